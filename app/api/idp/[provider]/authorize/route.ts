@@ -1,0 +1,19 @@
+import { authorize } from '@/lib/auth/idp/provider';
+import { idpContext, idpRoute, idpSessionCookie, readCookie } from '@/lib/auth/idp/http';
+import { errorPage } from '@/lib/auth/idp/error-page';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = idpRoute((request, provider) => {
+  const { db, issuerBase } = idpContext();
+  const params = new URL(request.url).searchParams;
+  const outcome = authorize(db, provider, params, readCookie(request, idpSessionCookie(provider)), issuerBase);
+  switch (outcome.kind) {
+    case 'error-page':
+      return errorPage(provider, outcome.status, outcome.message);
+    case 'redirect':
+      return new Response(null, { status: 303, headers: { Location: outcome.location } });
+    case 'interaction':
+      return new Response(null, { status: 303, headers: { Location: `${issuerBase}/identite/${provider}?interaction=${outcome.interactionId}` } });
+  }
+});

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { lifetimes } from '@/lib/auth/idp/config';
+import { idpContext, idpRoute, idpSessionCookie } from '@/lib/auth/idp/http';
+import { cancelInteraction, completeInteraction, findInteraction } from '@/lib/auth/idp/provider';
+import { isSelectableSubject } from '@/lib/auth/idp/subjects';
+import { demoSession } from '@/lib/classroom/sessions';
+
+export const dynamic = 'force-dynamic';
+
+const form = z.object({
+  interaction: z.string().min(1).max(100),
+  action: z.enum(['connecter', 'annuler']),
+  subject: z.string().max(100).optional(),
+});
+
+const seeOther = (location: string, cookie?: string) =>
+  new Response(null, { status: 303, headers: { Location: location, ...(cookie ? { 'Set-Cookie': cookie } : {}) } });
+
+/**
+ * The provider's sign-in form (a plain HTML form: it works without JavaScript). The interaction id,
+ * 256 random bits bound to this sign-in, is what a forged cross-site post cannot know.
+ */
+export const POST = idpRoute(async (request, provider) => {
+  const { db, issuerBase } = idpContext();
+  const parsed = form.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return seeOther(`${issuerBase}/connexion`);
+  const { interaction, action, subject } = parsed.data;
+  const page = `${issuerBase}/identite/${provider}?interaction=${encodeURIComponent(interaction)}`;
+  if (action === 'annuler') return seeOther(cancelInteraction(db, provider, interaction, issuerBase) ?? `${issuerBase}/connexion`);
+  if (!findInteraction(db, provider, interaction)) return seeOther(page);
+  const session = demoSession(db);
+  if (!subject || !session || !isSelectableSubject(db, provider, subject, session.id)) return seeOther(`${page}&erreur=choix`);
+  const { location, sessionCookie } = completeInteraction(db, provider, interaction, subject, issuerBase);
+  const secure = issuerBase.startsWith('https:') ? '; Secure' : '';
+  return seeOther(location, `${idpSessionCookie(provider)}=${sessionCookie}; Path=/; Max-Age=${lifetimes.sessionMs / 1000}; HttpOnly; SameSite=Lax${secure}`);
+});

@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import { requireCitizen } from '@/lib/auth/guards';
+import { formatIsoDate } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'Mon tableau de bord' };
+
+export default async function CitizenDashboard() {
+  const persona = await requireCitizen();
+  const usualName = persona.preferredName ?? persona.familyName;
+  return (
+    <>
+      <h1>
+        Bonjour {persona.givenNames} {usualName}
+      </h1>
+      <p className="lead">Voici votre espace personnel. Vous y suivez vos démarches.</p>
+
+      <section aria-labelledby="mission" className="surface">
+        <h2 id="mission">Votre carte de mission : « {persona.scenarioTitle} »</h2>
+        <dl className="facts">
+          <dt>Situation</dt>
+          <dd>{persona.situation}</dd>
+          <dt>Objectif</dt>
+          <dd>{persona.goal}</dd>
+          <dt>Contraintes</dt>
+          <dd>{persona.constraints}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="demarches">
+        <h2 id="demarches">Mes démarches</h2>
+        <div className="empty-state">
+          <p>Vous n’avez encore aucune démarche en cours.</p>
+          <p>Quand vous ferez une demande, elle apparaîtra ici avec son état et son historique.</p>
+        </div>
+      </section>
+
+      <section aria-labelledby="identite">
+        <h2 id="identite">L’identité transmise par FranceConnect (simulé)</h2>
+        <p>
+          En vous connectant, vous avez autorisé FranceConnect à transmettre ces informations à e-Guichet. Le service ne
+          les saisit pas : il les reçoit du fournisseur d’identité.
+        </p>
+        <dl className="facts">
+          <dt>Nom de naissance</dt>
+          <dd>{persona.familyName}</dd>
+          <dt>Nom d’usage</dt>
+          <dd>{persona.preferredName ?? 'Aucun'}</dd>
+          <dt>Prénoms</dt>
+          <dd>{persona.givenNames}</dd>
+          <dt>Sexe</dt>
+          <dd>{persona.gender === 'female' ? 'Féminin' : 'Masculin'}</dd>
+          <dt>Date de naissance</dt>
+          <dd>{formatIsoDate(persona.birthdate)}</dd>
+          <dt>Lieu de naissance</dt>
+          <dd>
+            {persona.birthplaceName} ({persona.birthcountryName})
+          </dd>
+          <dt>Adresse e-mail</dt>
+          <dd>{persona.email}</dd>
+        </dl>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useRef, useState, type FormEvent } from 'react';
+
+type Errors = { email?: string; password?: string; form?: string };
+
+/** The teacher's sign-in: errors next to each field and in a summary that takes the focus. */
+export function TeacherSignInForm() {
+  const [errors, setErrors] = useState<Errors>({});
+  const [pending, setPending] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const email = String(data.get('email') ?? '').trim();
+    const password = String(data.get('password') ?? '');
+    const found: Errors = {};
+    if (!email) found.email = 'Saisissez votre adresse e-mail.';
+    else if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) found.email = 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.';
+    if (!password) found.password = 'Saisissez votre mot de passe.';
+    if (!found.email && !found.password) {
+      setPending(true);
+      const result = await signIn('enseignant', { email, password, redirect: false });
+      setPending(false);
+      if (result?.ok && !result.error) {
+        window.location.assign('/enseignant');
+        return;
+      }
+      found.form = 'Adresse e-mail ou mot de passe incorrect. Vérifiez les deux champs et réessayez.';
+    }
+    setErrors(found);
+    requestAnimationFrame(() => summary.current?.focus());
+  }
+
+  const list = Object.entries(errors) as [keyof Errors, string][];
+  return (
+    <form onSubmit={onSubmit} noValidate aria-describedby="enseignant-aide">
+      <div ref={summary} tabIndex={-1} role={list.length ? 'alert' : undefined}>
+        {list.length > 0 && (
+          <div className="error-summary">
+            <h3>La connexion n’a pas abouti</h3>
+            <ul>
+              {list.map(([field, message]) => (
+                <li key={field}>{field === 'form' ? message : <a href={`#enseignant-${field}`}>{message}</a>}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      <p id="enseignant-aide" className="hint">
+        Tous les champs sont obligatoires.
+      </p>
+      <div className={`field${errors.email ? ' field--error' : ''}`}>
+        <label htmlFor="enseignant-email">Adresse e-mail</label>
+        {errors.email && (
+          <p className="field__error" id="enseignant-email-erreur">
+            {errors.email}
+          </p>
+        )}
+        <input id="enseignant-email" name="email" type="email" autoComplete="username" required aria-invalid={Boolean(errors.email)} aria-describedby={errors.email ? 'enseignant-email-erreur' : undefined} />
+      </div>
+      <div className={`field${errors.password ? ' field--error' : ''}`}>
+        <label htmlFor="enseignant-password">Mot de passe</label>
+        {errors.password && (
+          <p className="field__error" id="enseignant-password-erreur">
+            {errors.password}
+          </p>
+        )}
+        <input id="enseignant-password" name="password" type="password" autoComplete="current-password" required aria-invalid={Boolean(errors.password)} aria-describedby={errors.password ? 'enseignant-password-erreur' : undefined} />
+      </div>
+      <button type="submit" className="button" disabled={pending} aria-busy={pending}>
+        {pending ? 'Connexion…' : 'Me connecter'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { env } from '../lib/env';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The connection or a transaction on it: what domain functions take, so that they compose in one transaction. */
+export type Executor = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+
+export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+
+/** Opens a database with the settings every connection must have. */
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  // Wait for a concurrent writer rather than failing with SQLITE_BUSY.
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return drizzle(sqlite, { schema });
+}
+
+export function applyMigrations(db: Db): void {
+  migrate(db, { migrationsFolder });
+}
+
+// One connection per process. Kept on globalThis so that `next dev` reloads reuse it;
+// it is a handle, not application state (all state lives in the database).
+const holder = globalThis as typeof globalThis & { __eguichetDb?: Db };
+
+export function getDb(): Db {
+  holder.__eguichetDb ??= openDatabase(env().dbPath);
+  return holder.__eguichetDb;
+}
+
+/** For tests and scripts that manage their own connection. */
+export function setDb(db: Db | undefined): void {
+  holder.__eguichetDb = db;
+}

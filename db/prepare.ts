@@ -1,0 +1,18 @@
+import { registerAppClients } from '../lib/auth/idp/clients';
+import { ensureTeacher } from '../lib/auth/teacher';
+import { env } from '../lib/env';
+import { secrets } from '../lib/secrets';
+import { applyMigrations, type Db } from './client';
+import { seedIfEmpty } from './seed';
+
+/**
+ * Everything a first start needs, and nothing a later start would redo:
+ * migrations, the teacher's account, the reference world and demonstration séance, the OIDC clients.
+ */
+export function prepareDatabase(db: Db) {
+  applyMigrations(db);
+  const teacher = ensureTeacher(db, env());
+  const demo = seedIfEmpty(db, teacher.id);
+  registerAppClients(db, env().baseUrl, secrets().oidcClientSecrets);
+  return { teacher, demo };
+}

@@ -1,0 +1,23 @@
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { createdAt, id } from './columns';
+import { teachers } from './identity';
+
+// A séance: one class run, a sandbox copy of the world (docs/ARCHITECTURE.md, rule 2).
+export const classSessions = sqliteTable('class_sessions', {
+  id: id(),
+  name: text('name').notNull(),
+  joinCode: text('join_code').notNull().unique(),
+  teacherId: text('teacher_id').references(() => teachers.id, { onDelete: 'set null' }),
+  preset: text('preset', { enum: ['demenagement', 'stationnement', 'fracture_numerique', 'tout'] })
+    .notNull()
+    .default('tout'),
+  isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+});
+
+/** Every row of the simulated world belongs to one séance: deleting the séance deletes the row. */
+export const classSessionRef = () =>
+  text('class_session_id')
+    .notNull()
+    .references(() => classSessions.id, { onDelete: 'cascade' });

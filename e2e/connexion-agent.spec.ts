@@ -1,0 +1,14 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, signInThroughProvider } from './support';
+
+test('un agent se connecte avec ProConnect simulé et voit son organisme, pas l’espace citoyen', async ({ page }) => {
+  await signInThroughProvider(page, /ProConnect/, 'Nathalie Brun');
+  await expect(page).toHaveURL(/\/agent$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Caisse d’allocations familiales (simulée)');
+  await expect(page.getByText('Aucun dossier à traiter pour le moment.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.goto('/citoyen');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès refusé');
+  await expectNoAxeViolations(page);
+});

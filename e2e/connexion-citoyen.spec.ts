@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, signInThroughProvider } from './support';
+
+test('une citoyenne se connecte avec FranceConnect simulé, voit son nom, puis se déconnecte partout', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText('Simulation pédagogique — pas un site officiel')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Se connecter avec FranceConnect (simulé)' }).click();
+  await expect(page).toHaveURL(/\/identite\/franceconnect\?interaction=/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Choisissez votre identité' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Submitting without a choice: an error, next to the list, nothing lost.
+  await page.getByRole('button', { name: 'Me connecter' }).click();
+  await expect(page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Aucune identité choisie' }) })).toBeVisible();
+  await expect(page.locator('#choix-erreur')).toHaveText(/Choisissez la personne que vous incarnez/);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('radio', { name: /^Yasmine Roche/ }).check();
+  await page.getByRole('button', { name: 'Me connecter' }).click();
+  await expect(page).toHaveURL(/\/citoyen$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Yasmine Roche');
+  await expect(page.getByText('Chérif', { exact: true })).toBeVisible(); // birth name, from FranceConnect's claims
+  await expect(page.getByText('Vous n’avez encore aucune démarche en cours.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Signing out ends the provider's session too: the next sign-in asks again who you are.
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('link', { name: 'Se connecter' }).first()).toBeVisible();
+  await page.goto('/citoyen');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion nécessaire');
+  await expectNoAxeViolations(page);
+  await page.goto('/connexion');
+  await page.getByRole('button', { name: 'Se connecter avec FranceConnect (simulé)' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Choisissez votre identité' })).toBeVisible();
+});
+
+test('le fournisseur simulé refuse une adresse de retour non enregistrée', async ({ page }) => {
+  const response = await page.goto('/api/idp/franceconnect/authorize?client_id=e-guichet-citoyens&redirect_uri=http://attaquant.test/&response_type=code&scope=openid&state=abcdefgh12&nonce=abcdefgh12&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256');
+  expect(response?.status()).toBe(400);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion impossible');
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { e2eTeacher } from '../playwright.config';
+import { expectNoAxeViolations, signInAsTeacher } from './support';
+
+test('l’enseignant·e voit ses erreurs à côté des champs, sans rien perdre, puis se connecte', async ({ page }) => {
+  await page.goto('/connexion');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Me connecter' }).click();
+  const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'La connexion n’a pas abouti' }) });
+  await expect(summary).toContainText('Saisissez votre adresse e-mail.');
+  await expect(summary).toBeFocused();
+  await expect(page.getByText('Saisissez votre mot de passe.', { exact: true }).last()).toBeVisible();
+  await expect(page.getByLabel('Adresse e-mail')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Adresse e-mail').fill(e2eTeacher.email);
+  await page.getByLabel('Mot de passe').fill('pas-le-bon');
+  await page.getByRole('button', { name: 'Me connecter' }).click();
+  await expect(summary).toContainText('Adresse e-mail ou mot de passe incorrect');
+  await expect(page.getByLabel('Adresse e-mail')).toHaveValue(e2eTeacher.email);
+
+  await signInAsTeacher(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'Vos séances' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Séance de démonstration' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('un code de séance inconnu est signalé à côté du champ, et le code saisi reste affiché', async ({ page }) => {
+  await page.goto('/rejoindre');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Code de la séance').fill('ZZZZ99');
+  await page.getByRole('button', { name: 'Rejoindre' }).click();
+  await expect(page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Le code n’est pas valable' }) })).toContainText('Aucune séance ne correspond à ce code');
+  await expect(page.locator('#code-erreur')).toHaveText(/Aucune séance ne correspond/);
+  await expect(page.getByLabel('Code de la séance')).toHaveValue('ZZZZ99');
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,77 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getServerSession } from 'next-auth';
+import { forbidden, unauthorized } from 'next/navigation';
+import { connection } from 'next/server';
+import { getDb } from '../../db/client';
+import { agents, personas, teachers, type AgencyId } from '../../db/schema';
+import { authOptions } from './options';
+
+// The one guard module: every page, server action and route handler asks here who is calling.
+
+export type Persona = typeof personas.$inferSelect;
+export type Agent = typeof agents.$inferSelect;
+export type TeacherAccount = Omit<typeof teachers.$inferSelect, 'passwordHash'>;
+
+export type Viewer =
+  | { role: 'citoyen'; persona: Persona }
+  | { role: 'agent'; agent: Agent }
+  | { role: 'enseignant'; teacher: TeacherAccount };
+
+/** The signed-in person, read fresh from the database (a deleted persona or agent is signed out). */
+export async function getViewer(): Promise<Viewer | null> {
+  await connection(); // per request, never at build time
+  const session = await getServerSession(authOptions());
+  const subject = session?.subject;
+  if (!session || !subject) return null;
+  const db = getDb();
+  switch (session.role) {
+    case 'citoyen': {
+      const persona = db.select().from(personas).where(eq(personas.id, subject)).get();
+      return persona ? { role: 'citoyen', persona } : null;
+    }
+    case 'agent': {
+      const agent = db.select().from(agents).where(eq(agents.id, subject)).get();
+      return agent ? { role: 'agent', agent } : null;
+    }
+    case 'enseignant': {
+      const teacher = db
+        .select({ id: teachers.id, email: teachers.email, displayName: teachers.displayName, createdAt: teachers.createdAt })
+        .from(teachers)
+        .where(eq(teachers.id, subject))
+        .get();
+      return teacher ? { role: 'enseignant', teacher } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+async function requireRole<R extends Viewer['role']>(role: R): Promise<Extract<Viewer, { role: R }>> {
+  const viewer = await getViewer();
+  if (!viewer) unauthorized();
+  if (viewer.role !== role) forbidden();
+  return viewer as Extract<Viewer, { role: R }>;
+}
+
+export async function requireCitizen(): Promise<Persona> {
+  return (await requireRole('citoyen')).persona;
+}
+
+export async function requireAgent(agency?: AgencyId): Promise<Agent> {
+  const { agent } = await requireRole('agent');
+  if (agency && agent.agencyId !== agency) forbidden();
+  return agent;
+}
+
+export async function requireTeacher(): Promise<TeacherAccount> {
+  return (await requireRole('enseignant')).teacher;
+}
+
+/** For route handlers: the viewer with the wanted role, or a JSON 401/403 with a stable code. */
+export async function viewerForApi<R extends Viewer['role']>(role: R): Promise<Extract<Viewer, { role: R }> | Response> {
+  const viewer = await getViewer();
+  if (!viewer) return Response.json({ erreur: 'non_authentifie', message: 'Connectez-vous pour accéder à cette ressource.' }, { status: 401 });
+  if (viewer.role !== role) return Response.json({ erreur: 'acces_refuse', message: 'Votre rôle ne permet pas d’accéder à cette ressource.' }, { status: 403 });
+  return viewer as Extract<Viewer, { role: R }>;
+}

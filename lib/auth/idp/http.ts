@@ -1,0 +1,32 @@
+import { getDb } from '../../../db/client';
+import { env } from '../../env';
+import { idpNameSchema, type IdpName } from './config';
+import { OAuthError, oauthErrorResponse } from './errors';
+
+type Context = { params: Promise<{ provider: string }> };
+
+export const idpSessionCookie = (provider: IdpName) => `eguichet_idp_${provider}`;
+
+/** Wraps an IdP route handler: resolves the provider from the URL and turns OAuth errors into responses. */
+export function idpRoute(handler: (request: Request, provider: IdpName) => Promise<Response> | Response) {
+  return async (request: Request, context: Context): Promise<Response> => {
+    const parsed = idpNameSchema.safeParse((await context.params).provider);
+    if (!parsed.success) return Response.json({ erreur: 'fournisseur_inconnu', message: 'Fournisseur d’identité inconnu.' }, { status: 404 });
+    try {
+      return await handler(request, parsed.data);
+    } catch (error) {
+      if (error instanceof OAuthError) return oauthErrorResponse(error);
+      throw error;
+    }
+  };
+}
+
+export function readCookie(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+export const idpContext = () => ({ db: getDb(), issuerBase: env().baseUrl });

@@ -1,0 +1,255 @@
+import crypto from 'node:crypto';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { importJWK, jwtVerify, SignJWT } from 'jose';
+import type { Db, Executor } from '../../../db/client';
+import { idpSessions, oidcAccessTokens, oidcCodes, oidcInteractions } from '../../../db/schema';
+import { authenticateClient, findClient } from './clients';
+import { claimsForScope, issuerFor, lifetimes, providers, type IdpName } from './config';
+import { atHash, pkceChallengeOf, pkceChallengePattern, pkceVerifierPattern, randomToken, sha256 } from './crypto';
+import { OAuthError } from './errors';
+import { publicJwk, signingKey } from './keys';
+import { claimsOf } from './subjects';
+
+// A small OpenID Connect provider (authorization code flow with PKCE S256 only), written on jose.
+// Every rule below fails closed and has a test in provider.test.ts.
+
+export type Interaction = typeof oidcInteractions.$inferSelect;
+
+/** Where the browser goes next after the authorize endpoint. */
+export type AuthorizeOutcome =
+  | { kind: 'error-page'; status: number; message: string }
+  | { kind: 'redirect'; location: string; sessionCookie?: 'clear' }
+  | { kind: 'interaction'; interactionId: string };
+
+function redirectWith(redirectUri: string, params: Record<string, string | undefined>): string {
+  const url = new URL(redirectUri);
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(key, value);
+  return url.toString();
+}
+
+function activeSession(db: Executor, provider: IdpName, cookieValue: string | undefined) {
+  if (!cookieValue) return null;
+  const session = db
+    .select()
+    .from(idpSessions)
+    .where(and(eq(idpSessions.id, sha256(cookieValue)), eq(idpSessions.provider, provider), isNull(idpSessions.endedAt), gt(idpSessions.expiresAt, new Date())))
+    .get();
+  return session ?? null;
+}
+
+type CodeRequest = Pick<Interaction, 'clientId' | 'redirectUri' | 'scope' | 'state' | 'nonce' | 'codeChallenge' | 'acr'>;
+
+function issueCode(db: Executor, provider: IdpName, request: CodeRequest, session: { id: string; subject: string; authTime: Date }, issuerBase: string): string {
+  const code = randomToken();
+  db.insert(oidcCodes)
+    .values({
+      codeHash: sha256(code),
+      provider,
+      clientId: request.clientId,
+      subject: session.subject,
+      redirectUri: request.redirectUri,
+      scope: request.scope,
+      nonce: request.nonce,
+      codeChallenge: request.codeChallenge,
+      acr: request.acr,
+      sessionId: session.id,
+      authTime: session.authTime,
+      expiresAt: new Date(Date.now() + lifetimes.codeMs),
+    })
+    .run();
+  return redirectWith(request.redirectUri, { code, state: request.state, iss: issuerFor(issuerBase, provider) });
+}
+
+/** GET /authorize: validates the request; unknown client or redirect URI never redirects. */
+export function authorize(db: Executor, provider: IdpName, params: URLSearchParams, sessionCookie: string | undefined, issuerBase: string): AuthorizeOutcome {
+  const clientId = params.get('client_id') ?? '';
+  const redirectUri = params.get('redirect_uri') ?? '';
+  const client = clientId ? findClient(db, provider, clientId) : null;
+  if (!client) return { kind: 'error-page', status: 400, message: 'Le service qui vous a envoyé ici n’est pas connu de ce fournisseur d’identité.' };
+  // Exact string match (RFC 9700 §2.1): no prefix, no pattern, no normalisation.
+  if (!client.redirectUris.includes(redirectUri)) {
+    return { kind: 'error-page', status: 400, message: 'L’adresse de retour demandée n’est pas enregistrée pour ce service. Par sécurité, la connexion est arrêtée.' };
+  }
+  const state = params.get('state') ?? undefined;
+  const iss = issuerFor(issuerBase, provider);
+  const fail = (error: string, description: string): AuthorizeOutcome => ({
+    kind: 'redirect',
+    location: redirectWith(redirectUri, { error, error_description: description, state, iss }),
+  });
+
+  if (params.get('response_type') !== 'code') return fail('unsupported_response_type', 'Seul le flux « code d’autorisation » est accepté.');
+  const scope = (params.get('scope') ?? '').split(' ').filter(Boolean);
+  if (!scope.includes('openid')) return fail('invalid_scope', 'La portée « openid » est obligatoire.');
+  const knownScope = scope.filter((s) => s in providers[provider].scopes).join(' ');
+  if (!state || state.length < 8) return fail('invalid_request', 'Le paramètre « state » est obligatoire (au moins 8 caractères).');
+  const nonce = params.get('nonce');
+  if (!nonce || nonce.length < 8) return fail('invalid_request', 'Le paramètre « nonce » est obligatoire (au moins 8 caractères).');
+  const codeChallenge = params.get('code_challenge') ?? '';
+  if (params.get('code_challenge_method') !== 'S256' || !pkceChallengePattern.test(codeChallenge)) {
+    return fail('invalid_request', 'PKCE est obligatoire, avec la méthode S256.');
+  }
+
+  const request = { clientId, redirectUri, scope: knownScope, state, nonce, codeChallenge, acr: providers[provider].acr };
+  const prompt = (params.get('prompt') ?? '').split(' ');
+  const session = activeSession(db, provider, sessionCookie);
+  if (prompt.includes('none')) {
+    if (!session) return fail('login_required', 'Aucune session active chez le fournisseur d’identité.');
+    return { kind: 'redirect', location: issueCode(db, provider, request, session, issuerBase) };
+  }
+  if (session && !prompt.includes('login') && !prompt.includes('select_account')) {
+    return { kind: 'redirect', location: issueCode(db, provider, request, session, issuerBase) };
+  }
+  const id = randomToken();
+  db.insert(oidcInteractions)
+    .values({ id, provider, ...request, loginHint: params.get('login_hint'), expiresAt: new Date(Date.now() + lifetimes.interactionMs) })
+    .run();
+  return { kind: 'interaction', interactionId: id };
+}
+
+/** The pending sign-in shown on the provider's page, if still valid. */
+export function findInteraction(db: Executor, provider: IdpName, interactionId: string): Interaction | null {
+  const interaction = db.select().from(oidcInteractions).where(eq(oidcInteractions.id, interactionId)).get();
+  if (!interaction || interaction.provider !== provider || interaction.completedAt || interaction.expiresAt <= new Date()) return null;
+  return interaction;
+}
+
+/**
+ * The person chose who they are on the provider's page: opens the provider session and
+ * returns where to send the browser (the client's redirect URI with a single-use code).
+ */
+export function completeInteraction(db: Db, provider: IdpName, interactionId: string, subject: string, issuerBase: string): { location: string; sessionCookie: string } {
+  return db.transaction((tx) => {
+    const interaction = findInteraction(tx, provider, interactionId);
+    if (!interaction) throw new OAuthError('invalid_request', 'Cette demande de connexion a expiré. Recommencez depuis le service.');
+    if (!claimsOf(tx, provider, subject)) throw new OAuthError('access_denied', 'Identité inconnue.');
+    tx.update(oidcInteractions).set({ completedAt: new Date() }).where(eq(oidcInteractions.id, interactionId)).run();
+    const cookie = randomToken();
+    const session = { id: sha256(cookie), provider, subject, authTime: new Date(), expiresAt: new Date(Date.now() + lifetimes.sessionMs) };
+    tx.insert(idpSessions).values(session).run();
+    return { location: issueCode(tx, provider, interaction, session, issuerBase), sessionCookie: cookie };
+  });
+}
+
+/** The person cancelled on the provider's page: back to the client with access_denied. */
+export function cancelInteraction(db: Executor, provider: IdpName, interactionId: string, issuerBase: string): string | null {
+  const interaction = findInteraction(db, provider, interactionId);
+  if (!interaction) return null;
+  db.update(oidcInteractions).set({ completedAt: new Date() }).where(eq(oidcInteractions.id, interactionId)).run();
+  return redirectWith(interaction.redirectUri, {
+    error: 'access_denied',
+    error_description: 'La personne a annulé la connexion.',
+    state: interaction.state,
+    iss: issuerFor(issuerBase, provider),
+  });
+}
+
+/** POST /token: exchanges a code for tokens. */
+export async function exchangeCode(db: Db, provider: IdpName, authorization: string | null, form: URLSearchParams, issuerBase: string) {
+  const client = authenticateClient(db, provider, authorization, form);
+  if (form.get('grant_type') !== 'authorization_code') throw new OAuthError('unsupported_grant_type', 'Seul grant_type=authorization_code est accepté.');
+  const code = form.get('code');
+  if (!code) throw new OAuthError('invalid_request', 'Le paramètre « code » manque.');
+  const codeHash = sha256(code);
+
+  const record = db.transaction((tx) => {
+    const row = tx.select().from(oidcCodes).where(eq(oidcCodes.codeHash, codeHash)).get();
+    if (!row || row.provider !== provider || row.clientId !== client.clientId) throw new OAuthError('invalid_grant', 'Code d’autorisation inconnu.');
+    if (row.consumedAt) {
+      // A replayed code: refuse, and revoke what the first use obtained (RFC 6749 §4.1.2).
+      tx.update(oidcAccessTokens).set({ revokedAt: new Date() }).where(eq(oidcAccessTokens.codeHash, codeHash)).run();
+      return { replayed: true as const };
+    }
+    tx.update(oidcCodes).set({ consumedAt: new Date() }).where(eq(oidcCodes.codeHash, codeHash)).run();
+    return { replayed: false as const, row };
+  });
+  if (record.replayed) throw new OAuthError('invalid_grant', 'Ce code d’autorisation a déjà été utilisé.');
+  const row = record.row;
+  if (row.expiresAt <= new Date()) throw new OAuthError('invalid_grant', 'Ce code d’autorisation a expiré.');
+  if (form.get('redirect_uri') !== row.redirectUri) throw new OAuthError('invalid_grant', 'L’adresse de retour ne correspond pas à celle de la demande.');
+  const verifier = form.get('code_verifier') ?? '';
+  if (!pkceVerifierPattern.test(verifier) || pkceChallengeOf(verifier) !== row.codeChallenge) {
+    throw new OAuthError('invalid_grant', 'La vérification PKCE a échoué (code_verifier incorrect).');
+  }
+
+  const accessToken = randomToken();
+  db.insert(oidcAccessTokens)
+    .values({
+      tokenHash: sha256(accessToken),
+      provider,
+      clientId: client.clientId,
+      subject: row.subject,
+      scope: row.scope,
+      codeHash,
+      sessionId: row.sessionId,
+      expiresAt: new Date(Date.now() + lifetimes.accessTokenMs),
+    })
+    .run();
+
+  const { key, kid } = await signingKey(provider);
+  const idToken = await new SignJWT({
+    nonce: row.nonce,
+    auth_time: Math.floor(row.authTime.getTime() / 1000),
+    at_hash: atHash(accessToken),
+    ...(row.acr ? { acr: row.acr } : {}),
+  })
+    .setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' })
+    .setIssuer(issuerFor(issuerBase, provider))
+    .setSubject(row.subject)
+    .setAudience(client.clientId)
+    .setIssuedAt()
+    .setExpirationTime(`${lifetimes.idTokenSeconds}s`)
+    .setJti(crypto.randomUUID())
+    .sign(key);
+
+  return {
+    access_token: accessToken,
+    token_type: 'Bearer',
+    expires_in: Math.floor(lifetimes.accessTokenMs / 1000),
+    id_token: idToken,
+    scope: row.scope,
+  };
+}
+
+/** GET or POST /userinfo with a Bearer access token (never in the URL). */
+export function userinfo(db: Executor, provider: IdpName, authorization: string | null): Record<string, string> {
+  const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : '';
+  const row = token ? db.select().from(oidcAccessTokens).where(eq(oidcAccessTokens.tokenHash, sha256(token))).get() : undefined;
+  if (!row || row.provider !== provider || row.revokedAt || row.expiresAt <= new Date()) {
+    throw new OAuthError('invalid_token', 'Jeton d’accès absent, invalide, expiré ou révoqué.', 401);
+  }
+  const claims = claimsOf(db, provider, row.subject);
+  if (!claims) throw new OAuthError('invalid_token', 'La personne liée à ce jeton n’existe plus.', 401);
+  const allowed = claimsForScope(provider, row.scope);
+  return Object.fromEntries(Object.entries(claims).filter(([name]) => allowed.has(name)));
+}
+
+/**
+ * GET /session/end: ends the provider session (and the tokens it issued), then returns to the client
+ * if the post-logout URI is registered for the client named by id_token_hint.
+ */
+export async function endSession(db: Db, provider: IdpName, params: URLSearchParams, sessionCookie: string | undefined, issuerBase: string): Promise<{ location: string | null }> {
+  const session = activeSession(db, provider, sessionCookie);
+  if (session) {
+    db.transaction((tx) => {
+      tx.update(idpSessions).set({ endedAt: new Date() }).where(eq(idpSessions.id, session.id)).run();
+      tx.update(oidcAccessTokens).set({ revokedAt: new Date() }).where(eq(oidcAccessTokens.sessionId, session.id)).run();
+    });
+  }
+  const hint = params.get('id_token_hint');
+  const target = params.get('post_logout_redirect_uri');
+  if (!hint || !target) return { location: null };
+  try {
+    const jwk = await publicJwk(provider);
+    const { payload } = await jwtVerify(hint, await importJWK(jwk, 'ES256'), {
+      issuer: issuerFor(issuerBase, provider),
+      // An expired ID token still names its client: accept it for logout only.
+      clockTolerance: lifetimes.sessionMs / 1000,
+    });
+    const clientId = typeof payload.aud === 'string' ? payload.aud : payload.aud?.[0];
+    const client = clientId ? findClient(db, provider, clientId) : null;
+    if (!client || !client.postLogoutRedirectUris.includes(target)) return { location: null };
+    return { location: redirectWith(target, { state: params.get('state') ?? undefined }) };
+  } catch {
+    return { location: null };
+  }
+}

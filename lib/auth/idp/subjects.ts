@@ -1,0 +1,50 @@
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../../../db/client';
+import { agents, personas } from '../../../db/schema';
+import type { IdpName } from './config';
+
+export type SubjectClaims = Record<string, string>;
+
+// Fictitious SIRET per body, for ProConnect's `siret` claim.
+const siretByAgency: Record<string, string> = {
+  dgfip: '00000000100011', siv: '00000000200012', caf: '00000000300013', cpam: '00000000400014',
+  'france-travail': '00000000500015', retraite: '00000000600016', 'la-poste': '00000000700017',
+  'etat-civil': '00000000800018', ville: '00000000900019',
+};
+
+/** Every claim the provider knows about a subject; the scope then filters them. */
+export function claimsOf(db: Executor, provider: IdpName, subject: string): SubjectClaims | null {
+  if (provider === 'franceconnect') {
+    const p = db.select().from(personas).where(eq(personas.id, subject)).get();
+    if (!p) return null;
+    return {
+      sub: p.id,
+      given_name: p.givenNames,
+      family_name: p.familyName,
+      preferred_name: p.preferredName ?? '',
+      birthdate: p.birthdate,
+      gender: p.gender,
+      birthplace: p.birthplaceCode ?? '',
+      birthcountry: p.birthcountryCode,
+      email: p.email,
+    };
+  }
+  const a = db.select().from(agents).where(eq(agents.id, subject)).get();
+  if (!a) return null;
+  return {
+    sub: a.id,
+    email: a.email,
+    given_name: a.givenName,
+    usual_name: a.familyName,
+    uid: a.id,
+    organizational_unit: a.unit ? `${a.agencyId}/${a.unit}` : a.agencyId,
+    belonging_population: 'agent',
+    siret: siretByAgency[a.agencyId] ?? '',
+  };
+}
+
+/** Whether a subject may be chosen on the provider's page for this séance. */
+export function isSelectableSubject(db: Executor, provider: IdpName, subject: string, classSessionId: string): boolean {
+  const table = provider === 'franceconnect' ? personas : agents;
+  return Boolean(db.select({ id: table.id }).from(table).where(and(eq(table.id, subject), eq(table.classSessionId, classSessionId))).get());
+}

@@ -1,0 +1,84 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import type { OAuthConfig } from 'next-auth/providers/oauth';
+import { decodeJwt } from 'jose';
+import { z } from 'zod';
+import { getDb } from '../../db/client';
+import { env } from '../env';
+import { secrets } from '../secrets';
+import { discoveryDocument, providers, type IdpName } from './idp/config';
+import { authenticateTeacher } from './teacher';
+import type { SessionUser } from './session-user';
+
+type Claims = Record<string, string>;
+
+/** next-auth as the relying party of a simulated provider: code flow with PKCE, state and nonce. */
+function simulatedProvider(id: IdpName, scope: string): OAuthConfig<Claims> {
+  const base = env().baseUrl;
+  return {
+    id,
+    name: providers[id].displayName,
+    type: 'oauth',
+    wellKnown: `${discoveryDocument(base, id).issuer}/.well-known/openid-configuration`,
+    clientId: providers[id].clientId,
+    clientSecret: secrets().oidcClientSecrets[id],
+    authorization: { params: { scope, acr_values: 'eidas1' } },
+    checks: ['pkce', 'state', 'nonce'],
+    idToken: true,
+    client: { id_token_signed_response_alg: 'ES256', token_endpoint_auth_method: 'client_secret_basic' },
+    httpOptions: { timeout: 10_000 },
+    // Claims come from userinfo, as FranceConnect's service providers do.
+    userinfo: {
+      request: async ({ client, tokens }) => {
+        const info = (await client.userinfo(tokens.access_token ?? '')) as Claims;
+        // OIDC Core §5.3.2: the userinfo subject must be the ID token's (already verified by next-auth).
+        if (!tokens.id_token || info.sub !== decodeJwt(tokens.id_token).sub) throw new Error('userinfo subject mismatch');
+        return info;
+      },
+    },
+    profile: (claims) => ({ id: claims.sub ?? '', name: [claims.given_name, claims.family_name ?? claims.usual_name].filter(Boolean).join(' ') }),
+  };
+}
+
+const credentials = z.object({ email: z.string().trim().min(1), password: z.string().min(1) });
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: secrets().authSecret,
+    // Sessions live in an encrypted cookie: a restart keeps everyone signed in (the secret persists).
+    session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+    pages: { signIn: '/connexion', error: '/connexion' },
+    providers: [
+      simulatedProvider('franceconnect', 'openid given_name family_name preferred_name birthdate gender birthplace birthcountry email'),
+      simulatedProvider('proconnect', 'openid email given_name usual_name uid organizational_unit'),
+      CredentialsProvider({
+        id: 'enseignant',
+        name: 'Compte enseignant',
+        credentials: { email: { label: 'Adresse e-mail', type: 'email' }, password: { label: 'Mot de passe', type: 'password' } },
+        authorize: async (input) => {
+          const parsed = credentials.safeParse(input);
+          if (!parsed.success) return null;
+          const teacher = authenticateTeacher(getDb(), parsed.data.email, parsed.data.password);
+          return teacher ? { id: teacher.id, name: teacher.displayName, email: teacher.email } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, account, user }) {
+        if (account && user) {
+          const role: SessionUser['role'] = account.provider === 'franceconnect' ? 'citoyen' : account.provider === 'proconnect' ? 'agent' : 'enseignant';
+          token.role = role;
+          token.subject = user.id;
+          token.provider = account.provider;
+          // Kept to end the provider's session at sign-out (id_token_hint).
+          if (account.id_token) token.idToken = account.id_token;
+        }
+        return token;
+      },
+      // What the browser may read (GET /api/auth/session): never the ID token.
+      session({ session, token }) {
+        return { ...session, role: token.role, subject: token.subject };
+      },
+    },
+  };
+}

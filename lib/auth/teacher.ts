@@ -1,0 +1,49 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { teachers } from '../../db/schema';
+import type { Env } from '../env';
+import { hashPassword, newReadablePassword, verifyPassword } from './password';
+
+/** File where the teacher's first password is kept until they change it (git-ignored data folder). */
+export const firstLoginFile = (dataDir: string) => path.join(dataDir, 'premier-acces-enseignant.txt');
+
+export type Teacher = typeof teachers.$inferSelect;
+
+/**
+ * Creates the teacher's account on first start. The password comes from EGUICHET_TEACHER_PASSWORD,
+ * or is generated and written to data/ so that `npm start` can print it.
+ */
+export function ensureTeacher(db: Executor, config: Pick<Env, 'teacherEmail' | 'teacherPassword' | 'dataDir'>): Teacher {
+  const existing = db.select().from(teachers).where(eq(teachers.email, config.teacherEmail)).get();
+  if (existing) return existing;
+  const password = config.teacherPassword ?? newReadablePassword();
+  if (!config.teacherPassword) {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.writeFileSync(firstLoginFile(config.dataDir), `${config.teacherEmail}\n${password}\n`, { mode: 0o600 });
+  }
+  return db
+    .insert(teachers)
+    .values({ id: crypto.randomUUID(), email: config.teacherEmail.toLowerCase(), displayName: 'Enseignant·e', passwordHash: hashPassword(password) })
+    .returning()
+    .get();
+}
+
+/** The first login as printed by `npm start`, while the generated password has not been changed. */
+export function readFirstLogin(dataDir: string): { email: string; password: string } | null {
+  try {
+    const [email, password] = fs.readFileSync(firstLoginFile(dataDir), 'utf8').split('\n');
+    return email && password ? { email, password } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function authenticateTeacher(db: Executor, email: string, password: string): Teacher | null {
+  const teacher = db.select().from(teachers).where(eq(teachers.email, email.trim().toLowerCase())).get();
+  // Hash anyway when the account is unknown, so that timing does not reveal which e-mails exist.
+  const ok = verifyPassword(password, teacher?.passwordHash ?? hashPassword('compte-inconnu'));
+  return teacher && ok ? teacher : null;
+}
