@@ -2,6 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useRef, useState, type FormEvent } from 'react';
+import { TextField } from '../_components/text-field';
 
 type Errors = { email?: string; password?: string; form?: string };
 
@@ -52,24 +53,8 @@ export function TeacherSignInForm() {
       <p id="enseignant-aide" className="hint">
         Tous les champs sont obligatoires.
       </p>
-      <div className={`field${errors.email ? ' field--error' : ''}`}>
-        <label htmlFor="enseignant-email">Adresse e-mail</label>
-        {errors.email && (
-          <p className="field__error" id="enseignant-email-erreur">
-            {errors.email}
-          </p>
-        )}
-        <input id="enseignant-email" name="email" type="email" autoComplete="username" required aria-invalid={Boolean(errors.email)} aria-describedby={errors.email ? 'enseignant-email-erreur' : undefined} />
-      </div>
-      <div className={`field${errors.password ? ' field--error' : ''}`}>
-        <label htmlFor="enseignant-password">Mot de passe</label>
-        {errors.password && (
-          <p className="field__error" id="enseignant-password-erreur">
-            {errors.password}
-          </p>
-        )}
-        <input id="enseignant-password" name="password" type="password" autoComplete="current-password" required aria-invalid={Boolean(errors.password)} aria-describedby={errors.password ? 'enseignant-password-erreur' : undefined} />
-      </div>
+      <TextField id="enseignant-email" name="email" type="email" label="Adresse e-mail" autoComplete="username" required error={errors.email} />
+      <TextField id="enseignant-password" name="password" type="password" label="Mot de passe" autoComplete="current-password" required error={errors.password} />
       <button type="submit" className="button" disabled={pending} aria-busy={pending}>
         {pending ? 'Connexion…' : 'Me connecter'}
       </button>

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { classSessions } from '@/db/schema';
 import { SignInButton } from '../_components/sign-in-button';
+import { TextField } from '../_components/text-field';
 
 export const metadata: Metadata = { title: 'Rejoindre une séance' };
 
@@ -48,18 +49,17 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
         </section>
       ) : (
         <form method="get" action="/rejoindre" noValidate>
-          <div className={`field${error ? ' field--error' : ''}`}>
-            <label htmlFor="code">Code de la séance</label>
-            <span className="hint" id="code-aide">
-              6 caractères, affichés au tableau par votre enseignant·e.
-            </span>
-            {error && (
-              <p className="field__error" id="code-erreur">
-                {error}
-              </p>
-            )}
-            <input id="code" name="code" type="text" defaultValue={raw ?? ''} autoComplete="off" autoCapitalize="characters" spellCheck={false} aria-invalid={Boolean(error)} aria-describedby={error ? 'code-aide code-erreur' : 'code-aide'} />
-          </div>
+          <TextField
+            id="code"
+            name="code"
+            label="Code de la séance"
+            hint="6 caractères, affichés au tableau par votre enseignant·e."
+            error={error ?? undefined}
+            defaultValue={raw ?? ''}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+          />
           <button type="submit" className="button">
             Rejoindre
           </button>

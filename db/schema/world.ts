@@ -50,3 +50,10 @@ export const personaRef = () =>
   text('persona_id')
     .notNull()
     .references(() => personas.id, { onDelete: 'cascade' });
+
+/** The columns that open every body's record about a person, in every séance. */
+export const personaRecordColumns = () => ({
+  id: id(),
+  classSessionId: classSessionRef(),
+  personaId: personaRef(),
+});

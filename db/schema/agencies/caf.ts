@@ -1,15 +1,12 @@
 import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { classSessionRef } from '../classroom';
-import { createdAt, id, postalAddress } from '../columns';
-import { personaRef } from '../world';
+import { createdAt, postalAddress } from '../columns';
+import { personaRecordColumns } from '../world';
 
 /** CAF (caisse d'allocations familiales): each allocataire's file. */
 export const cafBeneficiaries = sqliteTable(
   'caf_beneficiaries',
   {
-    id: id(),
-    classSessionId: classSessionRef(),
-    personaId: personaRef(),
+    ...personaRecordColumns(),
     beneficiaryNumber: text('beneficiary_number').notNull(),
     ...postalAddress(),
     familySituation: text('family_situation').notNull(),

@@ -1,15 +1,12 @@
 import { integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { classSessionRef } from '../classroom';
-import { createdAt, id, postalAddress } from '../columns';
-import { personaRef } from '../world';
+import { createdAt, postalAddress } from '../columns';
+import { personaRecordColumns } from '../world';
 
 /** DGFiP (impôts): the tax file of each person it knows. */
 export const dgfipTaxpayers = sqliteTable(
   'dgfip_taxpayers',
   {
-    id: id(),
-    classSessionId: classSessionRef(),
-    personaId: personaRef(),
+    ...personaRecordColumns(),
     taxNumber: text('tax_number').notNull(),
     ...postalAddress(),
     residenceType: text('residence_type', { enum: ['principale', 'secondaire'] }).notNull(),

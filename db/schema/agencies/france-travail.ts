@@ -1,15 +1,12 @@
 import { sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { classSessionRef } from '../classroom';
-import { createdAt, id, postalAddress } from '../columns';
-import { personaRef } from '../world';
+import { createdAt, postalAddress } from '../columns';
+import { personaRecordColumns } from '../world';
 
 /** France Travail (formerly Pôle emploi, and ANPE before it): registered job seekers. */
 export const franceTravailJobseekers = sqliteTable(
   'france_travail_jobseekers',
   {
-    id: id(),
-    classSessionId: classSessionRef(),
-    personaId: personaRef(),
+    ...personaRecordColumns(),
     jobseekerId: text('jobseeker_id').notNull(),
     registeredOn: text('registered_on').notNull(),
     category: text('category').notNull(),

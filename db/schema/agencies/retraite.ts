@@ -1,15 +1,12 @@
 import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { classSessionRef } from '../classroom';
-import { createdAt, id, postalAddress } from '../columns';
-import { personaRef } from '../world';
+import { createdAt, postalAddress } from '../columns';
+import { personaRecordColumns } from '../world';
 
 /** Caisse de retraite: pensions being paid. */
 export const retraitePensioners = sqliteTable(
   'retraite_pensioners',
   {
-    id: id(),
-    classSessionId: classSessionRef(),
-    personaId: personaRef(),
+    ...personaRecordColumns(),
     pensionNumber: text('pension_number').notNull(),
     pensionKind: text('pension_kind', { enum: ['droit_propre', 'reversion'] }).notNull(),
     monthlyAmount: integer('monthly_amount').notNull(),

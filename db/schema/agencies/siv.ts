@@ -1,15 +1,12 @@
 import { sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { classSessionRef } from '../classroom';
-import { createdAt, id, postalAddress } from '../columns';
-import { personaRef } from '../world';
+import { createdAt, postalAddress } from '../columns';
+import { personaRecordColumns } from '../world';
 
 /** SIV (système d'immatriculation des véhicules): one row per registration certificate. */
 export const sivVehicles = sqliteTable(
   'siv_vehicles',
   {
-    id: id(),
-    classSessionId: classSessionRef(),
-    personaId: personaRef(),
+    ...personaRecordColumns(),
     registration: text('registration').notNull(),
     holderKind: text('holder_kind', { enum: ['personne', 'societe'] }).notNull(),
     holderName: text('holder_name').notNull(),

@@ -1,15 +1,12 @@
 import { sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { classSessionRef } from '../classroom';
-import { createdAt, id } from '../columns';
-import { personaRef } from '../world';
+import { createdAt } from '../columns';
+import { personaRecordColumns } from '../world';
 
 /** The city (Villeneuve-sur-Brenne): resident parking cards it has issued. */
 export const villeParkingCards = sqliteTable(
   'ville_parking_cards',
   {
-    id: id(),
-    classSessionId: classSessionRef(),
-    personaId: personaRef(),
+    ...personaRecordColumns(),
     cardNumber: text('card_number').notNull(),
     registration: text('registration').notNull(),
     zone: text('zone').notNull(),
