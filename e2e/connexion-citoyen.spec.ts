@@ -25,12 +25,20 @@ test('une citoyenne se connecte avec FranceConnect simulé, voit son nom, puis s
   await expect(page.getByText('Vous n’avez encore aucune démarche en cours.')).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // A citizen may not open the other roles' spaces.
+  for (const path of ['/agent', '/enseignant']) {
+    expect((await page.goto(path))?.status()).toBe(403);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès refusé');
+  }
+
   // Signing out ends the provider's session too: the next sign-in asks again who you are.
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('link', { name: 'Se connecter' }).first()).toBeVisible();
-  await page.goto('/citoyen');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion nécessaire');
+  for (const path of ['/citoyen', '/agent', '/enseignant']) {
+    expect((await page.goto(path))?.status()).toBe(401);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion nécessaire');
+  }
   await expectNoAxeViolations(page);
   await page.goto('/connexion');
   await page.getByRole('button', { name: 'Se connecter avec FranceConnect (simulé)' }).click();

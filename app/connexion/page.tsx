@@ -9,7 +9,7 @@ const errorMessages: Record<string, string> = {
   AccessDenied: 'La connexion a été annulée.',
   OAuthCallback: 'Le fournisseur d’identité a refusé la connexion. Recommencez.',
   OAuthSignin: 'Le fournisseur d’identité ne répond pas. Recommencez dans un instant.',
-  Callback: 'La connexion n’a pas pu être terminée. Recommencez.',
+  Callback: 'La connexion a été annulée ou n’a pas pu être terminée. Recommencez.',
   SessionRequired: 'Connectez-vous pour accéder à cette page.',
 };
 

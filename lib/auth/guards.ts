@@ -67,11 +67,3 @@ export async function requireAgent(agency?: AgencyId): Promise<Agent> {
 export async function requireTeacher(): Promise<TeacherAccount> {
   return (await requireRole('enseignant')).teacher;
 }
-
-/** For route handlers: the viewer with the wanted role, or a JSON 401/403 with a stable code. */
-export async function viewerForApi<R extends Viewer['role']>(role: R): Promise<Extract<Viewer, { role: R }> | Response> {
-  const viewer = await getViewer();
-  if (!viewer) return Response.json({ erreur: 'non_authentifie', message: 'Connectez-vous pour accéder à cette ressource.' }, { status: 401 });
-  if (viewer.role !== role) return Response.json({ erreur: 'acces_refuse', message: 'Votre rôle ne permet pas d’accéder à cette ressource.' }, { status: 403 });
-  return viewer as Extract<Viewer, { role: R }>;
-}

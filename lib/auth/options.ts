@@ -48,6 +48,12 @@ export function authOptions(): NextAuthOptions {
     // Sessions live in an encrypted cookie: a restart keeps everyone signed in (the secret persists).
     session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
     pages: { signIn: '/connexion', error: '/connexion' },
+    // One line per sign-in error in the teacher's terminal, not a stack trace (a cancelled sign-in is ordinary).
+    logger: {
+      error: (code, metadata) => console.warn(`[connexion] ${code}: ${metadata instanceof Error ? metadata.message : ((metadata as { error?: Error }).error?.message ?? '')}`),
+      warn: () => undefined,
+      debug: () => undefined,
+    },
     providers: [
       simulatedProvider('franceconnect', 'openid given_name family_name preferred_name birthdate gender birthplace birthcountry email'),
       simulatedProvider('proconnect', 'openid email given_name usual_name uid organizational_unit'),

@@ -18,7 +18,7 @@ export type Interaction = typeof oidcInteractions.$inferSelect;
 /** Where the browser goes next after the authorize endpoint. */
 export type AuthorizeOutcome =
   | { kind: 'error-page'; status: number; message: string }
-  | { kind: 'redirect'; location: string; sessionCookie?: 'clear' }
+  | { kind: 'redirect'; location: string }
   | { kind: 'interaction'; interactionId: string };
 
 function redirectWith(redirectUri: string, params: Record<string, string | undefined>): string {
