@@ -84,6 +84,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/">Accueil</Link>
               </li>
               <li>
+                <Link href="/plateforme">L’État plateforme</Link>
+              </li>
+              <li>
                 <Link href="/connexion">Se connecter</Link>
               </li>
             </ul>
