@@ -290,6 +290,7 @@ export const personaSeeds: PersonaSeed[] = [
     siv: [{ registration: 'GA-842-YC', make: 'Fiat', model: '500', firstRegisteredOn: '2021-07-01' }],
     cpam: {},
     laPoste: {},
+    parkingCard: { registration: 'GA-842-YC', zone: 'C', validFrom: '2026-04-01', validUntil: '2027-03-31' },
   },
   {
     key: 'gerard-blanc', givenNames: 'Gérard', familyName: 'Blanc', gender: 'male', birthdate: '1960-10-19',

@@ -43,6 +43,9 @@ describe('the seeded world', () => {
     expect([...registries].filter((r) => r !== 'scec').length).toBeGreaterThanOrEqual(3);
     expect(registries.has('scec')).toBe(true);
     expect(db.select({ n: count() }).from(t.streets).where(eq(t.streets.parkingZone, 'A')).get()?.n).toBeGreaterThan(0);
+    // The city already issued a resident parking card to one persona.
+    const card = db.select().from(t.villeParkingCards).get();
+    expect(card).toMatchObject({ registration: 'GA-842-YC', zone: 'C', personaId: persona('yasmine-cherif').id });
   });
 
   it('keeps the deliberate inconsistencies the scenarios need', () => {
