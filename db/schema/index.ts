@@ -14,3 +14,4 @@ export * from './agencies/retraite';
 export * from './agencies/la-poste';
 export * from './agencies/etat-civil';
 export * from './agencies/ville';
+export * from './platform';
