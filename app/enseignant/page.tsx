@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { asc, count, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { agencies, agents, classSessions, personas } from '@/db/schema';
+import { classSessions, personas } from '@/db/schema';
 import { requireTeacher } from '@/lib/auth/guards';
+import { agentsOfSession } from '@/lib/classroom/sessions';
 
 export const metadata: Metadata = { title: 'Espace enseignant' };
 
@@ -12,15 +13,7 @@ export default async function TeacherHome() {
   const sessions = db.select().from(classSessions).orderBy(asc(classSessions.createdAt)).all();
   const demo = sessions.find((s) => s.isDemo);
   const personaCount = demo ? (db.select({ n: count() }).from(personas).where(eq(personas.classSessionId, demo.id)).get()?.n ?? 0) : 0;
-  const agentRows = demo
-    ? db
-        .select({ agent: agents, agencyName: agencies.shortName })
-        .from(agents)
-        .innerJoin(agencies, eq(agencies.id, agents.agencyId))
-        .where(eq(agents.classSessionId, demo.id))
-        .orderBy(asc(agencies.shortName), asc(agents.familyName))
-        .all()
-    : [];
+  const agentRows = demo ? agentsOfSession(db, demo.id) : [];
   return (
     <>
       <p className="badge">Espace enseignant</p>

@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { agencies, agents, personas } from '@/db/schema';
+import { personas } from '@/db/schema';
 import { idpNameSchema, providers } from '@/lib/auth/idp/config';
 import { findInteraction } from '@/lib/auth/idp/provider';
-import { demoSession } from '@/lib/classroom/sessions';
+import { agentsOfSession, demoSession } from '@/lib/classroom/sessions';
 
 export const metadata: Metadata = { title: 'Fournisseur d’identité simulé' };
 
@@ -23,14 +23,7 @@ function choicesFor(provider: 'franceconnect' | 'proconnect', classSessionId: st
       .all()
       .map((p) => ({ id: p.id, label: `${p.givenNames} ${p.preferredName ?? p.familyName}`, hint: `${p.occupation} — « ${p.scenarioTitle} »`, group: 'Personnes' }));
   }
-  return db
-    .select({ agent: agents, agencyName: agencies.shortName })
-    .from(agents)
-    .innerJoin(agencies, eq(agencies.id, agents.agencyId))
-    .where(eq(agents.classSessionId, classSessionId))
-    .orderBy(asc(agencies.shortName), asc(agents.familyName))
-    .all()
-    .map(({ agent, agencyName }) => ({ id: agent.id, label: `${agent.givenName} ${agent.familyName}`, hint: `${agent.jobTitle} — ${agent.email}`, group: agencyName }));
+  return agentsOfSession(db, classSessionId).map(({ agent, agencyName }) => ({ id: agent.id, label: `${agent.givenName} ${agent.familyName}`, hint: `${agent.jobTitle} — ${agent.email}`, group: agencyName }));
 }
 
 export default async function IdentityProviderPage({ params, searchParams }: { params: Promise<{ provider: string }>; searchParams: Promise<{ interaction?: string; erreur?: string }> }) {

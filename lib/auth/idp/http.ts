@@ -1,11 +1,18 @@
 import { getDb } from '../../../db/client';
 import { env } from '../../env';
-import { idpNameSchema, type IdpName } from './config';
+import { idpNameSchema, lifetimes, type IdpName } from './config';
 import { OAuthError, oauthErrorResponse } from './errors';
 
 type Context = { params: Promise<{ provider: string }> };
 
 export const idpSessionCookie = (provider: IdpName) => `eguichet_idp_${provider}`;
+
+/** The Set-Cookie header of the provider's session: `value` null clears it. Same attributes both ways. */
+export function idpSessionCookieHeader(provider: IdpName, value: string | null, issuerBase: string): string {
+  const secure = issuerBase.startsWith('https:') ? '; Secure' : '';
+  const maxAge = value === null ? 0 : lifetimes.sessionMs / 1000;
+  return `${idpSessionCookie(provider)}=${value ?? ''}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure}`;
+}
 
 /** Wraps an IdP route handler: resolves the provider from the URL and turns OAuth errors into responses. */
 export function idpRoute(handler: (request: Request, provider: IdpName) => Promise<Response> | Response) {

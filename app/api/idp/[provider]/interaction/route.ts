@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { lifetimes } from '@/lib/auth/idp/config';
-import { idpContext, idpRoute, idpSessionCookie } from '@/lib/auth/idp/http';
+import { idpContext, idpRoute, idpSessionCookieHeader } from '@/lib/auth/idp/http';
 import { cancelInteraction, completeInteraction, findInteraction } from '@/lib/auth/idp/provider';
 import { isSelectableSubject } from '@/lib/auth/idp/subjects';
 import { demoSession } from '@/lib/classroom/sessions';
@@ -31,6 +30,5 @@ export const POST = idpRoute(async (request, provider) => {
   const session = demoSession(db);
   if (!subject || !session || !isSelectableSubject(db, provider, subject, session.id)) return seeOther(`${page}&erreur=choix`);
   const { location, sessionCookie } = completeInteraction(db, provider, interaction, subject, issuerBase);
-  const secure = issuerBase.startsWith('https:') ? '; Secure' : '';
-  return seeOther(location, `${idpSessionCookie(provider)}=${sessionCookie}; Path=/; Max-Age=${lifetimes.sessionMs / 1000}; HttpOnly; SameSite=Lax${secure}`);
+  return seeOther(location, idpSessionCookieHeader(provider, sessionCookie, issuerBase));
 });
