@@ -1,7 +1,8 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { classSessionRef } from './classroom';
-import { id } from './columns';
+import { createdAt, id } from './columns';
 import { agencyIds } from './reference';
+import { personaRef } from './world';
 
 // The État plateforme's journal: one row per exchange attempt, granted or refused, hash-chained per séance.
 // Rows are never updated (a trigger forbids it); they go only when their séance is deleted.
@@ -32,4 +33,91 @@ export const journalEntries = sqliteTable(
     previousHash: text('previous_hash').notNull(),
   },
   (t) => [uniqueIndex('journal_entries_chain').on(t.classSessionId, t.sequence), index('journal_entries_subject').on(t.subject)],
+);
+
+/**
+ * One bearer token per body per séance (docs/API.md, "Who calls"). Only its SHA-256 is stored;
+ * the token itself is derived from a server secret and the generation, so it can be shown again
+ * to the teacher and the body's agents. Revoking bumps the generation: the old token stops working.
+ */
+export const platformTokens = sqliteTable(
+  'platform_tokens',
+  {
+    id: id(),
+    classSessionId: classSessionRef(),
+    agency: text('agency', { enum: agencyIds }).notNull(),
+    generation: integer('generation').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('platform_tokens_hash').on(t.tokenHash), uniqueIndex('platform_tokens_generation').on(t.classSessionId, t.agency, t.generation)],
+);
+
+/**
+ * A citizen's consent: specific (these items, from this provider, to this consumer, for this purpose),
+ * informed (the text shown is kept), time-limited. Rows are never updated: a withdrawal is its own row.
+ */
+export const consents = sqliteTable(
+  'consents',
+  {
+    id: id(),
+    classSessionId: classSessionRef(),
+    personaId: personaRef(),
+    consumer: text('consumer', { enum: agencyIds }).notNull(),
+    provider: text('provider', { enum: agencyIds }).notNull(),
+    items: text('items', { mode: 'json' }).$type<string[]>().notNull(),
+    purpose: text('purpose').notNull(),
+    grantedAt: integer('granted_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The exact text the person agreed to, and its version: what makes the consent provable. */
+    shownText: text('shown_text').notNull(),
+    textVersion: text('text_version').notNull(),
+  },
+  (t) => [index('consents_person').on(t.personaId)],
+);
+
+export const consentWithdrawals = sqliteTable('consent_withdrawals', {
+  consentId: text('consent_id')
+    .primaryKey()
+    .references(() => consents.id, { onDelete: 'cascade' }),
+  classSessionId: classSessionRef(),
+  withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/**
+ * What the platform saw of one exchange, for the "mode expert" panel: the HTTP request (token masked)
+ * and the response. Kept apart from the journal because it holds personal data the journal must not.
+ */
+export const exchangeTraces = sqliteTable('exchange_traces', {
+  journalEntryId: text('journal_entry_id')
+    .primaryKey()
+    .references(() => journalEntries.id, { onDelete: 'cascade' }),
+  classSessionId: classSessionRef(),
+  request: text('request', { mode: 'json' }).$type<TraceRequest>().notNull(),
+  response: text('response', { mode: 'json' }).$type<TraceResponse>().notNull(),
+  durationMs: integer('duration_ms').notNull(),
+});
+export type TraceRequest = { methode: string; url: string; entetes: Record<string, string>; corps: unknown };
+export type TraceResponse = { statut: number; corps: unknown };
+
+export const faultKinds = ['panne', 'lenteur', 'erratique'] as const;
+export type FaultKind = (typeof faultKinds)[number];
+
+/** A fault the teacher injects into one body for a time: outage, added latency, or random failures. */
+export const platformFaults = sqliteTable(
+  'platform_faults',
+  {
+    id: id(),
+    classSessionId: classSessionRef(),
+    agency: text('agency', { enum: agencyIds }).notNull(),
+    kind: text('kind', { enum: faultKinds }).notNull(),
+    latencyMs: integer('latency_ms').notNull().default(0),
+    /** For `erratique`: the share of calls that fail, between 0 and 1. */
+    failureRate: real('failure_rate').notNull().default(0),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('platform_faults_agency').on(t.classSessionId, t.agency)],
 );

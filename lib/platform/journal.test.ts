@@ -71,6 +71,21 @@ describe('the journal', () => {
     expect(verifyJournalChain(db, 's1')).toMatchObject({ valide: false, premiere_entree_invalide: { id: third.id, raison: 'une entrée manque avant celle-ci' } });
   });
 
+  it('detects reordered entries (sequences swapped behind the application’s back)', () => {
+    const db = setup();
+    appendJournalEntry(db, exchange('s1'));
+    const second = appendJournalEntry(db, exchange('s1', { provider: 'dgfip', items: ['dgfip.adresse_fiscale'] }));
+    const third = appendJournalEntry(db, exchange('s1'));
+    db.$client.exec('DROP TRIGGER journal_entries_no_update');
+    const swap = db.$client.prepare('UPDATE journal_entries SET sequence = ? WHERE id = ?');
+    db.$client.transaction(() => {
+      swap.run(-1, second.id);
+      swap.run(2, third.id);
+      swap.run(3, second.id);
+    })();
+    expect(verifyJournalChain(db, 's1')).toMatchObject({ valide: false, premiere_entree_invalide: { id: third.id, sequence: 2 } });
+  });
+
   it('cannot fork the chain: two entries never share a position', () => {
     const db = setup();
     const first = appendJournalEntry(db, exchange('s1'));

@@ -22,7 +22,8 @@ export type JournalInput = {
   caseId: string | null;
 };
 
-type Entry = typeof journalEntries.$inferSelect;
+export type JournalEntry = typeof journalEntries.$inferSelect;
+type Entry = JournalEntry;
 
 /** The content an entry's hash covers: every field but the hashes themselves. */
 function hashedContent(entry: Omit<Entry, 'hash' | 'previousHash'>) {

@@ -1,0 +1,35 @@
+import { dgfipTaxpayers } from '../../../db/schema';
+import { ofPerson } from '../scope';
+import { addressJson, addressText, euros, type AgencyModule } from '../types';
+
+/** DGFiP (impôts), simulated: the tax file. */
+export const dgfip: AgencyModule = {
+  id: 'dgfip',
+  items: {
+    'dgfip.adresse_fiscale': (db, scope) => {
+      const row = db.select().from(dgfipTaxpayers).where(ofPerson(dgfipTaxpayers, scope)).get();
+      return row ? { adresse: addressJson(row), type_residence: row.residenceType } : null;
+    },
+    'dgfip.revenu_fiscal_reference': (db, scope) => {
+      const row = db.select().from(dgfipTaxpayers).where(ofPerson(dgfipTaxpayers, scope)).get();
+      return row ? { annee_revenus: row.lastReturnYear - 1, revenu_fiscal_reference: row.referenceIncome, nombre_parts: row.householdParts } : null;
+    },
+  },
+  holdings: (db, scope) =>
+    db
+      .select()
+      .from(dgfipTaxpayers)
+      .where(ofPerson(dgfipTaxpayers, scope))
+      .all()
+      .map((row) => ({
+        titre: 'Dossier fiscal',
+        champs: [
+          { libelle: 'Numéro fiscal', valeur: row.taxNumber },
+          { libelle: 'Adresse', valeur: addressText(row) },
+          { libelle: 'Type de résidence', valeur: row.residenceType === 'principale' ? 'Résidence principale' : 'Résidence secondaire' },
+          { libelle: 'Nombre de parts', valeur: String(row.householdParts).replace('.', ',') },
+          { libelle: `Revenu fiscal de référence (revenus ${row.lastReturnYear - 1})`, valeur: euros(row.referenceIncome) },
+          { libelle: 'Dernière déclaration', valeur: String(row.lastReturnYear) },
+        ],
+      })),
+};

@@ -1,0 +1,46 @@
+import { birthRecords } from '../../../db/schema';
+import { registryNames } from '../../../db/seed/reference-data';
+import { formatIsoDate } from '../../format';
+import { ofPerson } from '../scope';
+import type { AgencyModule } from '../types';
+
+/** État civil, simulated: the birth acts of each commune's register and of the foreign-births service. */
+export const etatCivil: AgencyModule = {
+  id: 'etat-civil',
+  items: {
+    'etat-civil.acte_naissance': (db, scope) => {
+      const row = db.select().from(birthRecords).where(ofPerson(birthRecords, scope)).get();
+      return row
+        ? {
+            nom: row.familyName,
+            prenoms: row.givenNames,
+            sexe: row.sex,
+            date_naissance: row.birthDate,
+            lieu_naissance: row.birthPlace,
+            pere: row.fatherName,
+            mere: row.motherName,
+            mentions: row.marginalNotes,
+          }
+        : null;
+    },
+  },
+  holdings: (db, scope) =>
+    db
+      .select()
+      .from(birthRecords)
+      .where(ofPerson(birthRecords, scope))
+      .all()
+      .map((row) => ({
+        titre: `Acte de naissance n° ${row.actNumber} de ${row.year}`,
+        champs: [
+          { libelle: 'Registre', valeur: registryNames[row.registry] ?? row.registry },
+          { libelle: 'Nom', valeur: row.familyName },
+          { libelle: 'Prénoms', valeur: row.givenNames },
+          { libelle: 'Né(e) le', valeur: `${formatIsoDate(row.birthDate)} à ${row.birthTime.replace(':', ' h ')}` },
+          { libelle: 'Lieu de naissance', valeur: row.birthPlace },
+          { libelle: 'Père', valeur: row.fatherName ?? 'Non indiqué' },
+          { libelle: 'Mère', valeur: row.motherName ?? 'Non indiquée' },
+          { libelle: 'Mentions', valeur: row.marginalNotes.length > 0 ? row.marginalNotes.join(' ; ') : 'Aucune' },
+        ],
+      })),
+};

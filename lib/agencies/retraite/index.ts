@@ -1,0 +1,33 @@
+import { retraitePensioners } from '../../../db/schema';
+import { formatIsoDate } from '../../format';
+import { ofPerson } from '../scope';
+import { addressText, euros, type AgencyModule } from '../types';
+
+const kindLabel = { droit_propre: 'Retraite personnelle', reversion: 'Pension de réversion' } as const;
+
+/** Caisse de retraite, simulated: pensions being paid. */
+export const retraite: AgencyModule = {
+  id: 'retraite',
+  items: {
+    'retraite.pension': (db, scope) => {
+      const row = db.select().from(retraitePensioners).where(ofPerson(retraitePensioners, scope)).get();
+      return row ? { type: row.pensionKind, montant_mensuel: row.monthlyAmount } : null;
+    },
+  },
+  holdings: (db, scope) =>
+    db
+      .select()
+      .from(retraitePensioners)
+      .where(ofPerson(retraitePensioners, scope))
+      .all()
+      .map((row) => ({
+        titre: 'Dossier de pension',
+        champs: [
+          { libelle: 'Numéro de pension', valeur: row.pensionNumber },
+          { libelle: 'Type', valeur: kindLabel[row.pensionKind] },
+          { libelle: 'Montant mensuel', valeur: euros(row.monthlyAmount) },
+          { libelle: 'Versée depuis le', valeur: formatIsoDate(row.startedOn) },
+          { libelle: 'Adresse', valeur: addressText(row) },
+        ],
+      })),
+};

@@ -1,0 +1,40 @@
+import { asc } from 'drizzle-orm';
+import { sivVehicles } from '../../../db/schema';
+import { formatIsoDate } from '../../format';
+import { ofPerson } from '../scope';
+import { addressJson, addressText, type AgencyModule } from '../types';
+
+/** SIV (cartes grises), simulated: registration certificates. */
+export const siv: AgencyModule = {
+  id: 'siv',
+  items: {
+    'siv.vehicules': (db, scope) => {
+      const rows = db.select().from(sivVehicles).where(ofPerson(sivVehicles, scope)).orderBy(asc(sivVehicles.registration)).all();
+      if (rows.length === 0) return null;
+      // Only what the catalogue lists: number, holder and the address on the certificate (not make or model).
+      return rows.map((row) => ({
+        immatriculation: row.registration,
+        titulaire: row.holderName,
+        titulaire_type: row.holderKind,
+        adresse: addressJson(row),
+      }));
+    },
+  },
+  holdings: (db, scope) =>
+    db
+      .select()
+      .from(sivVehicles)
+      .where(ofPerson(sivVehicles, scope))
+      .orderBy(asc(sivVehicles.registration))
+      .all()
+      .map((row) => ({
+        titre: `Certificat d’immatriculation ${row.registration}`,
+        champs: [
+          { libelle: 'Immatriculation', valeur: row.registration },
+          { libelle: 'Titulaire', valeur: `${row.holderName}${row.holderKind === 'societe' ? ' (société)' : ''}` },
+          { libelle: 'Véhicule', valeur: `${row.make} ${row.model}` },
+          { libelle: 'Première immatriculation', valeur: formatIsoDate(row.firstRegisteredOn) },
+          { libelle: 'Adresse sur le certificat', valeur: addressText(row) },
+        ],
+      })),
+};

@@ -1,0 +1,77 @@
+import 'server-only';
+import { and, desc, eq } from 'drizzle-orm';
+import { getServerSession } from 'next-auth';
+import type { Db } from '../../db/client';
+import { agents, classSessions, personas, teachers, type AgencyId } from '../../db/schema';
+import { authOptions } from '../auth/options';
+import { env } from '../env';
+import { PlatformError } from './errors';
+import type { JournalReader } from './journal-view';
+import { authenticateToken } from './tokens';
+
+// Who calls the platform's HTTP API: a body with its bearer token, or a signed-in person (session cookie).
+
+export type ApiCaller =
+  | { kind: 'organisme'; classSessionId: string; agency: AgencyId; token: string }
+  | { kind: 'usager'; classSessionId: string; personaId: string }
+  | { kind: 'agent'; classSessionId: string; agency: AgencyId }
+  | { kind: 'enseignant'; teacherId: string };
+
+function bearer(request: Request): string | null {
+  const header = request.headers.get('authorization');
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) throw new PlatformError('jeton_invalide', 'L’en-tête Authorization doit être « Bearer <jeton> ».');
+  return match[1];
+}
+
+/** A browser's state-changing call must come from e-Guichet itself (the session cookie is ambient). */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get('origin');
+  if (origin && origin !== new URL(env().baseUrl).origin && origin !== new URL(request.url).origin) throw new PlatformError('origine_refusee');
+}
+
+export async function resolveApiCaller(db: Db, request: Request): Promise<ApiCaller> {
+  const token = bearer(request);
+  if (token) {
+    const body = authenticateToken(db, token);
+    if (!body) throw new PlatformError('jeton_invalide');
+    return { kind: 'organisme', ...body };
+  }
+  const session = await getServerSession(authOptions());
+  const subject = session?.subject;
+  if (subject && session.role === 'citoyen') {
+    const persona = db.select({ id: personas.id, classSessionId: personas.classSessionId }).from(personas).where(eq(personas.id, subject)).get();
+    if (persona) return { kind: 'usager', classSessionId: persona.classSessionId, personaId: persona.id };
+  }
+  if (subject && session.role === 'agent') {
+    const agent = db.select().from(agents).where(eq(agents.id, subject)).get();
+    if (agent) return { kind: 'agent', classSessionId: agent.classSessionId, agency: agent.agencyId };
+  }
+  if (subject && session.role === 'enseignant') {
+    const teacher = db.select({ id: teachers.id }).from(teachers).where(eq(teachers.id, subject)).get();
+    if (teacher) return { kind: 'enseignant', teacherId: teacher.id };
+  }
+  throw new PlatformError('non_authentifie');
+}
+
+/** The journal reader a caller stands for; a teacher names one of their séances (`?seance=`), or gets their latest. */
+export function journalReaderOf(db: Db, caller: ApiCaller, seance: string | null): JournalReader {
+  switch (caller.kind) {
+    case 'organisme':
+    case 'agent':
+      return { kind: 'organisme', classSessionId: caller.classSessionId, agency: caller.agency };
+    case 'usager':
+      return { kind: 'usager', classSessionId: caller.classSessionId, personaId: caller.personaId };
+    case 'enseignant': {
+      const owned = db
+        .select({ id: classSessions.id })
+        .from(classSessions)
+        .where(seance ? and(eq(classSessions.teacherId, caller.teacherId), eq(classSessions.id, seance)) : eq(classSessions.teacherId, caller.teacherId))
+        .orderBy(desc(classSessions.createdAt))
+        .get();
+      if (!owned) throw new PlatformError(seance ? 'acces_refuse' : 'introuvable', seance ? 'Cette séance n’est pas l’une des vôtres.' : 'Vous n’avez encore aucune séance.');
+      return { kind: 'enseignant', classSessionId: owned.id };
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import crypto from 'node:crypto';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { consents, consentWithdrawals, type AgencyId } from '../../db/schema';
+import { habilitations, type Purpose } from './catalogue';
+import { PlatformError } from './errors';
+
+// Consents (docs/ARCHITECTURE.md, rule 8): specific, informed, time-limited, revocable, provable.
+// A grant and a withdrawal are each an append-only row.
+
+export const maxConsentDays = 365;
+
+export type ConsentGrant = {
+  classSessionId: string;
+  personaId: string;
+  consumer: AgencyId;
+  provider: AgencyId;
+  items: string[];
+  purpose: string;
+  days: number;
+  shownText: string;
+  textVersion: string;
+};
+
+export type Consent = typeof consents.$inferSelect;
+export type ConsentStatus = 'actif' | 'expire' | 'retire';
+export type ConsentWithStatus = Consent & { status: ConsentStatus; withdrawnAt: Date | null };
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** Records a consent. Only for a habilitation whose legal basis is consent and that covers every item. */
+export function grantConsent(db: Executor, grant: ConsentGrant, now = new Date()): Consent {
+  const habilitation = habilitations.find(
+    (h) => h.consommateur === grant.consumer && h.fournisseur === grant.provider && h.finalite === grant.purpose && grant.items.every((item) => h.donnees.includes(item)),
+  );
+  if (!habilitation || grant.items.length === 0) {
+    throw new PlatformError('requete_invalide', 'Aucune habilitation ne prévoit cet échange : il n’y a pas d’accord à donner.');
+  }
+  if (habilitation.base_legale !== 'consentement') {
+    throw new PlatformError('requete_invalide', 'Cet échange est prévu par la loi : il ne dépend pas de votre accord.');
+  }
+  if (!Number.isInteger(grant.days) || grant.days < 1 || grant.days > maxConsentDays) {
+    throw new PlatformError('requete_invalide', `La durée d’un accord va de 1 à ${maxConsentDays} jours.`);
+  }
+  return db
+    .insert(consents)
+    .values({
+      id: crypto.randomUUID(),
+      classSessionId: grant.classSessionId,
+      personaId: grant.personaId,
+      consumer: grant.consumer,
+      provider: grant.provider,
+      items: [...new Set(grant.items)].sort(),
+      purpose: grant.purpose,
+      grantedAt: now,
+      expiresAt: new Date(now.getTime() + grant.days * dayMs),
+      shownText: grant.shownText,
+      textVersion: grant.textVersion,
+    })
+    .returning()
+    .get();
+}
+
+/** Withdraws one of the person's consents. Withdrawing twice keeps the first date. */
+export function withdrawConsent(db: Executor, personaId: string, consentId: string, now = new Date()): ConsentWithStatus {
+  const consent = db.select().from(consents).where(and(eq(consents.id, consentId), eq(consents.personaId, personaId))).get();
+  if (!consent) throw new PlatformError('introuvable', 'Cet accord n’existe pas, ou ne vous concerne pas.');
+  db.insert(consentWithdrawals).values({ consentId, classSessionId: consent.classSessionId, withdrawnAt: now }).onConflictDoNothing().run();
+  const found = consentsOf(db, personaId, now).find((c) => c.id === consentId);
+  if (!found) throw new PlatformError('introuvable');
+  return found;
+}
+
+export type ConsentQuery = { classSessionId: string; personaId: string; consumer: AgencyId; provider: AgencyId; items: string[]; purpose: Purpose | string };
+
+/** The active consent that covers this exchange (every item asked), if any. */
+export function activeConsentFor(db: Executor, q: ConsentQuery, now = new Date()): Consent | null {
+  const candidates = db
+    .select({ consent: consents })
+    .from(consents)
+    .leftJoin(consentWithdrawals, eq(consentWithdrawals.consentId, consents.id))
+    .where(
+      and(
+        eq(consents.classSessionId, q.classSessionId),
+        eq(consents.personaId, q.personaId),
+        eq(consents.consumer, q.consumer),
+        eq(consents.provider, q.provider),
+        eq(consents.purpose, q.purpose),
+        gt(consents.expiresAt, now),
+        isNull(consentWithdrawals.consentId),
+      ),
+    )
+    .orderBy(desc(consents.grantedAt))
+    .all();
+  return candidates.map((c) => c.consent).find((c) => q.items.every((item) => c.items.includes(item))) ?? null;
+}
+
+/** All of the person's consents, newest first, with their status. */
+export function consentsOf(db: Executor, personaId: string, now = new Date()): ConsentWithStatus[] {
+  return db
+    .select({ consent: consents, withdrawnAt: consentWithdrawals.withdrawnAt })
+    .from(consents)
+    .leftJoin(consentWithdrawals, eq(consentWithdrawals.consentId, consents.id))
+    .where(eq(consents.personaId, personaId))
+    .orderBy(desc(consents.grantedAt))
+    .all()
+    .map(({ consent, withdrawnAt }) => ({
+      ...consent,
+      withdrawnAt,
+      status: withdrawnAt ? 'retire' : consent.expiresAt <= now ? 'expire' : 'actif',
+    }));
+}
+
+/** The API's view of a consent (docs/API.md). */
+export function consentView(c: ConsentWithStatus) {
+  return {
+    id: c.id,
+    consommateur: c.consumer,
+    fournisseur: c.provider,
+    donnees: c.items,
+    finalite: c.purpose,
+    donne_le: c.grantedAt.toISOString(),
+    expire_le: c.expiresAt.toISOString(),
+    retire_le: c.withdrawnAt?.toISOString() ?? null,
+    statut: c.status,
+    texte_affiche: c.shownText,
+    version_texte: c.textVersion,
+  };
+}

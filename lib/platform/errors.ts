@@ -1,0 +1,48 @@
+// The platform's stable error codes (docs/API.md): each with its HTTP status and a French message.
+
+export const platformErrors = {
+  non_authentifie: { status: 401, message: 'Connectez-vous, ou présentez le jeton de votre organisme.' },
+  jeton_invalide: { status: 401, message: 'Le jeton présenté est inconnu ou a été révoqué.' },
+  acces_refuse: { status: 403, message: 'Vous n’avez pas accès à cette ressource.' },
+  origine_refusee: { status: 403, message: 'Cette requête vient d’un autre site : elle est refusée.' },
+  habilitation_absente: { status: 403, message: 'Cet organisme n’est pas habilité à demander ces données pour cette finalité.' },
+  consentement_absent: { status: 403, message: 'La personne n’a pas donné son accord, ou l’a retiré, ou il a expiré.' },
+  usager_inconnu: { status: 404, message: 'Cette personne est inconnue.' },
+  introuvable: { status: 404, message: 'Cette ressource n’existe pas.' },
+  requete_invalide: { status: 422, message: 'La requête est incomplète ou mal formée.' },
+  organisme_indisponible: { status: 503, message: 'L’organisme qui détient ces données ne répond pas pour le moment. Réessayez plus tard.' },
+  delai_depasse: { status: 504, message: 'L’organisme qui détient ces données a mis trop de temps à répondre.' },
+} as const;
+export type PlatformErrorCode = keyof typeof platformErrors;
+
+export type PlatformErrorBody = { erreur: PlatformErrorCode; message: string; details?: unknown; echange?: string };
+
+export class PlatformError extends Error {
+  constructor(
+    readonly code: PlatformErrorCode,
+    message: string = platformErrors[code].message,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+  get status(): number {
+    return platformErrors[this.code].status;
+  }
+  body(): PlatformErrorBody {
+    return { erreur: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) };
+  }
+}
+
+/** The JSON error response of the API. */
+export function errorResponse(error: PlatformError, headers?: HeadersInit): Response {
+  return Response.json(error.body(), { status: error.status, headers });
+}
+
+/** French label of a result code, as the citizen reads it in "Mes données". */
+export const reasonLabels: Record<string, string> = {
+  habilitation_absente: 'l’organisme n’y était pas habilité',
+  consentement_absent: 'vous n’aviez pas donné votre accord (ou vous l’aviez retiré)',
+  usager_inconnu: 'l’organisme ne vous connaît pas',
+  organisme_indisponible: 'l’organisme était indisponible',
+  delai_depasse: 'l’organisme a mis trop de temps à répondre',
+};

@@ -1,0 +1,250 @@
+import { and, eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDb } from '../../test/db';
+import type { Db } from '../../db/client';
+import { classSessions, exchangeTraces, journalEntries, personas } from '../../db/schema';
+import { seedWorld } from '../../db/seed';
+import { demoSession } from '../classroom/sessions';
+import { grantConsent, withdrawConsent } from './consents';
+import { injectFault, endFaults } from './faults';
+import { gatewayTimeoutMs, requestExchange, type Caller, type GatewayDeps } from './gateway';
+import { verifyJournalChain } from './journal';
+import { authenticateToken, currentToken, maskToken, rotateToken } from './tokens';
+
+let db: Db;
+let session: string;
+let now: Date;
+let slept: number[];
+let randomValue: number;
+const recordSleep = async (ms: number) => {
+  slept.push(ms);
+};
+const deps: GatewayDeps = { now: () => now, sleep: recordSleep, random: () => randomValue };
+
+const personaId = (key: string, classSessionId = session) =>
+  db.select({ id: personas.id }).from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, classSessionId))).get()!.id;
+const caller = (agency: Caller['agency']): Caller => ({ classSessionId: session, agency, token: currentToken(db, session, agency).token });
+const ask = (agency: Caller['agency'], body: object) => requestExchange(db, caller(agency), body, deps);
+const parking = (key: string, provider: 'dgfip' | 'siv' = 'siv') => ({
+  fournisseur: provider,
+  donnees: [provider === 'siv' ? 'siv.vehicules' : 'dgfip.adresse_fiscale'],
+  usager: personaId(key),
+  finalite: 'carte_stationnement_residentiel',
+});
+const consentTo = (key: string, provider: 'dgfip' | 'siv' = 'siv', days = 30) =>
+  grantConsent(
+    db,
+    {
+      classSessionId: session,
+      personaId: personaId(key),
+      consumer: 'ville',
+      provider,
+      items: [provider === 'siv' ? 'siv.vehicules' : 'dgfip.adresse_fiscale'],
+      purpose: 'carte_stationnement_residentiel',
+      days,
+      shownText: 'texte',
+      textVersion: 'test',
+    },
+    now,
+  );
+
+beforeEach(() => {
+  db = freshDb();
+  session = demoSession(db)!.id;
+  now = new Date('2026-11-23T10:00:00Z');
+  slept = [];
+  deps.sleep = recordSleep;
+  randomValue = 0.5;
+});
+
+describe('habilitations', () => {
+  it('grants an exchange the law provides for, without consent (CAF → DGFiP, revenu fiscal de référence)', async () => {
+    const outcome = await ask('caf', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: personaId('karim-benali'), finalite: 'calcul_prestations' });
+    expect(outcome).toMatchObject({ ok: true, status: 200, body: { donnees: { 'dgfip.revenu_fiscal_reference': { revenu_fiscal_reference: 31200, nombre_parts: 1 } } } });
+    expect(outcome.entry).toMatchObject({ result: 'accorde', legalBasis: 'mission_de_service_public', consumer: 'caf', provider: 'dgfip' });
+  });
+
+  it.each([
+    ['an item outside the habilitation', 'caf', { fournisseur: 'dgfip', donnees: ['dgfip.adresse_fiscale'], finalite: 'calcul_prestations' }],
+    ['an item beside an allowed one', 'caf', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference', 'dgfip.adresse_fiscale'], finalite: 'calcul_prestations' }],
+    ['another purpose', 'caf', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], finalite: 'carte_stationnement_residentiel' }],
+    ['a consumer without habilitation', 'cpam', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], finalite: 'calcul_prestations' }],
+    ['the right items from another provider', 'ville', { fournisseur: 'caf', donnees: ['caf.prestations'], finalite: 'carte_stationnement_residentiel' }],
+  ] as const)('refuses %s with 403 habilitation_absente, journaled', async (_, agency, body) => {
+    const outcome = await ask(agency, { ...body, usager: personaId('karim-benali') });
+    expect(outcome).toMatchObject({ ok: false, status: 403, body: { erreur: 'habilitation_absente' } });
+    expect(outcome.entry).toMatchObject({ result: 'refuse', reason: 'habilitation_absente', consumer: agency });
+    expect(JSON.stringify(outcome.body)).not.toContain('31200');
+  });
+});
+
+describe('consent', () => {
+  it('refuses without consent, grants with an active one', async () => {
+    expect(await ask('ville', parking('karim-benali'))).toMatchObject({ status: 403, body: { erreur: 'consentement_absent' }, entry: { result: 'refuse', legalBasis: 'consentement' } });
+    consentTo('karim-benali');
+    expect(await ask('ville', parking('karim-benali'))).toMatchObject({ status: 200, entry: { result: 'accorde' } });
+  });
+
+  it('is specific: a consent for SIV does not open DGFiP, nor another person', async () => {
+    consentTo('karim-benali', 'siv');
+    expect((await ask('ville', parking('karim-benali', 'dgfip'))).status).toBe(403);
+    expect((await ask('ville', parking('sophie-lefebvre'))).body).toMatchObject({ erreur: 'consentement_absent' });
+  });
+
+  it('expires', async () => {
+    consentTo('karim-benali', 'siv', 1);
+    now = new Date(now.getTime() + 24 * 3600 * 1000 + 1);
+    expect((await ask('ville', parking('karim-benali'))).body).toMatchObject({ erreur: 'consentement_absent' });
+  });
+
+  it('once withdrawn, refuses from the next call', async () => {
+    const consent = consentTo('karim-benali');
+    expect((await ask('ville', parking('karim-benali'))).status).toBe(200);
+    withdrawConsent(db, personaId('karim-benali'), consent.id, now);
+    expect((await ask('ville', parking('karim-benali'))).body).toMatchObject({ erreur: 'consentement_absent' });
+  });
+
+  it('is checked again after the provider’s latency: a consent withdrawn meanwhile is honoured', async () => {
+    const consent = consentTo('karim-benali');
+    injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 5, latencyMs: 1500 }, now);
+    deps.sleep = async (ms) => {
+      slept.push(ms);
+      withdrawConsent(db, personaId('karim-benali'), consent.id, now);
+    };
+    const outcome = await ask('ville', parking('karim-benali'));
+    expect(outcome.body).toMatchObject({ erreur: 'consentement_absent' });
+    expect(slept).toEqual([1500]);
+  });
+
+  it('cannot be given for an exchange the law provides, nor for one nobody may ask', () => {
+    const base = { classSessionId: session, personaId: personaId('karim-benali'), days: 30, shownText: 't', textVersion: 'v' };
+    expect(() => grantConsent(db, { ...base, consumer: 'caf', provider: 'dgfip', items: ['dgfip.revenu_fiscal_reference'], purpose: 'calcul_prestations' })).toThrow(/prévu par la loi/);
+    expect(() => grantConsent(db, { ...base, consumer: 'ville', provider: 'caf', items: ['caf.prestations'], purpose: 'carte_stationnement_residentiel' })).toThrow(/Aucune habilitation/);
+    expect(() => grantConsent(db, { ...base, consumer: 'ville', provider: 'siv', items: ['siv.vehicules'], purpose: 'carte_stationnement_residentiel', days: 400 })).toThrow(/1 à 365/);
+  });
+
+  it('is withdrawn only by its own person', () => {
+    const consent = consentTo('karim-benali');
+    expect(() => withdrawConsent(db, personaId('sophie-lefebvre'), consent.id, now)).toThrow(/n’existe pas/);
+  });
+});
+
+describe('minimisation', () => {
+  it('returns exactly the items asked, and only the fields the catalogue lists', async () => {
+    consentTo('karim-benali', 'siv');
+    const outcome = await ask('ville', parking('karim-benali'));
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(Object.keys(outcome.body.donnees)).toEqual(['siv.vehicules']);
+    expect(outcome.body.donnees['siv.vehicules']).toEqual([
+      { immatriculation: 'GH-482-KT', titulaire: 'BENALI Karim', titulaire_type: 'personne', adresse: { ligne: '24 rue des Tanneurs', code_postal: '00100', commune: 'Villeneuve-sur-Brenne' } },
+    ]);
+    expect(JSON.stringify(outcome.body)).not.toMatch(/Renault|Clio|31200/);
+  });
+
+  it('answers about a person of the caller’s séance only', async () => {
+    db.insert(classSessions).values({ id: 'autre', name: 'Autre', joinCode: 'ZZZZZZ' }).run();
+    seedWorld(db, 'autre');
+    const outcome = await ask('caf', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: personaId('karim-benali', 'autre'), finalite: 'calcul_prestations' });
+    expect(outcome).toMatchObject({ status: 404, body: { erreur: 'usager_inconnu' }, entry: { result: 'echec', subject: null } });
+  });
+
+  it('says when the provider does not know the person (Julie is unknown to the DGFiP)', async () => {
+    const outcome = await ask('caf', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: personaId('julie-fontaine'), finalite: 'calcul_prestations' });
+    expect(outcome).toMatchObject({ status: 404, body: { erreur: 'usager_inconnu' }, entry: { result: 'echec', reason: 'usager_inconnu' } });
+  });
+});
+
+describe('request shape', () => {
+  it.each([
+    [{}, 'fournisseur'],
+    [{ fournisseur: 'siv', donnees: [], usager: 'x', finalite: 'f' }, 'donnees'],
+    [{ fournisseur: 'nasa', donnees: ['siv.vehicules'], usager: 'x', finalite: 'f' }, 'fournisseur'],
+    [{ fournisseur: 'siv', donnees: ['dgfip.adresse_fiscale'], usager: 'x', finalite: 'f' }, 'donnees'],
+    [{ fournisseur: 'siv', donnees: ['siv.vehicules'], usager: 'x', finalite: 'f', extra: 1 }, '(corps)'],
+  ])('answers 422 requete_invalide with details, and journals nothing (%#)', async (body, field) => {
+    const before = db.select().from(journalEntries).all().length;
+    const outcome = await ask('ville', body);
+    expect(outcome).toMatchObject({ status: 422, body: { erreur: 'requete_invalide' }, entry: null });
+    expect((outcome.body as { details: { champ: string }[] }).details.map((d) => d.champ)).toContain(field);
+    expect(db.select().from(journalEntries).all()).toHaveLength(before);
+  });
+});
+
+describe('faults injected by the teacher', () => {
+  beforeEach(() => {
+    consentTo('karim-benali');
+  });
+
+  it('outage → 503 organisme_indisponible, then normal once ended', async () => {
+    injectFault(db, session, { agency: 'siv', kind: 'panne', minutes: 10 }, now);
+    expect(await ask('ville', parking('karim-benali'))).toMatchObject({ status: 503, body: { erreur: 'organisme_indisponible' }, entry: { result: 'echec' } });
+    expect((await ask('ville', parking('karim-benali', 'dgfip'))).body).toMatchObject({ erreur: 'consentement_absent' }); // only SIV is down
+    endFaults(db, session, 'siv', now);
+    expect((await ask('ville', parking('karim-benali'))).status).toBe(200);
+  });
+
+  it('an outage ends by itself at its end time', async () => {
+    injectFault(db, session, { agency: 'siv', kind: 'panne', minutes: 10 }, now);
+    now = new Date(now.getTime() + 10 * 60_000);
+    expect((await ask('ville', parking('karim-benali'))).status).toBe(200);
+  });
+
+  it('latency under the timeout → slower but served; over it → 504 delai_depasse after the timeout', async () => {
+    injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 10, latencyMs: 1200 }, now);
+    expect((await ask('ville', parking('karim-benali'))).status).toBe(200);
+    injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 10, latencyMs: 30_000 }, new Date(now.getTime() + 1));
+    now = new Date(now.getTime() + 2);
+    expect(await ask('ville', parking('karim-benali'))).toMatchObject({ status: 504, body: { erreur: 'delai_depasse' } });
+    expect(slept).toEqual([1200, gatewayTimeoutMs]);
+  });
+
+  it('erratic → fails at the rate set', async () => {
+    injectFault(db, session, { agency: 'siv', kind: 'erratique', minutes: 10, failureRate: 0.5 }, now);
+    randomValue = 0.2;
+    expect((await ask('ville', parking('karim-benali'))).status).toBe(503);
+    randomValue = 0.8;
+    expect((await ask('ville', parking('karim-benali'))).status).toBe(200);
+  });
+
+  it('refuses on the platform’s rules before looking at the provider’s state', async () => {
+    injectFault(db, session, { agency: 'dgfip', kind: 'panne', minutes: 10 }, now);
+    expect((await ask('cpam', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: personaId('karim-benali'), finalite: 'calcul_prestations' })).body).toMatchObject({ erreur: 'habilitation_absente' });
+  });
+});
+
+describe('journal and trace of every exchange', () => {
+  it('appends one chained entry per call, granted or refused, with a masked trace', async () => {
+    await ask('ville', parking('karim-benali'));
+    consentTo('karim-benali');
+    const granted = await ask('ville', { ...parking('karim-benali'), dossier: 'D-1' });
+    const entries = db.select().from(journalEntries).where(eq(journalEntries.classSessionId, session)).all();
+    expect(entries.map((e) => e.result)).toEqual(['refuse', 'accorde']);
+    expect(verifyJournalChain(db, session)).toMatchObject({ valide: true, entrees: 2 });
+    const trace = db.select().from(exchangeTraces).where(eq(exchangeTraces.journalEntryId, granted.entry!.id)).get()!;
+    const token = currentToken(db, session, 'ville').token;
+    expect(trace.request.entetes.authorization).toBe(`Bearer ${maskToken(token)}`);
+    expect(JSON.stringify(trace)).not.toContain(token);
+    expect(trace.response).toMatchObject({ statut: 200, corps: { echange: granted.entry!.id } });
+    expect(granted.entry).toMatchObject({ caseId: 'D-1', subject: personaId('karim-benali') });
+  });
+});
+
+describe('body tokens', () => {
+  it('authenticate their body and séance; a rotated token is refused', () => {
+    const first = currentToken(db, session, 'ville');
+    expect(authenticateToken(db, first.token)).toMatchObject({ classSessionId: session, agency: 'ville' });
+    expect(currentToken(db, session, 'ville').token).toBe(first.token); // shown again, same token
+    const second = rotateToken(db, session, 'ville');
+    expect(second.token).not.toBe(first.token);
+    expect(authenticateToken(db, first.token)).toBeNull();
+    expect(authenticateToken(db, second.token)).toMatchObject({ agency: 'ville' });
+    expect(authenticateToken(db, `${second.token.slice(0, -1)}A`)).toBeNull();
+    expect(maskToken(second.token)).toMatch(/^egt_ville_….{4}$/);
+  });
+
+  it('are stored hashed, never in clear', () => {
+    const { token } = currentToken(db, session, 'siv');
+    expect(JSON.stringify(db.$client.prepare('SELECT * FROM platform_tokens').all())).not.toContain(token.slice(8));
+  });
+});

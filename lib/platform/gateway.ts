@@ -1,0 +1,155 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db, Executor } from '../../db/client';
+import { agencyIds, exchangeTraces, personas, type AgencyId, type ExchangeResult, type TraceRequest } from '../../db/schema';
+import { agencyModules } from '../agencies';
+import { dataItems, findHabilitation, type Habilitation } from './catalogue';
+import { activeConsentFor } from './consents';
+import { PlatformError, type PlatformErrorBody } from './errors';
+import { activeFault } from './faults';
+import { appendJournalEntry, type JournalEntry } from './journal';
+import { maskToken } from './tokens';
+
+// The État plateforme gateway (docs/API.md, "Exchanges"): the one way a body gets another body's data.
+// Order of checks: request shape → habilitation → person → consent → provider faults → provider's handler.
+// Every call that names a valid exchange is journaled, granted or not, in the same transaction as its trace.
+
+export const exchangesPath = '/api/plateforme/v1/echanges';
+/** How long the platform waits for a provider before answering 504. */
+export const gatewayTimeoutMs = 4000;
+
+export const exchangeRequestSchema = z.strictObject({
+  fournisseur: z.enum(agencyIds, { error: 'Organisme fournisseur inconnu.' }),
+  donnees: z.array(z.string().min(1).max(80), { error: 'Donnez la liste des données demandées.' }).min(1, 'Demandez au moins une donnée.').max(20),
+  usager: z.string({ error: 'Indiquez la personne concernée (son identifiant « sub »).' }).min(1).max(100),
+  finalite: z.string({ error: 'Indiquez la finalité de la demande.' }).min(1).max(100),
+  dossier: z.string().min(1).max(100).optional(),
+});
+export type ExchangeRequest = z.infer<typeof exchangeRequestSchema>;
+
+/** The body that asks, in its séance, with the token it presented. */
+export type Caller = { classSessionId: string; agency: AgencyId; token: string };
+
+export type GatewayDeps = { now: () => Date; sleep: (ms: number) => Promise<void>; random: () => number };
+export const defaultGatewayDeps: GatewayDeps = {
+  now: () => new Date(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+};
+
+export type ExchangeOutcome =
+  | { ok: true; status: 200; body: { echange: string; donnees: Record<string, unknown> }; entry: JournalEntry }
+  | { ok: false; status: number; body: PlatformErrorBody; entry: JournalEntry | null };
+
+/** `refuse`: the platform said no (rules); `echec`: the exchange could not be served. */
+const resultOf = (error: PlatformError): ExchangeResult => (error.code === 'habilitation_absente' || error.code === 'consentement_absent' ? 'refuse' : 'echec');
+
+type Checked = { habilitation: Habilitation; personaId: string };
+
+/** The platform's own checks, run before the provider is called and again right before it is read. */
+function check(db: Executor, caller: Caller, req: ExchangeRequest, now: Date): Checked | { error: PlatformError; habilitation: Habilitation | null; personaId: string | null } {
+  const habilitation = findHabilitation(caller.agency, req.fournisseur, req.donnees, req.finalite);
+  if (!habilitation) return { error: new PlatformError('habilitation_absente'), habilitation: null, personaId: null };
+  const person = db
+    .select({ id: personas.id })
+    .from(personas)
+    .where(and(eq(personas.id, req.usager), eq(personas.classSessionId, caller.classSessionId)))
+    .get();
+  if (!person) return { error: new PlatformError('usager_inconnu'), habilitation, personaId: null };
+  if (habilitation.base_legale === 'consentement') {
+    const consent = activeConsentFor(
+      db,
+      { classSessionId: caller.classSessionId, personaId: person.id, consumer: caller.agency, provider: req.fournisseur, items: req.donnees, purpose: req.finalite },
+      now,
+    );
+    if (!consent) return { error: new PlatformError('consentement_absent'), habilitation, personaId: person.id };
+  }
+  return { habilitation, personaId: person.id };
+}
+
+function parseRequest(input: unknown): ExchangeRequest | PlatformError {
+  const parsed = exchangeRequestSchema.safeParse(input);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => ({ champ: issue.path.join('.') || '(corps)', message: issue.message }));
+    return new PlatformError('requete_invalide', undefined, details);
+  }
+  const unknown = parsed.data.donnees.filter((item) => !dataItems.some((d) => d.id === item && d.fournisseur === parsed.data.fournisseur));
+  if (unknown.length > 0) {
+    return new PlatformError('requete_invalide', undefined, unknown.map((item) => ({ champ: 'donnees', message: `« ${item} » n’est pas une donnée de cet organisme (voir le catalogue).` })));
+  }
+  return { ...parsed.data, donnees: [...new Set(parsed.data.donnees)] };
+}
+
+/**
+ * Asks a provider body for data items about a person, on behalf of the calling body.
+ * Used by the HTTP route and by the procedures alike.
+ */
+export async function requestExchange(db: Db, caller: Caller, input: unknown, deps: GatewayDeps = defaultGatewayDeps): Promise<ExchangeOutcome> {
+  const startedAt = deps.now().getTime();
+  const request: TraceRequest = {
+    methode: 'POST',
+    url: exchangesPath,
+    entetes: { authorization: `Bearer ${maskToken(caller.token)}`, 'content-type': 'application/json' },
+    corps: input,
+  };
+  const req = parseRequest(input);
+  if (req instanceof PlatformError) return { ok: false, status: req.status, body: req.body(), entry: null };
+
+  const record = (tx: Executor, result: ExchangeResult, personaId: string | null, habilitation: Habilitation | null, status: number, body: (id: string) => object, reason: string | null) => {
+    const entry = appendJournalEntry(
+      tx,
+      {
+        classSessionId: caller.classSessionId,
+        consumer: caller.agency,
+        provider: req.fournisseur,
+        items: req.donnees,
+        purpose: req.finalite,
+        legalBasis: habilitation?.base_legale ?? null,
+        result,
+        reason,
+        subject: personaId,
+        caseId: req.dossier ?? null,
+      },
+      deps.now(),
+    );
+    const responseBody = body(entry.id);
+    tx.insert(exchangeTraces)
+      .values({ journalEntryId: entry.id, classSessionId: caller.classSessionId, request, response: { statut: status, corps: responseBody }, durationMs: deps.now().getTime() - startedAt })
+      .run();
+    return { entry, responseBody };
+  };
+  const failIn = (tx: Executor, error: PlatformError, personaId: string | null, habilitation: Habilitation | null): ExchangeOutcome => {
+    const { entry, responseBody } = record(tx, resultOf(error), personaId, habilitation, error.status, (id) => ({ ...error.body(), echange: id }), error.code);
+    return { ok: false, status: error.status, body: responseBody as PlatformErrorBody, entry };
+  };
+  const fail = (error: PlatformError, personaId: string | null, habilitation: Habilitation | null) => db.transaction((tx) => failIn(tx, error, personaId, habilitation));
+
+  // 1. The platform's own rules: refused at once, the provider is never called.
+  const first = check(db, caller, req, deps.now());
+  if ('error' in first) return fail(first.error, first.personaId, first.habilitation);
+
+  // 2. The provider's state, as the teacher set it.
+  const fault = activeFault(db, caller.classSessionId, req.fournisseur, deps.now());
+  if (fault?.kind === 'panne' || (fault?.kind === 'erratique' && deps.random() < fault.failureRate)) {
+    return fail(new PlatformError('organisme_indisponible'), first.personaId, first.habilitation);
+  }
+  if (fault?.kind === 'lenteur' && fault.latencyMs > 0) {
+    await deps.sleep(Math.min(fault.latencyMs, gatewayTimeoutMs));
+    if (fault.latencyMs >= gatewayTimeoutMs) return fail(new PlatformError('delai_depasse'), first.personaId, first.habilitation);
+  }
+
+  // 3. Checked again (a consent may have been withdrawn while waiting), then the provider's handler.
+  return db.transaction((tx): ExchangeOutcome => {
+    const again = check(tx, caller, req, deps.now());
+    if ('error' in again) return failIn(tx, again.error, again.personaId, again.habilitation);
+    const provider = agencyModules[req.fournisseur];
+    const scope = { classSessionId: caller.classSessionId, personaId: again.personaId };
+    // Minimisation: only the items asked, each from its own handler.
+    const donnees = Object.fromEntries(req.donnees.map((item) => [item, provider.items[item]?.(tx, scope) ?? null]));
+    if (Object.values(donnees).every((value) => value === null)) {
+      return failIn(tx, new PlatformError('usager_inconnu', 'L’organisme fournisseur ne connaît pas cette personne.'), again.personaId, again.habilitation);
+    }
+    const { entry, responseBody } = record(tx, 'accorde', again.personaId, again.habilitation, 200, (id) => ({ echange: id, donnees }), null);
+    return { ok: true, status: 200, body: responseBody as { echange: string; donnees: Record<string, unknown> }, entry };
+  });
+}

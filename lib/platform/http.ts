@@ -1,0 +1,29 @@
+import { PlatformError, errorResponse } from './errors';
+
+// Route-handler plumbing shared by the platform's API: JSON errors with stable codes, never cached.
+
+const noStore = { 'Cache-Control': 'no-store' };
+
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: noStore });
+}
+
+/** Runs a handler; a PlatformError becomes its JSON error, anything else a 500 without details. */
+export async function apiHandler(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof PlatformError) return errorResponse(error, noStore);
+    console.error(error);
+    return Response.json({ erreur: 'erreur_interne', message: 'Une erreur inattendue s’est produite.' }, { status: 500, headers: noStore });
+  }
+}
+
+/** The request's JSON body, or a 422 requete_invalide. */
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new PlatformError('requete_invalide', 'Le corps de la requête doit être un document JSON.');
+  }
+}

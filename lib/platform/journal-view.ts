@@ -1,0 +1,78 @@
+import { and, asc, eq, gt, or } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { exchangeTraces, journalEntries, type AgencyId } from '../../db/schema';
+import type { JournalEntry } from './journal';
+
+// Reading the journal, always scoped to what the reader may see (docs/API.md, "Journal").
+
+/** Who reads: a citizen sees entries about them, a body the entries it took part in, a teacher the séance. */
+export type JournalReader =
+  | { kind: 'usager'; classSessionId: string; personaId: string }
+  | { kind: 'organisme'; classSessionId: string; agency: AgencyId }
+  | { kind: 'enseignant'; classSessionId: string };
+
+export function entryView(entry: JournalEntry) {
+  return {
+    id: entry.id,
+    sequence: entry.sequence,
+    horodatage: entry.recordedAt,
+    consommateur: entry.consumer,
+    fournisseur: entry.provider,
+    donnees: entry.items,
+    finalite: entry.purpose,
+    base_legale: entry.legalBasis,
+    resultat: entry.result,
+    motif: entry.reason,
+    usager: entry.subject,
+    dossier: entry.caseId,
+    empreinte: entry.hash,
+    empreinte_precedente: entry.previousHash,
+  };
+}
+export type EntryView = ReturnType<typeof entryView>;
+
+function readerFilter(reader: JournalReader) {
+  const inSession = eq(journalEntries.classSessionId, reader.classSessionId);
+  switch (reader.kind) {
+    case 'usager':
+      return and(inSession, eq(journalEntries.subject, reader.personaId));
+    case 'organisme':
+      return and(inSession, or(eq(journalEntries.consumer, reader.agency), eq(journalEntries.provider, reader.agency)));
+    case 'enseignant':
+      return inSession;
+  }
+}
+
+/** Entries the reader may see, oldest first, after a sequence number (to follow the journal). */
+export function readJournal(db: Executor, reader: JournalReader, options: { after?: number; limit?: number } = {}): JournalEntry[] {
+  return db
+    .select()
+    .from(journalEntries)
+    .where(and(readerFilter(reader), gt(journalEntries.sequence, options.after ?? 0)))
+    .orderBy(asc(journalEntries.sequence))
+    .limit(Math.min(options.limit ?? 500, 500))
+    .all();
+}
+
+/** One entry with its trace (mode expert), if the reader may see it. */
+export function readExchange(db: Executor, reader: JournalReader, entryId: string) {
+  const row = db
+    .select({ entry: journalEntries, trace: exchangeTraces })
+    .from(journalEntries)
+    .leftJoin(exchangeTraces, eq(exchangeTraces.journalEntryId, journalEntries.id))
+    .where(and(readerFilter(reader), eq(journalEntries.id, entryId)))
+    .get();
+  return row ?? null;
+}
+
+/** Entries about a person with their traces, newest first: what "Mes données" shows. */
+export function exchangesAbout(db: Executor, classSessionId: string, personaId: string) {
+  return db
+    .select({ entry: journalEntries, trace: exchangeTraces })
+    .from(journalEntries)
+    .leftJoin(exchangeTraces, eq(exchangeTraces.journalEntryId, journalEntries.id))
+    .where(and(eq(journalEntries.classSessionId, classSessionId), eq(journalEntries.subject, personaId)))
+    .orderBy(asc(journalEntries.sequence))
+    .all()
+    .reverse();
+}
