@@ -29,7 +29,11 @@ async function waitUntilServing() {
 }
 
 function kill(server: ChildProcess) {
-  if (server.pid) process.kill(-server.pid, 'SIGKILL');
+  try {
+    if (server.pid) process.kill(-server.pid, 'SIGKILL');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error; // already gone: let the test's own error show
+  }
 }
 
 test('après un arrêt brutal et un redémarrage, les personnes restent connectées et rien n’est perdu', async ({ browser }) => {

@@ -1,9 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { e2eTeacher } from '../playwright.config';
 
 /** Every page a test visits ends with this: axe must find nothing. */
 export async function expectNoAxeViolations(page: Page) {
+  // After a client-side navigation Next streams the new <title> in: wait for it, as a screen reader would get it.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
@@ -23,4 +25,22 @@ export async function signInAsTeacher(page: Page) {
   await page.getByLabel('Mot de passe').fill(e2eTeacher.password);
   await page.getByRole('button', { name: 'Me connecter' }).click();
   await expect(page).toHaveURL(/\/enseignant$/);
+}
+
+/** A body's platform token, as the teacher reads it on their page (in a context of its own). */
+export async function bodyToken(browser: Browser, agency: string): Promise<string> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAsTeacher(page);
+  const token = (await page.locator(`[data-jeton="${agency}"]`).textContent())?.trim() ?? '';
+  await context.close();
+  expect(token).toMatch(new RegExp(`^egt_${agency}_`));
+  return token;
+}
+
+/** The signed-in citizen's FranceConnect subject, from their own data export. */
+export async function ownSubject(page: Page): Promise<string> {
+  const response = await page.request.get('/citoyen/mes-donnees/export');
+  expect(response.status()).toBe(200);
+  return (await response.json()).usager;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requireCitizen } from '@/lib/auth/guards';
 import { formatIsoDate } from '@/lib/format';
 
@@ -32,6 +33,20 @@ export default async function CitizenDashboard() {
           <p>Vous n’avez encore aucune démarche en cours.</p>
           <p>Quand vous ferez une demande, elle apparaîtra ici avec son état et son historique.</p>
         </div>
+        <h3>Faire une démarche</h3>
+        <ul>
+          <li>
+            <Link href="/citoyen/demarches/carte-stationnement">Carte de stationnement résidentiel</Link>
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="donnees">
+        <h2 id="donnees">Mes données</h2>
+        <p>Qui a demandé des informations sur vous, vos accords, et ce que chaque organisme sait de vous.</p>
+        <p>
+          <Link href="/citoyen/mes-donnees">Voir mes données</Link>
+        </p>
       </section>
 
       <section aria-labelledby="identite">

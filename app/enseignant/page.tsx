@@ -1,19 +1,36 @@
 import type { Metadata } from 'next';
 import { asc, count, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { classSessions, personas } from '@/db/schema';
+import { agencyIds, classSessions, personas, type AgencyId } from '@/db/schema';
 import { requireTeacher } from '@/lib/auth/guards';
 import { agentsOfSession } from '@/lib/classroom/sessions';
+import { agencyShortName } from '@/lib/platform/consent-text';
+import { verifyJournalChain } from '@/lib/platform/journal';
+import { currentToken, maskToken } from '@/lib/platform/tokens';
+import { rotateTokenAction } from './actions';
+import { FaultPanel } from './fault-panel';
 
 export const metadata: Metadata = { title: 'Espace enseignant' };
 
-export default async function TeacherHome() {
+export default async function TeacherHome({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const teacher = await requireTeacher();
+  const params = await searchParams;
+  const { message, organisme } = params;
+  const faultValues = { organisme: params.organisme, type: params.type, minutes: params.minutes, latence: params.latence, taux: params.taux };
+  const faultErrors = {
+    organisme: params['erreur-organisme'],
+    type: params['erreur-type'],
+    minutes: params['erreur-minutes'],
+    latence: params['erreur-latence'],
+    taux: params['erreur-taux'],
+  };
   const db = getDb();
   const sessions = db.select().from(classSessions).orderBy(asc(classSessions.createdAt)).all();
   const demo = sessions.find((s) => s.isDemo);
   const personaCount = demo ? (db.select({ n: count() }).from(personas).where(eq(personas.classSessionId, demo.id)).get()?.n ?? 0) : 0;
   const agentRows = demo ? agentsOfSession(db, demo.id) : [];
+  const tokens = demo && demo.teacherId === teacher.id ? agencyIds.map((id) => currentToken(db, demo.id, id)) : [];
+  const chain = demo ? verifyJournalChain(db, demo.id) : null;
   return (
     <>
       <p className="badge">Espace enseignant</p>
@@ -44,6 +61,83 @@ export default async function TeacherHome() {
           </tbody>
         </table>
       </section>
+
+      {demo && tokens.length > 0 && (
+        <section aria-labelledby="jetons">
+          <h2 id="jetons">État plateforme de la séance de démonstration</h2>
+          {message === 'jeton-remplace' && (
+            <div className="notice notice--success" role="status">
+              <p>Le jeton de l’organisme « {agencyShortName(organisme as AgencyId)} » est remplacé : l’ancien est refusé dès maintenant.</p>
+            </div>
+          )}
+          {message === 'jeton-invalide' && (
+            <div className="notice notice--error" role="status">
+              <p>Ce jeton ne peut pas être remplacé : la séance ou l’organisme est inconnu.</p>
+            </div>
+          )}
+          <p>
+            {chain?.valide
+              ? `Journal des échanges : intact, ${chain.entrees} ${chain.entrees > 1 ? 'entrées' : 'entrée'}. Empreinte de tête : `
+              : `Journal des échanges : ALTÉRÉ à l’entrée n° ${chain && !chain.valide ? chain.premiere_entree_invalide.sequence : '?'}.`}
+            {chain?.valide && <code className="hash">{chain.tete}</code>}
+          </p>
+          <p>
+            Chaque organisme appelle la plateforme avec son jeton (en-tête <code>Authorization: Bearer</code>). Un jeton
+            remplacé cesse aussitôt de fonctionner.
+          </p>
+          <table>
+            <caption>Jetons d’API des organismes</caption>
+            <thead>
+              <tr>
+                <th scope="col">Organisme</th>
+                <th scope="col">Jeton</th>
+                <th scope="col">Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((t) => (
+                <tr key={t.agency}>
+                  <td>{agencyShortName(t.agency)}</td>
+                  <td>
+                    <details>
+                      <summary>Afficher le jeton ({maskToken(t.token)})</summary>
+                      <code className="hash" data-jeton={t.agency}>
+                        {t.token}
+                      </code>
+                    </details>
+                  </td>
+                  <td>
+                    <form action={rotateTokenAction}>
+                      <input type="hidden" name="seance" value={demo.id} />
+                      <input type="hidden" name="organisme" value={t.agency} />
+                      <button type="submit" className="button button--secondary">
+                        Révoquer et remplacer<span className="visually-hidden"> le jeton {agencyShortName(t.agency)}</span>
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      {demo && tokens.length > 0 && (
+        <section aria-labelledby="pannes">
+          <h2 id="pannes">Pannes simulées</h2>
+          {message === 'panne-injectee' && (
+            <div className="notice notice--success" role="status">
+              <p>La panne est lancée sur « {agencyShortName(organisme as AgencyId)} ». Les prochains échanges avec cet organisme en subiront les effets.</p>
+            </div>
+          )}
+          {message === 'panne-terminee' && (
+            <div className="notice notice--success" role="status">
+              <p>L’organisme répond de nouveau normalement.</p>
+            </div>
+          )}
+          <FaultPanel classSessionId={demo.id} values={faultValues} errors={faultErrors} />
+        </section>
+      )}
 
       <section aria-labelledby="agents">
         <h2 id="agents">Comptes d’agents de la séance de démonstration</h2>

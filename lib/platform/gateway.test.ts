@@ -9,7 +9,7 @@ import { grantConsent, withdrawConsent } from './consents';
 import { injectFault, endFaults } from './faults';
 import { gatewayTimeoutMs, requestExchange, type Caller, type GatewayDeps } from './gateway';
 import { verifyJournalChain } from './journal';
-import { authenticateToken, currentToken, maskToken, rotateToken } from './tokens';
+import { authenticateToken, currentToken, ensurePlatformTokens, maskToken, rotateToken } from './tokens';
 
 let db: Db;
 let session: string;
@@ -73,7 +73,7 @@ describe('habilitations', () => {
   ] as const)('refuses %s with 403 habilitation_absente, journaled', async (_, agency, body) => {
     const outcome = await ask(agency, { ...body, usager: personaId('karim-benali') });
     expect(outcome).toMatchObject({ ok: false, status: 403, body: { erreur: 'habilitation_absente' } });
-    expect(outcome.entry).toMatchObject({ result: 'refuse', reason: 'habilitation_absente', consumer: agency });
+    expect(outcome.entry).toMatchObject({ result: 'refuse', reason: 'habilitation_absente', consumer: agency, subject: personaId('karim-benali') });
     expect(JSON.stringify(outcome.body)).not.toContain('31200');
   });
 });
@@ -246,5 +246,30 @@ describe('body tokens', () => {
   it('are stored hashed, never in clear', () => {
     const { token } = currentToken(db, session, 'siv');
     expect(JSON.stringify(db.$client.prepare('SELECT * FROM platform_tokens').all())).not.toContain(token.slice(8));
+  });
+});
+
+describe('a séance’s platform data', () => {
+  it('goes with the séance, to the last row of every table', async () => {
+    db.insert(classSessions).values({ id: 'autre', name: 'Autre', joinCode: 'YYYYYY' }).run();
+    seedWorld(db, 'autre');
+    ensurePlatformTokens(db, 'autre');
+    const other: Caller = { classSessionId: 'autre', agency: 'ville', token: currentToken(db, 'autre', 'ville').token };
+    const karim = personaId('karim-benali', 'autre');
+    grantConsent(db, { classSessionId: 'autre', personaId: karim, consumer: 'ville', provider: 'siv', items: ['siv.vehicules'], purpose: 'carte_stationnement_residentiel', days: 3, shownText: 't', textVersion: 'v' }, now);
+    injectFault(db, 'autre', { agency: 'dgfip', kind: 'panne', minutes: 5 }, now);
+    expect((await requestExchange(db, other, { ...parking('karim-benali'), usager: karim }, deps)).status).toBe(200);
+    expect((await requestExchange(db, other, { ...parking('karim-benali', 'dgfip'), usager: karim }, deps)).status).toBe(403);
+
+    const tables = db.$client
+      .prepare("SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'class_session_id')")
+      .pluck()
+      .all() as string[];
+    expect(tables).toEqual(expect.arrayContaining(['journal_entries', 'exchange_traces', 'consents', 'consent_withdrawals', 'platform_tokens', 'platform_faults']));
+    const rowsOf = () => Object.fromEntries(tables.map((name) => [name, db.$client.prepare(`SELECT count(*) FROM "${name}" WHERE class_session_id = 'autre'`).pluck().get()]));
+    expect(rowsOf()).toMatchObject({ journal_entries: 2, exchange_traces: 2, consents: 1, platform_tokens: 9, platform_faults: 1 });
+    db.delete(classSessions).where(eq(classSessions.id, 'autre')).run();
+    expect(Object.values(rowsOf()).filter((n) => n !== 0)).toEqual([]);
+    expect(verifyJournalChain(db, session).valide).toBe(true);
   });
 });

@@ -48,23 +48,25 @@ type Checked = { habilitation: Habilitation; personaId: string };
 
 /** The platform's own checks, run before the provider is called and again right before it is read. */
 function check(db: Executor, caller: Caller, req: ExchangeRequest, now: Date): Checked | { error: PlatformError; habilitation: Habilitation | null; personaId: string | null } {
-  const habilitation = findHabilitation(caller.agency, req.fournisseur, req.donnees, req.finalite);
-  if (!habilitation) return { error: new PlatformError('habilitation_absente'), habilitation: null, personaId: null };
+  // The person is looked up first so that even a refused attempt is journaled under their name: they see it in "Mes données".
   const person = db
     .select({ id: personas.id })
     .from(personas)
     .where(and(eq(personas.id, req.usager), eq(personas.classSessionId, caller.classSessionId)))
     .get();
-  if (!person) return { error: new PlatformError('usager_inconnu'), habilitation, personaId: null };
+  const personaId = person?.id ?? null;
+  const habilitation = findHabilitation(caller.agency, req.fournisseur, req.donnees, req.finalite);
+  if (!habilitation) return { error: new PlatformError('habilitation_absente'), habilitation: null, personaId };
+  if (!personaId) return { error: new PlatformError('usager_inconnu'), habilitation, personaId };
   if (habilitation.base_legale === 'consentement') {
     const consent = activeConsentFor(
       db,
-      { classSessionId: caller.classSessionId, personaId: person.id, consumer: caller.agency, provider: req.fournisseur, items: req.donnees, purpose: req.finalite },
+      { classSessionId: caller.classSessionId, personaId, consumer: caller.agency, provider: req.fournisseur, items: req.donnees, purpose: req.finalite },
       now,
     );
-    if (!consent) return { error: new PlatformError('consentement_absent'), habilitation, personaId: person.id };
+    if (!consent) return { error: new PlatformError('consentement_absent'), habilitation, personaId };
   }
-  return { habilitation, personaId: person.id };
+  return { habilitation, personaId };
 }
 
 function parseRequest(input: unknown): ExchangeRequest | PlatformError {

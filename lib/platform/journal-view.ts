@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { exchangeTraces, journalEntries, type AgencyId } from '../../db/schema';
 import type { JournalEntry } from './journal';
@@ -65,14 +65,14 @@ export function readExchange(db: Executor, reader: JournalReader, entryId: strin
   return row ?? null;
 }
 
-/** Entries about a person with their traces, newest first: what "Mes données" shows. */
-export function exchangesAbout(db: Executor, classSessionId: string, personaId: string) {
+/** Entries the reader may see with their traces (mode expert), newest first. */
+export function exchangesWithTraces(db: Executor, reader: JournalReader, limit = 100) {
   return db
     .select({ entry: journalEntries, trace: exchangeTraces })
     .from(journalEntries)
     .leftJoin(exchangeTraces, eq(exchangeTraces.journalEntryId, journalEntries.id))
-    .where(and(eq(journalEntries.classSessionId, classSessionId), eq(journalEntries.subject, personaId)))
-    .orderBy(asc(journalEntries.sequence))
-    .all()
-    .reverse();
+    .where(readerFilter(reader))
+    .orderBy(desc(journalEntries.sequence))
+    .limit(limit)
+    .all();
 }

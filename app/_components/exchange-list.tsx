@@ -1,0 +1,77 @@
+import type { exchangeTraces, journalEntries } from '@/db/schema';
+import { agencyShortName, itemLabel, purposeLabel } from '@/lib/platform/consent-text';
+import { reasonLabels } from '@/lib/platform/errors';
+
+type Row = { entry: typeof journalEntries.$inferSelect; trace: typeof exchangeTraces.$inferSelect | null };
+
+const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Paris' });
+const basisLabel = (basis: string | null) =>
+  basis === 'consentement' ? 'votre accord' : basis === 'mission_de_service_public' ? 'la loi (mission de service public)' : 'aucune (pas d’habilitation)';
+
+function resultText(row: Row['entry']): { label: string; tone: 'ok' | 'refused' | 'failed' } {
+  if (row.result === 'accorde') return { label: 'Données transmises', tone: 'ok' };
+  const why = reasonLabels[row.reason ?? ''] ?? row.reason ?? '';
+  return row.result === 'refuse' ? { label: `Refusé : ${why}`, tone: 'refused' } : { label: `Échec : ${why}`, tone: 'failed' };
+}
+
+/** Exchanges as a person reads them, each with its "mode expert" panel (the HTTP request and response). */
+export function ExchangeList({ rows, headingLevel = 3 }: { rows: Row[]; headingLevel?: 3 | 4 }) {
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <ol className="exchanges">
+      {rows.map(({ entry, trace }) => {
+        const result = resultText(entry);
+        return (
+          <li key={entry.id} className={`exchange exchange--${result.tone}`}>
+            <Heading>
+              {agencyShortName(entry.consumer)} a demandé à {agencyShortName(entry.provider)} : {entry.items.map(itemLabel).join(', ')}
+            </Heading>
+            <dl className="facts">
+              <dt>Quand</dt>
+              <dd>
+                <time dateTime={entry.recordedAt}>{when.format(new Date(entry.recordedAt))}</time>
+              </dd>
+              <dt>Pourquoi</dt>
+              <dd>{purposeLabel(entry.purpose)}</dd>
+              <dt>Sur quelle base</dt>
+              <dd>{basisLabel(entry.legalBasis)}</dd>
+              <dt>Résultat</dt>
+              <dd>
+                <strong>{result.label}</strong>
+              </dd>
+              {entry.caseId && (
+                <>
+                  <dt>Dossier</dt>
+                  <dd>{entry.caseId}</dd>
+                </>
+              )}
+            </dl>
+            <details className="expert">
+              <summary>Mode expert : la requête et la réponse vues par la plateforme</summary>
+              {trace ? (
+                <>
+                  <p>
+                    Requête HTTP (le jeton est masqué), reçue par l’État plateforme, et sa réponse en {trace.durationMs} ms :
+                  </p>
+                  <pre tabIndex={0} aria-label="Requête HTTP">
+                    {`${trace.request.methode} ${trace.request.url}\n${Object.entries(trace.request.entetes)
+                      .map(([name, value]) => `${name}: ${value}`)
+                      .join('\n')}\n\n${JSON.stringify(trace.request.corps, null, 2)}`}
+                  </pre>
+                  <pre tabIndex={0} aria-label="Réponse HTTP">{`HTTP ${trace.response.statut}\n\n${JSON.stringify(trace.response.corps, null, 2)}`}</pre>
+                </>
+              ) : (
+                <p>Pas de trace pour cet échange.</p>
+              )}
+              <p className="hash">
+                Entrée n° {entry.sequence} du journal. Empreinte : <code>{entry.hash}</code>
+                <br />
+                Empreinte précédente : <code>{entry.previousHash}</code>
+              </p>
+            </details>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

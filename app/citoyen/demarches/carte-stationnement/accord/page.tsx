@@ -1,0 +1,94 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireCitizen } from '@/lib/auth/guards';
+import { dataItems, habilitations } from '@/lib/platform/catalogue';
+import { agencyName, purposeLabel } from '@/lib/platform/consent-text';
+import { parkingConsentDays, parkingPurpose } from '@/lib/procedures/parking-card/check';
+import { parkingConsentAction } from './actions';
+
+export const metadata: Metadata = { title: 'Votre accord — carte de stationnement' };
+
+export default async function ParkingConsent({ searchParams }: { searchParams: Promise<{ erreur?: string }> }) {
+  await requireCitizen();
+  const { erreur } = await searchParams;
+  const error = erreur === 'choix' ? 'Choisissez « J’accepte » ou « Je refuse » pour continuer.' : undefined;
+  const asked = habilitations.filter((h) => h.consommateur === 'ville' && h.finalite === parkingPurpose && h.base_legale === 'consentement');
+  return (
+    <>
+      <p>
+        <Link href="/citoyen/demarches/carte-stationnement">Retour à la démarche</Link>
+      </p>
+      <h1>Acceptez-vous que la ville consulte ces informations ?</h1>
+      {error && (
+        <div className="error-summary" role="alert" aria-labelledby="resume-erreurs">
+          <h2 id="resume-erreurs">Il manque une réponse</h2>
+          <ul>
+            <li>
+              <a href="#decision-accepter">{error}</a>
+            </li>
+          </ul>
+        </div>
+      )}
+      <p className="lead">Pour vérifier vos droits sans vous demander de papiers, la ville a besoin de votre accord.</p>
+      <table>
+        <caption>Ce qui sera transmis, par qui, à qui</caption>
+        <thead>
+          <tr>
+            <th scope="col">Information</th>
+            <th scope="col">Qui la détient</th>
+            <th scope="col">Qui la reçoit</th>
+          </tr>
+        </thead>
+        <tbody>
+          {asked.flatMap((h) =>
+            h.donnees.map((item) => {
+              const d = dataItems.find((x) => x.id === item);
+              return (
+                <tr key={item}>
+                  <td>
+                    <strong>{d?.libelle}</strong>
+                    <br />
+                    {d?.detail}
+                  </td>
+                  <td>{agencyName(h.fournisseur)}</td>
+                  <td>{agencyName(h.consommateur)}</td>
+                </tr>
+              );
+            }),
+          )}
+        </tbody>
+      </table>
+      <dl className="facts">
+        <dt>Pourquoi</dt>
+        <dd>{purposeLabel(parkingPurpose)}, et seulement pour cela.</dd>
+        <dt>Pour combien de temps</dt>
+        <dd>{parkingConsentDays} jours. Ensuite, l’accord prend fin tout seul.</dd>
+        <dt>Par où</dt>
+        <dd>Par l’État plateforme, qui vérifie le droit de la ville et inscrit chaque demande dans votre journal « Mes données ».</dd>
+        <dt>Et après</dt>
+        <dd>Vous pouvez retirer votre accord à tout moment, en un clic, dans « Mes données ».</dd>
+      </dl>
+      <form action={parkingConsentAction} noValidate>
+        <fieldset className={`field${error ? ' field--error' : ''}`} id="decision" aria-describedby={error ? 'decision-erreur' : undefined}>
+          <legend>Votre réponse</legend>
+          {error && (
+            <p className="field__error" id="decision-erreur">
+              {error}
+            </p>
+          )}
+          <div className="radio">
+            <input type="radio" id="decision-accepter" name="decision" value="accepter" aria-invalid={Boolean(error)} />
+            <label htmlFor="decision-accepter">J’accepte que la ville obtienne ces informations, pour {parkingConsentDays} jours.</label>
+          </div>
+          <div className="radio">
+            <input type="radio" id="decision-refuser" name="decision" value="refuser" aria-invalid={Boolean(error)} />
+            <label htmlFor="decision-refuser">Je refuse : je fournirai mes justificatifs.</label>
+          </div>
+        </fieldset>
+        <button type="submit" className="button">
+          Valider ma réponse
+        </button>
+      </form>
+    </>
+  );
+}

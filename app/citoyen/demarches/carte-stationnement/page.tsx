@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireCitizen } from '@/lib/auth/guards';
+
+export const metadata: Metadata = { title: 'Carte de stationnement résidentiel' };
+
+export default async function ParkingCardStart({ searchParams }: { searchParams: Promise<{ choix?: string }> }) {
+  await requireCitizen();
+  const { choix } = await searchParams;
+  return (
+    <>
+      <p>
+        <Link href="/citoyen">Retour au tableau de bord</Link>
+      </p>
+      <h1>Carte de stationnement résidentiel</h1>
+      <p className="lead">
+        La ville de Villeneuve-sur-Brenne délivre une carte aux habitants des zones A, B et C pour se garer près de chez eux à
+        tarif réduit.
+      </p>
+      {choix === 'sans-accord' && (
+        <div className="notice" role="status">
+          <p>
+            <strong>Vous avez refusé que la ville consulte vos données.</strong> Aucune information n’a été demandée à votre
+            sujet.
+          </p>
+          <p>
+            Vous pouvez quand même obtenir la carte : un agent de la ville vérifiera vos justificatifs (voir « Sans votre accord »
+            ci-dessous). C’est plus long, mais c’est votre droit.
+          </p>
+        </div>
+      )}
+      <h2>Les conditions</h2>
+      <ul>
+        <li>habiter dans une zone de stationnement résidentiel, à titre de résidence principale ;</li>
+        <li>être titulaire de la carte grise d’un véhicule immatriculé à cette adresse.</li>
+      </ul>
+      <h2>Deux façons de prouver que vous remplissez ces conditions</h2>
+      <div className="cards">
+        <section className="card" aria-labelledby="avec-accord">
+          <h3 id="avec-accord">Avec votre accord : vérification automatique</h3>
+          <p>
+            La ville demande, par l’État plateforme, votre adresse fiscale aux impôts et vos véhicules au registre des cartes
+            grises. La réponse arrive en quelques secondes. Vous n’avez aucun papier à fournir.
+          </p>
+          <p>
+            <Link className="button" href="/citoyen/demarches/carte-stationnement/accord">
+              Voir ce que la ville demandera
+            </Link>
+          </p>
+        </section>
+        <section className="card" aria-labelledby="sans-accord">
+          <h3 id="sans-accord">Sans votre accord : vos justificatifs</h3>
+          <p>Vous fournissez vous-même, en ligne ou au guichet de la mairie :</p>
+          <ul>
+            <li>votre dernier avis d’imposition ;</li>
+            <li>le certificat d’immatriculation (carte grise) du véhicule ;</li>
+            <li>un justificatif de domicile de moins de trois mois.</li>
+          </ul>
+          <p>Un agent de la ville les vérifie à la main : comptez quelques jours.</p>
+        </section>
+      </div>
+      <aside className="en-vrai" aria-labelledby="en-vrai">
+        <h2 id="en-vrai">En vrai</h2>
+        <p>
+          Chaque ville fixe ses propres règles et ses tarifs. Beaucoup demandent encore des justificatifs ; celles qui utilisent
+          l’échange de données (API Particulier, par exemple) doivent obtenir une habilitation et, quand la loi le prévoit, votre
+          accord. Le principe « Dites-le-nous une fois » vise à ne plus redemander une information que l’administration a déjà.
+        </p>
+      </aside>
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Fragment } from 'react';
+import { ExchangeList } from '@/app/_components/exchange-list';
+import { getDb } from '@/db/client';
+import { requireCitizen } from '@/lib/auth/guards';
+import { agencyShortName, itemLabel, purposeLabel } from '@/lib/platform/consent-text';
+import { consentsOf } from '@/lib/platform/consents';
+import { verifyJournalChain } from '@/lib/platform/journal';
+import { exchangesWithTraces } from '@/lib/platform/journal-view';
+import { holdingsOf } from '@/lib/platform/my-data';
+import { withdrawConsentAction } from './actions';
+
+export const metadata: Metadata = { title: 'Mes données' };
+
+const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+const messages: Record<string, { tone: 'success' | 'error'; text: string }> = {
+  'accord-retire': { tone: 'success', text: 'Votre accord est retiré. À partir de maintenant, ces données ne seront plus transmises sur cette base.' },
+  'accord-introuvable': { tone: 'error', text: 'Cet accord est introuvable. La liste ci-dessous est à jour.' },
+};
+
+export default async function MyDataPage({ searchParams }: { searchParams: Promise<{ message?: string }> }) {
+  const persona = await requireCitizen();
+  const db = getDb();
+  const { message } = await searchParams;
+  const notice = message ? messages[message] : undefined;
+  const exchanges = exchangesWithTraces(db, { kind: 'usager', classSessionId: persona.classSessionId, personaId: persona.id }, 500);
+  const consents = consentsOf(db, persona.id);
+  const active = consents.filter((c) => c.status === 'actif');
+  const past = consents.filter((c) => c.status !== 'actif');
+  const holdings = holdingsOf(db, persona.classSessionId, persona.id).filter((b) => b.fiches.length > 0);
+  const chain = verifyJournalChain(db, persona.classSessionId);
+
+  return (
+    <>
+      <h1>Mes données</h1>
+      <p className="lead">
+        Ici, vous voyez quelles administrations ont échangé des informations sur vous, les accords que vous avez donnés, et ce
+        que chaque organisme sait de vous.
+      </p>
+      {notice && (
+        <div className={`notice notice--${notice.tone}`} role="status">
+          <p>{notice.text}</p>
+        </div>
+      )}
+      <nav aria-label="Dans cette page">
+        <ul>
+          <li>
+            <a href="#echanges">Qui a demandé des informations sur vous ({exchanges.length})</a>
+          </li>
+          <li>
+            <a href="#accords">Vos accords ({active.length} en cours)</a>
+          </li>
+          <li>
+            <a href="#organismes">Ce que chaque organisme sait de vous</a>
+          </li>
+        </ul>
+      </nav>
+
+      <section aria-labelledby="echanges">
+        <h2 id="echanges">Qui a demandé des informations sur vous</h2>
+        <p>
+          Chaque demande passe par l’État plateforme, qui vérifie que l’organisme en a le droit, puis l’inscrit dans un journal
+          que personne ne peut modifier sans que cela se voie. Les demandes refusées y figurent aussi.
+        </p>
+        {exchanges.length === 0 ? (
+          <div className="empty-state">
+            <p>Aucun organisme n’a encore demandé d’information à votre sujet.</p>
+          </div>
+        ) : (
+          <ExchangeList rows={exchanges} />
+        )}
+        <p>
+          {chain.valide
+            ? `Contrôle du journal de la séance : intact (${chain.entrees} ${chain.entrees > 1 ? 'entrées' : 'entrée'} vérifiées une à une).`
+            : `Contrôle du journal de la séance : ALTÉRÉ à l’entrée n° ${chain.premiere_entree_invalide.sequence} (${chain.premiere_entree_invalide.raison}).`}
+        </p>
+      </section>
+
+      <section aria-labelledby="accords">
+        <h2 id="accords">Vos accords (consentements)</h2>
+        <p>Un accord vaut pour des données précises, un organisme précis et un but précis, pour une durée limitée. Vous pouvez le retirer à tout moment.</p>
+        {active.length === 0 ? (
+          <div className="empty-state">
+            <p>Vous n’avez aucun accord en cours.</p>
+          </div>
+        ) : (
+          <ul className="consent-list">
+            {active.map((c) => (
+              <li key={c.id}>
+                <h3>
+                  {agencyShortName(c.provider)} → {agencyShortName(c.consumer)} : {c.items.map(itemLabel).join(', ')}
+                </h3>
+                <dl className="facts">
+                  <dt>Pour</dt>
+                  <dd>{purposeLabel(c.purpose)}</dd>
+                  <dt>Donné le</dt>
+                  <dd>{day.format(c.grantedAt)}</dd>
+                  <dt>Valable jusqu’au</dt>
+                  <dd>{day.format(c.expiresAt)}</dd>
+                  <dt>Texte accepté</dt>
+                  <dd>« {c.shownText} »</dd>
+                </dl>
+                <form action={withdrawConsentAction}>
+                  <input type="hidden" name="consentement" value={c.id} />
+                  <button type="submit" className="button button--secondary">
+                    Retirer mon accord ({agencyShortName(c.provider)} → {agencyShortName(c.consumer)})
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+        {past.length > 0 && (
+          <>
+            <h3>Accords terminés</h3>
+            <ul>
+              {past.map((c) => (
+                <li key={c.id}>
+                  {agencyShortName(c.provider)} → {agencyShortName(c.consumer)} ({c.items.map(itemLabel).join(', ')}) :{' '}
+                  {c.status === 'retire' && c.withdrawnAt ? `retiré le ${day.format(c.withdrawnAt)}` : `expiré le ${day.format(c.expiresAt)}`}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="organismes">
+        <h2 id="organismes">Ce que chaque organisme sait de vous</h2>
+        <p>
+          C’est votre droit d’accès : chaque organisme doit vous dire ce qu’il détient sur vous. Les adresses peuvent être
+          différentes d’un organisme à l’autre, si l’un d’eux n’a pas été prévenu d’un déménagement.
+        </p>
+        <p>
+          <Link href="/citoyen/mes-donnees/export" prefetch={false} download>
+            Télécharger toutes mes données (fichier JSON)
+          </Link>
+        </p>
+        {holdings.map((body) => (
+          <section key={body.organisme} aria-labelledby={`org-${body.organisme}`} className="surface">
+            <h3 id={`org-${body.organisme}`}>{body.nom}</h3>
+            {body.fiches.map((fiche) => (
+              <div key={fiche.titre}>
+                <h4>{fiche.titre}</h4>
+                <dl className="facts">
+                  {fiche.champs.map((champ) => (
+                    <Fragment key={champ.libelle}>
+                      <dt>{champ.libelle}</dt>
+                      <dd>{champ.valeur}</dd>
+                    </Fragment>
+                  ))}
+                </dl>
+              </div>
+            ))}
+          </section>
+        ))}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import { agencyIds, faultKinds } from '@/db/schema';
+import { getDb } from '@/db/client';
+import { agencyShortName } from '@/lib/platform/consent-text';
+import { faultLabels, faultsInForce } from '@/lib/platform/faults-view';
+import { endFaultsAction, injectFaultAction } from './actions';
+
+type Values = Partial<Record<'organisme' | 'type' | 'minutes' | 'latence' | 'taux', string>>;
+type Errors = Partial<Record<keyof Values, string>>;
+
+const time = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short', timeZone: 'Europe/Paris' });
+
+/** Fault injection for one séance: what is broken now, and a form to break a body for a while. */
+export function FaultPanel({ classSessionId, values, errors }: { classSessionId: string; values: Values; errors: Errors }) {
+  const faults = faultsInForce(getDb(), classSessionId);
+  const errorList = Object.entries(errors).filter(([, message]) => message) as [keyof Values, string][];
+  const field = (name: keyof Values) => ({
+    'aria-invalid': Boolean(errors[name]),
+    'aria-describedby': [errors[name] && `panne-${name}-erreur`, `panne-${name}-aide`].filter(Boolean).join(' ') || undefined,
+  });
+  const error = (name: keyof Values) =>
+    errors[name] ? (
+      <p className="field__error" id={`panne-${name}-erreur`}>
+        {errors[name]}
+      </p>
+    ) : null;
+  return (
+    <>
+      {faults.length === 0 ? (
+        <p>Tous les organismes répondent normalement.</p>
+      ) : (
+        <ul>
+          {faults.map((f) => (
+            <li key={f.id}>
+              <strong>{agencyShortName(f.agency)}</strong> — {faultLabels[f.kind]}
+              {f.kind === 'lenteur' ? ` (${f.latencyMs / 1000} s)` : ''}
+              {f.kind === 'erratique' ? ` (${Math.round(f.failureRate * 100)} % d’échecs)` : ''}, jusqu’à {time.format(f.endsAt)}.{' '}
+              <form action={endFaultsAction} className="inline-form">
+                <input type="hidden" name="seance" value={classSessionId} />
+                <input type="hidden" name="organisme" value={f.agency} />
+                <button type="submit" className="button button--secondary">
+                  Rétablir {agencyShortName(f.agency)}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form action={injectFaultAction} noValidate className="surface">
+        <h3>Provoquer une panne</h3>
+        {errorList.length > 0 && (
+          <div className="error-summary" role="alert" aria-labelledby="panne-resume">
+            <h4 id="panne-resume">La panne n’a pas été lancée</h4>
+            <ul>
+              {errorList.map(([name, message]) => (
+                <li key={name}>
+                  <a href={`#panne-${name}`}>{message}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <input type="hidden" name="seance" value={classSessionId} />
+        <div className={`field${errors.organisme ? ' field--error' : ''}`}>
+          <label htmlFor="panne-organisme">Organisme</label>
+          <span className="hint" id="panne-organisme-aide">
+            Celui qui détient les données.
+          </span>
+          {error('organisme')}
+          <select id="panne-organisme" name="organisme" defaultValue={values.organisme ?? ''} {...field('organisme')}>
+            <option value="">Choisir…</option>
+            {agencyIds.map((id) => (
+              <option key={id} value={id}>
+                {agencyShortName(id)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={`field${errors.type ? ' field--error' : ''}`}>
+          <label htmlFor="panne-type">Type de panne</label>
+          <span className="hint" id="panne-type-aide">
+            Au-delà de 4 secondes de retard, la plateforme abandonne (erreur « délai dépassé »).
+          </span>
+          {error('type')}
+          <select id="panne-type" name="type" defaultValue={values.type ?? 'panne'} {...field('type')}>
+            {faultKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {faultLabels[kind]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {(
+          [
+            ['minutes', 'Durée (minutes)', 'De 1 à 120.', '10'],
+            ['latence', 'Retard, pour une lenteur (secondes)', 'De 1 à 30.', '8'],
+            ['taux', 'Part des demandes qui échouent, si erratique (%)', 'De 1 à 100.', '50'],
+          ] as const
+        ).map(([name, label, hint, fallback]) => (
+          <div key={name} className={`field${errors[name] ? ' field--error' : ''}`}>
+            <label htmlFor={`panne-${name}`}>{label}</label>
+            <span className="hint" id={`panne-${name}-aide`}>
+              {hint}
+            </span>
+            {error(name)}
+            <input id={`panne-${name}`} name={name} type="text" inputMode="numeric" defaultValue={values[name] ?? fallback} {...field(name)} />
+          </div>
+        ))}
+        <button type="submit" className="button">
+          Lancer la panne
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { expect, test } from '@playwright/test';
+import { bodyToken, expectNoAxeViolations, ownSubject, signInThroughProvider } from './support';
+
+const exchangesPath = '/api/plateforme/v1/echanges';
+
+test('un citoyen donne son accord, voit l’échange et son mode expert dans « Mes données », le retire, puis voit la demande refusée', async ({ page, browser }) => {
+  await signInThroughProvider(page, /FranceConnect/, 'Karim Benali');
+  await expect(page).toHaveURL(/\/citoyen$/);
+  await page.getByRole('link', { name: 'Carte de stationnement résidentiel' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Carte de stationnement résidentiel');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Voir ce que la ville demandera' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Acceptez-vous');
+  // Informed: each item, who holds it, who receives it, why and for how long.
+  await expect(page.getByRole('row').filter({ hasText: 'Véhicules immatriculés' })).toContainText('Système d’immatriculation des véhicules');
+  await expect(page.getByRole('row').filter({ hasText: 'Adresse fiscale' })).toContainText('Ville de Villeneuve-sur-Brenne');
+  await expect(page.getByText('30 jours. Ensuite, l’accord prend fin tout seul.')).toBeVisible();
+  await expect(page.getByRole('radio', { name: /J’accepte/ })).not.toBeChecked(); // no action means no
+  await expectNoAxeViolations(page);
+
+  // No answer: an error next to the question, and in a summary.
+  await page.getByRole('button', { name: 'Valider ma réponse' }).click();
+  await expect(page.locator('#decision-erreur')).toHaveText('Choisissez « J’accepte » ou « Je refuse » pour continuer.');
+  await expect(page.getByRole('alert').filter({ hasText: 'Il manque une réponse' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('radio', { name: /J’accepte/ }).check();
+  await page.getByRole('button', { name: 'Valider ma réponse' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Résultat de la vérification');
+  await expect(page.getByRole('status')).toContainText('Vous remplissez les conditions pour la zone A, avec le véhicule GH-482-KT.');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: /dans « Mes données »/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes données');
+  const sivExchange = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Ville a demandé à SIV : Véhicules immatriculés' }) });
+  await expect(sivExchange).toHaveCount(1);
+  await expect(sivExchange).toContainText('Données transmises');
+  await expect(sivExchange).toContainText('votre accord');
+  await sivExchange.getByText('Mode expert').click();
+  const request = sivExchange.getByLabel('Requête HTTP');
+  await expect(request).toContainText(`POST ${exchangesPath}`);
+  await expect(request).toContainText(/authorization: Bearer egt_ville_….{4}\n/);
+  await expect(sivExchange.getByLabel('Réponse HTTP')).toContainText('"immatriculation": "GH-482-KT"');
+  await expect(sivExchange.getByLabel('Réponse HTTP')).not.toContainText('Clio'); // minimised: no make or model
+  await expect(page.getByText(/Contrôle du journal de la séance : intact/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Système d’immatriculation des véhicules (simulé)' })).toBeVisible(); // right of access
+  await expectNoAxeViolations(page);
+
+  // Withdrawing is one click.
+  await page.getByRole('button', { name: 'Retirer mon accord (SIV → Ville)' }).click();
+  await expect(page.getByRole('status')).toContainText('Votre accord est retiré.');
+  await expect(page.getByRole('button', { name: 'Retirer mon accord (SIV → Ville)' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Retirer mon accord (DGFiP → Ville)' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: /^SIV → Ville .*retiré le/ })).toHaveCount(1);
+  await expectNoAxeViolations(page);
+
+  // The city asks again with its own token: refused, and the person sees it.
+  const token = await bodyToken(browser, 'ville');
+  const retry = await page.request.post(exchangesPath, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { fournisseur: 'siv', donnees: ['siv.vehicules'], usager: await ownSubject(page), finalite: 'carte_stationnement_residentiel' },
+  });
+  expect(retry.status()).toBe(403);
+  expect(await retry.json()).toMatchObject({ erreur: 'consentement_absent' });
+  await page.reload();
+  await expect(sivExchange).toHaveCount(2);
+  await expect(sivExchange.first()).toContainText('Refusé : vous n’aviez pas donné votre accord (ou vous l’aviez retiré)');
+  await expectNoAxeViolations(page);
+});
+
+test('refuser est aussi simple qu’accepter, et la vérification dit la raison exacte d’un refus', async ({ page }) => {
+  await signInThroughProvider(page, /FranceConnect/, 'Sophie Marie Lefebvre');
+  await page.goto('/citoyen/demarches/carte-stationnement/accord');
+  await page.getByRole('radio', { name: /Je refuse/ }).check();
+  await page.getByRole('button', { name: 'Valider ma réponse' }).click();
+  await expect(page).toHaveURL(/choix=sans-accord/);
+  await expect(page.getByRole('status')).toContainText('Vous avez refusé que la ville consulte vos données.');
+  await expectNoAxeViolations(page);
+  await page.goto('/citoyen/mes-donnees');
+  await expect(page.getByText('Aucun organisme n’a encore demandé d’information à votre sujet.')).toBeVisible();
+  await expect(page.getByText('Vous n’avez aucun accord en cours.')).toBeVisible();
+
+  await page.goto('/citoyen/demarches/carte-stationnement/accord');
+  await page.getByRole('radio', { name: /J’accepte/ }).check();
+  await page.getByRole('button', { name: 'Valider ma réponse' }).click();
+  await expect(page.getByRole('status')).toContainText('Vous ne remplissez pas les conditions.');
+  await expect(page.getByRole('status')).toContainText('Le certificat d’immatriculation FN-215-PL porte encore l’adresse « 3 Grand-Rue, 00320 Montclar-les-Vignes »');
+  await expect(page.getByRole('status')).toContainText('Déclarez votre changement d’adresse');
+  await expectNoAxeViolations(page);
+});

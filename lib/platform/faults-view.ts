@@ -1,0 +1,20 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { platformFaults, type FaultKind } from '../../db/schema';
+
+export const faultLabels: Record<FaultKind, string> = {
+  panne: 'Panne : l’organisme ne répond plus',
+  lenteur: 'Lenteur : l’organisme répond en retard',
+  erratique: 'Erratique : une partie des demandes échoue',
+};
+
+/** The séance's faults in force now, soonest ending first. */
+export function faultsInForce(db: Executor, classSessionId: string, now = new Date()) {
+  return db
+    .select()
+    .from(platformFaults)
+    .where(and(eq(platformFaults.classSessionId, classSessionId), gt(platformFaults.endsAt, now)))
+    .orderBy(asc(platformFaults.endsAt))
+    .all()
+    .filter((f) => f.startsAt <= now);
+}

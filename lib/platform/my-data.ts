@@ -1,0 +1,31 @@
+import type { Executor } from '../../db/client';
+import { agencyIds } from '../../db/schema';
+import { agencyModules } from '../agencies';
+import type { Holding } from '../agencies/types';
+import { agencyName } from './consent-text';
+import { consentsOf, consentView } from './consents';
+import { entryView, readJournal } from './journal-view';
+
+// "Mes données": what the platform and each body hold about one person (GDPR art. 15).
+
+export type BodyHoldings = { organisme: (typeof agencyIds)[number]; nom: string; fiches: Holding[] };
+
+export function holdingsOf(db: Executor, classSessionId: string, personaId: string): BodyHoldings[] {
+  return agencyIds.map((id) => ({ organisme: id, nom: agencyName(id), fiches: agencyModules[id].holdings(db, { classSessionId, personaId }) }));
+}
+
+/** The export the person downloads: every body's records, their consents and the journal entries about them. */
+export function exportMyData(db: Executor, classSessionId: string, personaId: string, now = new Date()) {
+  return {
+    avertissement: 'Simulation pédagogique e-Guichet : toutes ces données sont fictives.',
+    exporte_le: now.toISOString(),
+    usager: personaId,
+    organismes: holdingsOf(db, classSessionId, personaId).map((b) => ({
+      organisme: b.organisme,
+      nom: b.nom,
+      fiches: b.fiches.map((f) => ({ titre: f.titre, donnees: Object.fromEntries(f.champs.map((c) => [c.libelle, c.valeur])) })),
+    })),
+    consentements: consentsOf(db, personaId, now).map(consentView),
+    journal: readJournal(db, { kind: 'usager', classSessionId, personaId }).map(entryView),
+  };
+}

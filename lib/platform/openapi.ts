@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { agencyIds, exchangeResults } from '../../db/schema';
+import { platformErrors } from './errors';
+import { exchangeRequestSchema } from './gateway';
+
+// The OpenAPI 3.1 description of the platform's API (docs/API.md), served at /api/plateforme/v1/openapi.json.
+// Request bodies come from the zod schemas the routes use, so the document cannot drift from the code.
+
+const fromZod = (schema: z.ZodType) => {
+  const { $schema: _ignored, ...json } = z.toJSONSchema(schema) as Record<string, unknown>;
+  return json;
+};
+
+const errorRef = { $ref: '#/components/schemas/Erreur' };
+const errorResponse = (...codes: (keyof typeof platformErrors)[]) => ({
+  description: codes.map((c) => `\`${c}\` : ${platformErrors[c].message}`).join(' · '),
+  content: { 'application/json': { schema: errorRef } },
+});
+const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const seanceParam = { name: 'seance', in: 'query', required: false, description: 'Pour l’enseignant : la séance (par défaut, sa dernière).', schema: { type: 'string' } };
+const callers = [{ jetonOrganisme: [] }, { sessionNavigateur: [] }];
+
+export function openApiDocument(baseUrl: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'e-Guichet — API de l’État plateforme (simulation)',
+      version: '1.0.0',
+      description: 'Simulation pédagogique : toutes les données sont fictives. Les erreurs ont la forme { erreur, message } avec un code stable.',
+    },
+    servers: [{ url: baseUrl }],
+    components: {
+      securitySchemes: {
+        jetonOrganisme: { type: 'http', scheme: 'bearer', description: 'Le jeton d’un organisme dans une séance (egt_<organisme>_…).' },
+        sessionNavigateur: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token', description: 'La session d’une personne connectée (citoyen, agent, enseignant).' },
+      },
+      schemas: {
+        Erreur: {
+          type: 'object',
+          required: ['erreur', 'message'],
+          properties: {
+            erreur: { type: 'string', enum: Object.keys(platformErrors) },
+            message: { type: 'string' },
+            details: { type: 'array', items: { type: 'object', properties: { champ: { type: 'string' }, message: { type: 'string' } } } },
+            echange: { type: 'string', description: 'L’entrée du journal de cet appel refusé.' },
+          },
+        },
+        DemandeEchange: fromZod(exchangeRequestSchema),
+        EntreeJournal: {
+          type: 'object',
+          required: ['id', 'sequence', 'horodatage', 'consommateur', 'fournisseur', 'donnees', 'finalite', 'resultat', 'empreinte', 'empreinte_precedente'],
+          properties: {
+            id: { type: 'string' },
+            sequence: { type: 'integer' },
+            horodatage: { type: 'string', format: 'date-time' },
+            consommateur: { type: 'string', enum: [...agencyIds] },
+            fournisseur: { type: 'string', enum: [...agencyIds] },
+            donnees: { type: 'array', items: { type: 'string' } },
+            finalite: { type: 'string' },
+            base_legale: { type: ['string', 'null'], enum: ['consentement', 'mission_de_service_public', null] },
+            resultat: { type: 'string', enum: [...exchangeResults] },
+            motif: { type: ['string', 'null'] },
+            usager: { type: ['string', 'null'] },
+            dossier: { type: ['string', 'null'] },
+            empreinte: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+            empreinte_precedente: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+          },
+        },
+        Consentement: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            consommateur: { type: 'string' },
+            fournisseur: { type: 'string' },
+            donnees: { type: 'array', items: { type: 'string' } },
+            finalite: { type: 'string' },
+            donne_le: { type: 'string', format: 'date-time' },
+            expire_le: { type: 'string', format: 'date-time' },
+            retire_le: { type: ['string', 'null'], format: 'date-time' },
+            statut: { type: 'string', enum: ['actif', 'expire', 'retire'] },
+            texte_affiche: { type: 'string' },
+            version_texte: { type: 'string' },
+          },
+        },
+      },
+    },
+    paths: {
+      '/api/sante': {
+        get: {
+          summary: 'État du service',
+          responses: { '200': json({ type: 'object', properties: { statut: { const: 'ok' }, base: { type: 'string' }, version: { type: 'string' } } }, 'Le service répond.'), '503': { description: 'La base de données ne répond pas (statut « degrade »).' } },
+        },
+      },
+      '/api/plateforme/v1/catalogue': {
+        get: { summary: 'Organismes, données et habilitations (public)', responses: { '200': json({ type: 'object' }, 'Le catalogue.') } },
+      },
+      '/api/plateforme/v1/openapi.json': {
+        get: { summary: 'Ce document', responses: { '200': json({ type: 'object' }, 'La description OpenAPI.') } },
+      },
+      '/api/plateforme/v1/echanges': {
+        post: {
+          summary: 'Un organisme demande des données d’un autre organisme',
+          security: [{ jetonOrganisme: [] }],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/DemandeEchange' } } } },
+          responses: {
+            '200': json({ type: 'object', required: ['echange', 'donnees'], properties: { echange: { type: 'string' }, donnees: { type: 'object', description: 'Seulement les données demandées.' } } }, 'Données transmises.'),
+            '401': errorResponse('jeton_invalide'),
+            '403': errorResponse('habilitation_absente', 'consentement_absent'),
+            '404': errorResponse('usager_inconnu'),
+            '422': errorResponse('requete_invalide'),
+            '503': errorResponse('organisme_indisponible'),
+            '504': errorResponse('delai_depasse'),
+          },
+        },
+      },
+      '/api/plateforme/v1/echanges/{id}': {
+        get: {
+          summary: 'Un échange tel que journalisé, avec sa trace (mode expert)',
+          security: callers,
+          parameters: [idParam, seanceParam],
+          responses: { '200': json({ $ref: '#/components/schemas/EntreeJournal' }, 'L’échange.'), '401': errorResponse('non_authentifie', 'jeton_invalide'), '404': errorResponse('introuvable') },
+        },
+      },
+      '/api/plateforme/v1/consentements': {
+        get: {
+          summary: 'Les accords de la personne connectée',
+          security: [{ sessionNavigateur: [] }],
+          responses: { '200': json({ type: 'object', properties: { consentements: { type: 'array', items: { $ref: '#/components/schemas/Consentement' } } } }, 'Accords en cours et passés.'), '401': errorResponse('non_authentifie'), '403': errorResponse('acces_refuse') },
+        },
+        post: {
+          summary: 'Donner un accord',
+          security: [{ sessionNavigateur: [] }],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['consommateur', 'fournisseur', 'donnees', 'finalite', 'duree_jours'],
+                  properties: { consommateur: { type: 'string' }, fournisseur: { type: 'string' }, donnees: { type: 'array', items: { type: 'string' } }, finalite: { type: 'string' }, duree_jours: { type: 'integer', minimum: 1, maximum: 365 } },
+                },
+              },
+            },
+          },
+          responses: { '201': json({ $ref: '#/components/schemas/Consentement' }, 'Accord enregistré.'), '401': errorResponse('non_authentifie'), '403': errorResponse('acces_refuse', 'origine_refusee'), '422': errorResponse('requete_invalide') },
+        },
+      },
+      '/api/plateforme/v1/consentements/{id}': {
+        delete: {
+          summary: 'Retirer un accord',
+          security: [{ sessionNavigateur: [] }],
+          parameters: [idParam],
+          responses: { '200': json({ $ref: '#/components/schemas/Consentement' }, 'Accord retiré.'), '401': errorResponse('non_authentifie'), '403': errorResponse('acces_refuse', 'origine_refusee'), '404': errorResponse('introuvable') },
+        },
+      },
+      '/api/plateforme/v1/journal': {
+        get: {
+          summary: 'Les entrées du journal que l’appelant peut voir',
+          security: callers,
+          parameters: [
+            seanceParam,
+            { name: 'apres', in: 'query', required: false, schema: { type: 'integer', minimum: 0 } },
+            { name: 'limite', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500 } },
+          ],
+          responses: { '200': json({ type: 'object', properties: { entrees: { type: 'array', items: { $ref: '#/components/schemas/EntreeJournal' } } } }, 'Les entrées, de la plus ancienne à la plus récente.'), '401': errorResponse('non_authentifie', 'jeton_invalide') },
+        },
+      },
+      '/api/plateforme/v1/journal/verification': {
+        get: {
+          summary: 'Recalcule la chaîne d’empreintes de la séance',
+          security: callers,
+          parameters: [seanceParam],
+          responses: { '200': json({ type: 'object', required: ['valide', 'entrees'], properties: { valide: { type: 'boolean' }, entrees: { type: 'integer' }, tete: { type: 'string' }, premiere_entree_invalide: { type: 'object' } } }, 'Résultat du contrôle.'), '401': errorResponse('non_authentifie', 'jeton_invalide') },
+        },
+      },
+    },
+  };
+}
