@@ -81,9 +81,16 @@ test('refuser est aussi simple qu’accepter, et la vérification dit la raison 
   await expect(page.getByText('Aucun organisme n’a encore demandé d’information à votre sujet.')).toBeVisible();
   await expect(page.getByText('Vous n’avez aucun accord en cours.')).toBeVisible();
 
+  // This time with the keyboard only: Tab to the answers, arrows to choose, Enter to send.
   await page.goto('/citoyen/demarches/carte-stationnement/accord');
-  await page.getByRole('radio', { name: /J’accepte/ }).check();
-  await page.getByRole('button', { name: 'Valider ma réponse' }).click();
+  await page.getByRole('link', { name: 'Retour à la démarche' }).focus();
+  let guard = 0;
+  while (!(await page.getByRole('radio', { name: /J’accepte/ }).evaluate((el) => el === document.activeElement)) && guard++ < 30) await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('radio', { name: /J’accepte/ })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Valider ma réponse' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toContainText('Vous ne remplissez pas les conditions.');
   await expect(page.getByRole('status')).toContainText('Le certificat d’immatriculation FN-215-PL porte encore l’adresse « 3 Grand-Rue, 00320 Montclar-les-Vignes »');
   await expect(page.getByRole('status')).toContainText('Déclarez votre changement d’adresse');
