@@ -14,6 +14,10 @@ export const classSessions = sqliteTable('class_sessions', {
   isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+  /** Seconds before a body that no student plays instructs a case by its rules. */
+  autoInstructionDelaySeconds: integer('auto_instruction_delay_seconds').notNull().default(10),
+  /** The bodies students play in this séance: their cases wait for an agent. The others are automatic. */
+  bodiesPlayed: text('bodies_played', { mode: 'json' }).$type<string[]>().notNull().default([]),
 });
 
 /** Every row of the simulated world belongs to one séance: deleting the séance deletes the row. */

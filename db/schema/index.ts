@@ -15,3 +15,4 @@ export * from './agencies/la-poste';
 export * from './agencies/etat-civil';
 export * from './agencies/ville';
 export * from './platform';
+export * from './cases';

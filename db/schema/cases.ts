@@ -1,0 +1,106 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { classSessionRef } from './classroom';
+import { createdAt, id } from './columns';
+import { agencyIds } from './reference';
+import { personaRef } from './world';
+
+// Cases (dossiers): one citizen's request in a procedure, its life-cycle, history and messages (docs/PROCEDURES.md).
+
+export const caseStates = ['brouillon', 'depose', 'en_instruction', 'complement_demande', 'accepte', 'refuse', 'sans_suite'] as const;
+export type CaseState = (typeof caseStates)[number];
+export const procedureIds = ['acte-naissance', 'changement-adresse', 'carte-stationnement'] as const;
+export type ProcedureId = (typeof procedureIds)[number];
+export const caseChannels = ['en_ligne', 'guichet', 'papier'] as const;
+export const actorKinds = ['usager', 'agent', 'systeme', 'aidant'] as const;
+export type ActorKind = (typeof actorKinds)[number];
+
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: id(),
+    classSessionId: classSessionRef(),
+    personaId: personaRef(),
+    procedure: text('procedure', { enum: procedureIds }).notNull(),
+    /** The body that instructs the case (for a change of address: none, each body gets its notice). */
+    agency: text('agency', { enum: agencyIds }),
+    /** For état civil: the register (commune code or `scec`). */
+    unit: text('unit'),
+    state: text('state', { enum: caseStates }).notNull().default('brouillon'),
+    /** The answers, step by step, saved as typed (the draft). */
+    answers: text('answers', { mode: 'json' }).$type<Record<string, Record<string, unknown>>>().notNull(),
+    receiptNumber: text('receipt_number'),
+    channel: text('channel', { enum: caseChannels }).notNull().default('en_ligne'),
+    /** Why it was refused and what the person can do, when refused. */
+    outcome: text('outcome', { mode: 'json' }).$type<{ motif: string; solution?: string } | null>(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('cases_person').on(t.personaId), index('cases_agency').on(t.classSessionId, t.agency, t.state), uniqueIndex('cases_receipt').on(t.classSessionId, t.receiptNumber)],
+);
+
+/** Every transition and message of a case, with its actor: the timeline. Append-only. */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: id(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    classSessionId: classSessionRef(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    actorKind: text('actor_kind', { enum: actorKinds }).notNull(),
+    actorId: text('actor_id'),
+    actorLabel: text('actor_label').notNull(),
+    kind: text('kind', { enum: ['transition', 'message', 'avis'] }).notNull(),
+    fromState: text('from_state', { enum: caseStates }),
+    toState: text('to_state', { enum: caseStates }),
+    text: text('text'),
+  },
+  (t) => [index('case_events_case').on(t.caseId, t.at)],
+);
+
+export const noticeStates = ['a_traiter', 'appliquee', 'rejetee'] as const;
+export type NoticeState = (typeof noticeStates)[number];
+
+/** A change-of-address notice to one body: each body applies or rejects it in its own records. */
+export const addressNotices = sqliteTable(
+  'address_notices',
+  {
+    id: id(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    classSessionId: classSessionRef(),
+    agency: text('agency', { enum: agencyIds }).notNull(),
+    state: text('state', { enum: noticeStates }).notNull().default('a_traiter'),
+    reason: text('reason'),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('address_notices_case_agency').on(t.caseId, t.agency), index('address_notices_inbox').on(t.classSessionId, t.agency, t.state)],
+);
+
+/** Issued documents: their data, the JWS that seals it, and the PDF as issued. */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: id(),
+    classSessionId: classSessionRef(),
+    personaId: personaRef(),
+    caseId: text('case_id').references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    issuer: text('issuer', { enum: agencyIds }),
+    issuerLabel: text('issuer_label').notNull(),
+    issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
+    content: text('content', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    contentHash: text('content_hash').notNull(),
+    jws: text('jws').notNull(),
+    pdf: text('pdf_base64').notNull(),
+    pdfHash: text('pdf_hash').notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('documents_person').on(t.personaId)],
+);

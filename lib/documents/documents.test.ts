@@ -1,0 +1,80 @@
+import { eq } from 'drizzle-orm';
+import { compactVerify, createLocalJWKSet } from 'jose';
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { freshDb } from '../../test/db';
+import { documents, personas } from '../../db/schema';
+import { demoSession } from '../classroom/sessions';
+import { prepareDocument, samePdf, storeDocument, verifyDocument } from './documents';
+import { documentJwks } from './keys';
+
+async function issued() {
+  const db = freshDb();
+  const classSessionId = demoSession(db)!.id;
+  const persona = db.select().from(personas).where(eq(personas.classSessionId, classSessionId)).get()!;
+  const row = await prepareDocument({
+    classSessionId,
+    personaId: persona.id,
+    caseId: null,
+    kind: 'carte_stationnement',
+    title: 'Carte de stationnement résidentiel',
+    issuer: 'ville',
+    issuerLabel: 'Ville de Villeneuve-sur-Brenne (fictive)',
+    content: { champs: [{ libelle: 'Immatriculation', valeur: 'GH-482-KT' }, { libelle: 'Zone', valeur: 'A' }], donnees: { immatriculation: 'GH-482-KT', zone: 'A' } },
+  });
+  storeDocument(db, row);
+  return { db, row };
+}
+
+describe('issued documents', () => {
+  it('a genuine document passes, and its seal verifies with the published JWKS through a standard JWS library', async () => {
+    const { db, row } = await issued();
+    expect(await verifyDocument(db, row.id)).toMatchObject({ authentique: true, revoque: false, type: 'carte_stationnement', emetteur: 'Ville de Villeneuve-sur-Brenne (fictive)' });
+    const { payload, protectedHeader } = await compactVerify(row.jws, createLocalJWKSet(await documentJwks()));
+    expect(protectedHeader).toMatchObject({ alg: 'ES256' });
+    expect(JSON.parse(new TextDecoder().decode(payload))).toMatchObject({ jti: row.id, sha256: row.contentHash, iss: 'e-guichet:ville' });
+  });
+
+  it('fails when one byte of the content changed', async () => {
+    const { db, row } = await issued();
+    const altered = JSON.stringify(row.content).replace('GH-482-KT', 'GH-482-KU');
+    db.$client.prepare('UPDATE documents SET content = ? WHERE id = ?').run(altered, row.id);
+    expect(await verifyDocument(db, row.id)).toMatchObject({ authentique: false, raison: expect.stringContaining('modifié') });
+  });
+
+  it('fails when one byte of the seal changed', async () => {
+    const { db, row } = await issued();
+    const [header, payload, signature] = row.jws.split('.');
+    const flipped = `${signature!.slice(0, 10)}${signature![10] === 'A' ? 'B' : 'A'}${signature!.slice(11)}`;
+    db.update(documents).set({ jws: `${header}.${payload}.${flipped}` }).where(eq(documents.id, row.id)).run();
+    expect(await verifyDocument(db, row.id)).toMatchObject({ authentique: false, raison: expect.stringContaining('signature') });
+    await expect(compactVerify(`${header}.${payload}.${flipped}`, createLocalJWKSet(await documentJwks()))).rejects.toThrow();
+  });
+
+  it('is revocable: still sealed, no longer authentic', async () => {
+    const { db, row } = await issued();
+    db.update(documents).set({ revokedAt: new Date() }).where(eq(documents.id, row.id)).run();
+    expect(await verifyDocument(db, row.id)).toMatchObject({ authentique: false, revoque: true });
+  });
+
+  it('renders a PDF that opens, carries its data, its id and its seal, and loses its match when one byte changes', async () => {
+    const { row } = await issued();
+    const bytes = Buffer.from(row.pdf, 'base64');
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getPageCount()).toBe(1);
+    expect(pdf.getKeywords()).toContain(row.id);
+    expect(pdf.getKeywords()).toContain(row.jws);
+    expect(pdf.getTitle()).toBe('Carte de stationnement résidentiel (simulation)');
+    expect(samePdf(row, bytes)).toBe(true);
+    const altered = Buffer.from(bytes);
+    altered[Math.floor(altered.length / 2)] ^= 0x01;
+    expect(samePdf(row, altered)).toBe(false);
+  });
+
+  it('keeps the same key across restarts (derived from the stored secret)', async () => {
+    const first = await documentJwks();
+    const second = await documentJwks();
+    expect(second).toEqual(first);
+    expect(first.keys[0]).not.toHaveProperty('d');
+  });
+});

@@ -1,0 +1,98 @@
+import crypto from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { documents, type AgencyId } from '../../db/schema';
+import { env } from '../env';
+import { renderDocumentPdf, type DocumentField } from './pdf';
+import { checkSeal } from './seal';
+import { sealDocument } from './seal';
+
+// Issued documents: prepared (sealed and rendered) outside any transaction, then stored inside the caller's.
+
+export type DocumentRow = typeof documents.$inferSelect;
+export type DocumentContent = { champs: DocumentField[]; donnees: Record<string, unknown> };
+export type NewDocument = {
+  classSessionId: string;
+  personaId: string;
+  caseId: string | null;
+  kind: string;
+  title: string;
+  issuer: AgencyId | null;
+  issuerLabel: string;
+  content: DocumentContent;
+  issuedAt?: Date;
+};
+
+export const verifyPath = (id: string) => `/verifier/${id}`;
+
+/** Seals the content and renders the PDF: the row to insert (async work, outside the transaction). */
+export async function prepareDocument(input: NewDocument): Promise<DocumentRow> {
+  const id = crypto.randomUUID();
+  const issuedAt = input.issuedAt ?? new Date();
+  const { jws, contentHash } = await sealDocument({ id, kind: input.kind, issuer: input.issuer ?? 'e-guichet', issuedAt, content: input.content });
+  const pdf = await renderDocumentPdf({ id, title: input.title, issuerLabel: input.issuerLabel, issuedAt, fields: input.content.champs, verifyUrl: `${env().baseUrl}${verifyPath(id)}`, jws });
+  return {
+    id,
+    classSessionId: input.classSessionId,
+    personaId: input.personaId,
+    caseId: input.caseId,
+    kind: input.kind,
+    title: input.title,
+    issuer: input.issuer,
+    issuerLabel: input.issuerLabel,
+    issuedAt,
+    content: input.content,
+    contentHash,
+    jws,
+    pdf: Buffer.from(pdf).toString('base64'),
+    pdfHash: crypto.createHash('sha256').update(pdf).digest('hex'),
+    revokedAt: null,
+    createdAt: issuedAt,
+  };
+}
+
+export function storeDocument(tx: Executor, row: DocumentRow): DocumentRow {
+  tx.insert(documents).values(row).run();
+  return row;
+}
+
+export function documentsOf(db: Executor, personaId: string): DocumentRow[] {
+  return db.select().from(documents).where(eq(documents.personaId, personaId)).orderBy(desc(documents.issuedAt)).all();
+}
+
+export function documentOf(db: Executor, personaId: string, id: string): DocumentRow | null {
+  return db.select().from(documents).where(and(eq(documents.id, id), eq(documents.personaId, personaId))).get() ?? null;
+}
+
+export type Verification = {
+  authentique: boolean;
+  type: string;
+  titre: string;
+  emis_le: string;
+  emetteur: string;
+  revoque: boolean;
+  empreinte_contenu: string;
+  raison?: string;
+};
+
+/** The public check of a document by its id (QR target): signature, content, revocation. */
+export async function verifyDocument(db: Executor, id: string): Promise<Verification | null> {
+  const doc = db.select().from(documents).where(eq(documents.id, id)).get();
+  if (!doc) return null;
+  const seal = await checkSeal(doc);
+  return {
+    authentique: seal.ok && !doc.revokedAt,
+    type: doc.kind,
+    titre: doc.title,
+    emis_le: doc.issuedAt.toISOString(),
+    emetteur: doc.issuerLabel,
+    revoque: Boolean(doc.revokedAt),
+    empreinte_contenu: doc.contentHash,
+    ...(seal.ok ? (doc.revokedAt ? { raison: 'Ce document a été révoqué par son émetteur.' } : {}) : { raison: seal.raison }),
+  };
+}
+
+/** A PDF someone holds: is it, byte for byte, the one e-Guichet issued under this id? */
+export function samePdf(doc: DocumentRow, bytes: Uint8Array): boolean {
+  return crypto.createHash('sha256').update(bytes).digest('hex') === doc.pdfHash;
+}

@@ -1,0 +1,87 @@
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import QRCode from 'qrcode';
+
+// The PDF of an issued document: its data, a QR code to the public verification page, the seal in the metadata.
+// Fonts are PDF standard fonts (nothing to download); the text sticks to their character set (WinAnsi).
+
+export type DocumentField = { libelle: string; valeur: string };
+export type PdfInput = {
+  id: string;
+  title: string;
+  issuerLabel: string;
+  issuedAt: Date;
+  fields: DocumentField[];
+  verifyUrl: string;
+  jws: string;
+};
+
+const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+/** Keeps the text within the standard fonts' character set. */
+const pdfText = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ').replace(/[^\x20-\x7e\u00a0-\u00ff’«»œŒ€–—…]/g, '?');
+
+function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of pdfText(text).split(/\s+/)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (font.widthOfTextAtSize(candidate, size) > width && line) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+export async function renderDocumentPdf(input: PdfInput): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setTitle(pdfText(`${input.title} (simulation)`));
+  pdf.setAuthor(pdfText(input.issuerLabel));
+  pdf.setSubject('Document fictif délivré par e-Guichet, simulateur pédagogique. Sans aucune valeur.');
+  pdf.setKeywords([`e-guichet-document:${input.id}`, `e-guichet-sceau:${input.jws}`]);
+  pdf.setProducer('e-Guichet');
+  pdf.setCreator('e-Guichet');
+  pdf.setCreationDate(input.issuedAt);
+  pdf.setModificationDate(input.issuedAt);
+  pdf.setLanguage('fr-FR');
+
+  const page: PDFPage = pdf.addPage([595.28, 841.89]); // A4
+  const regular = await pdf.embedFont(StandardFonts.Helvetica);
+  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const margin = 56;
+  const width = page.getWidth() - 2 * margin;
+  let y = page.getHeight() - margin;
+  const write = (text: string, font: PDFFont, size: number, color = rgb(0.1, 0.1, 0.1)) => {
+    for (const line of wrap(text, font, size, width)) {
+      page.drawText(line, { x: margin, y, size, font, color });
+      y -= size * 1.45;
+    }
+  };
+
+  page.drawRectangle({ x: margin - 8, y: y - 30, width: width + 16, height: 40, color: rgb(1, 0.95, 0.8) });
+  write('SIMULATION PÉDAGOGIQUE — DOCUMENT FICTIF, SANS AUCUNE VALEUR', bold, 12, rgb(0.24, 0.18, 0));
+  write('Délivré par e-Guichet, simulateur des services publics en ligne.', regular, 10, rgb(0.24, 0.18, 0));
+  y -= 24;
+  write(input.title, bold, 20);
+  write(`${input.issuerLabel} — délivré le ${dateFr.format(input.issuedAt)}`, regular, 11, rgb(0.29, 0.29, 0.29));
+  write(`Numéro du document : ${input.id}`, regular, 9, rgb(0.29, 0.29, 0.29));
+  y -= 16;
+  for (const field of input.fields) {
+    write(field.libelle, bold, 11);
+    write(field.valeur, regular, 12);
+    y -= 6;
+  }
+
+  const qr = await pdf.embedPng(await QRCode.toBuffer(input.verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 300 }));
+  const size = 110;
+  page.drawImage(qr, { x: margin, y: margin + 24, width: size, height: size });
+  const note = [
+    'Vérifier ce document :',
+    'scannez le code ou ouvrez',
+    pdfText(input.verifyUrl),
+    'Le document est scellé (signature ES256) :',
+    'toute modification se voit à la vérification.',
+  ];
+  note.forEach((line, i) => page.drawText(line, { x: margin + size + 16, y: margin + 24 + size - 14 - i * 16, size: 10, font: i === 0 ? bold : regular, color: rgb(0.1, 0.1, 0.1) }));
+  return pdf.save({ useObjectStreams: false });
+}
