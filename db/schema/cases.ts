@@ -27,7 +27,7 @@ export const cases = sqliteTable(
     unit: text('unit'),
     state: text('state', { enum: caseStates }).notNull().default('brouillon'),
     /** The answers, step by step, saved as typed (the draft). */
-    answers: text('answers', { mode: 'json' }).$type<Record<string, Record<string, unknown>>>().notNull(),
+    answers: text('answers', { mode: 'json' }).$type<Record<string, Record<string, string | string[]>>>().notNull(),
     receiptNumber: text('receipt_number'),
     channel: text('channel', { enum: caseChannels }).notNull().default('en_ligne'),
     /** Why it was refused and what the person can do, when refused. */

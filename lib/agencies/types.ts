@@ -21,7 +21,14 @@ export type AgencyModule = {
   items: Record<string, (db: Executor, scope: PersonScope) => unknown>;
   /** Everything the body holds about the person: the right of access (GDPR art. 15). */
   holdings: (db: Executor, scope: PersonScope) => Holding[];
+  /**
+   * Applies a change-of-address notice to the body's own records; false when it holds no record of the person.
+   * Absent for bodies that keep no address.
+   */
+  applyAddressChange?: (tx: Executor, scope: PersonScope, address: PostalAddress) => boolean;
 };
+
+export type PostalAddress = { addressLine: string; postalCode: string; city: string };
 
 export const yesNo = (value: boolean) => (value ? 'Oui' : 'Non');
 export const euros = (amount: number) => `${amount.toLocaleString('fr-FR')} €`;

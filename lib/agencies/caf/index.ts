@@ -27,4 +27,5 @@ export const caf: AgencyModule = {
           { libelle: 'Montant mensuel', valeur: euros(row.monthlyAmount) },
         ],
       })),
+  applyAddressChange: (tx, scope, address) => tx.update(cafBeneficiaries).set(address).where(ofPerson(cafBeneficiaries, scope)).run().changes > 0,
 };

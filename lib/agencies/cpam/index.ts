@@ -25,4 +25,5 @@ export const cpam: AgencyModule = {
           { libelle: 'Médecin traitant', valeur: row.doctorName ?? 'Non déclaré' },
         ],
       })),
+  applyAddressChange: (tx, scope, address) => tx.update(cpamInsured).set(address).where(ofPerson(cpamInsured, scope)).run().changes > 0,
 };

@@ -32,4 +32,5 @@ export const dgfip: AgencyModule = {
           { libelle: 'Dernière déclaration', valeur: String(row.lastReturnYear) },
         ],
       })),
+  applyAddressChange: (tx, scope, address) => tx.update(dgfipTaxpayers).set(address).where(ofPerson(dgfipTaxpayers, scope)).run().changes > 0,
 };

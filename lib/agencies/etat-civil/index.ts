@@ -1,3 +1,5 @@
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../../../db/client';
 import { birthRecords } from '../../../db/schema';
 import { registryNames } from '../../../db/seed/reference-data';
 import { formatIsoDate } from '../../format';
@@ -44,3 +46,23 @@ export const etatCivil: AgencyModule = {
         ],
       })),
 };
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/[-’']/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+
+export type BirthAct = typeof birthRecords.$inferSelect;
+
+/**
+ * The register's search, as an officer would do it: in one register, by family name, first given name and birth date
+ * (case, accents and hyphens aside).
+ */
+export function findBirthAct(db: Executor, q: { classSessionId: string; registry: string; familyName: string; givenNames: string; birthDate: string }): BirthAct | null {
+  const wantedFirst = fold(q.givenNames).split(' ')[0] ?? '';
+  return (
+    db
+      .select()
+      .from(birthRecords)
+      .where(and(eq(birthRecords.classSessionId, q.classSessionId), eq(birthRecords.registry, q.registry), eq(birthRecords.birthDate, q.birthDate)))
+      .all()
+      .find((act) => fold(act.familyName) === fold(q.familyName) && fold(act.givenNames).split(' ')[0] === wantedFirst) ?? null
+  );
+}

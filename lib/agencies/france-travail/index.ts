@@ -28,4 +28,5 @@ export const franceTravail: AgencyModule = {
           { libelle: 'Conseiller', valeur: row.adviserName },
         ],
       })),
+  applyAddressChange: (tx, scope, address) => tx.update(franceTravailJobseekers).set(address).where(ofPerson(franceTravailJobseekers, scope)).run().changes > 0,
 };

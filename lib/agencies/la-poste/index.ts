@@ -25,4 +25,5 @@ export const laPoste: AgencyModule = {
           { libelle: 'Réexpédition du courrier (service payant)', valeur: yesNo(row.hasMailForwarding) },
         ],
       })),
+  applyAddressChange: (tx, scope, address) => tx.update(laPosteCustomers).set(address).where(ofPerson(laPosteCustomers, scope)).run().changes > 0,
 };

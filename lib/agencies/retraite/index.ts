@@ -30,4 +30,5 @@ export const retraite: AgencyModule = {
           { libelle: 'Adresse', valeur: addressText(row) },
         ],
       })),
+  applyAddressChange: (tx, scope, address) => tx.update(retraitePensioners).set(address).where(ofPerson(retraitePensioners, scope)).run().changes > 0,
 };

@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { sivVehicles } from '../../../db/schema';
 import { formatIsoDate } from '../../format';
 import { ofPerson } from '../scope';
@@ -37,4 +37,7 @@ export const siv: AgencyModule = {
           { libelle: 'Adresse sur le certificat', valeur: addressText(row) },
         ],
       })),
+  // Only the certificates held by the person themself (a company vehicle changes with the company).
+  applyAddressChange: (tx, scope, address) =>
+    tx.update(sivVehicles).set(address).where(and(ofPerson(sivVehicles, scope), eq(sivVehicles.holderKind, 'personne'))).run().changes > 0,
 };

@@ -1,0 +1,106 @@
+import crypto from 'node:crypto';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/client';
+import { caseEvents, cases, type ActorKind, type ProcedureId } from '../../../db/schema';
+import { checkTransition, transitions, type CaseAction } from './state-machine';
+import type { CaseRow, RawValues } from './types';
+
+// Cases: creation, drafts, transitions with their history, messages. Framework-free; callers check who acts.
+
+export type Actor = { kind: ActorKind; id: string | null; label: string };
+
+export class CaseError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function createCase(tx: Executor, input: { classSessionId: string; personaId: string; procedure: ProcedureId; channel?: CaseRow['channel']; answers?: Record<string, RawValues> }, now = new Date()): CaseRow {
+  return tx
+    .insert(cases)
+    .values({ id: crypto.randomUUID(), classSessionId: input.classSessionId, personaId: input.personaId, procedure: input.procedure, answers: input.answers ?? {}, channel: input.channel ?? 'en_ligne', updatedAt: now, createdAt: now })
+    .returning()
+    .get();
+}
+
+/** The person's own case, or null (a case id alone never opens someone else's case). */
+export function caseOf(db: Executor, personaId: string, caseId: string): CaseRow | null {
+  return db.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.personaId, personaId))).get() ?? null;
+}
+
+export function casesOf(db: Executor, personaId: string): CaseRow[] {
+  return db.select().from(cases).where(eq(cases.personaId, personaId)).orderBy(desc(cases.updatedAt)).all();
+}
+
+/** Saves one step's values as typed, valid or not: nothing typed is ever lost. Only while the case is a draft. */
+export function saveDraft(tx: Executor, c: CaseRow, stepId: string, values: RawValues, now = new Date()): CaseRow {
+  if (c.state !== 'brouillon') throw new CaseError('etat_incompatible', 'Cette demande est déjà envoyée : elle ne peut plus être modifiée.');
+  const answers = { ...c.answers, [stepId]: values };
+  return tx.update(cases).set({ answers, updatedAt: now }).where(eq(cases.id, c.id)).returning().get();
+}
+
+const receiptAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export function newReceiptNumber(now = new Date()): string {
+  const bytes = crypto.randomBytes(6);
+  return `EG-${now.getUTCFullYear()}-${[...bytes].map((b) => receiptAlphabet[b % receiptAlphabet.length]).join('')}`;
+}
+
+/** Applies an action of the life-cycle, with its guard, and records it in the history. */
+export function applyTransition(
+  tx: Executor,
+  c: CaseRow,
+  action: CaseAction,
+  actor: Actor,
+  options: { text?: string | null; outcome?: CaseRow['outcome'] } = {},
+  now = new Date(),
+): CaseRow {
+  const check = checkTransition(action, c.state, actor.kind, options.text ?? options.outcome?.motif);
+  if (!check.ok) throw new CaseError(check.code, check.message);
+  const patch: Partial<CaseRow> = { state: check.to, updatedAt: now };
+  if (action === 'deposer') {
+    patch.submittedAt = now;
+    patch.receiptNumber = newReceiptNumber(now);
+  }
+  if (['accepte', 'refuse', 'sans_suite'].includes(check.to)) patch.closedAt = now;
+  if (options.outcome !== undefined) patch.outcome = options.outcome;
+  // Optimistic guard: the state must still be the one checked (two agents cannot both decide).
+  const updated = tx.update(cases).set(patch).where(and(eq(cases.id, c.id), eq(cases.state, c.state))).returning().get();
+  if (!updated) throw new CaseError('etat_incompatible', 'La demande a changé entre-temps : rechargez la page.');
+  tx.insert(caseEvents)
+    .values({
+      id: crypto.randomUUID(),
+      caseId: c.id,
+      classSessionId: c.classSessionId,
+      at: now,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      kind: 'transition',
+      fromState: c.state,
+      toState: check.to,
+      text: options.text ?? options.outcome?.motif ?? null,
+    })
+    .run();
+  return updated;
+}
+
+export function addMessage(tx: Executor, c: CaseRow, actor: Actor, text: string, now = new Date()): void {
+  const body = text.trim();
+  if (!body) throw new CaseError('message_vide', 'Écrivez votre message.');
+  if (body.length > 2000) throw new CaseError('message_trop_long', 'Votre message dépasse 2 000 caractères.');
+  tx.insert(caseEvents).values({ id: crypto.randomUUID(), caseId: c.id, classSessionId: c.classSessionId, at: now, actorKind: actor.kind, actorId: actor.id, actorLabel: actor.label, kind: 'message', text: body }).run();
+}
+
+/** A note in the timeline that is neither a transition nor a message (e.g. "notice applied by the CAF"). */
+export function addNote(tx: Executor, c: CaseRow, actor: Actor, text: string, now = new Date()): void {
+  tx.insert(caseEvents).values({ id: crypto.randomUUID(), caseId: c.id, classSessionId: c.classSessionId, at: now, actorKind: actor.kind, actorId: actor.id, actorLabel: actor.label, kind: 'avis', text }).run();
+}
+
+export function timelineOf(db: Executor, caseId: string) {
+  return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.at), sql`rowid`).all();
+}
+
+export const transitionLabel = (action: CaseAction) => transitions[action].label;

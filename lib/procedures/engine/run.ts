@@ -1,0 +1,112 @@
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { addressNotices, cases, classSessions, personas, type AgencyId } from '../../../db/schema';
+import { prepareDocument, storeDocument, type DocumentRow } from '../../documents/documents';
+import { agencyName } from '../../platform/consent-text';
+import { createNotices, decideNotice } from '../address-change/definition';
+import { firstInvalidStep, procedures } from '../registry';
+import { addNote, applyTransition, CaseError, type Actor } from './cases';
+import type { CaseRow, Persona } from './types';
+
+// Submitting a case and instructing it by the procedure's rules (the body's automatic instruction).
+
+export const systemActor = (agency: AgencyId | null): Actor => ({ kind: 'systeme', id: null, label: agency ? `${agencyName(agency)} — traitement automatique` : 'e-Guichet — traitement automatique' });
+
+const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+
+/** Submits a draft: every step checked again, routed, receipt number, accusé de réception in the vault. */
+export async function submitCase(db: Db, c: CaseRow, persona: Persona, actor: Actor, now = new Date()): Promise<CaseRow> {
+  const def = procedures[c.procedure];
+  const ctx = { db, persona, answers: c.answers };
+  const invalid = firstInvalidStep(def, ctx);
+  if (invalid) throw new CaseError('etape_invalide', `L’étape « ${invalid.step.title} » est incomplète.`);
+  const route = def.route(ctx);
+  const receiptFor = (receiptNumber: string) =>
+    prepareDocument({
+      classSessionId: c.classSessionId,
+      personaId: c.personaId,
+      caseId: c.id,
+      kind: 'accuse_reception',
+      title: 'Accusé de réception',
+      issuer: route.agency,
+      issuerLabel: route.agency ? agencyName(route.agency) : 'e-Guichet',
+      issuedAt: now,
+      content: {
+        champs: [
+          { libelle: 'Démarche', valeur: def.title },
+          { libelle: 'Numéro de dossier', valeur: receiptNumber },
+          { libelle: 'Déposée le', valeur: dateTime.format(now) },
+          { libelle: 'Par', valeur: `${persona.givenNames} ${persona.preferredName ?? persona.familyName}` },
+          ...def.summary(ctx).map((line) => ({ libelle: line.label, valeur: line.value })),
+        ],
+        donnees: { dossier: receiptNumber, demarche: def.id },
+      },
+    });
+  const submitted = db.transaction((tx) => {
+    tx.update(cases).set({ agency: route.agency, unit: route.unit }).where(eq(cases.id, c.id)).run();
+    const next = applyTransition(tx, { ...c, agency: route.agency, unit: route.unit }, 'deposer', actor, {}, now);
+    if (next.procedure === 'changement-adresse') createNotices(tx, next);
+    return next;
+  });
+  const receipt = await receiptFor(submitted.receiptNumber ?? '');
+  db.transaction((tx) => storeDocument(tx, receipt));
+  return submitted;
+}
+
+/** Applies the procedure's rules to one case now; returns the case as it stands after. */
+export async function instructCase(db: Db, c: CaseRow, persona: Persona, now = new Date()): Promise<CaseRow> {
+  const actor = systemActor(c.agency);
+  let current = c;
+  if (current.state === 'depose') current = db.transaction((tx) => applyTransition(tx, current, 'prendre', actor, {}, now));
+  if (current.state !== 'en_instruction') return current;
+  const decision = await procedures[current.procedure].instruct(db, current, persona);
+  if (decision.decision === 'attendre') return current;
+  const prepared: DocumentRow[] = decision.decision === 'accepter' ? await Promise.all(decision.documents.map((d) => prepareDocument({ ...d, issuedAt: now }))) : [];
+  try {
+    return db.transaction((tx) => {
+      if (decision.decision === 'refuser') return applyTransition(tx, current, 'refuser', actor, { outcome: { motif: decision.motif, solution: decision.solution } }, now);
+      decision.apply?.(tx);
+      for (const doc of prepared) storeDocument(tx, doc);
+      const done = applyTransition(tx, current, 'accepter', actor, { outcome: null }, now);
+      if (decision.note) addNote(tx, done, actor, decision.note, now);
+      return done;
+    });
+  } catch (error) {
+    // Someone (an agent, another request) decided first: theirs stands.
+    if (error instanceof CaseError && error.code === 'etat_incompatible') return db.select().from(cases).where(eq(cases.id, c.id)).get() ?? current;
+    throw error;
+  }
+}
+
+/**
+ * The automatic instruction of the bodies no student plays: after the séance's delay, their notices are applied
+ * and their cases decided by the rules. Called when pages that show cases are opened (no timer, no state in memory).
+ */
+export async function runDueInstruction(db: Db, classSessionId: string, now = new Date()): Promise<void> {
+  const session = db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
+  if (!session) return;
+  const played = new Set(session.bodiesPlayed);
+  const due = new Date(now.getTime() - session.autoInstructionDelaySeconds * 1000);
+  const open = db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.classSessionId, classSessionId), inArray(cases.state, ['depose', 'en_instruction']), isNotNull(cases.submittedAt)))
+    .all()
+    .filter((c) => c.submittedAt && c.submittedAt <= due);
+  for (const found of open) {
+    let c = found;
+    if (c.procedure === 'changement-adresse') {
+      // The platform takes the declaration; then each body no student plays applies its notice.
+      if (c.state === 'depose') c = db.transaction((tx) => applyTransition(tx, c, 'prendre', systemActor(null), {}, now));
+      db.transaction((tx) => {
+        const waiting = tx.select().from(addressNotices).where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.state, 'a_traiter'))).all();
+        for (const notice of waiting.filter((n) => !played.has(n.agency))) {
+          const outcome = decideNotice(tx, c, notice.agency, now);
+          addNote(tx, c, systemActor(notice.agency), outcome.state === 'appliquee' ? `${agencyName(notice.agency)} a mis à jour votre adresse.` : outcome.reason ?? 'Avis rejeté.', now);
+        }
+      });
+    } else if (c.agency && played.has(c.agency)) continue;
+    const persona = db.select().from(personas).where(eq(personas.id, c.personaId)).get();
+    if (persona) await instructCase(db, c, persona, now);
+  }
+}

@@ -1,0 +1,51 @@
+import type { Db, Executor } from '../../../db/client';
+import type { AgencyId, ProcedureId, cases, personas } from '../../../db/schema';
+import type { NewDocument } from '../../documents/documents';
+
+// What a procedure is made of (docs/ARCHITECTURE.md, rule 6): steps with their fields and validation,
+// where the case goes, its summary, and its rules for automatic instruction.
+
+export type Persona = typeof personas.$inferSelect;
+export type CaseRow = typeof cases.$inferSelect;
+export type RawValues = Record<string, string | string[]>;
+
+export type Option = { value: string; label: string; hint?: string };
+export type FieldDef =
+  | { kind: 'text'; name: string; label: string; hint?: string; autoComplete?: string; inputMode?: 'numeric' | 'text'; width?: 'court' | 'long' }
+  | { kind: 'radio'; name: string; label: string; hint?: string; options: Option[] }
+  | { kind: 'checkboxes'; name: string; label: string; hint?: string; options: Option[] };
+
+export type StepContext = { db: Executor; persona: Persona; answers: Record<string, RawValues> };
+export type StepResult = { ok: true } | { ok: false; errors: Record<string, string> };
+
+export type StepDef = {
+  id: string;
+  title: string;
+  /** Plain-language help shown above the fields. */
+  intro?: string;
+  fields: (ctx: StepContext) => FieldDef[];
+  validate: (values: RawValues, ctx: StepContext) => StepResult;
+  /** A step that does not apply to these answers is skipped (e.g. "about the other person" when the act is mine). */
+  applies?: (ctx: StepContext) => boolean;
+};
+
+export type SummaryLine = { label: string; value: string; step: string };
+
+/** What the automatic rules decided; documents are prepared (sealed, rendered) before the transaction. */
+export type Decision =
+  | { decision: 'accepter'; documents: NewDocument[]; apply?: (tx: Executor) => void; note?: string }
+  | { decision: 'refuser'; motif: string; solution?: string }
+  | { decision: 'attendre' };
+
+export type ProcedureDef = {
+  id: ProcedureId;
+  title: string;
+  description: string;
+  enVrai: string[];
+  steps: StepDef[];
+  summary: (ctx: StepContext) => SummaryLine[];
+  /** Which body (and register) instructs the case, from the answers. */
+  route: (ctx: StepContext) => { agency: AgencyId | null; unit: string | null };
+  /** The procedure's rules, applied by the body's automatic instruction (or proposed to its agent). */
+  instruct: (db: Db, c: CaseRow, persona: Persona) => Promise<Decision>;
+};

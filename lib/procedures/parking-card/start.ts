@@ -1,0 +1,37 @@
+import type { Db } from '../../../db/client';
+import { habilitations } from '../../platform/catalogue';
+import { consentText, consentTextVersion } from '../../platform/consent-text';
+import { grantConsent } from '../../platform/consents';
+import { createCase, type Actor } from '../engine/cases';
+import { instructCase, submitCase } from '../engine/run';
+import type { Persona } from '../engine/types';
+import { parkingConsentDays, parkingPurpose } from './check';
+
+/** The consents the parking card's screen asks for: every consent-based habilitation of the city for this purpose. */
+export const parkingConsentRequests = habilitations.filter((h) => h.consommateur === 'ville' && h.finalite === parkingPurpose && h.base_legale === 'consentement');
+
+/** Path A: the person agreed on the consent screen; the consents are recorded, the case filed and decided by the rules. */
+export async function fileParkingCardWithConsent(db: Db, persona: Persona, actor: Actor, now = new Date()) {
+  const draft = db.transaction((tx) => {
+    for (const h of parkingConsentRequests) {
+      grantConsent(
+        tx,
+        {
+          classSessionId: persona.classSessionId,
+          personaId: persona.id,
+          consumer: h.consommateur,
+          provider: h.fournisseur,
+          items: h.donnees,
+          purpose: h.finalite,
+          days: parkingConsentDays,
+          shownText: consentText(h.consommateur, h.fournisseur, h.donnees, h.finalite, parkingConsentDays),
+          textVersion: consentTextVersion,
+        },
+        now,
+      );
+    }
+    return createCase(tx, { classSessionId: persona.classSessionId, personaId: persona.id, procedure: 'carte-stationnement', answers: { mode: { choix: 'avec_accord' } } }, now);
+  });
+  const submitted = await submitCase(db, draft, persona, actor, now);
+  return instructCase(db, submitted, persona, now);
+}
