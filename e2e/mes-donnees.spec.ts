@@ -27,11 +27,14 @@ test('un citoyen donne son accord, voit l’échange et son mode expert dans « 
 
   await page.getByRole('radio', { name: /J’accepte/ }).check();
   await page.getByRole('button', { name: 'Valider ma réponse' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Résultat de la vérification');
-  await expect(page.getByRole('status')).toContainText('Vous remplissez les conditions pour la zone A, avec le véhicule GH-482-KT.');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Carte de stationnement résidentiel');
+  await expect(page.getByText('Votre demande est acceptée.')).toBeVisible();
+  await expect(page.getByText(/Carte délivrée pour le véhicule GH-482-KT, zone A/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Les données demandées pour ce dossier' })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await page.getByRole('link', { name: /dans « Mes données »/ }).click();
+  await page.goto('/citoyen');
+  await page.getByRole('link', { name: 'Voir mes données' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes données');
   const sivExchange = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Ville a demandé à SIV : Véhicules immatriculés' }) });
   await expect(sivExchange).toHaveCount(1);
@@ -70,7 +73,7 @@ test('un citoyen donne son accord, voit l’échange et son mode expert dans « 
 });
 
 test('refuser est aussi simple qu’accepter, et la vérification dit la raison exacte d’un refus', async ({ page }) => {
-  await signInThroughProvider(page, /FranceConnect/, 'Sophie Marie Lefebvre');
+  await signInThroughProvider(page, /FranceConnect/, 'Samir Aziz');
   await page.goto('/citoyen/demarches/carte-stationnement/accord');
   await page.getByRole('radio', { name: /Je refuse/ }).check();
   await page.getByRole('button', { name: 'Valider ma réponse' }).click();
@@ -91,8 +94,9 @@ test('refuser est aussi simple qu’accepter, et la vérification dit la raison 
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Valider ma réponse' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status')).toContainText('Vous ne remplissez pas les conditions.');
-  await expect(page.getByRole('status')).toContainText('Le certificat d’immatriculation FN-215-PL porte encore l’adresse « 3 Grand-Rue, 00320 Montclar-les-Vignes »');
-  await expect(page.getByRole('status')).toContainText('Déclarez votre changement d’adresse');
+  const decision = page.locator('.notice--error');
+  await expect(decision).toContainText('Votre demande est refusée.');
+  await expect(decision).toContainText('Pour les impôts, cette adresse est une résidence secondaire');
+  await expect(decision).toContainText('Que faire : Si vous y habitez vraiment');
   await expectNoAxeViolations(page);
 });

@@ -44,3 +44,11 @@ export async function ownSubject(page: Page): Promise<string> {
   expect(response.status()).toBe(200);
   return (await response.json()).usager;
 }
+
+/** Reloads the case page until the automatic instruction has decided (the séance's delay is a few seconds). */
+export async function waitForText(page: Page, text: string | RegExp, timeout = 45_000) {
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText(text).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout, intervals: [1000, 2000, 3000] });
+}

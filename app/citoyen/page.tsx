@@ -2,11 +2,19 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireCitizen } from '@/lib/auth/guards';
 import { formatIsoDate } from '@/lib/format';
+import { getDb } from '@/db/client';
+import { casesOf } from '@/lib/procedures/engine/cases';
+import { runDueInstruction } from '@/lib/procedures/engine/run';
+import { stateLabels } from '@/lib/procedures/engine/state-machine';
+import { procedures } from '@/lib/procedures/registry';
 
 export const metadata: Metadata = { title: 'Mon tableau de bord' };
 
 export default async function CitizenDashboard() {
   const persona = await requireCitizen();
+  const db = getDb();
+  await runDueInstruction(db, persona.classSessionId);
+  const myCases = casesOf(db, persona.id);
   const usualName = persona.preferredName ?? persona.familyName;
   return (
     <>
@@ -29,16 +37,47 @@ export default async function CitizenDashboard() {
 
       <section aria-labelledby="demarches">
         <h2 id="demarches">Mes démarches</h2>
-        <div className="empty-state">
-          <p>Vous n’avez encore aucune démarche en cours.</p>
-          <p>Quand vous ferez une demande, elle apparaîtra ici avec son état et son historique.</p>
-        </div>
+        {myCases.length === 0 ? (
+          <div className="empty-state">
+            <p>Vous n’avez encore aucune démarche en cours.</p>
+            <p>Quand vous ferez une demande, elle apparaîtra ici avec son état et son historique.</p>
+          </div>
+        ) : (
+          <table>
+            <caption>Mes demandes</caption>
+            <thead>
+              <tr>
+                <th scope="col">Démarche</th>
+                <th scope="col">Numéro</th>
+                <th scope="col">État</th>
+              </tr>
+            </thead>
+            <tbody>
+              {myCases.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link href={`/citoyen/dossiers/${c.id}`}>{procedures[c.procedure].title}</Link>
+                  </td>
+                  <td>{c.receiptNumber ?? 'Pas encore envoyée'}</td>
+                  <td>
+                    <span className={`state state--${c.state}`}>{stateLabels[c.state]}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
         <h3>Faire une démarche</h3>
         <ul>
-          <li>
-            <Link href="/citoyen/demarches/carte-stationnement">Carte de stationnement résidentiel</Link>
-          </li>
+          {Object.values(procedures).map((p) => (
+            <li key={p.id}>
+              <Link href={`/citoyen/demarches/${p.id}`}>{p.title}</Link>
+            </li>
+          ))}
         </ul>
+        <p>
+          <Link href="/citoyen/coffre-fort">Mon coffre-fort</Link> : vos documents et accusés de réception.
+        </p>
       </section>
 
       <section aria-labelledby="donnees">

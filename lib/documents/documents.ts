@@ -96,3 +96,7 @@ export async function verifyDocument(db: Executor, id: string): Promise<Verifica
 export function samePdf(doc: DocumentRow, bytes: Uint8Array): boolean {
   return crypto.createHash('sha256').update(bytes).digest('hex') === doc.pdfHash;
 }
+
+export function documentsOfCase(db: Executor, personaId: string, caseId: string): DocumentRow[] {
+  return db.select().from(documents).where(and(eq(documents.personaId, personaId), eq(documents.caseId, caseId))).orderBy(desc(documents.issuedAt)).all();
+}

@@ -65,13 +65,13 @@ export function readExchange(db: Executor, reader: JournalReader, entryId: strin
   return row ?? null;
 }
 
-/** Entries the reader may see with their traces (mode expert), newest first. */
-export function exchangesWithTraces(db: Executor, reader: JournalReader, limit = 100) {
+/** Entries the reader may see with their traces (mode expert), newest first; optionally those of one case only. */
+export function exchangesWithTraces(db: Executor, reader: JournalReader, limit = 100, caseRef?: string) {
   return db
     .select({ entry: journalEntries, trace: exchangeTraces })
     .from(journalEntries)
     .leftJoin(exchangeTraces, eq(exchangeTraces.journalEntryId, journalEntries.id))
-    .where(readerFilter(reader))
+    .where(caseRef ? and(readerFilter(reader), eq(journalEntries.caseId, caseRef)) : readerFilter(reader))
     .orderBy(desc(journalEntries.sequence))
     .limit(limit)
     .all();

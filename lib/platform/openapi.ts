@@ -166,6 +166,26 @@ export function openApiDocument(baseUrl: string) {
           responses: { '200': json({ type: 'object', properties: { entrees: { type: 'array', items: { $ref: '#/components/schemas/EntreeJournal' } } } }, 'Les entrées, de la plus ancienne à la plus récente.'), '401': errorResponse('non_authentifie', 'jeton_invalide') },
         },
       },
+      '/api/documents/cles': {
+        get: { summary: 'La clé publique (JWKS) qui vérifie le sceau des documents', responses: { '200': json({ type: 'object', properties: { keys: { type: 'array', items: { type: 'object' } } } }, 'Le jeu de clés.') } },
+      },
+      '/api/documents/{id}/verification': {
+        get: {
+          summary: 'Un document est-il authentique, altéré ou révoqué ?',
+          parameters: [idParam],
+          responses: {
+            '200': json(
+              {
+                type: 'object',
+                required: ['authentique', 'type', 'emis_le', 'emetteur', 'revoque'],
+                properties: { authentique: { type: 'boolean' }, type: { type: 'string' }, titre: { type: 'string' }, emis_le: { type: 'string', format: 'date-time' }, emetteur: { type: 'string' }, revoque: { type: 'boolean' }, empreinte_contenu: { type: 'string' }, raison: { type: 'string' } },
+              },
+              'Le résultat de la vérification.',
+            ),
+            '404': errorResponse('introuvable'),
+          },
+        },
+      },
       '/api/plateforme/v1/journal/verification': {
         get: {
           summary: 'Recalcule la chaîne d’empreintes de la séance',

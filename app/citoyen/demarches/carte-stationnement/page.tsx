@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireCitizen } from '@/lib/auth/guards';
+import { parkingCard } from '@/lib/procedures/parking-card/definition';
+import { EnVrai } from '@/app/_components/en-vrai';
 
 export const metadata: Metadata = { title: 'Carte de stationnement résidentiel' };
 
@@ -59,14 +61,7 @@ export default async function ParkingCardStart({ searchParams }: { searchParams:
           <p>Un agent de la ville les vérifie à la main : comptez quelques jours.</p>
         </section>
       </div>
-      <aside className="en-vrai" aria-labelledby="en-vrai">
-        <h2 id="en-vrai">En vrai</h2>
-        <p>
-          Chaque ville fixe ses propres règles et ses tarifs. Beaucoup demandent encore des justificatifs ; celles qui utilisent
-          l’échange de données (API Particulier, par exemple) doivent obtenir une habilitation et, quand la loi le prévoit, votre
-          accord. Le principe « Dites-le-nous une fois » vise à ne plus redemander une information que l’administration a déjà.
-        </p>
-      </aside>
+      <EnVrai paragraphs={parkingCard.enVrai} />
     </>
   );
 }

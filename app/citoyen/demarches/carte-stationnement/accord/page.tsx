@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireCitizen } from '@/lib/auth/guards';
-import { dataItems, habilitations } from '@/lib/platform/catalogue';
+import { dataItems } from '@/lib/platform/catalogue';
 import { agencyName, purposeLabel } from '@/lib/platform/consent-text';
 import { parkingConsentDays, parkingPurpose } from '@/lib/procedures/parking-card/check';
+import { parkingConsentRequests } from '@/lib/procedures/parking-card/start';
 import { parkingConsentAction } from './actions';
 
 export const metadata: Metadata = { title: 'Votre accord — carte de stationnement' };
@@ -12,7 +13,7 @@ export default async function ParkingConsent({ searchParams }: { searchParams: P
   await requireCitizen();
   const { erreur } = await searchParams;
   const error = erreur === 'choix' ? 'Choisissez « J’accepte » ou « Je refuse » pour continuer.' : undefined;
-  const asked = habilitations.filter((h) => h.consommateur === 'ville' && h.finalite === parkingPurpose && h.base_legale === 'consentement');
+  const asked = parkingConsentRequests;
   return (
     <>
       <p>

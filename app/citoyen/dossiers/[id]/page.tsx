@@ -1,0 +1,185 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ExchangeList } from '@/app/_components/exchange-list';
+import { MessageForm } from '@/app/_components/message-form';
+import { getDb } from '@/db/client';
+import type { CaseState } from '@/db/schema';
+import { documentsOfCase } from '@/lib/documents/documents';
+import { agencyName, agencyShortName } from '@/lib/platform/consent-text';
+import { exchangesWithTraces } from '@/lib/platform/journal-view';
+import { noticesOf } from '@/lib/procedures/address-change/definition';
+import { citizenCase, stepContext } from '@/lib/procedures/citizen';
+import { caseOf, timelineOf } from '@/lib/procedures/engine/cases';
+import { runDueInstruction } from '@/lib/procedures/engine/run';
+import { stateLabels } from '@/lib/procedures/engine/state-machine';
+import { firstInvalidStep, procedures } from '@/lib/procedures/registry';
+import { sendMessageAction, withdrawCaseAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Ma demande' };
+
+const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Paris' });
+const noticeLabels = { a_traiter: 'En attente', appliquee: 'Adresse mise à jour', rejetee: 'Rejeté' } as const;
+const open: CaseState[] = ['depose', 'en_instruction', 'complement_demande'];
+
+export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ envoye?: string }> }) {
+  const { id } = await params;
+  const found = await citizenCase(id);
+  if (!found) notFound();
+  const { persona } = found;
+  const db = getDb();
+  await runDueInstruction(db, persona.classSessionId);
+  const c = caseOf(db, persona.id, id)!;
+  const def = procedures[c.procedure];
+  const events = timelineOf(db, c.id);
+  const docs = documentsOfCase(db, persona.id, c.id);
+  const notices = c.procedure === 'changement-adresse' ? noticesOf(db, c.id) : [];
+  const exchanges = c.receiptNumber ? exchangesWithTraces(db, { kind: 'usager', classSessionId: c.classSessionId, personaId: persona.id }, 50, c.receiptNumber) : [];
+  const sent = (await searchParams).envoye === '1';
+  const resume = c.state === 'brouillon' ? firstInvalidStep(def, stepContext(persona, c)) : null;
+  return (
+    <>
+      <p>
+        <Link href="/citoyen">Retour au tableau de bord</Link>
+      </p>
+      <h1>{def.title}</h1>
+      <p>
+        État : <span className={`state state--${c.state}`}>{stateLabels[c.state]}</span>
+        {c.receiptNumber && (
+          <>
+            {' '}
+            — numéro de dossier <strong>{c.receiptNumber}</strong>
+          </>
+        )}
+      </p>
+      {sent && c.receiptNumber && (
+        <div className="notice notice--success" role="status">
+          <p>
+            Votre demande est envoyée. Gardez son numéro : <strong>{c.receiptNumber}</strong>. L’accusé de réception est dans votre
+            coffre-fort.
+          </p>
+        </div>
+      )}
+      {c.state === 'brouillon' && (
+        <div className="notice">
+          <p>Cette demande n’est pas encore envoyée. Vos réponses sont enregistrées.</p>
+          <p>
+            <Link className="button" href={resume ? `/citoyen/dossiers/${c.id}/etapes/${resume.step.id}` : `/citoyen/dossiers/${c.id}/recapitulatif`}>
+              Reprendre ma demande
+            </Link>
+          </p>
+        </div>
+      )}
+      {open.includes(c.state) && (
+        <div className="notice" role="status">
+          <p>
+            {c.state === 'complement_demande'
+              ? 'L’organisme vous demande un complément : lisez son message ci-dessous et répondez-lui.'
+              : `Votre demande est ${stateLabels[c.state].toLowerCase()}${c.agency ? ` par ${agencyName(c.agency)}` : ''}. La réponse arrive en général en quelques minutes dans cette simulation.`}
+          </p>
+          <p>
+            <Link href={`/citoyen/dossiers/${c.id}`}>Actualiser la page</Link>
+          </p>
+        </div>
+      )}
+      {c.state === 'accepte' && (
+        <div className="notice notice--success">
+          <p>
+            <strong>Votre demande est acceptée.</strong>
+            {docs.some((d) => d.kind !== 'accuse_reception') ? ' Votre document est ci-dessous et dans votre coffre-fort.' : ''}
+          </p>
+        </div>
+      )}
+      {c.state === 'refuse' && c.outcome && (
+        <div className="notice notice--error">
+          <p>
+            <strong>Votre demande est refusée.</strong> {c.outcome.motif}
+          </p>
+          {c.outcome.solution && <p>Que faire : {c.outcome.solution}</p>}
+          <p>
+            <Link href={`/citoyen/demarches/${c.procedure}`}>Refaire une demande</Link>
+          </p>
+        </div>
+      )}
+
+      {notices.length > 0 && (
+        <section aria-labelledby="organismes">
+          <h2 id="organismes">Où en est chaque organisme</h2>
+          <table>
+            <caption>Avis de changement d’adresse envoyés</caption>
+            <thead>
+              <tr>
+                <th scope="col">Organisme</th>
+                <th scope="col">État</th>
+                <th scope="col">Détail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {notices.map((n) => (
+                <tr key={n.id}>
+                  <td>{agencyName(n.agency)}</td>
+                  <td>{noticeLabels[n.state]}</td>
+                  <td>{n.reason ?? (n.decidedAt ? `Le ${when.format(n.decidedAt)}` : '—')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      {docs.length > 0 && (
+        <section aria-labelledby="documents">
+          <h2 id="documents">Documents</h2>
+          <ul>
+            {docs.map((d) => (
+              <li key={d.id}>
+                <strong>{d.title}</strong>, délivré le {when.format(d.issuedAt)} —{' '}
+                <a href={`/citoyen/coffre-fort/${d.id}/pdf`} download>
+                  Télécharger le PDF<span className="visually-hidden"> : {d.title}</span>
+                </a>{' '}
+                · <Link href={`/verifier/${d.id}`}>Vérifier<span className="visually-hidden"> : {d.title}</span></Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {exchanges.length > 0 && (
+        <section aria-labelledby="echanges">
+          <h2 id="echanges">Les données demandées pour ce dossier</h2>
+          <ExchangeList rows={exchanges} />
+        </section>
+      )}
+
+      {c.state !== 'brouillon' && (
+        <section aria-labelledby="historique">
+          <h2 id="historique">Historique</h2>
+          <ol className="timeline">
+            {events.map((e) => (
+              <li key={e.id}>
+                <time dateTime={e.at.toISOString()}>{when.format(e.at)}</time> — {e.actorLabel} :{' '}
+                {e.kind === 'transition' ? <strong>{stateLabels[e.toState ?? 'brouillon']}</strong> : e.kind === 'message' ? 'message' : 'information'}
+                {e.text && <> — « {e.text} »</>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      {c.state !== 'brouillon' && c.agency && (
+        <section aria-labelledby="messages">
+          <h2 id="messages">Écrire à {agencyShortName(c.agency)}</h2>
+          <MessageForm send={sendMessageAction.bind(null, c.id)} />
+        </section>
+      )}
+
+      {(c.state === 'brouillon' || open.includes(c.state)) && (
+        <form action={withdrawCaseAction.bind(null, c.id)}>
+          <button type="submit" className="button button--secondary">
+            Abandonner cette demande
+          </button>
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db/client';
+import type { ProcedureId } from '@/db/schema';
+import { requireCitizen } from '@/lib/auth/guards';
+import { citizenActor, citizenCase, formValues, nextStepId, stepContext } from '@/lib/procedures/citizen';
+import { addMessage, applyTransition, CaseError, createCase, saveDraft } from '@/lib/procedures/engine/cases';
+import { submitCase } from '@/lib/procedures/engine/run';
+import { firstInvalidStep, procedureById, procedures, stepsFor } from '@/lib/procedures/registry';
+import type { StepState } from '@/app/_components/step-form';
+
+const casePath = (id: string) => `/citoyen/dossiers/${id}`;
+
+/** Starts a procedure: a new draft, then its first step. */
+export async function startCaseAction(form: FormData): Promise<void> {
+  const persona = await requireCitizen();
+  const def = procedureById(String(form.get('demarche') ?? ''));
+  if (!def || def.steps.length === 0) redirect('/citoyen');
+  const c = createCase(getDb(), { classSessionId: persona.classSessionId, personaId: persona.id, procedure: def.id as ProcedureId });
+  const first = stepsFor(def, stepContext(persona, c))[0];
+  redirect(first ? `${casePath(c.id)}/etapes/${first.id}` : `${casePath(c.id)}/recapitulatif`);
+}
+
+function stepOf(c: { procedure: ProcedureId }, stepId: string) {
+  return procedures[c.procedure].steps.find((s) => s.id === stepId) ?? null;
+}
+
+/** Saves the step as typed (always), then checks it: errors next to the fields, or on to the next step. */
+export async function saveStepAction(caseId: string, stepId: string, previous: StepState, form: FormData): Promise<StepState> {
+  const found = await citizenCase(caseId);
+  if (!found) redirect('/citoyen');
+  const { persona, c } = found;
+  const step = stepOf(c, stepId);
+  if (!step) redirect(casePath(caseId));
+  if (c.state !== 'brouillon') redirect(casePath(caseId));
+  const values = formValues(step.fields(stepContext(persona, c)), form);
+  const saved = saveDraft(getDb(), c, stepId, values);
+  const result = step.validate(values, stepContext(persona, saved));
+  if (!result.ok) return { errors: result.errors, values, attempt: previous.attempt + 1 };
+  const next = nextStepId(saved, persona, stepId);
+  redirect(next ? `${casePath(caseId)}/etapes/${next}` : `${casePath(caseId)}/recapitulatif`);
+}
+
+/** Saves what is typed, without checking it (called as the person types). */
+export async function autosaveStepAction(caseId: string, stepId: string, form: FormData): Promise<{ savedAt: number } | { error: string }> {
+  const found = await citizenCase(caseId);
+  if (!found) return { error: 'Cette demande est introuvable.' };
+  const step = stepOf(found.c, stepId);
+  if (!step || found.c.state !== 'brouillon') return { error: 'Cette demande est déjà envoyée : elle ne peut plus être modifiée.' };
+  const saved = saveDraft(getDb(), found.c, stepId, formValues(step.fields(stepContext(found.persona, found.c)), form));
+  return { savedAt: saved.updatedAt.getTime() };
+}
+
+/** Sends the case: every step is checked again; a step left incomplete is reopened with its errors. */
+export async function submitCaseAction(caseId: string): Promise<void> {
+  const found = await citizenCase(caseId);
+  if (!found) redirect('/citoyen');
+  const { persona, c } = found;
+  if (c.state !== 'brouillon') redirect(casePath(caseId));
+  const invalid = firstInvalidStep(procedures[c.procedure], stepContext(persona, c));
+  if (invalid) redirect(`${casePath(caseId)}/etapes/${invalid.step.id}?verifier=1`);
+  await submitCase(getDb(), c, persona, citizenActor(persona));
+  revalidatePath('/citoyen');
+  redirect(`${casePath(caseId)}?envoye=1`);
+}
+
+/** The person withdraws a draft or a case not decided yet. */
+export async function withdrawCaseAction(caseId: string): Promise<void> {
+  const found = await citizenCase(caseId);
+  if (!found) redirect('/citoyen');
+  try {
+    applyTransition(getDb(), found.c, 'classer_sans_suite', citizenActor(found.persona), { text: 'Demande abandonnée par la personne.' });
+  } catch (error) {
+    if (!(error instanceof CaseError)) throw error;
+  }
+  redirect(casePath(caseId));
+}
+
+export type MessageState = { error?: string; sent?: number; text?: string };
+
+export async function sendMessageAction(caseId: string, previous: MessageState, form: FormData): Promise<MessageState> {
+  const found = await citizenCase(caseId);
+  if (!found) redirect('/citoyen');
+  const text = String(form.get('message') ?? '');
+  try {
+    addMessage(getDb(), found.c, citizenActor(found.persona), text);
+  } catch (error) {
+    if (error instanceof CaseError) return { error: error.message, text };
+    throw error;
+  }
+  revalidatePath(casePath(caseId));
+  return { sent: Date.now() };
+}

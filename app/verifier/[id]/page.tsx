@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import { getDb } from '@/db/client';
+import { verifyDocument } from '@/lib/documents/documents';
+import { checkFileAction } from './actions';
+import { FileCheckForm } from './file-check';
+
+export const metadata: Metadata = { title: 'Vérifier un document' };
+
+const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+
+/** Public (QR code target): says in plain French whether a document is authentic, altered or revoked. */
+export default async function VerifyPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const result = await verifyDocument(getDb(), id);
+  return (
+    <>
+      <h1>Vérifier un document</h1>
+      {!result ? (
+        <div className="notice notice--error" role="status">
+          <p>
+            <strong>Document inconnu.</strong> Aucun document e-Guichet ne porte ce numéro. S’il prétend venir d’e-Guichet, c’est un
+            faux.
+          </p>
+        </div>
+      ) : (
+        <>
+          <div className={`notice ${result.authentique ? 'notice--success' : 'notice--error'}`} role="status">
+            <p>
+              <strong>
+                {result.authentique ? 'Document authentique.' : result.revoque ? 'Document révoqué.' : 'Document altéré : ne vous y fiez pas.'}
+              </strong>{' '}
+              {result.authentique ? 'Il a bien été délivré par e-Guichet (simulation) et n’a pas été modifié depuis.' : result.raison}
+            </p>
+          </div>
+          <dl className="facts">
+            <dt>Document</dt>
+            <dd>{result.titre}</dd>
+            <dt>Délivré par</dt>
+            <dd>{result.emetteur}</dd>
+            <dt>Le</dt>
+            <dd>{when.format(new Date(result.emis_le))}</dd>
+            <dt>Numéro</dt>
+            <dd>
+              <code>{id}</code>
+            </dd>
+          </dl>
+          <h2>Comparer un fichier</h2>
+          <p>Quelqu’un vous présente ce document en PDF ? Vérifiez qu’il n’a pas été retouché.</p>
+          <FileCheckForm check={checkFileAction.bind(null, id)} />
+        </>
+      )}
+      <aside className="en-vrai" aria-labelledby="en-vrai">
+        <h2 id="en-vrai">En vrai</h2>
+        <p>
+          Certains documents officiels portent un code (le « 2D-Doc ») qui se vérifie de la même façon : une signature
+          électronique prouve qui l’a émis et que rien n’a été changé. La clé publique d’e-Guichet est publiée à l’adresse
+          /api/documents/cles.
+        </p>
+      </aside>
+    </>
+  );
+}

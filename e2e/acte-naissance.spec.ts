@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { PDFDocument } from 'pdf-lib';
+import { expectNoAxeViolations, signInThroughProvider, waitForText } from './support';
+
+test('acte de naissance : de la connexion au document scellé, avec les erreurs à côté des champs', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInThroughProvider(page, /FranceConnect/, 'Lucas Petit');
+  await expect(page).toHaveURL(/\/citoyen$/);
+  await page.getByRole('link', { name: 'Acte de naissance' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Acte de naissance');
+  await expect(page.getByRole('heading', { name: 'En vrai' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Commencer la démarche' }).click();
+
+  // Step 1, sent empty: the summary takes the focus, the error is beside the question.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pour qui demandez-vous l’acte ?');
+  await expect(page.getByText(/Acte de naissance — étape 1 sur \d/)).toBeVisible();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'Vérifiez ces réponses' });
+  await expect(summary).toBeFocused();
+  await expect(page.locator('#champ-lien-erreur')).toHaveText('Choisissez pour qui vous demandez l’acte.');
+  await expectNoAxeViolations(page);
+  await summary.getByRole('link', { name: 'Choisissez pour qui vous demandez l’acte.' }).click();
+  await expect(page.getByRole('radio', { name: 'Mon propre acte de naissance' })).toBeFocused();
+  await page.getByRole('radio', { name: 'Mon propre acte de naissance' }).check();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Le document souhaité');
+  await page.getByRole('radio', { name: /Copie intégrale/ }).check();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Voir le récapitulatif' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vérifiez votre demande avant de l’envoyer');
+  await expect(page.getByText('Mon propre acte de naissance')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+
+  await expect(page.getByRole('status').filter({ hasText: 'Votre demande est envoyée' })).toContainText(/EG-\d{4}-/);
+  await expectNoAxeViolations(page);
+  await waitForText(page, 'Votre demande est acceptée.');
+  await expect(page.getByRole('heading', { name: 'Historique' })).toBeVisible();
+  await expect(page.getByText('Copie intégrale d’acte de naissance', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The PDF opens and carries its seal; the verification page says it is authentic.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Télécharger le PDF : Copie intégrale d’acte de naissance' }).click();
+  const pdf = await PDFDocument.load(await (await download).createReadStream().then(async (stream) => Buffer.concat(await stream.toArray())));
+  expect(pdf.getTitle()).toBe('Copie intégrale d’acte de naissance (simulation)');
+  expect(pdf.getKeywords()).toMatch(/e-guichet-sceau:ey/);
+  await page.getByRole('link', { name: 'Vérifier : Copie intégrale d’acte de naissance' }).click();
+  await expect(page).toHaveURL(/\/verifier\//);
+  await expect(page.getByRole('status').filter({ hasText: 'Document authentique.' })).toContainText('n’a pas été modifié');
+  await expectNoAxeViolations(page);
+
+  await page.goto('/citoyen/coffre-fort');
+  await expect(page.getByRole('row', { name: /Copie intégrale d’acte de naissance/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Accusé de réception/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
