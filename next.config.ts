@@ -27,7 +27,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  // Three proofs of up to 2 Mo each can be sent with one form (path without consent).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '7mb' } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

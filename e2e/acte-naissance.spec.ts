@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { compactVerify, createLocalJWKSet } from 'jose';
 import { PDFDocument } from 'pdf-lib';
 import { expectNoAxeViolations, signInThroughProvider, waitForText } from './support';
 
@@ -47,7 +48,14 @@ test('acte de naissance : de la connexion au document scellé, avec les erreurs 
   await page.getByRole('link', { name: 'Télécharger le PDF : Copie intégrale d’acte de naissance' }).click();
   const pdf = await PDFDocument.load(await (await download).createReadStream().then(async (stream) => Buffer.concat(await stream.toArray())));
   expect(pdf.getTitle()).toBe('Copie intégrale d’acte de naissance (simulation)');
-  expect(pdf.getKeywords()).toMatch(/e-guichet-sceau:ey/);
+  const seal = /e-guichet-sceau:(\S+)/.exec(pdf.getKeywords() ?? '')?.[1] ?? '';
+  // The seal verifies with the published JWKS and a standard JWS library (jose), outside the app.
+  const jwks = await (await page.request.get('/api/documents/cles')).json();
+  const { payload } = await compactVerify(seal, createLocalJWKSet(jwks));
+  const claims = JSON.parse(new TextDecoder().decode(payload));
+  expect(claims).toMatchObject({ typ: 'acte_naissance_copie_integrale', iss: 'e-guichet:etat-civil', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  const verification = await (await page.request.get(`/api/documents/${claims.jti}/verification`)).json();
+  expect(verification).toMatchObject({ authentique: true, revoque: false, empreinte_contenu: claims.sha256 });
   await page.getByRole('link', { name: 'Vérifier : Copie intégrale d’acte de naissance' }).click();
   await expect(page).toHaveURL(/\/verifier\//);
   await expect(page.getByRole('status').filter({ hasText: 'Document authentique.' })).toContainText('n’a pas été modifié');

@@ -80,6 +80,24 @@ test('refuser est aussi simple qu’accepter, et la vérification dit la raison 
   await expect(page).toHaveURL(/choix=sans-accord/);
   await expect(page.getByRole('status')).toContainText('Vous avez refusé que la ville consulte vos données.');
   await expectNoAxeViolations(page);
+
+  // The path without consent: proofs, checked by type (first bytes) and size, errors beside each file.
+  await page.getByLabel('Immatriculation du véhicule').fill('gk 205 sa');
+  await page.getByLabel('Dernier avis d’imposition').setInputFiles({ name: 'avis.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% avis fictif\n') });
+  await page.getByLabel(/Certificat d’immatriculation/).setInputFiles({ name: 'carte-grise.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>pas un PDF</html>') });
+  await page.getByRole('button', { name: 'Envoyer ma demande et mes justificatifs' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Vérifiez ces éléments' })).toBeFocused();
+  await expect(page.locator('#champ-certificat_immatriculation-erreur')).toHaveText('Le fichier « carte-grise.pdf » n’est ni un PDF, ni une image JPEG ou PNG.');
+  await expect(page.locator('#champ-justificatif_domicile-erreur')).toHaveText('Ajoutez ce justificatif.');
+  await expect(page.getByLabel('Immatriculation du véhicule')).toHaveValue('gk 205 sa');
+  await expectNoAxeViolations(page);
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+  await page.getByLabel(/Certificat d’immatriculation/).setInputFiles({ name: 'carte-grise.png', mimeType: 'image/png', buffer: png });
+  await page.getByLabel(/Justificatif de domicile/).setInputFiles({ name: 'facture.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('button', { name: 'Envoyer ma demande et mes justificatifs' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Votre demande est envoyée' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Vos justificatifs' })).toContainText('carte-grise.png');
+  await expectNoAxeViolations(page);
   await page.goto('/citoyen/mes-donnees');
   await expect(page.getByText('Aucun organisme n’a encore demandé d’information à votre sujet.')).toBeVisible();
   await expect(page.getByText('Vous n’avez aucun accord en cours.')).toBeVisible();

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { classSessionRef } from './classroom';
 import { createdAt, id } from './columns';
 import { agencyIds } from './reference';
@@ -103,4 +103,30 @@ export const documents = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('documents_person').on(t.personaId)],
+);
+
+export const proofKinds = ['avis_imposition', 'certificat_immatriculation', 'justificatif_domicile'] as const;
+export type ProofKind = (typeof proofKinds)[number];
+
+/**
+ * Proofs uploaded with a case (path without consent). Kept in the database, never under the web root:
+ * they are served only to the person and the instructing body, and go with their séance.
+ */
+export const caseFiles = sqliteTable(
+  'case_files',
+  {
+    id: id(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    classSessionId: classSessionRef(),
+    kind: text('kind', { enum: proofKinds }).notNull(),
+    originalName: text('original_name').notNull(),
+    mime: text('mime', { enum: ['application/pdf', 'image/jpeg', 'image/png'] }).notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+    uploadedAt: integer('uploaded_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('case_files_kind').on(t.caseId, t.kind)],
 );

@@ -78,6 +78,9 @@ export async function instructCase(db: Db, c: CaseRow, persona: Persona, now = n
   }
 }
 
+/** Proofs checked by hand take longer than data checked through the platform: the debrief compares the two. */
+const handlingFactor = (c: CaseRow) => (c.procedure === 'carte-stationnement' && c.answers.mode?.choix === 'sans_accord' ? 3 : 1);
+
 /**
  * The automatic instruction of the bodies no student plays: after the séance's delay, their notices are applied
  * and their cases decided by the rules. Called when pages that show cases are opened (no timer, no state in memory).
@@ -86,13 +89,13 @@ export async function runDueInstruction(db: Db, classSessionId: string, now = ne
   const session = db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
   if (!session) return;
   const played = new Set(session.bodiesPlayed);
-  const due = new Date(now.getTime() - session.autoInstructionDelaySeconds * 1000);
+  const delayMs = session.autoInstructionDelaySeconds * 1000;
   const open = db
     .select()
     .from(cases)
     .where(and(eq(cases.classSessionId, classSessionId), inArray(cases.state, ['depose', 'en_instruction']), isNotNull(cases.submittedAt)))
     .all()
-    .filter((c) => c.submittedAt && c.submittedAt <= due);
+    .filter((c) => c.submittedAt && c.submittedAt.getTime() + delayMs * handlingFactor(c) <= now.getTime());
   for (const found of open) {
     let c = found;
     if (c.procedure === 'changement-adresse') {

@@ -2,18 +2,41 @@ import type { Db } from '../../../db/client';
 import { issueParkingCard } from '../../agencies/ville';
 import { formatIsoDate } from '../../format';
 import type { CaseRow, Decision, Persona, ProcedureDef } from '../engine/types';
+import { proofKinds } from '../../../db/schema';
+import { lookupAddress } from '../../world/addresses';
+import { text } from '../fields';
 import { parkingDecisionFor, runParkingLookUps } from './check';
+import { proofLabels, proofsOf } from './proofs';
+import { decideParkingCard, type ParkingDecision } from './rules';
 
 // Carte de stationnement résidentiel, path A: the citizen's consent, then the city's look-ups and rules, in seconds.
 
 const addYears = (iso: string, years: number) => `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
 
+/** Path B, when no student plays the city: the proofs are read as a clerk would (they show the person's real home). */
+function checkProofsByHand(db: Db, c: CaseRow, persona: Persona): ParkingDecision {
+  const kinds = new Set(proofsOf(db, c.id).map((p) => p.kind));
+  const missing = proofKinds.filter((k) => !kinds.has(k));
+  if (missing.length > 0) return { decision: 'refuse', motif: `Il manque : ${missing.map((k) => proofLabels[k].label.toLowerCase()).join(', ')}.`, solution: 'Refaites la demande avec tous les justificatifs.' };
+  const street = lookupAddress(db, persona.addressLine, persona.postalCode);
+  const address = { ligne: persona.addressLine, code_postal: persona.postalCode, commune: persona.city };
+  return decideParkingCard({
+    fiscal: { ok: true, data: { adresse: address, type_residence: 'principale' } },
+    vehicles: { ok: true, data: [{ immatriculation: text(c.answers.vehicule, 'immatriculation'), titulaire: persona.familyName, titulaire_type: 'personne', adresse: address }] },
+    street,
+  });
+}
+
 async function instructParkingCard(db: Db, c: CaseRow, persona: Persona): Promise<Decision> {
-  const person = { id: persona.id, classSessionId: c.classSessionId };
-  const ids = await runParkingLookUps(db, person, c.receiptNumber ?? c.id);
-  const result = parkingDecisionFor(db, person, ids);
-  if (!result) return { decision: 'attendre' };
-  const d = result.decision;
+  let d: ParkingDecision;
+  if (text(c.answers.mode, 'choix') === 'sans_accord') d = checkProofsByHand(db, c, persona);
+  else {
+    const person = { id: persona.id, classSessionId: c.classSessionId };
+    const ids = await runParkingLookUps(db, person, c.receiptNumber ?? c.id);
+    const result = parkingDecisionFor(db, person, ids);
+    if (!result) return { decision: 'attendre' };
+    d = result.decision;
+  }
   if (d.decision === 'impossible') return { decision: 'attendre' };
   if (d.decision === 'refuse') return { decision: 'refuser', motif: d.motif, solution: d.solution };
   const validFrom = new Date().toISOString().slice(0, 10);

@@ -6,9 +6,8 @@ import { EnVrai } from '@/app/_components/en-vrai';
 
 export const metadata: Metadata = { title: 'Carte de stationnement résidentiel' };
 
-export default async function ParkingCardStart({ searchParams }: { searchParams: Promise<{ choix?: string }> }) {
+export default async function ParkingCardStart() {
   await requireCitizen();
-  const { choix } = await searchParams;
   return (
     <>
       <p>
@@ -19,18 +18,6 @@ export default async function ParkingCardStart({ searchParams }: { searchParams:
         La ville de Villeneuve-sur-Brenne délivre une carte aux habitants des zones A, B et C pour se garer près de chez eux à
         tarif réduit.
       </p>
-      {choix === 'sans-accord' && (
-        <div className="notice" role="status">
-          <p>
-            <strong>Vous avez refusé que la ville consulte vos données.</strong> Aucune information n’a été demandée à votre
-            sujet.
-          </p>
-          <p>
-            Vous pouvez quand même obtenir la carte : un agent de la ville vérifiera vos justificatifs (voir « Sans votre accord »
-            ci-dessous). C’est plus long, mais c’est votre droit.
-          </p>
-        </div>
-      )}
       <h2>Les conditions</h2>
       <ul>
         <li>habiter dans une zone de stationnement résidentiel, à titre de résidence principale ;</li>
@@ -58,7 +45,12 @@ export default async function ParkingCardStart({ searchParams }: { searchParams:
             <li>le certificat d’immatriculation (carte grise) du véhicule ;</li>
             <li>un justificatif de domicile de moins de trois mois.</li>
           </ul>
-          <p>Un agent de la ville les vérifie à la main : comptez quelques jours.</p>
+          <p>Un agent de la ville les vérifie à la main : c’est plus long.</p>
+          <p>
+            <Link className="button button--secondary" href="/citoyen/demarches/carte-stationnement/justificatifs">
+              Envoyer mes justificatifs
+            </Link>
+          </p>
         </section>
       </div>
       <EnVrai paragraphs={parkingCard.enVrai} />

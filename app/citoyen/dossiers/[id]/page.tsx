@@ -10,6 +10,7 @@ import { agencyName, agencyShortName } from '@/lib/platform/consent-text';
 import { exchangesWithTraces } from '@/lib/platform/journal-view';
 import { noticesOf } from '@/lib/procedures/address-change/definition';
 import { citizenCase, stepContext } from '@/lib/procedures/citizen';
+import { proofLabels, proofsOf } from '@/lib/procedures/parking-card/proofs';
 import { caseOf, timelineOf } from '@/lib/procedures/engine/cases';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { stateLabels } from '@/lib/procedures/engine/state-machine';
@@ -35,6 +36,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const docs = documentsOfCase(db, persona.id, c.id);
   const notices = c.procedure === 'changement-adresse' ? noticesOf(db, c.id) : [];
   const exchanges = c.receiptNumber ? exchangesWithTraces(db, { kind: 'usager', classSessionId: c.classSessionId, personaId: persona.id }, 50, c.receiptNumber) : [];
+  const proofs = c.procedure === 'carte-stationnement' ? proofsOf(db, c.id) : [];
   const sent = (await searchParams).envoye === '1';
   const resume = c.state === 'brouillon' ? firstInvalidStep(def, stepContext(persona, c)) : null;
   return (
@@ -124,6 +126,19 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               ))}
             </tbody>
           </table>
+        </section>
+      )}
+
+      {proofs.length > 0 && (
+        <section aria-labelledby="justificatifs">
+          <h2 id="justificatifs">Vos justificatifs</h2>
+          <ul>
+            {proofs.map((p) => (
+              <li key={p.id}>
+                {proofLabels[p.kind].label} : {p.originalName} ({Math.max(1, Math.round(p.size / 1024))} ko)
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 

@@ -10,7 +10,7 @@ import { fileParkingCardWithConsent } from '@/lib/procedures/parking-card/start'
 export async function parkingConsentAction(formData: FormData): Promise<void> {
   const persona = await requireCitizen();
   const answer = formData.get('decision');
-  if (answer === 'refuser') redirect('/citoyen/demarches/carte-stationnement?choix=sans-accord');
+  if (answer === 'refuser') redirect('/citoyen/demarches/carte-stationnement/justificatifs?choix=sans-accord');
   if (answer !== 'accepter') redirect('/citoyen/demarches/carte-stationnement/accord?erreur=choix#decision');
   const c = await fileParkingCardWithConsent(getDb(), persona, citizenActor(persona));
   redirect(`/citoyen/dossiers/${c.id}?envoye=1`);

@@ -1,0 +1,29 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { proofKinds } from '@/db/schema';
+import { requireCitizen } from '@/lib/auth/guards';
+import { citizenActor } from '@/lib/procedures/citizen';
+import { checkProofForm, fileParkingCardWithProofs, type ProofErrors } from '@/lib/procedures/parking-card/proofs';
+
+export type ProofState = { errors: ProofErrors; immatriculation: string; attempt: number };
+
+/** Path B: the proofs are checked (type by their first bytes, size), stored with the case, and the case is sent. */
+export async function sendProofsAction(previous: ProofState, form: FormData): Promise<ProofState> {
+  const persona = await requireCitizen();
+  const immatriculation = String(form.get('immatriculation') ?? '').slice(0, 20);
+  const files = Object.fromEntries(
+    await Promise.all(
+      proofKinds.map(async (kind) => {
+        const file = form.get(kind);
+        return [kind, file instanceof File && file.size > 0 ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null] as const;
+      }),
+    ),
+  );
+  const errors = checkProofForm(immatriculation, files);
+  if (Object.keys(errors).length > 0) return { errors, immatriculation, attempt: previous.attempt + 1 };
+  const proofs = proofKinds.map((kind) => ({ kind, name: files[kind]!.name, bytes: files[kind]!.bytes }));
+  const c = await fileParkingCardWithProofs(getDb(), persona, citizenActor(persona), immatriculation, proofs);
+  redirect(`/citoyen/dossiers/${c.id}?envoye=1`);
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { proofKinds } from '@/db/schema';
+import { requireCitizen } from '@/lib/auth/guards';
+import { proofLabels } from '@/lib/procedures/parking-card/proofs';
+import { sendProofsAction } from './actions';
+import { ProofForm } from './proof-form';
+
+export const metadata: Metadata = { title: 'Vos justificatifs — carte de stationnement' };
+
+export default async function ProofsPage({ searchParams }: { searchParams: Promise<{ choix?: string }> }) {
+  await requireCitizen();
+  const { choix } = await searchParams;
+  return (
+    <>
+      <p>
+        <Link href="/citoyen/demarches/carte-stationnement">Retour à la démarche</Link>
+      </p>
+      <h1>Carte de stationnement : vos justificatifs</h1>
+      {choix === 'sans-accord' && (
+        <div className="notice" role="status">
+          <p>
+            <strong>Vous avez refusé que la ville consulte vos données.</strong> Aucune information n’a été demandée à votre sujet.
+          </p>
+          <p>Vous pouvez quand même obtenir la carte : envoyez vos justificatifs, un agent de la ville les vérifiera. C’est plus long, mais c’est votre droit.</p>
+        </div>
+      )}
+      <p className="lead">Un agent de la ville vérifie vos documents à la main. Comptez plus de temps qu’avec la vérification automatique.</p>
+      <p>Dans cette simulation, n’envoyez que des documents fictifs (une photo de votre carte de mission, un PDF d’exemple).</p>
+      <ProofForm send={sendProofsAction} proofs={proofKinds.map((kind) => ({ kind, ...proofLabels[kind] }))} />
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+'use client';
+
+import { startTransition, useActionState, type FormEvent } from 'react';
+import { ErrorSummary } from '@/app/_components/error-summary';
+import type { ProofKind } from '@/db/schema';
+import type { ProofState } from './actions';
+
+type Props = { send: (state: ProofState, form: FormData) => Promise<ProofState>; proofs: { kind: ProofKind; label: string; hint: string }[] };
+
+/** The proofs form: errors beside each file, in a summary that takes the focus; chosen files and typed text stay. */
+export function ProofForm({ send, proofs }: Props) {
+  const [state, action, pending] = useActionState(send, { errors: {}, immatriculation: '', attempt: 0 });
+  const errors = state.errors as Record<string, string>;
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault(); // a plain form action would empty the file fields
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  }
+  const described = (name: string) => [`champ-${name}-aide`, errors[name] && `champ-${name}-erreur`].filter(Boolean).join(' ');
+  return (
+    <form action={action} onSubmit={onSubmit} noValidate encType="multipart/form-data">
+      <ErrorSummary title="Vérifiez ces éléments" errors={errors} idPrefix="champ" version={state.attempt} />
+      <div className={`field${errors.immatriculation ? ' field--error' : ''}`}>
+        <label htmlFor="champ-immatriculation">Immatriculation du véhicule</label>
+        <span className="hint" id="champ-immatriculation-aide">
+          Comme sur la carte grise, par exemple AB-123-CD.
+        </span>
+        {errors.immatriculation && (
+          <p className="field__error" id="champ-immatriculation-erreur">
+            {errors.immatriculation}
+          </p>
+        )}
+        <input id="champ-immatriculation" name="immatriculation" type="text" className="input--short" defaultValue={state.immatriculation} autoComplete="off" aria-invalid={Boolean(errors.immatriculation)} aria-describedby={described('immatriculation')} />
+      </div>
+      {proofs.map((p) => (
+        <div key={p.kind} className={`field${errors[p.kind] ? ' field--error' : ''}`}>
+          <label htmlFor={`champ-${p.kind}`}>{p.label}</label>
+          <span className="hint" id={`champ-${p.kind}-aide`}>
+            {p.hint} PDF, JPEG ou PNG, 2 Mo au plus.
+          </span>
+          {errors[p.kind] && (
+            <p className="field__error" id={`champ-${p.kind}-erreur`}>
+              {errors[p.kind]}
+            </p>
+          )}
+          <input id={`champ-${p.kind}`} name={p.kind} type="file" accept="application/pdf,image/jpeg,image/png" aria-invalid={Boolean(errors[p.kind])} aria-describedby={described(p.kind)} />
+        </div>
+      ))}
+      <button type="submit" className="button" disabled={pending} aria-busy={pending}>
+        {pending ? 'Envoi…' : 'Envoyer ma demande et mes justificatifs'}
+      </button>
+    </form>
+  );
+}
