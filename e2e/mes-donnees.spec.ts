@@ -22,7 +22,7 @@ test('un citoyen donne son accord, voit l’échange et son mode expert dans « 
   // No answer: an error next to the question, and in a summary.
   await page.getByRole('button', { name: 'Valider ma réponse' }).click();
   await expect(page.locator('#decision-erreur')).toHaveText('Choisissez « J’accepte » ou « Je refuse » pour continuer.');
-  await expect(page.getByRole('alert').filter({ hasText: 'Il manque une réponse' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Il manque une réponse' })).toBeFocused();
   await expectNoAxeViolations(page);
 
   await page.getByRole('radio', { name: /J’accepte/ }).check();

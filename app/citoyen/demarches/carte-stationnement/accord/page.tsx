@@ -5,6 +5,7 @@ import { dataItems } from '@/lib/platform/catalogue';
 import { agencyName, purposeLabel } from '@/lib/platform/consent-text';
 import { parkingConsentDays, parkingPurpose } from '@/lib/procedures/parking-card/check';
 import { parkingConsentRequests } from '@/lib/procedures/parking-card/start';
+import { ErrorSummary } from '@/app/_components/error-summary';
 import { parkingConsentAction } from './actions';
 
 export const metadata: Metadata = { title: 'Votre accord — carte de stationnement' };
@@ -20,16 +21,7 @@ export default async function ParkingConsent({ searchParams }: { searchParams: P
         <Link href="/citoyen/demarches/carte-stationnement">Retour à la démarche</Link>
       </p>
       <h1>Acceptez-vous que la ville consulte ces informations ?</h1>
-      {error && (
-        <div className="error-summary" role="alert" aria-labelledby="resume-erreurs">
-          <h2 id="resume-erreurs">Il manque une réponse</h2>
-          <ul>
-            <li>
-              <a href="#decision-accepter">{error}</a>
-            </li>
-          </ul>
-        </div>
-      )}
+      <ErrorSummary title="Il manque une réponse" errors={error ? { accepter: error } : {}} idPrefix="decision" />
       <p className="lead">Pour vérifier vos droits sans vous demander de papiers, la ville a besoin de votre accord.</p>
       <table>
         <caption>Ce qui sera transmis, par qui, à qui</caption>
