@@ -5,22 +5,22 @@ import { useActionState } from 'react';
 type State = { error?: string; sent?: number; text?: string };
 
 /** Writes to the body about a case; the error stays next to the field and the text is kept. */
-export function MessageForm({ send }: { send: (state: State, form: FormData) => Promise<State> }) {
+export function MessageForm({ send, label = 'Votre message', button = 'Envoyer le message', id = 'message' }: { send: (state: State, form: FormData) => Promise<State>; label?: string; button?: string; id?: string }) {
   const [state, action, pending] = useActionState(send, {});
   return (
     <form action={action} key={state.sent ?? 0}>
       <div className={`field${state.error ? ' field--error' : ''}`}>
-        <label htmlFor="message">Votre message</label>
+        <label htmlFor={id}>{label}</label>
         {state.error && (
-          <p className="field__error" id="message-erreur">
+          <p className="field__error" id={`${id}-erreur`}>
             {state.error}
           </p>
         )}
-        <textarea id="message" name="message" defaultValue={state.text ?? ''} aria-invalid={Boolean(state.error)} aria-describedby={state.error ? 'message-erreur' : undefined} maxLength={2000} />
+        <textarea id={id} name="message" defaultValue={state.text ?? ''} aria-invalid={Boolean(state.error)} aria-describedby={state.error ? `${id}-erreur` : undefined} maxLength={2000} />
       </div>
       <p role="status">{state.sent ? 'Message envoyé.' : ''}</p>
       <button type="submit" className="button button--secondary" disabled={pending}>
-        Envoyer le message
+        {button}
       </button>
     </form>
   );

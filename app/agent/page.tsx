@@ -1,24 +1,53 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { agencies } from '@/db/schema';
-import { requireAgent } from '@/lib/auth/guards';
-import { registryNames } from '@/db/seed/reference-data';
+import { z } from 'zod';
 import { ApiAccess } from '@/app/_components/api-access';
 import { ExchangeList } from '@/app/_components/exchange-list';
+import { getDb } from '@/db/client';
+import { agencies, caseStates, classSessions, procedureIds } from '@/db/schema';
+import { registryNames } from '@/db/seed/reference-data';
+import { requireAgent } from '@/lib/auth/guards';
 import { habilitations } from '@/lib/platform/catalogue';
 import { exchangesWithTraces } from '@/lib/platform/journal-view';
 import { currentToken } from '@/lib/platform/tokens';
+import { addressBodies, newAddressOf } from '@/lib/procedures/address-change/definition';
+import { agentCounts, agentNotices, agentQueue } from '@/lib/procedures/agent';
+import { stateLabels } from '@/lib/procedures/engine/state-machine';
+import { procedures } from '@/lib/procedures/registry';
+import { noticeAction } from './actions';
 
 export const metadata: Metadata = { title: 'Espace agent' };
 
-export default async function AgentHome() {
+const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
+const filtersSchema = z.object({
+  etat: z.enum(caseStates).optional().catch(undefined),
+  demarche: z.enum(procedureIds).optional().catch(undefined),
+  attente: z.coerce.number().int().min(0).max(600).optional().catch(undefined),
+});
+const noticeMessages: Record<string, { tone: 'success' | 'error'; text: string }> = {
+  'avis-applique': { tone: 'success', text: 'L’avis est appliqué : le dossier de la personne porte la nouvelle adresse.' },
+  'avis-rejete': { tone: 'success', text: 'L’avis est rejeté ; la personne voit votre motif.' },
+  'avis-motif': { tone: 'error', text: 'Pour rejeter un avis, écrivez le motif.' },
+  'avis-deja': { tone: 'error', text: 'Cet avis a déjà été traité.' },
+};
+
+export default async function AgentHome({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const agent = await requireAgent();
+  const params = await searchParams;
+  const filters = filtersSchema.parse(params);
   const db = getDb();
   const agency = db.select().from(agencies).where(eq(agencies.id, agent.agencyId)).get();
+  const session = db.select().from(classSessions).where(eq(classSessions.id, agent.classSessionId)).get();
+  const played = session?.bodiesPlayed.includes(agent.agencyId) ?? false;
+  const unit = agent.unit ? registryNames[agent.unit] : null;
+  const queue = agentQueue(db, agent, { state: filters.etat, procedure: filters.demarche, waitingMinutes: filters.attente });
+  const counts = agentCounts(db, agent);
+  const receivesNotices = addressBodies.some((b) => b.id === agent.agencyId);
+  const notices = receivesNotices ? agentNotices(db, agent) : [];
   const exchanges = exchangesWithTraces(db, { kind: 'organisme', classSessionId: agent.classSessionId, agency: agent.agencyId }, 50);
   const example = habilitations.find((h) => h.consommateur === agent.agencyId);
-  const unit = agent.unit ? registryNames[agent.unit] : null;
+  const notice = params.message ? noticeMessages[params.message] : undefined;
   return (
     <>
       <p className="badge">Espace agent</p>
@@ -27,11 +56,158 @@ export default async function AgentHome() {
         Bonjour {agent.givenName} {agent.familyName}. Vous êtes connecté·e comme {agent.jobTitle.toLowerCase()}
         {unit ? ` (${unit})` : ''}.
       </p>
+      {!played && (
+        <div className="notice">
+          <p>
+            <strong>Votre organisme est en traitement automatique</strong> : dans cette séance, ses demandes sont décidées par les règles
+            après {session?.autoInstructionDelaySeconds ?? 10} secondes. Pour les traiter vous-même, demandez à l’enseignant·e de cocher
+            votre organisme parmi les « organismes joués par des élèves ».
+          </p>
+        </div>
+      )}
       <section aria-labelledby="mission" className="surface">
         <h2 id="mission">Le rôle de votre organisme</h2>
         <p>{agency?.mission}</p>
-        <p>Vous ne voyez que les dossiers de votre organisme, dans votre séance.</p>
+        <p>Vous ne voyez que les dossiers de votre organisme{unit ? ' et de votre registre' : ''}, dans votre séance.</p>
       </section>
+
+      <section aria-labelledby="file">
+        <h2 id="file">File d’attente</h2>
+        <p>
+          {(['depose', 'en_instruction', 'complement_demande'] as const).map((s, i) => (
+            <span key={s}>
+              {i > 0 ? ' · ' : ''}
+              {stateLabels[s]} : <strong>{counts[s] ?? 0}</strong>
+            </span>
+          ))}
+          {' · '}Terminés : <strong>{(counts.accepte ?? 0) + (counts.refuse ?? 0) + (counts.sans_suite ?? 0)}</strong>
+        </p>
+        <form method="get" className="filters" aria-label="Filtrer la file d’attente">
+          <div className="field">
+            <label htmlFor="filtre-etat">État</label>
+            <select id="filtre-etat" name="etat" defaultValue={filters.etat ?? ''}>
+              <option value="">Tous</option>
+              {caseStates.filter((s) => s !== 'brouillon').map((s) => (
+                <option key={s} value={s}>
+                  {stateLabels[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filtre-demarche">Démarche</label>
+            <select id="filtre-demarche" name="demarche" defaultValue={filters.demarche ?? ''}>
+              <option value="">Toutes</option>
+              {procedureIds.map((p) => (
+                <option key={p} value={p}>
+                  {procedures[p].title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filtre-attente">Attente</label>
+            <select id="filtre-attente" name="attente" defaultValue={filters.attente ? String(filters.attente) : ''}>
+              <option value="">Toutes</option>
+              <option value="5">Plus de 5 minutes</option>
+              <option value="15">Plus de 15 minutes</option>
+              <option value="60">Plus d’une heure</option>
+            </select>
+          </div>
+          <button type="submit" className="button button--secondary">
+            Filtrer
+          </button>
+        </form>
+        {queue.length === 0 ? (
+          <div className="empty-state">
+            <p>Aucun dossier ne correspond.</p>
+          </div>
+        ) : (
+          <table>
+            <caption>Dossiers ({queue.length})</caption>
+            <thead>
+              <tr>
+                <th scope="col">Dossier</th>
+                <th scope="col">Démarche</th>
+                <th scope="col">Personne</th>
+                <th scope="col">État</th>
+                <th scope="col">Déposé le</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.map(({ c, person }) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link href={`/agent/dossiers/${c.id}`}>{c.receiptNumber}</Link>
+                  </td>
+                  <td>{procedures[c.procedure].title}</td>
+                  <td>
+                    {person.givenNames} {person.preferredName ?? person.familyName}
+                  </td>
+                  <td>{stateLabels[c.state]}</td>
+                  <td>{c.submittedAt ? when.format(c.submittedAt) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {receivesNotices && (
+        <section aria-labelledby="avis">
+          <h2 id="avis">Avis de changement d’adresse</h2>
+          {notice && (
+            <div className={`notice notice--${notice.tone}`} role="status">
+              <p>{notice.text}</p>
+            </div>
+          )}
+          {notices.length === 0 ? (
+            <div className="empty-state">
+              <p>Aucun avis reçu.</p>
+            </div>
+          ) : (
+            <ul className="consent-list">
+              {notices.map(({ notice: n, c, person }) => {
+                const address = newAddressOf(c, db);
+                return (
+                  <li key={n.id}>
+                    <h3>
+                      {person.givenNames} {person.familyName} — {c.receiptNumber}
+                    </h3>
+                    <p>
+                      Nouvelle adresse : {address ? `${address.addressLine}, ${address.postalCode} ${address.city}` : '?'} · état :{' '}
+                      <strong>{n.state === 'a_traiter' ? 'à traiter' : n.state === 'appliquee' ? 'appliqué' : `rejeté (${n.reason})`}</strong>
+                    </p>
+                    {n.state === 'a_traiter' && (
+                      <div className="actions">
+                        <form action={noticeAction}>
+                          <input type="hidden" name="avis" value={n.id} />
+                          <input type="hidden" name="decision" value="appliquer" />
+                          <button type="submit" className="button">
+                            Appliquer<span className="visually-hidden"> l’avis de {person.givenNames} {person.familyName}</span>
+                          </button>
+                        </form>
+                        <form action={noticeAction} className="actions">
+                          <input type="hidden" name="avis" value={n.id} />
+                          <input type="hidden" name="decision" value="rejeter" />
+                          <div className="field">
+                            <label htmlFor={`motif-${n.id}`}>Motif du rejet</label>
+                            <input id={`motif-${n.id}`} name="motif" type="text" />
+                          </div>
+                          <button type="submit" className="button button--secondary">
+                            Rejeter<span className="visually-hidden"> l’avis de {person.givenNames} {person.familyName}</span>
+                          </button>
+                        </form>
+                      </div>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+      )}
+
       <section aria-labelledby="plateforme">
         <h2 id="plateforme">Échanges de votre organisme par l’État plateforme</h2>
         <p>
@@ -46,13 +222,6 @@ export default async function AgentHome() {
           <ExchangeList rows={exchanges} />
         )}
         <ApiAccess token={currentToken(db, agent.classSessionId, agent.agencyId)} example={example ? { fournisseur: example.fournisseur, donnees: example.donnees, finalite: example.finalite } : null} />
-      </section>
-      <section aria-labelledby="file">
-        <h2 id="file">File d’attente</h2>
-        <div className="empty-state">
-          <p>Aucun dossier à traiter pour le moment.</p>
-          <p>Les demandes des citoyen·nes adressées à votre organisme arriveront ici.</p>
-        </div>
       </section>
     </>
   );

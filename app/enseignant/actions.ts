@@ -67,3 +67,16 @@ export async function endFaultsAction(formData: FormData): Promise<void> {
   revalidatePath('/enseignant');
   redirect(`/enseignant?message=panne-terminee${agency.success ? `&organisme=${agency.data}` : ''}#pannes`);
 }
+
+/** Which bodies students play (their cases wait for them) and how long the others take to decide by themselves. */
+export async function playedBodiesAction(formData: FormData): Promise<void> {
+  const teacher = await requireTeacher();
+  const session = ownedSession(teacher.id, formData.get('seance'));
+  if (!session) redirect('/enseignant?message=seance-inconnue#organismes-joues');
+  const bodies = formData.getAll('organismes').map(String).filter((id): id is (typeof agencyIds)[number] => (agencyIds as readonly string[]).includes(id));
+  const delay = z.coerce.number().int().min(0).max(3600).safeParse(formData.get('delai'));
+  if (!delay.success) redirect(`/enseignant?message=delai-invalide&delai=${encodeURIComponent(String(formData.get('delai') ?? ''))}#organismes-joues`);
+  getDb().update(classSessions).set({ bodiesPlayed: bodies, autoInstructionDelaySeconds: delay.data }).where(eq(classSessions.id, session.id)).run();
+  revalidatePath('/enseignant');
+  redirect('/enseignant?message=organismes-enregistres#organismes-joues');
+}

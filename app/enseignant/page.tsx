@@ -7,7 +7,7 @@ import { agentsOfSession } from '@/lib/classroom/sessions';
 import { agencyShortName } from '@/lib/platform/consent-text';
 import { verifyJournalChain } from '@/lib/platform/journal';
 import { currentToken, maskToken } from '@/lib/platform/tokens';
-import { rotateTokenAction } from './actions';
+import { playedBodiesAction, rotateTokenAction } from './actions';
 import { FaultPanel } from './fault-panel';
 
 export const metadata: Metadata = { title: 'Espace enseignant' };
@@ -119,6 +119,54 @@ export default async function TeacherHome({ searchParams }: { searchParams: Prom
               ))}
             </tbody>
           </table>
+        </section>
+      )}
+
+      {demo && tokens.length > 0 && (
+        <section aria-labelledby="organismes-joues">
+          <h2 id="organismes-joues">Organismes joués par des élèves</h2>
+          {message === 'organismes-enregistres' && (
+            <div className="notice notice--success" role="status">
+              <p>C’est enregistré.</p>
+            </div>
+          )}
+          <form action={playedBodiesAction}>
+            <input type="hidden" name="seance" value={demo.id} />
+            <fieldset className="field">
+              <legend>Les demandes adressées à ces organismes attendent un·e élève agent</legend>
+              <span className="hint">Les autres sont traitées automatiquement, selon les règles de chaque démarche.</span>
+              {agencyIds.map((id) => (
+                <div key={id} className="radio">
+                  <input type="checkbox" id={`joue-${id}`} name="organismes" value={id} defaultChecked={demo.bodiesPlayed.includes(id)} />
+                  <label htmlFor={`joue-${id}`}>{agencyShortName(id)}</label>
+                </div>
+              ))}
+            </fieldset>
+            <div className={`field${message === 'delai-invalide' ? ' field--error' : ''}`}>
+              <label htmlFor="delai">Délai du traitement automatique (secondes)</label>
+              <span className="hint" id="delai-aide">
+                De 0 à 3600. Les justificatifs vérifiés « à la main » prennent trois fois plus longtemps.
+              </span>
+              {message === 'delai-invalide' && (
+                <p className="field__error" id="delai-erreur">
+                  Indiquez un nombre entier de secondes, de 0 à 3600.
+                </p>
+              )}
+              <input
+                id="delai"
+                name="delai"
+                type="text"
+                inputMode="numeric"
+                className="input--short"
+                defaultValue={message === 'delai-invalide' ? (params.delai ?? '') : String(demo.autoInstructionDelaySeconds)}
+                aria-invalid={message === 'delai-invalide'}
+                aria-describedby={message === 'delai-invalide' ? 'delai-aide delai-erreur' : 'delai-aide'}
+              />
+            </div>
+            <button type="submit" className="button">
+              Enregistrer
+            </button>
+          </form>
         </section>
       )}
 

@@ -93,3 +93,19 @@ export async function sendMessageAction(caseId: string, previous: MessageState, 
   revalidatePath(casePath(caseId));
   return { sent: Date.now() };
 }
+
+/** The person answers the body's request for a complement: the case goes back to instruction. */
+export async function answerComplementAction(caseId: string, previous: MessageState, form: FormData): Promise<MessageState> {
+  const found = await citizenCase(caseId);
+  if (!found) redirect('/citoyen');
+  const text = String(form.get('message') ?? '').trim().slice(0, 2000);
+  if (!text) return { error: 'Écrivez votre réponse à l’organisme.', text };
+  try {
+    applyTransition(getDb(), found.c, 'repondre_complement', citizenActor(found.persona), { text });
+  } catch (error) {
+    if (error instanceof CaseError) return { error: error.message, text };
+    throw error;
+  }
+  revalidatePath(casePath(caseId));
+  redirect(casePath(caseId));
+}

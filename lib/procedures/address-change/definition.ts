@@ -138,6 +138,15 @@ export function decideNotice(tx: Executor, c: CaseRow, agency: AgencyId, now = n
   return outcome;
 }
 
+/** A body's agent rejects a notice, with the reason the person will read. */
+export function rejectNotice(tx: Executor, c: CaseRow, agency: AgencyId, reason: string, now = new Date()): { state: NoticeState; reason: string | null } {
+  tx.update(addressNotices)
+    .set({ state: 'rejetee', reason, decidedAt: now })
+    .where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.agency, agency), eq(addressNotices.state, 'a_traiter')))
+    .run();
+  return { state: 'rejetee', reason };
+}
+
 export function noticesOf(db: Executor | Db, caseId: string) {
   return db.select().from(addressNotices).where(eq(addressNotices.caseId, caseId)).all();
 }

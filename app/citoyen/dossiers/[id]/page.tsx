@@ -15,7 +15,7 @@ import { caseOf, timelineOf } from '@/lib/procedures/engine/cases';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { stateLabels } from '@/lib/procedures/engine/state-machine';
 import { firstInvalidStep, procedures } from '@/lib/procedures/registry';
-import { sendMessageAction, withdrawCaseAction } from '../actions';
+import { answerComplementAction, sendMessageAction, withdrawCaseAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Ma demande' };
 
@@ -178,6 +178,14 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               </li>
             ))}
           </ol>
+        </section>
+      )}
+
+      {c.state === 'complement_demande' && (
+        <section aria-labelledby="complement">
+          <h2 id="complement">Répondre à la demande de complément</h2>
+          <p>Dernière demande de l’organisme : « {[...events].reverse().find((e) => e.toState === 'complement_demande')?.text} »</p>
+          <MessageForm send={answerComplementAction.bind(null, c.id)} label="Votre réponse" button="Envoyer ma réponse" id="reponse" />
         </section>
       )}
 

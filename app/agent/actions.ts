@@ -1,0 +1,65 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { requireAgent } from '@/lib/auth/guards';
+import { agentDecide, agentMessage, agentNotice, refusalReasons, type AgentAction } from '@/lib/procedures/agent';
+import { CaseError } from '@/lib/procedures/engine/cases';
+
+export type AgentFormState = { error?: string; field?: string; text?: string; done?: number };
+
+const actionSchema = z.enum(['prendre', 'demander_complement', 'accepter', 'refuser', 'classer_sans_suite']);
+
+/** One decision on a case; errors (missing reason, rules that forbid accepting) come back next to the field. */
+export async function decideAction(caseId: string, previous: AgentFormState, form: FormData): Promise<AgentFormState> {
+  const agent = await requireAgent();
+  const action = actionSchema.safeParse(form.get('action'));
+  if (!action.success) return { error: 'Action inconnue.' };
+  const free = String(form.get('texte') ?? '').trim().slice(0, 2000);
+  let text: string | null = free || null;
+  if (action.data === 'refuser') {
+    const reason = String(form.get('motif') ?? '');
+    if (!refusalReasons.includes(reason as (typeof refusalReasons)[number])) return { error: 'Choisissez un motif de refus.', field: 'motif', text: free };
+    if (reason.startsWith('Autre') && !free) return { error: 'Précisez le motif : la personne le lira.', field: 'texte', text: free };
+    text = reason.startsWith('Autre') ? free : free ? `${reason} ${free}` : reason;
+  }
+  if (action.data === 'demander_complement' && !free) return { error: 'Écrivez ce que la personne doit fournir ou corriger.', field: 'texte', text: free };
+  try {
+    await agentDecide(getDb(), agent, caseId, action.data as AgentAction, text);
+  } catch (error) {
+    if (error instanceof CaseError) return { error: error.message, field: 'texte', text: free };
+    throw error;
+  }
+  revalidatePath(`/agent/dossiers/${caseId}`);
+  return { done: Date.now() };
+}
+
+export async function agentMessageAction(caseId: string, previous: AgentFormState, form: FormData): Promise<AgentFormState> {
+  const agent = await requireAgent();
+  const text = String(form.get('message') ?? '');
+  try {
+    agentMessage(getDb(), agent, caseId, text);
+  } catch (error) {
+    if (error instanceof CaseError) return { error: error.message, text };
+    throw error;
+  }
+  revalidatePath(`/agent/dossiers/${caseId}`);
+  return { done: Date.now() };
+}
+
+export async function noticeAction(form: FormData): Promise<void> {
+  const agent = await requireAgent();
+  const id = String(form.get('avis') ?? '');
+  const decision = form.get('decision') === 'rejeter' ? 'rejeter' : 'appliquer';
+  let message = decision === 'appliquer' ? 'avis-applique' : 'avis-rejete';
+  try {
+    agentNotice(getDb(), agent, id, decision, String(form.get('motif') ?? '') || null);
+  } catch (error) {
+    if (!(error instanceof CaseError)) throw error;
+    message = error.code === 'motif_requis' ? 'avis-motif' : 'avis-deja';
+  }
+  revalidatePath('/agent');
+  redirect(`/agent?message=${message}#avis`);
+}

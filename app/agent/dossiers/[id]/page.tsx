@@ -1,0 +1,134 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { eq } from 'drizzle-orm';
+import { Fragment } from 'react';
+import { ExchangeList } from '@/app/_components/exchange-list';
+import { MessageForm } from '@/app/_components/message-form';
+import { getDb } from '@/db/client';
+import { personas } from '@/db/schema';
+import { requireAgent } from '@/lib/auth/guards';
+import { documentsOfCase } from '@/lib/documents/documents';
+import { exchangesWithTraces } from '@/lib/platform/journal-view';
+import { agentCase, refusalReasons } from '@/lib/procedures/agent';
+import { timelineOf } from '@/lib/procedures/engine/cases';
+import { stateLabels } from '@/lib/procedures/engine/state-machine';
+import { proofLabels, proofsOf } from '@/lib/procedures/parking-card/proofs';
+import { procedures } from '@/lib/procedures/registry';
+import { agentMessageAction, decideAction } from '../../actions';
+import { DecisionForm } from './decision-forms';
+
+export const metadata: Metadata = { title: 'Dossier — espace agent' };
+
+const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Paris' });
+
+export default async function AgentCasePage({ params }: { params: Promise<{ id: string }> }) {
+  const agent = await requireAgent();
+  const { id } = await params;
+  const db = getDb();
+  const c = agentCase(db, agent, id);
+  if (!c) notFound();
+  const persona = db.select().from(personas).where(eq(personas.id, c.personaId)).get()!;
+  const def = procedures[c.procedure];
+  const lines = def.summary({ db, persona, answers: c.answers });
+  const proofs = proofsOf(db, c.id);
+  const docs = documentsOfCase(db, c.personaId, c.id);
+  const events = timelineOf(db, c.id);
+  const exchanges = c.receiptNumber ? exchangesWithTraces(db, { kind: 'organisme', classSessionId: c.classSessionId, agency: agent.agencyId }, 50, c.receiptNumber) : [];
+  const send = decideAction.bind(null, c.id);
+  return (
+    <>
+      <p>
+        <Link href="/agent">Retour à la file d’attente</Link>
+      </p>
+      <h1>
+        {def.title} — {c.receiptNumber}
+      </h1>
+      <p>
+        État : <span className={`state state--${c.state}`}>{stateLabels[c.state]}</span> · demandé par {persona.givenNames}{' '}
+        {persona.preferredName ?? persona.familyName}
+        {c.channel !== 'en_ligne' ? ` (${c.channel === 'guichet' ? 'au guichet' : 'sur papier'})` : ''}, le {c.submittedAt ? when.format(c.submittedAt) : '?'}
+      </p>
+      <section aria-labelledby="demande">
+        <h2 id="demande">La demande</h2>
+        <dl className="facts">
+          {lines.map((l) => (
+            <Fragment key={l.label}>
+              <dt>{l.label}</dt>
+              <dd>{l.value}</dd>
+            </Fragment>
+          ))}
+          {c.procedure === 'carte-stationnement' && (
+            <>
+              <dt>Parcours</dt>
+              <dd>{c.answers.mode?.choix === 'sans_accord' ? 'Sans accord : justificatifs à vérifier' : 'Avec accord : vérification par l’État plateforme'}</dd>
+              {c.answers.vehicule?.immatriculation && (
+                <>
+                  <dt>Immatriculation déclarée</dt>
+                  <dd>{String(c.answers.vehicule.immatriculation)}</dd>
+                </>
+              )}
+              <dt>Adresse de la personne</dt>
+              <dd>
+                {persona.addressLine}, {persona.postalCode} {persona.city}
+              </dd>
+            </>
+          )}
+        </dl>
+      </section>
+      {proofs.length > 0 && (
+        <section aria-labelledby="justificatifs">
+          <h2 id="justificatifs">Justificatifs</h2>
+          <ul>
+            {proofs.map((p) => (
+              <li key={p.id}>
+                {proofLabels[p.kind].label} : <a href={`/agent/justificatifs/${p.id}`}>{p.originalName}</a> ({p.mime}, {Math.max(1, Math.round(p.size / 1024))} ko)
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {exchanges.length > 0 && (
+        <section aria-labelledby="echanges">
+          <h2 id="echanges">Échanges par l’État plateforme pour ce dossier</h2>
+          <ExchangeList rows={exchanges} />
+        </section>
+      )}
+      <section aria-labelledby="decider">
+        <h2 id="decider">Traiter le dossier</h2>
+        {c.state === 'depose' && <DecisionForm send={send} action="prendre" label="Prendre en charge" />}
+        {c.state === 'en_instruction' && (
+          <>
+            <DecisionForm send={send} action="accepter" label="Accepter" text={{ label: 'Note (facultative)', required: false }} />
+            <DecisionForm send={send} action="demander_complement" label="Demander un complément" text={{ label: 'Ce que la personne doit fournir ou corriger', required: true }} secondary />
+            <DecisionForm send={send} action="refuser" label="Refuser" reasons={refusalReasons} text={{ label: 'Précisions pour la personne', hint: 'Obligatoire pour « Autre motif ».', required: false }} secondary />
+          </>
+        )}
+        {c.state === 'complement_demande' && <p>En attente de la réponse de la personne.</p>}
+        {['depose', 'en_instruction', 'complement_demande'].includes(c.state) && (
+          <DecisionForm send={send} action="classer_sans_suite" label="Classer sans suite" text={{ label: 'Raison (facultative)', required: false }} secondary />
+        )}
+        {['accepte', 'refuse', 'sans_suite'].includes(c.state) && <p>Ce dossier est terminé.</p>}
+        {docs.length > 0 && (
+          <p>
+            Documents délivrés : {docs.map((d) => d.title).join(', ')}.
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="historique">
+        <h2 id="historique">Historique et messages</h2>
+        <ol className="timeline">
+          {events.map((e) => (
+            <li key={e.id}>
+              <time dateTime={e.at.toISOString()}>{when.format(e.at)}</time> — {e.actorLabel} :{' '}
+              {e.kind === 'transition' ? <strong>{stateLabels[e.toState ?? 'brouillon']}</strong> : e.kind === 'message' ? 'message' : 'information'}
+              {e.text && <> — « {e.text} »</>}
+            </li>
+          ))}
+        </ol>
+        <h3>Écrire à la personne</h3>
+        <MessageForm send={agentMessageAction.bind(null, c.id)} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+import { and, count, desc, eq, inArray, ne } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client';
+import { addressNotices, caseFiles, cases, personas, type CaseState, type ProcedureId } from '../../db/schema';
+import type { Agent } from '../auth/guards';
+import { prepareDocument, storeDocument } from '../documents/documents';
+import { agencyName } from '../platform/consent-text';
+import { decideNotice, rejectNotice } from './address-change/definition';
+import { addMessage, addNote, applyTransition, CaseError, type Actor } from './engine/cases';
+import type { CaseRow } from './engine/types';
+import { procedures } from './registry';
+
+// The back-office's Data Access Layer: an agent sees and acts only on their body's cases (and register), in their séance.
+
+export const agentActor = (agent: Agent): Actor => ({ kind: 'agent', id: agent.id, label: `${agent.givenName} ${agent.familyName}, ${agencyName(agent.agencyId)}` });
+
+function scope(agent: Agent) {
+  const base = and(eq(cases.classSessionId, agent.classSessionId), eq(cases.agency, agent.agencyId), ne(cases.state, 'brouillon'));
+  // An état civil officer keeps one register.
+  return agent.agencyId === 'etat-civil' && agent.unit ? and(base, eq(cases.unit, agent.unit)) : base;
+}
+
+export type QueueFilters = { state?: CaseState; procedure?: ProcedureId; waitingMinutes?: number };
+
+export function agentQueue(db: Executor, agent: Agent, filters: QueueFilters = {}, now = new Date()) {
+  const rows = db
+    .select({ c: cases, person: { givenNames: personas.givenNames, familyName: personas.familyName, preferredName: personas.preferredName } })
+    .from(cases)
+    .innerJoin(personas, eq(personas.id, cases.personaId))
+    .where(and(scope(agent), filters.state ? eq(cases.state, filters.state) : undefined, filters.procedure ? eq(cases.procedure, filters.procedure) : undefined))
+    .orderBy(desc(cases.submittedAt))
+    .all();
+  const minMs = (filters.waitingMinutes ?? 0) * 60_000;
+  return rows.filter(({ c }) => !minMs || (c.submittedAt && now.getTime() - c.submittedAt.getTime() >= minMs));
+}
+
+export function agentCounts(db: Executor, agent: Agent): Partial<Record<CaseState, number>> {
+  return Object.fromEntries(
+    db.select({ state: cases.state, n: count() }).from(cases).where(scope(agent)).groupBy(cases.state).all().map((r) => [r.state, r.n]),
+  );
+}
+
+export function agentCase(db: Executor, agent: Agent, caseId: string): CaseRow | null {
+  return db.select().from(cases).where(and(scope(agent), eq(cases.id, caseId))).get() ?? null;
+}
+
+export function agentNotices(db: Executor, agent: Agent) {
+  return db
+    .select({ notice: addressNotices, c: cases, person: { givenNames: personas.givenNames, familyName: personas.familyName } })
+    .from(addressNotices)
+    .innerJoin(cases, eq(cases.id, addressNotices.caseId))
+    .innerJoin(personas, eq(personas.id, cases.personaId))
+    .where(and(eq(addressNotices.classSessionId, agent.classSessionId), eq(addressNotices.agency, agent.agencyId)))
+    .orderBy(desc(cases.submittedAt))
+    .all();
+}
+
+export function agentProof(db: Executor, agent: Agent, fileId: string) {
+  const row = db.select({ file: caseFiles, c: cases }).from(caseFiles).innerJoin(cases, eq(cases.id, caseFiles.caseId)).where(eq(caseFiles.id, fileId)).get();
+  return row && agentCase(db, agent, row.c.id) ? row.file : null;
+}
+
+export const refusalReasons = [
+  'Les justificatifs ne correspondent pas à la demande.',
+  'Un justificatif est illisible ou incomplet.',
+  'La personne ne remplit pas les conditions.',
+  'Aucun acte ne correspond dans le registre.',
+  'La personne n’a pas qualité pour demander ce document.',
+  'Autre motif (précisé ci-dessous).',
+] as const;
+
+export type AgentAction = 'prendre' | 'demander_complement' | 'accepter' | 'refuser' | 'classer_sans_suite';
+
+/**
+ * An agent's decision on a case. Accepting issues what the procedure's rules issue (the sealed documents):
+ * if the rules find nothing to issue (no such act, no zone…), the agent is told why and must refuse instead.
+ */
+export async function agentDecide(db: Db, agent: Agent, caseId: string, action: AgentAction, text: string | null): Promise<CaseRow> {
+  const c = agentCase(db, agent, caseId);
+  if (!c) throw new CaseError('introuvable', 'Ce dossier n’existe pas, ou il relève d’un autre organisme.');
+  const actor = agentActor(agent);
+  if (action !== 'accepter') {
+    return db.transaction((tx) =>
+      applyTransition(tx, c, action, actor, action === 'refuser' ? { outcome: { motif: text?.trim() ?? '' }, text } : { text }),
+    );
+  }
+  if (c.state !== 'en_instruction') throw new CaseError('etat_incompatible', 'Prenez d’abord le dossier en charge.');
+  const persona = db.select().from(personas).where(eq(personas.id, c.personaId)).get();
+  if (!persona) throw new CaseError('introuvable', 'La personne de ce dossier n’existe plus.');
+  const decision = await procedures[c.procedure].instruct(db, c, persona);
+  if (decision.decision === 'refuser') throw new CaseError('regles', `Les règles ne permettent pas d’accepter : ${decision.motif}`);
+  if (decision.decision === 'attendre') throw new CaseError('regles', 'La décision ne peut pas encore être prise (un organisme ne répond pas, ou un avis est en attente).');
+  const docs = await Promise.all(decision.documents.map((d) => prepareDocument(d)));
+  return db.transaction((tx) => {
+    decision.apply?.(tx);
+    for (const doc of docs) storeDocument(tx, doc);
+    const done = applyTransition(tx, c, 'accepter', actor, { outcome: null, text }, new Date());
+    if (decision.note) addNote(tx, done, actor, decision.note);
+    return done;
+  });
+}
+
+export function agentMessage(db: Db, agent: Agent, caseId: string, text: string) {
+  const c = agentCase(db, agent, caseId);
+  if (!c) throw new CaseError('introuvable', 'Ce dossier n’existe pas, ou il relève d’un autre organisme.');
+  addMessage(db, c, agentActor(agent), text);
+}
+
+/** The agent applies or rejects a change-of-address notice addressed to their body. */
+export function agentNotice(db: Db, agent: Agent, noticeId: string, decision: 'appliquer' | 'rejeter', reason: string | null) {
+  const row = db.select({ notice: addressNotices, c: cases }).from(addressNotices).innerJoin(cases, eq(cases.id, addressNotices.caseId)).where(and(eq(addressNotices.id, noticeId), eq(addressNotices.classSessionId, agent.classSessionId), eq(addressNotices.agency, agent.agencyId))).get();
+  if (!row) throw new CaseError('introuvable', 'Cet avis n’existe pas, ou il est adressé à un autre organisme.');
+  if (row.notice.state !== 'a_traiter') throw new CaseError('etat_incompatible', 'Cet avis a déjà été traité.');
+  if (decision === 'rejeter' && !reason?.trim()) throw new CaseError('motif_requis', 'Écrivez pourquoi vous rejetez cet avis.');
+  db.transaction((tx) => {
+    const outcome = decision === 'appliquer' ? decideNotice(tx, row.c, agent.agencyId) : rejectNotice(tx, row.c, agent.agencyId, reason!.trim());
+    addNote(tx, row.c, agentActor(agent), outcome.state === 'appliquee' ? `${agencyName(agent.agencyId)} a mis à jour votre adresse.` : `${agencyName(agent.agencyId)} a rejeté l’avis : ${outcome.reason}`);
+  });
+}
+
+export const openStates: CaseState[] = ['depose', 'en_instruction', 'complement_demande'];
+export const noticeWaiting = (db: Executor, agent: Agent) =>
+  db.select({ n: count() }).from(addressNotices).where(and(eq(addressNotices.classSessionId, agent.classSessionId), eq(addressNotices.agency, agent.agencyId), inArray(addressNotices.state, ['a_traiter']))).get()?.n ?? 0;
