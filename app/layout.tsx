@@ -3,6 +3,10 @@ import localFont from 'next/font/local';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getViewer, type Viewer } from '@/lib/auth/guards';
+import { getDb } from '@/db/client';
+import { notificationsFor } from '@/lib/notifications';
+import { markNotificationsReadAction } from './_components/notification-actions';
+import { NotificationBell } from './_components/notification-bell';
 import './globals.css';
 
 // Atkinson Hyperlegible (SIL OFL), designed for readers with low vision; shipped in app/fonts.
@@ -39,6 +43,8 @@ function describe(viewer: Viewer): { label: string; home: string } {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
   const who = viewer ? describe(viewer) : null;
+  const reader = viewer?.role === 'citoyen' ? { kind: 'usager' as const, persona: viewer.persona } : viewer?.role === 'agent' ? { kind: 'agent' as const, agent: viewer.agent } : null;
+  const notifications = reader ? notificationsFor(getDb(), reader) : null;
   return (
     <html lang="fr" className={atkinson.variable}>
       <body>
@@ -57,6 +63,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <p>
                   Connecté·e : <Link href={who.home}>{who.label}</Link>
                 </p>
+                {notifications && <NotificationBell initial={notifications} markRead={markNotificationsReadAction} />}
                 <form action="/api/deconnexion" method="post">
                   <button type="submit" className="button button--secondary">
                     Se déconnecter

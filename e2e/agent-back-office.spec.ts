@@ -69,6 +69,11 @@ test('un agent de la ville traite des demandes avec justificatifs : il en accept
     await page.getByRole('button', { name: 'Refuser' }).click();
     await expect(page.getByText('Ce dossier est terminé.')).toBeVisible();
 
+    // Antoine's page was not reloaded: the notification arrives by itself (server-sent events).
+    await expect(antoine.page.getByTestId('notifications-non-lues')).toContainText('2', { timeout: 10_000 });
+    await antoine.page.getByText('Notifications').click();
+    await expect(antoine.page.getByRole('link', { name: /Carte de stationnement résidentiel EG-.* : refusée/ })).toBeVisible();
+    await expectNoAxeViolations(antoine.page);
     await antoine.page.reload();
     const decision = antoine.page.locator('.notice--error');
     await expect(decision).toContainText('Votre demande est refusée.');

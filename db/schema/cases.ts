@@ -130,3 +130,10 @@ export const caseFiles = sqliteTable(
   },
   (t) => [uniqueIndex('case_files_kind').on(t.caseId, t.kind)],
 );
+
+/** Up to when each person has read their notifications (the badge counts what came after). */
+export const notificationReads = sqliteTable('notification_reads', {
+  viewer: text('viewer').primaryKey(), // "usager:<persona id>" or "agent:<agent id>"
+  classSessionId: classSessionRef(),
+  lastReadAt: integer('last_read_at', { mode: 'timestamp_ms' }).notNull(),
+});

@@ -1,0 +1,60 @@
+import { and, desc, eq, gt, inArray, ne } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { caseEvents, cases, notificationReads } from '../db/schema';
+import type { Agent, Persona } from './auth/guards';
+import { stateLabels } from './procedures/engine/state-machine';
+import { procedures } from './procedures/registry';
+
+// Notifications are read from the cases' history (nothing else to store but "read up to"):
+// a citizen hears from the bodies, an agent hears from the citizens of their body's cases.
+
+export type NotificationViewer = { kind: 'usager'; persona: Persona } | { kind: 'agent'; agent: Agent };
+export type Notification = { id: string; at: string; text: string; href: string };
+
+const viewerKey = (v: NotificationViewer) => (v.kind === 'usager' ? `usager:${v.persona.id}` : `agent:${v.agent.id}`);
+const sessionOf = (v: NotificationViewer) => (v.kind === 'usager' ? v.persona.classSessionId : v.agent.classSessionId);
+
+function lastRead(db: Executor, v: NotificationViewer): Date {
+  return db.select().from(notificationReads).where(eq(notificationReads.viewer, viewerKey(v))).get()?.lastReadAt ?? new Date(0);
+}
+
+export function notificationsFor(db: Executor, v: NotificationViewer, limit = 8): { unread: number; items: Notification[] } {
+  const since = lastRead(db, v);
+  const scope =
+    v.kind === 'usager'
+      ? and(eq(cases.personaId, v.persona.id), inArray(caseEvents.actorKind, ['agent', 'systeme']))
+      : and(
+          eq(cases.classSessionId, v.agent.classSessionId),
+          eq(cases.agency, v.agent.agencyId),
+          v.agent.agencyId === 'etat-civil' && v.agent.unit ? eq(cases.unit, v.agent.unit) : undefined,
+          inArray(caseEvents.actorKind, ['usager', 'aidant']),
+        );
+  const rows = db
+    .select({ e: caseEvents, c: cases })
+    .from(caseEvents)
+    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+    .where(and(scope, eq(caseEvents.classSessionId, sessionOf(v)), ne(caseEvents.kind, 'avis'), gt(caseEvents.at, since)))
+    .orderBy(desc(caseEvents.at))
+    .all();
+  const items = rows.slice(0, limit).map(({ e, c }) => {
+    const title = procedures[c.procedure].title;
+    const ref = c.receiptNumber ?? '';
+    const text =
+      e.kind === 'message'
+        ? `Message de ${e.actorLabel} (${title} ${ref})`
+        : v.kind === 'usager'
+          ? `${title} ${ref} : ${stateLabels[e.toState ?? 'depose'].toLowerCase()}`
+          : e.toState === 'depose'
+            ? `Nouvelle demande : ${title} ${ref}`
+            : `${title} ${ref} : ${e.actorLabel} a répondu`;
+    return { id: e.id, at: e.at.toISOString(), text, href: v.kind === 'usager' ? `/citoyen/dossiers/${c.id}` : `/agent/dossiers/${c.id}` };
+  });
+  return { unread: rows.length, items };
+}
+
+export function markNotificationsRead(db: Executor, v: NotificationViewer, now = new Date()): void {
+  db.insert(notificationReads)
+    .values({ viewer: viewerKey(v), classSessionId: sessionOf(v), lastReadAt: now })
+    .onConflictDoUpdate({ target: notificationReads.viewer, set: { lastReadAt: now } })
+    .run();
+}
