@@ -166,6 +166,16 @@ export function openApiDocument(baseUrl: string) {
           responses: { '200': json({ type: 'object', properties: { entrees: { type: 'array', items: { $ref: '#/components/schemas/EntreeJournal' } } } }, 'Les entrées, de la plus ancienne à la plus récente.'), '401': errorResponse('non_authentifie', 'jeton_invalide') },
         },
       },
+      '/api/notifications/flux': {
+        get: {
+          summary: 'Les notifications de la personne connectée, poussées en direct (server-sent events)',
+          security: [{ sessionNavigateur: [] }],
+          responses: {
+            '200': { description: 'Un flux `text/event-stream` : un évènement `notifications` { unread, items } à chaque changement.', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+            '401': errorResponse('non_authentifie'),
+          },
+        },
+      },
       '/api/documents/cles': {
         get: { summary: 'La clé publique (JWKS) qui vérifie le sceau des documents', responses: { '200': json({ type: 'object', properties: { keys: { type: 'array', items: { type: 'object' } } } }, 'Le jeu de clés.') } },
       },
