@@ -13,6 +13,7 @@ import { exchangesWithTraces } from '@/lib/platform/journal-view';
 import { currentToken } from '@/lib/platform/tokens';
 import { addressBodies, newAddressOf } from '@/lib/procedures/address-change/definition';
 import { agentCounts, agentNotices, agentQueue } from '@/lib/procedures/agent';
+import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { stateLabels } from '@/lib/procedures/engine/state-machine';
 import { procedures } from '@/lib/procedures/registry';
 import { noticeAction } from './actions';
@@ -37,6 +38,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const filters = filtersSchema.parse(params);
   const db = getDb();
+  await runDueInstruction(db, agent.classSessionId);
   const agency = db.select().from(agencies).where(eq(agencies.id, agent.agencyId)).get();
   const session = db.select().from(classSessions).where(eq(classSessions.id, agent.classSessionId)).get();
   const played = session?.bodiesPlayed.includes(agent.agencyId) ?? false;
@@ -65,6 +67,9 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
           </p>
         </div>
       )}
+      <p>
+        <Link href="/agent/saisie">Saisir une demande papier ou au guichet</Link>
+      </p>
       <section aria-labelledby="mission" className="surface">
         <h2 id="mission">Le rôle de votre organisme</h2>
         <p>{agency?.mission}</p>

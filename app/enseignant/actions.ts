@@ -75,8 +75,12 @@ export async function playedBodiesAction(formData: FormData): Promise<void> {
   if (!session) redirect('/enseignant?message=seance-inconnue#organismes-joues');
   const bodies = formData.getAll('organismes').map(String).filter((id): id is (typeof agencyIds)[number] => (agencyIds as readonly string[]).includes(id));
   const delay = z.coerce.number().int().min(0).max(3600).safeParse(formData.get('delai'));
-  if (!delay.success) redirect(`/enseignant?message=delai-invalide&delai=${encodeURIComponent(String(formData.get('delai') ?? ''))}#organismes-joues`);
-  getDb().update(classSessions).set({ bodiesPlayed: bodies, autoInstructionDelaySeconds: delay.data }).where(eq(classSessions.id, session.id)).run();
+  const wait = z.coerce.number().int().min(0).max(240).safeParse(formData.get('attente'));
+  if (!delay.success || !wait.success) {
+    const back = new URLSearchParams({ message: !delay.success ? 'delai-invalide' : 'attente-invalide', delai: String(formData.get('delai') ?? ''), attente: String(formData.get('attente') ?? '') });
+    redirect(`/enseignant?${back.toString()}#organismes-joues`);
+  }
+  getDb().update(classSessions).set({ bodiesPlayed: bodies, autoInstructionDelaySeconds: delay.data, counterWaitMinutes: wait.data }).where(eq(classSessions.id, session.id)).run();
   revalidatePath('/enseignant');
   redirect('/enseignant?message=organismes-enregistres#organismes-joues');
 }

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { agencyIds, classSessions, personas, type AgencyId } from '@/db/schema';
 import { requireTeacher } from '@/lib/auth/guards';
 import { agentsOfSession } from '@/lib/classroom/sessions';
+import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { agencyShortName } from '@/lib/platform/consent-text';
 import { verifyJournalChain } from '@/lib/platform/journal';
 import { currentToken, maskToken } from '@/lib/platform/tokens';
@@ -27,6 +28,7 @@ export default async function TeacherHome({ searchParams }: { searchParams: Prom
   const db = getDb();
   const sessions = db.select().from(classSessions).orderBy(asc(classSessions.createdAt)).all();
   const demo = sessions.find((s) => s.isDemo);
+  if (demo) await runDueInstruction(db, demo.id);
   const personaCount = demo ? (db.select({ n: count() }).from(personas).where(eq(personas.classSessionId, demo.id)).get()?.n ?? 0) : 0;
   const agentRows = demo ? agentsOfSession(db, demo.id) : [];
   const tokens = demo && demo.teacherId === teacher.id ? agencyIds.map((id) => currentToken(db, demo.id, id)) : [];
@@ -158,9 +160,30 @@ export default async function TeacherHome({ searchParams }: { searchParams: Prom
                 type="text"
                 inputMode="numeric"
                 className="input--short"
-                defaultValue={message === 'delai-invalide' ? (params.delai ?? '') : String(demo.autoInstructionDelaySeconds)}
+                defaultValue={message === 'delai-invalide' || message === 'attente-invalide' ? (params.delai ?? '') : String(demo.autoInstructionDelaySeconds)}
                 aria-invalid={message === 'delai-invalide'}
                 aria-describedby={message === 'delai-invalide' ? 'delai-aide delai-erreur' : 'delai-aide'}
+              />
+            </div>
+            <div className={`field${message === 'attente-invalide' ? ' field--error' : ''}`}>
+              <label htmlFor="attente">Attente au guichet (minutes, simulée)</label>
+              <span className="hint" id="attente-aide">
+                De 0 à 240. Notée dans chaque demande saisie au guichet, pour la comparer au temps en ligne.
+              </span>
+              {message === 'attente-invalide' && (
+                <p className="field__error" id="attente-erreur">
+                  Indiquez un nombre entier de minutes, de 0 à 240.
+                </p>
+              )}
+              <input
+                id="attente"
+                name="attente"
+                type="text"
+                inputMode="numeric"
+                className="input--short"
+                defaultValue={message === 'attente-invalide' ? (params.attente ?? '') : String(demo.counterWaitMinutes)}
+                aria-invalid={message === 'attente-invalide'}
+                aria-describedby={message === 'attente-invalide' ? 'attente-aide attente-erreur' : 'attente-aide'}
               />
             </div>
             <button type="submit" className="button">

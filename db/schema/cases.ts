@@ -30,6 +30,8 @@ export const cases = sqliteTable(
     answers: text('answers', { mode: 'json' }).$type<Record<string, Record<string, string | string[]>>>().notNull(),
     receiptNumber: text('receipt_number'),
     channel: text('channel', { enum: caseChannels }).notNull().default('en_ligne'),
+    /** The agent who keyed in a paper or counter request on the person's behalf. */
+    enteredBy: text('entered_by'),
     /** Why it was refused and what the person can do, when refused. */
     outcome: text('outcome', { mode: 'json' }).$type<{ motif: string; solution?: string } | null>(),
     createdAt: createdAt(),

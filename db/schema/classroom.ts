@@ -16,6 +16,8 @@ export const classSessions = sqliteTable('class_sessions', {
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
   /** Seconds before a body that no student plays instructs a case by its rules. */
   autoInstructionDelaySeconds: integer('auto_instruction_delay_seconds').notNull().default(10),
+  /** Simulated waiting time at a counter, recorded with each request keyed in at the counter (for the debrief). */
+  counterWaitMinutes: integer('counter_wait_minutes').notNull().default(20),
   /** The bodies students play in this séance: their cases wait for an agent. The others are automatic. */
   bodiesPlayed: text('bodies_played', { mode: 'json' }).$type<string[]>().notNull().default([]),
 });

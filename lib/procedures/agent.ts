@@ -1,6 +1,7 @@
+import crypto from 'node:crypto';
 import { and, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
-import { addressNotices, caseFiles, cases, personas, type CaseState, type ProcedureId } from '../../db/schema';
+import { addressNotices, caseFiles, cases, classSessions, personas, type CaseState, type ProcedureId } from '../../db/schema';
 import type { Agent } from '../auth/guards';
 import { prepareDocument, storeDocument } from '../documents/documents';
 import { agencyName } from '../platform/consent-text';
@@ -120,3 +121,32 @@ export function agentNotice(db: Db, agent: Agent, noticeId: string, decision: 'a
 export const openStates: CaseState[] = ['depose', 'en_instruction', 'complement_demande'];
 export const noticeWaiting = (db: Executor, agent: Agent) =>
   db.select({ n: count() }).from(addressNotices).where(and(eq(addressNotices.classSessionId, agent.classSessionId), eq(addressNotices.agency, agent.agencyId), inArray(addressNotices.state, ['a_traiter']))).get()?.n ?? 0;
+
+/** A paper or counter request this agent is keying in for a person (a draft only its author may fill in). */
+export function agentDraft(db: Executor, agent: Agent, caseId: string): { c: CaseRow; persona: typeof personas.$inferSelect } | null {
+  const row = db
+    .select({ c: cases, persona: personas })
+    .from(cases)
+    .innerJoin(personas, eq(personas.id, cases.personaId))
+    .where(and(eq(cases.id, caseId), eq(cases.classSessionId, agent.classSessionId), eq(cases.enteredBy, agent.id), eq(cases.state, 'brouillon')))
+    .get();
+  return row ?? null;
+}
+
+/** Starts a request brought on paper or at the counter, keyed in by the agent on the person's behalf. */
+export function startOnBehalf(db: Db, agent: Agent, personaId: string, procedure: ProcedureId, channel: 'papier' | 'guichet', now = new Date()): CaseRow {
+  const persona = db.select().from(personas).where(and(eq(personas.id, personaId), eq(personas.classSessionId, agent.classSessionId))).get();
+  if (!persona) throw new CaseError('introuvable', 'Choisissez une personne de la séance.');
+  if (procedures[procedure].steps.length === 0) throw new CaseError('demarche', 'Cette démarche ne se saisit pas ici.');
+  const session = db.select().from(classSessions).where(eq(classSessions.id, agent.classSessionId)).get();
+  return db.transaction((tx) => {
+    const c = tx
+      .insert(cases)
+      .values({ id: crypto.randomUUID(), classSessionId: agent.classSessionId, personaId, procedure, answers: {}, channel, enteredBy: agent.id, createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    const how = channel === 'papier' ? 'Formulaire papier reçu' : `Demande faite au guichet (attente simulée : ${session?.counterWaitMinutes ?? 0} minutes)`;
+    addNote(tx, c, agentActor(agent), `${how}, saisie par ${agent.givenName} ${agent.familyName} pour ${persona.givenNames} ${persona.preferredName ?? persona.familyName}.`, now);
+    return c;
+  });
+}

@@ -5,8 +5,9 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import type { ProcedureId } from '@/db/schema';
 import { requireCitizen } from '@/lib/auth/guards';
-import { citizenActor, citizenCase, formValues, nextStepId, stepContext } from '@/lib/procedures/citizen';
-import { addMessage, applyTransition, CaseError, createCase, saveDraft } from '@/lib/procedures/engine/cases';
+import { citizenActor, citizenCase, stepContext } from '@/lib/procedures/citizen';
+import { autosaveStep, saveStep } from '@/lib/procedures/drafts';
+import { addMessage, applyTransition, CaseError, createCase } from '@/lib/procedures/engine/cases';
 import { submitCase } from '@/lib/procedures/engine/run';
 import { firstInvalidStep, procedureById, procedures, stepsFor } from '@/lib/procedures/registry';
 import type { StepState } from '@/app/_components/step-form';
@@ -23,34 +24,21 @@ export async function startCaseAction(form: FormData): Promise<void> {
   redirect(first ? `${casePath(c.id)}/etapes/${first.id}` : `${casePath(c.id)}/recapitulatif`);
 }
 
-function stepOf(c: { procedure: ProcedureId }, stepId: string) {
-  return procedures[c.procedure].steps.find((s) => s.id === stepId) ?? null;
-}
-
 /** Saves the step as typed (always), then checks it: errors next to the fields, or on to the next step. */
 export async function saveStepAction(caseId: string, stepId: string, previous: StepState, form: FormData): Promise<StepState> {
   const found = await citizenCase(caseId);
   if (!found) redirect('/citoyen');
-  const { persona, c } = found;
-  const step = stepOf(c, stepId);
-  if (!step) redirect(casePath(caseId));
-  if (c.state !== 'brouillon') redirect(casePath(caseId));
-  const values = formValues(step.fields(stepContext(persona, c)), form);
-  const saved = saveDraft(getDb(), c, stepId, values);
-  const result = step.validate(values, stepContext(persona, saved));
-  if (!result.ok) return { errors: result.errors, values, attempt: previous.attempt + 1 };
-  const next = nextStepId(saved, persona, stepId);
-  redirect(next ? `${casePath(caseId)}/etapes/${next}` : `${casePath(caseId)}/recapitulatif`);
+  const outcome = saveStep(getDb(), found.c, found.persona, stepId, form);
+  if (!outcome) redirect(casePath(caseId));
+  if (!outcome.ok) return { errors: outcome.errors, values: outcome.values, attempt: previous.attempt + 1 };
+  redirect(outcome.next ? `${casePath(caseId)}/etapes/${outcome.next}` : `${casePath(caseId)}/recapitulatif`);
 }
 
 /** Saves what is typed, without checking it (called as the person types). */
 export async function autosaveStepAction(caseId: string, stepId: string, form: FormData): Promise<{ savedAt: number } | { error: string }> {
   const found = await citizenCase(caseId);
   if (!found) return { error: 'Cette demande est introuvable.' };
-  const step = stepOf(found.c, stepId);
-  if (!step || found.c.state !== 'brouillon') return { error: 'Cette demande est déjà envoyée : elle ne peut plus être modifiée.' };
-  const saved = saveDraft(getDb(), found.c, stepId, formValues(step.fields(stepContext(found.persona, found.c)), form));
-  return { savedAt: saved.updatedAt.getTime() };
+  return autosaveStep(getDb(), found.c, found.persona, stepId, form);
 }
 
 /** Sends the case: every step is checked again; a step left incomplete is reopened with its errors. */

@@ -12,6 +12,7 @@ import { documentsOfCase } from '@/lib/documents/documents';
 import { exchangesWithTraces } from '@/lib/platform/journal-view';
 import { agentCase, refusalReasons } from '@/lib/procedures/agent';
 import { timelineOf } from '@/lib/procedures/engine/cases';
+import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { stateLabels } from '@/lib/procedures/engine/state-machine';
 import { proofLabels, proofsOf } from '@/lib/procedures/parking-card/proofs';
 import { procedures } from '@/lib/procedures/registry';
@@ -26,6 +27,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
   const agent = await requireAgent();
   const { id } = await params;
   const db = getDb();
+  await runDueInstruction(db, agent.classSessionId);
   const c = agentCase(db, agent, id);
   if (!c) notFound();
   const persona = db.select().from(personas).where(eq(personas.id, c.personaId)).get()!;

@@ -50,6 +50,13 @@ export default async function ProcedureStart({ params }: Params) {
           {drafts.length > 0 ? 'Commencer une nouvelle demande' : 'Commencer la démarche'}
         </button>
       </form>
+      <p>
+        Vous préférez le papier ?{' '}
+        <a href={`/formulaires/${def.id}`} download>
+          Télécharger le formulaire à imprimer (PDF, déjà rempli avec votre identité)
+        </a>
+        , puis déposez-le au guichet ou dans un espace France Services.
+      </p>
       <EnVrai paragraphs={def.enVrai} />
     </>
   );

@@ -53,6 +53,13 @@ export default async function ParkingCardStart() {
           </p>
         </section>
       </div>
+      <p>
+        Vous préférez le papier ?{' '}
+        <a href="/formulaires/carte-stationnement" download>
+          Télécharger le formulaire à imprimer (PDF)
+        </a>
+        , à déposer à la mairie avec les copies de vos justificatifs.
+      </p>
       <EnVrai paragraphs={parkingCard.enVrai} />
     </>
   );

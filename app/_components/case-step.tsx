@@ -1,0 +1,93 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Fragment } from 'react';
+import { getDb } from '@/db/client';
+import type { CaseRow, Persona } from '@/lib/procedures/engine/types';
+import { procedures, stepsFor } from '@/lib/procedures/registry';
+import { StepForm, type StepState } from './step-form';
+
+// One step of a draft, and the summary before sending: the same pages for a citizen online
+// and for an agent keying in a paper or counter request (only the links and actions differ).
+
+type StepProps = {
+  c: CaseRow;
+  persona: Persona;
+  stepId: string;
+  verify: boolean;
+  base: string;
+  firstBack: string;
+  save: (state: StepState, form: FormData) => Promise<StepState>;
+  autosave: (form: FormData) => Promise<{ savedAt: number } | { error: string }>;
+  banner?: string;
+};
+
+export function CaseStep({ c, persona, stepId, verify, base, firstBack, save, autosave, banner }: StepProps) {
+  const def = procedures[c.procedure];
+  const ctx = { db: getDb(), persona, answers: c.answers };
+  const steps = stepsFor(def, ctx);
+  const index = steps.findIndex((s) => s.id === stepId);
+  const step = steps[index];
+  if (!step) notFound();
+  const initial = c.answers[step.id] ?? {};
+  const check = verify ? step.validate(initial, ctx) : { ok: true as const };
+  const previous = steps[index - 1];
+  return (
+    <>
+      <p>
+        <Link href={previous ? `${base}/etapes/${previous.id}` : firstBack}>Étape précédente</Link>
+      </p>
+      {banner && <p className="badge">{banner}</p>}
+      <p className="steps-progress">
+        {def.title} — étape {index + 1} sur {steps.length}
+      </p>
+      <h1>{step.title}</h1>
+      {step.intro && <p className="lead">{step.intro}</p>}
+      <StepForm
+        caseId={c.id}
+        stepId={step.id}
+        fields={step.fields(ctx)}
+        initial={initial}
+        initialErrors={check.ok ? {} : check.errors}
+        savedAt={c.updatedAt.getTime()}
+        submitLabel={index + 1 < steps.length ? 'Continuer' : 'Voir le récapitulatif'}
+        save={save}
+        autosave={autosave}
+      />
+    </>
+  );
+}
+
+type SummaryProps = { c: CaseRow; persona: Persona; base: string; submit: () => Promise<void>; requester: string; banner?: string; heading?: string; submitLabel?: string };
+
+export function CaseSummary({ c, persona, base, submit, requester, banner, heading = 'Vérifiez votre demande avant de l’envoyer', submitLabel = 'Envoyer ma demande' }: SummaryProps) {
+  const def = procedures[c.procedure];
+  const lines = def.summary({ db: getDb(), persona, answers: c.answers });
+  return (
+    <>
+      {banner && <p className="badge">{banner}</p>}
+      <p className="steps-progress">{def.title} — dernière étape</p>
+      <h1>{heading}</h1>
+      <dl className="facts recap">
+        {lines.map((line) => (
+          <Fragment key={line.label}>
+            <dt>{line.label}</dt>
+            <dd>
+              {line.value || 'Non renseigné'}{' '}
+              <Link href={`${base}/etapes/${line.step}`}>
+                Modifier<span className="visually-hidden"> : {line.label}</span>
+              </Link>
+            </dd>
+          </Fragment>
+        ))}
+        <dt>Demandeur</dt>
+        <dd>{requester}</dd>
+      </dl>
+      <p>En envoyant, la demande reçoit un numéro de dossier et un accusé de réception, rangé dans le coffre-fort de la personne.</p>
+      <form action={submit}>
+        <button type="submit" className="button">
+          {submitLabel}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import type { StepState } from '@/app/_components/step-form';
+import { getDb } from '@/db/client';
+import { procedureIds } from '@/db/schema';
+import { requireAgent } from '@/lib/auth/guards';
+import { agentActor, agentDraft, startOnBehalf } from '@/lib/procedures/agent';
+import { autosaveStep, saveStep } from '@/lib/procedures/drafts';
+import { CaseError } from '@/lib/procedures/engine/cases';
+import { submitCase } from '@/lib/procedures/engine/run';
+import { firstInvalidStep, procedures, stepsFor } from '@/lib/procedures/registry';
+
+const base = (id: string) => `/agent/saisie/${id}`;
+const startSchema = z.object({ personne: z.string().min(1), demarche: z.enum(procedureIds), canal: z.enum(['papier', 'guichet']) });
+
+/** The agent starts keying in a request a person brought on paper or at the counter. */
+export async function startOnBehalfAction(form: FormData): Promise<void> {
+  const agent = await requireAgent();
+  const parsed = startSchema.safeParse({ personne: form.get('personne'), demarche: form.get('demarche'), canal: form.get('canal') });
+  if (!parsed.success) redirect(`/agent/saisie?erreur=incomplet&personne=${encodeURIComponent(String(form.get('personne') ?? ''))}&demarche=${encodeURIComponent(String(form.get('demarche') ?? ''))}`);
+  let id: string;
+  try {
+    id = startOnBehalf(getDb(), agent, parsed.data.personne, parsed.data.demarche, parsed.data.canal).id;
+  } catch (error) {
+    if (error instanceof CaseError) redirect('/agent/saisie?erreur=incomplet');
+    throw error;
+  }
+  const found = agentDraft(getDb(), agent, id)!;
+  const first = stepsFor(procedures[found.c.procedure], { db: getDb(), persona: found.persona, answers: {} })[0];
+  redirect(first ? `${base(id)}/etapes/${first.id}` : `${base(id)}/recapitulatif`);
+}
+
+export async function agentSaveStepAction(caseId: string, stepId: string, previous: StepState, form: FormData): Promise<StepState> {
+  const agent = await requireAgent();
+  const found = agentDraft(getDb(), agent, caseId);
+  if (!found) redirect('/agent');
+  const outcome = saveStep(getDb(), found.c, found.persona, stepId, form);
+  if (!outcome) redirect('/agent');
+  if (!outcome.ok) return { errors: outcome.errors, values: outcome.values, attempt: previous.attempt + 1 };
+  redirect(outcome.next ? `${base(caseId)}/etapes/${outcome.next}` : `${base(caseId)}/recapitulatif`);
+}
+
+export async function agentAutosaveStepAction(caseId: string, stepId: string, form: FormData): Promise<{ savedAt: number } | { error: string }> {
+  const agent = await requireAgent();
+  const found = agentDraft(getDb(), agent, caseId);
+  if (!found) return { error: 'Cette saisie est introuvable ou déjà envoyée.' };
+  return autosaveStep(getDb(), found.c, found.persona, stepId, form);
+}
+
+/** Sends the request keyed in: same checks as online; the history says who keyed it in, and from what. */
+export async function agentSubmitAction(caseId: string): Promise<void> {
+  const agent = await requireAgent();
+  const found = agentDraft(getDb(), agent, caseId);
+  if (!found) redirect('/agent');
+  const invalid = firstInvalidStep(procedures[found.c.procedure], { db: getDb(), persona: found.persona, answers: found.c.answers });
+  if (invalid) redirect(`${base(caseId)}/etapes/${invalid.step.id}?verifier=1`);
+  const sent = await submitCase(getDb(), found.c, found.persona, agentActor(agent));
+  redirect(`/agent/saisie?envoye=${encodeURIComponent(sent.receiptNumber ?? '')}`);
+}

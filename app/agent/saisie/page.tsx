@@ -1,0 +1,88 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { asc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { personas } from '@/db/schema';
+import { requireAgent } from '@/lib/auth/guards';
+import { procedures } from '@/lib/procedures/registry';
+import { startOnBehalfAction } from './actions';
+
+export const metadata: Metadata = { title: 'Saisir une demande papier ou au guichet' };
+
+export default async function KeyInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const agent = await requireAgent();
+  const params = await searchParams;
+  const people = getDb().select().from(personas).where(eq(personas.classSessionId, agent.classSessionId)).orderBy(asc(personas.familyName)).all();
+  const keyable = Object.values(procedures).filter((p) => p.steps.length > 0);
+  const error = params.erreur === 'incomplet' ? 'Choisissez la personne, la démarche et la façon dont la demande est arrivée.' : null;
+  return (
+    <>
+      <p>
+        <Link href="/agent">Retour à la file d’attente</Link>
+      </p>
+      <h1>Saisir une demande papier ou au guichet</h1>
+      <p className="lead">Pour une personne qui ne peut pas, ou ne veut pas, faire la démarche en ligne : vous saisissez sa demande à sa place.</p>
+      {params.envoye && (
+        <div className="notice notice--success" role="status">
+          <p>
+            La demande est envoyée sous le numéro <strong>{params.envoye}</strong>. Donnez ce numéro à la personne.
+          </p>
+        </div>
+      )}
+      {error && (
+        <div className="error-summary" role="alert" aria-labelledby="saisie-erreur">
+          <h2 id="saisie-erreur">La saisie n’a pas commencé</h2>
+          <p>{error}</p>
+        </div>
+      )}
+      <form action={startOnBehalfAction}>
+        <div className="field">
+          <label htmlFor="personne">La personne</label>
+          <select id="personne" name="personne" defaultValue={params.personne ?? ''}>
+            <option value="">Choisir…</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.familyName.toUpperCase()} {p.givenNames}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="demarche">La démarche</label>
+          <select id="demarche" name="demarche" defaultValue={params.demarche ?? ''}>
+            <option value="">Choisir…</option>
+            {keyable.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="field">
+          <legend>Comment la demande est arrivée</legend>
+          <div className="radio">
+            <input type="radio" id="canal-papier" name="canal" value="papier" defaultChecked />
+            <label htmlFor="canal-papier">Formulaire papier (reçu par courrier ou déposé)</label>
+          </div>
+          <div className="radio">
+            <input type="radio" id="canal-guichet" name="canal" value="guichet" />
+            <label htmlFor="canal-guichet">La personne est au guichet</label>
+          </div>
+        </fieldset>
+        <button type="submit" className="button">
+          Commencer la saisie
+        </button>
+      </form>
+      <h2>Formulaires papier à imprimer</h2>
+      <ul>
+        {Object.values(procedures).map((p) => (
+          <li key={p.id}>
+            <a href={`/formulaires/${p.id}`} download>
+              {p.title} (PDF à remplir)
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

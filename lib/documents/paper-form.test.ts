@@ -1,0 +1,35 @@
+import { and, eq } from 'drizzle-orm';
+import { PDFDocument, PDFTextField } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { freshDb } from '../../test/db';
+import { personas } from '../../db/schema';
+import { demoSession } from '../classroom/sessions';
+import { procedures } from '../procedures/registry';
+import { renderPaperForm } from './paper-form';
+
+describe('the paper forms', () => {
+  it.each(Object.keys(procedures) as (keyof typeof procedures)[])('%s: the PDF opens and holds the procedure’s fields', async (id) => {
+    const db = freshDb();
+    const pdf = await PDFDocument.load(await renderPaperForm(procedures[id], db, null));
+    const names = pdf.getForm().getFields().map((f) => f.getName());
+    expect(names).toEqual(expect.arrayContaining(['identite.nom', 'identite.prenoms', 'signature.date_lieu']));
+    const expected = {
+      'acte-naissance': ['demandeur.lien', 'personne.nom', 'personne.date', 'personne.lieu', 'type.type'],
+      'changement-adresse': ['adresse.voie', 'adresse.code_postal', 'date.date', 'organismes.organismes.caf', 'organismes.organismes.siv'],
+      'carte-stationnement': ['vehicule.immatriculation', 'pieces.avis_imposition', 'pieces.justificatif_domicile'],
+    }[id];
+    expect(names).toEqual(expect.arrayContaining(expected));
+    expect(pdf.getTitle()).toContain(procedures[id].title);
+  });
+
+  it('is pre-filled with the identity when the person is known', async () => {
+    const db = freshDb();
+    const session = demoSession(db)!.id;
+    const marcel = db.select().from(personas).where(and(eq(personas.key, 'marcel-dupuis'), eq(personas.classSessionId, session))).get()!;
+    const pdf = await PDFDocument.load(await renderPaperForm(procedures['acte-naissance'], db, marcel));
+    const field = (name: string) => (pdf.getForm().getField(name) as PDFTextField).getText();
+    expect(field('identite.nom')).toBe('Dupuis');
+    expect(field('identite.prenoms')).toBe('Marcel André');
+    expect(field('identite.adresse')).toBe(`${marcel.addressLine}, ${marcel.postalCode} ${marcel.city}`);
+  });
+});

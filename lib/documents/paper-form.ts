@@ -1,0 +1,118 @@
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { Executor } from '../../db/client';
+import { proofKinds } from '../../db/schema';
+import { formatIsoDate } from '../format';
+import type { FieldDef, Persona, ProcedureDef } from '../procedures/engine/types';
+import { proofLabels } from '../procedures/parking-card/proofs';
+import { agencyName } from '../platform/consent-text';
+
+// The paper form of a procedure: a fillable PDF (AcroForm) with the same questions as the online steps,
+// the identity pre-filled when the person is known. For people who cannot, or will not, go online.
+
+type PaperSection = { title: string; fields: FieldDef[] };
+
+const identityFields: FieldDef[] = [
+  { kind: 'text', name: 'identite.nom', label: 'Nom de naissance' },
+  { kind: 'text', name: 'identite.nom_usage', label: 'Nom d’usage (s’il y a lieu)' },
+  { kind: 'text', name: 'identite.prenoms', label: 'Prénoms' },
+  { kind: 'text', name: 'identite.naissance', label: 'Date et lieu de naissance' },
+  { kind: 'text', name: 'identite.adresse', label: 'Adresse actuelle' },
+  { kind: 'text', name: 'identite.telephone', label: 'Téléphone' },
+];
+
+export function paperSections(def: ProcedureDef, db: Executor): PaperSection[] {
+  if (def.id === 'carte-stationnement') {
+    return [
+      { title: 'Le véhicule', fields: [{ kind: 'text', name: 'vehicule.immatriculation', label: 'Immatriculation (par exemple AB-123-CD)' }] },
+      { title: 'Les pièces jointes', fields: [{ kind: 'checkboxes', name: 'pieces', label: 'Cochez les copies jointes à ce formulaire', options: proofKinds.map((k) => ({ value: k, label: proofLabels[k].label })) }] },
+    ];
+  }
+  // The fields of each step do not depend on who fills them in (the identity is asked once, above).
+  const ctx = { db, persona: null as unknown as Persona, answers: {} };
+  return def.steps.map((step) => ({ title: step.title, fields: step.fields(ctx).map((f) => ({ ...f, name: `${step.id}.${f.name}` })) }));
+}
+
+function prefill(persona: Persona | null): Record<string, string> {
+  if (!persona) return {};
+  return {
+    'identite.nom': persona.familyName,
+    'identite.nom_usage': persona.preferredName ?? '',
+    'identite.prenoms': persona.givenNames,
+    'identite.naissance': `${formatIsoDate(persona.birthdate)}, ${persona.birthplaceName} (${persona.birthcountryName})`,
+    'identite.adresse': `${persona.addressLine}, ${persona.postalCode} ${persona.city}`,
+    'identite.telephone': persona.phone,
+  };
+}
+
+const clean = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ').replace(/[^\x20-\x7e\u00a0-\u00ff’«»œŒ€–—…]/g, '?');
+
+export async function renderPaperForm(def: ProcedureDef, db: Executor, persona: Persona | null): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setTitle(clean(`Formulaire papier : ${def.title} (simulation)`));
+  pdf.setSubject('Formulaire fictif d’e-Guichet, simulateur pédagogique. Sans aucune valeur.');
+  pdf.setLanguage('fr-FR');
+  pdf.setProducer('e-Guichet');
+  const regular = await pdf.embedFont(StandardFonts.Helvetica);
+  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const form = pdf.getForm();
+  const values = prefill(persona);
+  const margin = 50;
+  let page: PDFPage = pdf.addPage([595.28, 841.89]);
+  let y = page.getHeight() - margin;
+  const width = page.getWidth() - 2 * margin;
+  const room = (needed: number) => {
+    if (y - needed < margin) {
+      page = pdf.addPage([595.28, 841.89]);
+      y = page.getHeight() - margin;
+    }
+  };
+  const write = (text: string, font: PDFFont, size: number) => {
+    room(size * 1.5);
+    page.drawText(clean(text), { x: margin, y, size, font, color: rgb(0.1, 0.1, 0.1), maxWidth: width });
+    y -= size * 1.5;
+  };
+
+  write('SIMULATION PÉDAGOGIQUE — FORMULAIRE FICTIF, SANS AUCUNE VALEUR', bold, 11);
+  write(`Formulaire papier : ${def.title}`, bold, 18);
+  const body = def.id === 'changement-adresse' ? 'de chaque organisme choisi' : def.id === 'acte-naissance' ? 'de la mairie du lieu de naissance' : `de ${agencyName('ville')}`;
+  write(`À remplir à la main ou à l’écran, puis à remettre au guichet ${body} ou à un espace France Services.`, regular, 10);
+  y -= 8;
+
+  const sections: PaperSection[] = [{ title: 'Vous', fields: identityFields }, ...paperSections(def, db), { title: 'Signature', fields: [{ kind: 'text', name: 'signature.date_lieu', label: 'Fait à, le' }] }];
+  for (const section of sections) {
+    room(40);
+    y -= 6;
+    write(section.title, bold, 13);
+    for (const field of section.fields) {
+      if (field.kind === 'text') {
+        room(40);
+        write(field.label, regular, 10);
+        const box = form.createTextField(field.name);
+        box.setText(values[field.name] ?? '');
+        box.addToPage(page, { x: margin, y: y - 6, width, height: 20, font: regular });
+        y -= 30;
+      } else {
+        room(20 + field.options.length * 18);
+        write(field.label, regular, 10);
+        if (field.kind === 'radio') {
+          const group = form.createRadioGroup(field.name);
+          for (const option of field.options) {
+            room(18);
+            group.addOptionToPage(option.value, page, { x: margin, y: y - 4, width: 11, height: 11 });
+            page.drawText(clean(option.label), { x: margin + 18, y: y - 2, size: 10, font: regular });
+            y -= 18;
+          }
+        } else {
+          for (const option of field.options) {
+            room(18);
+            form.createCheckBox(`${field.name}.${option.value}`).addToPage(page, { x: margin, y: y - 4, width: 11, height: 11 });
+            page.drawText(clean(option.label), { x: margin + 18, y: y - 2, size: 10, font: regular });
+            y -= 18;
+          }
+        }
+        y -= 6;
+      }
+    }
+  }
+  return pdf.save();
+}
