@@ -35,6 +35,8 @@ function describe(viewer: Viewer): { label: string; home: string } {
     }
     case 'agent':
       return { label: `${viewer.agent.givenName} ${viewer.agent.familyName} (agent)`, home: '/agent' };
+    case 'aidant':
+      return { label: `${viewer.aidant.givenName} ${viewer.aidant.familyName} (aidant·e France Services)`, home: '/aidant' };
     case 'enseignant':
       return { label: `${viewer.teacher.displayName} (${viewer.teacher.email})`, home: '/enseignant' };
   }

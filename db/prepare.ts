@@ -5,7 +5,7 @@ import { ensurePlatformTokens } from '../lib/platform/tokens';
 import { secrets } from '../lib/secrets';
 import { applyMigrations, type Db } from './client';
 import { classSessions } from './schema';
-import { seedIfEmpty } from './seed';
+import { ensureAidants, seedIfEmpty } from './seed';
 
 /**
  * Everything a first start needs, and nothing a later start would redo:
@@ -17,6 +17,7 @@ export function prepareDatabase(db: Db) {
   const teacher = ensureTeacher(db, env());
   const demo = seedIfEmpty(db, teacher.id);
   registerAppClients(db, env().baseUrl, secrets().oidcClientSecrets);
+  ensureAidants(db);
   for (const { id } of db.select({ id: classSessions.id }).from(classSessions).all()) ensurePlatformTokens(db, id);
   return { teacher, demo };
 }

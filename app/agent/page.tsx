@@ -7,7 +7,8 @@ import { ExchangeList } from '@/app/_components/exchange-list';
 import { getDb } from '@/db/client';
 import { agencies, caseStates, classSessions, procedureIds } from '@/db/schema';
 import { registryNames } from '@/db/seed/reference-data';
-import { requireAgent } from '@/lib/auth/guards';
+import { redirect } from 'next/navigation';
+import { getViewer, requireAgent } from '@/lib/auth/guards';
 import { habilitations } from '@/lib/platform/catalogue';
 import { exchangesWithTraces } from '@/lib/platform/journal-view';
 import { currentToken } from '@/lib/platform/tokens';
@@ -34,6 +35,8 @@ const noticeMessages: Record<string, { tone: 'success' | 'error'; text: string }
 };
 
 export default async function AgentHome({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  // ProConnect brings agents and aidants here; aidants have their own space.
+  if ((await getViewer())?.role === 'aidant') redirect('/aidant');
   const agent = await requireAgent();
   const params = await searchParams;
   const filters = filtersSchema.parse(params);

@@ -4,6 +4,7 @@ import { requireCitizen } from '@/lib/auth/guards';
 import { formatIsoDate } from '@/lib/format';
 import { getDb } from '@/db/client';
 import { casesOf } from '@/lib/procedures/engine/cases';
+import { mandatesOfPerson, statusOf } from '@/lib/aidants/mandates';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { stateLabels } from '@/lib/procedures/engine/state-machine';
 import { procedures } from '@/lib/procedures/registry';
@@ -15,6 +16,7 @@ export default async function CitizenDashboard() {
   const db = getDb();
   await runDueInstruction(db, persona.classSessionId);
   const myCases = casesOf(db, persona.id);
+  const pendingMandates = mandatesOfPerson(db, persona.id).filter((m) => statusOf(m) === 'a_confirmer');
   const usualName = persona.preferredName ?? persona.familyName;
   return (
     <>
@@ -23,6 +25,16 @@ export default async function CitizenDashboard() {
       </h1>
       <p className="lead">Voici votre espace personnel. Vous y suivez vos démarches.</p>
 
+      {pendingMandates.length > 0 && (
+        <div className="notice" role="status">
+          <p>
+            <strong>Un aidant France Services vous demande un mandat</strong> pour faire des démarches à votre place.
+          </p>
+          <p>
+            <Link href="/citoyen/mes-donnees#mandats">Lire et confirmer (ou refuser) le mandat</Link>
+          </p>
+        </div>
+      )}
       <section aria-labelledby="mission" className="surface">
         <h2 id="mission">Votre carte de mission : « {persona.scenarioTitle} »</h2>
         <dl className="facts">

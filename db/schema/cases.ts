@@ -32,6 +32,8 @@ export const cases = sqliteTable(
     channel: text('channel', { enum: caseChannels }).notNull().default('en_ligne'),
     /** The agent who keyed in a paper or counter request on the person's behalf. */
     enteredBy: text('entered_by'),
+    /** The mandate under which an aidant filed the request for the person. */
+    mandateId: text('mandate_id'),
     /** Why it was refused and what the person can do, when refused. */
     outcome: text('outcome', { mode: 'json' }).$type<{ motif: string; solution?: string } | null>(),
     createdAt: createdAt(),

@@ -16,3 +16,4 @@ export * from './agencies/etat-civil';
 export * from './agencies/ville';
 export * from './platform';
 export * from './cases';
+export * from './aidants';

@@ -29,3 +29,12 @@ export function agentEmail(agent: Pick<AgentSeed, 'agencyId' | 'givenName' | 'fa
   const domain = agent.unit ? `${agent.agencyId}-${agent.unit}` : agent.agencyId;
   return `${slug(agent.givenName)}.${slug(agent.familyName)}@${domain}.e-guichet.test`;
 }
+
+/** France Services aidants of every séance (they act for a person under a mandate). */
+export const aidantSeeds = [
+  { givenName: 'Sarah', familyName: 'Benoît', structure: 'Espace France Services de Villeneuve-sur-Brenne (fictif)' },
+  { givenName: 'Thierry', familyName: 'Lopez', structure: 'France Services itinérant du canton de Bourg-Léger (fictif)' },
+] as const;
+
+export const aidantEmail = (a: { givenName: string; familyName: string }) =>
+  `${a.givenName}.${a.familyName}@france-services.test`.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();

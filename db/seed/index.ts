@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as t from '../schema';
 import { newJoinCode } from '../../lib/classroom/join-code';
-import { agentEmail, agentSeeds } from './agents-data';
+import { agentEmail, agentSeeds, aidantEmail, aidantSeeds } from './agents-data';
 import { otherBirthActs, personaSeeds, type Address, type PersonaSeed } from './personas';
 import { agencyData, communeData, countries, foreignBirthsRegistry, streetData } from './reference-data';
 
@@ -173,9 +173,23 @@ function insertWorld(tx: Tx, classSessionId: string): void {
         .run();
     }
 
+    insertAidants(tx, classSessionId);
     tx.insert(t.agents)
       .values(agentSeeds.map((a) => ({ id: uuid(), classSessionId, agencyId: a.agencyId, unit: a.unit ?? null, givenName: a.givenName, familyName: a.familyName, email: agentEmail(a), jobTitle: a.jobTitle })))
       .run();
+}
+
+function insertAidants(tx: Tx, classSessionId: string): void {
+  tx.insert(t.aidants).values(aidantSeeds.map((a) => ({ id: uuid(), classSessionId, ...a, email: aidantEmail(a) }))).onConflictDoNothing().run();
+}
+
+/** Séances created before aidants existed get theirs (idempotent). */
+export function ensureAidants(db: Db): void {
+  db.transaction((tx) => {
+    for (const { id } of tx.select({ id: t.classSessions.id }).from(t.classSessions).all()) {
+      if (!tx.select({ id: t.aidants.id }).from(t.aidants).where(eq(t.aidants.classSessionId, id)).get()) insertAidants(tx, id);
+    }
+  });
 }
 
 export const demoSessionName = 'Séance de démonstration';

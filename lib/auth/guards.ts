@@ -4,18 +4,20 @@ import { getServerSession } from 'next-auth';
 import { forbidden, unauthorized } from 'next/navigation';
 import { connection } from 'next/server';
 import { getDb } from '../../db/client';
-import { agents, personas, teachers, type AgencyId } from '../../db/schema';
+import { agents, aidants, personas, teachers, type AgencyId } from '../../db/schema';
 import { authOptions } from './options';
 
 // The one guard module: every page, server action and route handler asks here who is calling.
 
 export type Persona = typeof personas.$inferSelect;
 export type Agent = typeof agents.$inferSelect;
+export type Aidant = typeof aidants.$inferSelect;
 export type TeacherAccount = Omit<typeof teachers.$inferSelect, 'passwordHash'>;
 
 export type Viewer =
   | { role: 'citoyen'; persona: Persona }
   | { role: 'agent'; agent: Agent }
+  | { role: 'aidant'; aidant: Aidant }
   | { role: 'enseignant'; teacher: TeacherAccount };
 
 /** The signed-in person, read fresh from the database (a deleted persona or agent is signed out). */
@@ -33,6 +35,10 @@ export async function getViewer(): Promise<Viewer | null> {
     case 'agent': {
       const agent = db.select().from(agents).where(eq(agents.id, subject)).get();
       return agent ? { role: 'agent', agent } : null;
+    }
+    case 'aidant': {
+      const aidant = db.select().from(aidants).where(eq(aidants.id, subject)).get();
+      return aidant ? { role: 'aidant', aidant } : null;
     }
     case 'enseignant': {
       const teacher = db
@@ -62,6 +68,10 @@ export async function requireAgent(agency?: AgencyId): Promise<Agent> {
   const { agent } = await requireRole('agent');
   if (agency && agent.agencyId !== agency) forbidden();
   return agent;
+}
+
+export async function requireAidant(): Promise<Aidant> {
+  return (await requireRole('aidant')).aidant;
 }
 
 export async function requireTeacher(): Promise<TeacherAccount> {

@@ -3,7 +3,9 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { decodeJwt } from 'jose';
 import { z } from 'zod';
+import { eq } from 'drizzle-orm';
 import { getDb } from '../../db/client';
+import { aidants } from '../../db/schema';
 import { env } from '../env';
 import { secrets } from '../secrets';
 import { discoveryDocument, providers, type IdpName } from './idp/config';
@@ -72,7 +74,9 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       jwt({ token, account, user }) {
         if (account && user) {
-          const role: SessionUser['role'] = account.provider === 'franceconnect' ? 'citoyen' : account.provider === 'proconnect' ? 'agent' : 'enseignant';
+          // ProConnect serves agents and France Services aidants; the aidants' table tells them apart.
+          const isAidant = account.provider === 'proconnect' && Boolean(getDb().select({ id: aidants.id }).from(aidants).where(eq(aidants.id, user.id)).get());
+          const role: SessionUser['role'] = account.provider === 'franceconnect' ? 'citoyen' : isAidant ? 'aidant' : account.provider === 'proconnect' ? 'agent' : 'enseignant';
           token.role = role;
           token.subject = user.id;
           token.provider = account.provider;

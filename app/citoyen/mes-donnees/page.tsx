@@ -9,7 +9,13 @@ import { consentsOf } from '@/lib/platform/consents';
 import { verifyJournalChain } from '@/lib/platform/journal';
 import { exchangesWithTraces } from '@/lib/platform/journal-view';
 import { holdingsOf } from '@/lib/platform/my-data';
-import { withdrawConsentAction } from './actions';
+import { eq } from 'drizzle-orm';
+import { aidants } from '@/db/schema';
+import { doneForMe, mandatesOfPerson, statusOf } from '@/lib/aidants/mandates';
+import { procedures } from '@/lib/procedures/registry';
+import { confirmMandateAction, revokeMandateAction, withdrawConsentAction } from './actions';
+
+const mandateStatusLabels = { a_confirmer: 'à confirmer', actif: 'actif', expire: 'expiré', revoque: 'terminé' } as const;
 
 export const metadata: Metadata = { title: 'Mes données' };
 
@@ -17,6 +23,9 @@ const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'sh
 const messages: Record<string, { tone: 'success' | 'error'; text: string }> = {
   'accord-retire': { tone: 'success', text: 'Votre accord est retiré. À partir de maintenant, ces données ne seront plus transmises sur cette base.' },
   'accord-introuvable': { tone: 'error', text: 'Cet accord est introuvable. La liste ci-dessous est à jour.' },
+  'mandat-confirme': { tone: 'success', text: 'Le mandat est confirmé : votre aidant peut faire ces démarches pour vous.' },
+  'mandat-revoque': { tone: 'success', text: 'Le mandat est terminé : votre aidant ne peut plus agir pour vous.' },
+  'mandat-introuvable': { tone: 'error', text: 'Ce mandat est introuvable ou ne peut plus être confirmé.' },
 };
 
 export default async function MyDataPage({ searchParams }: { searchParams: Promise<{ message?: string }> }) {
@@ -30,6 +39,8 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
   const past = consents.filter((c) => c.status !== 'actif');
   const holdings = holdingsOf(db, persona.classSessionId, persona.id).filter((b) => b.fiches.length > 0);
   const chain = verifyJournalChain(db, persona.classSessionId);
+  const mandateRows = mandatesOfPerson(db, persona.id).map((m) => ({ m, status: statusOf(m), aidant: db.select().from(aidants).where(eq(aidants.id, m.aidantId)).get() }));
+  const doneForYou = doneForMe(db, persona.id);
 
   return (
     <>
@@ -50,6 +61,9 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
           </li>
           <li>
             <a href="#accords">Vos accords ({active.length} en cours)</a>
+          </li>
+          <li>
+            <a href="#mandats">Vos mandats et ce qui a été fait pour vous</a>
           </li>
           <li>
             <a href="#organismes">Ce que chaque organisme sait de vous</a>
@@ -119,6 +133,60 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
                 <li key={c.id}>
                   {agencyShortName(c.provider)} → {agencyShortName(c.consumer)} ({c.items.map(itemLabel).join(', ')}) :{' '}
                   {c.status === 'retire' && c.withdrawnAt ? `retiré le ${day.format(c.withdrawnAt)}` : `expiré le ${day.format(c.expiresAt)}`}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="mandats">
+        <h2 id="mandats">Vos mandats</h2>
+        <p>Un mandat permet à un aidant France Services de faire des démarches précises pour vous, pendant un temps limité. Vous pouvez y mettre fin à tout moment.</p>
+        {mandateRows.length === 0 ? (
+          <div className="empty-state">
+            <p>Vous n’avez donné aucun mandat.</p>
+          </div>
+        ) : (
+          <ul className="consent-list">
+            {mandateRows.map(({ m, aidant, status }) => (
+              <li key={m.id}>
+                <h3>
+                  {aidant ? `${aidant.givenName} ${aidant.familyName}` : 'Aidant'} — {mandateStatusLabels[status]}
+                </h3>
+                <p>
+                  Démarches : {m.procedures.map((p) => procedures[p].title).join(', ')}. {status === 'actif' || status === 'a_confirmer' ? `Jusqu’au ${day.format(m.endsAt)}.` : ''}
+                  {aidant ? ` ${aidant.structure}.` : ''}
+                </p>
+                {(status === 'actif' || status === 'a_confirmer') && (
+                  <div className="actions">
+                    {status === 'a_confirmer' && (
+                      <form action={confirmMandateAction}>
+                        <input type="hidden" name="mandat" value={m.id} />
+                        <button type="submit" className="button">
+                          Confirmer le mandat
+                        </button>
+                      </form>
+                    )}
+                    <form action={revokeMandateAction}>
+                      <input type="hidden" name="mandat" value={m.id} />
+                      <button type="submit" className="button button--secondary">
+                        {status === 'a_confirmer' ? 'Refuser ce mandat' : 'Mettre fin au mandat'}
+                      </button>
+                    </form>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {doneForYou.length > 0 && (
+          <>
+            <h3>Fait pour vous par un aidant</h3>
+            <ul>
+              {doneForYou.map(({ e, c }) => (
+                <li key={e.id}>
+                  {day.format(e.at)} — {procedures[c.procedure].title} {c.receiptNumber ?? ''} : {e.kind === 'transition' ? `demande ${e.toState === 'depose' ? 'envoyée' : 'mise à jour'}` : 'demande commencée'}, fait par {e.actorLabel.split(', pour')[0]} pour vous.
                 </li>
               ))}
             </ul>

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { personas } from '@/db/schema';
+import { aidants, personas } from '@/db/schema';
 import { idpNameSchema, providers } from '@/lib/auth/idp/config';
 import { findInteraction } from '@/lib/auth/idp/provider';
 import { agentsOfSession, demoSession } from '@/lib/classroom/sessions';
@@ -23,7 +23,16 @@ function choicesFor(provider: 'franceconnect' | 'proconnect', classSessionId: st
       .all()
       .map((p) => ({ id: p.id, label: `${p.givenNames} ${p.preferredName ?? p.familyName}`, hint: `${p.occupation} — « ${p.scenarioTitle} »`, group: 'Personnes' }));
   }
-  return agentsOfSession(db, classSessionId).map(({ agent, agencyName }) => ({ id: agent.id, label: `${agent.givenName} ${agent.familyName}`, hint: `${agent.jobTitle} — ${agent.email}`, group: agencyName }));
+  return [
+    ...agentsOfSession(db, classSessionId).map(({ agent, agencyName }) => ({ id: agent.id, label: `${agent.givenName} ${agent.familyName}`, hint: `${agent.jobTitle} — ${agent.email}`, group: agencyName })),
+    ...db
+      .select()
+      .from(aidants)
+      .where(eq(aidants.classSessionId, classSessionId))
+      .orderBy(asc(aidants.familyName))
+      .all()
+      .map((a) => ({ id: a.id, label: `${a.givenName} ${a.familyName}`, hint: `Aidant·e — ${a.structure}`, group: 'France Services (aidants)' })),
+  ];
 }
 
 export default async function IdentityProviderPage({ params, searchParams }: { params: Promise<{ provider: string }>; searchParams: Promise<{ interaction?: string; erreur?: string }> }) {

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
-import { agents, personas } from '../../../db/schema';
+import { agents, aidants, personas } from '../../../db/schema';
 import type { IdpName } from './config';
 
 export type SubjectClaims = Record<string, string>;
@@ -30,7 +30,11 @@ export function claimsOf(db: Executor, provider: IdpName, subject: string): Subj
     };
   }
   const a = db.select().from(agents).where(eq(agents.id, subject)).get();
-  if (!a) return null;
+  if (!a) {
+    const aidant = db.select().from(aidants).where(eq(aidants.id, subject)).get();
+    if (!aidant) return null;
+    return { sub: aidant.id, email: aidant.email, given_name: aidant.givenName, usual_name: aidant.familyName, uid: aidant.id, organizational_unit: 'france-services', belonging_population: 'aidant', siret: '00000001000010' };
+  }
   return {
     sub: a.id,
     email: a.email,
@@ -45,6 +49,7 @@ export function claimsOf(db: Executor, provider: IdpName, subject: string): Subj
 
 /** Whether a subject may be chosen on the provider's page for this séance. */
 export function isSelectableSubject(db: Executor, provider: IdpName, subject: string, classSessionId: string): boolean {
-  const table = provider === 'franceconnect' ? personas : agents;
-  return Boolean(db.select({ id: table.id }).from(table).where(and(eq(table.id, subject), eq(table.classSessionId, classSessionId))).get());
+  const found = (table: typeof personas | typeof agents | typeof aidants) =>
+    Boolean(db.select({ id: table.id }).from(table).where(and(eq(table.id, subject), eq(table.classSessionId, classSessionId))).get());
+  return provider === 'franceconnect' ? found(personas) : found(agents) || found(aidants);
 }

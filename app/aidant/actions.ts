@@ -1,0 +1,92 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import type { StepState } from '@/app/_components/step-form';
+import { getDb } from '@/db/client';
+import { procedureIds } from '@/db/schema';
+import { requireAidant } from '@/lib/auth/guards';
+import { aidantActor, aidantDraft, createMandate, startUnderMandate } from '@/lib/aidants/mandates';
+import { autosaveStep, saveStep } from '@/lib/procedures/drafts';
+import { CaseError } from '@/lib/procedures/engine/cases';
+import { submitCase } from '@/lib/procedures/engine/run';
+import { firstInvalidStep, procedures, stepsFor } from '@/lib/procedures/registry';
+
+const base = (id: string) => `/aidant/dossiers/${id}`;
+
+/** Any refusal of the mandate's checks sends the aidant back to their page with the reason. */
+function refused(error: unknown): never {
+  if (error instanceof CaseError) redirect(`/aidant?refus=${encodeURIComponent(error.message)}`);
+  throw error;
+}
+
+export async function createMandateAction(form: FormData): Promise<void> {
+  const aidant = await requireAidant();
+  const input = { personaId: String(form.get('personne') ?? ''), procedures: form.getAll('demarches').map(String), days: Number(form.get('duree')) };
+  try {
+    createMandate(getDb(), aidant, input);
+  } catch (error) {
+    if (!(error instanceof CaseError)) throw error;
+    const back = new URLSearchParams({ erreur: error.code, message: error.message, personne: input.personaId, duree: String(form.get('duree') ?? '') });
+    for (const p of input.procedures) back.append('demarches', p);
+    redirect(`/aidant?${back.toString()}#nouveau-mandat`);
+  }
+  revalidatePath('/aidant');
+  redirect('/aidant?message=mandat-cree#mandats');
+}
+
+export async function startUnderMandateAction(form: FormData): Promise<void> {
+  const aidant = await requireAidant();
+  const procedure = z.enum(procedureIds).safeParse(form.get('demarche'));
+  if (!procedure.success) redirect('/aidant');
+  let id: string;
+  try {
+    id = startUnderMandate(getDb(), aidant, String(form.get('mandat') ?? ''), procedure.data).id;
+  } catch (error) {
+    refused(error);
+  }
+  const { c, persona } = aidantDraft(getDb(), aidant, id);
+  const first = stepsFor(procedures[c.procedure], { db: getDb(), persona, answers: {} })[0];
+  redirect(first ? `${base(id)}/etapes/${first.id}` : `${base(id)}/recapitulatif`);
+}
+
+export async function aidantSaveStepAction(caseId: string, stepId: string, previous: StepState, form: FormData): Promise<StepState> {
+  const aidant = await requireAidant();
+  let found;
+  try {
+    found = aidantDraft(getDb(), aidant, caseId);
+  } catch (error) {
+    refused(error);
+  }
+  const outcome = saveStep(getDb(), found.c, found.persona, stepId, form);
+  if (!outcome) redirect('/aidant');
+  if (!outcome.ok) return { errors: outcome.errors, values: outcome.values, attempt: previous.attempt + 1 };
+  redirect(outcome.next ? `${base(caseId)}/etapes/${outcome.next}` : `${base(caseId)}/recapitulatif`);
+}
+
+export async function aidantAutosaveStepAction(caseId: string, stepId: string, form: FormData): Promise<{ savedAt: number } | { error: string }> {
+  const aidant = await requireAidant();
+  try {
+    const found = aidantDraft(getDb(), aidant, caseId);
+    return autosaveStep(getDb(), found.c, found.persona, stepId, form);
+  } catch (error) {
+    if (error instanceof CaseError) return { error: error.message };
+    throw error;
+  }
+}
+
+export async function aidantSubmitAction(caseId: string): Promise<void> {
+  const aidant = await requireAidant();
+  let found;
+  try {
+    found = aidantDraft(getDb(), aidant, caseId);
+  } catch (error) {
+    refused(error);
+  }
+  const invalid = firstInvalidStep(procedures[found.c.procedure], { db: getDb(), persona: found.persona, answers: found.c.answers });
+  if (invalid) redirect(`${base(caseId)}/etapes/${invalid.step.id}?verifier=1`);
+  const sent = await submitCase(getDb(), found.c, found.persona, aidantActor(aidant, found.persona));
+  revalidatePath('/aidant');
+  redirect(`/aidant?envoye=${encodeURIComponent(sent.receiptNumber ?? '')}#mandats`);
+}

@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, signInThroughProvider } from './support';
+
+test('une aidante France Services crée un mandat, la personne le confirme, l’aidante fait la démarche, la personne le voit et révoque le mandat', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const aidantContext = await browser.newContext();
+  const aidant = await aidantContext.newPage();
+  await signInThroughProvider(aidant, /ProConnect/, 'Sarah Benoît');
+  await expect(aidant).toHaveURL(/\/aidant$/);
+  await expectNoAxeViolations(aidant);
+
+  // Nothing chosen: the error says what is missing, beside the field.
+  await aidant.getByRole('button', { name: 'Créer le mandat' }).click();
+  await expect(aidant.getByRole('alert').filter({ hasText: 'Le mandat n’a pas été créé' })).toContainText('Choisissez la personne que vous accompagnez.');
+  await expectNoAxeViolations(aidant);
+  await aidant.getByLabel('La personne', { exact: true }).selectOption({ label: 'DUPUIS Marcel André' });
+  await aidant.getByRole('checkbox', { name: 'Changement d’adresse' }).check();
+  await aidant.getByRole('radio', { name: 'Une semaine' }).check();
+  await aidant.getByRole('button', { name: 'Créer le mandat' }).click();
+  await expect(aidant.getByRole('heading', { name: 'Marcel André Dupuis — À confirmer par la personne' })).toBeVisible();
+
+  // Marcel, beside her, confirms from his own space.
+  const marcelContext = await browser.newContext();
+  const marcel = await marcelContext.newPage();
+  await signInThroughProvider(marcel, /FranceConnect/, 'Marcel André Dupuis');
+  await marcel.getByRole('link', { name: 'Lire et confirmer (ou refuser) le mandat' }).click();
+  await expect(marcel.getByRole('heading', { name: 'Sarah Benoît — à confirmer' })).toBeVisible();
+  await expectNoAxeViolations(marcel);
+  await marcel.getByRole('button', { name: 'Confirmer le mandat' }).click();
+  await expect(marcel.getByRole('status').filter({ hasText: 'Le mandat est confirmé' })).toBeVisible();
+
+  // The aidant files the change of address for him.
+  await aidant.reload();
+  await expect(aidant.getByRole('heading', { name: 'Marcel André Dupuis — Actif' })).toBeVisible();
+  await aidant.getByRole('button', { name: 'Changement d’adresse pour Marcel André Dupuis' }).click();
+  await expect(aidant.getByText('Pour Marcel André Dupuis, sous mandat')).toBeVisible();
+  await aidant.getByLabel('Numéro et nom de la voie').fill('12 place du Marché');
+  await aidant.getByLabel('Code postal').fill('00100');
+  await aidant.getByRole('button', { name: 'Continuer' }).click();
+  await aidant.getByLabel('Date d’emménagement').fill(new Date().toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' }));
+  await aidant.getByRole('button', { name: 'Continuer' }).click();
+  await aidant.getByRole('checkbox', { name: /Caisse de retraite/ }).check();
+  await aidant.getByRole('button', { name: 'Voir le récapitulatif' }).click();
+  await expect(aidant.getByText(/accompagné·e par Sarah Benoît \(France Services\), sous mandat/)).toBeVisible();
+  await expectNoAxeViolations(aidant);
+  await aidant.getByRole('button', { name: 'Envoyer la demande' }).click();
+  await expect(aidant.getByRole('status').filter({ hasText: 'La demande est envoyée' })).toBeVisible();
+
+  // The aidant's page, still open with the mandate's button, while Marcel looks and ends the mandate.
+  await aidant.goto('/aidant');
+  await expect(aidant.getByRole('button', { name: 'Changement d’adresse pour Marcel André Dupuis' })).toBeVisible();
+  await marcel.goto('/citoyen/mes-donnees');
+  await expect(marcel.getByText(/Changement d’adresse EG-.* demande envoyée, fait par Sarah Benoît \(France Services\) pour vous\./)).toBeVisible();
+  await expectNoAxeViolations(marcel);
+  await marcel.getByRole('button', { name: 'Mettre fin au mandat' }).click();
+  await expect(marcel.getByRole('status').filter({ hasText: 'Le mandat est terminé' })).toBeVisible();
+
+  // Her next action is refused, and her page now says why.
+  await aidant.getByRole('button', { name: 'Changement d’adresse pour Marcel André Dupuis' }).click();
+  await expect(aidant.getByRole('alert').filter({ hasText: 'Action refusée.' })).toContainText('La personne a révoqué ce mandat');
+  await expect(aidant.getByRole('heading', { name: 'Marcel André Dupuis — Révoqué par la personne' })).toBeVisible();
+  await expectNoAxeViolations(aidant);
+  await aidantContext.close();
+  await marcelContext.close();
+});
