@@ -83,7 +83,7 @@ test('l’API de la plateforme : codes d’erreur, minimisation, retrait de l’
   const karimLike = { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager, finalite: 'calcul_prestations' };
   expect((await call(request, caf, karimLike)).status()).toBe(200); // the law allows it, no consent needed
   const launch = async (type: string, latence = '8') => {
-    await tp.getByLabel('Organisme').selectOption({ label: 'DGFiP' });
+    await tp.getByLabel('Organisme', { exact: true }).selectOption({ label: 'DGFiP' });
     await tp.getByLabel('Type de panne').selectOption(type);
     await tp.getByLabel('Retard, pour une lenteur (secondes)').fill(latence);
     await tp.getByRole('button', { name: 'Lancer la panne' }).click();

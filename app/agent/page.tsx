@@ -128,7 +128,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
         </form>
         {queue.length === 0 ? (
           <div className="empty-state">
-            <p>Aucun dossier ne correspond.</p>
+            <p>{filters.etat || filters.demarche || filters.attente ? 'Aucun dossier ne correspond à ces filtres.' : 'Aucun dossier à traiter pour le moment.'}</p>
           </div>
         ) : (
           <table>
