@@ -1,6 +1,7 @@
 import { registerAppClients } from '../lib/auth/idp/clients';
 import { ensureTeacher } from '../lib/auth/teacher';
 import { env } from '../lib/env';
+import { purgeExpiredSessions } from '../lib/classroom/sessions';
 import { ensurePlatformTokens } from '../lib/platform/tokens';
 import { secrets } from '../lib/secrets';
 import { applyMigrations, type Db } from './client';
@@ -18,6 +19,7 @@ export function prepareDatabase(db: Db) {
   const demo = seedIfEmpty(db, teacher.id);
   registerAppClients(db, env().baseUrl, secrets().oidcClientSecrets);
   ensureAidants(db);
+  purgeExpiredSessions(db);
   for (const { id } of db.select({ id: classSessions.id }).from(classSessions).all()) ensurePlatformTokens(db, id);
   return { teacher, demo };
 }

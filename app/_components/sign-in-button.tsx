@@ -4,7 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 
 /** Starts next-auth's sign-in with a provider (next-auth needs its CSRF token, hence a client leaf). */
-export function SignInButton({ provider, callbackUrl, children, secondary }: { provider: 'franceconnect' | 'proconnect'; callbackUrl: string; children: string; secondary?: boolean }) {
+export function SignInButton({ provider, callbackUrl, children, secondary, joinCode }: { provider: 'franceconnect' | 'proconnect'; callbackUrl: string; children: string; secondary?: boolean; joinCode?: string }) {
   const [pending, setPending] = useState(false);
   return (
     <button
@@ -14,7 +14,8 @@ export function SignInButton({ provider, callbackUrl, children, secondary }: { p
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signIn(provider, { callbackUrl });
+        // The join code goes to the provider, whose page then offers that séance's people.
+        void signIn(provider, { callbackUrl }, joinCode ? { seance: joinCode } : undefined);
       }}
     >
       {pending ? 'Redirection…' : children}

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireCitizen } from '@/lib/auth/guards';
 import { formatIsoDate } from '@/lib/format';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { classSessions } from '@/db/schema';
 import { casesOf } from '@/lib/procedures/engine/cases';
 import { mandatesOfPerson, statusOf } from '@/lib/aidants/mandates';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
@@ -16,6 +18,7 @@ export default async function CitizenDashboard() {
   const db = getDb();
   await runDueInstruction(db, persona.classSessionId);
   const myCases = casesOf(db, persona.id);
+  const session = db.select().from(classSessions).where(eq(classSessions.id, persona.classSessionId)).get();
   const pendingMandates = mandatesOfPerson(db, persona.id).filter((m) => statusOf(m) === 'a_confirmer');
   const usualName = persona.preferredName ?? persona.familyName;
   return (
@@ -24,6 +27,7 @@ export default async function CitizenDashboard() {
         Bonjour {persona.givenNames} {usualName}
       </h1>
       <p className="lead">Voici votre espace personnel. Vous y suivez vos démarches.</p>
+      <p>Séance : {session?.name ?? '—'}</p>
 
       {pendingMandates.length > 0 && (
         <div className="notice" role="status">

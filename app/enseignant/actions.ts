@@ -9,6 +9,7 @@ import { agencyIds, classSessions, faultKinds } from '@/db/schema';
 import { requireTeacher } from '@/lib/auth/guards';
 import { endFaults, injectFault } from '@/lib/platform/faults';
 import { rotateToken } from '@/lib/platform/tokens';
+import { createSession, deleteSession, resetSession } from '@/lib/classroom/sessions';
 
 const rotation = z.object({ seance: z.string().min(1), organisme: z.enum(agencyIds) });
 
@@ -83,4 +84,38 @@ export async function playedBodiesAction(formData: FormData): Promise<void> {
   getDb().update(classSessions).set({ bodiesPlayed: bodies, autoInstructionDelaySeconds: delay.data, counterWaitMinutes: wait.data }).where(eq(classSessions.id, session.id)).run();
   revalidatePath('/enseignant');
   redirect('/enseignant?message=organismes-enregistres#organismes-joues');
+}
+
+const newSession = z.object({
+  nom: z.string().trim().min(1, 'Donnez un nom à la séance, par exemple « BTS SAM 1 — mardi ».').max(80, 'Le nom compte 80 caractères au plus.'),
+  preset: z.enum(['tout', 'demenagement', 'stationnement', 'fracture_numerique'], { error: 'Choisissez un scénario.' }),
+});
+
+/** A new séance with its own copy of the world and a join code. */
+export async function createSessionAction(formData: FormData): Promise<void> {
+  const teacher = await requireTeacher();
+  const raw = { nom: String(formData.get('nom') ?? ''), preset: String(formData.get('preset') ?? '') };
+  const parsed = newSession.safeParse(raw);
+  if (!parsed.success) {
+    const back = new URLSearchParams({ ...raw, 'erreur-nom': parsed.error.issues.find((i) => i.path[0] === 'nom')?.message ?? '', 'erreur-preset': parsed.error.issues.find((i) => i.path[0] === 'preset')?.message ?? '' });
+    redirect(`/enseignant?${back.toString()}#nouvelle-seance`);
+  }
+  const session = createSession(getDb(), teacher.id, { name: parsed.data.nom, preset: parsed.data.preset });
+  revalidatePath('/enseignant');
+  redirect(`/enseignant?message=seance-creee&code=${session.joinCode}#seances`);
+}
+
+/** Reset (back to the seed) or delete (every row), each after a confirmation page. */
+export async function sessionLifecycleAction(formData: FormData): Promise<void> {
+  const teacher = await requireTeacher();
+  const session = ownedSession(teacher.id, formData.get('seance'));
+  const action = formData.get('action');
+  if (!session) redirect('/enseignant?message=seance-inconnue#seances');
+  const db = getDb();
+  const row = db.select().from(classSessions).where(eq(classSessions.id, session.id)).get();
+  if (action === 'supprimer' && !row?.isDemo) deleteSession(db, session.id);
+  else if (action === 'reinitialiser') resetSession(db, session.id);
+  else redirect('/enseignant#seances');
+  revalidatePath('/enseignant');
+  redirect(`/enseignant?message=${action === 'supprimer' ? 'seance-supprimee' : 'seance-reinitialisee'}#seances`);
 }

@@ -3,15 +3,25 @@ import { asc, count, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { agencyIds, classSessions, personas, type AgencyId } from '@/db/schema';
 import { requireTeacher } from '@/lib/auth/guards';
-import { agentsOfSession } from '@/lib/classroom/sessions';
+import Link from 'next/link';
+import QRCode from 'qrcode';
+import { agentsOfSession, presets, purgeExpiredSessions } from '@/lib/classroom/sessions';
+import { env } from '@/lib/env';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { agencyShortName } from '@/lib/platform/consent-text';
 import { verifyJournalChain } from '@/lib/platform/journal';
 import { currentToken, maskToken } from '@/lib/platform/tokens';
-import { playedBodiesAction, rotateTokenAction } from './actions';
+import { createSessionAction, playedBodiesAction, rotateTokenAction } from './actions';
 import { FaultPanel } from './fault-panel';
 
 export const metadata: Metadata = { title: 'Espace enseignant' };
+
+const expiry = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+const sessionMessages: Record<string, string> = {
+  'seance-creee': 'La séance est créée, avec sa propre copie du monde simulé.',
+  'seance-reinitialisee': 'La séance est revenue au monde de départ.',
+  'seance-supprimee': 'La séance et toutes ses données sont supprimées.',
+};
 
 export default async function TeacherHome({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const teacher = await requireTeacher();
@@ -27,7 +37,14 @@ export default async function TeacherHome({ searchParams }: { searchParams: Prom
   };
   const db = getDb();
   const sessions = db.select().from(classSessions).orderBy(asc(classSessions.createdAt)).all();
+  purgeExpiredSessions(db);
   const demo = sessions.find((s) => s.isDemo);
+  const rows = await Promise.all(
+    sessions.map(async (s) => {
+      const url = `${env().baseUrl}/rejoindre?code=${s.joinCode}`;
+      return { s, url, qr: await QRCode.toDataURL(url, { margin: 1, width: 192 }) };
+    }),
+  );
   if (demo) await runDueInstruction(db, demo.id);
   const personaCount = demo ? (db.select({ n: count() }).from(personas).where(eq(personas.classSessionId, demo.id)).get()?.n ?? 0) : 0;
   const agentRows = demo ? agentsOfSession(db, demo.id) : [];
@@ -41,27 +58,90 @@ export default async function TeacherHome({ searchParams }: { searchParams: Prom
 
       <section aria-labelledby="seances">
         <h2 id="seances">Vos séances</h2>
+        {message && sessionMessages[message] && (
+          <div className="notice notice--success" role="status">
+            <p>
+              {sessionMessages[message]}
+              {message === 'seance-creee' && params.code ? ` Code pour rejoindre : ${params.code}.` : ''}
+            </p>
+          </div>
+        )}
         <table>
           <caption>Séances disponibles</caption>
           <thead>
             <tr>
               <th scope="col">Nom</th>
               <th scope="col">Code pour rejoindre</th>
-              <th scope="col">Monde simulé</th>
+              <th scope="col">Pour rejoindre</th>
+              <th scope="col">Données</th>
+              <th scope="col">Actions</th>
             </tr>
           </thead>
           <tbody>
-            {sessions.map((s) => (
+            {rows.map(({ s, qr, url }) => (
               <tr key={s.id}>
                 <td>{s.name}</td>
                 <td>
                   <code>{s.joinCode}</code>
                 </td>
-                <td>{s.isDemo ? `${personaCount} personnes fictives, ${agentRows.length} comptes d’agents` : 'Copie du monde de référence'}</td>
+                <td>
+                  <img src={qr} alt={`Code QR vers ${url}`} width={96} height={96} />
+                  <br />
+                  <span className="hash">{url}</span>
+                </td>
+                <td>{s.isDemo ? `${personaCount} personnes fictives, ${agentRows.length} comptes d’agents ; gardées` : s.expiresAt ? `Supprimées automatiquement le ${expiry.format(s.expiresAt)}` : '—'}</td>
+                <td>
+                  {s.teacherId === teacher.id && (
+                    <>
+                      <Link href={`/enseignant/seances/${s.id}/confirmer?action=reinitialiser`}>
+                        Réinitialiser<span className="visually-hidden"> la séance {s.name}</span>
+                      </Link>
+                      {!s.isDemo && (
+                        <>
+                          {' · '}
+                          <Link href={`/enseignant/seances/${s.id}/confirmer?action=supprimer`}>
+                            Supprimer<span className="visually-hidden"> la séance {s.name}</span>
+                          </Link>
+                        </>
+                      )}
+                    </>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+        <form action={createSessionAction} className="surface" noValidate>
+          <h3 id="nouvelle-seance">Créer une séance</h3>
+          <p>Elle reçoit sa propre copie du monde simulé : ce que fait une classe ne se voit pas dans une autre.</p>
+          <div className={`field${params['erreur-nom'] ? ' field--error' : ''}`}>
+            <label htmlFor="seance-nom">Nom de la séance</label>
+            {params['erreur-nom'] && (
+              <p className="field__error" id="seance-nom-erreur">
+                {params['erreur-nom']}
+              </p>
+            )}
+            <input id="seance-nom" name="nom" type="text" defaultValue={params.nom ?? ''} maxLength={80} aria-invalid={Boolean(params['erreur-nom'])} aria-describedby={params['erreur-nom'] ? 'seance-nom-erreur' : undefined} />
+          </div>
+          <div className={`field${params['erreur-preset'] ? ' field--error' : ''}`}>
+            <label htmlFor="seance-preset">Scénario</label>
+            {params['erreur-preset'] && (
+              <p className="field__error" id="seance-preset-erreur">
+                {params['erreur-preset']}
+              </p>
+            )}
+            <select id="seance-preset" name="preset" defaultValue={params.preset ?? 'tout'} aria-invalid={Boolean(params['erreur-preset'])}>
+              {Object.entries(presets).map(([id, label]) => (
+                <option key={id} value={id}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button">
+            Créer la séance
+          </button>
+        </form>
       </section>
 
       {demo && tokens.length > 0 && (

@@ -39,10 +39,10 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
           <h2 id="trouvee">Séance trouvée : {session.name}</h2>
           <p>Votre enseignant·e vous indique si vous jouez une personne ou un agent. Connectez-vous ensuite.</p>
           <p className="who">
-            <SignInButton provider="franceconnect" callbackUrl="/citoyen">
+            <SignInButton provider="franceconnect" callbackUrl="/citoyen" joinCode={session.joinCode}>
               Je joue une personne
             </SignInButton>
-            <SignInButton provider="proconnect" callbackUrl="/agent" secondary>
+            <SignInButton provider="proconnect" callbackUrl="/agent" secondary joinCode={session.joinCode}>
               Je joue un agent
             </SignInButton>
           </p>

@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { classSessions } from './classroom';
 import { createdAt, id } from './columns';
 
 // State of the two simulated OpenID Connect providers (lib/auth/idp). Secrets and codes are stored hashed.
@@ -32,6 +33,8 @@ export const oidcInteractions = sqliteTable('oidc_interactions', {
   codeChallenge: text('code_challenge').notNull(),
   acr: text('acr'),
   loginHint: text('login_hint'),
+  /** The séance whose people (or agents) the provider's page offers, from the join code; the demonstration séance otherwise. */
+  classSessionId: text('class_session_id').references(() => classSessions.id, { onDelete: 'cascade' }),
   createdAt: createdAt(),
   expiresAt: ms('expires_at').notNull(),
   completedAt: ms('completed_at'),

@@ -41,6 +41,11 @@ export function seedWorld(db: Db, classSessionId: string): void {
   db.transaction((tx) => insertWorld(tx, classSessionId));
 }
 
+/** The world's rows for one séance, inside the caller's transaction (creating or resetting a séance). */
+export function insertWorldInto(tx: Tx, classSessionId: string): void {
+  insertWorld(tx, classSessionId);
+}
+
 function insertWorld(tx: Tx, classSessionId: string): void {
     personaSeeds.forEach((p, order) => {
       const personaId = uuid();

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { aidants, personas } from '@/db/schema';
+import { aidants, classSessions, personas } from '@/db/schema';
 import { idpNameSchema, providers } from '@/lib/auth/idp/config';
 import { findInteraction } from '@/lib/auth/idp/provider';
 import { agentsOfSession, demoSession } from '@/lib/classroom/sessions';
@@ -42,7 +42,8 @@ export default async function IdentityProviderPage({ params, searchParams }: { p
   const { interaction: interactionId = '', erreur } = await searchParams;
   const db = getDb();
   const interaction = interactionId ? findInteraction(db, provider, interactionId) : null;
-  const session = demoSession(db);
+  // The séance named by the join code, or the demonstration séance.
+  const session = interaction?.classSessionId ? (db.select().from(classSessions).where(eq(classSessions.id, interaction.classSessionId)).get() ?? null) : demoSession(db);
   const config = providers[provider];
 
   const header = (

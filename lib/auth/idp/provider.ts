@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { importJWK, jwtVerify, SignJWT } from 'jose';
 import type { Db, Executor } from '../../../db/client';
-import { idpSessions, oidcAccessTokens, oidcCodes, oidcInteractions } from '../../../db/schema';
+import { classSessions, idpSessions, oidcAccessTokens, oidcCodes, oidcInteractions } from '../../../db/schema';
 import { authenticateClient, findClient } from './clients';
 import { claimsForScope, issuerFor, lifetimes, providers, type IdpName } from './config';
 import { atHash, pkceChallengeOf, pkceChallengePattern, pkceVerifierPattern, randomToken, sha256 } from './crypto';
@@ -100,8 +100,11 @@ export function authorize(db: Executor, provider: IdpName, params: URLSearchPara
     return { kind: 'redirect', location: issueCode(db, provider, request, session, issuerBase) };
   }
   const id = randomToken();
+  // e-Guichet's extension: `seance=<join code>` says which séance's people the page offers.
+  const joinCode = (params.get('seance') ?? '').toUpperCase();
+  const classSessionId = /^[A-Z0-9]{6}$/.test(joinCode) ? (db.select({ id: classSessions.id }).from(classSessions).where(eq(classSessions.joinCode, joinCode)).get()?.id ?? null) : null;
   db.insert(oidcInteractions)
-    .values({ id, provider, ...request, loginHint: params.get('login_hint'), expiresAt: new Date(Date.now() + lifetimes.interactionMs) })
+    .values({ id, provider, ...request, loginHint: params.get('login_hint'), classSessionId, expiresAt: new Date(Date.now() + lifetimes.interactionMs) })
     .run();
   return { kind: 'interaction', interactionId: id };
 }

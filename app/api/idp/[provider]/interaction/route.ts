@@ -26,9 +26,11 @@ export const POST = idpRoute(async (request, provider) => {
   const { interaction, action, subject } = parsed.data;
   const page = `${issuerBase}/identite/${provider}?interaction=${encodeURIComponent(interaction)}`;
   if (action === 'annuler') return seeOther(cancelInteraction(db, provider, interaction, issuerBase) ?? `${issuerBase}/connexion`);
-  if (!findInteraction(db, provider, interaction)) return seeOther(page);
-  const session = demoSession(db);
-  if (!subject || !session || !isSelectableSubject(db, provider, subject, session.id)) return seeOther(`${page}&erreur=choix`);
+  const pending = findInteraction(db, provider, interaction);
+  if (!pending) return seeOther(page);
+  // The people of the séance named by the join code (or of the demonstration séance).
+  const sessionId = pending.classSessionId ?? demoSession(db)?.id;
+  if (!subject || !sessionId || !isSelectableSubject(db, provider, subject, sessionId)) return seeOther(`${page}&erreur=choix`);
   const { location, sessionCookie } = completeInteraction(db, provider, interaction, subject, issuerBase);
   return seeOther(location, idpSessionCookieHeader(provider, sessionCookie, issuerBase));
 });

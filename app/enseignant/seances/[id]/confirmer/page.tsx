@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { classSessions } from '@/db/schema';
+import { requireTeacher } from '@/lib/auth/guards';
+import { sessionLifecycleAction } from '../../../actions';
+
+export const metadata: Metadata = { title: 'Confirmer — séance' };
+
+/** Reset and delete are one confirmed action each: this page says exactly what will go. */
+export default async function ConfirmPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string }> }) {
+  const teacher = await requireTeacher();
+  const { id } = await params;
+  const { action } = await searchParams;
+  const session = getDb().select().from(classSessions).where(and(eq(classSessions.id, id), eq(classSessions.teacherId, teacher.id))).get();
+  if (!session || (action !== 'supprimer' && action !== 'reinitialiser') || (action === 'supprimer' && session.isDemo)) notFound();
+  const deleting = action === 'supprimer';
+  return (
+    <>
+      <h1>{deleting ? `Supprimer la séance « ${session.name} » ?` : `Réinitialiser la séance « ${session.name} » ?`}</h1>
+      <div className="notice notice--error">
+        <p>
+          {deleting
+            ? 'Toutes les données de la séance seront effacées : personnes, dossiers, échanges, accords, documents, mandats. Le code ne fonctionnera plus. C’est définitif.'
+            : 'La séance revient au monde de départ : les dossiers, échanges, accords, documents et mandats sont effacés, les élèves devront se reconnecter. Le code reste le même.'}
+        </p>
+      </div>
+      <form action={sessionLifecycleAction} className="actions">
+        <input type="hidden" name="seance" value={session.id} />
+        <input type="hidden" name="action" value={action} />
+        <button type="submit" className="button">
+          {deleting ? 'Oui, supprimer définitivement' : 'Oui, réinitialiser'}
+        </button>
+        <Link href="/enseignant#seances">Annuler</Link>
+      </form>
+    </>
+  );
+}

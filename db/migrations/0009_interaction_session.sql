@@ -1,0 +1,1 @@
+ALTER TABLE `oidc_interactions` ADD `class_session_id` text REFERENCES class_sessions(id) ON UPDATE no action ON DELETE cascade;
