@@ -95,9 +95,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <li>
                 <Link href="/plateforme">L’État plateforme</Link>
               </li>
-              <li>
-                <Link href="/connexion">Se connecter</Link>
-              </li>
+              <li>{who ? <Link href={who.home}>Mon espace</Link> : <Link href="/connexion">Se connecter</Link>}</li>
             </ul>
           </div>
         </footer>

@@ -77,7 +77,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <p>
             {c.state === 'complement_demande'
               ? 'L’organisme vous demande un complément : lisez son message ci-dessous et répondez-lui.'
-              : `Votre demande est ${stateLabels[c.state].toLowerCase()}${c.agency ? ` par ${agencyName(c.agency)}` : ''}. La réponse arrive en général en quelques minutes dans cette simulation.`}
+              : c.state === 'depose'
+                ? `Votre demande est déposée. Elle attend d’être prise en charge${c.agency ? ` par ${agencyName(c.agency)}` : ' par les organismes choisis'}. Dans cette simulation, la réponse arrive en général en quelques minutes.`
+                : `Votre demande est en cours d’instruction${c.agency ? ` par ${agencyName(c.agency)}` : ''}. Dans cette simulation, la réponse arrive en général en quelques minutes.`}
           </p>
           <p>
             <Link href={`/citoyen/dossiers/${c.id}`}>Actualiser la page</Link>
