@@ -3,6 +3,7 @@
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { FieldDef, RawValues } from '@/lib/procedures/engine/types';
 import { ErrorSummary } from './error-summary';
+import { TextField } from './text-field';
 
 export type StepState = { errors: Record<string, string>; values: RawValues; attempt: number };
 type Props = {
@@ -92,26 +93,18 @@ export function StepForm({ caseId, stepId, fields, initial, initialErrors = {}, 
         const hasError = Boolean(errorOf(f.name));
         if (f.kind === 'text') {
           return (
-            <div key={f.name} className={`field${hasError ? ' field--error' : ''}`}>
-              <label htmlFor={`champ-${f.name}`}>{f.label}</label>
-              {f.hint && (
-                <span className="hint" id={`champ-${f.name}-aide`}>
-                  {f.hint}
-                </span>
-              )}
-              {errorLine(f.name)}
-              <input
-                id={`champ-${f.name}`}
-                name={f.name}
-                type="text"
-                className={f.width === 'court' ? 'input--short' : undefined}
-                defaultValue={String(value(f.name) ?? '')}
-                autoComplete={f.autoComplete}
-                inputMode={f.inputMode}
-                aria-invalid={hasError}
-                aria-describedby={describedBy(f)}
-              />
-            </div>
+            <TextField
+              key={f.name}
+              id={`champ-${f.name}`}
+              name={f.name}
+              label={f.label}
+              hint={f.hint}
+              error={errorOf(f.name)}
+              className={f.width === 'court' ? 'input--short' : undefined}
+              defaultValue={String(value(f.name) ?? '')}
+              autoComplete={f.autoComplete}
+              inputMode={f.inputMode}
+            />
           );
         }
         const type = f.kind === 'radio' ? 'radio' : 'checkbox';

@@ -2,6 +2,7 @@ import { agencyIds, faultKinds } from '@/db/schema';
 import { getDb } from '@/db/client';
 import { agencyShortName } from '@/lib/platform/consent-text';
 import { faultLabels, faultsInForce } from '@/lib/platform/faults-view';
+import { TextField } from '../_components/text-field';
 import { endFaultsAction, injectFaultAction } from './actions';
 
 type Values = Partial<Record<'organisme' | 'type' | 'minutes' | 'latence' | 'taux', string>>;
@@ -96,14 +97,7 @@ export function FaultPanel({ classSessionId, values, errors }: { classSessionId:
             ['taux', 'Part des demandes qui échouent, si erratique (%)', 'De 1 à 100.', '50'],
           ] as const
         ).map(([name, label, hint, fallback]) => (
-          <div key={name} className={`field${errors[name] ? ' field--error' : ''}`}>
-            <label htmlFor={`panne-${name}`}>{label}</label>
-            <span className="hint" id={`panne-${name}-aide`}>
-              {hint}
-            </span>
-            {error(name)}
-            <input id={`panne-${name}`} name={name} type="text" inputMode="numeric" defaultValue={values[name] ?? fallback} {...field(name)} />
-          </div>
+          <TextField key={name} id={`panne-${name}`} name={name} label={label} hint={hint} error={errors[name]} inputMode="numeric" defaultValue={values[name] ?? fallback} />
         ))}
         <button type="submit" className="button">
           Lancer la panne

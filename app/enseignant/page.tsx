@@ -13,6 +13,7 @@ import { verifyJournalChain } from '@/lib/platform/journal';
 import { currentToken, maskToken } from '@/lib/platform/tokens';
 import { createSessionAction, playedBodiesAction, rotateTokenAction } from './actions';
 import { FaultPanel } from './fault-panel';
+import { TextField } from '../_components/text-field';
 
 export const metadata: Metadata = { title: 'Espace enseignant' };
 
@@ -114,15 +115,7 @@ export default async function TeacherHome({ searchParams }: { searchParams: Prom
         <form action={createSessionAction} className="surface" noValidate>
           <h3 id="nouvelle-seance">Créer une séance</h3>
           <p>Elle reçoit sa propre copie du monde simulé : ce que fait une classe ne se voit pas dans une autre.</p>
-          <div className={`field${params['erreur-nom'] ? ' field--error' : ''}`}>
-            <label htmlFor="seance-nom">Nom de la séance</label>
-            {params['erreur-nom'] && (
-              <p className="field__error" id="seance-nom-erreur">
-                {params['erreur-nom']}
-              </p>
-            )}
-            <input id="seance-nom" name="nom" type="text" defaultValue={params.nom ?? ''} maxLength={80} aria-invalid={Boolean(params['erreur-nom'])} aria-describedby={params['erreur-nom'] ? 'seance-nom-erreur' : undefined} />
-          </div>
+          <TextField id="seance-nom" name="nom" label="Nom de la séance" error={params['erreur-nom'] || undefined} defaultValue={params.nom ?? ''} maxLength={80} />
           <div className={`field${params['erreur-preset'] ? ' field--error' : ''}`}>
             <label htmlFor="seance-preset">Scénario</label>
             {params['erreur-preset'] && (
@@ -224,48 +217,26 @@ export default async function TeacherHome({ searchParams }: { searchParams: Prom
                 </div>
               ))}
             </fieldset>
-            <div className={`field${message === 'delai-invalide' ? ' field--error' : ''}`}>
-              <label htmlFor="delai">Délai du traitement automatique (secondes)</label>
-              <span className="hint" id="delai-aide">
-                De 0 à 3600. Les justificatifs vérifiés « à la main » prennent trois fois plus longtemps.
-              </span>
-              {message === 'delai-invalide' && (
-                <p className="field__error" id="delai-erreur">
-                  Indiquez un nombre entier de secondes, de 0 à 3600.
-                </p>
-              )}
-              <input
-                id="delai"
-                name="delai"
-                type="text"
-                inputMode="numeric"
-                className="input--short"
-                defaultValue={message === 'delai-invalide' || message === 'attente-invalide' ? (params.delai ?? '') : String(demo.autoInstructionDelaySeconds)}
-                aria-invalid={message === 'delai-invalide'}
-                aria-describedby={message === 'delai-invalide' ? 'delai-aide delai-erreur' : 'delai-aide'}
-              />
-            </div>
-            <div className={`field${message === 'attente-invalide' ? ' field--error' : ''}`}>
-              <label htmlFor="attente">Attente au guichet (minutes, simulée)</label>
-              <span className="hint" id="attente-aide">
-                De 0 à 240. Notée dans chaque demande saisie au guichet, pour la comparer au temps en ligne.
-              </span>
-              {message === 'attente-invalide' && (
-                <p className="field__error" id="attente-erreur">
-                  Indiquez un nombre entier de minutes, de 0 à 240.
-                </p>
-              )}
-              <input
-                id="attente"
-                name="attente"
-                type="text"
-                inputMode="numeric"
-                className="input--short"
-                defaultValue={message === 'attente-invalide' ? (params.attente ?? '') : String(demo.counterWaitMinutes)}
-                aria-invalid={message === 'attente-invalide'}
-                aria-describedby={message === 'attente-invalide' ? 'attente-aide attente-erreur' : 'attente-aide'}
-              />
-            </div>
+            <TextField
+              id="delai"
+              name="delai"
+              label="Délai du traitement automatique (secondes)"
+              hint="De 0 à 3600. Les justificatifs vérifiés « à la main » prennent trois fois plus longtemps."
+              error={message === 'delai-invalide' ? 'Indiquez un nombre entier de secondes, de 0 à 3600.' : undefined}
+              inputMode="numeric"
+              className="input--short"
+              defaultValue={message === 'delai-invalide' || message === 'attente-invalide' ? (params.delai ?? '') : String(demo.autoInstructionDelaySeconds)}
+            />
+            <TextField
+              id="attente"
+              name="attente"
+              label="Attente au guichet (minutes, simulée)"
+              hint="De 0 à 240. Notée dans chaque demande saisie au guichet, pour la comparer au temps en ligne."
+              error={message === 'attente-invalide' ? 'Indiquez un nombre entier de minutes, de 0 à 240.' : undefined}
+              inputMode="numeric"
+              className="input--short"
+              defaultValue={message === 'attente-invalide' ? (params.attente ?? '') : String(demo.counterWaitMinutes)}
+            />
             <button type="submit" className="button">
               Enregistrer
             </button>

@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, type FormEvent } from 'react';
 import { ErrorSummary } from '@/app/_components/error-summary';
+import { TextField } from '@/app/_components/text-field';
 import type { ProofKind } from '@/db/schema';
 import type { ProofState } from './actions';
 
@@ -20,18 +21,16 @@ export function ProofForm({ send, proofs }: Props) {
   return (
     <form action={action} onSubmit={onSubmit} noValidate encType="multipart/form-data">
       <ErrorSummary title="Vérifiez ces éléments" errors={errors} idPrefix="champ" version={state.attempt} />
-      <div className={`field${errors.immatriculation ? ' field--error' : ''}`}>
-        <label htmlFor="champ-immatriculation">Immatriculation du véhicule</label>
-        <span className="hint" id="champ-immatriculation-aide">
-          Comme sur la carte grise, par exemple AB-123-CD.
-        </span>
-        {errors.immatriculation && (
-          <p className="field__error" id="champ-immatriculation-erreur">
-            {errors.immatriculation}
-          </p>
-        )}
-        <input id="champ-immatriculation" name="immatriculation" type="text" className="input--short" defaultValue={state.immatriculation} autoComplete="off" aria-invalid={Boolean(errors.immatriculation)} aria-describedby={described('immatriculation')} />
-      </div>
+      <TextField
+        id="champ-immatriculation"
+        name="immatriculation"
+        label="Immatriculation du véhicule"
+        hint="Comme sur la carte grise, par exemple AB-123-CD."
+        error={errors.immatriculation}
+        className="input--short"
+        defaultValue={state.immatriculation}
+        autoComplete="off"
+      />
       {proofs.map((p) => (
         <div key={p.kind} className={`field${errors[p.kind] ? ' field--error' : ''}`}>
           <label htmlFor={`champ-${p.kind}`}>{p.label}</label>
