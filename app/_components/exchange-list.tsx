@@ -1,10 +1,10 @@
 import type { exchangeTraces, journalEntries } from '@/db/schema';
 import { agencyShortName, itemLabel, purposeLabel } from '@/lib/platform/consent-text';
 import { reasonLabels } from '@/lib/platform/errors';
+import { formatDateTimeSeconds } from '@/lib/format';
 
 type Row = { entry: typeof journalEntries.$inferSelect; trace: typeof exchangeTraces.$inferSelect | null };
 
-const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Paris' });
 const basisLabel = (basis: string | null) =>
   basis === 'consentement' ? 'votre accord' : basis === 'mission_de_service_public' ? 'la loi (mission de service public)' : 'aucune (pas d’habilitation)';
 
@@ -29,7 +29,7 @@ export function ExchangeList({ rows, headingLevel = 3 }: { rows: Row[]; headingL
             <dl className="facts">
               <dt>Quand</dt>
               <dd>
-                <time dateTime={entry.recordedAt}>{when.format(new Date(entry.recordedAt))}</time>
+                <time dateTime={entry.recordedAt}>{formatDateTimeSeconds(new Date(entry.recordedAt))}</time>
               </dd>
               <dt>Pourquoi</dt>
               <dd>{purposeLabel(entry.purpose)}</dd>

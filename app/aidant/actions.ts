@@ -8,18 +8,13 @@ import { getDb } from '@/db/client';
 import { procedureIds } from '@/db/schema';
 import { requireAidant } from '@/lib/auth/guards';
 import { aidantActor, aidantDraft, createMandate, startUnderMandate } from '@/lib/aidants/mandates';
+import { aidantDraftOrRefuse, refused } from './draft';
 import { autosaveStep, saveStep } from '@/lib/procedures/drafts';
 import { CaseError } from '@/lib/procedures/engine/cases';
 import { submitCase } from '@/lib/procedures/engine/run';
 import { firstInvalidStep, procedures, stepsFor } from '@/lib/procedures/registry';
 
 const base = (id: string) => `/aidant/dossiers/${id}`;
-
-/** Any refusal of the mandate's checks sends the aidant back to their page with the reason. */
-function refused(error: unknown): never {
-  if (error instanceof CaseError) redirect(`/aidant?refus=${encodeURIComponent(error.message)}`);
-  throw error;
-}
 
 export async function createMandateAction(form: FormData): Promise<void> {
   const aidant = await requireAidant();
@@ -46,19 +41,14 @@ export async function startUnderMandateAction(form: FormData): Promise<void> {
   } catch (error) {
     refused(error);
   }
-  const { c, persona } = aidantDraft(getDb(), aidant, id);
+  const { c, persona } = aidantDraftOrRefuse(aidant, id);
   const first = stepsFor(procedures[c.procedure], { db: getDb(), persona, answers: {} })[0];
   redirect(first ? `${base(id)}/etapes/${first.id}` : `${base(id)}/recapitulatif`);
 }
 
 export async function aidantSaveStepAction(caseId: string, stepId: string, previous: StepState, form: FormData): Promise<StepState> {
   const aidant = await requireAidant();
-  let found;
-  try {
-    found = aidantDraft(getDb(), aidant, caseId);
-  } catch (error) {
-    refused(error);
-  }
+  const found = aidantDraftOrRefuse(aidant, caseId);
   const outcome = saveStep(getDb(), found.c, found.persona, stepId, form);
   if (!outcome) redirect('/aidant');
   if (!outcome.ok) return { errors: outcome.errors, values: outcome.values, attempt: previous.attempt + 1 };
@@ -78,12 +68,7 @@ export async function aidantAutosaveStepAction(caseId: string, stepId: string, f
 
 export async function aidantSubmitAction(caseId: string): Promise<void> {
   const aidant = await requireAidant();
-  let found;
-  try {
-    found = aidantDraft(getDb(), aidant, caseId);
-  } catch (error) {
-    refused(error);
-  }
+  const found = aidantDraftOrRefuse(aidant, caseId);
   const invalid = firstInvalidStep(procedures[found.c.procedure], { db: getDb(), persona: found.persona, answers: found.c.answers });
   if (invalid) redirect(`${base(caseId)}/etapes/${invalid.step.id}?verifier=1`);
   const sent = await submitCase(getDb(), found.c, found.persona, aidantActor(aidant, found.persona));

@@ -8,10 +8,10 @@ import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { stateLabels } from '@/lib/procedures/engine/state-machine';
 import { procedures } from '@/lib/procedures/registry';
 import { createMandateAction, startUnderMandateAction } from './actions';
+import { formatDateTime } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Espace aidant France Services' };
 
-const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 const statusLabels = { a_confirmer: 'À confirmer par la personne', actif: 'Actif', expire: 'Expiré', revoque: 'Révoqué par la personne' } as const;
 
 export default async function AidantHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -70,7 +70,7 @@ export default async function AidantHome({ searchParams }: { searchParams: Promi
                     {who} — {statusLabels[status]}
                   </h3>
                   <p>
-                    Démarches : {m.procedures.map((p) => procedures[p].title).join(', ')}. Jusqu’au {day.format(m.endsAt)}.
+                    Démarches : {m.procedures.map((p) => procedures[p].title).join(', ')}. Jusqu’au {formatDateTime(m.endsAt)}.
                   </p>
                   {status === 'actif' && (
                     <div className="actions">

@@ -18,10 +18,9 @@ export async function rotateTokenAction(formData: FormData): Promise<void> {
   const teacher = await requireTeacher();
   const parsed = rotation.safeParse({ seance: formData.get('seance'), organisme: formData.get('organisme') });
   if (!parsed.success) redirect('/enseignant?message=jeton-invalide#jetons');
-  const db = getDb();
-  const owned = db.select({ id: classSessions.id }).from(classSessions).where(and(eq(classSessions.id, parsed.data.seance), eq(classSessions.teacherId, teacher.id))).get();
+  const owned = ownedSession(teacher.id, parsed.data.seance);
   if (!owned) redirect('/enseignant?message=jeton-invalide#jetons');
-  rotateToken(db, owned.id, parsed.data.organisme);
+  rotateToken(getDb(), owned.id, parsed.data.organisme);
   revalidatePath('/enseignant');
   redirect(`/enseignant?message=jeton-remplace&organisme=${parsed.data.organisme}#jetons`);
 }

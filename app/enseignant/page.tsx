@@ -14,10 +14,10 @@ import { currentToken, maskToken } from '@/lib/platform/tokens';
 import { createSessionAction, playedBodiesAction, rotateTokenAction } from './actions';
 import { FaultPanel } from './fault-panel';
 import { TextField } from '../_components/text-field';
+import { formatDate } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Espace enseignant' };
 
-const expiry = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 const sessionMessages: Record<string, string> = {
   'seance-creee': 'La séance est créée, avec sa propre copie du monde simulé.',
   'seance-reinitialisee': 'La séance est revenue au monde de départ.',
@@ -90,7 +90,7 @@ export default async function TeacherHome({ searchParams }: { searchParams: Prom
                   <br />
                   <span className="hash">{url}</span>
                 </td>
-                <td>{s.isDemo ? `${personaCount} personnes fictives, ${agentRows.length} comptes d’agents ; gardées` : s.expiresAt ? `Supprimées automatiquement le ${expiry.format(s.expiresAt)}` : '—'}</td>
+                <td>{s.isDemo ? `${personaCount} personnes fictives, ${agentRows.length} comptes d’agents ; gardées` : s.expiresAt ? `Supprimées automatiquement le ${formatDate(s.expiresAt)}` : '—'}</td>
                 <td>
                   {s.teacherId === teacher.id && (
                     <>

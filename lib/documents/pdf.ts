@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
+import { formatDate } from '../format';
 
 // The PDF of an issued document: its data, a QR code to the public verification page, the seal in the metadata.
 // Fonts are PDF standard fonts (nothing to download); the text sticks to their character set (WinAnsi).
@@ -15,7 +16,6 @@ export type PdfInput = {
   jws: string;
 };
 
-const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 /** Keeps the text within the standard fonts' character set. */
 const pdfText = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ').replace(/[^\x20-\x7e\u00a0-\u00ff’«»œŒ€–—…]/g, '?');
 
@@ -63,7 +63,7 @@ export async function renderDocumentPdf(input: PdfInput): Promise<Uint8Array> {
   write('Délivré par e-Guichet, simulateur des services publics en ligne.', regular, 10, rgb(0.24, 0.18, 0));
   y -= 24;
   write(input.title, bold, 20);
-  write(`${input.issuerLabel} — délivré le ${dateFr.format(input.issuedAt)}`, regular, 11, rgb(0.29, 0.29, 0.29));
+  write(`${input.issuerLabel} — délivré le ${formatDate(input.issuedAt)}`, regular, 11, rgb(0.29, 0.29, 0.29));
   write(`Numéro du document : ${input.id}`, regular, 9, rgb(0.29, 0.29, 0.29));
   y -= 16;
   for (const field of input.fields) {

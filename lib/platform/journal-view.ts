@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { exchangeTraces, journalEntries, type AgencyId } from '../../db/schema';
-import type { JournalEntry } from './journal';
+import { hashedContent, type JournalEntry } from './journal';
 
 // Reading the journal, always scoped to what the reader may see (docs/API.md, "Journal").
 
@@ -11,23 +11,10 @@ export type JournalReader =
   | { kind: 'organisme'; classSessionId: string; agency: AgencyId }
   | { kind: 'enseignant'; classSessionId: string };
 
+/** The entry as the API shows it: the hashed content (without the séance, implied by the caller) and both hashes. */
 export function entryView(entry: JournalEntry) {
-  return {
-    id: entry.id,
-    sequence: entry.sequence,
-    horodatage: entry.recordedAt,
-    consommateur: entry.consumer,
-    fournisseur: entry.provider,
-    donnees: entry.items,
-    finalite: entry.purpose,
-    base_legale: entry.legalBasis,
-    resultat: entry.result,
-    motif: entry.reason,
-    usager: entry.subject,
-    dossier: entry.caseId,
-    empreinte: entry.hash,
-    empreinte_precedente: entry.previousHash,
-  };
+  const { seance: _seance, ...content } = hashedContent(entry);
+  return { ...content, empreinte: entry.hash, empreinte_precedente: entry.previousHash };
 }
 export type EntryView = ReturnType<typeof entryView>;
 

@@ -26,7 +26,7 @@ export type JournalEntry = typeof journalEntries.$inferSelect;
 type Entry = JournalEntry;
 
 /** The content an entry's hash covers: every field but the hashes themselves. */
-function hashedContent(entry: Omit<Entry, 'hash' | 'previousHash'>) {
+export function hashedContent(entry: Omit<Entry, 'hash' | 'previousHash'>) {
   return {
     id: entry.id,
     seance: entry.classSessionId,

@@ -4,10 +4,10 @@ import { getDb } from '@/db/client';
 import { requireCitizen } from '@/lib/auth/guards';
 import { documentsOf } from '@/lib/documents/documents';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
+import { formatDateTime } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Mon coffre-fort' };
 
-const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 export default async function VaultPage() {
   const persona = await requireCitizen();
@@ -45,7 +45,7 @@ export default async function VaultPage() {
               <tr key={d.id}>
                 <td>{d.title}</td>
                 <td>{d.issuerLabel}</td>
-                <td>{when.format(d.issuedAt)}</td>
+                <td>{formatDateTime(d.issuedAt)}</td>
                 <td>
                   <a href={`/citoyen/coffre-fort/${d.id}/pdf`} download>
                     Télécharger<span className="visually-hidden"> : {d.title}</span>

@@ -14,12 +14,12 @@ import { aidants } from '@/db/schema';
 import { doneForMe, mandatesOfPerson, statusOf } from '@/lib/aidants/mandates';
 import { procedures } from '@/lib/procedures/registry';
 import { confirmMandateAction, revokeMandateAction, withdrawConsentAction } from './actions';
+import { formatDateTime } from '@/lib/format';
 
 const mandateStatusLabels = { a_confirmer: 'à confirmer', actif: 'actif', expire: 'expiré', revoque: 'terminé' } as const;
 
 export const metadata: Metadata = { title: 'Mes données' };
 
-const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 const messages: Record<string, { tone: 'success' | 'error'; text: string }> = {
   'accord-retire': { tone: 'success', text: 'Votre accord est retiré. À partir de maintenant, ces données ne seront plus transmises sur cette base.' },
   'accord-introuvable': { tone: 'error', text: 'Cet accord est introuvable. La liste ci-dessous est à jour.' },
@@ -109,9 +109,9 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
                   <dt>Pour</dt>
                   <dd>{purposeLabel(c.purpose)}</dd>
                   <dt>Donné le</dt>
-                  <dd>{day.format(c.grantedAt)}</dd>
+                  <dd>{formatDateTime(c.grantedAt)}</dd>
                   <dt>Valable jusqu’au</dt>
-                  <dd>{day.format(c.expiresAt)}</dd>
+                  <dd>{formatDateTime(c.expiresAt)}</dd>
                   <dt>Texte accepté</dt>
                   <dd>« {c.shownText} »</dd>
                 </dl>
@@ -132,7 +132,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
               {past.map((c) => (
                 <li key={c.id}>
                   {agencyShortName(c.provider)} → {agencyShortName(c.consumer)} ({c.items.map(itemLabel).join(', ')}) :{' '}
-                  {c.status === 'retire' && c.withdrawnAt ? `retiré le ${day.format(c.withdrawnAt)}` : `expiré le ${day.format(c.expiresAt)}`}
+                  {c.status === 'retire' && c.withdrawnAt ? `retiré le ${formatDateTime(c.withdrawnAt)}` : `expiré le ${formatDateTime(c.expiresAt)}`}
                 </li>
               ))}
             </ul>
@@ -155,7 +155,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
                   {aidant ? `${aidant.givenName} ${aidant.familyName}` : 'Aidant'} — {mandateStatusLabels[status]}
                 </h3>
                 <p>
-                  Démarches : {m.procedures.map((p) => procedures[p].title).join(', ')}. {status === 'actif' || status === 'a_confirmer' ? `Jusqu’au ${day.format(m.endsAt)}.` : ''}
+                  Démarches : {m.procedures.map((p) => procedures[p].title).join(', ')}. {status === 'actif' || status === 'a_confirmer' ? `Jusqu’au ${formatDateTime(m.endsAt)}.` : ''}
                   {aidant ? ` ${aidant.structure}.` : ''}
                 </p>
                 {(status === 'actif' || status === 'a_confirmer') && (
@@ -186,7 +186,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
             <ul>
               {doneForYou.map(({ e, c }) => (
                 <li key={e.id}>
-                  {day.format(e.at)} — {procedures[c.procedure].title} {c.receiptNumber ?? ''} : {e.kind === 'transition' ? `demande ${e.toState === 'depose' ? 'envoyée' : 'mise à jour'}` : 'demande commencée'}, fait par {e.actorLabel.split(', pour')[0]} pour vous.
+                  {formatDateTime(e.at)} — {procedures[c.procedure].title} {c.receiptNumber ?? ''} : {e.kind === 'transition' ? `demande ${e.toState === 'depose' ? 'envoyée' : 'mise à jour'}` : 'demande commencée'}, fait par {e.actorLabel.split(', pour')[0]} pour vous.
                 </li>
               ))}
             </ul>

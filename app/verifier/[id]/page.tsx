@@ -3,10 +3,10 @@ import { getDb } from '@/db/client';
 import { verifyDocument } from '@/lib/documents/documents';
 import { checkFileAction } from './actions';
 import { FileCheckForm } from './file-check';
+import { formatDateTime } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Vérifier un document' };
 
-const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 /** Public (QR code target): says in plain French whether a document is authentic, altered or revoked. */
 export default async function VerifyPage({ params }: { params: Promise<{ id: string }> }) {
@@ -38,7 +38,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ id: str
             <dt>Délivré par</dt>
             <dd>{result.emetteur}</dd>
             <dt>Le</dt>
-            <dd>{when.format(new Date(result.emis_le))}</dd>
+            <dd>{formatDateTime(new Date(result.emis_le))}</dd>
             <dt>Numéro</dt>
             <dd>
               <code>{id}</code>

@@ -7,12 +7,12 @@ import { createNotices, decideNotice } from '../address-change/definition';
 import { firstInvalidStep, procedures } from '../registry';
 import { addNote, applyTransition, CaseError, type Actor } from './cases';
 import type { CaseRow, Persona } from './types';
+import { formatDateTime } from '../../format';
 
 // Submitting a case and instructing it by the procedure's rules (the body's automatic instruction).
 
 export const systemActor = (agency: AgencyId | null): Actor => ({ kind: 'systeme', id: null, label: agency ? `${agencyName(agency)} — traitement automatique` : 'e-Guichet — traitement automatique' });
 
-const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 /** Submits a draft: every step checked again, routed, receipt number, accusé de réception in the vault. */
 export async function submitCase(db: Db, c: CaseRow, persona: Persona, actor: Actor, now = new Date()): Promise<CaseRow> {
@@ -35,7 +35,7 @@ export async function submitCase(db: Db, c: CaseRow, persona: Persona, actor: Ac
         champs: [
           { libelle: 'Démarche', valeur: def.title },
           { libelle: 'Numéro de dossier', valeur: receiptNumber },
-          { libelle: 'Déposée le', valeur: dateTime.format(now) },
+          { libelle: 'Déposée le', valeur: formatDateTime(now) },
           { libelle: 'Par', valeur: `${persona.givenNames} ${persona.preferredName ?? persona.familyName}` },
           ...def.summary(ctx).map((line) => ({ libelle: line.label, valeur: line.value })),
         ],

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { eq } from 'drizzle-orm';
 import { Fragment } from 'react';
+import { CaseTimeline } from '@/app/_components/case-timeline';
 import { ExchangeList } from '@/app/_components/exchange-list';
 import { MessageForm } from '@/app/_components/message-form';
 import { getDb } from '@/db/client';
@@ -18,10 +19,10 @@ import { proofLabels, proofsOf } from '@/lib/procedures/parking-card/proofs';
 import { procedures } from '@/lib/procedures/registry';
 import { agentMessageAction, decideAction } from '../../actions';
 import { DecisionForm } from './decision-forms';
+import { formatDateTimeSeconds } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Dossier — espace agent' };
 
-const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Paris' });
 
 export default async function AgentCasePage({ params }: { params: Promise<{ id: string }> }) {
   const agent = await requireAgent();
@@ -49,7 +50,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
       <p>
         État : <span className={`state state--${c.state}`}>{stateLabels[c.state]}</span> · demandé par {persona.givenNames}{' '}
         {persona.preferredName ?? persona.familyName}
-        {c.channel !== 'en_ligne' ? ` (${c.channel === 'guichet' ? 'au guichet' : 'sur papier'})` : ''}, le {c.submittedAt ? when.format(c.submittedAt) : '?'}
+        {c.channel !== 'en_ligne' ? ` (${c.channel === 'guichet' ? 'au guichet' : 'sur papier'})` : ''}, le {c.submittedAt ? formatDateTimeSeconds(c.submittedAt) : '?'}
       </p>
       <section aria-labelledby="demande">
         <h2 id="demande">La demande</h2>
@@ -119,15 +120,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
       </section>
       <section aria-labelledby="historique">
         <h2 id="historique">Historique et messages</h2>
-        <ol className="timeline">
-          {events.map((e) => (
-            <li key={e.id}>
-              <time dateTime={e.at.toISOString()}>{when.format(e.at)}</time> — {e.actorLabel} :{' '}
-              {e.kind === 'transition' ? <strong>{stateLabels[e.toState ?? 'brouillon']}</strong> : e.kind === 'message' ? 'message' : 'information'}
-              {e.text && <> — « {e.text} »</>}
-            </li>
-          ))}
-        </ol>
+        <CaseTimeline events={events} />
         <h3>Écrire à la personne</h3>
         <MessageForm send={agentMessageAction.bind(null, c.id)} />
       </section>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { CaseTimeline } from '@/app/_components/case-timeline';
 import { ExchangeList } from '@/app/_components/exchange-list';
 import { MessageForm } from '@/app/_components/message-form';
 import { getDb } from '@/db/client';
@@ -16,10 +17,10 @@ import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { stateLabels } from '@/lib/procedures/engine/state-machine';
 import { firstInvalidStep, procedures } from '@/lib/procedures/registry';
 import { answerComplementAction, sendMessageAction, withdrawCaseAction } from '../actions';
+import { formatDateTimeSeconds } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Ma demande' };
 
-const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Paris' });
 const noticeLabels = { a_traiter: 'En attente', appliquee: 'Adresse mise à jour', rejetee: 'Rejeté' } as const;
 const open: CaseState[] = ['depose', 'en_instruction', 'complement_demande'];
 
@@ -123,7 +124,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 <tr key={n.id}>
                   <td>{agencyName(n.agency)}</td>
                   <td>{noticeLabels[n.state]}</td>
-                  <td>{n.reason ?? (n.decidedAt ? `Le ${when.format(n.decidedAt)}` : '—')}</td>
+                  <td>{n.reason ?? (n.decidedAt ? `Le ${formatDateTimeSeconds(n.decidedAt)}` : '—')}</td>
                 </tr>
               ))}
             </tbody>
@@ -150,7 +151,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <ul>
             {docs.map((d) => (
               <li key={d.id}>
-                <strong>{d.title}</strong>, délivré le {when.format(d.issuedAt)} —{' '}
+                <strong>{d.title}</strong>, délivré le {formatDateTimeSeconds(d.issuedAt)} —{' '}
                 <a href={`/citoyen/coffre-fort/${d.id}/pdf`} download>
                   Télécharger le PDF<span className="visually-hidden"> : {d.title}</span>
                 </a>{' '}
@@ -171,15 +172,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       {c.state !== 'brouillon' && (
         <section aria-labelledby="historique">
           <h2 id="historique">Historique</h2>
-          <ol className="timeline">
-            {events.map((e) => (
-              <li key={e.id}>
-                <time dateTime={e.at.toISOString()}>{when.format(e.at)}</time> — {e.actorLabel} :{' '}
-                {e.kind === 'transition' ? <strong>{stateLabels[e.toState ?? 'brouillon']}</strong> : e.kind === 'message' ? 'message' : 'information'}
-                {e.text && <> — « {e.text} »</>}
-              </li>
-            ))}
-          </ol>
+          <CaseTimeline events={events} />
         </section>
       )}
 

@@ -1,10 +1,7 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { CaseSummary } from '@/app/_components/case-step';
-import { getDb } from '@/db/client';
+import { aidantDraftOrRefuse } from '../../../draft';
 import { requireAidant } from '@/lib/auth/guards';
-import { aidantDraft } from '@/lib/aidants/mandates';
-import { CaseError } from '@/lib/procedures/engine/cases';
 import { aidantSubmitAction } from '../../../actions';
 
 export const metadata: Metadata = { title: 'Récapitulatif — démarche sous mandat' };
@@ -12,13 +9,7 @@ export const metadata: Metadata = { title: 'Récapitulatif — démarche sous ma
 export default async function AidantSummaryPage({ params }: { params: Promise<{ id: string }> }) {
   const aidant = await requireAidant();
   const { id } = await params;
-  let found;
-  try {
-    found = aidantDraft(getDb(), aidant, id);
-  } catch (error) {
-    if (error instanceof CaseError) redirect(`/aidant?refus=${encodeURIComponent(error.message)}`);
-    throw error;
-  }
+  const found = aidantDraftOrRefuse(aidant, id);
   const who = `${found.persona.givenNames} ${found.persona.preferredName ?? found.persona.familyName}`;
   return (
     <CaseSummary
