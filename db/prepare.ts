@@ -2,6 +2,7 @@ import { registerAppClients } from '../lib/auth/idp/clients';
 import { ensureTeacher } from '../lib/auth/teacher';
 import { env } from '../lib/env';
 import { purgeExpiredSessions } from '../lib/classroom/sessions';
+import { purgeRateLimits } from '../lib/rate-limit';
 import { ensurePlatformTokens } from '../lib/platform/tokens';
 import { secrets } from '../lib/secrets';
 import { applyMigrations, type Db } from './client';
@@ -20,6 +21,7 @@ export function prepareDatabase(db: Db) {
   registerAppClients(db, env().baseUrl, secrets().oidcClientSecrets);
   ensureAidants(db);
   purgeExpiredSessions(db);
+  purgeRateLimits(db);
   for (const { id } of db.select({ id: classSessions.id }).from(classSessions).all()) ensurePlatformTokens(db, id);
   return { teacher, demo };
 }

@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, inArray, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { caseEvents, cases, notificationReads } from '../db/schema';
+import { caseEvents, cases, classroomMessages, notificationReads, participants } from '../db/schema';
 import type { Agent, Persona } from './auth/guards';
 import { stateLabels } from './procedures/engine/state-machine';
 import { procedures } from './procedures/registry';
@@ -36,7 +36,7 @@ export function notificationsFor(db: Executor, v: NotificationViewer, limit = 8)
     .where(and(scope, eq(caseEvents.classSessionId, sessionOf(v)), ne(caseEvents.kind, 'avis'), gt(caseEvents.at, since)))
     .orderBy(desc(caseEvents.at))
     .all();
-  const items = rows.slice(0, limit).map(({ e, c }) => {
+  const caseItems = rows.map(({ e, c }) => {
     const title = procedures[c.procedure].title;
     const ref = c.receiptNumber ?? '';
     const text =
@@ -49,7 +49,8 @@ export function notificationsFor(db: Executor, v: NotificationViewer, limit = 8)
             : `${title} ${ref} : ${e.actorLabel} a répondu`;
     return { id: e.id, at: e.at.toISOString(), text, href: v.kind === 'usager' ? `/citoyen/dossiers/${c.id}` : `/agent/dossiers/${c.id}` };
   });
-  return { unread: rows.length, items };
+  const all = [...caseItems, ...teacherMessages(db, v, since)].sort((a, b) => b.at.localeCompare(a.at));
+  return { unread: all.length, items: all.slice(0, limit) };
 }
 
 export function markNotificationsRead(db: Executor, v: NotificationViewer, now = new Date()): void {
@@ -57,4 +58,23 @@ export function markNotificationsRead(db: Executor, v: NotificationViewer, now =
     .values({ viewer: viewerKey(v), classSessionId: sessionOf(v), lastReadAt: now })
     .onConflictDoUpdate({ target: notificationReads.viewer, set: { lastReadAt: now } })
     .run();
+}
+
+/** What the teacher sent to the student playing this persona or agent (or to the whole class). */
+function teacherMessages(db: Executor, v: NotificationViewer, since: Date): Notification[] {
+  const subject = v.kind === 'usager' ? v.persona.id : v.agent.id;
+  const student = db.select({ id: participants.id }).from(participants).where(and(eq(participants.classSessionId, sessionOf(v)), eq(participants.subjectId, subject))).all();
+  if (student.length === 0) return [];
+  return db
+    .select()
+    .from(classroomMessages)
+    .where(
+      and(
+        eq(classroomMessages.classSessionId, sessionOf(v)),
+        or(isNull(classroomMessages.participantId), inArray(classroomMessages.participantId, student.map((s) => s.id))),
+        gt(classroomMessages.createdAt, since),
+      ),
+    )
+    .all()
+    .map((m) => ({ id: m.id, at: m.createdAt.toISOString(), text: `${m.kind === 'indice' ? 'Indice' : m.kind === 'evenement' ? 'Événement' : 'Message'} de l’enseignant·e : ${m.title}`, href: '/seance' }));
 }

@@ -11,6 +11,8 @@ export const classSessions = sqliteTable('class_sessions', {
   preset: text('preset', { enum: ['demenagement', 'stationnement', 'fracture_numerique', 'tout'] })
     .notNull()
     .default('tout'),
+  /** How many students the teacher expects (the live view shows how many have joined). */
+  expectedStudents: integer('expected_students').notNull().default(30),
   isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),

@@ -17,3 +17,4 @@ export * from './agencies/ville';
 export * from './platform';
 export * from './cases';
 export * from './aidants';
+export * from './participants';

@@ -6,6 +6,8 @@ import { agents, classSessions, personas, teachers } from '../../db/schema';
 import { readJournal } from '../platform/journal-view';
 import { agentQueue } from '../procedures/agent';
 import { fileParkingCardWithConsent } from '../procedures/parking-card/start';
+import { sendClassroomMessage } from './messages';
+import { deviceHash, joinSession, newDeviceSecret } from './participants';
 import { createSession, deleteSession, demoSession, purgeExpiredSessions, resetSession } from './sessions';
 
 /** Rows of one séance in every table that has a class_session_id column. */
@@ -18,6 +20,11 @@ function rowsOf(db: Db, classSessionId: string): Record<string, number> {
 }
 
 async function activity(db: Db, classSessionId: string) {
+  // Students join, the teacher writes to one of them, someone is rate-limited (not tied to a séance).
+  const session = db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get()!;
+  const joined = joinSession(db, session, 'Renard', deviceHash(newDeviceSecret()));
+  if (joined.ok) sendClassroomMessage(db, { classSessionId, participantId: joined.participant.id, kind: 'indice', title: 'Indice', body: 'Regardez le journal.' });
+  joinSession(db, session, 'Hibou', deviceHash(newDeviceSecret()));
   const karim = db.select().from(personas).where(and(eq(personas.key, 'karim-benali'), eq(personas.classSessionId, classSessionId))).get()!;
   return fileParkingCardWithConsent(db, karim, { kind: 'usager', id: karim.id, label: 'Karim' });
 }
@@ -59,6 +66,8 @@ describe('séances', () => {
     expect(rowsB.cases).toBe(0);
     expect(rowsB.documents).toBe(0);
     expect(rowsB.consents).toBe(0);
+    expect(rowsB.participants).toBe(0);
+    expect(rowsOf(db, a.id).participants).toBe(2);
   });
 
   it('reset leaves only the seed, delete leaves no row; the other séance is untouched', async () => {

@@ -43,11 +43,11 @@ function uniqueJoinCode(db: Executor): string {
 }
 
 /** A new séance: its own copy of the seeded world, a join code, the bodies' tokens, a deletion date. */
-export function createSession(db: Db, teacherId: string, input: { name: string; preset: Preset }, now = new Date()): ClassSession {
+export function createSession(db: Db, teacherId: string, input: { name: string; preset: Preset; expectedStudents?: number }, now = new Date()): ClassSession {
   const session = db.transaction((tx) => {
     const row = tx
       .insert(classSessions)
-      .values({ id: crypto.randomUUID(), name: input.name, joinCode: uniqueJoinCode(tx), teacherId, preset: input.preset, createdAt: now, expiresAt: new Date(now.getTime() + retentionDays * 86_400_000) })
+      .values({ id: crypto.randomUUID(), name: input.name, joinCode: uniqueJoinCode(tx), teacherId, preset: input.preset, expectedStudents: input.expectedStudents ?? 30, createdAt: now, expiresAt: new Date(now.getTime() + retentionDays * 86_400_000) })
       .returning()
       .get();
     insertWorldInto(tx, row.id);

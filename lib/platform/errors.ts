@@ -2,12 +2,14 @@
 
 export const platformErrors = {
   non_authentifie: { status: 401, message: 'Connectez-vous, ou présentez le jeton de votre organisme.' },
+  non_participant: { status: 401, message: 'Rejoignez d’abord une séance avec son code.' },
   jeton_invalide: { status: 401, message: 'Le jeton présenté est inconnu ou a été révoqué.' },
   acces_refuse: { status: 403, message: 'Vous n’avez pas accès à cette ressource.' },
   origine_refusee: { status: 403, message: 'Cette requête vient d’un autre site : elle est refusée.' },
   habilitation_absente: { status: 403, message: 'Cet organisme n’est pas habilité à demander ces données pour cette finalité.' },
   consentement_absent: { status: 403, message: 'La personne n’a pas donné son accord, ou l’a retiré, ou il a expiré.' },
   usager_inconnu: { status: 404, message: 'Cette personne est inconnue.' },
+  seance_inconnue: { status: 404, message: 'Cette séance n’existe pas ou n’est pas l’une des vôtres.' },
   introuvable: { status: 404, message: 'Cette ressource n’existe pas.' },
   requete_invalide: { status: 422, message: 'La requête est incomplète ou mal formée.' },
   organisme_indisponible: { status: 503, message: 'L’organisme qui détient ces données ne répond pas pour le moment. Réessayez plus tard.' },

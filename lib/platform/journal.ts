@@ -85,3 +85,8 @@ export function verifyJournalChain(db: Db | Executor, classSessionId: string): C
   }
   return { valide: true, entrees: entries.length, tete: previous };
 }
+
+/** The sequence number of the séance's last entry (0 when empty): a cheap "has anything happened?" for live views. */
+export function journalHead(db: Executor, classSessionId: string): number {
+  return db.select({ sequence: journalEntries.sequence }).from(journalEntries).where(eq(journalEntries.classSessionId, classSessionId)).orderBy(desc(journalEntries.sequence)).limit(1).get()?.sequence ?? 0;
+}

@@ -1,0 +1,123 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { agencies, agents, aidants, personas, type AgencyId, type DigitalProfile } from '../../db/schema';
+import type { Participant } from './participants';
+
+// Scenario cards: what each role is told at the start (situation, goal, constraints) and the hints the teacher can reveal.
+
+export type ScenarioCard = { title: string; playing: string | null; situation: string; goal: string; constraints: string; hints: string[] };
+
+const procedureHints: { test: RegExp; hints: string[] }[] = [
+  {
+    test: /stationnement/,
+    hints: [
+      'La ville a besoin de savoir que vous habitez bien chez vous et que la voiture est à votre nom, à votre adresse.',
+      'Avec votre accord, la ville interroge elle-même les impôts et le registre des cartes grises : vous n’envoyez aucun papier.',
+      'Si la demande est refusée, lisez la raison : elle dit aussi quoi faire. Une adresse pas à jour se corrige par un changement d’adresse.',
+    ],
+  },
+  {
+    test: /adresse|déménagement|prévenir/,
+    hints: [
+      'Une seule déclaration suffit : cochez chaque organisme qui doit connaître votre nouvelle adresse.',
+      'Ensuite, ouvrez « Mes données » : vous y voyez ce que chaque organisme sait de vous et ce qui a changé.',
+      'La carte grise se change à part, sur le site de l’ANTS dans la réalité ; ici, le SIV est dans la liste.',
+    ],
+  },
+  {
+    test: /acte de naissance/,
+    hints: [
+      'C’est la mairie du lieu de naissance qui délivre l’acte ; pour une naissance à l’étranger, c’est un service central.',
+      'Un extrait « avec filiation » donne les noms des parents ; la copie intégrale donne tout l’acte.',
+      'Le document reçu est signé : scannez son code QR pour vérifier qu’il est authentique.',
+    ],
+  },
+];
+
+const profileHints: Partial<Record<DigitalProfile, string>> = {
+  jamais_internet: 'Vous n’avez jamais utilisé Internet : demandez à un·e aidant·e France Services, ou remplissez le formulaire papier.',
+  peu_a_l_aise: 'Vous pouvez vous faire aider par un·e aidant·e France Services : il ou elle agit avec votre mandat.',
+  zone_blanche: 'Le réseau est mauvais chez vous : ce que vous saisissez est gardé, même si une page ne se charge pas.',
+  lecture_difficile: 'Les textes longs vous fatiguent : prenez le temps de chaque étape, une question à la fois.',
+  deficience_visuelle: 'Vous utilisez un lecteur d’écran : essayez de faire toute la démarche au clavier.',
+};
+
+const agencyCards: Record<AgencyId, { situation: string; goal: string }> = {
+  ville: { situation: 'Vous instruisez les demandes de carte de stationnement résidentiel de Villeneuve-sur-Brenne.', goal: 'Traiter les demandes envoyées avec des justificatifs, et répondre aux questions des habitants.' },
+  'etat-civil': { situation: 'Vous tenez le registre des naissances de votre mairie.', goal: 'Délivrer les actes demandés, à la bonne personne et sous la bonne forme.' },
+  caf: { situation: 'Vous gérez les dossiers d’allocataires de la CAF.', goal: 'Mettre à jour les adresses signalées et vérifier que la personne a bien un dossier chez vous.' },
+  cpam: { situation: 'Vous gérez les dossiers des assurés de la CPAM.', goal: 'Mettre à jour les adresses signalées.' },
+  'france-travail': { situation: 'Vous suivez les demandeurs d’emploi inscrits chez France Travail.', goal: 'Mettre à jour les adresses signalées.' },
+  dgfip: { situation: 'Vous travaillez au service des impôts des particuliers.', goal: 'Mettre à jour les adresses signalées ; regarder qui interroge vos données par la plateforme.' },
+  siv: { situation: 'Vous tenez le registre des cartes grises.', goal: 'Mettre à jour les adresses des certificats d’immatriculation ; regarder qui interroge vos données.' },
+  retraite: { situation: 'Vous gérez les dossiers des retraités de la caisse.', goal: 'Mettre à jour les adresses signalées.' },
+  'la-poste': { situation: 'Vous gérez les clients de La Poste.', goal: 'Mettre à jour les adresses signalées.' },
+};
+
+const agentHints = [
+  'Votre page « Agent » liste les demandes qui attendent votre organisme : prenez-en une pour l’instruire.',
+  'Ouvrez le « mode expert » d’un dossier pour voir la requête envoyée à la plateforme et sa réponse.',
+  'Refuser, c’est choisir un motif et l’expliquer simplement : la personne lira votre texte.',
+];
+
+/** The card of a participant's role, with the account they play. */
+export function cardOf(db: Executor, participant: Participant): ScenarioCard {
+  const id = participant.subjectId ?? '';
+  if (participant.role === 'citoyen') {
+    const p = db.select().from(personas).where(eq(personas.id, id)).get();
+    if (!p) return { title: 'Citoyen·ne', playing: null, situation: '', goal: '', constraints: '', hints: [] };
+    const goal = p.goal.toLowerCase();
+    const hints = [...(profileHints[p.digitalProfile] ? [profileHints[p.digitalProfile]!] : []), ...procedureHints.filter((h) => h.test.test(goal)).flatMap((h) => h.hints)];
+    return { title: p.scenarioTitle, playing: `${p.givenNames} ${p.preferredName ?? p.familyName}, ${p.occupation.toLowerCase()}`, situation: p.situation, goal: p.goal, constraints: p.constraints, hints };
+  }
+  if (participant.role === 'agent') {
+    const a = db.select({ agent: agents, name: agencies.shortName }).from(agents).innerJoin(agencies, eq(agencies.id, agents.agencyId)).where(eq(agents.id, id)).get();
+    if (!a) return { title: 'Agent', playing: null, situation: '', goal: '', constraints: '', hints: agentHints };
+    const card = agencyCards[a.agent.agencyId];
+    return {
+      title: `Agent — ${a.name}`,
+      playing: `${a.agent.givenName} ${a.agent.familyName}, ${a.agent.jobTitle.toLowerCase()}`,
+      situation: card.situation,
+      goal: card.goal,
+      constraints: 'Vous ne voyez que les données de votre organisme. Pour en obtenir d’un autre, il faut passer par la plateforme, avec une habilitation et, souvent, l’accord de la personne.',
+      hints: agentHints,
+    };
+  }
+  if (participant.role === 'aidant') {
+    const a = db.select().from(aidants).where(eq(aidants.id, id)).get();
+    return {
+      title: 'Aidant·e France Services',
+      playing: a ? `${a.givenName} ${a.familyName}, ${a.structure}` : null,
+      situation: 'Des personnes qui n’utilisent pas Internet viennent vous voir pour faire leurs démarches.',
+      goal: 'Faire la démarche avec la personne, sous un mandat qu’elle a accepté, sans jamais utiliser ses mots de passe.',
+      constraints: 'Le mandat dit quelles démarches et jusqu’à quand. La personne doit le confirmer, et peut le retirer à tout moment.',
+      hints: [
+        'Commencez par créer un mandat pour la personne, avec seulement les démarches utiles.',
+        'Demandez à l’élève qui joue la personne de confirmer le mandat depuis son espace.',
+        'Dans « Mes données », la personne voit tout ce que vous avez fait pour elle.',
+      ],
+    };
+  }
+  return {
+    title: 'Observateur·rice (audit)',
+    playing: null,
+    situation: 'Vous contrôlez la plateforme d’échange de données de la séance, comme le ferait la CNIL ou un auditeur.',
+    goal: 'Repérer qui demande quelles données, à qui, pour quoi faire, et sur quelle base (la loi ou l’accord de la personne).',
+    constraints: 'Vous lisez le journal et le catalogue ; vous ne voyez pas le contenu des données échangées.',
+    hints: [
+      'Comparez chaque échange du journal avec les habilitations du catalogue : tout est-il prévu ?',
+      'Un échange refusé n’est pas un échec : demandez-vous pourquoi il a été refusé.',
+      'Vérifiez que le journal est intact : chaque entrée contient l’empreinte de la précédente.',
+    ],
+  };
+}
+
+/** Event cards the teacher can send during the séance. */
+export const eventCards = {
+  'retrait-accord': { title: 'Changement d’avis', body: 'Vous ne voulez plus que la ville consulte vos données. Retirez votre accord dans « Mes données », puis observez ce qui se passe.' },
+  guichet: { title: 'Une personne au guichet', body: 'Une personne sans Internet se présente au guichet avec un formulaire papier. Saisissez sa demande pour elle (page « Saisir une demande reçue au guichet »).' },
+  panne: { title: 'Panne annoncée', body: 'Un organisme ne répond plus. Que voyez-vous ? Que faut-il dire aux personnes qui attendent ?' },
+  controle: { title: 'Contrôle de la CNIL', body: 'Un contrôle a lieu : pour trois échanges du journal, retrouvez qui a demandé quoi, pour quelle finalité et sur quelle base.' },
+  demenagement: { title: 'Nouveau déménagement', body: 'Votre persona vient de déménager à nouveau. Déclarez la nouvelle adresse, une seule fois, aux organismes concernés.' },
+} as const;
+export type EventCardId = keyof typeof eventCards;

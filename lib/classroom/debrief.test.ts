@@ -1,0 +1,84 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { freshDb } from '../../test/db';
+import type { Db } from '../../db/client';
+import { agents, cases, consents, personas, teachers } from '../../db/schema';
+import { withdrawConsent } from '../platform/consents';
+import { applyTransition, createCase } from '../procedures/engine/cases';
+import { agentActor, startOnBehalf } from '../procedures/agent';
+import { fileParkingCardWithConsent } from '../procedures/parking-card/start';
+import { computeDebrief, csvColumns, debriefCsv } from './debrief';
+import { deviceHash, joinSession, newDeviceSecret } from './participants';
+import { createSession } from './sessions';
+
+const t0 = new Date('2026-11-23T09:00:00Z');
+const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+
+/** A séance with a known history: two parking cards online, a counter request, a draft left half-way, a withdrawn consent. */
+async function fixture() {
+  const db = freshDb();
+  const teacher = db.select().from(teachers).get()!;
+  const session = createSession(db, teacher.id, { name: 'Bilan', preset: 'tout' }, t0);
+  const person = (key: string) => db.select().from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, session.id))).get()!;
+  for (const p of ['A', 'B', 'C']) joinSession(db, session, p, deviceHash(newDeviceSecret()), t0);
+
+  const karim = person('karim-benali');
+  await fileParkingCardWithConsent(db, karim, { kind: 'usager', id: karim.id, label: 'Karim' }, at(2)); // accepted at once
+  const sophie = person('sophie-lefebvre');
+  await fileParkingCardWithConsent(db, sophie, { kind: 'usager', id: sophie.id, label: 'Sophie' }, at(5)); // refused: carte grise elsewhere
+  const consent = db.select().from(consents).where(eq(consents.personaId, sophie.id)).all()[0]!;
+  withdrawConsent(db, sophie.id, consent.id, at(6));
+
+  // Marcel at the counter (20 minutes of simulated wait), decided 10 minutes after being keyed in.
+  const clerk = db.select().from(agents).where(and(eq(agents.classSessionId, session.id), eq(agents.unit, '00101'))).get()!;
+  const marcel = person('marcel-dupuis');
+  let counter = startOnBehalf(db, clerk, marcel.id, 'acte-naissance', 'guichet', at(10));
+  counter = db.transaction((tx) => applyTransition(tx, counter, 'deposer', agentActor(clerk), {}, at(12)));
+  counter = db.transaction((tx) => applyTransition(tx, counter, 'prendre', agentActor(clerk), {}, at(15)));
+  db.transaction((tx) => applyTransition(tx, counter, 'accepter', agentActor(clerk), { outcome: null }, at(20)));
+
+  // Léa stops after the first step of the change of address.
+  const lea = person('lea-martin');
+  db.transaction((tx) => createCase(tx, { classSessionId: session.id, personaId: lea.id, procedure: 'changement-adresse', answers: { adresse: { voie: '2 rue Neuve', code_postal: '00100' } } }, at(30)));
+  return { db: db as Db, session };
+}
+
+describe('debrief', () => {
+  it('computes the class’s figures from the séance’s records', async () => {
+    const { db, session } = await fixture();
+    const d = computeDebrief(db, session);
+    expect(d.roles).toEqual({ citoyen: 1, agent: 1, aidant: 1, observateur: 0 });
+    expect(d.exchanges).toMatchObject({ total: 4, granted: 4, refused: 0, failed: 0 });
+    expect(d.consents).toEqual({ given: 4, withdrawn: 1 });
+    expect(d.offline).toEqual({ counter: 1, paper: 0 });
+
+    const time = (procedure: string, route: string) => d.times.find((t) => t.procedure === procedure && t.route === route);
+    expect(time('carte-stationnement', 'en_ligne_echange')).toMatchObject({ cases: 2, decided: 2, medianMinutes: 0 });
+    // Counter: 10 minutes from keying in to the decision + 20 minutes of simulated wait.
+    expect(time('acte-naissance', 'guichet')).toMatchObject({ cases: 1, decided: 1, medianMinutes: 30 });
+
+    const parking = d.funnels.find((f) => f.procedure === 'carte-stationnement')!;
+    expect(parking.stages.map((s) => s.count)).toEqual([2, 2, 2, 1]);
+    const moving = d.funnels.find((f) => f.procedure === 'changement-adresse')!;
+    expect(moving.stages[0]).toEqual({ label: 'Commencées', count: 1 });
+    expect(moving.stages[1]!.count).toBe(1);
+    expect(moving.stages.at(-3)).toEqual({ label: 'Déposées', count: 0 });
+    expect(moving.stuck).toEqual([{ step: moving.stages[2]!.label.replace(/^Étape « (.*) » remplie$/, '$1'), count: 1 }]);
+  });
+
+  it('exports one line per case with the expected columns', async () => {
+    const { db, session } = await fixture();
+    const csv = debriefCsv(computeDebrief(db, session));
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = csv.slice(1).trim().split('\r\n');
+    expect(header!.split(';')).toEqual([...csvColumns]);
+    expect(rows).toHaveLength(db.select().from(cases).where(eq(cases.classSessionId, session.id)).all().length);
+    const counter = rows.map((r) => r.split(';')).find((r) => r[2] === 'Au guichet')!;
+    expect(counter[1]).toBe('Acte de naissance');
+    expect(counter[3]).toBe('accepte');
+    expect(counter[7]).toBe('30');
+    const draft = rows.map((r) => r.split(';')).find((r) => r[0] === '(brouillon)')!;
+    expect(draft[3]).toBe('brouillon');
+    expect(draft[7]).toBe('');
+  });
+});

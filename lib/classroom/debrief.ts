@@ -1,0 +1,169 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { caseEvents, cases, consents, consentWithdrawals, journalEntries, mandates, participants, type ParticipantRole, type ProcedureId } from '../../db/schema';
+import { reasonLabels } from '../platform/errors';
+import { finalStates } from '../procedures/engine/state-machine';
+import { procedures } from '../procedures/registry';
+import type { ClassSession } from './sessions';
+
+// The debrief: the class's own figures, computed from the séance's records only (nothing is counted twice or guessed).
+
+export type Route = 'en_ligne_echange' | 'en_ligne_justificatifs' | 'en_ligne' | 'aidant' | 'guichet' | 'papier';
+export const routeLabels: Record<Route, string> = {
+  en_ligne_echange: 'En ligne, données échangées entre organismes (avec accord)',
+  en_ligne_justificatifs: 'En ligne, avec des justificatifs envoyés',
+  en_ligne: 'En ligne',
+  aidant: 'Avec un·e aidant·e (mandat)',
+  guichet: 'Au guichet',
+  papier: 'Formulaire papier',
+};
+
+type CaseRow = typeof cases.$inferSelect;
+
+export function routeOf(c: CaseRow): Route {
+  if (c.channel === 'guichet' || c.channel === 'papier') return c.channel;
+  if (c.mandateId) return 'aidant';
+  if (c.procedure === 'carte-stationnement') return c.answers.mode?.choix === 'sans_accord' ? 'en_ligne_justificatifs' : 'en_ligne_echange';
+  return 'en_ligne';
+}
+
+const counterWait = /attente simulée : (\d+) minutes/;
+
+/** Minutes from the first keystroke (or arrival at the counter, with its simulated wait) to the decision. */
+export function minutesToDecision(c: CaseRow, events: (typeof caseEvents.$inferSelect)[]): number | null {
+  if (!c.closedAt || !finalStates.includes(c.state)) return null;
+  const wait = c.channel === 'guichet' ? Number(events.map((e) => counterWait.exec(e.text ?? '')?.[1]).find(Boolean) ?? 0) : 0;
+  return Math.round(((c.closedAt.getTime() - c.createdAt.getTime()) / 60_000 + wait) * 10) / 10;
+}
+
+const median = (values: number[]): number | null => {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : Math.round(((s[mid - 1]! + s[mid]!) / 2) * 10) / 10;
+};
+
+export type CaseLine = {
+  receipt: string;
+  procedure: ProcedureId;
+  route: Route;
+  state: CaseRow['state'];
+  startedAt: Date;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  minutes: number | null;
+  exchanges: number;
+  refused: number;
+  failed: number;
+};
+
+export type Debrief = ReturnType<typeof computeDebrief>;
+
+export function computeDebrief(db: Executor, session: ClassSession) {
+  const all = db.select().from(cases).where(eq(cases.classSessionId, session.id)).all();
+  const events = db.select().from(caseEvents).where(eq(caseEvents.classSessionId, session.id)).all();
+  const entries = db.select().from(journalEntries).where(eq(journalEntries.classSessionId, session.id)).all();
+  const eventsOf = new Map<string, (typeof events)[number][]>();
+  for (const e of events) eventsOf.set(e.caseId, [...(eventsOf.get(e.caseId) ?? []), e]);
+
+  // Exchanges carry the case's receipt number (or its id before it has one).
+  const entriesOf = new Map<string, (typeof entries)[number][]>();
+  for (const e of entries) if (e.caseId) entriesOf.set(e.caseId, [...(entriesOf.get(e.caseId) ?? []), e]);
+  const lines: CaseLine[] = all
+    .map((c) => {
+      const mine = [...(entriesOf.get(c.id) ?? []), ...(c.receiptNumber ? (entriesOf.get(c.receiptNumber) ?? []) : [])];
+      return {
+        receipt: c.receiptNumber ?? '(brouillon)',
+        procedure: c.procedure,
+        route: routeOf(c),
+        state: c.state,
+        startedAt: c.createdAt,
+        submittedAt: c.submittedAt,
+        decidedAt: finalStates.includes(c.state) ? c.closedAt : null,
+        minutes: minutesToDecision(c, eventsOf.get(c.id) ?? []),
+        exchanges: mine.length,
+        refused: mine.filter((e) => e.result === 'refuse').length,
+        failed: mine.filter((e) => e.result === 'echec').length,
+      };
+    })
+    .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+
+  // Time to a decision, per procedure and route (median, in minutes).
+  const times = Object.values(procedures).flatMap((def) =>
+    (Object.keys(routeLabels) as Route[]).flatMap((route) => {
+      const mine = lines.filter((l) => l.procedure === def.id && l.route === route);
+      if (mine.length === 0) return [];
+      const decided = mine.flatMap((l) => (l.minutes === null ? [] : [l.minutes]));
+      return [{ procedure: def.id, title: def.title, route, label: routeLabels[route], cases: mine.length, decided: decided.length, medianMinutes: median(decided) }];
+    }),
+  );
+
+  // The funnel ("parcours usager"): how far each started request went.
+  const funnels = Object.values(procedures).map((def) => {
+    const mine = all.filter((c) => c.procedure === def.id);
+    const stages = [
+      { label: 'Commencées', count: mine.length },
+      ...def.steps.map((s) => ({ label: `Étape « ${s.title} » remplie`, count: mine.filter((c) => c.submittedAt || c.answers[s.id]).length })),
+      { label: 'Déposées', count: mine.filter((c) => c.submittedAt).length },
+      { label: 'Décidées', count: mine.filter((c) => finalStates.includes(c.state)).length },
+      { label: 'Acceptées', count: mine.filter((c) => c.state === 'accepte').length },
+    ];
+    // Where unfinished drafts stopped: the first step without answers.
+    const stuck = new Map<string, number>();
+    for (const c of mine.filter((x) => x.state === 'brouillon')) {
+      const at = def.steps.find((s) => !c.answers[s.id])?.title ?? 'Récapitulatif';
+      stuck.set(at, (stuck.get(at) ?? 0) + 1);
+    }
+    return { procedure: def.id, title: def.title, stages, stuck: [...stuck].map(([step, count]) => ({ step, count })), waiting: mine.filter((c) => ['depose', 'en_instruction', 'complement_demande'].includes(c.state)).length };
+  });
+
+  // Exchanges through the platform, and why some were refused or failed.
+  const reasons = new Map<string, number>();
+  for (const e of entries.filter((x) => x.result !== 'accorde')) reasons.set(e.reason ?? '', (reasons.get(e.reason ?? '') ?? 0) + 1);
+  const exchanges = {
+    total: entries.length,
+    granted: entries.filter((e) => e.result === 'accorde').length,
+    refused: entries.filter((e) => e.result === 'refuse').length,
+    failed: entries.filter((e) => e.result === 'echec').length,
+    reasons: [...reasons].map(([code, count]) => ({ code, label: reasonLabels[code] ?? code, count })).sort((a, b) => b.count - a.count),
+  };
+
+  const consentRows = db.select().from(consents).where(eq(consents.classSessionId, session.id)).all();
+  const withdrawals = db.select().from(consentWithdrawals).where(eq(consentWithdrawals.classSessionId, session.id)).all();
+  const mandateRows = db.select().from(mandates).where(eq(mandates.classSessionId, session.id)).all();
+  const roles = db.select({ role: participants.role }).from(participants).where(eq(participants.classSessionId, session.id)).all();
+  const roleCounts = roles.reduce<Record<ParticipantRole, number>>((acc, r) => ({ ...acc, [r.role]: acc[r.role] + 1 }), { citoyen: 0, agent: 0, aidant: 0, observateur: 0 });
+
+  return {
+    lines,
+    times,
+    funnels,
+    exchanges,
+    consents: { given: consentRows.length, withdrawn: withdrawals.length },
+    aidants: {
+      mandates: mandateRows.length,
+      confirmed: mandateRows.filter((m) => m.confirmedAt).length,
+      revoked: mandateRows.filter((m) => m.revokedAt).length,
+      casesFiled: all.filter((c) => c.mandateId).length,
+    },
+    offline: { counter: all.filter((c) => c.channel === 'guichet').length, paper: all.filter((c) => c.channel === 'papier').length },
+    roles: roleCounts,
+  };
+}
+
+const csvCell = (v: string | number | null) => {
+  const s = v === null ? '' : String(v);
+  return /[";\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+export const csvColumns = ['dossier', 'demarche', 'parcours', 'etat', 'commence_le', 'depose_le', 'decide_le', 'duree_minutes', 'echanges', 'echanges_refuses', 'echanges_en_echec'] as const;
+
+/** One line per case, semicolon-separated with a BOM: what a French spreadsheet opens as is. */
+export function debriefCsv(d: Debrief): string {
+  const rows = d.lines.map((l) =>
+    [l.receipt, procedures[l.procedure].title, routeLabels[l.route], l.state, l.startedAt.toISOString(), l.submittedAt?.toISOString() ?? null, l.decidedAt?.toISOString() ?? null, l.minutes === null ? null : String(l.minutes).replace('.', ','), l.exchanges, l.refused, l.failed]
+      .map(csvCell)
+      .join(';'),
+  );
+  return `\uFEFF${[csvColumns.join(';'), ...rows].join('\r\n')}\r\n`;
+}

@@ -1,0 +1,103 @@
+import { and, desc, eq, gt } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { agencies, agencyIds, agents, aidants, caseEvents, cases, caseStates, classroomMessages, journalEntries, personas, type AgencyId, type CaseState, type ParticipantRole } from '../../db/schema';
+import { faultsInForce } from '../platform/faults-view';
+import { reasonLabels } from '../platform/errors';
+import { stateLabels } from '../procedures/engine/state-machine';
+import { procedures } from '../procedures/registry';
+import { participantsOfSession } from './participants';
+import type { ClassSession } from './sessions';
+
+// The teacher's live view of a séance, computed from the database alone (pushed by server-sent events).
+
+export type LiveExchange = { sequence: number; at: string; consumer: AgencyId; provider: AgencyId; result: 'accorde' | 'refuse' | 'echec'; reason: string | null };
+export type LiveParticipant = { id: string; pseudonym: string; role: ParticipantRole; playing: string | null; doing: string; lastSeenAt: string };
+export type LiveEvent = { id: string; at: string; kind: 'echange' | 'dossier' | 'arrivee' | 'message'; tone: 'ok' | 'refused' | 'failed' | 'info'; text: string };
+export type LiveSnapshot = {
+  joined: number;
+  expected: number;
+  bodies: { id: AgencyId; name: string; played: boolean; fault: string | null; granted: number; refused: number; failed: number }[];
+  exchanges: LiveExchange[];
+  cases: { procedure: string; title: string; counts: Record<CaseState, number> }[];
+  participants: LiveParticipant[];
+  timeline: LiveEvent[];
+};
+
+const resultWords = { accorde: 'accordé', refuse: 'refusé', echec: 'en échec' } as const;
+const tones = { accorde: 'ok', refuse: 'refused', echec: 'failed' } as const;
+
+export function liveSnapshot(db: Executor, session: ClassSession, now = new Date()): LiveSnapshot {
+  const names = new Map(db.select({ id: agencies.id, name: agencies.shortName }).from(agencies).all().map((a) => [a.id, a.name]));
+  const name = (id: AgencyId) => names.get(id) ?? id;
+
+  // Exchanges: counts per body, the latest ones for the map and the timeline.
+  const entries = db.select().from(journalEntries).where(eq(journalEntries.classSessionId, session.id)).orderBy(desc(journalEntries.sequence)).all();
+  const faults = faultsInForce(db, session.id, now);
+  const bodies = agencyIds.map((id) => {
+    const mine = entries.filter((e) => e.consumer === id || e.provider === id);
+    const fault = faults.find((f) => f.agency === id);
+    return {
+      id,
+      name: name(id),
+      played: session.bodiesPlayed.includes(id),
+      fault: fault ? fault.kind : null,
+      granted: mine.filter((e) => e.result === 'accorde').length,
+      refused: mine.filter((e) => e.result === 'refuse').length,
+      failed: mine.filter((e) => e.result === 'echec').length,
+    };
+  });
+  const exchanges: LiveExchange[] = entries.slice(0, 40).map((e) => ({ sequence: e.sequence, at: e.recordedAt, consumer: e.consumer, provider: e.provider, result: e.result, reason: e.reason }));
+
+  // Cases by procedure and state.
+  const allCases = db.select().from(cases).where(eq(cases.classSessionId, session.id)).orderBy(desc(cases.updatedAt)).all();
+  const caseRows = Object.values(procedures).map((def) => {
+    const counts = Object.fromEntries(caseStates.map((s) => [s, 0])) as Record<CaseState, number>;
+    for (const c of allCases) if (c.procedure === def.id) counts[c.state]++;
+    return { procedure: def.id, title: def.title, counts };
+  });
+
+  // Participants and what each is doing, read from their latest case or action.
+  const people = participantsOfSession(db, session.id);
+  const personaNames = new Map(db.select().from(personas).where(eq(personas.classSessionId, session.id)).all().map((p) => [p.id, `${p.givenNames.split(' ')[0]} ${p.preferredName ?? p.familyName}`]));
+  const agentNames = new Map(db.select({ a: agents, n: agencies.shortName }).from(agents).innerJoin(agencies, eq(agencies.id, agents.agencyId)).where(eq(agents.classSessionId, session.id)).all().map(({ a, n }) => [a.id, `${a.givenName} ${a.familyName} (${n})`]));
+  const aidantNames = new Map(db.select().from(aidants).where(eq(aidants.classSessionId, session.id)).all().map((a) => [a.id, `${a.givenName} ${a.familyName}`]));
+  const events = db.select({ e: caseEvents, c: cases }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(eq(caseEvents.classSessionId, session.id)).orderBy(desc(caseEvents.at)).limit(300).all();
+  const ref = (c: typeof cases.$inferSelect) => `${procedures[c.procedure].title}${c.receiptNumber ? ` ${c.receiptNumber}` : ''}`;
+  const participants: LiveParticipant[] = people.map((p) => {
+    const id = p.subjectId ?? '';
+    let doing = 'n’a encore rien fait';
+    if (p.role === 'citoyen') {
+      const latest = allCases.find((c) => c.personaId === id);
+      if (latest) doing = `${ref(latest)} : ${stateLabels[latest.state].toLowerCase()}`;
+    } else if (p.role === 'agent' || p.role === 'aidant') {
+      const latest = events.find(({ e }) => e.actorId === id);
+      if (latest) doing = `${latest.e.kind === 'message' ? 'a écrit au sujet de' : latest.e.toState ? `${stateLabels[latest.e.toState].toLowerCase()} :` : 'a agi sur'} ${ref(latest.c)}`;
+    } else doing = 'lit le journal et le catalogue';
+    const playing = p.role === 'citoyen' ? (personaNames.get(id) ?? null) : p.role === 'agent' ? (agentNames.get(id) ?? null) : p.role === 'aidant' ? (aidantNames.get(id) ?? null) : null;
+    return { id: p.id, pseudonym: p.pseudonym, role: p.role, playing, doing, lastSeenAt: p.lastSeenAt.toISOString() };
+  });
+
+  // One timeline: exchanges, case events, arrivals, the teacher's messages.
+  const since = new Date(now.getTime() - 3 * 3_600_000);
+  const messages = db.select().from(classroomMessages).where(and(eq(classroomMessages.classSessionId, session.id), gt(classroomMessages.createdAt, since))).orderBy(desc(classroomMessages.createdAt)).limit(30).all();
+  const pseudonyms = new Map(people.map((p) => [p.id, p.pseudonym]));
+  const timeline: LiveEvent[] = [
+    ...entries.slice(0, 40).map((e) => ({
+      id: `j${e.sequence}`,
+      at: e.recordedAt,
+      kind: 'echange' as const,
+      tone: tones[e.result],
+      text: `${name(e.consumer)} → ${name(e.provider)} : ${resultWords[e.result]}${e.reason ? ` (${reasonLabels[e.reason] ?? e.reason})` : ''}`,
+    })),
+    ...events
+      .filter(({ e }) => e.kind === 'transition' && e.toState !== 'brouillon')
+      .slice(0, 40)
+      .map(({ e, c }) => ({ id: `e${e.id}`, at: e.at.toISOString(), kind: 'dossier' as const, tone: e.toState === 'refuse' ? ('refused' as const) : e.toState === 'accepte' ? ('ok' as const) : ('info' as const), text: `${ref(c)} : ${stateLabels[e.toState ?? 'depose'].toLowerCase()} (${e.actorLabel})` })),
+    ...people.map((p) => ({ id: `p${p.id}`, at: p.joinedAt.toISOString(), kind: 'arrivee' as const, tone: 'info' as const, text: `${p.pseudonym} a rejoint la séance` })),
+    ...messages.map((m) => ({ id: `m${m.id}`, at: m.createdAt.toISOString(), kind: 'message' as const, tone: 'info' as const, text: `Vous avez envoyé « ${m.title} » à ${m.participantId ? (pseudonyms.get(m.participantId) ?? 'un·e élève') : 'toute la classe'}` })),
+  ]
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, 80);
+
+  return { joined: people.length, expected: session.expectedStudents, bodies, exchanges, cases: caseRows, participants, timeline };
+}

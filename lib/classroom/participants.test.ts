@@ -1,0 +1,133 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { freshDb } from '../../test/db';
+import { agents, aidants, classSessions, personas, teachers } from '../../db/schema';
+import { hit } from '../rate-limit';
+import { cardOf } from './cards';
+import { messagesFor, sendClassroomMessage } from './messages';
+import { deviceHash, joinSession, newDeviceSecret, participantOfSubject, pseudonymSchema, reassignParticipant, type Participant } from './participants';
+import { nextRole, rolePlans } from './roles';
+import { createSession, type ClassSession } from './sessions';
+
+function setup(preset: ClassSession['preset'] = 'stationnement') {
+  const db = freshDb();
+  const teacher = db.select().from(teachers).get()!;
+  const session = createSession(db, teacher.id, { name: 'Classe', preset });
+  return { db, teacher, session };
+}
+
+const device = () => deviceHash(newDeviceSecret());
+
+function join(db: ReturnType<typeof freshDb>, session: ClassSession, pseudonym: string, hash = device()): Participant {
+  const outcome = joinSession(db, session, pseudonym, hash);
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome.participant;
+}
+
+describe('joining a séance', () => {
+  it('gives the first three students a citizen, an agent and an aidant, each with an account of this séance', () => {
+    const { db, session } = setup();
+    const [a, b, c] = ['Renard', 'Hibou', 'Loutre'].map((p) => join(db, session, p));
+    expect([a!.role, b!.role, c!.role]).toEqual(['citoyen', 'agent', 'aidant']);
+    const karim = db.select().from(personas).where(eq(personas.id, a!.subjectId!)).get()!;
+    expect(karim).toMatchObject({ key: 'karim-benali', classSessionId: session.id });
+    const agent = db.select().from(agents).where(eq(agents.id, b!.subjectId!)).get()!;
+    expect(agent).toMatchObject({ agencyId: 'ville', classSessionId: session.id });
+    expect(db.select().from(aidants).where(eq(aidants.id, c!.subjectId!)).get()?.classSessionId).toBe(session.id);
+    // A student agent makes the body "played": its cases wait for them.
+    expect(db.select().from(classSessions).where(eq(classSessions.id, session.id)).get()!.bodiesPlayed).toEqual(['ville']);
+  });
+
+  it('balances roles for the preset: 6 students make a séance, 30 follow the shares', () => {
+    const { db, session } = setup('tout');
+    const roles = Array.from({ length: 30 }, (_, i) => join(db, session, `Élève ${i + 1}`).role);
+    const count = (list: string[]) => ({ citoyen: 0, agent: 0, aidant: 0, observateur: 0, ...Object.fromEntries([...new Set(list)].map((r) => [r, list.filter((x) => x === r).length])) });
+    expect(count(roles.slice(0, 6))).toEqual({ citoyen: 2, agent: 2, aidant: 1, observateur: 1 });
+    expect(count(roles)).toEqual(rolePlans.tout.shares);
+  });
+
+  it('never gives two citizens the same persona while some are free, nor two agents the same account', () => {
+    const { db, session } = setup('tout');
+    const all = Array.from({ length: 60 }, (_, i) => join(db, session, `Élève ${i + 1}`));
+    const citizens = all.filter((p) => p.role === 'citoyen').map((p) => p.subjectId);
+    expect(citizens.length).toBeGreaterThan(26);
+    expect(new Set(citizens.slice(0, 26)).size).toBe(26);
+    // Beyond the 26 personas, a persona is shared by two students at most before any gets a third.
+    expect(Math.max(...[...new Set(citizens)].map((id) => citizens.filter((c) => c === id).length))).toBe(2);
+    const agentIds = all.filter((p) => p.role === 'agent').map((p) => p.subjectId);
+    expect(new Set(agentIds).size).toBe(agentIds.length);
+  });
+
+  it('gives the same device its role back, and refuses a pseudonym already taken on another device', () => {
+    const { db, session } = setup();
+    const mine = device();
+    const first = join(db, session, 'Renard bleu', mine);
+    const again = joinSession(db, session, 'autre chose', mine);
+    expect(again).toMatchObject({ ok: true, returning: true, participant: { id: first.id, role: first.role, subjectId: first.subjectId, pseudonym: 'Renard bleu' } });
+    expect(joinSession(db, session, ' RENARD  BLÉU ', device())).toEqual({ ok: false, error: 'pseudonyme_pris' });
+  });
+
+  it('checks pseudonyms in plain French and keeps no e-mail', () => {
+    const error = (s: string) => pseudonymSchema.safeParse(s).error?.issues[0]?.message;
+    expect(error('  ')).toMatch(/Choisissez un pseudonyme/);
+    expect(error('a')).toMatch(/au moins 2 caractères/);
+    expect(error('x'.repeat(25))).toMatch(/24 caractères au plus/);
+    expect(error('lou@example.fr')).toMatch(/Pas d’adresse e-mail/);
+    expect(error('<script>')).toMatch(/lettres, des chiffres/);
+    expect(pseudonymSchema.parse('  Loutre   rieuse ')).toBe('Loutre rieuse');
+  });
+
+  it('lets the teacher reassign a role: the student gets a free account of the new role', () => {
+    const { db, session } = setup();
+    const [a, b] = ['Renard', 'Hibou'].map((p) => join(db, session, p));
+    const moved = reassignParticipant(db, session, b!.id, 'citoyen')!;
+    expect(moved.role).toBe('citoyen');
+    expect(moved.subjectId).not.toBe(a!.subjectId);
+    expect(db.select().from(personas).where(and(eq(personas.id, moved.subjectId!), eq(personas.classSessionId, session.id))).get()?.key).toBe('sophie-lefebvre');
+    expect(reassignParticipant(db, session, b!.id, 'observateur')).toMatchObject({ role: 'observateur', subjectId: null });
+    expect(participantOfSubject(db, a!.subjectId!)?.id).toBe(a!.id);
+  });
+
+  it('keeps two séances apart: a student of one never gets an account of the other', () => {
+    const { db, teacher, session } = setup();
+    const other = createSession(db, teacher.id, { name: 'Autre', preset: 'stationnement' });
+    const here = join(db, session, 'Renard');
+    const there = join(db, other, 'Renard');
+    expect(here.subjectId).not.toBe(there.subjectId);
+    expect(db.select().from(personas).where(eq(personas.id, there.subjectId!)).get()?.classSessionId).toBe(other.id);
+    expect(reassignParticipant(db, session, there.id, 'agent')).toBeNull();
+  });
+
+  it('shows each role its card, and hands the teacher’s messages to the right students', () => {
+    const { db, session } = setup();
+    const [c, a, h, o] = ['Renard', 'Hibou', 'Loutre', 'Chouette', 'Lynx', 'Daim'].map((p) => join(db, session, p));
+    expect(cardOf(db, c!)).toMatchObject({ title: 'Se garer près de chez soi', playing: expect.stringMatching(/^Karim Benali/) });
+    expect(cardOf(db, c!).hints.length).toBeGreaterThan(0);
+    expect(cardOf(db, a!)).toMatchObject({ title: 'Agent — Ville' });
+    expect(cardOf(db, h!).title).toBe('Aidant·e France Services');
+    expect(o!.role).toBe('citoyen');
+    sendClassroomMessage(db, { classSessionId: session.id, participantId: null, kind: 'message', title: 'À tous', body: 'Dix minutes.' });
+    sendClassroomMessage(db, { classSessionId: session.id, participantId: a!.id, kind: 'indice', title: 'Indice', body: 'Ouvrez le mode expert.' });
+    expect(messagesFor(db, session.id, a!.id).map((m) => m.title)).toEqual(['Indice', 'À tous']);
+    expect(messagesFor(db, session.id, c!.id).map((m) => m.title)).toEqual(['À tous']);
+  });
+
+  it('follows the head of each preset, then the shares', () => {
+    for (const preset of Object.keys(rolePlans) as (keyof typeof rolePlans)[]) {
+      expect(nextRole(preset, { citoyen: 0, agent: 0, aidant: 0, observateur: 0 })).toBe('citoyen');
+      expect(nextRole(preset, { citoyen: 1, agent: 0, aidant: 0, observateur: 0 })).toBe('agent');
+    }
+  });
+});
+
+describe('rate limits', () => {
+  it('allow up to the limit in a window, refuse beyond, and start again with the next window', () => {
+    const db = freshDb();
+    const rule = { limit: 3, windowMs: 60_000 };
+    const t0 = new Date('2026-11-23T10:00:00Z');
+    expect([1, 2, 3].map(() => hit(db, 'k', rule, t0).allowed)).toEqual([true, true, true]);
+    expect(hit(db, 'k', rule, new Date(t0.getTime() + 10_000))).toEqual({ allowed: false, retryAfterSeconds: 50 });
+    expect(hit(db, 'autre', rule, t0).allowed).toBe(true);
+    expect(hit(db, 'k', rule, new Date(t0.getTime() + 60_000)).allowed).toBe(true);
+  });
+});

@@ -1,0 +1,153 @@
+import crypto from 'node:crypto';
+import { and, asc, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db, Executor } from '../../db/client';
+import { agencyIds, agents, aidants, classSessions, participants, personas, type AgencyId, type ParticipantRole } from '../../db/schema';
+import { agencyForAgent, nextRole, personaOrder, rolePlans, type RoleCounts } from './roles';
+import type { ClassSession } from './sessions';
+
+export type Participant = typeof participants.$inferSelect;
+
+/** A séance takes at most this many students (a class, with room for a few retries on other devices). */
+export const maxParticipants = 100;
+
+/** "Lou", " lou " and "LOU" are one pseudonym. */
+export const foldPseudonym = (s: string) =>
+  s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
+export const pseudonymSchema = z
+  .string()
+  .transform((s) => s.replace(/\s+/g, ' ').trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'Choisissez un pseudonyme, par exemple « Renard bleu ».')
+      .min(2, 'Le pseudonyme compte au moins 2 caractères.')
+      .max(24, 'Le pseudonyme compte 24 caractères au plus.')
+      .refine((s) => !s.includes('@'), 'Pas d’adresse e-mail : un pseudonyme suffit, sans votre vrai nom.')
+      .refine((s) => /^[\p{L}\p{N}][\p{L}\p{N} '’._-]*$/u.test(s), 'Utilisez des lettres, des chiffres, des espaces ou des tirets.'),
+  );
+
+/** The device cookie is random; only its hash is stored, so the database cannot be used to act as the device. */
+export const newDeviceSecret = () => crypto.randomBytes(32).toString('base64url');
+export const deviceHash = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
+
+export function participantOfDevice(db: Executor, classSessionId: string, hash: string): Participant | null {
+  return db.select().from(participants).where(and(eq(participants.classSessionId, classSessionId), eq(participants.deviceHash, hash))).get() ?? null;
+}
+
+/** The latest séance this device joined (a student's way back to their card). */
+export function latestParticipation(db: Executor, hash: string): { participant: Participant; session: ClassSession } | null {
+  const row = db
+    .select({ participant: participants, session: classSessions })
+    .from(participants)
+    .innerJoin(classSessions, eq(classSessions.id, participants.classSessionId))
+    .where(eq(participants.deviceHash, hash))
+    .orderBy(asc(participants.lastSeenAt))
+    .all()
+    .at(-1);
+  return row ?? null;
+}
+
+/** The participant playing a persona, agent or aidant account (the student behind a signed-in user). */
+export function participantOfSubject(db: Executor, subjectId: string): Participant | null {
+  return db.select().from(participants).where(eq(participants.subjectId, subjectId)).orderBy(asc(participants.joinedAt)).get() ?? null;
+}
+
+function roleCounts(tx: Executor, classSessionId: string, except?: string): RoleCounts {
+  const counts: RoleCounts = { citoyen: 0, agent: 0, aidant: 0, observateur: 0 };
+  const rows = tx.select({ role: participants.role }).from(participants).where(and(eq(participants.classSessionId, classSessionId), except ? ne(participants.id, except) : undefined)).all();
+  for (const r of rows) counts[r.role]++;
+  return counts;
+}
+
+/** The least used of the candidates, ties going to the first in order. */
+function leastUsed(tx: Executor, classSessionId: string, candidates: string[], except?: string): string | null {
+  const used = new Map<string, number>();
+  const rows = tx.select({ subjectId: participants.subjectId }).from(participants).where(and(eq(participants.classSessionId, classSessionId), except ? ne(participants.id, except) : undefined)).all();
+  for (const r of rows) if (r.subjectId) used.set(r.subjectId, (used.get(r.subjectId) ?? 0) + 1);
+  let best: string | null = null;
+  for (const c of candidates) if (best === null || (used.get(c) ?? 0) < (used.get(best) ?? 0)) best = c;
+  return best;
+}
+
+/** The account a new holder of the role plays in this séance, and the body for an agent. */
+function accountFor(tx: Executor, session: ClassSession, role: ParticipantRole, counts: RoleCounts, except?: string): { subjectId: string | null; agency?: AgencyId } {
+  if (role === 'observateur') return { subjectId: null };
+  if (role === 'citoyen') {
+    const rows = tx.select({ id: personas.id, key: personas.key }).from(personas).where(eq(personas.classSessionId, session.id)).all();
+    const byKey = new Map(rows.map((r) => [r.key, r.id]));
+    const ordered = personaOrder(session.preset).flatMap((k) => (byKey.has(k) ? [byKey.get(k)!] : []));
+    return { subjectId: leastUsed(tx, session.id, ordered, except) };
+  }
+  if (role === 'aidant') {
+    const rows = tx.select({ id: aidants.id }).from(aidants).where(eq(aidants.classSessionId, session.id)).orderBy(asc(aidants.familyName)).all();
+    return { subjectId: leastUsed(tx, session.id, rows.map((r) => r.id), except) };
+  }
+  // The preset's next body; if all its accounts are taken, the next body in the plan that has a free one.
+  const accountsOf = (agency: AgencyId) =>
+    tx.select({ id: agents.id }).from(agents).where(and(eq(agents.classSessionId, session.id), eq(agents.agencyId, agency))).orderBy(asc(agents.unit), asc(agents.familyName)).all().map((r) => r.id);
+  const taken = new Set(tx.select({ id: participants.subjectId }).from(participants).where(and(eq(participants.classSessionId, session.id), except ? ne(participants.id, except) : undefined)).all().map((r) => r.id));
+  const plan = rolePlans[session.preset].agencies;
+  const candidates = [...plan.slice(counts.agent % plan.length), ...plan.slice(0, counts.agent % plan.length), ...agencyIds.filter((a) => !plan.includes(a))];
+  const agency = candidates.find((a) => accountsOf(a).some((id) => !taken.has(id))) ?? agencyForAgent(session.preset, counts.agent);
+  // The seed order: for état civil, the main town's register first.
+  return { subjectId: leastUsed(tx, session.id, accountsOf(agency), except), agency };
+}
+
+/** Cases of a body that students play wait for them: a student agent makes the body "played". */
+function markPlayed(tx: Executor, session: ClassSession, agency: AgencyId | undefined): void {
+  if (!agency) return;
+  const current = tx.select({ bodiesPlayed: classSessions.bodiesPlayed }).from(classSessions).where(eq(classSessions.id, session.id)).get();
+  if (current && !current.bodiesPlayed.includes(agency)) tx.update(classSessions).set({ bodiesPlayed: [...current.bodiesPlayed, agency] }).where(eq(classSessions.id, session.id)).run();
+}
+
+export type JoinOutcome = { ok: true; participant: Participant; returning: boolean } | { ok: false; error: 'pseudonyme_pris' | 'seance_complete' };
+
+/**
+ * A student joins with a pseudonym: the same device gets its role back; otherwise the next role of the preset's plan,
+ * with an account of the séance's world to play it. One transaction: two students joining at once get two roles.
+ */
+export function joinSession(db: Db, session: ClassSession, pseudonym: string, hash: string, now = new Date()): JoinOutcome {
+  return db.transaction((tx): JoinOutcome => {
+    const mine = participantOfDevice(tx, session.id, hash);
+    if (mine) {
+      const back = tx.update(participants).set({ lastSeenAt: now }).where(eq(participants.id, mine.id)).returning().get();
+      return { ok: true, participant: back, returning: true };
+    }
+    const key = foldPseudonym(pseudonym);
+    if (tx.select({ id: participants.id }).from(participants).where(and(eq(participants.classSessionId, session.id), eq(participants.pseudonymKey, key))).get()) return { ok: false, error: 'pseudonyme_pris' };
+    const counts = roleCounts(tx, session.id);
+    if (Object.values(counts).reduce((a, b) => a + b, 0) >= maxParticipants) return { ok: false, error: 'seance_complete' };
+    const role = nextRole(session.preset, counts);
+    const { subjectId, agency } = accountFor(tx, session, role, counts);
+    markPlayed(tx, session, agency);
+    const participant = tx
+      .insert(participants)
+      .values({ id: crypto.randomUUID(), classSessionId: session.id, pseudonym, pseudonymKey: key, role, subjectId, deviceHash: hash, joinedAt: now, lastSeenAt: now })
+      .returning()
+      .get();
+    return { ok: true, participant, returning: false };
+  });
+}
+
+/** The teacher gives a student another role (and a fresh account to play it). */
+export function reassignParticipant(db: Db, session: ClassSession, participantId: string, role: ParticipantRole): Participant | null {
+  return db.transaction((tx) => {
+    const p = tx.select().from(participants).where(and(eq(participants.id, participantId), eq(participants.classSessionId, session.id))).get();
+    if (!p) return null;
+    if (p.role === role) return p;
+    const counts = roleCounts(tx, session.id, p.id);
+    const { subjectId, agency } = accountFor(tx, session, role, counts, p.id);
+    markPlayed(tx, session, agency);
+    return tx.update(participants).set({ role, subjectId }).where(eq(participants.id, p.id)).returning().get();
+  });
+}
+
+export function participantsOfSession(db: Executor, classSessionId: string): Participant[] {
+  return db.select().from(participants).where(eq(participants.classSessionId, classSessionId)).orderBy(asc(participants.joinedAt)).all();
+}
+
+export function touchParticipant(db: Executor, participantId: string, now = new Date()): void {
+  db.update(participants).set({ lastSeenAt: now }).where(eq(participants.id, participantId)).run();
+}

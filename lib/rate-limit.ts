@@ -1,0 +1,46 @@
+import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { rateLimits } from '../db/schema';
+
+export type RateLimit = { limit: number; windowMs: number };
+export type RateDecision = { allowed: boolean; retryAfterSeconds: number };
+
+/** A stable key for a client address that does not store the address itself. */
+export const clientKey = (purpose: string, address: string) => `${purpose}:${crypto.createHash('sha256').update(address).digest('base64url').slice(0, 22)}`;
+
+/** The client's address as the server sees it (first hop of X-Forwarded-For behind a proxy). */
+export function clientAddress(headers: Headers): string {
+  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'local';
+}
+
+/** Whether the key is already over its limit, without counting a hit. */
+export function isLimited(db: Executor, key: string, rule: RateLimit, now = new Date()): RateDecision {
+  const row = db.select().from(rateLimits).where(sql`${rateLimits.key} = ${key}`).get();
+  if (!row || now.getTime() - row.windowStart.getTime() >= rule.windowMs || row.hits < rule.limit) return { allowed: true, retryAfterSeconds: 0 };
+  return { allowed: false, retryAfterSeconds: Math.ceil((row.windowStart.getTime() + rule.windowMs - now.getTime()) / 1000) };
+}
+
+/** Counts one hit in a fixed window (one upsert, atomic in SQLite) and says whether it is within the limit. */
+export function hit(db: Executor, key: string, rule: RateLimit, now = new Date()): RateDecision {
+  const windowFloor = now.getTime() - rule.windowMs;
+  const row = db
+    .insert(rateLimits)
+    .values({ key, windowStart: now, hits: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        hits: sql`CASE WHEN ${rateLimits.windowStart} <= ${windowFloor} THEN 1 ELSE ${rateLimits.hits} + 1 END`,
+        windowStart: sql`CASE WHEN ${rateLimits.windowStart} <= ${windowFloor} THEN ${now.getTime()} ELSE ${rateLimits.windowStart} END`,
+      },
+    })
+    .returning()
+    .get();
+  const allowed = row.hits <= rule.limit;
+  return { allowed, retryAfterSeconds: allowed ? 0 : Math.ceil((row.windowStart.getTime() + rule.windowMs - now.getTime()) / 1000) };
+}
+
+/** Old windows are of no use: removed now and then (at start). */
+export function purgeRateLimits(db: Executor, olderThanMs = 86_400_000, now = new Date()): void {
+  db.delete(rateLimits).where(sql`${rateLimits.windowStart} < ${now.getTime() - olderThanMs}`).run();
+}
