@@ -7,6 +7,8 @@ import { getDb } from '@/db/client';
 import { notificationsFor } from '@/lib/notifications';
 import { markNotificationsReadAction } from './_components/notification-actions';
 import { NotificationBell } from './_components/notification-bell';
+import { currentDeviceHash } from '@/lib/classroom/device';
+import { latestParticipation } from '@/lib/classroom/participants';
 import './globals.css';
 
 // Atkinson Hyperlegible (SIL OFL), designed for readers with low vision; shipped in app/fonts.
@@ -47,6 +49,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const who = viewer ? describe(viewer) : null;
   const reader = viewer?.role === 'citoyen' ? { kind: 'usager' as const, persona: viewer.persona } : viewer?.role === 'agent' ? { kind: 'agent' as const, agent: viewer.agent } : null;
   const notifications = reader ? notificationsFor(getDb(), reader) : null;
+  // A student's way back to their role and scenario card, on the device they joined with.
+  const device = await currentDeviceHash();
+  const student = device ? latestParticipation(getDb(), device) : null;
   return (
     <html lang="fr" className={atkinson.variable}>
       <body>
@@ -95,6 +100,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <li>
                 <Link href="/plateforme">L’État plateforme</Link>
               </li>
+              {student && (
+                <li>
+                  <Link href="/seance">Ma séance ({student.participant.pseudonym})</Link>
+                </li>
+              )}
               <li>{who ? <Link href={who.home}>Mon espace</Link> : <Link href="/connexion">Se connecter</Link>}</li>
             </ul>
           </div>

@@ -1,12 +1,12 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectNoAxeViolations, signInAsTeacher, signInThroughProvider } from './support';
+import { expectNoAxeViolations, openDemoSession, signInThroughProvider } from './support';
 
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
 async function setCityPlayed(browser: Browser, played: boolean) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signInAsTeacher(page);
+  await openDemoSession(page);
   await page.getByRole('checkbox', { name: 'Ville', exact: true }).setChecked(played);
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();

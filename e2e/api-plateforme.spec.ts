@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { bodyToken, ownSubject, signInAsTeacher, signInThroughProvider } from './support';
+import { bodyToken, ownSubject, openDemoSession, signInThroughProvider } from './support';
 
 // The État plateforme's HTTP API against the running app (docs/API.md): every error code, minimisation, revocation.
 
@@ -79,7 +79,7 @@ test('l’API de la plateforme : codes d’erreur, minimisation, retrait de l’
   // The teacher breaks the DGFiP: 503, then 504 (a lenteur beyond the platform's 4 s), then repairs it.
   const teacher = await browser.newContext();
   const tp = await teacher.newPage();
-  await signInAsTeacher(tp);
+  await openDemoSession(tp);
   const karimLike = { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager, finalite: 'calcul_prestations' };
   expect((await call(request, caf, karimLike)).status()).toBe(200); // the law allows it, no consent needed
   const launch = async (type: string, latence = '8') => {

@@ -22,7 +22,7 @@ test('l’enseignant·e voit ses erreurs à côté des champs, sans rien perdre,
 
   await signInAsTeacher(page);
   await expect(page.getByRole('heading', { level: 2, name: 'Vos séances' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'Séance de démonstration', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Séance de démonstration', exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 });
 

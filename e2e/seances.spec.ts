@@ -1,42 +1,154 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations, signInAsTeacher } from './support';
 
-test('l’enseignant·e crée une séance, un·e élève la rejoint avec le code, puis la séance est supprimée avec tout ce qu’elle contient', async ({ page, browser }) => {
+/** A student on a device of their own joins with the code and a pseudonym, and lands on their séance page. */
+async function join(browser: Browser, code: string, pseudonym: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`/rejoindre?code=${code.toLowerCase()}`);
+  await page.getByLabel('Votre pseudonyme').fill(pseudonym);
+  await page.getByRole('button', { name: 'Rejoindre la séance' }).click();
+  await expect(page).toHaveURL(/\/seance$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bonjour ${pseudonym}`);
+  return page;
+}
+
+/** The student signs in from their séance page: the provider's page has their character already chosen. */
+async function startPlaying(page: Page, button: RegExp, identity: RegExp) {
+  await page.getByRole('button', { name: button }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Choisissez/ })).toBeVisible();
+  await expect(page.getByRole('radio', { name: identity })).toBeChecked();
+  await page.getByRole('button', { name: 'Me connecter' }).click();
+}
+
+test('une séance en classe : trois élèves rejoignent, la carte en direct montre l’échange, puis la panne du SIV', async ({ page: teacher, browser }) => {
+  test.setTimeout(180_000);
+  await signInAsTeacher(teacher);
+  await teacher.getByRole('button', { name: 'Créer la séance' }).click();
+  await expect(teacher.locator('#seance-nom-erreur')).toContainText('Donnez un nom à la séance');
+  await expect(teacher.getByRole('alert', { name: 'La séance n’a pas été créée' })).toBeVisible();
+  await teacher.getByLabel('Nom de la séance').fill('BTS e2e — mardi');
+  await teacher.getByLabel('Scénario').selectOption('stationnement');
+  await teacher.getByLabel('Nombre d’élèves').fill('3');
+  await teacher.getByRole('button', { name: 'Créer la séance' }).click();
+  await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('BTS e2e — mardi');
+  await expect(teacher.getByRole('status').filter({ hasText: 'La séance est créée' })).toBeVisible();
+  const code = ((await teacher.locator('.join-code').textContent()) ?? '').trim();
+  expect(code).toMatch(/^[A-Z0-9]{6}$/);
+  await expect(teacher.getByRole('img', { name: new RegExp(`Code QR vers .*/rejoindre\\?code=${code}`) })).toBeVisible();
+  await expect(teacher.getByText('Données supprimées automatiquement le')).toBeVisible();
+  await expect(teacher.getByText('0 élève sur 3')).toBeVisible();
+  await expectNoAxeViolations(teacher);
+
+  // What the teacher projects.
+  await teacher.getByRole('link', { name: 'Projeter le code en grand' }).click();
+  await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Rejoignez la séance « BTS e2e — mardi »');
+  await expect(teacher.locator('.projection__code')).toHaveText(code.split('').join(' '));
+  await expectNoAxeViolations(teacher);
+  await teacher.getByRole('link', { name: 'Revenir au suivi de la séance' }).click();
+
+  // Three students join: a citizen, an agent of the city, an aidant. A pseudonym already taken is refused beside the field.
+  const citizen = await join(browser, code, 'Renard bleu');
+  await expect(citizen.getByText(/Votre rôle : Citoyen·ne — vous jouez Karim Benali/)).toBeVisible();
+  await expect(citizen.getByRole('heading', { name: 'Votre carte : Se garer près de chez soi' })).toBeVisible();
+  await expectNoAxeViolations(citizen);
+
+  const agent = await (await browser.newContext()).newPage();
+  await agent.goto(`/rejoindre?code=${code}`);
+  await agent.getByLabel('Votre pseudonyme').fill('renard BLEU');
+  await agent.getByRole('button', { name: 'Rejoindre la séance' }).click();
+  await expect(agent.locator('#pseudonyme-erreur')).toContainText('Ce pseudonyme est déjà pris');
+  await expect(agent.getByLabel('Votre pseudonyme')).toHaveValue('renard BLEU');
+  await expectNoAxeViolations(agent);
+  await agent.getByLabel('Votre pseudonyme').fill('Hibou');
+  await agent.getByRole('button', { name: 'Rejoindre la séance' }).click();
+  await expect(agent.getByText(/Votre rôle : Agent d’un organisme — vous jouez Mehdi Roger/)).toBeVisible();
+
+  const aidant = await join(browser, code, 'Loutre');
+  await expect(aidant.getByText(/Votre rôle : Aidant·e France Services/)).toBeVisible();
+
+  // The teacher sees them arrive, without reloading.
+  await expect(teacher.getByText('3 élèves sur 3')).toBeVisible();
+  await expect(teacher.getByRole('row', { name: /Hibou/ })).toContainText('Mehdi Roger (Ville)');
+  await expectNoAxeViolations(teacher);
+
+  // A student who closes the tab and comes back on the same device gets their role back.
+  await citizen.goto(`/rejoindre?code=${code}`);
+  await expect(citizen.getByRole('heading', { name: 'Vous êtes déjà dans la séance « BTS e2e — mardi »' })).toBeVisible();
+  await citizen.getByRole('link', { name: 'Retrouver mon rôle' }).click();
+  await expect(citizen.getByText(/vous jouez Karim Benali/)).toBeVisible();
+
+  // Each signs in with the character already chosen on the provider's page.
+  await startPlaying(agent, /ProConnect/, /^Mehdi Roger/);
+  await expect(agent).toHaveURL(/\/agent$/);
+  await startPlaying(aidant, /ProConnect/, /^Sarah Benoît/);
+  await expect(aidant).toHaveURL(/\/aidant$/);
+  await startPlaying(citizen, /FranceConnect/, /^Karim Benali/);
+  await expect(citizen).toHaveURL(/\/citoyen$/);
+
+  // The citizen asks for a parking card with consent; the map shows the city's look-ups within 2 seconds, without reload.
+  const askWithConsent = async () => {
+    await citizen.goto('/citoyen/demarches/carte-stationnement');
+    await citizen.getByRole('link', { name: 'Voir ce que la ville demandera' }).click();
+    await citizen.getByRole('radio', { name: /J’accepte/ }).check();
+    await citizen.getByRole('button', { name: 'Valider ma réponse' }).click();
+  };
+  const map = teacher.getByRole('img', { name: /Carte des échanges de données/ });
+  await askWithConsent();
+  await expect(citizen.getByText('Votre demande est acceptée.')).toBeVisible();
+  await expect(map.locator('[data-resultat="accorde"]')).toHaveCount(2, { timeout: 2_000 });
+  await expect(map).toHaveAttribute('aria-label', /Échanges : 2 accordés, 0 refusés, 0 en échec\. Dernier : Ville → (SIV|DGFiP), accordé\./);
+  await expect(teacher.getByRole('row', { name: /Renard bleu/ })).toContainText('Carte de stationnement résidentiel');
+
+  // The teacher makes the SIV unavailable: the next request waits, the citizen is told, the map shows the failure.
+  await teacher.getByLabel('Organisme', { exact: true }).selectOption({ label: 'SIV' });
+  await teacher.getByLabel('Type de panne').selectOption('panne');
+  await teacher.getByRole('button', { name: 'Lancer la panne' }).click();
+  await expect(teacher.getByRole('status').filter({ hasText: 'La panne est lancée sur « SIV »' })).toBeVisible();
+  await expect(map.locator('[data-organisme="siv"]')).toContainText('en panne');
+  await askWithConsent();
+  await expect(citizen.getByText('Système d’immatriculation des véhicules (simulé) ne répond pas pour l’instant.')).toBeVisible();
+  await expect(citizen.getByText(/Échec : /).first()).toBeVisible();
+  await expect(map.locator('[data-resultat="echec"]')).toHaveCount(1, { timeout: 2_000 });
+  await expect(teacher.getByRole('region', { name: 'Fil de la séance' })).toContainText('Ville → SIV : en échec');
+  await expectNoAxeViolations(teacher);
+
+  // A message to the whole class reaches the students' pages; the debrief counts what happened.
+  await teacher.getByLabel('Carte événement', { exact: true }).selectOption('panne');
+  await teacher.getByRole('button', { name: 'Envoyer', exact: true }).click();
+  await expect(teacher.getByRole('status').filter({ hasText: 'Le message est envoyé.' })).toBeVisible();
+  await aidant.goto('/seance');
+  await expect(aidant.getByRole('heading', { name: 'Événement : Panne annoncée' })).toBeVisible();
+  await teacher.getByRole('link', { name: 'Ouvrir le bilan de la séance' }).click();
+  await expect(teacher.getByText('4 échange(s) par la plateforme : 3 accordé(s), 0 refusé(s), 1 en échec.')).toBeVisible();
+  await expectNoAxeViolations(teacher);
+  const csv = await teacher.request.get(`${teacher.url()}/export`);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  const [header, ...rows] = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(header).toBe('dossier;demarche;parcours;etat;commence_le;depose_le;decide_le;duree_minutes;echanges;echanges_refuses;echanges_en_echec');
+  expect(rows).toHaveLength(2);
+});
+
+test('l’enseignant·e supprime une séance : il n’en reste rien, et le code ne fonctionne plus', async ({ page, browser }) => {
   test.setTimeout(120_000);
   await signInAsTeacher(page);
+  await page.getByLabel('Nom de la séance').fill('Séance à supprimer');
   await page.getByRole('button', { name: 'Créer la séance' }).click();
-  await expect(page.locator('#seance-nom-erreur')).toContainText('Donnez un nom à la séance');
-  await page.getByLabel('Scénario').selectOption('stationnement');
-  await page.getByLabel('Nom de la séance').fill('BTS e2e — mardi');
-  await page.getByRole('button', { name: 'Créer la séance' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'La séance est créée' })).toBeVisible();
-  const row = page.getByRole('row', { name: /BTS e2e — mardi/ });
-  const code = ((await row.getByRole('code').textContent()) ?? '').trim();
-  expect(code).toMatch(/^[A-Z0-9]{6}$/);
-  await expect(row.getByRole('img', { name: new RegExp(`Code QR vers .*/rejoindre\\?code=${code}`) })).toBeVisible();
-  await expect(row).toContainText('Supprimées automatiquement le');
-  await expectNoAxeViolations(page);
-
-  // A student joins with the code: the provider offers that séance's people.
-  const student = await (await browser.newContext()).newPage();
-  await student.goto(`/rejoindre?code=${code.toLowerCase()}`);
-  await expect(student.getByRole('heading', { name: 'Séance trouvée : BTS e2e — mardi' })).toBeVisible();
-  await student.getByRole('button', { name: 'Je joue une personne' }).click();
-  await student.getByRole('radio', { name: /^Karim Benali/ }).check();
+  const code = ((await page.locator('.join-code').textContent()) ?? '').trim();
+  const student = await join(browser, code, 'Chouette');
+  await student.getByRole('button', { name: /FranceConnect/ }).click();
   await student.getByRole('button', { name: 'Me connecter' }).click();
   await expect(student).toHaveURL(/\/citoyen$/);
-  await expect(student.getByText('Séance : BTS e2e — mardi')).toBeVisible();
-  await expect(student.getByText('Vous n’avez encore aucune démarche en cours.')).toBeVisible();
+  await expect(student.getByText('Séance : Séance à supprimer')).toBeVisible();
 
-  // Deleting is one confirmed action; afterwards nothing of the séance remains, not even the student's persona.
-  await page.reload();
-  await page.getByRole('link', { name: 'Supprimer la séance BTS e2e — mardi' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Supprimer la séance « BTS e2e — mardi » ?');
+  await page.getByRole('link', { name: 'Supprimer la séance' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Supprimer la séance « Séance à supprimer » ?');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Oui, supprimer définitivement' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'La séance et toutes ses données sont supprimées.' })).toBeVisible();
-  await expect(page.getByRole('row', { name: /BTS e2e — mardi/ })).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /Séance à supprimer/ })).toHaveCount(0);
   expect((await student.goto('/citoyen'))?.status()).toBe(401);
+  await student.goto('/seance');
+  await expect(student.getByText('Sur cet appareil, vous n’avez encore rejoint aucune séance.')).toBeVisible();
   await student.goto(`/rejoindre?code=${code}`);
   await expect(student.locator('#code-erreur')).toContainText('Aucune séance ne correspond à ce code.');
 });

@@ -27,11 +27,18 @@ export async function signInAsTeacher(page: Page) {
   await expect(page).toHaveURL(/\/enseignant$/);
 }
 
+/** The teacher's page of the demonstration séance (tokens, faults, bodies played). */
+export async function openDemoSession(page: Page) {
+  await signInAsTeacher(page);
+  await page.getByRole('link', { name: 'Séance de démonstration' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Séance de démonstration' })).toBeVisible();
+}
+
 /** A body's platform token, as the teacher reads it on their page (in a context of its own). */
 export async function bodyToken(browser: Browser, agency: string): Promise<string> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signInAsTeacher(page);
+  await openDemoSession(page);
   const token = (await page.locator(`[data-jeton="${agency}"]`).textContent())?.trim() ?? '';
   await context.close();
   expect(token).toMatch(new RegExp(`^egt_${agency}_`));

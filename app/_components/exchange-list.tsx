@@ -15,7 +15,7 @@ function resultText(row: Row['entry']): { label: string; tone: 'ok' | 'refused' 
 }
 
 /** Exchanges as a person reads them, each with its "mode expert" panel (the HTTP request and response). */
-export function ExchangeList({ rows, headingLevel = 3 }: { rows: Row[]; headingLevel?: 3 | 4 }) {
+export function ExchangeList({ rows, headingLevel = 3 }: { rows: Row[]; headingLevel?: 2 | 3 | 4 }) {
   const Heading = `h${headingLevel}` as const;
   return (
     <ol className="exchanges">

@@ -4,7 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 
 /** Starts next-auth's sign-in with a provider (next-auth needs its CSRF token, hence a client leaf). */
-export function SignInButton({ provider, callbackUrl, children, secondary, joinCode }: { provider: 'franceconnect' | 'proconnect'; callbackUrl: string; children: string; secondary?: boolean; joinCode?: string }) {
+export function SignInButton({ provider, callbackUrl, children, secondary, joinCode, loginHint }: { provider: 'franceconnect' | 'proconnect'; callbackUrl: string; children: string; secondary?: boolean; joinCode?: string; loginHint?: string }) {
   const [pending, setPending] = useState(false);
   return (
     <button
@@ -15,7 +15,11 @@ export function SignInButton({ provider, callbackUrl, children, secondary, joinC
       onClick={() => {
         setPending(true);
         // The join code goes to the provider, whose page then offers that séance's people.
-        void signIn(provider, { callbackUrl }, joinCode ? { seance: joinCode } : undefined);
+        // With a login hint, the student's character is already chosen there.
+        const params: Record<string, string> = {};
+        if (joinCode) params.seance = joinCode;
+        if (loginHint) params.login_hint = loginHint;
+        void signIn(provider, { callbackUrl }, params);
       }}
     >
       {pending ? 'Redirection…' : children}

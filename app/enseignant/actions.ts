@@ -1,15 +1,17 @@
 'use server';
 
 import { and, eq } from 'drizzle-orm';
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { agencyIds, classSessions, faultKinds } from '@/db/schema';
+import { agencyIds, classSessions, faultKinds, participantRoles } from '@/db/schema';
 import { requireTeacher } from '@/lib/auth/guards';
 import { endFaults, injectFault } from '@/lib/platform/faults';
 import { rotateToken } from '@/lib/platform/tokens';
 import { createSession, deleteSession, resetSession } from '@/lib/classroom/sessions';
+import { cardOf, eventCards, type EventCardId } from '@/lib/classroom/cards';
+import { messagesFor, sendClassroomMessage } from '@/lib/classroom/messages';
+import { participantsOfSession, reassignParticipant } from '@/lib/classroom/participants';
 
 const rotation = z.object({ seance: z.string().min(1), organisme: z.enum(agencyIds) });
 
@@ -17,12 +19,10 @@ const rotation = z.object({ seance: z.string().min(1), organisme: z.enum(agencyI
 export async function rotateTokenAction(formData: FormData): Promise<void> {
   const teacher = await requireTeacher();
   const parsed = rotation.safeParse({ seance: formData.get('seance'), organisme: formData.get('organisme') });
-  if (!parsed.success) redirect('/enseignant?message=jeton-invalide#jetons');
-  const owned = ownedSession(teacher.id, parsed.data.seance);
-  if (!owned) redirect('/enseignant?message=jeton-invalide#jetons');
+  const owned = ownedSession(teacher.id, formData.get('seance'));
+  if (!parsed.success || !owned) redirect(owned ? `${pageOf(owned.id)}?message=jeton-invalide#jetons` : '/enseignant?message=seance-inconnue#seances');
   rotateToken(getDb(), owned.id, parsed.data.organisme);
-  revalidatePath('/enseignant');
-  redirect(`/enseignant?message=jeton-remplace&organisme=${parsed.data.organisme}#jetons`);
+  redirect(`${pageOf(owned.id)}?message=jeton-remplace&organisme=${parsed.data.organisme}#jetons`);
 }
 
 const faultForm = z.object({
@@ -36,7 +36,18 @@ const faultForm = z.object({
 
 function ownedSession(teacherId: string, seance: unknown) {
   if (typeof seance !== 'string') return null;
-  return getDb().select({ id: classSessions.id }).from(classSessions).where(and(eq(classSessions.id, seance), eq(classSessions.teacherId, teacherId))).get() ?? null;
+  return getDb().select().from(classSessions).where(and(eq(classSessions.id, seance), eq(classSessions.teacherId, teacherId))).get() ?? null;
+}
+
+/** The séance's own page, where each of these actions sends the teacher back. */
+const pageOf = (id: string) => `/enseignant/seances/${id}`;
+
+/** The séance named in the form, if it is one of the teacher's; otherwise back to the list. */
+async function mySession(formData: FormData) {
+  const teacher = await requireTeacher();
+  const session = ownedSession(teacher.id, formData.get('seance'));
+  if (!session) redirect('/enseignant?message=seance-inconnue#seances');
+  return session;
 }
 
 /** Makes a body unavailable, slow or erratic for a time: the class sees the effects on the next exchanges. */
@@ -49,72 +60,118 @@ export async function injectFaultAction(formData: FormData): Promise<void> {
     const back = new URLSearchParams(raw);
     back.delete('seance');
     for (const issue of parsed.error?.issues ?? []) back.set(`erreur-${String(issue.path[0])}`, issue.message);
-    if (!session) back.set('erreur-organisme', 'Cette séance n’est pas l’une des vôtres.');
-    redirect(`/enseignant?${back.toString()}#pannes`);
+    if (!session) redirect('/enseignant?message=seance-inconnue#seances');
+    redirect(`${pageOf(session.id)}?${back.toString()}#pannes`);
   }
   const f = parsed.data;
   injectFault(getDb(), session.id, { agency: f.organisme, kind: f.type, minutes: f.minutes, latencyMs: f.latence * 1000, failureRate: f.taux / 100 });
-  revalidatePath('/enseignant');
-  redirect(`/enseignant?message=panne-injectee&organisme=${f.organisme}#pannes`);
+  redirect(`${pageOf(session.id)}?message=panne-injectee&organisme=${f.organisme}#pannes`);
 }
 
 /** Ends every fault of a body now. */
 export async function endFaultsAction(formData: FormData): Promise<void> {
-  const teacher = await requireTeacher();
-  const session = ownedSession(teacher.id, formData.get('seance'));
+  const session = await mySession(formData);
   const agency = z.enum(agencyIds).safeParse(formData.get('organisme'));
-  if (session && agency.success) endFaults(getDb(), session.id, agency.data);
-  revalidatePath('/enseignant');
-  redirect(`/enseignant?message=panne-terminee${agency.success ? `&organisme=${agency.data}` : ''}#pannes`);
+  if (agency.success) endFaults(getDb(), session.id, agency.data);
+  redirect(`${pageOf(session.id)}?message=panne-terminee${agency.success ? `&organisme=${agency.data}` : ''}#pannes`);
 }
 
 /** Which bodies students play (their cases wait for them) and how long the others take to decide by themselves. */
 export async function playedBodiesAction(formData: FormData): Promise<void> {
-  const teacher = await requireTeacher();
-  const session = ownedSession(teacher.id, formData.get('seance'));
-  if (!session) redirect('/enseignant?message=seance-inconnue#organismes-joues');
+  const session = await mySession(formData);
   const bodies = formData.getAll('organismes').map(String).filter((id): id is (typeof agencyIds)[number] => (agencyIds as readonly string[]).includes(id));
   const delay = z.coerce.number().int().min(0).max(3600).safeParse(formData.get('delai'));
   const wait = z.coerce.number().int().min(0).max(240).safeParse(formData.get('attente'));
   if (!delay.success || !wait.success) {
     const back = new URLSearchParams({ message: !delay.success ? 'delai-invalide' : 'attente-invalide', delai: String(formData.get('delai') ?? ''), attente: String(formData.get('attente') ?? '') });
-    redirect(`/enseignant?${back.toString()}#organismes-joues`);
+    redirect(`${pageOf(session.id)}?${back.toString()}#organismes-joues`);
   }
   getDb().update(classSessions).set({ bodiesPlayed: bodies, autoInstructionDelaySeconds: delay.data, counterWaitMinutes: wait.data }).where(eq(classSessions.id, session.id)).run();
-  revalidatePath('/enseignant');
-  redirect('/enseignant?message=organismes-enregistres#organismes-joues');
+  redirect(`${pageOf(session.id)}?message=organismes-enregistres#organismes-joues`);
 }
 
 const newSession = z.object({
   nom: z.string().trim().min(1, 'Donnez un nom à la séance, par exemple « BTS SAM 1 — mardi ».').max(80, 'Le nom compte 80 caractères au plus.'),
   preset: z.enum(['tout', 'demenagement', 'stationnement', 'fracture_numerique'], { error: 'Choisissez un scénario.' }),
+  eleves: z.coerce.number({ error: 'Indiquez un nombre d’élèves.' }).int('Indiquez un nombre entier d’élèves.').min(1, 'Le nombre d’élèves va de 1 à 100.').max(100, 'Le nombre d’élèves va de 1 à 100.'),
 });
 
 /** A new séance with its own copy of the world and a join code. */
 export async function createSessionAction(formData: FormData): Promise<void> {
   const teacher = await requireTeacher();
-  const raw = { nom: String(formData.get('nom') ?? ''), preset: String(formData.get('preset') ?? '') };
+  const raw = { nom: String(formData.get('nom') ?? ''), preset: String(formData.get('preset') ?? ''), eleves: String(formData.get('eleves') ?? '') };
   const parsed = newSession.safeParse(raw);
   if (!parsed.success) {
-    const back = new URLSearchParams({ ...raw, 'erreur-nom': parsed.error.issues.find((i) => i.path[0] === 'nom')?.message ?? '', 'erreur-preset': parsed.error.issues.find((i) => i.path[0] === 'preset')?.message ?? '' });
+    const back = new URLSearchParams(raw);
+    for (const field of ['nom', 'preset', 'eleves']) back.set(`erreur-${field}`, parsed.error.issues.find((i) => i.path[0] === field)?.message ?? '');
     redirect(`/enseignant?${back.toString()}#nouvelle-seance`);
   }
-  const session = createSession(getDb(), teacher.id, { name: parsed.data.nom, preset: parsed.data.preset });
-  revalidatePath('/enseignant');
-  redirect(`/enseignant?message=seance-creee&code=${session.joinCode}#seances`);
+  const session = createSession(getDb(), teacher.id, { name: parsed.data.nom, preset: parsed.data.preset, expectedStudents: parsed.data.eleves });
+  redirect(`${pageOf(session.id)}?message=seance-creee`);
 }
 
 /** Reset (back to the seed) or delete (every row), each after a confirmation page. */
 export async function sessionLifecycleAction(formData: FormData): Promise<void> {
-  const teacher = await requireTeacher();
-  const session = ownedSession(teacher.id, formData.get('seance'));
+  const session = await mySession(formData);
   const action = formData.get('action');
-  if (!session) redirect('/enseignant?message=seance-inconnue#seances');
   const db = getDb();
-  const row = db.select().from(classSessions).where(eq(classSessions.id, session.id)).get();
-  if (action === 'supprimer' && !row?.isDemo) deleteSession(db, session.id);
-  else if (action === 'reinitialiser') resetSession(db, session.id);
-  else redirect('/enseignant#seances');
-  revalidatePath('/enseignant');
-  redirect(`/enseignant?message=${action === 'supprimer' ? 'seance-supprimee' : 'seance-reinitialisee'}#seances`);
+  if (action === 'supprimer' && !session.isDemo) {
+    deleteSession(db, session.id);
+    redirect('/enseignant?message=seance-supprimee#seances');
+  }
+  if (action !== 'reinitialiser') redirect(pageOf(session.id));
+  resetSession(db, session.id);
+  redirect(`${pageOf(session.id)}?message=seance-reinitialisee`);
+}
+
+/** The teacher gives a student another role. */
+export async function reassignAction(formData: FormData): Promise<void> {
+  const session = await mySession(formData);
+  const role = z.enum(participantRoles).safeParse(formData.get('role'));
+  const participant = String(formData.get('participant') ?? '');
+  const moved = role.success ? reassignParticipant(getDb(), session, participant, role.data) : null;
+  redirect(`${pageOf(session.id)}?message=${moved ? 'role-change' : 'role-invalide'}#participants`);
+}
+
+const messageForm = z.object({
+  destinataire: z.string().min(1, 'Choisissez à qui envoyer le message.'),
+  carte: z.union([z.literal(''), z.enum(Object.keys(eventCards) as [EventCardId, ...EventCardId[]])]),
+  titre: z.string().trim().max(80, 'Le titre compte 80 caractères au plus.'),
+  texte: z.string().trim().max(1000, 'Le message compte 1 000 caractères au plus.'),
+});
+
+/** A message or an event card, to one student or to the whole class. */
+export async function sendMessageAction(formData: FormData): Promise<void> {
+  const session = await mySession(formData);
+  const raw = { destinataire: String(formData.get('destinataire') ?? ''), carte: String(formData.get('carte') ?? ''), titre: String(formData.get('titre') ?? ''), texte: String(formData.get('texte') ?? '') };
+  const parsed = messageForm.safeParse(raw);
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error?.issues ?? []) errors[String(issue.path[0])] ??= issue.message;
+  const db = getDb();
+  const to = raw.destinataire === 'tous' ? null : raw.destinataire;
+  if (to && !participantsOfSession(db, session.id).some((p) => p.id === to)) errors.destinataire = 'Cet·te élève n’est pas dans la séance.';
+  const card = parsed.success && parsed.data.carte ? eventCards[parsed.data.carte] : null;
+  if (!card && !raw.texte.trim() && !errors.texte) errors.texte = 'Écrivez le message, ou choisissez une carte événement.';
+  if (!parsed.success || Object.keys(errors).length > 0) {
+    const back = new URLSearchParams(raw);
+    for (const [field, message] of Object.entries(errors)) back.set(`erreur-${field}`, message);
+    redirect(`${pageOf(session.id)}?${back.toString()}#message`);
+  }
+  const title = parsed.data.titre || card?.title || 'Message';
+  const body = parsed.data.texte || card?.body || '';
+  sendClassroomMessage(db, { classSessionId: session.id, participantId: to, kind: card ? 'evenement' : 'message', title, body });
+  redirect(`${pageOf(session.id)}?message=message-envoye#message`);
+}
+
+/** Reveals the next hint of a student's scenario card. */
+export async function revealHintAction(formData: FormData): Promise<void> {
+  const session = await mySession(formData);
+  const db = getDb();
+  const participant = participantsOfSession(db, session.id).find((p) => p.id === formData.get('participant'));
+  if (!participant) redirect(`${pageOf(session.id)}?message=role-invalide#participants`);
+  const hints = cardOf(db, participant).hints;
+  const revealed = messagesFor(db, session.id, participant.id).filter((m) => m.kind === 'indice' && m.participantId === participant.id).length;
+  const next = hints[revealed];
+  if (next) sendClassroomMessage(db, { classSessionId: session.id, participantId: participant.id, kind: 'indice', title: `Indice ${revealed + 1} sur ${hints.length}`, body: next });
+  redirect(`${pageOf(session.id)}?message=${next ? 'indice-revele' : 'plus-d-indice'}#participants`);
 }

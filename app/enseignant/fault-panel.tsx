@@ -2,6 +2,7 @@ import { agencyIds, faultKinds } from '@/db/schema';
 import { getDb } from '@/db/client';
 import { agencyShortName } from '@/lib/platform/consent-text';
 import { faultLabels, faultsInForce } from '@/lib/platform/faults-view';
+import { ErrorSummary } from '../_components/error-summary';
 import { TextField } from '../_components/text-field';
 import { endFaultsAction, injectFaultAction } from './actions';
 
@@ -48,18 +49,7 @@ export function FaultPanel({ classSessionId, values, errors }: { classSessionId:
       )}
       <form action={injectFaultAction} noValidate className="surface">
         <h3>Provoquer une panne</h3>
-        {errorList.length > 0 && (
-          <div className="error-summary" role="alert" aria-labelledby="panne-resume">
-            <h4 id="panne-resume">La panne n’a pas été lancée</h4>
-            <ul>
-              {errorList.map(([name, message]) => (
-                <li key={name}>
-                  <a href={`#panne-${name}`}>{message}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <ErrorSummary title="La panne n’a pas été lancée" errors={Object.fromEntries(errorList)} idPrefix="panne" />
         <input type="hidden" name="seance" value={classSessionId} />
         <div className={`field${errors.organisme ? ' field--error' : ''}`}>
           <label htmlFor="panne-organisme">Organisme</label>

@@ -1,69 +1,120 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { headers } from 'next/headers';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { classSessions } from '@/db/schema';
-import { SignInButton } from '../_components/sign-in-button';
+import { currentDeviceHash } from '@/lib/classroom/device';
+import { participantOfDevice } from '@/lib/classroom/participants';
+import { roleLabels } from '@/lib/classroom/roles';
+import { clientAddress, clientKey, hit, isLimited } from '@/lib/rate-limit';
 import { TextField } from '../_components/text-field';
+import { joinAction } from './actions';
+import { joinLimit } from './limits';
 
 export const metadata: Metadata = { title: 'Rejoindre une séance' };
 
 const codePattern = /^[A-Z0-9]{6}$/;
 
-/** Checks a join code (a GET form: nothing typed is lost, no script needed). */
-export default async function JoinPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
-  const raw = (await searchParams).code;
+function Problem({ title, message, field }: { title: string; message: string; field: string }) {
+  return (
+    <div className="error-summary" role="alert">
+      <h2>{title}</h2>
+      <p>
+        <a href={`#${field}`}>{message}</a>
+      </p>
+    </div>
+  );
+}
+
+/** Step 1: the code (a GET form, so the projected QR code's link lands here); step 2: a pseudonym. */
+export default async function JoinPage({ searchParams }: { searchParams: Promise<{ code?: string; pseudonyme?: string; erreur?: string }> }) {
+  const params = await searchParams;
+  const raw = params.code;
   const code = raw?.trim().toUpperCase().replace(/[\s-]/g, '') ?? '';
+  const db = getDb();
   let error: string | null = null;
   let session: typeof classSessions.$inferSelect | undefined;
   if (raw !== undefined) {
-    if (!code) error = 'Saisissez le code donné par votre enseignant·e.';
+    const key = clientKey('rejoindre', clientAddress(await headers()));
+    const limited = isLimited(db, key, joinLimit);
+    if (!limited.allowed) error = `Trop de codes erronés depuis ce réseau. Réessayez dans ${Math.ceil(limited.retryAfterSeconds / 60)} minute(s), ou demandez le code à votre enseignant·e.`;
+    else if (!code) error = 'Saisissez le code donné par votre enseignant·e.';
     else if (!codePattern.test(code)) error = 'Le code comporte 6 caractères, lettres et chiffres, par exemple K7MZ3Q.';
     else {
-      session = getDb().select().from(classSessions).where(eq(classSessions.joinCode, code)).get();
+      session = db.select().from(classSessions).where(eq(classSessions.joinCode, code)).get();
       if (!session) error = 'Aucune séance ne correspond à ce code. Vérifiez chaque caractère avec votre enseignant·e.';
     }
+    if (error && limited.allowed && code) hit(db, key, joinLimit);
   }
+  const device = await currentDeviceHash();
+  const already = session && device ? participantOfDevice(db, session.id, device) : null;
+
+  if (session && already) {
+    return (
+      <>
+        <h1>Rejoindre une séance</h1>
+        <section className="surface" aria-labelledby="deja">
+          <h2 id="deja">Vous êtes déjà dans la séance « {session.name} »</h2>
+          <p>
+            Sur cet appareil, vous êtes <strong>{already.pseudonym}</strong> ({roleLabels[already.role].toLowerCase()}).
+          </p>
+          <p>
+            <Link href="/seance" className="button">
+              Retrouver mon rôle
+            </Link>
+          </p>
+        </section>
+      </>
+    );
+  }
+
   return (
     <>
       <h1>Rejoindre une séance</h1>
-      {error && (
-        <div className="error-summary" role="alert">
-          <h2>Le code n’est pas valable</h2>
-          <p>
-            <a href="#code">{error}</a>
-          </p>
-        </div>
-      )}
       {session ? (
-        <section className="surface" aria-labelledby="trouvee">
+        <section aria-labelledby="trouvee">
           <h2 id="trouvee">Séance trouvée : {session.name}</h2>
-          <p>Votre enseignant·e vous indique si vous jouez une personne ou un agent. Connectez-vous ensuite.</p>
-          <p className="who">
-            <SignInButton provider="franceconnect" callbackUrl="/citoyen" joinCode={session.joinCode}>
-              Je joue une personne
-            </SignInButton>
-            <SignInButton provider="proconnect" callbackUrl="/agent" secondary joinCode={session.joinCode}>
-              Je joue un agent
-            </SignInButton>
-          </p>
+          {params.erreur && <Problem title="Le pseudonyme n’est pas valable" message={params.erreur} field="pseudonyme" />}
+          <p>Choisissez un pseudonyme : il suffit pour jouer. Ne donnez ni votre nom, ni votre adresse e-mail.</p>
+          <form action={joinAction} noValidate>
+            <input type="hidden" name="code" value={session.joinCode} />
+            <TextField
+              id="pseudonyme"
+              name="pseudonyme"
+              label="Votre pseudonyme"
+              hint="De 2 à 24 caractères : lettres, chiffres, espaces ou tirets. Par exemple « Renard bleu »."
+              error={params.erreur || undefined}
+              defaultValue={params.pseudonyme ?? ''}
+              autoComplete="off"
+              maxLength={40}
+            />
+            <button type="submit" className="button">
+              Rejoindre la séance
+            </button>
+          </form>
+          <p>Vous recevez ensuite un rôle et une carte de scénario.</p>
         </section>
       ) : (
-        <form method="get" action="/rejoindre" noValidate>
-          <TextField
-            id="code"
-            name="code"
-            label="Code de la séance"
-            hint="6 caractères, affichés au tableau par votre enseignant·e."
-            error={error ?? undefined}
-            defaultValue={raw ?? ''}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-          />
-          <button type="submit" className="button">
-            Rejoindre
-          </button>
-        </form>
+        <>
+          {error && <Problem title="Le code n’est pas valable" message={error} field="code" />}
+          <form method="get" action="/rejoindre" noValidate>
+            <TextField
+              id="code"
+              name="code"
+              label="Code de la séance"
+              hint="6 caractères, affichés au tableau par votre enseignant·e."
+              error={error ?? undefined}
+              defaultValue={raw ?? ''}
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+            />
+            <button type="submit" className="button">
+              Rejoindre
+            </button>
+          </form>
+        </>
       )}
     </>
   );

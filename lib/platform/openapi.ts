@@ -34,6 +34,7 @@ export function openApiDocument(baseUrl: string) {
       securitySchemes: {
         jetonOrganisme: { type: 'http', scheme: 'bearer', description: 'Le jeton d’un organisme dans une séance (egt_<organisme>_…).' },
         sessionNavigateur: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token', description: 'La session d’une personne connectée (citoyen, agent, enseignant).' },
+        appareilEleve: { type: 'apiKey', in: 'cookie', name: 'eguichet_appareil', description: 'L’appareil d’un·e élève qui a rejoint une séance (seule son empreinte est gardée).' },
       },
       schemas: {
         Erreur: {
@@ -173,6 +174,28 @@ export function openApiDocument(baseUrl: string) {
           responses: {
             '200': { description: 'Un flux `text/event-stream` : un évènement `notifications` { unread, items } à chaque changement.', content: { 'text/event-stream': { schema: { type: 'string' } } } },
             '401': errorResponse('non_authentifie'),
+          },
+        },
+      },
+      '/api/seance/flux': {
+        get: {
+          summary: 'La page de séance d’un·e élève : prévenue quand l’enseignant·e écrit ou change son rôle (server-sent events)',
+          security: [{ appareilEleve: [] }],
+          responses: {
+            '200': { description: 'Un flux `text/event-stream` : un évènement `seance` { role, subject, messages, journal } à chaque changement.', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+            '401': errorResponse('non_participant'),
+          },
+        },
+      },
+      '/api/enseignant/seances/{id}/flux': {
+        get: {
+          summary: 'La vue en direct de l’enseignant·e : carte des échanges, dossiers, élèves, fil (server-sent events)',
+          security: [{ sessionNavigateur: [] }],
+          parameters: [idParam],
+          responses: {
+            '200': { description: 'Un flux `text/event-stream` : un évènement `live` (l’état de la séance) à chaque changement, lu chaque seconde.', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+            '401': errorResponse('non_authentifie'),
+            '404': errorResponse('seance_inconnue'),
           },
         },
       },

@@ -40,6 +40,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const proofs = c.procedure === 'carte-stationnement' ? proofsOf(db, c.id) : [];
   const sent = (await searchParams).envoye === '1';
   const resume = c.state === 'brouillon' ? firstInvalidStep(def, stepContext(persona, c)) : null;
+  // A body that did not answer (outage, too slow): said plainly while the case waits for it (exchanges are newest first).
+  const unanswered = open.includes(c.state) && exchanges[0]?.entry.result === 'echec' ? exchanges[0].entry.provider : null;
   return (
     <>
       <p>
@@ -82,6 +84,11 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 ? `Votre demande est déposée. Elle attend d’être prise en charge${c.agency ? ` par ${agencyName(c.agency)}` : ' par les organismes choisis'}. Dans cette simulation, la réponse arrive en général en quelques minutes.`
                 : `Votre demande est en cours d’instruction${c.agency ? ` par ${agencyName(c.agency)}` : ''}. Dans cette simulation, la réponse arrive en général en quelques minutes.`}
           </p>
+          {unanswered && (
+            <p>
+              <strong>{agencyName(unanswered)} ne répond pas pour l’instant.</strong> Votre demande attend sa réponse : elle sera vérifiée de nouveau automatiquement. Vous n’avez rien à refaire.
+            </p>
+          )}
           <p>
             <Link href={`/citoyen/dossiers/${c.id}`}>Actualiser la page</Link>
           </p>

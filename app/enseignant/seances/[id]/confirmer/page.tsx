@@ -23,8 +23,8 @@ export default async function ConfirmPage({ params, searchParams }: { params: Pr
       <div className="notice notice--error">
         <p>
           {deleting
-            ? 'Toutes les données de la séance seront effacées : personnes, dossiers, échanges, accords, documents, mandats. Le code ne fonctionnera plus. C’est définitif.'
-            : 'La séance revient au monde de départ : les dossiers, échanges, accords, documents et mandats sont effacés, les élèves devront se reconnecter. Le code reste le même.'}
+            ? 'Toutes les données de la séance seront effacées : élèves et pseudonymes, messages, personnes, dossiers, échanges, accords, documents, mandats. Le code ne fonctionnera plus. C’est définitif.'
+            : 'La séance revient au monde de départ : les élèves et leurs rôles, les messages, les dossiers, échanges, accords, documents et mandats sont effacés, les élèves devront rejoindre la séance à nouveau. Le code reste le même.'}
         </p>
       </div>
       <form action={sessionLifecycleAction} className="actions">
@@ -33,7 +33,7 @@ export default async function ConfirmPage({ params, searchParams }: { params: Pr
         <button type="submit" className="button">
           {deleting ? 'Oui, supprimer définitivement' : 'Oui, réinitialiser'}
         </button>
-        <Link href="/enseignant#seances">Annuler</Link>
+        <Link href={`/enseignant/seances/${session.id}`}>Annuler</Link>
       </form>
     </>
   );

@@ -1,0 +1,30 @@
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { classSessions } from '@/db/schema';
+import { liveSnapshot } from '@/lib/classroom/live';
+import { teacherSessionForApi } from '@/lib/classroom/teacher-api';
+import { apiHandler } from '@/lib/platform/http';
+import { runDueInstruction } from '@/lib/procedures/engine/run';
+import { eventStream } from '@/lib/sse';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * The teacher's live view (server-sent events): the séance's snapshot every time it changes, read from the database
+ * every second. Each read also runs the automatic instruction that is due, so the bodies nobody plays answer on time.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return apiHandler(async () => {
+    const { id } = await teacherSessionForApi((await params).id);
+    const db = getDb();
+    return eventStream(
+      request,
+      'live',
+      () => {
+        const session = db.select().from(classSessions).where(eq(classSessions.id, id)).get();
+        return session ? JSON.stringify(liveSnapshot(db, session)) : JSON.stringify({ gone: true });
+      },
+      { everyMs: 1000, tick: () => runDueInstruction(db, id) },
+    );
+  });
+}

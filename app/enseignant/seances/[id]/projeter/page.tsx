@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import QRCode from 'qrcode';
+import { getDb } from '@/db/client';
+import { participantsOfSession } from '@/lib/classroom/participants';
+import { LiveRefresh } from '../../../../_components/live-refresh';
+import { teacherSession } from '../session';
+
+export const metadata: Metadata = { title: 'Code de la séance, à projeter' };
+
+/** What the teacher projects: the code in large type, the address and a QR code; the count of students who joined. */
+export default async function ProjectionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { session, joinUrl } = await teacherSession((await params).id);
+  const qr = await QRCode.toDataURL(joinUrl, { margin: 1, width: 360 });
+  const joined = participantsOfSession(getDb(), session.id).length;
+  const host = new URL(joinUrl);
+  return (
+    <div className="projection">
+      <LiveRefresh url={`/api/enseignant/seances/${session.id}/flux`} event="live" />
+      <h1>Rejoignez la séance « {session.name} »</h1>
+      <div className="projection__body">
+        <ol className="projection__steps">
+          <li>
+            Ouvrez <strong>{host.host}/rejoindre</strong>
+          </li>
+          <li>
+            Saisissez le code <strong className="projection__code">{session.joinCode.split('').join(' ')}</strong>
+          </li>
+          <li>Choisissez un pseudonyme (pas votre vrai nom)</li>
+        </ol>
+        <img src={qr} alt={`Code QR vers ${joinUrl}`} width={320} height={320} />
+      </div>
+      <p className="projection__count" role="status">
+        {joined} élève{joined > 1 ? 's ont' : ' a'} rejoint la séance.
+      </p>
+      <p>
+        <Link href={`/enseignant/seances/${session.id}`}>Revenir au suivi de la séance</Link>
+      </p>
+    </div>
+  );
+}

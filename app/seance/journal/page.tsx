@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { forbidden } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { currentDeviceHash } from '@/lib/classroom/device';
+import { latestParticipation, touchParticipant } from '@/lib/classroom/participants';
+import { verifyJournalChain } from '@/lib/platform/journal';
+import { exchangesWithTraces } from '@/lib/platform/journal-view';
+import { ExchangeList } from '../../_components/exchange-list';
+import { LiveRefresh } from '../../_components/live-refresh';
+
+export const metadata: Metadata = { title: 'Journal de la séance (audit)' };
+
+/** The observer's view: every exchange of the séance, who asked what and on which basis — never the data itself. */
+export default async function AuditJournalPage() {
+  const device = await currentDeviceHash();
+  const db = getDb();
+  const mine = device ? latestParticipation(db, device) : null;
+  if (!mine || mine.participant.role !== 'observateur') forbidden();
+  touchParticipant(db, mine.participant.id);
+  const rows = exchangesWithTraces(db, { kind: 'enseignant', classSessionId: mine.session.id }, 200).map((r) => ({ entry: r.entry, trace: null }));
+  const chain = verifyJournalChain(db, mine.session.id);
+  return (
+    <>
+      <LiveRefresh url="/api/seance/flux" event="seance" />
+      <p className="badge">Séance : {mine.session.name} — audit</p>
+      <h1>Journal des échanges de la séance</h1>
+      <p className="lead">
+        Chaque demande de données passée par la plateforme, acceptée ou refusée. Vous voyez qui a demandé quoi, pourquoi et sur quelle base, mais pas les données elles-mêmes.
+      </p>
+      <p>
+        {chain.valide
+          ? `Le journal est intact : ${chain.entrees} entrée(s), chacune contient l’empreinte de la précédente.`
+          : `Le journal a été ALTÉRÉ à l’entrée n° ${chain.premiere_entree_invalide.sequence}.`}
+      </p>
+      <p>
+        <Link href="/plateforme">Comparer avec le catalogue des habilitations</Link> · <Link href="/seance">Ma carte de scénario</Link> · Cette page se met à jour toute seule.
+      </p>
+      {rows.length === 0 ? <p>Aucun échange pour l’instant.</p> : <ExchangeList rows={rows} headingLevel={2} />}
+    </>
+  );
+}
