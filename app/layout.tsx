@@ -9,6 +9,9 @@ import { markNotificationsReadAction } from './_components/notification-actions'
 import { NotificationBell } from './_components/notification-bell';
 import { currentDeviceHash } from '@/lib/classroom/device';
 import { latestParticipation } from '@/lib/classroom/participants';
+import { htmlAttributes } from '@/lib/preferences';
+import { currentPreferences } from '@/lib/preferences-store';
+import { ReadAloud } from './_components/read-aloud';
 import './globals.css';
 
 // Atkinson Hyperlegible (SIL OFL), designed for readers with low vision; shipped in app/fonts.
@@ -52,8 +55,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // A student's way back to their role and scenario card, on the device they joined with.
   const device = await currentDeviceHash();
   const student = device ? latestParticipation(getDb(), device) : null;
+  const prefs = await currentPreferences(viewer);
   return (
-    <html lang="fr" className={atkinson.variable}>
+    <html lang="fr" {...htmlAttributes(prefs)} className={`${atkinson.variable} ${htmlAttributes(prefs).className}`.trim()}>
       <body>
         <a className="skip-link" href="#contenu">
           Aller au contenu
@@ -64,6 +68,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/" className="brand">
               <span className="brand__name">e-Guichet</span>
               <span className="brand__tagline">Simulateur des services publics en ligne</span>
+            </Link>
+            <Link href="/preferences" className="header-prefs">
+              Affichage et accessibilité
             </Link>
             {who ? (
               <div className="who">
@@ -85,6 +92,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </div>
         </header>
         <main id="contenu" tabIndex={-1} className="page">
+          {prefs.lecture && <ReadAloud targetId="contenu" />}
           {children}
         </main>
         <footer className="site-footer">
@@ -106,6 +114,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 </li>
               )}
               <li>{who ? <Link href={who.home}>Mon espace</Link> : <Link href="/connexion">Se connecter</Link>}</li>
+              <li>
+                <Link href="/accessibilite">Accessibilité : partiellement conforme</Link>
+              </li>
             </ul>
           </div>
         </footer>

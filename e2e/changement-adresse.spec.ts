@@ -61,7 +61,8 @@ test('changement d’adresse : une déclaration, un avis par organisme, chaque d
 });
 
 test('un brouillon survit au rechargement, au départ et au retour', async ({ page }) => {
-  await signInThroughProvider(page, /FranceConnect/, 'Claire Rousseau');
+  // A persona with no display preferences (Claire Rousseau, who reads with difficulty, now starts in simplified mode).
+  await signInThroughProvider(page, /FranceConnect/, 'Hugo Lambert');
   await page.goto('/citoyen/demarches/changement-adresse');
   await page.getByRole('button', { name: 'Commencer la démarche' }).click();
   await page.getByLabel('Numéro et nom de la voie').fill('40 rue Victor-Hugo');

@@ -19,9 +19,11 @@ type StepProps = {
   save: (state: StepState, form: FormData) => Promise<StepState>;
   autosave: (form: FormData) => Promise<{ savedAt: number } | { error: string }>;
   banner?: string;
+  /** Simplified mode: the step's FALC texts, one question per page (`question` counts from 0). */
+  simplified?: { question: number };
 };
 
-export function CaseStep({ c, persona, stepId, verify, base, firstBack, save, autosave, banner }: StepProps) {
+export function CaseStep({ c, persona, stepId, verify, base, firstBack, save, autosave, banner, simplified }: StepProps) {
   const def = procedures[c.procedure];
   const ctx = { db: getDb(), persona, answers: c.answers };
   const steps = stepsFor(def, ctx);
@@ -31,6 +33,46 @@ export function CaseStep({ c, persona, stepId, verify, base, firstBack, save, au
   const initial = c.answers[step.id] ?? {};
   const check = verify ? step.validate(initial, ctx) : { ok: true as const };
   const previous = steps[index - 1];
+  if (simplified) {
+    const fields = step.fields(ctx).map((f) => ({ ...f, ...step.falc.fields[f.name] }));
+    const q = Math.min(Math.max(simplified.question, 0), fields.length - 1);
+    const shown = fields[q]!;
+    const back = q > 0 ? `${base}/etapes/${step.id}?question=${q - 1}` : previous ? `${base}/etapes/${previous.id}` : firstBack;
+    const lastQuestion = q + 1 >= fields.length;
+    return (
+      <>
+        <p>
+          <Link href={back}>Revenir en arrière</Link>
+        </p>
+        {banner && <p className="badge">{banner}</p>}
+        <p className="steps-progress">
+          {def.title} — étape {index + 1} sur {steps.length}
+          {fields.length > 1 ? `, question ${q + 1} sur ${fields.length}` : ''}
+        </p>
+        <h1>{step.falc.title}</h1>
+        {q === 0 && (
+          <ul className="falc">
+            {step.falc.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
+        <StepForm
+          key={q}
+          caseId={c.id}
+          stepId={step.id}
+          fields={[shown]}
+          hidden={fields.filter((f) => f.name !== shown.name).map((f) => ({ name: f.name, value: initial[f.name] ?? '' }))}
+          initial={initial}
+          initialErrors={check.ok || !check.errors[shown.name] ? {} : { [shown.name]: check.errors[shown.name]! }}
+          savedAt={c.updatedAt.getTime()}
+          submitLabel={lastQuestion ? (index + 1 < steps.length ? 'Continuer' : 'Voir le récapitulatif') : 'Question suivante'}
+          save={save}
+          autosave={autosave}
+        />
+      </>
+    );
+  }
   return (
     <>
       <p>
@@ -57,9 +99,9 @@ export function CaseStep({ c, persona, stepId, verify, base, firstBack, save, au
   );
 }
 
-type SummaryProps = { c: CaseRow; persona: Persona; base: string; submit: () => Promise<void>; requester: string; banner?: string; heading?: string; submitLabel?: string };
+type SummaryProps = { c: CaseRow; persona: Persona; base: string; submit: () => Promise<void>; requester: string; banner?: string; heading?: string; submitLabel?: string; simplified?: boolean };
 
-export function CaseSummary({ c, persona, base, submit, requester, banner, heading = 'Vérifiez votre demande avant de l’envoyer', submitLabel = 'Envoyer ma demande' }: SummaryProps) {
+export function CaseSummary({ c, persona, base, submit, requester, banner, heading = 'Vérifiez votre demande avant de l’envoyer', submitLabel = 'Envoyer ma demande', simplified }: SummaryProps) {
   const def = procedures[c.procedure];
   const lines = def.summary({ db: getDb(), persona, answers: c.answers });
   return (
@@ -67,6 +109,14 @@ export function CaseSummary({ c, persona, base, submit, requester, banner, headi
       {banner && <p className="badge">{banner}</p>}
       <p className="steps-progress">{def.title} — dernière étape</p>
       <h1>{heading}</h1>
+      {simplified && (
+        <ul className="falc">
+          <li>Voici vos réponses.</li>
+          <li>Lisez-les une par une.</li>
+          <li>Une réponse est fausse ? Appuyez sur « Modifier » à côté.</li>
+          <li>Tout est juste ? Appuyez sur « {submitLabel} » en bas de la page.</li>
+        </ul>
+      )}
       <dl className="facts recap">
         {lines.map((line) => (
           <Fragment key={line.label}>

@@ -10,6 +10,8 @@ type Props = {
   caseId: string;
   stepId: string;
   fields: FieldDef[];
+  /** The step's other answers, carried along when only one question is shown (simplified mode). */
+  hidden?: { name: string; value: string | string[] }[];
   initial: RawValues;
   initialErrors?: Record<string, string>;
   savedAt: number;
@@ -30,7 +32,7 @@ function valuesOf(form: HTMLFormElement, fields: FieldDef[]): RawValues {
  * One step of a procedure. Every change is saved as a draft on the server (and on the device, in case the
  * session has expired); errors come back next to each field and in a summary that takes the focus.
  */
-export function StepForm({ caseId, stepId, fields, initial, initialErrors = {}, savedAt, submitLabel, save, autosave }: Props) {
+export function StepForm({ caseId, stepId, fields, hidden = [], initial, initialErrors = {}, savedAt, submitLabel, save, autosave }: Props) {
   const [state, action, pending] = useActionState(save, { errors: initialErrors, values: initial, attempt: 0 });
   const [status, setStatus] = useState('');
   const form = useRef<HTMLFormElement>(null);
@@ -89,6 +91,7 @@ export function StepForm({ caseId, stepId, fields, initial, initialErrors = {}, 
   return (
     <form ref={form} action={action} onSubmit={onSubmit} onChange={onChange} noValidate>
       <ErrorSummary title="Vérifiez ces réponses" errors={state.errors} idPrefix="champ" version={state.attempt} />
+      {hidden.flatMap((h) => (Array.isArray(h.value) ? h.value : [h.value]).map((v) => <input key={`${h.name}-${v}`} type="hidden" name={h.name} value={v} />))}
       {fields.map((f) => {
         const hasError = Boolean(errorOf(f.name));
         if (f.kind === 'text') {

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { classSessionRef } from './classroom';
+import { classSessionRef, classSessions } from './classroom';
 import { createdAt, id } from './columns';
 
 export const participantRoles = ['citoyen', 'agent', 'aidant', 'observateur'] as const;
@@ -56,4 +56,14 @@ export const rateLimits = sqliteTable('rate_limits', {
   key: text('key').primaryKey(),
   windowStart: integer('window_start', { mode: 'timestamp_ms' }).notNull(),
   hits: integer('hits').notNull(),
+});
+
+/** Display preferences remembered per user (the device keeps its own copy in a cookie). */
+export const userPreferences = sqliteTable('user_preferences', {
+  /** The persona, agent, aidant or teacher id. */
+  subject: text('subject').primaryKey(),
+  /** The séance of the persona, agent or aidant (null for a teacher): deleting the séance deletes this row. */
+  classSessionId: text('class_session_id').references(() => classSessions.id, { onDelete: 'cascade' }),
+  values: text('values', { mode: 'json' }).$type<Record<string, string | boolean>>().notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });

@@ -17,3 +17,12 @@ export const citizenActor = (p: Persona): Actor => ({ kind: 'usager', id: p.id, 
 export function stepContext(persona: Persona, c: CaseRow) {
   return { db: getDb(), persona, answers: c.answers };
 }
+
+/**
+ * A persona who has never used the Internet cannot file a request online alone (issue 8): the product sends them to
+ * an aidant, the counter or the paper form. Aidants and agents act for them through their own pages.
+ */
+export const cannotGoOnlineAlone = (persona: Pick<Persona, 'digitalProfile'>) => persona.digitalProfile === 'jamais_internet';
+
+/** Where a citizen action sends such a persona instead of starting a request. */
+export const offlineRoutePath = (procedure: string) => `/citoyen/sans-internet?demarche=${encodeURIComponent(procedure)}`;

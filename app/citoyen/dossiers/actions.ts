@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import type { ProcedureId } from '@/db/schema';
 import { requireCitizen } from '@/lib/auth/guards';
-import { citizenActor, citizenCase, stepContext } from '@/lib/procedures/citizen';
+import { cannotGoOnlineAlone, citizenActor, citizenCase, offlineRoutePath, stepContext } from '@/lib/procedures/citizen';
 import { autosaveStep, saveStep } from '@/lib/procedures/drafts';
 import { addMessage, applyTransition, CaseError, createCase } from '@/lib/procedures/engine/cases';
 import { submitCase } from '@/lib/procedures/engine/run';
@@ -19,17 +19,28 @@ export async function startCaseAction(form: FormData): Promise<void> {
   const persona = await requireCitizen();
   const def = procedureById(String(form.get('demarche') ?? ''));
   if (!def || def.steps.length === 0) redirect('/citoyen');
+  if (cannotGoOnlineAlone(persona)) redirect(offlineRoutePath(def.id));
   const c = createCase(getDb(), { classSessionId: persona.classSessionId, personaId: persona.id, procedure: def.id as ProcedureId });
   const first = stepsFor(def, stepContext(persona, c))[0];
   redirect(first ? `${casePath(c.id)}/etapes/${first.id}` : `${casePath(c.id)}/recapitulatif`);
 }
 
-/** Saves the step as typed (always), then checks it: errors next to the fields, or on to the next step. */
-export async function saveStepAction(caseId: string, stepId: string, previous: StepState, form: FormData): Promise<StepState> {
+/**
+ * Saves the step as typed (always), then checks it: errors next to the fields, or on to the next step. In simplified
+ * mode (`question` given) only the question on screen is checked before the next one; the last one checks the step.
+ */
+export async function saveStepAction(caseId: string, stepId: string, question: number | null, previous: StepState, form: FormData): Promise<StepState> {
   const found = await citizenCase(caseId);
   if (!found) redirect('/citoyen');
   const outcome = saveStep(getDb(), found.c, found.persona, stepId, form);
   if (!outcome) redirect(casePath(caseId));
+  if (question !== null) {
+    const names = (procedures[found.c.procedure].steps.find((s) => s.id === stepId)?.fields(stepContext(found.persona, found.c)) ?? []).map((f) => f.name);
+    const current = names[question];
+    if (!outcome.ok && current && outcome.errors[current]) return { errors: { [current]: outcome.errors[current] }, values: outcome.values, attempt: previous.attempt + 1 };
+    if (question + 1 < names.length) redirect(`${casePath(caseId)}/etapes/${stepId}?question=${question + 1}`);
+    if (!outcome.ok) redirect(`${casePath(caseId)}/etapes/${stepId}?question=${Math.max(0, names.findIndex((n) => outcome.errors[n]))}&verifier=1`);
+  }
   if (!outcome.ok) return { errors: outcome.errors, values: outcome.values, attempt: previous.attempt + 1 };
   redirect(outcome.next ? `${casePath(caseId)}/etapes/${outcome.next}` : `${casePath(caseId)}/recapitulatif`);
 }

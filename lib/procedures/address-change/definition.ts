@@ -41,6 +41,14 @@ export const addressChange: ProcedureDef = {
       id: 'adresse',
       title: 'Votre nouvelle adresse',
       intro: 'L’adresse est vérifiée dans la base des adresses du monde simulé.',
+      falc: {
+        title: 'Où habitez-vous maintenant ?',
+        lines: ['Vous avez déménagé.', 'Écrivez votre nouvelle adresse.', 'Nous vérifions que cette adresse existe.'],
+        fields: {
+          voie: { label: 'Le numéro et le nom de votre rue', hint: 'Par exemple : 24 rue des Tanneurs' },
+          code_postal: { label: 'Le code postal', hint: '5 chiffres. Par exemple : 00100' },
+        },
+      },
       fields: () => [
         { kind: 'text', name: 'voie', label: 'Numéro et nom de la voie', hint: 'Par exemple : 24 rue des Tanneurs', autoComplete: 'address-line1', width: 'long' },
         { kind: 'text', name: 'code_postal', label: 'Code postal', hint: '5 chiffres. Dans le monde simulé, ils commencent par 00 (par exemple 00100).', autoComplete: 'postal-code', inputMode: 'numeric', width: 'court' },
@@ -61,6 +69,11 @@ export const addressChange: ProcedureDef = {
     {
       id: 'date',
       title: 'La date de votre déménagement',
+      falc: {
+        title: 'Quand avez-vous déménagé ?',
+        lines: ['Écrivez le jour où vous êtes arrivé dans votre nouveau logement.', 'Cette date peut être dans le passé (moins d’un an).', 'Elle peut aussi être bientôt (moins de 3 mois).'],
+        fields: { date: { label: 'La date de votre arrivée', hint: 'Le jour, le mois, l’année. Par exemple : 01/09/2026.' } },
+      },
       fields: () => [{ kind: 'text', name: 'date', label: 'Date d’emménagement', hint: 'Au format jour/mois/année, par exemple 01/09/2026.', inputMode: 'numeric', width: 'court' }],
       validate: (values) => {
         const c = new Checks();
@@ -81,6 +94,11 @@ export const addressChange: ProcedureDef = {
       id: 'organismes',
       title: 'Les organismes à prévenir',
       intro: 'Chaque organisme choisi recevra votre nouvelle adresse et la date. Il met à jour son propre dossier.',
+      falc: {
+        title: 'Qui doit connaître votre adresse ?',
+        lines: ['Vous écrivez votre adresse une seule fois.', 'Nous l’envoyons aux organismes que vous choisissez.', 'Choisissez les organismes qui vous connaissent.', 'Par exemple : la CAF si vous recevez des aides.'],
+        fields: { organismes: { label: 'Cochez les organismes à prévenir', hint: 'Vous pouvez en cocher plusieurs.' } },
+      },
       fields: () => [{ kind: 'checkboxes', name: 'organismes', label: 'Quels organismes voulez-vous prévenir ?', hint: 'Cochez ceux qui vous connaissent.', options: addressBodies.map((b) => ({ value: b.id, label: agencyName(b.id), hint: b.hint })) }],
       validate: (values) => {
         const chosen = list(values, 'organismes');

@@ -89,6 +89,11 @@ export const birthCertificate: ProcedureDef = {
     {
       id: 'demandeur',
       title: 'Pour qui demandez-vous l’acte ?',
+      falc: {
+        title: 'Pour qui est l’acte ?',
+        lines: ['Un acte de naissance est un papier de la mairie.', 'Il dit quand et où une personne est née.', 'Vous pouvez le demander pour vous.', 'Vous pouvez aussi le demander pour votre enfant, vos parents ou votre conjoint.'],
+        fields: { lien: { label: 'Cet acte est pour qui ?' } },
+      },
       fields: () => [{ kind: 'radio', name: 'lien', label: 'L’acte demandé est :', options: links.map((l) => ({ ...l })) }],
       validate: (values) => {
         const c = new Checks();
@@ -101,6 +106,16 @@ export const birthCertificate: ProcedureDef = {
       id: 'personne',
       title: 'La personne née',
       intro: 'Écrivez les noms comme sur l’acte de naissance.',
+      falc: {
+        title: 'Qui est la personne ?',
+        lines: ['Nous avons besoin de 4 informations sur la personne.', 'Écrivez son nom, ses prénoms, sa date de naissance.', 'Puis choisissez la ville où elle est née.'],
+        fields: {
+          nom: { label: 'Son nom de famille à la naissance' },
+          prenoms: { label: 'Ses prénoms', hint: 'Écrivez tous les prénoms.' },
+          date: { label: 'Sa date de naissance', hint: 'Le jour, le mois, l’année. Par exemple : 14/03/2006.' },
+          lieu: { label: 'La ville où elle est née' },
+        },
+      },
       applies: ({ answers }) => text(answers.demandeur, 'lien') !== 'moi',
       fields: ({ db }) => [
         { kind: 'text', name: 'nom', label: 'Nom de naissance', autoComplete: 'off' },
@@ -135,6 +150,11 @@ export const birthCertificate: ProcedureDef = {
     {
       id: 'type',
       title: 'Le document souhaité',
+      falc: {
+        title: 'Quel papier voulez-vous ?',
+        lines: ['Il y a plusieurs sortes d’actes.', 'L’extrait avec filiation donne aussi le nom des parents.', 'La copie intégrale donne tout l’acte.', 'Si vous ne savez pas : demandez à la personne qui vous demande ce papier.'],
+        fields: { type: { label: 'Choisissez un papier' } },
+      },
       fields: () => [{ kind: 'radio', name: 'type', label: 'Quel document voulez-vous ?', options: actTypes.map((t) => ({ ...t })) }],
       validate: (values) => {
         const c = new Checks();

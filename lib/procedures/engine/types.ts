@@ -27,7 +27,11 @@ export type StepDef = {
   validate: (values: RawValues, ctx: StepContext) => StepResult;
   /** A step that does not apply to these answers is skipped (e.g. "about the other person" when the act is mine). */
   applies?: (ctx: StepContext) => boolean;
+  /** The same step in FALC (facile à lire et à comprendre) for the simplified mode: short sentences, common words, one idea per line. */
+  falc: Falc;
 };
+
+export type Falc = { title: string; lines: string[]; fields: Record<string, { label: string; hint?: string }> };
 
 export type SummaryLine = { label: string; value: string; step: string };
 

@@ -8,6 +8,8 @@ import { requireCitizen } from '@/lib/auth/guards';
 import { procedureById } from '@/lib/procedures/registry';
 import { EnVrai } from '@/app/_components/en-vrai';
 import { startCaseAction } from '../../dossiers/actions';
+import { OfflineRoutes } from '@/app/_components/offline-routes';
+import { cannotGoOnlineAlone } from '@/lib/procedures/citizen';
 
 type Params = { params: Promise<{ procedure: string }> };
 
@@ -36,6 +38,10 @@ export default async function ProcedureStart({ params }: Params) {
         Il y a {def.steps.length} étapes courtes. Vos réponses sont enregistrées au fur et à mesure : vous pouvez vous arrêter et
         revenir plus tard.
       </p>
+      {cannotGoOnlineAlone(persona) ? (
+        <OfflineRoutes persona={persona} procedure={def.id} title={def.title} />
+      ) : (
+        <>
       {drafts.length > 0 && (
         <div className="notice" role="status">
           <p>Vous avez déjà commencé cette démarche.</p>
@@ -57,6 +63,8 @@ export default async function ProcedureStart({ params }: Params) {
         </a>
         , puis déposez-le au guichet ou dans un espace France Services.
       </p>
+        </>
+      )}
       <EnVrai paragraphs={def.enVrai} />
     </>
   );

@@ -3,11 +3,13 @@ import Link from 'next/link';
 import { requireCitizen } from '@/lib/auth/guards';
 import { parkingCard } from '@/lib/procedures/parking-card/definition';
 import { EnVrai } from '@/app/_components/en-vrai';
+import { OfflineRoutes } from '@/app/_components/offline-routes';
+import { cannotGoOnlineAlone } from '@/lib/procedures/citizen';
 
 export const metadata: Metadata = { title: 'Carte de stationnement résidentiel' };
 
 export default async function ParkingCardStart() {
-  await requireCitizen();
+  const persona = await requireCitizen();
   return (
     <>
       <p>
@@ -23,6 +25,10 @@ export default async function ParkingCardStart() {
         <li>habiter dans une zone de stationnement résidentiel, à titre de résidence principale ;</li>
         <li>être titulaire de la carte grise d’un véhicule immatriculé à cette adresse.</li>
       </ul>
+      {cannotGoOnlineAlone(persona) ? (
+        <OfflineRoutes persona={persona} procedure="carte-stationnement" title="Carte de stationnement résidentiel" />
+      ) : (
+        <>
       <h2>Deux façons de prouver que vous remplissez ces conditions</h2>
       <div className="cards">
         <section className="card" aria-labelledby="avec-accord">
@@ -60,6 +66,8 @@ export default async function ParkingCardStart() {
         </a>
         , à déposer à la mairie avec les copies de vos justificatifs.
       </p>
+        </>
+      )}
       <EnVrai paragraphs={parkingCard.enVrai} />
     </>
   );

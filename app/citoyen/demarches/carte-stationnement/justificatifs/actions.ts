@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { proofKinds } from '@/db/schema';
 import { requireCitizen } from '@/lib/auth/guards';
-import { citizenActor } from '@/lib/procedures/citizen';
+import { cannotGoOnlineAlone, citizenActor, offlineRoutePath } from '@/lib/procedures/citizen';
 import { checkProofForm, fileParkingCardWithProofs, type ProofErrors } from '@/lib/procedures/parking-card/proofs';
 
 export type ProofState = { errors: ProofErrors; immatriculation: string; attempt: number };
@@ -12,6 +12,7 @@ export type ProofState = { errors: ProofErrors; immatriculation: string; attempt
 /** Path B: the proofs are checked (type by their first bytes, size), stored with the case, and the case is sent. */
 export async function sendProofsAction(previous: ProofState, form: FormData): Promise<ProofState> {
   const persona = await requireCitizen();
+  if (cannotGoOnlineAlone(persona)) redirect(offlineRoutePath('carte-stationnement'));
   const immatriculation = String(form.get('immatriculation') ?? '').slice(0, 20);
   const files = Object.fromEntries(
     await Promise.all(

@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { CaseStep } from '@/app/_components/case-step';
 import { citizenCase } from '@/lib/procedures/citizen';
+import { getViewer } from '@/lib/auth/guards';
+import { currentPreferences } from '@/lib/preferences-store';
 import { procedures } from '@/lib/procedures/registry';
 import { autosaveStepAction, saveStepAction } from '../../../actions';
 
-type Params = { params: Promise<{ id: string; step: string }>; searchParams: Promise<{ verifier?: string }> };
+type Params = { params: Promise<{ id: string; step: string }>; searchParams: Promise<{ verifier?: string; question?: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { id, step } = await params;
@@ -20,15 +22,19 @@ export default async function StepPage({ params, searchParams }: Params) {
   const found = await citizenCase(id);
   if (!found) notFound();
   if (found.c.state !== 'brouillon') redirect(`/citoyen/dossiers/${id}`);
+  const q = await searchParams;
+  // Simplified mode (a preference): FALC texts, one question per page.
+  const question = (await currentPreferences(await getViewer())).simplifie ? Math.max(0, Number.parseInt(q.question ?? '0', 10) || 0) : null;
   return (
     <CaseStep
       c={found.c}
       persona={found.persona}
       stepId={step}
-      verify={(await searchParams).verifier === '1'}
+      verify={q.verifier === '1'}
       base={`/citoyen/dossiers/${id}`}
       firstBack={`/citoyen/demarches/${found.c.procedure}`}
-      save={saveStepAction.bind(null, id, step)}
+      save={saveStepAction.bind(null, id, step, question)}
+      simplified={question === null ? undefined : { question }}
       autosave={autosaveStepAction.bind(null, id, step)}
     />
   );
