@@ -48,6 +48,38 @@ test('chaque page, sans être connecté·e puis avec chaque rôle : axe ne trouv
   await visitAll(teacher, ['/enseignant', `/enseignant/seances/${session}`, `/enseignant/seances/${session}/projeter`, `/enseignant/seances/${session}/bilan`, `/enseignant/seances/${session}/confirmer?action=reinitialiser`]);
 });
 
+test('les pages d’erreur (introuvable, non connecté·e, interdit) sont accessibles aussi', async ({ page }) => {
+  for (const [path, status] of [['/cette-page-n-existe-pas', 404], ['/citoyen', 401], ['/enseignant', 401]] as const) {
+    expect((await page.goto(path))?.status()).toBe(status);
+    await expectNoAxeViolations(page);
+  }
+  await signInThroughProvider(page, /FranceConnect/, 'Karim Benali');
+  expect((await page.goto('/agent'))?.status()).toBe(403);
+  await expectNoAxeViolations(page);
+});
+
+test('le focus n’est jamais perdu ni piégé : la touche Tab parcourt chaque page et revient au début', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInThroughProvider(page, /FranceConnect/, 'Karim Benali');
+  for (const path of ['/', '/citoyen', '/citoyen/mes-donnees', '/preferences', '/citoyen/demarches/carte-stationnement/accord']) {
+    await page.goto(path);
+    const seen: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      await page.keyboard.press('Tab');
+      const where = await page.evaluate(() => {
+        const a = document.activeElement;
+        return !a || a === document.body ? 'body' : `${a.tagName}${a.id ? `#${a.id}` : ''}:${(a.textContent ?? '').trim().slice(0, 60)}`;
+      });
+      seen.push(where);
+      if (i > 0 && where.startsWith('A:Aller au contenu')) break;
+    }
+    // The last stop before coming back is the footer's last link; only the browser's own stop (body) is in between.
+    expect(seen.at(-1), path).toMatch(/^A:Aller au contenu/);
+    expect(seen.filter((w) => w === 'body').length, path).toBeLessThanOrEqual(1);
+    expect(seen.some((w) => w.includes('Accessibilité : partiellement conforme')), path).toBe(true);
+  }
+});
+
 test('une personne qui n’a jamais utilisé Internet est orientée vers un·e aidant·e, le guichet ou le papier', async ({ page }) => {
   await signInThroughProvider(page, /FranceConnect/, 'Marcel André Dupuis');
   await page.goto('/citoyen/demarches/acte-naissance');

@@ -121,6 +121,19 @@ test('une séance en classe : trois élèves rejoignent, la carte en direct mont
   await teacher.getByRole('link', { name: 'Ouvrir le bilan de la séance' }).click();
   await expect(teacher.getByText('4 échange(s) par la plateforme : 3 accordé(s), 0 refusé(s), 1 en échec.')).toBeVisible();
   await expectNoAxeViolations(teacher);
+  // The teacher makes the aidant an observer: their page says so, and the séance's journal opens for them.
+  await teacher.goBack();
+  await teacher.getByLabel('Rôle de Loutre').selectOption('observateur');
+  await teacher.getByRole('button', { name: 'Changer le rôle de Loutre' }).click();
+  await expect(teacher.getByRole('status').filter({ hasText: 'Le rôle est changé' })).toBeVisible();
+  await aidant.goto('/seance');
+  await expect(aidant.getByText(/Votre rôle : Observateur·rice \(audit\)/)).toBeVisible();
+  await aidant.getByRole('link', { name: 'Lire le journal des échanges de la séance' }).click();
+  await expect(aidant.getByText('Le journal est intact : 4 entrée(s)')).toBeVisible();
+  await expect(aidant.getByRole('heading', { name: /Ville a demandé à SIV/ })).toHaveCount(2);
+  await expectNoAxeViolations(aidant);
+  await teacher.getByRole('link', { name: 'Ouvrir le bilan de la séance' }).click();
+  await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Bilan de la séance « BTS e2e — mardi »');
   const csv = await teacher.request.get(`${teacher.url()}/export`);
   expect(csv.headers()['content-type']).toContain('text/csv');
   const [header, ...rows] = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');

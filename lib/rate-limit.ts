@@ -23,8 +23,15 @@ export function isLimited(db: Executor, key: string, rule: RateLimit, now = new 
 
 /** Counts one hit in a fixed window (one upsert, atomic in SQLite) and says whether it is within the limit. */
 export function hit(db: Executor, key: string, rule: RateLimit, now = new Date()): RateDecision {
-  const windowFloor = now.getTime() - rule.windowMs;
-  const row = db
+  const row = countHit(db, key, rule.windowMs, now);
+  const allowed = row.hits <= rule.limit;
+  return { allowed, retryAfterSeconds: allowed ? 0 : Math.ceil((row.windowStart.getTime() + rule.windowMs - now.getTime()) / 1000) };
+}
+
+/** One more hit on the key in its current window; returns the window's count so far. */
+export function countHit(db: Executor, key: string, windowMs: number, now = new Date()) {
+  const windowFloor = now.getTime() - windowMs;
+  return db
     .insert(rateLimits)
     .values({ key, windowStart: now, hits: 1 })
     .onConflictDoUpdate({
@@ -36,8 +43,6 @@ export function hit(db: Executor, key: string, rule: RateLimit, now = new Date()
     })
     .returning()
     .get();
-  const allowed = row.hits <= rule.limit;
-  return { allowed, retryAfterSeconds: allowed ? 0 : Math.ceil((row.windowStart.getTime() + rule.windowMs - now.getTime()) / 1000) };
 }
 
 /** Old windows are of no use: removed now and then (at start). */

@@ -5,7 +5,7 @@ import type { FieldDef, RawValues } from '@/lib/procedures/engine/types';
 import { ErrorSummary } from './error-summary';
 import { TextField } from './text-field';
 
-export type StepState = { errors: Record<string, string>; values: RawValues; attempt: number };
+export type StepState = { errors: Record<string, string>; values: RawValues; attempt: number; network?: string };
 type Props = {
   caseId: string;
   stepId: string;
@@ -91,6 +91,11 @@ export function StepForm({ caseId, stepId, fields, hidden = [], initial, initial
   return (
     <form ref={form} action={action} onSubmit={onSubmit} onChange={onChange} noValidate>
       <ErrorSummary title="Vérifiez ces réponses" errors={state.errors} idPrefix="champ" version={state.attempt} />
+      {state.network && (
+        <div className="notice notice--error" role="alert">
+          <p>{state.network}</p>
+        </div>
+      )}
       {hidden.flatMap((h) => (Array.isArray(h.value) ? h.value : [h.value]).map((v) => <input key={`${h.name}-${v}`} type="hidden" name={h.name} value={v} />))}
       {fields.map((f) => {
         const hasError = Boolean(errorOf(f.name));

@@ -10,6 +10,7 @@ import { mandatesOfPerson, statusOf } from '@/lib/aidants/mandates';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { stateLabels } from '@/lib/procedures/engine/state-machine';
 import { procedures } from '@/lib/procedures/registry';
+import { hasBadNetwork } from '@/lib/procedures/network';
 
 export const metadata: Metadata = { title: 'Mon tableau de bord' };
 
@@ -28,6 +29,14 @@ export default async function CitizenDashboard() {
       </h1>
       <p className="lead">Voici votre espace personnel. Vous y suivez vos démarches.</p>
       <p>Séance : {session?.name ?? '—'}</p>
+      {hasBadNetwork(db, persona) && (
+        <div className="notice">
+          <p>
+            <strong>Vous vivez dans une zone blanche :</strong> le réseau est mauvais chez vous. Dans cette simulation, les pages sont lentes et une
+            demande sur deux est coupée. Ce que vous écrivez reste gardé : il suffit de réessayer.
+          </p>
+        </div>
+      )}
 
       {pendingMandates.length > 0 && (
         <div className="notice" role="status">

@@ -86,7 +86,11 @@ export async function playedBodiesAction(formData: FormData): Promise<void> {
     const back = new URLSearchParams({ message: !delay.success ? 'delai-invalide' : 'attente-invalide', delai: String(formData.get('delai') ?? ''), attente: String(formData.get('attente') ?? '') });
     redirect(`${pageOf(session.id)}?${back.toString()}#organismes-joues`);
   }
-  getDb().update(classSessions).set({ bodiesPlayed: bodies, autoInstructionDelaySeconds: delay.data, counterWaitMinutes: wait.data }).where(eq(classSessions.id, session.id)).run();
+  getDb()
+    .update(classSessions)
+    .set({ bodiesPlayed: bodies, autoInstructionDelaySeconds: delay.data, counterWaitMinutes: wait.data, simulateNetwork: formData.get('reseau') === 'on' })
+    .where(eq(classSessions.id, session.id))
+    .run();
   redirect(`${pageOf(session.id)}?message=organismes-enregistres#organismes-joues`);
 }
 

@@ -22,6 +22,8 @@ export const classSessions = sqliteTable('class_sessions', {
   counterWaitMinutes: integer('counter_wait_minutes').notNull().default(20),
   /** The bodies students play in this séance: their cases wait for an agent. The others are automatic. */
   bodiesPlayed: text('bodies_played', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  /** Personas in a zone blanche get a slow, dropping connection (issue 8). Off in the demonstration séance. */
+  simulateNetwork: integer('simulate_network', { mode: 'boolean' }).notNull().default(true),
 });
 
 /** Every row of the simulated world belongs to one séance: deleting the séance deletes the row. */

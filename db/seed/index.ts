@@ -211,7 +211,7 @@ export function seedIfEmpty(db: Db, teacherId: string | null): typeof t.classSes
   return db.transaction((tx) => {
     const session = tx
       .insert(t.classSessions)
-      .values({ id: uuid(), name: demoSessionName, joinCode: newJoinCode(), teacherId, preset: 'tout', isDemo: true })
+      .values({ id: uuid(), name: demoSessionName, joinCode: newJoinCode(), teacherId, preset: 'tout', isDemo: true, simulateNetwork: false })
       .returning()
       .get();
     insertWorld(tx, session.id);

@@ -9,6 +9,7 @@ import { cannotGoOnlineAlone, citizenActor, citizenCase, offlineRoutePath, stepC
 import { autosaveStep, saveStep } from '@/lib/procedures/drafts';
 import { addMessage, applyTransition, CaseError, createCase } from '@/lib/procedures/engine/cases';
 import { submitCase } from '@/lib/procedures/engine/run';
+import { networkCutMessage, throughNetwork } from '@/lib/procedures/network';
 import { firstInvalidStep, procedureById, procedures, stepsFor } from '@/lib/procedures/registry';
 import type { StepState } from '@/app/_components/step-form';
 
@@ -32,6 +33,8 @@ export async function startCaseAction(form: FormData): Promise<void> {
 export async function saveStepAction(caseId: string, stepId: string, question: number | null, previous: StepState, form: FormData): Promise<StepState> {
   const found = await citizenCase(caseId);
   if (!found) redirect('/citoyen');
+  // A zone blanche: the request may be cut before it arrives (nothing is saved; the form keeps what was typed).
+  if ((await throughNetwork(getDb(), found.persona, 'enregistrer')) === 'coupure') return { ...previous, errors: {}, network: networkCutMessage, attempt: previous.attempt + 1 };
   const outcome = saveStep(getDb(), found.c, found.persona, stepId, form);
   if (!outcome) redirect(casePath(caseId));
   if (question !== null) {
@@ -49,6 +52,7 @@ export async function saveStepAction(caseId: string, stepId: string, question: n
 export async function autosaveStepAction(caseId: string, stepId: string, form: FormData): Promise<{ savedAt: number } | { error: string }> {
   const found = await citizenCase(caseId);
   if (!found) return { error: 'Cette demande est introuvable.' };
+  if ((await throughNetwork(getDb(), found.persona, 'brouillon')) === 'coupure') return { error: 'Connexion coupée : vos réponses restent gardées sur cet appareil.' };
   return autosaveStep(getDb(), found.c, found.persona, stepId, form);
 }
 
@@ -60,6 +64,7 @@ export async function submitCaseAction(caseId: string): Promise<void> {
   if (c.state !== 'brouillon') redirect(casePath(caseId));
   const invalid = firstInvalidStep(procedures[c.procedure], stepContext(persona, c));
   if (invalid) redirect(`${casePath(caseId)}/etapes/${invalid.step.id}?verifier=1`);
+  if ((await throughNetwork(getDb(), persona, 'envoyer')) === 'coupure') redirect(`${casePath(caseId)}/recapitulatif?reseau=coupe`);
   await submitCase(getDb(), c, persona, citizenActor(persona));
   revalidatePath('/citoyen');
   redirect(`${casePath(caseId)}?envoye=1`);

@@ -171,6 +171,15 @@ export default async function TeacherSessionPage({ params, searchParams }: { par
               </div>
             ))}
           </fieldset>
+          <div className="radio field">
+            <input type="checkbox" id="reseau" name="reseau" defaultChecked={session.simulateNetwork} aria-describedby="reseau-aide" />
+            <label htmlFor="reseau">
+              Réseau de zone blanche simulé
+              <span className="hint" id="reseau-aide">
+                Pour les personnes qui vivent dans une zone mal couverte (Lucas Petit) : pages lentes, une demande sur deux coupée. Leurs réponses restent gardées.
+              </span>
+            </label>
+          </div>
           <TextField
             id="delai"
             name="delai"

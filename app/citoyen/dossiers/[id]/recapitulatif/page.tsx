@@ -8,14 +8,21 @@ import { submitCaseAction } from '../../actions';
 
 export const metadata: Metadata = { title: 'Récapitulatif de votre demande' };
 
-export default async function SummaryPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function SummaryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ reseau?: string }> }) {
   const { id } = await params;
   const found = await citizenCase(id);
   if (!found) notFound();
   const { persona, c } = found;
   if (c.state !== 'brouillon') redirect(`/citoyen/dossiers/${id}`);
+  const cut = (await searchParams).reseau === 'coupe';
   return (
-    <CaseSummary
+    <>
+      {cut && (
+        <div className="notice notice--error" role="alert">
+          <p>La connexion a été coupée pendant l’envoi : votre demande n’est pas partie. Rien n’est perdu. Appuyez de nouveau sur « Envoyer ma demande ».</p>
+        </div>
+      )}
+      <CaseSummary
       c={c}
       persona={persona}
       base={`/citoyen/dossiers/${id}`}
@@ -23,5 +30,6 @@ export default async function SummaryPage({ params }: { params: Promise<{ id: st
       simplified={(await currentPreferences(await getViewer())).simplifie}
       requester={`${persona.givenNames} ${persona.preferredName ?? persona.familyName} (identité transmise par FranceConnect simulé)`}
     />
+    </>
   );
 }
