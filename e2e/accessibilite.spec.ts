@@ -155,4 +155,13 @@ test('la lecture à voix haute lit la page en français, avec pause et reprise, 
   expect(spoken).not.toContain('Écouter la page');
   expect(log.filter((l) => !l.startsWith('speak:'))).toEqual(['cancel', 'pause', 'resume', 'cancel']);
   await expectNoAxeViolations(page);
+
+  // In simplified mode, each question can be read on its own.
+  await page.goto('/citoyen/demarches/changement-adresse');
+  await page.getByRole('button', { name: 'Commencer la démarche' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Où habitez-vous maintenant ?');
+  await page.getByRole('button', { name: 'Écouter la question' }).click();
+  const question = (await page.evaluate(() => (window as unknown as { __speech: string[] }).__speech)).filter((l) => l.startsWith('speak:')).at(-1);
+  expect(question).toMatch(/^speak:fr-FR:Le numéro et le nom de votre rue Par exemple : 24 rue des Tanneurs$/);
+  await expectNoAxeViolations(page);
 });

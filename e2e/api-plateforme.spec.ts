@@ -100,6 +100,8 @@ test('l’API de la plateforme : codes d’erreur, minimisation, retrait de l’
   expect(slow.status()).toBe(504);
   expect(await slow.json()).toMatchObject({ erreur: 'delai_depasse' });
   await tp.getByRole('button', { name: 'Rétablir DGFiP' }).click();
+  // The repair is done once the page says so (the call must not race the teacher's form).
+  await expect(tp.getByText('Tous les organismes répondent normalement.')).toBeVisible();
   expect((await call(request, caf, karimLike)).status()).toBe(200);
 
   // The journal: the city sees only the exchanges it took part in; the citizen those about them; the chain holds.

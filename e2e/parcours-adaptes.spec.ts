@@ -118,6 +118,7 @@ for (const config of configurations) {
 
     // Parking card with consent: the consent screen, then the decision.
     await page.goto('/citoyen/demarches/carte-stationnement/accord');
+    if (config.simplified) await expect(page.getByText('Vous pouvez dire oui ou non.')).toBeVisible();
     await chooseRadio(page, 'decision', 'accepter');
     await activate(page, page.getByRole('button', { name: 'Valider ma réponse' }));
     await expect(page.getByText(/Votre demande est (acceptée|refusée)\./)).toBeVisible();

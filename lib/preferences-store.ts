@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { getDb } from '../db/client';
-import type { Viewer } from './auth/guards';
+import { getViewer, type Viewer } from './auth/guards';
 import { env } from './env';
 import { decodePreferences, defaultsFor, encodePreferences, storePreferences, storedPreferences, type Preferences } from './preferences';
 
@@ -30,4 +30,9 @@ export async function savePreferences(viewer: Viewer | null, p: Preferences): Pr
   (await cookies()).set(cookieName, encodePreferences(p), { httpOnly: true, sameSite: 'lax', secure: env().baseUrl.startsWith('https:'), path: '/', maxAge: 365 * 86_400 });
   const who = subjectOf(viewer);
   if (who) storePreferences(getDb(), who.subject, who.classSessionId, p);
+}
+
+/** The signed-in person's (or the device's) preferences, for pages that adapt to them. */
+export async function viewerPreferences(): Promise<Preferences> {
+  return currentPreferences(await getViewer());
 }

@@ -5,6 +5,8 @@ import { getDb } from '@/db/client';
 import type { CaseRow, Persona } from '@/lib/procedures/engine/types';
 import { procedures, stepsFor } from '@/lib/procedures/registry';
 import { StepForm, type StepState } from './step-form';
+import { ReadAloud } from './read-aloud';
+import { PictogramIcon } from './pictogram';
 
 // One step of a draft, and the summary before sending: the same pages for a citizen online
 // and for an agent keying in a paper or counter request (only the links and actions differ).
@@ -20,7 +22,7 @@ type StepProps = {
   autosave: (form: FormData) => Promise<{ savedAt: number } | { error: string }>;
   banner?: string;
   /** Simplified mode: the step's FALC texts, one question per page (`question` counts from 0). */
-  simplified?: { question: number };
+  simplified?: { question: number; readAloud: boolean };
 };
 
 export function CaseStep({ c, persona, stepId, verify, base, firstBack, save, autosave, banner, simplified }: StepProps) {
@@ -49,7 +51,10 @@ export function CaseStep({ c, persona, stepId, verify, base, firstBack, save, au
           {def.title} — étape {index + 1} sur {steps.length}
           {fields.length > 1 ? `, question ${q + 1} sur ${fields.length}` : ''}
         </p>
-        <h1>{step.falc.title}</h1>
+        <div className="falc-title">
+          <PictogramIcon name={step.falc.picto} />
+          <h1>{step.falc.title}</h1>
+        </div>
         {q === 0 && (
           <ul className="falc">
             {step.falc.lines.map((line) => (
@@ -57,19 +62,22 @@ export function CaseStep({ c, persona, stepId, verify, base, firstBack, save, au
             ))}
           </ul>
         )}
-        <StepForm
-          key={q}
-          caseId={c.id}
-          stepId={step.id}
-          fields={[shown]}
-          hidden={fields.filter((f) => f.name !== shown.name).map((f) => ({ name: f.name, value: initial[f.name] ?? '' }))}
-          initial={initial}
-          initialErrors={check.ok || !check.errors[shown.name] ? {} : { [shown.name]: check.errors[shown.name]! }}
-          savedAt={c.updatedAt.getTime()}
-          submitLabel={lastQuestion ? (index + 1 < steps.length ? 'Continuer' : 'Voir le récapitulatif') : 'Question suivante'}
-          save={save}
-          autosave={autosave}
-        />
+        {simplified.readAloud && <ReadAloud targetId="question" label="Écouter la question" />}
+        <div id="question">
+          <StepForm
+            key={q}
+            caseId={c.id}
+            stepId={step.id}
+            fields={[shown]}
+            hidden={fields.filter((f) => f.name !== shown.name).map((f) => ({ name: f.name, value: initial[f.name] ?? '' }))}
+            initial={initial}
+            initialErrors={check.ok || !check.errors[shown.name] ? {} : { [shown.name]: check.errors[shown.name]! }}
+            savedAt={c.updatedAt.getTime()}
+            submitLabel={lastQuestion ? (index + 1 < steps.length ? 'Continuer' : 'Voir le récapitulatif') : 'Question suivante'}
+            save={save}
+            autosave={autosave}
+          />
+        </div>
       </>
     );
   }

@@ -8,7 +8,10 @@ type State = 'idle' | 'speaking' | 'paused' | 'unavailable';
 function readableText(root: HTMLElement): string {
   const copy = root.cloneNode(true) as HTMLElement;
   copy.querySelectorAll('[data-lecture-ignore], script, style, button, [hidden], [aria-hidden="true"], .visually-hidden').forEach((n) => n.remove());
-  return (copy.innerText || copy.textContent || '').replace(/\s+/g, ' ').trim();
+  // A detached copy has no layout, so its text runs words together across elements ("rue" + "Par exemple"):
+  // a space after every element but the inline ones keeps them apart.
+  copy.querySelectorAll(':not(strong, em, b, i, a, abbr, code, time, span:not(.hint))').forEach((el) => el.append(' '));
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -40,7 +40,7 @@ export default function AccessibilityStatement() {
           informations sont aussi affichées en texte sur la page de la demande et sur la page de vérification du document.
         </li>
         <li>La carte des échanges de l’enseignant·e est une image : son équivalent en texte est le résumé sous la carte et le fil de la séance.</li>
-        <li>Le mode simplifié couvre chaque étape des démarches, mais pas encore l’écran d’accord de la carte de stationnement ni les pages des agents. Ses textes sont « inspirés du FALC » : ils n’ont pas été relus par des personnes en situation de handicap intellectuel, comme la méthode le demande. Ils n’ont pas encore de pictogrammes.</li>
+        <li>Le mode simplifié couvre chaque étape des démarches des citoyen·ne·s, mais pas encore les pages des agents, des aidant·e·s et de l’enseignant·e. Ses textes sont « inspirés du FALC » : ils n’ont pas été relus par des personnes en situation de handicap intellectuel, comme la méthode le demande.</li>
         <li>La lecture à voix haute dépend des voix installées sur l’appareil ; certains navigateurs n’en ont pas.</li>
         <li>Les parcours n’ont pas encore été testés avec un lecteur d’écran (NVDA, JAWS, VoiceOver) par une personne qui l’utilise au quotidien.</li>
       </ul>

@@ -42,7 +42,7 @@ export const addressChange: ProcedureDef = {
       title: 'Votre nouvelle adresse',
       intro: 'L’adresse est vérifiée dans la base des adresses du monde simulé.',
       falc: {
-        title: 'Où habitez-vous maintenant ?',
+        title: 'Où habitez-vous maintenant ?', picto: 'maison',
         lines: ['Vous avez déménagé.', 'Écrivez votre nouvelle adresse.', 'Nous vérifions que cette adresse existe.'],
         fields: {
           voie: { label: 'Le numéro et le nom de votre rue', hint: 'Par exemple : 24 rue des Tanneurs' },
@@ -70,7 +70,7 @@ export const addressChange: ProcedureDef = {
       id: 'date',
       title: 'La date de votre déménagement',
       falc: {
-        title: 'Quand avez-vous déménagé ?',
+        title: 'Quand avez-vous déménagé ?', picto: 'calendrier',
         lines: ['Écrivez le jour où vous êtes arrivé dans votre nouveau logement.', 'Cette date peut être dans le passé (moins d’un an).', 'Elle peut aussi être bientôt (moins de 3 mois).'],
         fields: { date: { label: 'La date de votre arrivée', hint: 'Le jour, le mois, l’année. Par exemple : 01/09/2026.' } },
       },
@@ -95,7 +95,7 @@ export const addressChange: ProcedureDef = {
       title: 'Les organismes à prévenir',
       intro: 'Chaque organisme choisi recevra votre nouvelle adresse et la date. Il met à jour son propre dossier.',
       falc: {
-        title: 'Qui doit connaître votre adresse ?',
+        title: 'Qui doit connaître votre adresse ?', picto: 'organismes',
         lines: ['Vous écrivez votre adresse une seule fois.', 'Nous l’envoyons aux organismes que vous choisissez.', 'Choisissez les organismes qui vous connaissent.', 'Par exemple : la CAF si vous recevez des aides.'],
         fields: { organismes: { label: 'Cochez les organismes à prévenir', hint: 'Vous pouvez en cocher plusieurs.' } },
       },

@@ -90,7 +90,7 @@ export const birthCertificate: ProcedureDef = {
       id: 'demandeur',
       title: 'Pour qui demandez-vous l’acte ?',
       falc: {
-        title: 'Pour qui est l’acte ?',
+        title: 'Pour qui est l’acte ?', picto: 'personne',
         lines: ['Un acte de naissance est un papier de la mairie.', 'Il dit quand et où une personne est née.', 'Vous pouvez le demander pour vous.', 'Vous pouvez aussi le demander pour votre enfant, vos parents ou votre conjoint.'],
         fields: { lien: { label: 'Cet acte est pour qui ?' } },
       },
@@ -107,7 +107,7 @@ export const birthCertificate: ProcedureDef = {
       title: 'La personne née',
       intro: 'Écrivez les noms comme sur l’acte de naissance.',
       falc: {
-        title: 'Qui est la personne ?',
+        title: 'Qui est la personne ?', picto: 'personne',
         lines: ['Nous avons besoin de 4 informations sur la personne.', 'Écrivez son nom, ses prénoms, sa date de naissance.', 'Puis choisissez la ville où elle est née.'],
         fields: {
           nom: { label: 'Son nom de famille à la naissance' },
@@ -151,7 +151,7 @@ export const birthCertificate: ProcedureDef = {
       id: 'type',
       title: 'Le document souhaité',
       falc: {
-        title: 'Quel papier voulez-vous ?',
+        title: 'Quel papier voulez-vous ?', picto: 'document',
         lines: ['Il y a plusieurs sortes d’actes.', 'L’extrait avec filiation donne aussi le nom des parents.', 'La copie intégrale donne tout l’acte.', 'Si vous ne savez pas : demandez à la personne qui vous demande ce papier.'],
         fields: { type: { label: 'Choisissez un papier' } },
       },

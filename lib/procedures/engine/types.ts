@@ -31,7 +31,9 @@ export type StepDef = {
   falc: Falc;
 };
 
-export type Falc = { title: string; lines: string[]; fields: Record<string, { label: string; hint?: string }> };
+export const pictograms = ['maison', 'calendrier', 'organismes', 'personne', 'document'] as const;
+export type Pictogram = (typeof pictograms)[number];
+export type Falc = { title: string; picto: Pictogram; lines: string[]; fields: Record<string, { label: string; hint?: string }> };
 
 export type SummaryLine = { label: string; value: string; step: string };
 

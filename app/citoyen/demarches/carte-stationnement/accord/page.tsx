@@ -7,6 +7,7 @@ import { parkingConsentDays, parkingPurpose } from '@/lib/procedures/parking-car
 import { parkingConsentRequests } from '@/lib/procedures/parking-card/start';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { parkingConsentAction } from './actions';
+import { viewerPreferences } from '@/lib/preferences-store';
 
 export const metadata: Metadata = { title: 'Votre accord — carte de stationnement' };
 
@@ -15,6 +16,7 @@ export default async function ParkingConsent({ searchParams }: { searchParams: P
   const { erreur } = await searchParams;
   const error = erreur === 'choix' ? 'Choisissez « J’accepte » ou « Je refuse » pour continuer.' : undefined;
   const asked = parkingConsentRequests;
+  const { simplifie } = await viewerPreferences();
   return (
     <>
       <p>
@@ -22,7 +24,19 @@ export default async function ParkingConsent({ searchParams }: { searchParams: P
       </p>
       <h1>Acceptez-vous que la ville consulte ces informations ?</h1>
       <ErrorSummary title="Il manque une réponse" errors={error ? { accepter: error } : {}} idPrefix="decision" />
-      <p className="lead">Pour vérifier vos droits sans vous demander de papiers, la ville a besoin de votre accord.</p>
+      {simplifie ? (
+        <ul className="falc">
+          <li>La ville peut vérifier vos informations elle-même.</li>
+          <li>Elle demande votre adresse aux impôts.</li>
+          <li>Elle demande vos voitures au registre des cartes grises.</li>
+          <li>Pour cela, elle a besoin de votre accord.</li>
+          <li>Vous pouvez dire oui ou non.</li>
+          <li>Si vous dites non, vous envoyez vos papiers vous-même.</li>
+          <li>Vous pouvez changer d’avis plus tard, dans « Mes données ».</li>
+        </ul>
+      ) : (
+        <p className="lead">Pour vérifier vos droits sans vous demander de papiers, la ville a besoin de votre accord.</p>
+      )}
       <table>
         <caption>Ce qui sera transmis, par qui, à qui</caption>
         <thead>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { proofKinds } from '@/db/schema';
 import { requireCitizen } from '@/lib/auth/guards';
+import { viewerPreferences } from '@/lib/preferences-store';
 import { proofLabels } from '@/lib/procedures/parking-card/proofs';
 import { sendProofsAction } from './actions';
 import { ProofForm } from './proof-form';
@@ -25,7 +26,18 @@ export default async function ProofsPage({ searchParams }: { searchParams: Promi
           <p>Vous pouvez quand même obtenir la carte : envoyez vos justificatifs, un agent de la ville les vérifiera. C’est plus long, mais c’est votre droit.</p>
         </div>
       )}
-      <p className="lead">Un agent de la ville vérifie vos documents à la main. Comptez plus de temps qu’avec la vérification automatique.</p>
+      {(await viewerPreferences()).simplifie ? (
+        <ul className="falc">
+          <li>Vous envoyez 3 papiers.</li>
+          <li>Votre avis d’impôt.</li>
+          <li>La carte grise de votre voiture.</li>
+          <li>Une facture à votre adresse, de moins de 3 mois.</li>
+          <li>Une personne de la ville les regarde.</li>
+          <li>C’est plus long qu’avec votre accord.</li>
+        </ul>
+      ) : (
+        <p className="lead">Un agent de la ville vérifie vos documents à la main. Comptez plus de temps qu’avec la vérification automatique.</p>
+      )}
       <p>Dans cette simulation, n’envoyez que des documents fictifs (une photo de votre carte de mission, un PDF d’exemple).</p>
       <ProofForm send={sendProofsAction} proofs={proofKinds.map((kind) => ({ kind, ...proofLabels[kind] }))} />
     </>

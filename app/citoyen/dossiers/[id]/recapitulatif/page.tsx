@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { CaseSummary } from '@/app/_components/case-step';
 import { citizenCase } from '@/lib/procedures/citizen';
-import { getViewer } from '@/lib/auth/guards';
-import { currentPreferences } from '@/lib/preferences-store';
+import { viewerPreferences } from '@/lib/preferences-store';
 import { submitCaseAction } from '../../actions';
 
 export const metadata: Metadata = { title: 'Récapitulatif de votre demande' };
@@ -27,7 +26,7 @@ export default async function SummaryPage({ params, searchParams }: { params: Pr
       persona={persona}
       base={`/citoyen/dossiers/${id}`}
       submit={submitCaseAction.bind(null, id)}
-      simplified={(await currentPreferences(await getViewer())).simplifie}
+      simplified={(await viewerPreferences()).simplifie}
       requester={`${persona.givenNames} ${persona.preferredName ?? persona.familyName} (identité transmise par FranceConnect simulé)`}
     />
     </>

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { CaseStep } from '@/app/_components/case-step';
 import { citizenCase } from '@/lib/procedures/citizen';
-import { getViewer } from '@/lib/auth/guards';
-import { currentPreferences } from '@/lib/preferences-store';
+import { viewerPreferences } from '@/lib/preferences-store';
 import { procedures } from '@/lib/procedures/registry';
 import { autosaveStepAction, saveStepAction } from '../../../actions';
 
@@ -24,7 +23,8 @@ export default async function StepPage({ params, searchParams }: Params) {
   if (found.c.state !== 'brouillon') redirect(`/citoyen/dossiers/${id}`);
   const q = await searchParams;
   // Simplified mode (a preference): FALC texts, one question per page.
-  const question = (await currentPreferences(await getViewer())).simplifie ? Math.max(0, Number.parseInt(q.question ?? '0', 10) || 0) : null;
+  const prefs = await viewerPreferences();
+  const question = prefs.simplifie ? Math.max(0, Number.parseInt(q.question ?? '0', 10) || 0) : null;
   return (
     <CaseStep
       c={found.c}
@@ -34,7 +34,7 @@ export default async function StepPage({ params, searchParams }: Params) {
       base={`/citoyen/dossiers/${id}`}
       firstBack={`/citoyen/demarches/${found.c.procedure}`}
       save={saveStepAction.bind(null, id, step, question)}
-      simplified={question === null ? undefined : { question }}
+      simplified={question === null ? undefined : { question, readAloud: prefs.lecture }}
       autosave={autosaveStepAction.bind(null, id, step)}
     />
   );
