@@ -29,7 +29,10 @@ export function TeacherSignInForm() {
         window.location.assign('/enseignant');
         return;
       }
-      found.form = 'Adresse e-mail ou mot de passe incorrect. Vérifiez les deux champs et réessayez.';
+      found.form =
+        result?.error === 'trop_essais'
+          ? 'Trop d’essais depuis ce réseau. Attendez 15 minutes avant de réessayer, ou relisez le mot de passe affiché au démarrage du serveur.'
+          : 'Adresse e-mail ou mot de passe incorrect. Vérifiez les deux champs et réessayez.';
     }
     setErrors(found);
     requestAnimationFrame(() => summary.current?.focus());

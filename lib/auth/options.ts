@@ -9,7 +9,7 @@ import { aidants } from '../../db/schema';
 import { env } from '../env';
 import { secrets } from '../secrets';
 import { discoveryDocument, providers, type IdpName } from './idp/config';
-import { authenticateTeacher } from './teacher';
+import { teacherSignIn } from './teacher';
 import type { SessionUser } from './session-user';
 
 type Claims = Record<string, string>;
@@ -63,11 +63,17 @@ export function authOptions(): NextAuthOptions {
         id: 'enseignant',
         name: 'Compte enseignant',
         credentials: { email: { label: 'Adresse e-mail', type: 'email' }, password: { label: 'Mot de passe', type: 'password' } },
-        authorize: async (input) => {
+        authorize: async (input, req) => {
           const parsed = credentials.safeParse(input);
           if (!parsed.success) return null;
-          const teacher = authenticateTeacher(getDb(), parsed.data.email, parsed.data.password);
-          return teacher ? { id: teacher.id, name: teacher.displayName, email: teacher.email } : null;
+          const forwarded = req?.headers?.['x-forwarded-for'];
+          const address = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() || 'local';
+          const outcome = teacherSignIn(getDb(), parsed.data.email, parsed.data.password, address);
+          // next-auth hands a thrown error's message to the form (`error`): the form says to wait.
+          if ('error' in outcome && outcome.error === 'trop_essais') throw new Error('trop_essais');
+          if ('error' in outcome) return null;
+          const { teacher } = outcome;
+          return { id: teacher.id, name: teacher.displayName, email: teacher.email };
         },
       }),
     ],

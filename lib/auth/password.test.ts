@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { env } from '../env';
 import { hashPassword, newReadablePassword, verifyPassword } from './password';
-import { authenticateTeacher, readFirstLogin } from './teacher';
+import { authenticateTeacher, readFirstLogin, teacherSignIn, teacherSignInLimit } from './teacher';
+import { teachers } from '../../db/schema';
 
 describe('passwords', () => {
   it('hashes with a salt and verifies only the right password', () => {
@@ -25,5 +26,18 @@ describe('passwords', () => {
     expect(authenticateTeacher(db, 'Enseignant@e-guichet.test ', login?.password ?? '')).not.toBeNull();
     expect(authenticateTeacher(db, 'enseignant@e-guichet.test', 'faux')).toBeNull();
     expect(authenticateTeacher(db, 'inconnu@e-guichet.test', login?.password ?? '')).toBeNull();
+  });
+});
+
+describe('the teacher’s sign-in', () => {
+  it('is refused for a while after 10 wrong passwords from one address, even with the right one; another address is not affected', () => {
+    const db = freshDb();
+    const teacher = db.select().from(teachers).get()!;
+    const password = 'le-bon-mot-de-passe-123';
+    db.update(teachers).set({ passwordHash: hashPassword(password) }).run();
+    expect(teacherSignIn(db, teacher.email, password, '10.0.0.1')).toMatchObject({ teacher: { id: teacher.id } });
+    for (let i = 0; i < teacherSignInLimit.limit; i++) expect(teacherSignIn(db, teacher.email, 'faux', '10.0.0.1')).toEqual({ error: 'identifiants' });
+    expect(teacherSignIn(db, teacher.email, password, '10.0.0.1')).toEqual({ error: 'trop_essais' });
+    expect(teacherSignIn(db, teacher.email, password, '10.0.0.2')).toMatchObject({ teacher: { id: teacher.id } });
   });
 });

@@ -6,6 +6,7 @@ import type { Executor } from '../../db/client';
 import { teachers } from '../../db/schema';
 import type { Env } from '../env';
 import { hashPassword, newReadablePassword, verifyPassword } from './password';
+import { clientKey, hit, isLimited, type RateLimit } from '../rate-limit';
 
 /** File where the teacher's first password is kept until they change it (git-ignored data folder). */
 export const firstLoginFile = (dataDir: string) => path.join(dataDir, 'premier-acces-enseignant.txt');
@@ -46,4 +47,17 @@ export function authenticateTeacher(db: Executor, email: string, password: strin
   // Hash anyway when the account is unknown, so that timing does not reveal which e-mails exist.
   const ok = verifyPassword(password, teacher?.passwordHash ?? hashPassword('compte-inconnu'));
   return teacher && ok ? teacher : null;
+}
+
+/** Wrong passwords per client address before the sign-in is refused for a while (RFC 9700 / ASVS: slow down guessing). */
+export const teacherSignInLimit: RateLimit = { limit: 10, windowMs: 15 * 60_000 };
+
+/** The teacher's sign-in with its rate limit: failures are counted per address; over the limit, even a right password waits. */
+export function teacherSignIn(db: Executor, email: string, password: string, address: string): { teacher: Teacher } | { error: 'identifiants' | 'trop_essais' } {
+  const key = clientKey('connexion-enseignant', address);
+  if (!isLimited(db, key, teacherSignInLimit).allowed) return { error: 'trop_essais' };
+  const teacher = authenticateTeacher(db, email, password);
+  if (teacher) return { teacher };
+  hit(db, key, teacherSignInLimit);
+  return { error: 'identifiants' };
 }
