@@ -1,6 +1,6 @@
 'use server';
 
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
@@ -8,7 +8,7 @@ import { agencyIds, classSessions, faultKinds, participantRoles } from '@/db/sch
 import { requireTeacher } from '@/lib/auth/guards';
 import { endFaults, injectFault } from '@/lib/platform/faults';
 import { rotateToken } from '@/lib/platform/tokens';
-import { createSession, deleteSession, resetSession } from '@/lib/classroom/sessions';
+import { createSession, deleteSession, ownedSession, resetSession } from '@/lib/classroom/sessions';
 import { cardOf, eventCards, type EventCardId } from '@/lib/classroom/cards';
 import { messagesFor, sendClassroomMessage } from '@/lib/classroom/messages';
 import { participantsOfSession, reassignParticipant } from '@/lib/classroom/participants';
@@ -19,7 +19,7 @@ const rotation = z.object({ seance: z.string().min(1), organisme: z.enum(agencyI
 export async function rotateTokenAction(formData: FormData): Promise<void> {
   const teacher = await requireTeacher();
   const parsed = rotation.safeParse({ seance: formData.get('seance'), organisme: formData.get('organisme') });
-  const owned = ownedSession(teacher.id, formData.get('seance'));
+  const owned = teacherOwns(teacher.id, formData.get('seance'));
   if (!parsed.success || !owned) redirect(owned ? `${pageOf(owned.id)}?message=jeton-invalide#jetons` : '/enseignant?message=seance-inconnue#seances');
   rotateToken(getDb(), owned.id, parsed.data.organisme);
   redirect(`${pageOf(owned.id)}?message=jeton-remplace&organisme=${parsed.data.organisme}#jetons`);
@@ -34,10 +34,7 @@ const faultForm = z.object({
   taux: z.coerce.number({ error: 'Indiquez un pourcentage.' }).int('Indiquez un pourcentage entier.').min(1, 'Le taux va de 1 à 100 %.').max(100, 'Le taux va de 1 à 100 %.'),
 });
 
-function ownedSession(teacherId: string, seance: unknown) {
-  if (typeof seance !== 'string') return null;
-  return getDb().select().from(classSessions).where(and(eq(classSessions.id, seance), eq(classSessions.teacherId, teacherId))).get() ?? null;
-}
+const teacherOwns = (teacherId: string, seance: unknown) => (typeof seance === 'string' ? ownedSession(getDb(), teacherId, seance) : null);
 
 /** The séance's own page, where each of these actions sends the teacher back. */
 const pageOf = (id: string) => `/enseignant/seances/${id}`;
@@ -45,7 +42,7 @@ const pageOf = (id: string) => `/enseignant/seances/${id}`;
 /** The séance named in the form, if it is one of the teacher's; otherwise back to the list. */
 async function mySession(formData: FormData) {
   const teacher = await requireTeacher();
-  const session = ownedSession(teacher.id, formData.get('seance'));
+  const session = teacherOwns(teacher.id, formData.get('seance'));
   if (!session) redirect('/enseignant?message=seance-inconnue#seances');
   return session;
 }
@@ -55,7 +52,7 @@ export async function injectFaultAction(formData: FormData): Promise<void> {
   const teacher = await requireTeacher();
   const raw = Object.fromEntries(['seance', 'organisme', 'type', 'minutes', 'latence', 'taux'].map((k) => [k, String(formData.get(k) ?? '')]));
   const parsed = faultForm.safeParse(raw);
-  const session = ownedSession(teacher.id, raw.seance);
+  const session = teacherOwns(teacher.id, raw.seance);
   if (!parsed.success || !session) {
     const back = new URLSearchParams(raw);
     back.delete('seance');

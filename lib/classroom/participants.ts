@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Executor } from '../../db/client';
 import { agencyIds, agents, aidants, classSessions, participants, personas, type AgencyId, type ParticipantRole } from '../../db/schema';
@@ -43,9 +43,8 @@ export function latestParticipation(db: Executor, hash: string): { participant: 
     .from(participants)
     .innerJoin(classSessions, eq(classSessions.id, participants.classSessionId))
     .where(eq(participants.deviceHash, hash))
-    .orderBy(asc(participants.lastSeenAt))
-    .all()
-    .at(-1);
+    .orderBy(desc(participants.lastSeenAt))
+    .get();
   return row ?? null;
 }
 

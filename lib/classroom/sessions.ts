@@ -81,6 +81,11 @@ export function purgeExpiredSessions(db: Db, now = new Date()): number {
   return db.delete(classSessions).where(and(eq(classSessions.isDemo, false), lte(classSessions.expiresAt, now))).run().changes;
 }
 
+/** The séance, if it is this teacher's (the one ownership check of pages, actions and route handlers). */
+export function ownedSession(db: Executor, teacherId: string, classSessionId: string): ClassSession | null {
+  return db.select().from(classSessions).where(and(eq(classSessions.id, classSessionId), eq(classSessions.teacherId, teacherId))).get() ?? null;
+}
+
 export function sessionsOfTeacher(db: Executor, teacherId: string): ClassSession[] {
   return db.select().from(classSessions).where(eq(classSessions.teacherId, teacherId)).orderBy(desc(classSessions.createdAt)).all();
 }

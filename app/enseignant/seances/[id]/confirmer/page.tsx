@@ -1,21 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { and, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { classSessions } from '@/db/schema';
-import { requireTeacher } from '@/lib/auth/guards';
 import { sessionLifecycleAction } from '../../../actions';
+import { teacherSession } from '../session';
 
 export const metadata: Metadata = { title: 'Confirmer — séance' };
 
 /** Reset and delete are one confirmed action each: this page says exactly what will go. */
 export default async function ConfirmPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string }> }) {
-  const teacher = await requireTeacher();
-  const { id } = await params;
+  const { session } = await teacherSession((await params).id);
   const { action } = await searchParams;
-  const session = getDb().select().from(classSessions).where(and(eq(classSessions.id, id), eq(classSessions.teacherId, teacher.id))).get();
-  if (!session || (action !== 'supprimer' && action !== 'reinitialiser') || (action === 'supprimer' && session.isDemo)) notFound();
+  if ((action !== 'supprimer' && action !== 'reinitialiser') || (action === 'supprimer' && session.isDemo)) notFound();
   const deleting = action === 'supprimer';
   return (
     <>
