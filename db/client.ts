@@ -25,6 +25,31 @@ export function openDatabase(file: string): Db {
   return drizzle(sqlite, { schema });
 }
 
+/** SQLite could not get its lock in time (another process held it longer than busy_timeout). */
+export function isBusyError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+const writeAttempts = 3;
+
+/**
+ * A write transaction: BEGIN IMMEDIATE takes the write lock first, so that a concurrent writer
+ * makes it wait (busy_timeout) instead of failing half-way when a read turns into a write;
+ * if the lock still cannot be had, the whole function runs again (it has not committed anything).
+ */
+export type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export function writeTransaction<T>(db: Db, run: (tx: Transaction) => T): T {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return db.transaction(run, { behavior: 'immediate' });
+    } catch (error) {
+      if (!isBusyError(error) || attempt >= writeAttempts) throw error;
+    }
+  }
+}
+
 export function applyMigrations(db: Db): void {
   migrate(db, { migrationsFolder });
 }

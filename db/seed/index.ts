@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../client';
+import { writeTransaction } from '../client';
 import * as t from '../schema';
 import { newJoinCode } from '../../lib/classroom/join-code';
 import { agentEmail, agentSeeds, aidantEmail, aidantSeeds } from './agents-data';
@@ -26,7 +27,7 @@ function fictitiousNir(persona: PersonaSeed, order: number): string {
 
 /** Reference data shared by all séances: bodies, communes, streets. Idempotent. */
 export function seedReference(db: Db): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.insert(t.agencies).values(agencyData).onConflictDoNothing().run();
     tx.insert(t.communes).values([...communeData]).onConflictDoNothing().run();
     const [streets] = tx.select({ n: count() }).from(t.streets).all();
@@ -38,7 +39,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Copies the whole seeded world into one séance: personas, every body's records, agents. */
 export function seedWorld(db: Db, classSessionId: string): void {
-  db.transaction((tx) => insertWorld(tx, classSessionId));
+  writeTransaction(db, (tx) => insertWorld(tx, classSessionId));
 }
 
 /** The world's rows for one séance, inside the caller's transaction (creating or resetting a séance). */
@@ -190,7 +191,7 @@ function insertAidants(tx: Tx, classSessionId: string): void {
 
 /** Séances created before aidants existed get theirs (idempotent). */
 export function ensureAidants(db: Db): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     for (const { id } of tx.select({ id: t.classSessions.id }).from(t.classSessions).all()) {
       if (!tx.select({ id: t.aidants.id }).from(t.aidants).where(eq(t.aidants.classSessionId, id)).get()) insertAidants(tx, id);
     }
@@ -208,7 +209,7 @@ export function seedIfEmpty(db: Db, teacherId: string | null): typeof t.classSes
   seedReference(db);
   const existing = db.select().from(t.classSessions).where(eq(t.classSessions.isDemo, true)).get();
   if (existing) return existing;
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const session = tx
       .insert(t.classSessions)
       .values({ id: uuid(), name: demoSessionName, joinCode: newJoinCode(), teacherId, preset: 'tout', isDemo: true, simulateNetwork: false })

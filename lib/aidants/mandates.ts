@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
+import { writeTransaction } from '../../db/client';
 import { caseEvents, cases, mandates, personas, type ProcedureId } from '../../db/schema';
 import type { Aidant } from '../auth/guards';
 import { addNote, CaseError, createCase, type Actor } from '../procedures/engine/cases';
@@ -79,7 +80,7 @@ export function usableMandate(db: Executor, aidant: Aidant, mandateId: string, p
 /** Starts a procedure for the person under a mandate. */
 export function startUnderMandate(db: Db, aidant: Aidant, mandateId: string, procedure: ProcedureId, now = new Date()): CaseRow {
   const { mandate, persona } = usableMandate(db, aidant, mandateId, procedure, now);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const c = createCase(tx, { classSessionId: mandate.classSessionId, personaId: persona.id, procedure }, now);
     const withMandate = tx.update(cases).set({ mandateId: mandate.id }).where(eq(cases.id, c.id)).returning().get();
     addNote(tx, withMandate, aidantActor(aidant, persona), `Demande commencée par ${aidant.givenName} ${aidant.familyName} (France Services) pour vous, sous mandat.`, now);

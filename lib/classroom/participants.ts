@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Executor } from '../../db/client';
+import { writeTransaction } from '../../db/client';
 import { agencyIds, agents, aidants, classSessions, participants, personas, type AgencyId, type ParticipantRole } from '../../db/schema';
 import { agencyForAgent, nextRole, personaOrder, rolePlans, type RoleCounts } from './roles';
 import type { ClassSession } from './sessions';
@@ -108,7 +109,7 @@ export type JoinOutcome = { ok: true; participant: Participant; returning: boole
  * with an account of the séance's world to play it. One transaction: two students joining at once get two roles.
  */
 export function joinSession(db: Db, session: ClassSession, pseudonym: string, hash: string, now = new Date()): JoinOutcome {
-  return db.transaction((tx): JoinOutcome => {
+  return writeTransaction(db, (tx): JoinOutcome => {
     const mine = participantOfDevice(tx, session.id, hash);
     if (mine) {
       const back = tx.update(participants).set({ lastSeenAt: now }).where(eq(participants.id, mine.id)).returning().get();
@@ -132,7 +133,7 @@ export function joinSession(db: Db, session: ClassSession, pseudonym: string, ha
 
 /** The teacher gives a student another role (and a fresh account to play it). */
 export function reassignParticipant(db: Db, session: ClassSession, participantId: string, role: ParticipantRole): Participant | null {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const p = tx.select().from(participants).where(and(eq(participants.id, participantId), eq(participants.classSessionId, session.id))).get();
     if (!p) return null;
     if (p.role === role) return p;

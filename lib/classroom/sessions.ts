@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, lte } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
+import { writeTransaction } from '../../db/client';
 import { agencies, agents, classSessions } from '../../db/schema';
 import { insertWorldInto } from '../../db/seed';
 import { ensurePlatformTokens } from '../platform/tokens';
@@ -44,7 +45,7 @@ function uniqueJoinCode(db: Executor): string {
 
 /** A new séance: its own copy of the seeded world, a join code, the bodies' tokens, a deletion date. */
 export function createSession(db: Db, teacherId: string, input: { name: string; preset: Preset; expectedStudents?: number }, now = new Date()): ClassSession {
-  const session = db.transaction((tx) => {
+  const session = writeTransaction(db, (tx) => {
     const row = tx
       .insert(classSessions)
       .values({ id: crypto.randomUUID(), name: input.name, joinCode: uniqueJoinCode(tx), teacherId, preset: input.preset, expectedStudents: input.expectedStudents ?? 30, createdAt: now, expiresAt: new Date(now.getTime() + retentionDays * 86_400_000) })
@@ -59,7 +60,7 @@ export function createSession(db: Db, teacherId: string, input: { name: string; 
 
 /** Back to the seed: every row of the séance goes (cases, journal, consents, documents…), the world is copied again. */
 export function resetSession(db: Db, classSessionId: string): ClassSession {
-  const session = db.transaction((tx) => {
+  const session = writeTransaction(db, (tx) => {
     const row = tx.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
     if (!row) throw new Error('unknown séance');
     tx.delete(classSessions).where(eq(classSessions.id, classSessionId)).run(); // cascades to every row of the séance

@@ -13,6 +13,7 @@ export const platformErrors = {
   introuvable: { status: 404, message: 'Cette ressource n’existe pas.' },
   requete_invalide: { status: 422, message: 'La requête est incomplète ou mal formée.' },
   organisme_indisponible: { status: 503, message: 'L’organisme qui détient ces données ne répond pas pour le moment. Réessayez plus tard.' },
+  base_occupee: { status: 503, message: 'Le service est très sollicité en ce moment. Réessayez dans un instant : rien n’a été enregistré.' },
   delai_depasse: { status: 504, message: 'L’organisme qui détient ces données a mis trop de temps à répondre.' },
 } as const;
 export type PlatformErrorCode = keyof typeof platformErrors;

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Executor } from '../../db/client';
+import { writeTransaction } from '../../db/client';
 import { agencyIds, exchangeTraces, personas, type AgencyId, type ExchangeResult, type TraceRequest } from '../../db/schema';
 import { agencyModules } from '../agencies';
 import { dataItems, findHabilitation, type Habilitation } from './catalogue';
@@ -124,7 +125,7 @@ export async function requestExchange(db: Db, caller: Caller, input: unknown, de
     const { entry, responseBody } = record(tx, resultOf(error), personaId, habilitation, error.status, (id) => ({ ...error.body(), echange: id }), error.code);
     return { ok: false, status: error.status, body: responseBody as PlatformErrorBody, entry };
   };
-  const fail = (error: PlatformError, personaId: string | null, habilitation: Habilitation | null) => db.transaction((tx) => failIn(tx, error, personaId, habilitation));
+  const fail = (error: PlatformError, personaId: string | null, habilitation: Habilitation | null) => writeTransaction(db, (tx) => failIn(tx, error, personaId, habilitation));
 
   // 1. The platform's own rules: refused at once, the provider is never called.
   const first = check(db, caller, req, deps.now());
@@ -141,7 +142,7 @@ export async function requestExchange(db: Db, caller: Caller, input: unknown, de
   }
 
   // 3. Checked again (a consent may have been withdrawn while waiting), then the provider's handler.
-  return db.transaction((tx): ExchangeOutcome => {
+  return writeTransaction(db, (tx): ExchangeOutcome => {
     const again = check(tx, caller, req, deps.now());
     if ('error' in again) return failIn(tx, again.error, again.personaId, again.habilitation);
     const provider = agencyModules[req.fournisseur];

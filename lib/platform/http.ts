@@ -1,3 +1,4 @@
+import { isBusyError } from '../../db/client';
 import { PlatformError, errorResponse } from './errors';
 
 // Route-handler plumbing shared by the platform's API: JSON errors with stable codes, never cached.
@@ -8,12 +9,14 @@ export function json(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: noStore });
 }
 
-/** Runs a handler; a PlatformError becomes its JSON error, anything else a 500 without details. */
+/** Runs a handler; a PlatformError becomes its JSON error, a locked database a 503, anything else a 500 without details. */
 export async function apiHandler(run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof PlatformError) return errorResponse(error, noStore);
+    // The database stayed locked by another process beyond every retry: nothing was committed.
+    if (isBusyError(error)) return errorResponse(new PlatformError('base_occupee'), { ...noStore, 'Retry-After': '1' });
     console.error(error);
     return Response.json({ erreur: 'erreur_interne', message: 'Une erreur inattendue s’est produite.' }, { status: 500, headers: noStore });
   }

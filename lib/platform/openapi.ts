@@ -110,7 +110,7 @@ export function openApiDocument(baseUrl: string) {
             '403': errorResponse('habilitation_absente', 'consentement_absent'),
             '404': errorResponse('usager_inconnu'),
             '422': errorResponse('requete_invalide'),
-            '503': errorResponse('organisme_indisponible'),
+            '503': errorResponse('organisme_indisponible', 'base_occupee'),
             '504': errorResponse('delai_depasse'),
           },
         },

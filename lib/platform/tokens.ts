@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
+import { writeTransaction } from '../../db/client';
 import { agencyIds, platformTokens, type AgencyId } from '../../db/schema';
 import { secrets } from '../secrets';
 
@@ -42,7 +43,7 @@ function issue(db: Executor, classSessionId: string, agency: AgencyId, generatio
 
 /** Gives every body of the séance a token if it has none. Idempotent. */
 export function ensurePlatformTokens(db: Db, classSessionId: string): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     for (const agency of agencyIds) {
       if (activeRow(tx, classSessionId, agency)) continue;
       const last = tx
@@ -71,7 +72,7 @@ export function currentToken(db: Db, classSessionId: string, agency: AgencyId): 
 
 /** Revokes the body's token and issues the next one; the old one is refused from now on. */
 export function rotateToken(db: Db, classSessionId: string, agency: AgencyId, now = new Date()): BodyToken {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const row = activeRow(tx, classSessionId, agency);
     if (row) tx.update(platformTokens).set({ revokedAt: now }).where(eq(platformTokens.id, row.id)).run();
     issue(tx, classSessionId, agency, (row?.generation ?? 0) + 1);

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { and, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
+import { writeTransaction } from '../../db/client';
 import { addressNotices, caseFiles, cases, classSessions, personas, type CaseState, type ProcedureId } from '../../db/schema';
 import type { Agent } from '../auth/guards';
 import { prepareDocument, storeDocument } from '../documents/documents';
@@ -80,7 +81,7 @@ export async function agentDecide(db: Db, agent: Agent, caseId: string, action: 
   if (!c) throw new CaseError('introuvable', 'Ce dossier n’existe pas, ou il relève d’un autre organisme.');
   const actor = agentActor(agent);
   if (action !== 'accepter') {
-    return db.transaction((tx) =>
+    return writeTransaction(db, (tx) =>
       applyTransition(tx, c, action, actor, action === 'refuser' ? { outcome: { motif: text?.trim() ?? '' }, text } : { text }),
     );
   }
@@ -91,7 +92,7 @@ export async function agentDecide(db: Db, agent: Agent, caseId: string, action: 
   if (decision.decision === 'refuser') throw new CaseError('regles', `Les règles ne permettent pas d’accepter : ${decision.motif}`);
   if (decision.decision === 'attendre') throw new CaseError('regles', 'La décision ne peut pas encore être prise (un organisme ne répond pas, ou un avis est en attente).');
   const docs = await Promise.all(decision.documents.map((d) => prepareDocument(d)));
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     decision.apply?.(tx);
     for (const doc of docs) storeDocument(tx, doc);
     const done = applyTransition(tx, c, 'accepter', actor, { outcome: null, text }, new Date());
@@ -112,7 +113,7 @@ export function agentNotice(db: Db, agent: Agent, noticeId: string, decision: 'a
   if (!row) throw new CaseError('introuvable', 'Cet avis n’existe pas, ou il est adressé à un autre organisme.');
   if (row.notice.state !== 'a_traiter') throw new CaseError('etat_incompatible', 'Cet avis a déjà été traité.');
   if (decision === 'rejeter' && !reason?.trim()) throw new CaseError('motif_requis', 'Écrivez pourquoi vous rejetez cet avis.');
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const outcome = decision === 'appliquer' ? decideNotice(tx, row.c, agent.agencyId) : rejectNotice(tx, row.c, agent.agencyId, reason!.trim());
     addNote(tx, row.c, agentActor(agent), outcome.state === 'appliquee' ? `${agencyName(agent.agencyId)} a mis à jour votre adresse.` : `${agencyName(agent.agencyId)} a rejeté l’avis : ${outcome.reason}`);
   });
@@ -139,7 +140,7 @@ export function startOnBehalf(db: Db, agent: Agent, personaId: string, procedure
   if (!persona) throw new CaseError('introuvable', 'Choisissez une personne de la séance.');
   if (procedures[procedure].steps.length === 0) throw new CaseError('demarche', 'Cette démarche ne se saisit pas ici.');
   const session = db.select().from(classSessions).where(eq(classSessions.id, agent.classSessionId)).get();
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const c = tx
       .insert(cases)
       .values({ id: crypto.randomUUID(), classSessionId: agent.classSessionId, personaId, procedure, answers: {}, channel, enteredBy: agent.id, createdAt: now, updatedAt: now })

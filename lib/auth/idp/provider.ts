@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { importJWK, jwtVerify, SignJWT } from 'jose';
 import type { Db, Executor } from '../../../db/client';
+import { writeTransaction } from '../../../db/client';
 import { classSessions, idpSessions, oidcAccessTokens, oidcCodes, oidcInteractions } from '../../../db/schema';
 import { authenticateClient, findClient } from './clients';
 import { claimsForScope, issuerFor, lifetimes, providers, type IdpName } from './config';
@@ -121,7 +122,7 @@ export function findInteraction(db: Executor, provider: IdpName, interactionId: 
  * returns where to send the browser (the client's redirect URI with a single-use code).
  */
 export function completeInteraction(db: Db, provider: IdpName, interactionId: string, subject: string, issuerBase: string): { location: string; sessionCookie: string } {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const interaction = findInteraction(tx, provider, interactionId);
     if (!interaction) throw new OAuthError('invalid_request', 'Cette demande de connexion a expiré. Recommencez depuis le service.');
     if (!claimsOf(tx, provider, subject)) throw new OAuthError('access_denied', 'Identité inconnue.');
@@ -154,7 +155,7 @@ export async function exchangeCode(db: Db, provider: IdpName, authorization: str
   if (!code) throw new OAuthError('invalid_request', 'Le paramètre « code » manque.');
   const codeHash = sha256(code);
 
-  const record = db.transaction((tx) => {
+  const record = writeTransaction(db, (tx) => {
     const row = tx.select().from(oidcCodes).where(eq(oidcCodes.codeHash, codeHash)).get();
     if (!row || row.provider !== provider || row.clientId !== client.clientId) throw new OAuthError('invalid_grant', 'Code d’autorisation inconnu.');
     if (row.consumedAt) {
@@ -233,7 +234,7 @@ export function userinfo(db: Executor, provider: IdpName, authorization: string 
 export async function endSession(db: Db, provider: IdpName, params: URLSearchParams, sessionCookie: string | undefined, issuerBase: string): Promise<{ location: string | null }> {
   const session = activeSession(db, provider, sessionCookie);
   if (session) {
-    db.transaction((tx) => {
+    writeTransaction(db, (tx) => {
       tx.update(idpSessions).set({ endedAt: new Date() }).where(eq(idpSessions.id, session.id)).run();
       tx.update(oidcAccessTokens).set({ revokedAt: new Date() }).where(eq(oidcAccessTokens.sessionId, session.id)).run();
     });

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { writeTransaction } from '../../../db/client';
 import { addressNotices, cases, classSessions, personas, type AgencyId } from '../../../db/schema';
 import { prepareDocument, storeDocument, type DocumentRow } from '../../documents/documents';
 import { agencyName } from '../../platform/consent-text';
@@ -42,14 +43,14 @@ export async function submitCase(db: Db, c: CaseRow, persona: Persona, actor: Ac
         donnees: { dossier: receiptNumber, demarche: def.id },
       },
     });
-  const submitted = db.transaction((tx) => {
+  const submitted = writeTransaction(db, (tx) => {
     tx.update(cases).set({ agency: route.agency, unit: route.unit }).where(eq(cases.id, c.id)).run();
     const next = applyTransition(tx, { ...c, agency: route.agency, unit: route.unit }, 'deposer', actor, {}, now);
     if (next.procedure === 'changement-adresse') createNotices(tx, next);
     return next;
   });
   const receipt = await receiptFor(submitted.receiptNumber ?? '');
-  db.transaction((tx) => storeDocument(tx, receipt));
+  writeTransaction(db, (tx) => storeDocument(tx, receipt));
   return submitted;
 }
 
@@ -57,13 +58,13 @@ export async function submitCase(db: Db, c: CaseRow, persona: Persona, actor: Ac
 export async function instructCase(db: Db, c: CaseRow, persona: Persona, now = new Date()): Promise<CaseRow> {
   const actor = systemActor(c.agency);
   let current = c;
-  if (current.state === 'depose') current = db.transaction((tx) => applyTransition(tx, current, 'prendre', actor, {}, now));
+  if (current.state === 'depose') current = writeTransaction(db, (tx) => applyTransition(tx, current, 'prendre', actor, {}, now));
   if (current.state !== 'en_instruction') return current;
   const decision = await procedures[current.procedure].instruct(db, current, persona);
   if (decision.decision === 'attendre') return current;
   const prepared: DocumentRow[] = decision.decision === 'accepter' ? await Promise.all(decision.documents.map((d) => prepareDocument({ ...d, issuedAt: now }))) : [];
   try {
-    return db.transaction((tx) => {
+    return writeTransaction(db, (tx) => {
       if (decision.decision === 'refuser') return applyTransition(tx, current, 'refuser', actor, { outcome: { motif: decision.motif, solution: decision.solution } }, now);
       decision.apply?.(tx);
       for (const doc of prepared) storeDocument(tx, doc);
@@ -100,8 +101,8 @@ export async function runDueInstruction(db: Db, classSessionId: string, now = ne
     let c = found;
     if (c.procedure === 'changement-adresse') {
       // The platform takes the declaration; then each body no student plays applies its notice.
-      if (c.state === 'depose') c = db.transaction((tx) => applyTransition(tx, c, 'prendre', systemActor(null), {}, now));
-      db.transaction((tx) => {
+      if (c.state === 'depose') c = writeTransaction(db, (tx) => applyTransition(tx, c, 'prendre', systemActor(null), {}, now));
+      writeTransaction(db, (tx) => {
         const waiting = tx.select().from(addressNotices).where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.state, 'a_traiter'))).all();
         for (const notice of waiting.filter((n) => !played.has(n.agency))) {
           const outcome = decideNotice(tx, c, notice.agency, now);

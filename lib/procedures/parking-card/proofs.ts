@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db, Executor } from '../../../db/client';
+import { writeTransaction } from '../../../db/client';
 import { caseFiles, proofKinds, type ProofKind } from '../../../db/schema';
 import { createCase, type Actor } from '../engine/cases';
 import { submitCase } from '../engine/run';
@@ -54,7 +55,7 @@ export function checkProofForm(registration: string, files: Partial<Record<Proof
 
 /** Files the case with its proofs (already checked) and submits it; an agent of the city (or its automatic service) decides. */
 export async function fileParkingCardWithProofs(db: Db, persona: Persona, actor: Actor, registration: string, proofs: UploadedProof[], now = new Date()) {
-  const draft = db.transaction((tx) => {
+  const draft = writeTransaction(db, (tx) => {
     const c = createCase(tx, { classSessionId: persona.classSessionId, personaId: persona.id, procedure: 'carte-stationnement', answers: { mode: { choix: 'sans_accord' }, vehicule: { immatriculation: normaliseRegistration(registration) } } }, now);
     for (const proof of proofs) {
       const mime = sniffMime(proof.bytes);

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/client';
+import { writeTransaction } from '../../../db/client';
 import { habilitations } from '../../platform/catalogue';
 import { consentText, consentTextVersion } from '../../platform/consent-text';
 import { grantConsent } from '../../platform/consents';
@@ -12,7 +13,7 @@ export const parkingConsentRequests = habilitations.filter((h) => h.consommateur
 
 /** Path A: the person agreed on the consent screen; the consents are recorded, the case filed and decided by the rules. */
 export async function fileParkingCardWithConsent(db: Db, persona: Persona, actor: Actor, now = new Date()) {
-  const draft = db.transaction((tx) => {
+  const draft = writeTransaction(db, (tx) => {
     for (const h of parkingConsentRequests) {
       grantConsent(
         tx,

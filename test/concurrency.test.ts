@@ -1,0 +1,156 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, setDb, type Db } from '../db/client';
+import { prepareDatabase } from '../db/prepare';
+import { cases, personas } from '../db/schema';
+import { demoSession } from '../lib/classroom/sessions';
+import { requestExchange } from '../lib/platform/gateway';
+import { apiHandler } from '../lib/platform/http';
+import { verifyJournalChain } from '../lib/platform/journal';
+import { currentToken } from '../lib/platform/tokens';
+import { createCase } from '../lib/procedures/engine/cases';
+
+// Several processes write to one database file at the same moment, as the server and a script would:
+// every submission and every exchange must be recorded exactly once, the journal chain must hold,
+// and no process may see SQLite's "database is locked".
+
+const workers = 4;
+const draftCount = 1000; // each submitted by two processes at once: one wins, the other is told it changed
+const exchangesPerWorker = 250; // 1 000 exchange calls in all
+
+type WorkerResult = { submitted: number; conflicts: number; exchanges: Record<string, number>; errors: string[] };
+
+let dir: string;
+let db: Db;
+let session: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e-guichet-concurrency-'));
+  db = openDatabase(path.join(dir, 'e-guichet.db'));
+  setDb(db);
+  prepareDatabase(db);
+  session = demoSession(db)!.id;
+});
+
+afterAll(() => {
+  db.$client.close();
+  setDb(undefined);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function runWorker(plan: object): Promise<WorkerResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'stress-worker.ts'), JSON.stringify(plan)], {
+      cwd: path.resolve(__dirname, '..'),
+      env: { ...process.env, EGUICHET_DB: path.join(dir, 'e-guichet.db') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as WorkerResult) : reject(new Error(`worker exited ${code}: ${err}`))));
+  });
+}
+
+describe('concurrent writers on one database', () => {
+  it('records each of 1 000 submissions and 1 000 exchange calls exactly once, with an intact journal chain', { timeout: 240_000 }, async () => {
+    const citizens = db.select().from(personas).where(and(eq(personas.classSessionId, session), eq(personas.digitalProfile, 'autonome'))).all();
+    expect(citizens.length).toBeGreaterThan(3);
+    const drafts = Array.from({ length: draftCount }, (_, i) =>
+      createCase(db, {
+        classSessionId: session,
+        personaId: citizens[i % citizens.length]!.id,
+        procedure: 'acte-naissance',
+        answers: { demandeur: { lien: 'moi' }, type: { type: 'copie_integrale' } },
+      }),
+    );
+    const ids = drafts.map((c) => c.id);
+    const target = db.select().from(personas).where(and(eq(personas.classSessionId, session), eq(personas.key, 'karim-benali'))).get()!;
+    const exchange = { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: target.id, finalite: 'calcul_prestations' };
+    const caller = { classSessionId: session, agency: 'caf', token: currentToken(db, session, 'caf').token };
+    const journalBefore = verifyJournalChain(db, session).entrees;
+
+    // Workers 0 and 2 take the even drafts, 1 and 3 the odd ones, in opposite orders so that they meet.
+    const results = await Promise.all(
+      Array.from({ length: workers }, (_, w) => {
+        const share = ids.filter((_, i) => i % 2 === w % 2);
+        return runWorker({ dbPath: path.join(dir, 'e-guichet.db'), caseIds: w < 2 ? share : share.reverse(), caller, exchange, exchanges: exchangesPerWorker });
+      }),
+    );
+
+    expect(results.flatMap((r) => r.errors)).toEqual([]);
+    expect(results.reduce((n, r) => n + r.submitted, 0)).toBe(draftCount);
+    expect(results.reduce((n, r) => n + r.conflicts, 0)).toBe(draftCount);
+    expect(results.reduce((n, r) => n + (r.exchanges['200'] ?? 0), 0)).toBe(workers * exchangesPerWorker);
+
+    const count = (query: string, ...params: unknown[]) => (db.$client.prepare(query).get(...params) as { n: number }).n;
+    const placeholders = ids.map(() => '?').join(',');
+    expect(db.select().from(cases).where(inArray(cases.id, ids)).all().every((c) => c.state !== 'brouillon' && c.receiptNumber)).toBe(true);
+    expect(count(`SELECT count(DISTINCT receipt_number) AS n FROM cases WHERE id IN (${placeholders})`, ...ids)).toBe(draftCount);
+    // One 'déposé' transition and one acknowledgement of receipt per case, never two.
+    expect(count(`SELECT count(*) AS n FROM case_events WHERE kind = 'transition' AND to_state = 'depose' AND case_id IN (${placeholders})`, ...ids)).toBe(draftCount);
+    expect(count(`SELECT count(*) AS n FROM documents WHERE kind = 'accuse_reception' AND case_id IN (${placeholders})`, ...ids)).toBe(draftCount);
+    expect(count(`SELECT count(*) AS n FROM (SELECT case_id FROM documents WHERE kind = 'accuse_reception' GROUP BY case_id HAVING count(*) > 1)`)).toBe(0);
+
+    // The journal: one entry and one trace per call, a chain without a gap or a fork.
+    const chain = verifyJournalChain(db, session);
+    expect(chain).toMatchObject({ valide: true });
+    expect(chain.entrees).toBe(journalBefore + workers * exchangesPerWorker);
+    expect(count(`SELECT count(*) AS n FROM journal_entries WHERE class_session_id = ? AND consumer = 'caf' AND purpose = 'calcul_prestations'`, session)).toBe(workers * exchangesPerWorker);
+    expect(count(`SELECT count(*) AS n FROM exchange_traces WHERE class_session_id = ?`, session)).toBe(count(`SELECT count(*) AS n FROM journal_entries WHERE class_session_id = ?`, session));
+    expect(count(`SELECT max(sequence) - min(sequence) + 1 - count(*) AS n FROM journal_entries WHERE class_session_id = ?`, session)).toBe(0);
+  });
+});
+
+/** Another process takes SQLite's write lock and keeps it `holdMs` (or until killed). */
+async function holdWriteLock(holdMs: number) {
+  const script = `const db = new (require('better-sqlite3'))(process.argv[1]); db.exec('BEGIN IMMEDIATE'); process.stdout.write('locked');
+    setTimeout(() => { db.exec('COMMIT'); db.close(); }, Number(process.argv[2]));`;
+  const child = spawn(process.execPath, ['-e', script, path.join(dir, 'e-guichet.db'), String(holdMs)], { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  return child;
+}
+
+describe('a database locked by another process', () => {
+  const call = () => {
+    const caller = { classSessionId: session, agency: 'caf' as const, token: currentToken(db, session, 'caf').token };
+    const karim = db.select().from(personas).where(and(eq(personas.classSessionId, session), eq(personas.key, 'karim-benali'))).get()!;
+    return apiHandler(async () => {
+      const outcome = await requestExchange(db, caller, { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: karim.id, finalite: 'calcul_prestations' });
+      return Response.json(outcome.body, { status: outcome.status });
+    });
+  };
+
+  it('waits for a short lock and records the exchange', { timeout: 20_000 }, async () => {
+    const before = verifyJournalChain(db, session).entrees;
+    const child = await holdWriteLock(700);
+    const response = await call();
+    expect(response.status).toBe(200);
+    expect(verifyJournalChain(db, session)).toMatchObject({ valide: true, entrees: before + 1 });
+    child.kill();
+  });
+
+  it('answers 503 base_occupee, never a 500, when the lock outlasts every wait; nothing is half-written', { timeout: 20_000 }, async () => {
+    const before = verifyJournalChain(db, session).entrees;
+    db.$client.pragma('busy_timeout = 100');
+    const child = await holdWriteLock(60_000);
+    try {
+      const response = await call();
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('1');
+      expect(await response.json()).toMatchObject({ erreur: 'base_occupee', message: expect.stringContaining('rien n’a été enregistré') });
+    } finally {
+      child.kill();
+      await new Promise((resolve) => child.once('exit', resolve));
+      db.$client.pragma('busy_timeout = 5000');
+    }
+    expect(verifyJournalChain(db, session)).toMatchObject({ valide: true, entrees: before });
+    expect((await call()).status).toBe(200);
+  });
+});
