@@ -1,22 +1,7 @@
 import type { NextConfig } from 'next';
 
-// Everything is served from this origin: no font, script or image comes from elsewhere.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  // Next.js injects inline bootstrap scripts; nonces would make every page dynamic (see docs/securite.md).
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join('; ');
-
+// The Content-Security-Policy (with a nonce per request) and HSTS are set by proxy.ts; these hold for every response.
 const securityHeaders = [
-  { key: 'Content-Security-Policy', value: contentSecurityPolicy },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },

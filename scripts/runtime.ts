@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from '../db/client';
@@ -22,3 +23,30 @@ export function prepare(options: { resetDatabase?: boolean } = {}): { env: Env; 
 }
 
 export const projectRoot = path.resolve(__dirname, '..');
+
+const sourceEntries = ['app', 'lib', 'db', 'public', 'proxy.ts', 'next.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+function newestSourceTime(entry: string): number {
+  const full = path.join(projectRoot, entry);
+  if (!fs.existsSync(full)) return 0;
+  const stat = fs.statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of fs.readdirSync(full)) newest = Math.max(newest, newestSourceTime(path.join(entry, child)));
+  return newest;
+}
+
+export function buildIsStale(): boolean {
+  const buildId = path.join(projectRoot, '.next', 'BUILD_ID');
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  return sourceEntries.some((entry) => newestSourceTime(entry) > built);
+}
+
+/** Builds the application when it never was, or when a source changed since. */
+export function ensureBuild(): void {
+  if (!buildIsStale()) return;
+  console.log('Construction de l’application (première fois ou sources modifiées, environ deux minutes)…');
+  const build = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}

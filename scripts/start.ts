@@ -1,38 +1,13 @@
 // npm start: builds when needed, prepares the database, serves, prints the URL and the teacher's login.
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { readFirstLogin } from '../lib/auth/teacher';
-import { prepare, projectRoot } from './runtime';
-
-const sourceEntries = ['app', 'lib', 'db', 'public', 'next.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
-
-function newestSourceTime(entry: string): number {
-  const full = path.join(projectRoot, entry);
-  if (!fs.existsSync(full)) return 0;
-  const stat = fs.statSync(full);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of fs.readdirSync(full)) newest = Math.max(newest, newestSourceTime(path.join(entry, child)));
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(projectRoot, '.next', 'BUILD_ID');
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  return sourceEntries.some((entry) => newestSourceTime(entry) > built);
-}
+import { ensureBuild, prepare, projectRoot } from './runtime';
 
 const resetDatabase = process.argv.includes('--reset-database');
 const { env, db, result } = prepare({ resetDatabase });
 db.$client.close();
 
-if (buildIsStale()) {
-  console.log('Construction de l’application (première fois ou sources modifiées, environ deux minutes)…');
-  const build = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+ensureBuild();
 
 const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(env.port)], {
   cwd: projectRoot,

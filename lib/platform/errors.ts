@@ -11,6 +11,7 @@ export const platformErrors = {
   usager_inconnu: { status: 404, message: 'Cette personne est inconnue.' },
   seance_inconnue: { status: 404, message: 'Cette séance n’existe pas ou n’est pas l’une des vôtres.' },
   introuvable: { status: 404, message: 'Cette ressource n’existe pas.' },
+  requete_trop_grande: { status: 413, message: 'La requête est trop volumineuse (64 Ko au plus).' },
   requete_invalide: { status: 422, message: 'La requête est incomplète ou mal formée.' },
   organisme_indisponible: { status: 503, message: 'L’organisme qui détient ces données ne répond pas pour le moment. Réessayez plus tard.' },
   base_occupee: { status: 503, message: 'Le service est très sollicité en ce moment. Réessayez dans un instant : rien n’a été enregistré.' },

@@ -22,10 +22,21 @@ export async function apiHandler(run: () => Promise<Response>): Promise<Response
   }
 }
 
-/** The request's JSON body, or a 422 requete_invalide. */
+/** No request of this API needs more than a few kilobytes. */
+export const maxJsonBytes = 64 * 1024;
+
+/** The request's JSON body, or a 413 requete_trop_grande, or a 422 requete_invalide. */
 export async function readJson(request: Request): Promise<unknown> {
+  if (Number(request.headers.get('content-length') ?? 0) > maxJsonBytes) throw new PlatformError('requete_trop_grande');
+  let text: string;
   try {
-    return await request.json();
+    text = await request.text();
+  } catch {
+    throw new PlatformError('requete_invalide', 'Le corps de la requête n’a pas pu être lu.');
+  }
+  if (Buffer.byteLength(text) > maxJsonBytes) throw new PlatformError('requete_trop_grande');
+  try {
+    return JSON.parse(text);
   } catch {
     throw new PlatformError('requete_invalide', 'Le corps de la requête doit être un document JSON.');
   }

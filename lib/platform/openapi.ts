@@ -109,6 +109,7 @@ export function openApiDocument(baseUrl: string) {
             '401': errorResponse('jeton_invalide'),
             '403': errorResponse('habilitation_absente', 'consentement_absent'),
             '404': errorResponse('usager_inconnu'),
+            '413': errorResponse('requete_trop_grande'),
             '422': errorResponse('requete_invalide'),
             '503': errorResponse('organisme_indisponible', 'base_occupee'),
             '504': errorResponse('delai_depasse'),
@@ -144,7 +145,7 @@ export function openApiDocument(baseUrl: string) {
               },
             },
           },
-          responses: { '201': json({ $ref: '#/components/schemas/Consentement' }, 'Accord enregistré.'), '401': errorResponse('non_authentifie'), '403': errorResponse('acces_refuse', 'origine_refusee'), '422': errorResponse('requete_invalide') },
+          responses: { '201': json({ $ref: '#/components/schemas/Consentement' }, 'Accord enregistré.'), '401': errorResponse('non_authentifie'), '403': errorResponse('acces_refuse', 'origine_refusee'), '413': errorResponse('requete_trop_grande'), '422': errorResponse('requete_invalide') },
         },
       },
       '/api/plateforme/v1/consentements/{id}': {

@@ -21,7 +21,9 @@ const seeOther = (location: string, cookie?: string) =>
  */
 export const POST = idpRoute(async (request, provider) => {
   const { db, issuerBase } = idpContext();
-  const parsed = form.safeParse(Object.fromEntries(await request.formData()));
+  // A browser posts this form url-encoded; anything else is not that form, and goes back to sign-in.
+  const fields = await request.formData().then(Object.fromEntries, () => null);
+  const parsed = form.safeParse(fields);
   if (!parsed.success) return seeOther(`${issuerBase}/connexion`);
   const { interaction, action, subject } = parsed.data;
   const page = `${issuerBase}/identite/${provider}?interaction=${encodeURIComponent(interaction)}`;

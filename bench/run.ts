@@ -1,0 +1,251 @@
+// npm run bench: the application under a class's load and under a crowd, on this machine, loopback only.
+// Starts `next start` on a database of its own, a bare Node http server as the baseline, then:
+//   (a) a class: 36 students join, sign in and do the three procedures with think-times, a teacher watches live;
+//   (b) the exchange API at rising concurrency, up to 1 000 connections;
+//   (c) key pages and the teacher's live stream;
+//   (d) a bounded soak (server memory sampled).
+// Writes bench/results.md. Figures go in the docs, never into assertions.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { stats, type Stats } from './stats';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const port = option('port', 3500);
+const baselinePort = port + 1;
+const soakSeconds = option('soak', 60);
+const students = option('eleves', 36);
+const base = `http://127.0.0.1:${port}`;
+const baselineUrl = `http://127.0.0.1:${baselinePort}/`;
+const teacher = { email: 'enseignant@e-guichet.test', password: 'mot-de-passe-du-banc-d-essai' };
+
+process.env.PORT = String(port);
+process.env.EGUICHET_DATA_DIR = '.bench-data';
+process.env.EGUICHET_DB = '';
+delete process.env.EGUICHET_DB;
+process.env.EGUICHET_URL = base;
+process.env.EGUICHET_TEACHER_EMAIL = teacher.email;
+process.env.EGUICHET_TEACHER_PASSWORD = teacher.password;
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+// ---------------------------------------------------------------- figures
+
+const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(1) : Math.round(v).toString()) : '—');
+const ratio = (v: number, b: number) => (Number.isFinite(v) && b > 0 ? `× ${(v / b).toFixed(v / b < 10 ? 1 : 0)}` : '—');
+
+// ---------------------------------------------------------------- processes
+
+function spawnServer(): ChildProcess {
+  return spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NEXTAUTH_URL: base, EGUICHET_DB: path.resolve('.bench-data', 'e-guichet.sqlite') },
+  });
+}
+
+function spawnBaseline(): ChildProcess {
+  const code = `require('node:http').createServer((q, r) => { r.writeHead(200, { 'content-type': 'application/json' }); r.end('{"statut":"ok"}'); }).listen(${baselinePort}, '127.0.0.1', () => process.stdout.write('ok'));`;
+  return spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} ne répond pas`);
+}
+
+/** Resident memory of a process and its children, in MB (Linux /proc). */
+function residentMb(pid: number): number {
+  let kb = 0;
+  const visit = (p: number) => {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+      for (const child of fs.readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(child));
+    } catch {
+      // gone
+    }
+  };
+  visit(pid);
+  return kb / 1024;
+}
+
+// ---------------------------------------------------------------- load
+
+type Load = { url: string; connections: number; seconds: number; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; expect?: (status: number) => boolean };
+
+/** autocannon, with every latency kept so that p95 is exact (autocannon's own table has no p95). */
+async function load(l: Load): Promise<Stats> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const ok = l.expect ?? ((s: number) => s >= 200 && s < 300);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: l.url, connections: l.connections, duration: l.seconds, method: l.method ?? 'GET', headers: l.headers, body: l.body, timeout: 20 }, (error, done) => (error ? reject(error) : resolve(done)));
+    instance.on('response', (_client, status, _bytes, time) => {
+      latencies.push(time);
+      if (!ok(status)) errors++;
+    });
+  });
+  if (result.errors || result.timeouts || errors) breakdown.push(`${l.method ?? 'GET'} ${new URL(l.url).pathname}, ${l.connections} connexions : ${errors} réponse(s) non 2xx, ${result.timeouts} délai(s) dépassé(s) (20 s), ${result.errors - result.timeouts} erreur(s) de connexion`);
+  return stats(latencies, errors + result.errors, l.seconds);
+}
+
+// ---------------------------------------------------------------- main
+
+type Row = { label: string; s: Stats; baseline?: Stats };
+const sections: { title: string; intro: string; rows: Row[] }[] = [];
+const notes: string[] = [];
+const breakdown: string[] = [];
+
+async function main() {
+  const started = Date.now();
+  const { ensureBuild, prepare } = await import('../scripts/runtime');
+  ensureBuild();
+  const { db, result } = prepare({ resetDatabase: true });
+
+  const server = spawnServer();
+  const baseline = spawnBaseline();
+  const stop = () => {
+    server.kill('SIGKILL');
+    baseline.kill('SIGKILL');
+  };
+  process.on('exit', stop);
+  try {
+    await waitFor(`${base}/api/sante`);
+    await waitFor(baselineUrl);
+    const memory: { t: number; mb: number }[] = [{ t: 0, mb: residentMb(server.pid!) }];
+
+    const { classScenario } = await import('./scenario');
+    console.log(`(a) une classe de ${students} élèves et un enseignant…`);
+    const scenario = await classScenario({ base, db, teacher, students, demoCode: result.demo.joinCode });
+    memory.push({ t: (Date.now() - started) / 1000, mb: residentMb(server.pid!) });
+    // The class's own baseline: the bare server under 10 connections (a class is never more concurrent than that).
+    const classBaseline = await load({ url: baselineUrl, connections: 10, seconds: 5 });
+    sections.push({
+      title: `(a) Une classe : ${students} élèves et un enseignant`,
+      intro: scenario.intro,
+      rows: scenario.rows.map((r) => ({ ...r, baseline: classBaseline })),
+    });
+    notes.push(...scenario.notes);
+
+    console.log('(c) pages clés et flux du tableau de bord enseignant…');
+    const pageRows: Row[] = [];
+    const b10 = await load({ url: baselineUrl, connections: 10, seconds: 5 });
+    for (const page of scenario.pages) {
+      const s = await load({ url: `${base}${page.path}`, connections: 10, seconds: 5, headers: { cookie: page.cookie } });
+      pageRows.push({ label: `${page.label} (\`${page.display}\`)`, s, baseline: b10 });
+      console.log(`   ${page.label} : p95 ${ms(s.p95)} ms, ${Math.round(s.rps)} req/s, ${s.errors} erreur(s)`);
+    }
+    pageRows.push({ label: 'Flux du tableau de bord (`/api/enseignant/seances/<id>/flux`), 30 flux ouverts : délai jusqu’au premier instantané', s: await scenario.streams(30) });
+    sections.push({ title: '(c) Pages clés, 10 connexions pendant 5 s chacune', intro: 'Pages rendues côté serveur pour une personne connectée (cookie de session), sur la séance de la classe (a) avec ses dossiers et son journal (mesurées avant la partie (b), qui ajoute des milliers d’échanges à ce journal).', rows: pageRows });
+
+    console.log('(b) l’API d’échange, de 1 à 1 000 connexions…');
+    const { token, body } = scenario.exchange;
+    const exchangeRows: Row[] = [];
+    for (const connections of [1, 10, 100, 250, 500, 1000]) {
+      const seconds = connections >= 500 ? 8 : 5;
+      const s = await load({ url: `${base}/api/plateforme/v1/echanges`, connections, seconds, method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+      const b = await load({ url: baselineUrl, connections, seconds });
+      exchangeRows.push({ label: `${connections} connexion${connections > 1 ? 's' : ''}`, s, baseline: b });
+      console.log(`   ${connections} : p95 ${ms(s.p95)} ms, ${Math.round(s.rps)} req/s, ${s.errors} erreur(s)`);
+    }
+    memory.push({ t: (Date.now() - started) / 1000, mb: residentMb(server.pid!) });
+    sections.push({
+      title: '(b) API d’échange (POST /api/plateforme/v1/echanges), concurrence croissante',
+      intro: 'La CAF demande le revenu fiscal de référence d’une personne à la DGFiP (mission de service public) : jeton vérifié, habilitation, appel du fournisseur, minimisation, entrée chaînée du journal et trace écrites dans une transaction. Chaque appel écrit deux lignes.',
+      rows: exchangeRows,
+    });
+
+    console.log(`(d) endurance : ${soakSeconds} s de charge mêlée…`);
+    const soakStart = residentMb(server.pid!);
+    const samples: number[] = [];
+    const sampler = setInterval(() => samples.push(residentMb(server.pid!)), 5000);
+    const soakPage = scenario.pages.find((p) => p.label === 'Tableau de bord')!;
+    const [soakPages, soakExchanges] = await Promise.all([
+      load({ url: `${base}${soakPage.path}`, connections: 5, seconds: soakSeconds, headers: { cookie: soakPage.cookie } }),
+      load({ url: `${base}/api/plateforme/v1/echanges`, connections: 5, seconds: soakSeconds, method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body }),
+    ]);
+    clearInterval(sampler);
+    const soakEnd = residentMb(server.pid!);
+    const half = samples.slice(Math.floor(samples.length / 2));
+    sections.push({
+      title: `(d) Endurance : ${soakSeconds} s de charge mêlée (5 connexions sur une page, 5 sur l’API d’échange)`,
+      intro: `Mémoire résidente du serveur : ${Math.round(soakStart)} Mo au début, ${Math.round(Math.max(...samples, soakEnd))} Mo au plus haut, ${Math.round(soakEnd)} Mo à la fin ; sur la seconde moitié, de ${Math.round(Math.min(...half))} à ${Math.round(Math.max(...half))} Mo (${samples.length} relevés, un toutes les 5 s). La base grossit d’environ ${Math.round(soakExchanges.n / 1000)} milliers d’échanges journalisés pendant ce temps.`,
+      rows: [
+        { label: 'Tableau de bord', s: soakPages },
+        { label: 'API d’échange', s: soakExchanges },
+      ],
+    });
+    memory.push({ t: (Date.now() - started) / 1000, mb: soakEnd });
+
+    const { firstLoadJs, firstLoadBudgetKb } = await import('../scripts/js-budget');
+    const js = firstLoadJs();
+    write({ js, firstLoadBudgetKb, memory, minutes: (Date.now() - started) / 60000 });
+    console.log(`Résultats écrits dans bench/results.md (${((Date.now() - started) / 60000).toFixed(1)} min).`);
+  } finally {
+    stop();
+    db.$client.close();
+  }
+}
+
+function table(rows: Row[]): string {
+  const lines = ['| Mesure | Requêtes | Erreurs | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | Débit (req/s) | p95 / base | débit / base |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  for (const { label, s, baseline } of rows) {
+    lines.push(
+      `| ${label} | ${s.n} | ${s.errors} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} | ${s.rps ? Math.round(s.rps) : '—'} | ${baseline ? ratio(s.p95, baseline.p95) : '—'} | ${baseline ? `${((100 * s.rps) / baseline.rps).toFixed(1)} %` : '—'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function write(extra: { js: { route: string; kb: number }[]; firstLoadBudgetKb: number; memory: { t: number; mb: number }[]; minutes: number }) {
+  const cpus = (() => {
+    try {
+      return /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? '?';
+    } catch {
+      return '?';
+    }
+  })();
+  const baselineRows = sections.flatMap((s) => s.rows).filter((r) => r.baseline);
+  const out = [
+    '# Banc d’essai — résultats',
+    '',
+    `Produit par \`npm run bench\` le ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, en ${extra.minutes.toFixed(1)} min. Machine : ${require('node:os').cpus().length} cœurs (${cpus}), Node ${process.version}, \`next start\` et le générateur de charge sur la même machine (boucle locale). Les chiffres servent à comparer et à documenter (voir \`docs/performance.md\`), jamais à faire échouer un test.`,
+    '',
+    `**Base de comparaison** : un serveur \`http\` de Node nu, qui répond un JSON fixe, mesuré dans la même exécution avec la même charge ; « p95 / base » dit combien de fois plus lent est le 95e centile, « débit / base » la part du débit de ce serveur nu. ${baselineRows.length ? '' : ''}`,
+    '',
+    ...sections.flatMap((s) => [`## ${s.title}`, '', s.intro, '', table(s.rows), '']),
+    '## JavaScript au premier chargement (gzip), par route',
+    '',
+    `Lu dans la sortie de construction par \`scripts/js-budget.ts\` (\`npm run check:js\`). Budget : ${extra.firstLoadBudgetKb} kB.`,
+    '',
+    '| Route | kB gzip |',
+    '|---|---:|',
+    ...extra.js.map((r) => `| \`${r.route}\` | ${r.kb.toFixed(1)}${r.kb > extra.firstLoadBudgetKb ? ' (au-dessus du budget)' : ''} |`),
+    '',
+    '## Mémoire du serveur au fil du banc',
+    '',
+    extra.memory.map((m) => `${Math.round(m.t)} s : ${Math.round(m.mb)} Mo`).join(' · '),
+    '',
+    ...(breakdown.length ? ['## Détail des erreurs', '', ...breakdown.map((n) => `- ${n}`), ''] : []),
+    ...(notes.length ? ['## Parcours de la classe interrompus', '', ...notes.map((n) => `- ${n}`), ''] : []),
+  ];
+  fs.writeFileSync(path.join(__dirname, 'results.md'), out.join('\n'));
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,234 @@
+// The class scenario of the benchmark: a teacher creates a séance and watches it live; students join with
+// the code and a pseudonym, sign in through the simulated providers (real OIDC code flow) and act in their
+// role with think-times — citizens do the three procedures, agents open their back-office, aidants and
+// observers read their pages — while the bodies' systems call the exchange API now and then.
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { classSessions, participants, personas } from '../db/schema';
+import { currentToken } from '../lib/platform/tokens';
+import { Client, HttpError, links, type Sample } from './client';
+import { stats, type Stats } from './stats';
+
+type Options = { base: string; db: Db; teacher: { email: string; password: string }; students: number; demoCode: string };
+
+/** A small deterministic generator, so that two runs make the same choices. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const today = () => new Date().toISOString().slice(0, 10).split('-').reverse().join('/');
+
+export async function classScenario({ base, db, teacher, students }: Options) {
+  const samples: Sample[] = [];
+  const record = (s: Sample) => samples.push(s);
+  const failures: string[] = [];
+  const started = performance.now();
+
+  // The teacher creates the séance through the form, as on the day.
+  const t = new Client(base, record);
+  await t.signInAsTeacher(teacher.email, teacher.password);
+  const home = await t.go('page', '/enseignant');
+  const created = await t.submit('formulaire', home, 'Créer la séance', { nom: 'Banc d’essai', preset: 'tout', eleves: String(students) });
+  const sessionId = /\/enseignant\/seances\/([^/?]+)/.exec(created.url)?.[1];
+  if (!sessionId) throw new Error(`séance non créée (${created.url})`);
+  const session = db.select().from(classSessions).where(eq(classSessions.id, sessionId)).get()!;
+  // The zone blanche simulation slows one persona on purpose (1.5 s per request): not what we measure here.
+  db.update(classSessions).set({ simulateNetwork: false }).where(eq(classSessions.id, sessionId)).run();
+
+  // The teacher's live view stays open for the whole class.
+  const live = new AbortController();
+  let liveEvents = 0;
+  const liveStream = (async () => {
+    try {
+      const response = await fetch(`${base}/api/enseignant/seances/${sessionId}/flux`, { headers: { cookie: t.cookieHeader() }, signal: live.signal });
+      const decoder = new TextDecoder();
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) liveEvents += (decoder.decode(chunk).match(/^event: live/gm) ?? []).length;
+    } catch {
+      // aborted at the end
+    }
+  })();
+
+  // The bodies' own systems: the CAF asks the DGFiP for a household's income about once a second.
+  const cafToken = currentToken(db, sessionId, 'caf').token;
+  const someone = db.select().from(personas).where(and(eq(personas.classSessionId, sessionId), eq(personas.key, 'karim-benali'))).get()!;
+  const exchangeBody = JSON.stringify({ fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: someone.id, finalite: 'calcul_prestations' });
+  let classOver = false;
+  const bodies = (async () => {
+    const c = new Client(base, record);
+    while (!classOver) {
+      try {
+        await c.raw('echange', '/api/plateforme/v1/echanges', { method: 'POST', headers: { authorization: `Bearer ${cafToken}`, 'content-type': 'application/json' }, body: exchangeBody });
+      } catch {
+        // counted by the recorder
+      }
+      await sleep(1000);
+    }
+  })();
+
+  const citizens = new Map<string, Client>(); // those who filed, by persona, in the order they finished
+
+  const student = async (i: number) => {
+    const rand = random(i + 1);
+    const think = () => sleep(1000 + rand() * 3000);
+    await sleep(i * 400); // they do not all type the code at the same second
+    const c = new Client(base, record);
+    const pseudonym = `Eleve ${i + 1}`;
+    const join = await c.go('page', `/rejoindre?code=${session.joinCode}`);
+    await think();
+    await c.submit('formulaire', join, 'Rejoindre la séance', { pseudonyme: pseudonym });
+    const me = db.select().from(participants).where(and(eq(participants.classSessionId, sessionId), eq(participants.pseudonym, pseudonym))).get();
+    if (!me?.subjectId && me?.role !== 'observateur') throw new HttpError(`${pseudonym} : pas de rôle`);
+    await think();
+    if (me.role === 'observateur') {
+      for (let k = 0; k < 5; k++) {
+        await c.go('page', '/seance/journal');
+        await think();
+      }
+      return;
+    }
+    if (me.role === 'agent' || me.role === 'aidant') {
+      const space = me.role === 'agent' ? '/agent' : '/aidant';
+      await c.signInWith('proconnect', me.subjectId!, { seance: session.joinCode, login_hint: me.subjectId! }, space);
+      for (let k = 0; k < 5; k++) {
+        await think();
+        const page = await c.go('page', space);
+        const open = links(page.html, me.role === 'agent' ? /^\/agent\/dossiers\/[^/]+$/ : /^\/aidant\/dossiers\//);
+        if (open.length) await c.go('page', open[Math.floor(rand() * open.length)]!);
+      }
+      return;
+    }
+    // A citizen.
+    await c.signInWith('franceconnect', me.subjectId!, { seance: session.joinCode, login_hint: me.subjectId! }, '/citoyen');
+    const persona = db.select().from(personas).where(eq(personas.id, me.subjectId!)).get()!;
+    await think();
+    await c.go('page', '/citoyen');
+    if (persona.digitalProfile === 'jamais_internet') {
+      await think();
+      await c.go('page', '/citoyen/demarches/acte-naissance'); // offered the aidant, the counter and paper
+      return;
+    }
+    const procedure = ['acte-naissance', 'changement-adresse', 'carte-stationnement'][i % 3]!;
+    await think();
+    if (procedure === 'carte-stationnement') {
+      await c.go('page', '/citoyen/demarches/carte-stationnement');
+      await think();
+      const consent = await c.go('page', '/citoyen/demarches/carte-stationnement/accord');
+      await think();
+      await c.submit('formulaire', consent, 'Valider ma réponse', { decision: 'accepter' });
+    } else {
+      const start = await c.go('page', `/citoyen/demarches/${procedure}`);
+      await think();
+      let page = await c.submit('formulaire', start, 'Commencer la démarche');
+      const answers: Record<string, Record<string, string | string[]>> = {
+        demandeur: { lien: 'moi' },
+        type: { type: 'copie_integrale' },
+        adresse: { voie: '3 place du Marché', code_postal: '00100' },
+        date: { date: today() },
+        organismes: { organismes: ['caf', 'cpam', 'dgfip', 'la-poste'] },
+      };
+      for (let k = 0; k < 12 && /\/etapes\//.test(page.url); k++) {
+        const step = /\/etapes\/([^/?]+)/.exec(page.url)![1]!;
+        await think();
+        // The step's own button (in simplified mode it moves one question at a time).
+        const next = await c.submit('formulaire', page, /^(?!Revenir|Abandonner|Écouter|Se déconnecter|Enregistrer mes réglages).+/, answers[step] ?? {});
+        if (next.url === page.url && /aria-invalid="true"/.test(next.html)) throw new HttpError(`${pseudonym} : l’étape ${step} est refusée`);
+        page = next;
+      }
+      await think();
+      page = await c.submit('formulaire', page, 'Envoyer ma demande');
+      if (!/envoye=1/.test(page.url)) throw new HttpError(`${pseudonym} : demande non envoyée (${page.url})`);
+    }
+    await think();
+    await c.go('page', '/citoyen/mes-donnees');
+    await think();
+    await c.go('page', '/citoyen');
+    if (procedure === 'acte-naissance') citizens.set(persona.key, c);
+  };
+
+  const outcomes = await Promise.allSettled(Array.from({ length: students }, (_, i) => student(i)));
+  outcomes.forEach((o, i) => {
+    if (o.status === 'rejected') failures.push(`Élève ${i + 1} : ${String((o.reason as Error).message ?? o.reason)}`);
+  });
+  classOver = true;
+  await bodies;
+  const seconds = (performance.now() - started) / 1000;
+  await t.go('page', `/enseignant/seances/${sessionId}`);
+  live.abort();
+  await liveStream;
+
+  const select = (f: (s: Sample) => boolean): Stats => {
+    const chosen = samples.filter(f);
+    return stats(
+      chosen.map((s) => s.ms),
+      chosen.filter((s) => !s.ok).length,
+      seconds,
+    );
+  };
+  const gateway = db.$client.prepare('SELECT duration_ms AS ms FROM exchange_traces WHERE class_session_id = ?').all(sessionId) as { ms: number }[];
+  const count = (q: string) => (db.$client.prepare(q).get(sessionId) as { n: number }).n;
+  const submitted = count("SELECT count(*) AS n FROM cases WHERE class_session_id = ? AND state != 'brouillon'");
+  const roles = db.$client.prepare('SELECT role, count(*) AS n FROM participants WHERE class_session_id = ? GROUP BY role').all(sessionId) as { role: string; n: number }[];
+
+  // Pages for part (c): a citizen of the class with a case, a draft step, the teacher's view of this séance.
+  const [first, second] = [...citizens.values()];
+  if (!first) throw new Error('aucun citoyen n’a terminé sa démarche : voir les remarques');
+  const pages = [
+    { label: 'Accueil', display: '/', path: '/', cookie: first.cookieHeader() },
+    { label: 'Tableau de bord', display: '/citoyen', path: '/citoyen', cookie: first.cookieHeader() },
+    { label: 'Mes données', display: '/citoyen/mes-donnees', path: '/citoyen/mes-donnees', cookie: first.cookieHeader() },
+    { label: 'Tableau de bord enseignant de la séance', display: '/enseignant/seances/<id>', path: `/enseignant/seances/${sessionId}`, cookie: t.cookieHeader() },
+  ];
+  // A step of a draft: another citizen of the class starts a change of address and stays on its first step.
+  const stepper = second ?? first;
+  const draft = await stepper.submit('formulaire', await stepper.go('page', '/citoyen/demarches/changement-adresse'), 'Commencer la démarche');
+  pages.splice(2, 0, { label: 'Une étape d’une démarche', display: '/citoyen/dossiers/<id>/etapes/adresse', path: new URL(draft.url).pathname, cookie: stepper.cookieHeader() });
+
+  const streams = async (n: number): Promise<Stats> => {
+    const times = await Promise.all(
+      Array.from({ length: n }, async () => {
+        const controller = new AbortController();
+        const begun = performance.now();
+        try {
+          const response = await fetch(`${base}/api/enseignant/seances/${sessionId}/flux`, { headers: { cookie: t.cookieHeader() }, signal: controller.signal });
+          const decoder = new TextDecoder();
+          for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+            if (/event: live/.test(decoder.decode(chunk))) return performance.now() - begun;
+          }
+        } finally {
+          controller.abort();
+        }
+        return NaN;
+      }),
+    );
+    const ok = times.filter(Number.isFinite);
+    return stats(ok, n - ok.length, 0);
+  };
+
+  const rows = [
+    { label: 'Pages (GET, HTML rendu au serveur)', s: select((s) => s.kind === 'page' && s.method === 'GET') },
+    { label: 'Formulaires envoyés (POST : actions serveur, sans JavaScript, avec leurs redirections)', s: select((s) => s.kind === 'formulaire') },
+    { label: 'Connexion (chaque requête du parcours OpenID Connect : next-auth, fournisseur, rappel)', s: select((s) => s.kind === 'connexion') },
+    { label: 'API d’échange appelée par les systèmes des organismes (HTTP, de bout en bout)', s: select((s) => s.kind === 'echange') },
+    { label: 'Échanges mesurés par la passerelle elle-même (`exchange_traces.duration_ms`, y compris ceux des démarches)', s: stats(gateway.map((g) => g.ms), 0, seconds) },
+  ];
+  return {
+    rows,
+    intro: [
+      `L’enseignant crée la séance par le formulaire (scénario « Tout », simulation de zone blanche coupée) et garde le tableau de bord ouvert (flux d’événements : ${liveEvents} instantanés reçus). ${students} élèves arrivent à 0,4 s d’intervalle, saisissent le code et un pseudonyme, se connectent par le fournisseur simulé (flux OpenID Connect complet : PKCE, state, nonce), puis agissent selon leur rôle avec 1 à 4 s de réflexion entre deux actions : les citoyens font l’acte de naissance, le changement d’adresse (quatre organismes) ou la carte de stationnement (avec accord : deux échanges), puis regardent « Mes données » ; les agents et les aidants ouvrent leur espace et des dossiers ; les observateurs lisent le journal. Les systèmes des organismes appellent l’API d’échange environ une fois par seconde.`,
+      '',
+      `Durée : ${seconds.toFixed(0)} s. Rôles : ${roles.map((r) => `${r.n} ${r.role}`).join(', ')}. Demandes envoyées : ${submitted}. Échanges journalisés : ${gateway.length}. Parcours interrompus : ${failures.length}. Les débits de ce tableau sont des moyennes sur toute la durée (la classe réfléchit plus qu’elle ne clique).`,
+    ].join('\n'),
+    notes: failures,
+    pages,
+    streams,
+    exchange: { token: cafToken, body: exchangeBody },
+  };
+}
