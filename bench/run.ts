@@ -26,8 +26,7 @@ const teacher = { email: 'enseignant@e-guichet.test', password: 'mot-de-passe-du
 
 process.env.PORT = String(port);
 process.env.EGUICHET_DATA_DIR = '.bench-data';
-process.env.EGUICHET_DB = '';
-delete process.env.EGUICHET_DB;
+delete process.env.EGUICHET_DB; // the bench's own folder decides
 process.env.EGUICHET_URL = base;
 process.env.EGUICHET_TEACHER_EMAIL = teacher.email;
 process.env.EGUICHET_TEACHER_PASSWORD = teacher.password;
@@ -81,18 +80,17 @@ function residentMb(pid: number): number {
 
 // ---------------------------------------------------------------- load
 
-type Load = { url: string; connections: number; seconds: number; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; expect?: (status: number) => boolean };
+type Load = { url: string; connections: number; seconds: number; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string };
 
 /** autocannon, with every latency kept so that p95 is exact (autocannon's own table has no p95). */
 async function load(l: Load): Promise<Stats> {
   const latencies: number[] = [];
   let errors = 0;
-  const ok = l.expect ?? ((s: number) => s >= 200 && s < 300);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url: l.url, connections: l.connections, duration: l.seconds, method: l.method ?? 'GET', headers: l.headers, body: l.body, timeout: 20 }, (error, done) => (error ? reject(error) : resolve(done)));
     instance.on('response', (_client, status, _bytes, time) => {
       latencies.push(time);
-      if (!ok(status)) errors++;
+      if (status < 200 || status >= 300) errors++;
     });
   });
   if (result.errors || result.timeouts || errors) breakdown.push(`${l.method ?? 'GET'} ${new URL(l.url).pathname}, ${l.connections} connexions : ${errors} réponse(s) non 2xx, ${result.timeouts} délai(s) dépassé(s) (20 s), ${result.errors - result.timeouts} erreur(s) de connexion`);
@@ -110,7 +108,7 @@ async function main() {
   const started = Date.now();
   const { ensureBuild, prepare } = await import('../scripts/runtime');
   ensureBuild();
-  const { db, result } = prepare({ resetDatabase: true });
+  const { db } = prepare({ resetDatabase: true });
 
   const server = spawnServer();
   const baseline = spawnBaseline();
@@ -126,7 +124,7 @@ async function main() {
 
     const { classScenario } = await import('./scenario');
     console.log(`(a) une classe de ${students} élèves et un enseignant…`);
-    const scenario = await classScenario({ base, db, teacher, students, demoCode: result.demo.joinCode });
+    const scenario = await classScenario({ base, db, teacher, students });
     memory.push({ t: (Date.now() - started) / 1000, mb: residentMb(server.pid!) });
     // The class's own baseline: the bare server under 10 connections (a class is never more concurrent than that).
     const classBaseline = await load({ url: baselineUrl, connections: 10, seconds: 5 });
@@ -139,10 +137,9 @@ async function main() {
 
     console.log('(c) pages clés et flux du tableau de bord enseignant…');
     const pageRows: Row[] = [];
-    const b10 = await load({ url: baselineUrl, connections: 10, seconds: 5 });
     for (const page of scenario.pages) {
       const s = await load({ url: `${base}${page.path}`, connections: 10, seconds: 5, headers: { cookie: page.cookie } });
-      pageRows.push({ label: `${page.label} (\`${page.display}\`)`, s, baseline: b10 });
+      pageRows.push({ label: `${page.label} (\`${page.display}\`)`, s, baseline: classBaseline });
       console.log(`   ${page.label} : p95 ${ms(s.p95)} ms, ${Math.round(s.rps)} req/s, ${s.errors} erreur(s)`);
     }
     pageRows.push({ label: 'Flux du tableau de bord (`/api/enseignant/seances/<id>/flux`), 30 flux ouverts : délai jusqu’au premier instantané', s: await scenario.streams(30) });
@@ -150,10 +147,11 @@ async function main() {
 
     console.log('(b) l’API d’échange, de 1 à 1 000 connexions…');
     const { token, body } = scenario.exchange;
+    const exchange = { url: `${base}/api/plateforme/v1/echanges`, method: 'POST' as const, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body };
     const exchangeRows: Row[] = [];
     for (const connections of [1, 10, 100, 250, 500, 1000]) {
       const seconds = connections >= 500 ? 8 : 5;
-      const s = await load({ url: `${base}/api/plateforme/v1/echanges`, connections, seconds, method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+      const s = await load({ ...exchange, connections, seconds });
       const b = await load({ url: baselineUrl, connections, seconds });
       exchangeRows.push({ label: `${connections} connexion${connections > 1 ? 's' : ''}`, s, baseline: b });
       console.log(`   ${connections} : p95 ${ms(s.p95)} ms, ${Math.round(s.rps)} req/s, ${s.errors} erreur(s)`);
@@ -172,7 +170,7 @@ async function main() {
     const soakPage = scenario.pages.find((p) => p.label === 'Tableau de bord')!;
     const [soakPages, soakExchanges] = await Promise.all([
       load({ url: `${base}${soakPage.path}`, connections: 5, seconds: soakSeconds, headers: { cookie: soakPage.cookie } }),
-      load({ url: `${base}/api/plateforme/v1/echanges`, connections: 5, seconds: soakSeconds, method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body }),
+      load({ ...exchange, connections: 5, seconds: soakSeconds }),
     ]);
     clearInterval(sampler);
     const soakEnd = residentMb(server.pid!);
@@ -215,13 +213,12 @@ function write(extra: { js: { route: string; kb: number }[]; firstLoadBudgetKb: 
       return '?';
     }
   })();
-  const baselineRows = sections.flatMap((s) => s.rows).filter((r) => r.baseline);
   const out = [
     '# Banc d’essai — résultats',
     '',
     `Produit par \`npm run bench\` le ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, en ${extra.minutes.toFixed(1)} min. Machine : ${require('node:os').cpus().length} cœurs (${cpus}), Node ${process.version}, \`next start\` et le générateur de charge sur la même machine (boucle locale). Les chiffres servent à comparer et à documenter (voir \`docs/performance.md\`), jamais à faire échouer un test.`,
     '',
-    `**Base de comparaison** : un serveur \`http\` de Node nu, qui répond un JSON fixe, mesuré dans la même exécution avec la même charge ; « p95 / base » dit combien de fois plus lent est le 95e centile, « débit / base » la part du débit de ce serveur nu. ${baselineRows.length ? '' : ''}`,
+    `**Base de comparaison** : un serveur \`http\` de Node nu, qui répond un JSON fixe, mesuré dans la même exécution avec la même charge ; « p95 / base » dit combien de fois plus lent est le 95e centile, « débit / base » la part du débit de ce serveur nu.`,
     '',
     ...sections.flatMap((s) => [`## ${s.title}`, '', s.intro, '', table(s.rows), '']),
     '## JavaScript au premier chargement (gzip), par route',

@@ -9,7 +9,7 @@ import { currentToken } from '../lib/platform/tokens';
 import { Client, HttpError, links, type Sample } from './client';
 import { stats, type Stats } from './stats';
 
-type Options = { base: string; db: Db; teacher: { email: string; password: string }; students: number; demoCode: string };
+type Options = { base: string; db: Db; teacher: { email: string; password: string }; students: number };
 
 /** A small deterministic generator, so that two runs make the same choices. */
 function random(seed: number) {

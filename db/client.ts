@@ -33,13 +33,14 @@ export function isBusyError(error: unknown): boolean {
 
 const writeAttempts = 3;
 
+/** What a transaction's function receives (drizzle's transaction object). */
+export type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
+
 /**
  * A write transaction: BEGIN IMMEDIATE takes the write lock first, so that a concurrent writer
  * makes it wait (busy_timeout) instead of failing half-way when a read turns into a write;
  * if the lock still cannot be had, the whole function runs again (it has not committed anything).
  */
-export type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
-
 export function writeTransaction<T>(db: Db, run: (tx: Transaction) => T): T {
   for (let attempt = 1; ; attempt++) {
     try {

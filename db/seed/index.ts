@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db, Transaction as Tx } from '../client';
 import { writeTransaction } from '../client';
 import * as t from '../schema';
 import { newJoinCode } from '../../lib/classroom/join-code';
@@ -35,7 +35,6 @@ export function seedReference(db: Db): void {
   });
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Copies the whole seeded world into one séance: personas, every body's records, agents. */
 export function seedWorld(db: Db, classSessionId: string): void {
