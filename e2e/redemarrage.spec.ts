@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { e2eTeacher } from '../playwright.config';
 
 // A second server of its own, killed with SIGKILL and started again on the same data folder.
@@ -36,6 +36,145 @@ function kill(server: ChildProcess) {
   }
 }
 
+/** Signs the teacher in; returns the demonstration séance's join code. */
+async function signInTeacher(teacher: Page) {
+  await teacher.goto('/connexion');
+  await teacher.getByLabel('Adresse e-mail').fill(e2eTeacher.email);
+  await teacher.getByLabel('Mot de passe').fill(e2eTeacher.password);
+  await teacher.getByRole('button', { name: 'Me connecter' }).click();
+  await expect(teacher).toHaveURL(/\/enseignant$/);
+  const code = await teacher.getByRole('row', { name: /Séance de démonstration/ }).getByRole('code').textContent();
+  expect(code).toMatch(/^[A-Z0-9]{6}$/);
+  return code;
+}
+
+async function signInThomas(page: Page) {
+  await page.goto('/connexion');
+  await page.getByRole('button', { name: 'Se connecter avec FranceConnect (simulé)' }).click();
+  await page.getByRole('radio', { name: /^Thomas Girard/ }).check();
+  await page.getByRole('button', { name: 'Me connecter' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Thomas Girard');
+}
+
+type Acknowledged = { echange: string };
+
+/** Fires `count` exchange calls at once; kills the server once `killAfter` of them are acknowledged. */
+async function burstThenKill(server: ChildProcess, token: string, usager: string, count: number, killAfter: number) {
+  const acknowledged: Acknowledged[] = [];
+  let failed = 0;
+  let killed = false;
+  const calls = Array.from({ length: count }, async () => {
+    try {
+      const response = await fetch(`${base}/api/plateforme/v1/echanges`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager, finalite: 'calcul_prestations' }),
+      });
+      const body = (await response.json()) as Acknowledged;
+      if (response.status !== 200) throw new Error(`exchange answered ${response.status} ${JSON.stringify(body)}`);
+      acknowledged.push(body);
+      if (acknowledged.length >= killAfter && !killed) {
+        killed = true;
+        kill(server);
+      }
+    } catch (error) {
+      if (!killed) throw error; // before the kill, every call must succeed
+      failed++;
+    }
+  });
+  await Promise.all(calls);
+  return { acknowledged, failed };
+}
+
+/** Every journal entry the token's body may read, following `?apres=`. */
+async function wholeJournal(token: string) {
+  const entries: { id: string; sequence: number }[] = [];
+  for (let after = 0; ; ) {
+    const response = await fetch(`${base}/api/plateforme/v1/journal?apres=${after}&limite=500`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    const page = ((await response.json()) as { entrees: { id: string; sequence: number }[] }).entrees;
+    if (page.length === 0) return entries;
+    entries.push(...page);
+    after = page.at(-1)!.sequence;
+  }
+}
+
+test('après un arrêt brutal au milieu d’une rafale d’échanges, rien de ce qui a été confirmé n’est perdu', async ({ browser }) => {
+  test.setTimeout(180_000);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  let server = startServer();
+  try {
+    await waitUntilServing();
+    // The teacher, on the séance's page: the CAF's platform token.
+    const context = await browser.newContext({ baseURL: base });
+    const teacher = await context.newPage();
+    await signInTeacher(teacher);
+    await teacher.getByRole('link', { name: 'Séance de démonstration' }).click();
+    const token = ((await teacher.locator('[data-jeton="caf"]').textContent()) ?? '').trim();
+    expect(token).toMatch(/^egt_caf_/);
+
+    // A citizen: a case sent, a consent given, a draft with one step typed.
+    const citizen = await browser.newContext({ baseURL: base });
+    const page = await citizen.newPage();
+    await signInThomas(page);
+    const usager = ((await (await page.request.get('/citoyen/mes-donnees/export')).json()) as { usager: string }).usager;
+
+    await page.goto('/citoyen/demarches/acte-naissance');
+    await page.getByRole('button', { name: 'Commencer la démarche' }).click();
+    await page.getByRole('radio', { name: 'Mon propre acte de naissance' }).check();
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByRole('radio', { name: /Copie intégrale/ }).check();
+    await page.getByRole('button', { name: 'Voir le récapitulatif' }).click();
+    await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    const receipt = (await page.getByRole('status').filter({ hasText: 'Votre demande est envoyée' }).textContent())?.match(/EG-\d{4}-[A-Z0-9-]+/)?.[0];
+    expect(receipt).toBeTruthy();
+    const caseUrl = page.url();
+
+    const given = await page.request.post('/api/plateforme/v1/consentements', {
+      data: { consommateur: 'ville', fournisseur: 'siv', donnees: ['siv.vehicules'], finalite: 'carte_stationnement_residentiel', duree_jours: 7 },
+    });
+    expect(given.status()).toBe(201);
+    const consentId = ((await given.json()) as { id: string }).id;
+
+    await page.goto('/citoyen/demarches/changement-adresse');
+    await page.getByRole('button', { name: 'Commencer la démarche' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre nouvelle adresse');
+    const draftStep = page.url();
+    await page.getByLabel('Numéro et nom de la voie').fill('8 rue du Moulin');
+    await page.getByLabel('Code postal').fill('00100');
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('La date de votre déménagement');
+
+    // 200 exchange calls at once; SIGKILL once 40 of them are confirmed, the others still in flight.
+    const { acknowledged, failed } = await burstThenKill(server, token, usager, 200, 40);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(40);
+    expect(failed).toBeGreaterThan(0); // the kill did land in the middle of the burst
+    server = startServer();
+    await waitUntilServing();
+
+    // Every confirmed exchange is in the journal, once; the chain is whole.
+    const journal = await wholeJournal(token);
+    const ids = new Set(journal.map((e) => e.id));
+    expect(ids.size).toBe(journal.length);
+    expect(acknowledged.filter((a) => !ids.has(a.echange))).toEqual([]);
+    const check = await fetch(`${base}/api/plateforme/v1/journal/verification`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await check.json()).toMatchObject({ valide: true });
+
+    // The case, the consent and the draft are there as they were.
+    await page.goto(caseUrl);
+    await expect(page.getByText(receipt!).first()).toBeVisible();
+    const consents = (await (await page.request.get('/api/plateforme/v1/consentements')).json()) as { consentements: { id: string; statut: string }[] };
+    expect(consents.consentements).toContainEqual(expect.objectContaining({ id: consentId, statut: 'actif' }));
+    await page.goto(draftStep);
+    await expect(page.getByLabel('Numéro et nom de la voie')).toHaveValue('8 rue du Moulin');
+    await expect(page.getByLabel('Code postal')).toHaveValue('00100');
+    await context.close();
+    await citizen.close();
+  } finally {
+    kill(server);
+  }
+});
+
 test('après un arrêt brutal et un redémarrage, les personnes restent connectées et rien n’est perdu', async ({ browser }) => {
   test.setTimeout(120_000);
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -44,21 +183,11 @@ test('après un arrêt brutal et un redémarrage, les personnes restent connect�
     await waitUntilServing();
     const context = await browser.newContext({ baseURL: base });
     const teacher = await context.newPage();
-    await teacher.goto('/connexion');
-    await teacher.getByLabel('Adresse e-mail').fill(e2eTeacher.email);
-    await teacher.getByLabel('Mot de passe').fill(e2eTeacher.password);
-    await teacher.getByRole('button', { name: 'Me connecter' }).click();
-    await expect(teacher).toHaveURL(/\/enseignant$/);
-    const code = await teacher.getByRole('row', { name: /Séance de démonstration/ }).getByRole('code').textContent();
-    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    const code = await signInTeacher(teacher);
 
     const citizen = await browser.newContext({ baseURL: base });
     const citizenPage = await citizen.newPage();
-    await citizenPage.goto('/connexion');
-    await citizenPage.getByRole('button', { name: 'Se connecter avec FranceConnect (simulé)' }).click();
-    await citizenPage.getByRole('radio', { name: /^Thomas Girard/ }).check();
-    await citizenPage.getByRole('button', { name: 'Me connecter' }).click();
-    await expect(citizenPage.getByRole('heading', { level: 1 })).toHaveText('Bonjour Thomas Girard');
+    await signInThomas(citizenPage);
 
     kill(server);
     server = startServer();
