@@ -2,11 +2,11 @@
 
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db/client';
+import { getDb, isBusyError } from '@/db/client';
 import type { ProcedureId } from '@/db/schema';
 import { requireCitizen } from '@/lib/auth/guards';
 import { cannotGoOnlineAlone, citizenActor, citizenCase, offlineRoutePath, stepContext } from '@/lib/procedures/citizen';
-import { autosaveStep, saveStep } from '@/lib/procedures/drafts';
+import { autosaveStep, formValuesFor, saveStep } from '@/lib/procedures/drafts';
 import { addMessage, applyTransition, CaseError, createCase } from '@/lib/procedures/engine/cases';
 import { submitCase } from '@/lib/procedures/engine/run';
 import { networkCutMessage, throughNetwork } from '@/lib/procedures/network';
@@ -14,6 +14,7 @@ import { firstInvalidStep, procedureById, procedures, stepsFor } from '@/lib/pro
 import type { StepState } from '@/app/_components/step-form';
 
 const casePath = (id: string) => `/citoyen/dossiers/${id}`;
+const busyMessage = 'Le service est très sollicité en ce moment : votre réponse n’est pas encore enregistrée. Ce que vous avez écrit est toujours là. Réessayez dans quelques secondes.';
 
 /** Starts a procedure: a new draft, then its first step. */
 export async function startCaseAction(form: FormData): Promise<void> {
@@ -33,9 +34,17 @@ export async function startCaseAction(form: FormData): Promise<void> {
 export async function saveStepAction(caseId: string, stepId: string, question: number | null, previous: StepState, form: FormData): Promise<StepState> {
   const found = await citizenCase(caseId);
   if (!found) redirect('/citoyen');
-  // A zone blanche: the request may be cut before it arrives (nothing is saved; the form keeps what was typed).
-  if ((await throughNetwork(getDb(), found.persona, 'enregistrer')) === 'coupure') return { ...previous, errors: {}, network: networkCutMessage, attempt: previous.attempt + 1 };
-  const outcome = saveStep(getDb(), found.c, found.persona, stepId, form);
+  // Not saved — a zone blanche cut the request, or the database stayed locked through every retry: the page shows
+  // again with what was typed (also without JavaScript, where the page is rebuilt from this state).
+  const notSaved = (message: string): StepState => ({ errors: {}, values: formValuesFor(found.c, found.persona, stepId, form, getDb()) ?? previous.values, network: message, attempt: previous.attempt + 1 });
+  if ((await throughNetwork(getDb(), found.persona, 'enregistrer')) === 'coupure') return notSaved(networkCutMessage);
+  let outcome;
+  try {
+    outcome = saveStep(getDb(), found.c, found.persona, stepId, form);
+  } catch (error) {
+    if (isBusyError(error)) return notSaved(busyMessage);
+    throw error;
+  }
   if (!outcome) redirect(casePath(caseId));
   if (question !== null) {
     const names = (procedures[found.c.procedure].steps.find((s) => s.id === stepId)?.fields(stepContext(found.persona, found.c)) ?? []).map((f) => f.name);
@@ -53,7 +62,12 @@ export async function autosaveStepAction(caseId: string, stepId: string, form: F
   const found = await citizenCase(caseId);
   if (!found) return { error: 'Cette demande est introuvable.' };
   if ((await throughNetwork(getDb(), found.persona, 'brouillon')) === 'coupure') return { error: 'Connexion coupée : vos réponses restent gardées sur cet appareil.' };
-  return autosaveStep(getDb(), found.c, found.persona, stepId, form);
+  try {
+    return autosaveStep(getDb(), found.c, found.persona, stepId, form);
+  } catch (error) {
+    if (isBusyError(error)) return { error: busyMessage };
+    throw error;
+  }
 }
 
 /** Sends the case: every step is checked again; a step left incomplete is reopened with its errors. */
