@@ -1,4 +1,4 @@
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, count, desc, eq, gt } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { agencies, agencyIds, agents, aidants, caseEvents, cases, caseStates, classroomMessages, journalEntries, personas, type AgencyId, type CaseState, type ParticipantRole } from '../../db/schema';
 import { faultsInForce } from '../platform/faults-view';
@@ -30,23 +30,24 @@ export function liveSnapshot(db: Executor, session: ClassSession, now = new Date
   const names = new Map(db.select({ id: agencies.id, name: agencies.shortName }).from(agencies).all().map((a) => [a.id, a.name]));
   const name = (id: AgencyId) => names.get(id) ?? id;
 
-  // Exchanges: counts per body, the latest ones for the map and the timeline.
-  const entries = db.select().from(journalEntries).where(eq(journalEntries.classSessionId, session.id)).orderBy(desc(journalEntries.sequence)).all();
+  // Exchanges: counts per body (counted by SQLite: the journal grows all séance long and this runs every second),
+  // the latest ones for the map and the timeline.
+  const inSession = eq(journalEntries.classSessionId, session.id);
+  const tally = db
+    .select({ consumer: journalEntries.consumer, provider: journalEntries.provider, result: journalEntries.result, n: count() })
+    .from(journalEntries)
+    .where(inSession)
+    .groupBy(journalEntries.consumer, journalEntries.provider, journalEntries.result)
+    .all();
+  const entries = db.select().from(journalEntries).where(inSession).orderBy(desc(journalEntries.sequence)).limit(40).all();
   const faults = faultsInForce(db, session.id, now);
   const bodies = agencyIds.map((id) => {
-    const mine = entries.filter((e) => e.consumer === id || e.provider === id);
+    const mine = tally.filter((t) => t.consumer === id || t.provider === id);
+    const total = (result: LiveExchange['result']) => mine.reduce((sum, t) => sum + (t.result === result ? t.n : 0), 0);
     const fault = faults.find((f) => f.agency === id);
-    return {
-      id,
-      name: name(id),
-      played: session.bodiesPlayed.includes(id),
-      fault: fault ? fault.kind : null,
-      granted: mine.filter((e) => e.result === 'accorde').length,
-      refused: mine.filter((e) => e.result === 'refuse').length,
-      failed: mine.filter((e) => e.result === 'echec').length,
-    };
+    return { id, name: name(id), played: session.bodiesPlayed.includes(id), fault: fault ? fault.kind : null, granted: total('accorde'), refused: total('refuse'), failed: total('echec') };
   });
-  const exchanges: LiveExchange[] = entries.slice(0, 40).map((e) => ({ sequence: e.sequence, at: e.recordedAt, consumer: e.consumer, provider: e.provider, result: e.result, reason: e.reason }));
+  const exchanges: LiveExchange[] = entries.map((e) => ({ sequence: e.sequence, at: e.recordedAt, consumer: e.consumer, provider: e.provider, result: e.result, reason: e.reason }));
 
   // Cases by procedure and state.
   const allCases = db.select().from(cases).where(eq(cases.classSessionId, session.id)).orderBy(desc(cases.updatedAt)).all();
@@ -82,7 +83,7 @@ export function liveSnapshot(db: Executor, session: ClassSession, now = new Date
   const messages = db.select().from(classroomMessages).where(and(eq(classroomMessages.classSessionId, session.id), gt(classroomMessages.createdAt, since))).orderBy(desc(classroomMessages.createdAt)).limit(30).all();
   const pseudonyms = new Map(people.map((p) => [p.id, p.pseudonym]));
   const timeline: LiveEvent[] = [
-    ...entries.slice(0, 40).map((e) => ({
+    ...entries.map((e) => ({
       id: `j${e.sequence}`,
       at: e.recordedAt,
       kind: 'echange' as const,

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { freshDb } from '../../test/db';
+import { agencyIds, teachers, type AgencyId, type ExchangeResult } from '../../db/schema';
+import { appendJournalEntry } from '../platform/journal';
+import { liveSnapshot } from './live';
+import { createSession } from './sessions';
+
+describe('liveSnapshot', () => {
+  it('counts every exchange per body and result, and shows the 40 latest, newest first', () => {
+    const db = freshDb();
+    const teacher = db.select().from(teachers).get()!;
+    const session = createSession(db, teacher.id, { name: 'Carte en direct', preset: 'tout' });
+    const other = createSession(db, teacher.id, { name: 'Une autre classe', preset: 'tout' });
+    const pairs: [AgencyId, AgencyId][] = [['caf', 'dgfip'], ['ville', 'siv'], ['ville', 'dgfip'], ['cpam', 'caf']];
+    const results: ExchangeResult[] = ['accorde', 'accorde', 'refuse', 'echec', 'accorde'];
+    const expected = new Map(agencyIds.map((id) => [id, { granted: 0, refused: 0, failed: 0 }]));
+    const key = { accorde: 'granted', refuse: 'refused', echec: 'failed' } as const;
+    for (let i = 0; i < 130; i++) {
+      const [consumer, provider] = pairs[i % pairs.length]!;
+      const result = results[i % results.length]!;
+      const entry = { consumer, provider, items: ['x'], purpose: 'essai', legalBasis: null, result, reason: result === 'accorde' ? null : 'essai', subject: null, caseId: null };
+      db.transaction((tx) => appendJournalEntry(tx, { ...entry, classSessionId: session.id }));
+      expected.get(consumer)![key[result]]++;
+      expected.get(provider)![key[result]]++;
+      // Another séance's exchanges never count here.
+      if (i % 10 === 0) db.transaction((tx) => appendJournalEntry(tx, { ...entry, classSessionId: other.id }));
+    }
+
+    const snapshot = liveSnapshot(db, session);
+    for (const body of snapshot.bodies) expect({ id: body.id, granted: body.granted, refused: body.refused, failed: body.failed }).toEqual({ id: body.id, ...expected.get(body.id) });
+    expect(snapshot.bodies.find((b) => b.id === 'dgfip')).toMatchObject({ granted: 39, refused: 13, failed: 13 });
+    expect(snapshot.exchanges.map((e) => e.sequence)).toEqual(Array.from({ length: 40 }, (_, i) => 130 - i));
+    expect(snapshot.timeline.filter((e) => e.kind === 'echange')).toHaveLength(40);
+  });
+});
