@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { getServerSession } from 'next-auth';
 import { forbidden, unauthorized } from 'next/navigation';
 import { connection } from 'next/server';
+import { cache } from 'react';
 import { getDb } from '../../db/client';
 import { agents, aidants, personas, teachers, type AgencyId } from '../../db/schema';
 import { authOptions } from './options';
@@ -20,8 +21,11 @@ export type Viewer =
   | { role: 'aidant'; aidant: Aidant }
   | { role: 'enseignant'; teacher: TeacherAccount };
 
-/** The signed-in person, read fresh from the database (a deleted persona or agent is signed out). */
-export async function getViewer(): Promise<Viewer | null> {
+/**
+ * The signed-in person, read fresh from the database (a deleted persona or agent is signed out). Memoised for one
+ * server render (React `cache`): the layout and the page ask once between them.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
   await connection(); // per request, never at build time
   const session = await getServerSession(authOptions());
   const subject = session?.subject;
@@ -51,7 +55,7 @@ export async function getViewer(): Promise<Viewer | null> {
     default:
       return null;
   }
-}
+});
 
 async function requireRole<R extends Viewer['role']>(role: R): Promise<Extract<Viewer, { role: R }>> {
   const viewer = await getViewer();
