@@ -115,3 +115,17 @@ describe('an agent’s decisions', () => {
     expect(refused).toMatchObject({ state: 'refuse', outcome: { motif: 'La personne ne remplit pas les conditions.' } });
   });
 });
+
+describe('the automatic instruction', () => {
+  it('runs at once from several views (or processes) without failing, and decides each case once', async () => {
+    db.update(classSessions).set({ bodiesPlayed: [] }).where(eq(classSessions.id, session)).run();
+    const sent = await Promise.all(['karim-benali', 'julie-fontaine', 'thomas-girard'].map((key) => birthCertificate(key)));
+    const later = new Date(Date.now() + 3600_000);
+    await expect(Promise.all([runDueInstruction(db, session, later), runDueInstruction(db, session, later), runDueInstruction(db, session, later)])).resolves.toBeDefined();
+    for (const c of sent) {
+      const transitions = timelineOf(db, c.id).filter((e) => e.kind === 'transition').map((e) => e.toState);
+      expect(transitions.filter((s) => s === 'en_instruction')).toHaveLength(1);
+      expect(transitions.filter((s) => s === 'accepte')).toHaveLength(1);
+    }
+  });
+});

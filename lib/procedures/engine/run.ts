@@ -98,19 +98,24 @@ export async function runDueInstruction(db: Db, classSessionId: string, now = ne
     .all()
     .filter((c) => c.submittedAt && c.submittedAt.getTime() + delayMs * handlingFactor(c) <= now.getTime());
   for (const found of open) {
-    let c = found;
-    if (c.procedure === 'changement-adresse') {
-      // The platform takes the declaration; then each body no student plays applies its notice.
-      if (c.state === 'depose') c = writeTransaction(db, (tx) => applyTransition(tx, c, 'prendre', systemActor(null), {}, now));
-      writeTransaction(db, (tx) => {
-        const waiting = tx.select().from(addressNotices).where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.state, 'a_traiter'))).all();
-        for (const notice of waiting.filter((n) => !played.has(n.agency))) {
-          const outcome = decideNotice(tx, c, notice.agency, now);
-          addNote(tx, c, systemActor(notice.agency), outcome.state === 'appliquee' ? `${agencyName(notice.agency)} a mis à jour votre adresse.` : outcome.reason ?? 'Avis rejeté.', now);
-        }
-      });
-    } else if (c.agency && played.has(c.agency)) continue;
-    const persona = db.select().from(personas).where(eq(personas.id, c.personaId)).get();
-    if (persona) await instructCase(db, c, persona, now);
+    try {
+      let c = found;
+      if (c.procedure === 'changement-adresse') {
+        // The platform takes the declaration; then each body no student plays applies its notice.
+        if (c.state === 'depose') c = writeTransaction(db, (tx) => applyTransition(tx, c, 'prendre', systemActor(null), {}, now));
+        writeTransaction(db, (tx) => {
+          const waiting = tx.select().from(addressNotices).where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.state, 'a_traiter'))).all();
+          for (const notice of waiting.filter((n) => !played.has(n.agency))) {
+            const outcome = decideNotice(tx, c, notice.agency, now);
+            addNote(tx, c, systemActor(notice.agency), outcome.state === 'appliquee' ? `${agencyName(notice.agency)} a mis à jour votre adresse.` : outcome.reason ?? 'Avis rejeté.', now);
+          }
+        });
+      } else if (c.agency && played.has(c.agency)) continue;
+      const persona = db.select().from(personas).where(eq(personas.id, c.personaId)).get();
+      if (persona) await instructCase(db, c, persona, now);
+    } catch (error) {
+      // Another view (or process) running this at the same moment moved the case first: it is theirs to finish.
+      if (!(error instanceof CaseError && error.code === 'etat_incompatible')) throw error;
+    }
   }
 }
