@@ -39,10 +39,12 @@ const ratio = (v: number, b: number) => (Number.isFinite(v) && b > 0 ? `× ${(v 
 
 // ---------------------------------------------------------------- processes
 
+/** The server as `npm start` runs it (scripts/serve.ts: one `next start` per core), in a process group of its own. */
 function spawnServer(): ChildProcess {
-  return spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NEXTAUTH_URL: base, EGUICHET_DB: path.resolve('.bench-data', 'e-guichet.sqlite') },
+    detached: true,
+    env: { ...process.env, HOST: '127.0.0.1', NEXTAUTH_URL: base, EGUICHET_DB: path.resolve('.bench-data', 'e-guichet.sqlite') },
   });
 }
 
@@ -114,7 +116,11 @@ async function main() {
   const server = spawnServer();
   const baseline = spawnBaseline();
   const stop = () => {
-    server.kill('SIGKILL');
+    try {
+      process.kill(-server.pid!, 'SIGKILL'); // the primary and its workers
+    } catch {
+      // already gone
+    }
     baseline.kill('SIGKILL');
   };
   process.on('exit', stop);

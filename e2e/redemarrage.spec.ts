@@ -12,7 +12,7 @@ function startServer(): ChildProcess {
   return spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
     detached: true,
     stdio: 'ignore',
-    env: { ...process.env, PORT: String(port), EGUICHET_DATA_DIR: dataDir, EGUICHET_TEACHER_EMAIL: e2eTeacher.email, EGUICHET_TEACHER_PASSWORD: e2eTeacher.password },
+    env: { ...process.env, PORT: String(port), EGUICHET_WORKERS: '2', EGUICHET_DATA_DIR: dataDir, EGUICHET_TEACHER_EMAIL: e2eTeacher.email, EGUICHET_TEACHER_PASSWORD: e2eTeacher.password },
   });
 }
 
@@ -55,6 +55,41 @@ async function signInThomas(page: Page) {
   await page.getByRole('button', { name: 'Me connecter' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Thomas Girard');
 }
+
+/** The server's worker processes (`next-server`), found under the process started by the test. */
+function workersOf(server: ChildProcess): number[] {
+  const found: number[] = [];
+  const visit = (pid: number) => {
+    let children: string[] = [];
+    try {
+      children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('next-server')) found.push(pid);
+    } catch {
+      return; // gone meanwhile
+    }
+    for (const child of children) visit(Number(child));
+  };
+  if (server.pid) visit(server.pid);
+  return found;
+}
+
+test('un processus du serveur qui tombe est remplacé, et la classe ne voit rien', async () => {
+  test.setTimeout(120_000);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const server = startServer();
+  try {
+    await waitUntilServing();
+    const workers = workersOf(server);
+    expect(workers).toHaveLength(2);
+    process.kill(workers[0]!, 'SIGKILL');
+    // The other worker keeps answering while the primary starts a new one.
+    for (let i = 0; i < 20; i++) expect((await fetch(`${base}/api/sante`)).status).toBe(200);
+    await expect.poll(() => workersOf(server).filter((pid) => pid !== workers[0]).length, { timeout: 30_000 }).toBe(2);
+    for (let i = 0; i < 20; i++) expect((await fetch(`${base}/api/sante`)).status).toBe(200);
+  } finally {
+    kill(server);
+  }
+});
 
 type Acknowledged = { echange: string };
 

@@ -1,7 +1,7 @@
 // npm start: builds when needed, prepares the database, serves, prints the URL and the teacher's login.
-import { spawn } from 'node:child_process';
 import { readFirstLogin } from '../lib/auth/teacher';
-import { ensureBuild, prepare, projectRoot } from './runtime';
+import { ensureBuild, prepare } from './runtime';
+import { serve, workerCount } from './serve';
 
 const resetDatabase = process.argv.includes('--reset-database');
 const { env, db, result } = prepare({ resetDatabase });
@@ -9,19 +9,8 @@ db.$client.close();
 
 ensureBuild();
 
-const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(env.port)], {
-  cwd: projectRoot,
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: {
-    ...process.env,
-    NEXT_TELEMETRY_DISABLED: '1',
-    EGUICHET_URL: env.baseUrl,
-    NEXTAUTH_URL: env.baseUrl,
-    EGUICHET_DATA_DIR: env.dataDir,
-    EGUICHET_DB: env.dbPath,
-  },
-});
-server.stdout.pipe(process.stdout);
+const workers = workerCount();
+const served = serve({ port: env.port, workers, env: { EGUICHET_URL: env.baseUrl, NEXTAUTH_URL: env.baseUrl, EGUICHET_DATA_DIR: env.dataDir, EGUICHET_DB: env.dbPath } });
 
 async function announceWhenReady() {
   for (let i = 0; i < 120; i++) {
@@ -41,9 +30,9 @@ async function announceWhenReady() {
   console.log(`  Mot de passe : ${login ? login.password : '(celui défini par EGUICHET_TEACHER_PASSWORD)'}`);
   console.log(`  Séance de démonstration : code ${result.demo.joinCode}`);
   console.log(`  Données : ${env.dataDir}`);
+  console.log(`  Processus du serveur : ${workers} (EGUICHET_WORKERS pour changer)`);
   console.log('');
 }
 void announceWhenReady();
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+void served.then((code) => process.exit(code));

@@ -1,0 +1,62 @@
+// Serves the built application with one `next start` process per core, all on the same port: Node's cluster module
+// opens the socket in this (primary) process and hands connections to the workers in turn. Nothing is kept in a
+// process's memory (docs/ARCHITECTURE.md, rule 3): the workers share the database and agree.
+import cluster, { type Worker } from 'node:cluster';
+import os from 'node:os';
+
+/** EGUICHET_WORKERS, or one per core (at most 4: each process holds its own copy of the server, ≈ 250 MB). */
+export function workerCount(value = process.env.EGUICHET_WORKERS): number {
+  const asked = Number.parseInt(value ?? '', 10);
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 16);
+  return Math.max(1, Math.min(os.availableParallelism(), 4));
+}
+
+type Options = { port: number; host?: string; workers?: number; env?: Record<string, string> };
+
+/** Starts the workers; a worker that dies is replaced (a crash loop stops the server instead). Resolves when all stop. */
+export function serve({ port, host, workers = workerCount(), env = {} }: Options): Promise<number> {
+  // Output through this process: every worker's errors, but Next's start banner once.
+  cluster.setupPrimary({ exec: require.resolve('next/dist/bin/next'), args: ['start', '-p', String(port), ...(host ? ['-H', host] : [])], silent: true });
+  let stopping = false;
+  const recentCrashes: number[] = [];
+  let forked = 0;
+  const fork = () => {
+    const worker = cluster.fork({ ...env, NEXT_TELEMETRY_DISABLED: '1' });
+    if (forked++ === 0) worker.process.stdout?.pipe(process.stdout);
+    else worker.process.stdout?.resume();
+    worker.process.stderr?.pipe(process.stderr);
+  };
+  for (let i = 0; i < workers; i++) fork();
+
+  return new Promise((resolve) => {
+    const alive = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => Boolean(w) && !w!.isDead());
+    cluster.on('exit', (_worker, code, signal) => {
+      if (stopping) {
+        if (alive().length === 0) resolve(0);
+        return;
+      }
+      const now = Date.now();
+      recentCrashes.push(now);
+      while (recentCrashes.length && recentCrashes[0]! < now - 60_000) recentCrashes.shift();
+      if (recentCrashes.length > 5) {
+        console.error('Le serveur s’arrête : ses processus tombent en boucle (voir les messages ci-dessus).');
+        stop('SIGTERM');
+        return;
+      }
+      console.error(`Un processus du serveur s’est arrêté (${signal ?? `code ${code}`}) : il est remplacé.`);
+      fork();
+    });
+    const stop = (signal: NodeJS.Signals) => {
+      stopping = true;
+      const running = alive();
+      if (running.length === 0) resolve(0);
+      for (const worker of running) worker.process.kill(signal);
+    };
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal));
+  });
+}
+
+// Run directly (the bench): PORT, HOST and EGUICHET_WORKERS from the environment.
+if (require.main === module) {
+  void serve({ port: Number(process.env.PORT ?? 3000), host: process.env.HOST || undefined }).then((code) => process.exit(code));
+}
