@@ -3,8 +3,9 @@
 // process's memory (docs/ARCHITECTURE.md, rule 3): the workers share the database and agree.
 import cluster, { type Worker } from 'node:cluster';
 import os from 'node:os';
+import path from 'node:path';
 
-/** EGUICHET_WORKERS, or one per core (at most 4: each process holds its own copy of the server, ≈ 250 MB). */
+/** EGUICHET_WORKERS, or one per core (at most 4: each process holds its own copy of the server, several hundred MB). */
 export function workerCount(value = process.env.EGUICHET_WORKERS): number {
   const asked = Number.parseInt(value ?? '', 10);
   if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 16);
@@ -16,7 +17,12 @@ type Options = { port: number; host?: string; workers?: number; env?: Record<str
 /** Starts the workers; a worker that dies is replaced (a crash loop stops the server instead). Resolves when all stop. */
 export function serve({ port, host, workers = workerCount(), env = {} }: Options): Promise<number> {
   // Output through this process: every worker's errors, but Next's start banner once.
-  cluster.setupPrimary({ exec: require.resolve('next/dist/bin/next'), args: ['start', '-p', String(port), ...(host ? ['-H', host] : [])], silent: true });
+  cluster.setupPrimary({
+    exec: require.resolve('next/dist/bin/next'),
+    args: ['start', '-p', String(port), ...(host ? ['-H', host] : [])],
+    cwd: path.resolve(__dirname, '..'),
+    silent: true,
+  });
   let stopping = false;
   const recentCrashes: number[] = [];
   let forked = 0;
