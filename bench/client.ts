@@ -3,7 +3,10 @@ import { parse, type HTMLElement } from 'node-html-parser';
 // A browser without JavaScript, for the benchmark: a cookie jar, redirects followed by hand (each hop
 // timed), HTML forms read from the page and posted as a browser would. Every request is recorded.
 
-export type Sample = { kind: string; method: string; ms: number; status: number; ok: boolean };
+/** One request: `path` with ids replaced by <id>, `at` when it started (performance.now()). */
+export type Sample = { kind: string; method: string; path: string; at: number; ms: number; status: number; ok: boolean };
+
+const pathOf = (url: URL) => url.pathname.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>');
 export type Recorder = (sample: Sample) => void;
 
 export class HttpError extends Error {}
@@ -37,17 +40,19 @@ export class Client {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set('cookie', this.cookieHeader());
     if (init.method === 'POST' && !headers.has('origin')) headers.set('origin', this.base);
+    const target = new URL(url, this.base);
+    const sample = { kind, method: init.method ?? 'GET', path: pathOf(target), at: started };
     let response: Response;
     try {
-      response = await fetch(new URL(url, this.base), { ...init, headers, redirect: 'manual' });
+      response = await fetch(target, { ...init, headers, redirect: 'manual' });
     } catch (error) {
-      this.record({ kind, method: init.method ?? 'GET', ms: performance.now() - started, status: 0, ok: false });
+      this.record({ ...sample, ms: performance.now() - started, status: 0, ok: false });
       throw error;
     }
     const body = await response.arrayBuffer(); // the whole answer, as a browser would wait for it
     const ms = performance.now() - started;
     this.keepCookies(response);
-    this.record({ kind, method: init.method ?? 'GET', ms, status: response.status, ok: response.status < 400 });
+    this.record({ ...sample, ms, status: response.status, ok: response.status < 400 });
     return new Response(response.status === 204 || response.status === 304 ? null : body, { status: response.status, headers: response.headers });
   }
 

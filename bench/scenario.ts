@@ -212,8 +212,19 @@ export async function classScenario({ base, db, teacher, students }: Options) {
     return stats(ok, n - ok.length, 0);
   };
 
+  // Where the slow pages are: while the students arrive, or later; which addresses.
+  const isPage = (s: Sample) => s.kind === 'page' && s.method === 'GET';
+  const arrivalSeconds = Math.ceil(students * 0.4) + 5;
+  const slowest = samples
+    .filter(isPage)
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 8)
+    .map((s) => `${s.path} ${Math.round(s.ms)} ms à ${((s.at - started) / 1000).toFixed(0)} s`);
+
   const rows = [
-    { label: 'Pages (GET, HTML rendu au serveur)', s: select((s) => s.kind === 'page' && s.method === 'GET') },
+    { label: 'Pages (GET, HTML rendu au serveur)', s: select(isPage) },
+    { label: `… dont pendant les arrivées (les ${arrivalSeconds} premières secondes : connexions en rafale)`, s: select((s) => isPage(s) && s.at - started < arrivalSeconds * 1000) },
+    { label: '… dont ensuite', s: select((s) => isPage(s) && s.at - started >= arrivalSeconds * 1000) },
     { label: 'Formulaires envoyés (POST : actions serveur, sans JavaScript, avec leurs redirections)', s: select((s) => s.kind === 'formulaire') },
     { label: 'Connexion (chaque requête du parcours OpenID Connect : next-auth, fournisseur, rappel)', s: select((s) => s.kind === 'connexion') },
     { label: 'API d’échange appelée par les systèmes des organismes (HTTP, de bout en bout)', s: select((s) => s.kind === 'echange') },
@@ -223,6 +234,8 @@ export async function classScenario({ base, db, teacher, students }: Options) {
     rows,
     intro: [
       `L’enseignant crée la séance par le formulaire (scénario « Tout », simulation de zone blanche coupée) et garde le tableau de bord ouvert (flux d’événements : ${liveEvents} instantanés reçus). ${students} élèves arrivent à 0,4 s d’intervalle, saisissent le code et un pseudonyme, se connectent par le fournisseur simulé (flux OpenID Connect complet : PKCE, state, nonce), puis agissent selon leur rôle avec 1 à 4 s de réflexion entre deux actions : les citoyens font l’acte de naissance, le changement d’adresse (quatre organismes) ou la carte de stationnement (avec accord : deux échanges), puis regardent « Mes données » ; les agents et les aidants ouvrent leur espace et des dossiers ; les observateurs lisent le journal. Les systèmes des organismes appellent l’API d’échange environ une fois par seconde.`,
+      '',
+      `Pages les plus lentes (adresse, durée, moment depuis le début de la classe) : ${slowest.join(' ; ')}.`,
       '',
       `Durée : ${seconds.toFixed(0)} s. Rôles : ${roles.map((r) => `${r.n} ${r.role}`).join(', ')}. Demandes envoyées : ${submitted}. Échanges journalisés : ${gateway.length}. Parcours interrompus : ${failures.length}. Les débits de ce tableau sont des moyennes sur toute la durée (la classe réfléchit plus qu’elle ne clique).`,
     ].join('\n'),
