@@ -1,33 +1,8 @@
 'use client';
 
-import Link from 'next/link';
-import { useEffect, useRef } from 'react';
+import { ServerError } from './_components/server-error';
 
-/**
- * What a person sees when the server could not finish a page or an action (for example, the database stayed locked
- * while the whole class wrote at once). In production the message is hidden; the digest matches the server's log.
- */
+/** A page or an action that failed, inside the usual frame (header, simulation banner). */
 export default function ErrorPage({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  return (
-    <>
-      <h1 ref={heading} tabIndex={-1}>
-        Un problème est survenu
-      </h1>
-      <p>Le serveur n’a pas pu terminer ce que vous avez demandé. Cela peut arriver quand toute la classe agit au même moment.</p>
-      <p>Ce qui était déjà enregistré est gardé. Attendez quelques secondes, puis réessayez.</p>
-      <p className="actions">
-        <button type="button" className="button" onClick={() => retry()}>
-          Réessayer
-        </button>
-        <Link href="/">Revenir à l’accueil</Link>
-      </p>
-      {error.digest && (
-        <p className="hint">
-          Si le problème continue, donnez ce code à votre enseignant·e : <code>{error.digest}</code>
-        </p>
-      )}
-    </>
-  );
+  return <ServerError digest={error.digest} retry={retry} />;
 }

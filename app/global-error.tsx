@@ -1,5 +1,6 @@
 'use client';
 
+import { ServerError } from './_components/server-error';
 import './globals.css';
 
 /** When even the common frame (header, session) could not be shown: a page of its own, in French. */
@@ -12,20 +13,7 @@ export default function GlobalError({ error, retry }: { error: Error & { digest?
           <p className="sim-banner">Simulation pédagogique — pas un site officiel. Toutes les données sont fictives.</p>
         </header>
         <main id="contenu" className="page">
-          <h1>Un problème est survenu</h1>
-          <p>Le serveur n’a pas pu afficher cette page. Cela peut arriver quand toute la classe agit au même moment.</p>
-          <p>Ce qui était déjà enregistré est gardé. Attendez quelques secondes, puis réessayez.</p>
-          <p className="actions">
-            <button type="button" className="button" onClick={() => retry()}>
-              Réessayer
-            </button>
-            <a href="/">Revenir à l’accueil</a>
-          </p>
-          {error.digest && (
-            <p className="hint">
-              Si le problème continue, donnez ce code à votre enseignant·e : <code>{error.digest}</code>
-            </p>
-          )}
+          <ServerError digest={error.digest} retry={retry} />
         </main>
       </body>
     </html>

@@ -16,24 +16,33 @@ function startServer(): ChildProcess {
   });
 }
 
-async function waitUntilServing() {
+/** `/api/sante` answers 200 within 3 s (a connection lost with a killed process must not hang the test). */
+async function healthy(): Promise<boolean> {
+  try {
+    return (await fetch(`${base}/api/sante`, { signal: AbortSignal.timeout(3000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits until this very server answers (not one left over on the port: that one would be found first). */
+async function waitUntilServing(server: ChildProcess) {
   for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${base}/api/sante`)).ok) return;
-    } catch {
-      // not yet
-    }
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`server exited (${server.exitCode ?? server.signalCode})`);
+    if ((await healthy()) && workersOf(server).length > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error('server did not start');
 }
 
-function kill(server: ChildProcess) {
+/** SIGKILL to the server's whole process group (primary and workers), then waits until the port is free. */
+async function kill(server: ChildProcess) {
   try {
     if (server.pid) process.kill(-server.pid, 'SIGKILL');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error; // already gone: let the test's own error show
   }
+  for (let i = 0; i < 40 && (await healthy()); i++) await new Promise((resolve) => setTimeout(resolve, 250));
 }
 
 /** Signs the teacher in; returns the demonstration séance's join code. */
@@ -78,16 +87,17 @@ test('un processus du serveur qui tombe est remplacé, et la classe ne voit rien
   fs.rmSync(dataDir, { recursive: true, force: true });
   const server = startServer();
   try {
-    await waitUntilServing();
-    const workers = workersOf(server);
-    expect(workers).toHaveLength(2);
-    process.kill(workers[0]!, 'SIGKILL');
-    // The other worker keeps answering while the primary starts a new one.
-    for (let i = 0; i < 20; i++) expect((await fetch(`${base}/api/sante`)).status).toBe(200);
-    await expect.poll(() => workersOf(server).filter((pid) => pid !== workers[0]).length, { timeout: 30_000 }).toBe(2);
-    for (let i = 0; i < 20; i++) expect((await fetch(`${base}/api/sante`)).status).toBe(200);
+    await waitUntilServing(server);
+    await expect.poll(() => workersOf(server).length, { timeout: 30_000 }).toBe(2);
+    const [killed] = workersOf(server);
+    process.kill(killed!, 'SIGKILL');
+    // The survivor answers at once (a connection handed to the killed process at that instant is lost with it,
+    // hence a few tries with a timeout), and the primary starts a new worker.
+    await expect.poll(healthy, { timeout: 10_000, intervals: [100] }).toBe(true);
+    await expect.poll(() => workersOf(server).filter((pid) => pid !== killed).length, { timeout: 30_000 }).toBe(2);
+    await expect.poll(async () => (await Promise.all(Array.from({ length: 20 }, healthy))).every(Boolean), { timeout: 30_000 }).toBe(true);
   } finally {
-    kill(server);
+    await kill(server);
   }
 });
 
@@ -104,13 +114,14 @@ async function burstThenKill(server: ChildProcess, token: string, usager: string
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager, finalite: 'calcul_prestations' }),
+        signal: AbortSignal.timeout(30_000),
       });
       const body = (await response.json()) as Acknowledged;
       if (response.status !== 200) throw new Error(`exchange answered ${response.status} ${JSON.stringify(body)}`);
       acknowledged.push(body);
       if (acknowledged.length >= killAfter && !killed) {
         killed = true;
-        kill(server);
+        void kill(server); // SIGKILL is sent at once; the port is awaited below
       }
     } catch (error) {
       if (!killed) throw error; // before the kill, every call must succeed
@@ -139,7 +150,7 @@ test('après un arrêt brutal au milieu d’une rafale d’échanges, rien de ce
   fs.rmSync(dataDir, { recursive: true, force: true });
   let server = startServer();
   try {
-    await waitUntilServing();
+    await waitUntilServing(server);
     // The teacher, on the séance's page: the CAF's platform token.
     const context = await browser.newContext({ baseURL: base });
     const teacher = await context.newPage();
@@ -184,8 +195,9 @@ test('après un arrêt brutal au milieu d’une rafale d’échanges, rien de ce
     const { acknowledged, failed } = await burstThenKill(server, token, usager, 200, 40);
     expect(acknowledged.length).toBeGreaterThanOrEqual(40);
     expect(failed).toBeGreaterThan(0); // the kill did land in the middle of the burst
+    await kill(server); // already dead: waits until the port is free
     server = startServer();
-    await waitUntilServing();
+    await waitUntilServing(server);
 
     // Every confirmed exchange is in the journal, once; the chain is whole.
     const journal = await wholeJournal(token);
@@ -206,7 +218,7 @@ test('après un arrêt brutal au milieu d’une rafale d’échanges, rien de ce
     await context.close();
     await citizen.close();
   } finally {
-    kill(server);
+    await kill(server);
   }
 });
 
@@ -215,7 +227,7 @@ test('après un arrêt brutal et un redémarrage, les personnes restent connect�
   fs.rmSync(dataDir, { recursive: true, force: true });
   let server = startServer();
   try {
-    await waitUntilServing();
+    await waitUntilServing(server);
     const context = await browser.newContext({ baseURL: base });
     const teacher = await context.newPage();
     const code = await signInTeacher(teacher);
@@ -224,9 +236,9 @@ test('après un arrêt brutal et un redémarrage, les personnes restent connect�
     const citizenPage = await citizen.newPage();
     await signInThomas(citizenPage);
 
-    kill(server);
+    await kill(server);
     server = startServer();
-    await waitUntilServing();
+    await waitUntilServing(server);
 
     await teacher.reload();
     await expect(teacher.getByRole('heading', { level: 2, name: 'Vos séances' })).toBeVisible();
@@ -236,6 +248,6 @@ test('après un arrêt brutal et un redémarrage, les personnes restent connect�
     await context.close();
     await citizen.close();
   } finally {
-    kill(server);
+    await kill(server);
   }
 });
