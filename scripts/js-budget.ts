@@ -1,6 +1,6 @@
-// First-load JavaScript per route, read from the build output (.next): the framework's root chunks plus
-// (not the polyfills, which only browsers without ES modules load)
-// every chunk the route's client components need, gzipped. Fails when a route goes over the budget.
+// First-load JavaScript per route, read from the build output (.next): the framework's root chunks plus every chunk
+// the route's client components need, gzipped (not the polyfills, which only browsers without ES modules load).
+// Fails when a route goes over the budget.
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
-import type { Db, Transaction as Tx } from '../client';
-import { writeTransaction } from '../client';
+import { writeTransaction, type Db, type Transaction as Tx } from '../client';
 import * as t from '../schema';
 import { newJoinCode } from '../../lib/classroom/join-code';
 import { agentEmail, agentSeeds, aidantEmail, aidantSeeds } from './agents-data';
@@ -34,7 +33,6 @@ export function seedReference(db: Db): void {
     if ((streets?.n ?? 0) === 0) tx.insert(t.streets).values(streetData).run();
   });
 }
-
 
 /** Copies the whole seeded world into one séance: personas, every body's records, agents. */
 export function seedWorld(db: Db, classSessionId: string): void {

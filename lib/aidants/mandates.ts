@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client';
-import { writeTransaction } from '../../db/client';
+import { writeTransaction, type Db, type Executor } from '../../db/client';
 import { caseEvents, cases, mandates, personas, type ProcedureId } from '../../db/schema';
 import type { Aidant } from '../auth/guards';
 import { addNote, CaseError, createCase, type Actor } from '../procedures/engine/cases';

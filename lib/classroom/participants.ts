@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db, Executor } from '../../db/client';
-import { writeTransaction } from '../../db/client';
+import { writeTransaction, type Db, type Executor } from '../../db/client';
 import { agencyIds, agents, aidants, classSessions, participants, personas, type AgencyId, type ParticipantRole } from '../../db/schema';
 import { agencyForAgent, nextRole, personaOrder, rolePlans, type RoleCounts } from './roles';
 import type { ClassSession } from './sessions';

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, lte } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client';
-import { writeTransaction } from '../../db/client';
+import { writeTransaction, type Db, type Executor } from '../../db/client';
 import { agencies, agents, classSessions } from '../../db/schema';
 import { insertWorldInto } from '../../db/seed';
 import { ensurePlatformTokens } from '../platform/tokens';

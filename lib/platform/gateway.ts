@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db, Executor } from '../../db/client';
-import { writeTransaction } from '../../db/client';
+import { writeTransaction, type Db, type Executor } from '../../db/client';
 import { agencyIds, exchangeTraces, personas, type AgencyId, type ExchangeResult, type TraceRequest } from '../../db/schema';
 import { agencyModules } from '../agencies';
 import { dataItems, findHabilitation, type Habilitation } from './catalogue';

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client';
-import { writeTransaction } from '../../db/client';
+import { writeTransaction, type Db, type Executor } from '../../db/client';
 import { agencyIds, platformTokens, type AgencyId } from '../../db/schema';
 import { secrets } from '../secrets';
 

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { and, count, desc, eq, inArray, ne } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client';
-import { writeTransaction } from '../../db/client';
+import { writeTransaction, type Db, type Executor } from '../../db/client';
 import { addressNotices, caseFiles, cases, classSessions, personas, type CaseState, type ProcedureId } from '../../db/schema';
 import type { Agent } from '../auth/guards';
 import { prepareDocument, storeDocument } from '../documents/documents';

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { importJWK, jwtVerify, SignJWT } from 'jose';
-import type { Db, Executor } from '../../../db/client';
-import { writeTransaction } from '../../../db/client';
+import { writeTransaction, type Db, type Executor } from '../../../db/client';
 import { classSessions, idpSessions, oidcAccessTokens, oidcCodes, oidcInteractions } from '../../../db/schema';
 import { authenticateClient, findClient } from './clients';
 import { claimsForScope, issuerFor, lifetimes, providers, type IdpName } from './config';

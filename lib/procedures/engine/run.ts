@@ -1,6 +1,5 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
-import { writeTransaction } from '../../../db/client';
+import { writeTransaction, type Db } from '../../../db/client';
 import { addressNotices, cases, classSessions, personas, type AgencyId } from '../../../db/schema';
 import { prepareDocument, storeDocument, type DocumentRow } from '../../documents/documents';
 import { agencyName } from '../../platform/consent-text';

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Db, Executor } from '../../../db/client';
-import { writeTransaction } from '../../../db/client';
+import { writeTransaction, type Db, type Executor } from '../../../db/client';
 import { caseFiles, proofKinds, type ProofKind } from '../../../db/schema';
 import { createCase, type Actor } from '../engine/cases';
 import { submitCase } from '../engine/run';

@@ -1,5 +1,4 @@
-import type { Db } from '../../../db/client';
-import { writeTransaction } from '../../../db/client';
+import { writeTransaction, type Db } from '../../../db/client';
 import { habilitations } from '../../platform/catalogue';
 import { consentText, consentTextVersion } from '../../platform/consent-text';
 import { grantConsent } from '../../platform/consents';
