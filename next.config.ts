@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { actionBodyLimit } from './lib/uploads/limits';
 
 // The Content-Security-Policy (with a nonce per request) and HSTS are set by proxy.ts; these hold for every response.
 const securityHeaders = [
@@ -12,8 +13,10 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
-  // Three proofs of up to 2 Mo each can be sent with one form (path without consent).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '7mb' } },
+  // Three proofs of 2 Mo each fit easily; larger files still reach the form's own check (French error beside the
+  // field, typed values kept), and proxy.ts turns away anything beyond this before Next.js reads it.
+  // proxy.ts buffers request bodies up to proxyClientMaxBodySize (10 Mo by default) and would cut a larger one short.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: actionBodyLimit }, proxyClientMaxBodySize: actionBodyLimit },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { actionBodyLimitBytes, tooLargeParam } from './lib/uploads/limits';
 
 // Runs before every page and route: a fresh nonce per request for a Content-Security-Policy without
 // 'unsafe-inline' scripts. Next.js reads the nonce from the request's CSP header and puts it on its own
@@ -21,6 +22,14 @@ export function contentSecurityPolicy(nonce: string): string {
 }
 
 export function proxy(request: NextRequest) {
+  // A form too large for the server actions (a 30 Mo photo) is bad input, never a 500: back to the same page, which
+  // says so beside the file field. Forms with JavaScript never get here: the browser checks sizes before sending.
+  const length = Number(request.headers.get('content-length') ?? 0);
+  if (request.method === 'POST' && length > actionBodyLimitBytes && !request.nextUrl.pathname.startsWith('/api/')) {
+    const back = request.nextUrl.clone();
+    back.searchParams.set(tooLargeParam, '1');
+    return NextResponse.redirect(back, 303);
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
   const policy = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);

@@ -69,7 +69,7 @@ export class Client {
   }
 
   /** Fills the form that holds `submitText` (a button's text) and submits it as a browser without JavaScript. */
-  async submit(kind: string, page: { url: string; html: string }, submitText: string | RegExp, fields: Record<string, string | string[]> = {}) {
+  async submit(kind: string, page: { url: string; html: string }, submitText: string | RegExp, fields: Record<string, string | string[] | File> = {}) {
     const root = parse(page.html);
     const button = root.querySelectorAll('button, input[type=submit]').find((b) => (typeof submitText === 'string' ? b.text.trim() === submitText : submitText.test(b.text.trim())));
     if (!button) throw new HttpError(`${kind}: no button "${submitText}" on ${page.url}`);
@@ -90,6 +90,7 @@ export class Client {
       else data.append(name, input.getAttribute('value') ?? '');
     }
     for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) data.append(name, v);
+    const hasFile = [...data.values()].some((v) => typeof v !== 'string');
     const buttonName = button.getAttribute('name');
     if (buttonName) data.append(buttonName, button.getAttribute('value') ?? '');
     const action = button.getAttribute('formaction') ?? form.getAttribute('action') ?? '';
@@ -99,7 +100,7 @@ export class Client {
       const query = new URLSearchParams([...data].map(([k, v]) => [k, String(v)]));
       return this.go(kind, `${target.split('?')[0]}?${query}`);
     }
-    const urlencoded = (form.getAttribute('enctype') ?? '') !== 'multipart/form-data' && ![...data.keys()].some((k) => k.startsWith('$ACTION'));
+    const urlencoded = !hasFile && (form.getAttribute('enctype') ?? '') !== 'multipart/form-data' && ![...data.keys()].some((k) => k.startsWith('$ACTION'));
     const body = urlencoded ? new URLSearchParams([...data].map(([k, v]) => [k, String(v)])) : data;
     return this.go(kind, target, { method: 'POST', body });
   }

@@ -102,6 +102,12 @@ test('refuser est aussi simple qu’accepter, et la vérification dit la raison 
   await expect(page.getByText('Aucun organisme n’a encore demandé d’information à votre sujet.')).toBeVisible();
   await expect(page.getByText('Vous n’avez aucun accord en cours.')).toBeVisible();
 
+  // One request at a time: the consent screen offers the one already sent; Samir abandons it to try the other way.
+  await page.goto('/citoyen/demarches/carte-stationnement/accord');
+  await page.getByRole('link', { name: 'Voir ma demande en cours' }).click();
+  await page.getByRole('button', { name: 'Abandonner cette demande' }).click();
+  await expect(page.locator('.state').first()).toHaveText('Classée sans suite');
+
   // This time with the keyboard only: Tab to the answers, arrows to choose, Enter to send.
   await page.goto('/citoyen/demarches/carte-stationnement/accord');
   await page.getByRole('link', { name: 'Retour à la démarche' }).focus();

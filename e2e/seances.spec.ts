@@ -28,7 +28,7 @@ test('une séance en classe : trois élèves rejoignent, la carte en direct mont
   await expect(teacher.getByRole('alert', { name: 'La séance n’a pas été créée' })).toBeVisible();
   await teacher.getByLabel('Nom de la séance').fill('BTS e2e — mardi');
   await teacher.getByLabel('Scénario').selectOption('stationnement');
-  await teacher.getByLabel('Nombre d’élèves').fill('3');
+  await teacher.getByLabel('Nombre d’élèves').fill('4');
   await teacher.getByRole('button', { name: 'Créer la séance' }).click();
   await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('BTS e2e — mardi');
   await expect(teacher.getByRole('status').filter({ hasText: 'La séance est créée' })).toBeVisible();
@@ -36,7 +36,7 @@ test('une séance en classe : trois élèves rejoignent, la carte en direct mont
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
   await expect(teacher.getByRole('img', { name: new RegExp(`Code QR vers .*/rejoindre\\?code=${code}`) })).toBeVisible();
   await expect(teacher.getByText('Données supprimées automatiquement le')).toBeVisible();
-  await expect(teacher.getByText('0 élève sur 3')).toBeVisible();
+  await expect(teacher.getByText('0 élève sur 4')).toBeVisible();
   await expectNoAxeViolations(teacher);
 
   // What the teacher projects.
@@ -67,7 +67,7 @@ test('une séance en classe : trois élèves rejoignent, la carte en direct mont
   await expect(aidant.getByText(/Votre rôle : Aidant·e France Services/)).toBeVisible();
 
   // The teacher sees them arrive, without reloading.
-  await expect(teacher.getByText('3 élèves sur 3')).toBeVisible();
+  await expect(teacher.getByText('3 élèves sur 4')).toBeVisible();
   await expect(teacher.getByRole('row', { name: /Hibou/ })).toContainText('Mehdi Roger (Ville)');
   await expectNoAxeViolations(teacher);
 
@@ -99,18 +99,39 @@ test('une séance en classe : trois élèves rejoignent, la carte en direct mont
   await expect(map).toHaveAttribute('aria-label', /Échanges : 2 accordés, 0 refusés, 0 en échec\. Dernier : Ville → (SIV|DGFiP), accordé\./);
   await expect(teacher.getByRole('row', { name: /Renard bleu/ })).toContainText('Carte de stationnement résidentiel');
 
-  // The teacher makes the SIV unavailable: the next request waits, the citizen is told, the map shows the failure.
+  // A second answer to the consent screen (back, then validate again) is the same request: no new case, no new exchange.
+  await citizen.goBack();
+  await expect(citizen.getByRole('heading', { level: 1, name: /Acceptez-vous/ })).toBeVisible();
+  await citizen.getByRole('radio', { name: /J’accepte/ }).check();
+  await citizen.getByRole('button', { name: 'Valider ma réponse' }).click();
+  await expect(citizen.getByText('Votre demande est acceptée.')).toBeVisible();
+  await expect(map.locator('[data-resultat="accorde"]')).toHaveCount(2);
+
+  // The teacher makes the SIV unavailable: a fourth student's request waits, they are told which body fails, the map shows it.
   await teacher.getByLabel('Organisme', { exact: true }).selectOption({ label: 'SIV' });
   await teacher.getByLabel('Type de panne').selectOption('panne');
   await teacher.getByRole('button', { name: 'Lancer la panne' }).click();
   await expect(teacher.getByRole('status').filter({ hasText: 'La panne est lancée sur « SIV »' })).toBeVisible();
   await expect(map.locator('[data-organisme="siv"]')).toContainText('en panne');
-  await askWithConsent();
-  await expect(citizen.getByText('Système d’immatriculation des véhicules (simulé) ne répond pas pour l’instant.')).toBeVisible();
-  await expect(citizen.getByText(/Échec : /).first()).toBeVisible();
+  const second = await join(browser, code, 'Castor');
+  await expect(second.getByText(/vous jouez Sophie/)).toBeVisible();
+  // Her card gives what her forms need, the plate included.
+  await expect(second.getByRole('definition').filter({ hasText: 'FN-215-PL' })).toBeVisible();
+  await startPlaying(second, /FranceConnect/, /^Sophie/);
+  await second.goto('/citoyen/demarches/carte-stationnement/accord');
+  await second.getByRole('radio', { name: /J’accepte/ }).check();
+  await second.getByRole('button', { name: 'Valider ma réponse' }).click();
+  await expect(second.getByText('Système d’immatriculation des véhicules (simulé) ne répond pas pour l’instant.')).toBeVisible();
+  await expect(second.getByText(/Direction générale des Finances publiques.* ne répond pas/)).toHaveCount(0);
+  await expect(second.getByText(/Échec : /).first()).toBeVisible();
   await expect(map.locator('[data-resultat="echec"]')).toHaveCount(1, { timeout: 2_000 });
   await expect(teacher.getByRole('region', { name: 'Fil de la séance' })).toContainText('Ville → SIV : en échec');
   await expectNoAxeViolations(teacher);
+  // The teacher ends the outage: the held request is checked again at once, and her page changes by itself.
+  await teacher.getByRole('button', { name: 'Rétablir SIV' }).click();
+  await expect(teacher.getByRole('status').filter({ hasText: 'Les demandes qui l’attendaient sont vérifiées de nouveau.' })).toBeVisible();
+  await expect(second.getByText('Votre demande est refusée.')).toBeVisible({ timeout: 10_000 });
+  await expect(second.getByText(/répond de nouveau : votre demande est vérifiée encore une fois/)).toBeVisible();
 
   // A message to the whole class reaches the students' pages; the debrief counts what happened.
   await teacher.getByLabel('Carte événement', { exact: true }).selectOption('panne');
@@ -119,7 +140,7 @@ test('une séance en classe : trois élèves rejoignent, la carte en direct mont
   await aidant.goto('/seance');
   await expect(aidant.getByRole('heading', { name: 'Événement : Panne annoncée' })).toBeVisible();
   await teacher.getByRole('link', { name: 'Ouvrir le bilan de la séance' }).click();
-  await expect(teacher.getByText('4 échange(s) par la plateforme : 3 accordé(s), 0 refusé(s), 1 en échec.')).toBeVisible();
+  await expect(teacher.getByText('6 échange(s) par la plateforme : 5 accordé(s), 0 refusé(s), 1 en échec.')).toBeVisible();
   await expectNoAxeViolations(teacher);
   // The teacher makes the aidant an observer: their page says so, and the séance's journal opens for them.
   await teacher.goBack();
@@ -129,16 +150,23 @@ test('une séance en classe : trois élèves rejoignent, la carte en direct mont
   await aidant.goto('/seance');
   await expect(aidant.getByText(/Votre rôle : Observateur·rice \(audit\)/)).toBeVisible();
   await aidant.getByRole('link', { name: 'Lire le journal des échanges de la séance' }).click();
-  await expect(aidant.getByText('Le journal est intact : 4 entrée(s)')).toBeVisible();
-  await expect(aidant.getByRole('heading', { name: /Ville a demandé à SIV/ })).toHaveCount(2);
+  await expect(aidant.getByText('Le journal est intact : 6 entrée(s)')).toBeVisible();
+  await expect(aidant.getByRole('heading', { name: /Ville a demandé à SIV/ })).toHaveCount(3);
   await expectNoAxeViolations(aidant);
   await teacher.getByRole('link', { name: 'Ouvrir le bilan de la séance' }).click();
   await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Bilan de la séance « BTS e2e — mardi »');
   const csv = await teacher.request.get(`${teacher.url()}/export`);
   expect(csv.headers()['content-type']).toContain('text/csv');
   const [header, ...rows] = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-  expect(header).toBe('dossier;demarche;parcours;etat;commence_le;depose_le;decide_le;duree_minutes;echanges;echanges_refuses;echanges_en_echec');
+  expect(header).toBe('eleve;role;dossier;demarche;parcours;etat;commence_le;depose_le;decide_le;duree_minutes;echanges;echanges_refuses;echanges_en_echec');
   expect(rows).toHaveLength(2);
+  // A French spreadsheet reads it as the screens show it: the student, their role, the state in words, Paris time.
+  expect(rows.map((r) => r.split(';').slice(0, 2))).toEqual([
+    ['Renard bleu', 'Citoyen·ne'],
+    ['Castor', 'Citoyen·ne'],
+  ]);
+  expect(rows.map((r) => r.split(';')[5])).toEqual(['Acceptée', 'Refusée']);
+  expect(rows[0]!.split(';')[6]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+0[12]:00$/);
 });
 
 test('l’enseignant·e supprime une séance : il n’en reste rien, et le code ne fonctionne plus', async ({ page, browser }) => {

@@ -59,3 +59,15 @@ export async function waitForText(page: Page, text: string | RegExp, timeout = 4
     await expect(page.getByText(text).first()).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout, intervals: [1000, 2000, 3000] });
 }
+
+/** A citizen agrees on the parking card's consent screen with a double-click, goes back, and agrees again. */
+export async function consentTwiceThenAgain(page: Page) {
+  await page.goto('/citoyen/demarches/carte-stationnement/accord');
+  await page.getByRole('radio', { name: /J’accepte/ }).check();
+  await page.getByRole('button', { name: 'Valider ma réponse' }).dblclick();
+  await expect(page.getByText(/Votre demande est envoyée/)).toBeVisible();
+  await page.goBack();
+  await page.getByRole('radio', { name: /J’accepte/ }).check();
+  await page.getByRole('button', { name: 'Valider ma réponse' }).click();
+  await expect(page).toHaveURL(/\/citoyen\/dossiers\//);
+}

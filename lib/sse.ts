@@ -5,7 +5,7 @@ const heartbeatMs = 20_000; // a comment line now and then keeps proxies from cl
 
 /**
  * A text/event-stream response. `read` returns the event's data (JSON) or null when there is nothing to say;
- * the same data twice is sent once. `tick`, if given, runs before each read (e.g. the automatic instruction).
+ * the same data twice is sent once. `tick`, if given, runs after each read (e.g. the automatic instruction).
  */
 export function eventStream(request: Request, event: string, read: () => string | null, options: { everyMs: number; tick?: () => Promise<void> }): Response {
   const encoder = new TextEncoder();
@@ -27,7 +27,6 @@ export function eventStream(request: Request, event: string, read: () => string 
       const push = async () => {
         if (closed) return;
         try {
-          await options.tick?.();
           const data = read();
           if (data !== null && data !== last) {
             controller.enqueue(encoder.encode(`event: ${event}\ndata: ${data}\n\n`));
@@ -37,6 +36,8 @@ export function eventStream(request: Request, event: string, read: () => string 
             controller.enqueue(encoder.encode(': ping\n\n'));
             quietSince = Date.now();
           }
+          // After the push, not before: what changed since the last read is sent without waiting for this work.
+          await options.tick?.();
         } catch {
           return close();
         }

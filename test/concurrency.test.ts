@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,10 +63,15 @@ describe('concurrent writers on one database', () => {
   it('records each of 1 000 submissions and 1 000 exchange calls exactly once, with an intact journal chain', { timeout: 240_000 }, async () => {
     const citizens = db.select().from(personas).where(and(eq(personas.classSessionId, session), eq(personas.digitalProfile, 'autonome'))).all();
     expect(citizens.length).toBeGreaterThan(3);
+    // A person has one draft of a procedure at a time (issue 16): 1 000 drafts need 1 000 people, copies of the seed's.
+    const people = Array.from({ length: draftCount }, (_, i) => {
+      const model = citizens[i % citizens.length]!;
+      return db.insert(personas).values({ ...model, id: crypto.randomUUID(), key: `${model.key}-${i}` }).returning().get();
+    });
     const drafts = Array.from({ length: draftCount }, (_, i) =>
       createCase(db, {
         classSessionId: session,
-        personaId: citizens[i % citizens.length]!.id,
+        personaId: people[i]!.id,
         procedure: 'acte-naissance',
         answers: { demandeur: { lien: 'moi' }, type: { type: 'copie_integrale' } },
       }),

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { SubmitButton } from '@/app/_components/submit-button';
 import { notFound } from 'next/navigation';
 import { Fragment } from 'react';
 import { getDb } from '@/db/client';
@@ -7,6 +8,8 @@ import { procedures, stepsFor } from '@/lib/procedures/registry';
 import { StepForm, type StepState } from './step-form';
 import { ReadAloud } from './read-aloud';
 import { PictogramIcon } from './pictogram';
+import { ActionKeyField } from './action-key-field';
+import { newActionKey } from '@/lib/action-keys';
 
 // One step of a draft, and the summary before sending: the same pages for a citizen online
 // and for an agent keying in a paper or counter request (only the links and actions differ).
@@ -107,7 +110,7 @@ export function CaseStep({ c, persona, stepId, verify, base, firstBack, save, au
   );
 }
 
-type SummaryProps = { c: CaseRow; persona: Persona; base: string; submit: () => Promise<void>; requester: string; banner?: string; heading?: string; submitLabel?: string; simplified?: boolean };
+type SummaryProps = { c: CaseRow; persona: Persona; base: string; submit: (form: FormData) => Promise<void>; requester: string; banner?: string; heading?: string; submitLabel?: string; simplified?: boolean };
 
 export function CaseSummary({ c, persona, base, submit, requester, banner, heading = 'Vérifiez votre demande avant de l’envoyer', submitLabel = 'Envoyer ma demande', simplified }: SummaryProps) {
   const def = procedures[c.procedure];
@@ -142,9 +145,10 @@ export function CaseSummary({ c, persona, base, submit, requester, banner, headi
       </dl>
       <p>En envoyant, la demande reçoit un numéro de dossier et un accusé de réception, rangé dans le coffre-fort de la personne.</p>
       <form action={submit}>
-        <button type="submit" className="button">
+        <ActionKeyField value={newActionKey()} />
+        <SubmitButton>
           {submitLabel}
-        </button>
+        </SubmitButton>
       </form>
     </>
   );

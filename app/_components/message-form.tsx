@@ -1,14 +1,17 @@
 'use client';
 
 import { useActionState } from 'react';
+import { ActionKeyField } from './action-key-field';
 
-type State = { error?: string; sent?: number; text?: string };
+type State = { error?: string; sent?: number; text?: string; key?: string };
 
 /** Writes to the body about a case; the error stays next to the field and the text is kept. */
-export function MessageForm({ send, label = 'Votre message', button = 'Envoyer le message', id = 'message' }: { send: (state: State, form: FormData) => Promise<State>; label?: string; button?: string; id?: string }) {
+/** `actionKey` (from the server) makes a double-click send one message; each answer brings the next key. */
+export function MessageForm({ send, actionKey, label = 'Votre message', button = 'Envoyer le message', id = 'message' }: { send: (state: State, form: FormData) => Promise<State>; actionKey: string; label?: string; button?: string; id?: string }) {
   const [state, action, pending] = useActionState(send, {});
   return (
     <form action={action} key={state.sent ?? 0}>
+      <ActionKeyField value={state.key ?? actionKey} />
       <div className={`field${state.error ? ' field--error' : ''}`}>
         <label htmlFor={id}>{label}</label>
         {state.error && (

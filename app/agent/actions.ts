@@ -7,8 +7,9 @@ import { getDb } from '@/db/client';
 import { requireAgent } from '@/lib/auth/guards';
 import { agentDecide, agentMessage, agentNotice, refusalReasons, type AgentAction } from '@/lib/procedures/agent';
 import { CaseError } from '@/lib/procedures/engine/cases';
+import { actionKeyOf, newActionKey, once } from '@/lib/action-keys';
 
-export type AgentFormState = { error?: string; field?: string; text?: string; done?: number };
+export type AgentFormState = { error?: string; field?: string; text?: string; done?: number; key?: string };
 
 const actionSchema = z.enum(['prendre', 'demander_complement', 'accepter', 'refuser', 'classer_sans_suite']);
 
@@ -26,40 +27,64 @@ export async function decideAction(caseId: string, previous: AgentFormState, for
     text = reason.startsWith('Autre') ? free : free ? `${reason} ${free}` : reason;
   }
   if (action.data === 'demander_complement' && !free) return { error: 'Écrivez ce que la personne doit fournir ou corriger.', field: 'texte', text: free };
-  try {
-    await agentDecide(getDb(), agent, caseId, action.data as AgentAction, text);
-  } catch (error) {
-    if (error instanceof CaseError) return { error: error.message, field: 'texte', text: free };
-    throw error;
-  }
+  // A double-click applies the decision once and both clicks read its outcome (not "already decided").
+  const state = await once(
+    getDb(),
+    { key: actionKeyOf(form), actor: agent.id, action: `decision:${caseId}:${action.data}`, classSessionId: agent.classSessionId },
+    async (): Promise<AgentFormState> => {
+      try {
+        await agentDecide(getDb(), agent, caseId, action.data as AgentAction, text);
+      } catch (error) {
+        if (error instanceof CaseError) return { error: error.message, field: 'texte', text: free };
+        throw error;
+      }
+      return { done: Date.now() };
+    },
+    { settled: (s) => !s.error },
+  );
   revalidatePath(`/agent/dossiers/${caseId}`);
-  return { done: Date.now() };
+  return { ...state, key: state.error ? (actionKeyOf(form) ?? undefined) : newActionKey() };
 }
 
 export async function agentMessageAction(caseId: string, previous: AgentFormState, form: FormData): Promise<AgentFormState> {
   const agent = await requireAgent();
   const text = String(form.get('message') ?? '');
-  try {
-    agentMessage(getDb(), agent, caseId, text);
-  } catch (error) {
-    if (error instanceof CaseError) return { error: error.message, text };
-    throw error;
-  }
+  const state = await once(
+    getDb(),
+    { key: actionKeyOf(form), actor: agent.id, action: `message:${caseId}`, classSessionId: agent.classSessionId },
+    (): AgentFormState => {
+      try {
+        agentMessage(getDb(), agent, caseId, text);
+      } catch (error) {
+        if (error instanceof CaseError) return { error: error.message, text };
+        throw error;
+      }
+      return { done: Date.now() };
+    },
+    { settled: (s) => !s.error },
+  );
   revalidatePath(`/agent/dossiers/${caseId}`);
-  return { done: Date.now() };
+  return { ...state, key: newActionKey() };
 }
 
 export async function noticeAction(form: FormData): Promise<void> {
   const agent = await requireAgent();
   const id = String(form.get('avis') ?? '');
   const decision = form.get('decision') === 'rejeter' ? 'rejeter' : 'appliquer';
-  let message = decision === 'appliquer' ? 'avis-applique' : 'avis-rejete';
-  try {
-    agentNotice(getDb(), agent, id, decision, String(form.get('motif') ?? '') || null);
-  } catch (error) {
-    if (!(error instanceof CaseError)) throw error;
-    message = error.code === 'motif_requis' ? 'avis-motif' : 'avis-deja';
-  }
+  const message = await once(
+    getDb(),
+    { key: actionKeyOf(form), actor: agent.id, action: `avis:${id}:${decision}`, classSessionId: agent.classSessionId },
+    () => {
+      try {
+        agentNotice(getDb(), agent, id, decision, String(form.get('motif') ?? '') || null);
+      } catch (error) {
+        if (!(error instanceof CaseError)) throw error;
+        return error.code === 'motif_requis' ? 'avis-motif' : 'avis-deja';
+      }
+      return decision === 'appliquer' ? 'avis-applique' : 'avis-rejete';
+    },
+    { settled: (m) => m !== 'avis-motif' },
+  );
   revalidatePath('/agent');
   redirect(`/agent?message=${message}#avis`);
 }

@@ -1,4 +1,9 @@
 import type { Metadata } from 'next';
+import { SubmitButton } from '@/app/_components/submit-button';
+import { LiveRefresh } from '@/app/_components/live-refresh';
+import { ActionKeyField } from '@/app/_components/action-key-field';
+import { newActionKey } from '@/lib/action-keys';
+import { participantOfSubject, touchParticipant } from '@/lib/classroom/participants';
 import Link from 'next/link';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -45,6 +50,11 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
   const agency = db.select().from(agencies).where(eq(agencies.id, agent.agencyId)).get();
   const session = db.select().from(classSessions).where(eq(classSessions.id, agent.classSessionId)).get();
   const played = session?.bodiesPlayed.includes(agent.agencyId) ?? false;
+  // The student playing this agent is here: the teacher's live view counts on it (nothing stranded).
+  const me = participantOfSubject(db, agent.id);
+  if (me) touchParticipant(db, me.id);
+  const now = Date.now();
+  const patienceMs = (session?.patienceMinutes ?? 5) * 60_000;
   const unit = agent.unit ? registryNames[agent.unit] : null;
   const queue = agentQueue(db, agent, { state: filters.etat, procedure: filters.demarche, waitingMinutes: filters.attente });
   const counts = agentCounts(db, agent);
@@ -55,6 +65,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
   const notice = params.message ? noticeMessages[params.message] : undefined;
   return (
     <>
+      <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" />
       <p className="badge">Espace agent</p>
       <h1>{agency?.name ?? agent.agencyId}</h1>
       <p className="lead">
@@ -152,7 +163,12 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
                   <td>
                     {person.givenNames} {person.preferredName ?? person.familyName}
                   </td>
-                  <td>{stateLabels[c.state]}</td>
+                  <td>
+                    {stateLabels[c.state]}
+                    {c.submittedAt && ['depose', 'en_instruction'].includes(c.state) && now - c.submittedAt.getTime() > patienceMs && (
+                      <strong className="state state--refuse"> — attend depuis plus de {session?.patienceMinutes} min</strong>
+                    )}
+                  </td>
                   <td>{c.submittedAt ? when.format(c.submittedAt) : '—'}</td>
                 </tr>
               ))}
@@ -189,22 +205,24 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
                     {n.state === 'a_traiter' && (
                       <div className="actions">
                         <form action={noticeAction}>
+                          <ActionKeyField value={newActionKey()} />
                           <input type="hidden" name="avis" value={n.id} />
                           <input type="hidden" name="decision" value="appliquer" />
-                          <button type="submit" className="button">
+                          <SubmitButton>
                             Appliquer<span className="visually-hidden"> l’avis de {person.givenNames} {person.familyName}</span>
-                          </button>
+                          </SubmitButton>
                         </form>
                         <form action={noticeAction} className="actions">
+                          <ActionKeyField value={newActionKey()} />
                           <input type="hidden" name="avis" value={n.id} />
                           <input type="hidden" name="decision" value="rejeter" />
                           <div className="field">
                             <label htmlFor={`motif-${n.id}`}>Motif du rejet</label>
                             <input id={`motif-${n.id}`} name="motif" type="text" />
                           </div>
-                          <button type="submit" className="button button--secondary">
+                          <SubmitButton className="button button--secondary">
                             Rejeter<span className="visually-hidden"> l’avis de {person.givenNames} {person.familyName}</span>
-                          </button>
+                          </SubmitButton>
                         </form>
                       </div>
                     )}

@@ -8,10 +8,11 @@ import { getDb } from '@/db/client';
 import { procedureIds } from '@/db/schema';
 import { requireAidant } from '@/lib/auth/guards';
 import { aidantActor, aidantDraft, createMandate, startUnderMandate } from '@/lib/aidants/mandates';
-import { aidantDraftOrRefuse, refused } from './draft';
+import { aidantDraftOrRefuse } from './draft';
 import { autosaveStep, saveStep } from '@/lib/procedures/drafts';
 import { CaseError } from '@/lib/procedures/engine/cases';
-import { submitCase } from '@/lib/procedures/engine/run';
+import { submitOnce } from '@/lib/procedures/engine/run';
+import { actionKeyOf, once } from '@/lib/action-keys';
 import { firstInvalidStep, procedures, stepsFor } from '@/lib/procedures/registry';
 
 const base = (id: string) => `/aidant/dossiers/${id}`;
@@ -19,31 +20,39 @@ const base = (id: string) => `/aidant/dossiers/${id}`;
 export async function createMandateAction(form: FormData): Promise<void> {
   const aidant = await requireAidant();
   const input = { personaId: String(form.get('personne') ?? ''), procedures: form.getAll('demarches').map(String), days: Number(form.get('duree')) };
-  try {
-    createMandate(getDb(), aidant, input);
-  } catch (error) {
-    if (!(error instanceof CaseError)) throw error;
-    const back = new URLSearchParams({ erreur: error.code, message: error.message, personne: input.personaId, duree: String(form.get('duree') ?? '') });
-    for (const p of input.procedures) back.append('demarches', p);
-    redirect(`/aidant?${back.toString()}#nouveau-mandat`);
-  }
+  const ok = '/aidant?message=mandat-cree#mandats';
+  const path = await once(getDb(), { key: actionKeyOf(form), actor: aidant.id, action: 'mandat', classSessionId: aidant.classSessionId }, () => {
+    try {
+      createMandate(getDb(), aidant, input);
+    } catch (error) {
+      if (!(error instanceof CaseError)) throw error;
+      const back = new URLSearchParams({ erreur: error.code, message: error.message, personne: input.personaId, duree: String(form.get('duree') ?? '') });
+      for (const p of input.procedures) back.append('demarches', p);
+      return `/aidant?${back.toString()}#nouveau-mandat`;
+    }
+    return ok;
+  }, { settled: (p) => p === ok });
   revalidatePath('/aidant');
-  redirect('/aidant?message=mandat-cree#mandats');
+  redirect(path);
 }
 
 export async function startUnderMandateAction(form: FormData): Promise<void> {
   const aidant = await requireAidant();
   const procedure = z.enum(procedureIds).safeParse(form.get('demarche'));
   if (!procedure.success) redirect('/aidant');
-  let id: string;
-  try {
-    id = startUnderMandate(getDb(), aidant, String(form.get('mandat') ?? ''), procedure.data).id;
-  } catch (error) {
-    refused(error);
-  }
-  const { c, persona } = aidantDraftOrRefuse(aidant, id);
-  const first = stepsFor(procedures[c.procedure], { db: getDb(), persona, answers: {} })[0];
-  redirect(first ? `${base(id)}/etapes/${first.id}` : `${base(id)}/recapitulatif`);
+  const path = await once(getDb(), { key: actionKeyOf(form), actor: aidant.id, action: `demarrer:${procedure.data}`, classSessionId: aidant.classSessionId }, () => {
+    let id: string;
+    try {
+      id = startUnderMandate(getDb(), aidant, String(form.get('mandat') ?? ''), procedure.data).id;
+    } catch (error) {
+      if (error instanceof CaseError) return `/aidant?refus=${encodeURIComponent(error.message)}`;
+      throw error;
+    }
+    const { c, persona } = aidantDraftOrRefuse(aidant, id);
+    const first = stepsFor(procedures[c.procedure], { db: getDb(), persona, answers: {} })[0];
+    return first ? `${base(id)}/etapes/${first.id}` : `${base(id)}/recapitulatif`;
+  });
+  redirect(path);
 }
 
 export async function aidantSaveStepAction(caseId: string, stepId: string, previous: StepState, form: FormData): Promise<StepState> {
@@ -66,12 +75,15 @@ export async function aidantAutosaveStepAction(caseId: string, stepId: string, f
   }
 }
 
-export async function aidantSubmitAction(caseId: string): Promise<void> {
+export async function aidantSubmitAction(caseId: string, form: FormData): Promise<void> {
   const aidant = await requireAidant();
-  const found = aidantDraftOrRefuse(aidant, caseId);
-  const invalid = firstInvalidStep(procedures[found.c.procedure], { db: getDb(), persona: found.persona, answers: found.c.answers });
-  if (invalid) redirect(`${base(caseId)}/etapes/${invalid.step.id}?verifier=1`);
-  const sent = await submitCase(getDb(), found.c, found.persona, aidantActor(aidant, found.persona));
+  const path = await once(getDb(), { key: actionKeyOf(form), actor: aidant.id, action: `envoyer:${caseId}`, classSessionId: aidant.classSessionId }, async () => {
+    const found = aidantDraftOrRefuse(aidant, caseId);
+    const invalid = firstInvalidStep(procedures[found.c.procedure], { db: getDb(), persona: found.persona, answers: found.c.answers });
+    if (invalid) return `${base(caseId)}/etapes/${invalid.step.id}?verifier=1`;
+    const sent = await submitOnce(getDb(), found.c, found.persona, aidantActor(aidant, found.persona));
+    return `/aidant?envoye=${encodeURIComponent(sent.receiptNumber ?? '')}#mandats`;
+  });
   revalidatePath('/aidant');
-  redirect(`/aidant?envoye=${encodeURIComponent(sent.receiptNumber ?? '')}#mandats`);
+  redirect(path);
 }

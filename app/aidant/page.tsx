@@ -1,4 +1,8 @@
 import type { Metadata } from 'next';
+import { SubmitButton } from '@/app/_components/submit-button';
+import { LiveRefresh } from '@/app/_components/live-refresh';
+import { ActionKeyField } from '@/app/_components/action-key-field';
+import { newActionKey } from '@/lib/action-keys';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cases, personas } from '@/db/schema';
@@ -28,6 +32,7 @@ export default async function AidantHome({ searchParams }: { searchParams: Promi
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
   return (
     <>
+      <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" />
       <p className="badge">Espace aidant</p>
       <h1>
         Bonjour {aidant.givenName} {aidant.familyName}
@@ -76,11 +81,12 @@ export default async function AidantHome({ searchParams }: { searchParams: Promi
                     <div className="actions">
                       {m.procedures.map((p) => (
                         <form key={p} action={startUnderMandateAction}>
+                          <ActionKeyField value={newActionKey()} />
                           <input type="hidden" name="mandat" value={m.id} />
                           <input type="hidden" name="demarche" value={p} />
-                          <button type="submit" className="button">
+                          <SubmitButton>
                             {procedures[p].title} pour {who}
-                          </button>
+                          </SubmitButton>
                         </form>
                       ))}
                     </div>
@@ -114,6 +120,7 @@ export default async function AidantHome({ searchParams }: { searchParams: Promi
           </div>
         )}
         <form action={createMandateAction}>
+          <ActionKeyField value={newActionKey()} />
           <div className={`field${fieldError('personne') ? ' field--error' : ''}`}>
             <label htmlFor="mandat-personne">La personne</label>
             {fieldError('personne') && <p className="field__error">{fieldError('personne')}</p>}
@@ -146,9 +153,9 @@ export default async function AidantHome({ searchParams }: { searchParams: Promi
               </div>
             ))}
           </fieldset>
-          <button type="submit" className="button">
+          <SubmitButton>
             Créer le mandat
-          </button>
+          </SubmitButton>
         </form>
       </section>
       <aside className="en-vrai" aria-labelledby="en-vrai">

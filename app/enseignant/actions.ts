@@ -12,6 +12,9 @@ import { createSession, deleteSession, ownedSession, resetSession } from '@/lib/
 import { cardOf, eventCards, type EventCardId } from '@/lib/classroom/cards';
 import { messagesFor, sendClassroomMessage } from '@/lib/classroom/messages';
 import { participantsOfSession, reassignParticipant } from '@/lib/classroom/participants';
+import { actionKeyOf, once } from '@/lib/action-keys';
+import { recheckHeldCases } from '@/lib/procedures/engine/run';
+import { automateBody } from '@/lib/classroom/coverage';
 
 const rotation = z.object({ seance: z.string().min(1), organisme: z.enum(agencyIds) });
 
@@ -61,7 +64,9 @@ export async function injectFaultAction(formData: FormData): Promise<void> {
     redirect(`${pageOf(session.id)}?${back.toString()}#pannes`);
   }
   const f = parsed.data;
-  injectFault(getDb(), session.id, { agency: f.organisme, kind: f.type, minutes: f.minutes, latencyMs: f.latence * 1000, failureRate: f.taux / 100 });
+  await once(getDb(), { key: actionKeyOf(formData), actor: teacher.id, action: 'panne', classSessionId: session.id }, () => {
+    injectFault(getDb(), session.id, { agency: f.organisme, kind: f.type, minutes: f.minutes, latencyMs: f.latence * 1000, failureRate: f.taux / 100 });
+  });
   redirect(`${pageOf(session.id)}?message=panne-injectee&organisme=${f.organisme}#pannes`);
 }
 
@@ -69,7 +74,11 @@ export async function injectFaultAction(formData: FormData): Promise<void> {
 export async function endFaultsAction(formData: FormData): Promise<void> {
   const session = await mySession(formData);
   const agency = z.enum(agencyIds).safeParse(formData.get('organisme'));
-  if (agency.success) endFaults(getDb(), session.id, agency.data);
+  if (agency.success) {
+    endFaults(getDb(), session.id, agency.data);
+    // The cases the outage held are checked again now, not at some later page view.
+    await recheckHeldCases(getDb(), session.id, agency.data);
+  }
   redirect(`${pageOf(session.id)}?message=panne-terminee${agency.success ? `&organisme=${agency.data}` : ''}#pannes`);
 }
 
@@ -79,16 +88,25 @@ export async function playedBodiesAction(formData: FormData): Promise<void> {
   const bodies = formData.getAll('organismes').map(String).filter((id): id is (typeof agencyIds)[number] => (agencyIds as readonly string[]).includes(id));
   const delay = z.coerce.number().int().min(0).max(3600).safeParse(formData.get('delai'));
   const wait = z.coerce.number().int().min(0).max(240).safeParse(formData.get('attente'));
-  if (!delay.success || !wait.success) {
-    const back = new URLSearchParams({ message: !delay.success ? 'delai-invalide' : 'attente-invalide', delai: String(formData.get('delai') ?? ''), attente: String(formData.get('attente') ?? '') });
+  const patience = z.coerce.number().int().min(1).max(120).safeParse(formData.get('patience') ?? 5);
+  if (!delay.success || !wait.success || !patience.success) {
+    const back = new URLSearchParams({ message: !delay.success ? 'delai-invalide' : !wait.success ? 'attente-invalide' : 'patience-invalide', delai: String(formData.get('delai') ?? ''), attente: String(formData.get('attente') ?? ''), patience: String(formData.get('patience') ?? '') });
     redirect(`${pageOf(session.id)}?${back.toString()}#organismes-joues`);
   }
   getDb()
     .update(classSessions)
-    .set({ bodiesPlayed: bodies, autoInstructionDelaySeconds: delay.data, counterWaitMinutes: wait.data, simulateNetwork: formData.get('reseau') === 'on' })
+    .set({ bodiesPlayed: bodies, autoInstructionDelaySeconds: delay.data, counterWaitMinutes: wait.data, patienceMinutes: patience.data, simulateNetwork: formData.get('reseau') === 'on' })
     .where(eq(classSessions.id, session.id))
     .run();
   redirect(`${pageOf(session.id)}?message=organismes-enregistres#organismes-joues`);
+}
+
+/** The live view's one-click fix: a body nobody plays any more answers by itself again. */
+export async function automateBodyAction(formData: FormData): Promise<void> {
+  const session = await mySession(formData);
+  const agency = z.enum(agencyIds).safeParse(formData.get('organisme'));
+  if (agency.success) automateBody(getDb(), session.id, agency.data);
+  redirect(`${pageOf(session.id)}?message=organismes-enregistres#en-direct`);
 }
 
 const newSession = z.object({
@@ -107,8 +125,12 @@ export async function createSessionAction(formData: FormData): Promise<void> {
     for (const field of ['nom', 'preset', 'eleves']) back.set(`erreur-${field}`, parsed.error.issues.find((i) => i.path[0] === field)?.message ?? '');
     redirect(`/enseignant?${back.toString()}#nouvelle-seance`);
   }
-  const session = createSession(getDb(), teacher.id, { name: parsed.data.nom, preset: parsed.data.preset, expectedStudents: parsed.data.eleves });
-  redirect(`${pageOf(session.id)}?message=seance-creee`);
+  // A double-click makes one séance, and both clicks land on it.
+  const path = await once(getDb(), { key: actionKeyOf(formData), actor: teacher.id, action: 'creer-seance' }, () => {
+    const session = createSession(getDb(), teacher.id, { name: parsed.data.nom, preset: parsed.data.preset, expectedStudents: parsed.data.eleves });
+    return `${pageOf(session.id)}?message=seance-creee`;
+  });
+  redirect(path);
 }
 
 /** Reset (back to the seed) or delete (every row), each after a confirmation page. */
@@ -128,9 +150,11 @@ export async function sessionLifecycleAction(formData: FormData): Promise<void> 
 /** The teacher gives a student another role. */
 export async function reassignAction(formData: FormData): Promise<void> {
   const session = await mySession(formData);
-  const role = z.enum(participantRoles).safeParse(formData.get('role'));
+  // "agent" (any body) or "agent:caf", "citoyen:<persona>", "aidant:<aidant>": the teacher may pick who they play.
+  const [rawRole, subject] = String(formData.get('role') ?? '').split(':');
+  const role = z.enum(participantRoles).safeParse(rawRole);
   const participant = String(formData.get('participant') ?? '');
-  const moved = role.success ? reassignParticipant(getDb(), session, participant, role.data) : null;
+  const moved = role.success ? reassignParticipant(getDb(), session, participant, { role: role.data, subject: subject || null }) : null;
   redirect(`${pageOf(session.id)}?message=${moved ? 'role-change' : 'role-invalide'}#participants`);
 }
 
@@ -160,7 +184,9 @@ export async function sendMessageAction(formData: FormData): Promise<void> {
   }
   const title = parsed.data.titre || card?.title || 'Message';
   const body = parsed.data.texte || card?.body || '';
-  sendClassroomMessage(db, { classSessionId: session.id, participantId: to, kind: card ? 'evenement' : 'message', title, body });
+  await once(db, { key: actionKeyOf(formData), actor: session.teacherId ?? 'enseignant', action: 'message-classe', classSessionId: session.id }, () => {
+    sendClassroomMessage(db, { classSessionId: session.id, participantId: to, kind: card ? 'evenement' : 'message', title, body });
+  });
   redirect(`${pageOf(session.id)}?message=message-envoye#message`);
 }
 
@@ -170,9 +196,12 @@ export async function revealHintAction(formData: FormData): Promise<void> {
   const db = getDb();
   const participant = participantsOfSession(db, session.id).find((p) => p.id === formData.get('participant'));
   if (!participant) redirect(`${pageOf(session.id)}?message=role-invalide#participants`);
+  // One click, one hint: the form says which hint it reveals, so a double-click or a resend does not reveal the next.
   const hints = cardOf(db, participant).hints;
   const revealed = messagesFor(db, session.id, participant.id).filter((m) => m.kind === 'indice' && m.participantId === participant.id).length;
-  const next = hints[revealed];
+  const asked = Number(formData.get('indice')) || revealed + 1;
+  const next = asked === revealed + 1 ? hints[revealed] : undefined;
   if (next) sendClassroomMessage(db, { classSessionId: session.id, participantId: participant.id, kind: 'indice', title: `Indice ${revealed + 1} sur ${hints.length}`, body: next });
-  redirect(`${pageOf(session.id)}?message=${next ? 'indice-revele' : 'plus-d-indice'}#participants`);
+  const message = next || asked <= revealed ? 'indice-revele' : 'plus-d-indice';
+  redirect(`${pageOf(session.id)}?message=${message}#participants`);
 }

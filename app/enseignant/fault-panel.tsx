@@ -1,4 +1,7 @@
 import { agencyIds, faultKinds } from '@/db/schema';
+import { SubmitButton } from '@/app/_components/submit-button';
+import { ActionKeyField } from '@/app/_components/action-key-field';
+import { newActionKey } from '@/lib/action-keys';
 import { getDb } from '@/db/client';
 import { agencyShortName } from '@/lib/platform/consent-text';
 import { faultLabels, faultsInForce } from '@/lib/platform/faults-view';
@@ -39,15 +42,16 @@ export function FaultPanel({ classSessionId, values, errors }: { classSessionId:
               <form action={endFaultsAction} className="inline-form">
                 <input type="hidden" name="seance" value={classSessionId} />
                 <input type="hidden" name="organisme" value={f.agency} />
-                <button type="submit" className="button button--secondary">
+                <SubmitButton className="button button--secondary">
                   Rétablir {agencyShortName(f.agency)}
-                </button>
+                </SubmitButton>
               </form>
             </li>
           ))}
         </ul>
       )}
       <form action={injectFaultAction} noValidate className="surface">
+        <ActionKeyField value={newActionKey()} />
         <h3>Provoquer une panne</h3>
         <ErrorSummary title="La panne n’a pas été lancée" errors={Object.fromEntries(errorList)} idPrefix="panne" />
         <input type="hidden" name="seance" value={classSessionId} />
@@ -89,9 +93,9 @@ export function FaultPanel({ classSessionId, values, errors }: { classSessionId:
         ).map(([name, label, hint, fallback]) => (
           <TextField key={name} id={`panne-${name}`} name={name} label={label} hint={hint} error={errors[name]} inputMode="numeric" defaultValue={values[name] ?? fallback} />
         ))}
-        <button type="submit" className="button">
+        <SubmitButton>
           Lancer la panne
-        </button>
+        </SubmitButton>
       </form>
     </>
   );

@@ -1,4 +1,7 @@
 import type { Metadata } from 'next';
+import { SubmitButton } from '@/app/_components/submit-button';
+import { ActionKeyField } from '@/app/_components/action-key-field';
+import { newActionKey } from '@/lib/action-keys';
 import Link from 'next/link';
 import { count, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
@@ -35,6 +38,7 @@ export default async function TeacherHome({ searchParams }: { searchParams: Prom
       <section aria-labelledby="nouvelle-seance">
         <h2 id="nouvelle-seance">Créer une séance</h2>
         <form action={createSessionAction} className="surface" noValidate>
+          <ActionKeyField value={newActionKey()} />
           <ErrorSummary title="La séance n’a pas été créée" errors={errors} idPrefix="seance" />
           <p>Elle reçoit sa propre copie du monde simulé : ce que fait une classe ne se voit pas dans une autre. Vous obtenez ensuite un code à projeter.</p>
           <TextField id="seance-nom" name="nom" label="Nom de la séance" hint="Par exemple « BTS SAM 1 — mardi »." error={errors.nom} defaultValue={q.nom ?? ''} maxLength={100} />
@@ -57,9 +61,9 @@ export default async function TeacherHome({ searchParams }: { searchParams: Prom
             </select>
           </div>
           <TextField id="seance-eleves" name="eleves" label="Nombre d’élèves" hint="De 1 à 100. Les rôles sont répartis au fur et à mesure des arrivées." error={errors.eleves} inputMode="numeric" className="input--short" defaultValue={q.eleves ?? '30'} />
-          <button type="submit" className="button">
+          <SubmitButton>
             Créer la séance
-          </button>
+          </SubmitButton>
         </form>
       </section>
 

@@ -9,6 +9,7 @@ import { ensureDeviceHash } from '@/lib/classroom/device';
 import { joinSession, pseudonymSchema } from '@/lib/classroom/participants';
 import { clientAddress, clientKey, hit } from '@/lib/rate-limit';
 import { joinLimit } from './limits';
+import { actionKeyOf } from '@/lib/action-keys';
 
 /** A student joins with the code and a pseudonym; the same device gets its role back. */
 export async function joinAction(formData: FormData): Promise<void> {
@@ -23,7 +24,7 @@ export async function joinAction(formData: FormData): Promise<void> {
   }
   const pseudonym = pseudonymSchema.safeParse(typed);
   if (!pseudonym.success) back(pseudonym.error.issues[0]?.message ?? 'Choisissez un autre pseudonyme.');
-  const outcome = joinSession(db, session, pseudonym.data!, await ensureDeviceHash());
+  const outcome = joinSession(db, session, pseudonym.data!, await ensureDeviceHash(actionKeyOf(formData)));
   if (!outcome.ok)
     back(outcome.error === 'pseudonyme_pris' ? 'Ce pseudonyme est déjà pris dans la séance. Choisissez-en un autre, par exemple en ajoutant un chiffre.' : 'La séance est complète. Prévenez votre enseignant·e.');
   redirect('/seance');

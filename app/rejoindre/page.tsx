@@ -1,4 +1,7 @@
 import type { Metadata } from 'next';
+import { SubmitButton } from '@/app/_components/submit-button';
+import { ActionKeyField } from '@/app/_components/action-key-field';
+import { newActionKey } from '@/lib/action-keys';
 import Link from 'next/link';
 import { headers } from 'next/headers';
 import { eq } from 'drizzle-orm';
@@ -78,6 +81,7 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
           {params.erreur && <Problem title="Le pseudonyme n’est pas valable" message={params.erreur} field="pseudonyme" />}
           <p>Choisissez un pseudonyme : il suffit pour jouer. Ne donnez ni votre nom, ni votre adresse e-mail.</p>
           <form action={joinAction} noValidate>
+            <ActionKeyField value={newActionKey()} />
             <input type="hidden" name="code" value={session.joinCode} />
             <TextField
               id="pseudonyme"
@@ -89,9 +93,9 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
               autoComplete="off"
               maxLength={40}
             />
-            <button type="submit" className="button">
+            <SubmitButton>
               Rejoindre la séance
-            </button>
+            </SubmitButton>
           </form>
           <p>Vous recevez ensuite un rôle et une carte de scénario.</p>
         </section>

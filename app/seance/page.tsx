@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Fragment } from 'react';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/guards';
@@ -73,6 +74,19 @@ export default async function StudentSessionPage() {
           <dt>Ce qui peut compliquer</dt>
           <dd>{card.constraints}</dd>
         </dl>
+        {card.facts.length > 0 && (
+          <>
+            <h3 id="carte-faits">Ce que vous savez (pour remplir les formulaires)</h3>
+            <dl className="facts" aria-labelledby="carte-faits">
+              {card.facts.map((f) => (
+                <Fragment key={f.label}>
+                  <dt>{f.label}</dt>
+                  <dd>{f.value}</dd>
+                </Fragment>
+              ))}
+            </dl>
+          </>
+        )}
       </section>
 
       <section aria-labelledby="commencer">

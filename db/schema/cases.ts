@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { classSessionRef } from './classroom';
 import { createdAt, id } from './columns';
@@ -41,7 +42,15 @@ export const cases = sqliteTable(
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('cases_person').on(t.personaId), index('cases_agency').on(t.classSessionId, t.agency, t.state), uniqueIndex('cases_receipt').on(t.classSessionId, t.receiptNumber)],
+  (t) => [
+    index('cases_person').on(t.personaId),
+    index('cases_agency').on(t.classSessionId, t.agency, t.state),
+    uniqueIndex('cases_receipt').on(t.classSessionId, t.receiptNumber),
+    // Every action happens once (issue 16): one draft per person, procedure and channel, which a second start resumes…
+    uniqueIndex('cases_one_draft').on(t.personaId, t.procedure, t.channel).where(sql`state = 'brouillon'`),
+    // …and one open request per person for a card or a change of address (a second one is the same request twice).
+    uniqueIndex('cases_one_open').on(t.personaId, t.procedure).where(sql`state in ('depose', 'en_instruction', 'complement_demande') and procedure in ('carte-stationnement', 'changement-adresse')`),
+  ],
 );
 
 /** Every transition and message of a case, with its actor: the timeline. Append-only. */

@@ -24,6 +24,8 @@ export const classSessions = sqliteTable('class_sessions', {
   bodiesPlayed: text('bodies_played', { mode: 'json' }).$type<string[]>().notNull().default([]),
   /** Personas in a zone blanche get a slow, dropping connection (issue 8). Off in the demonstration séance. */
   simulateNetwork: integer('simulate_network', { mode: 'boolean' }).notNull().default(true),
+  /** Minutes a case may wait on a body played by a student before the live view and the agent's page flag it. */
+  patienceMinutes: integer('patience_minutes').notNull().default(5),
 });
 
 /** Every row of the simulated world belongs to one séance: deleting the séance deletes the row. */

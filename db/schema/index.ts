@@ -18,3 +18,4 @@ export * from './platform';
 export * from './cases';
 export * from './aidants';
 export * from './participants';
+export * from './action-keys';

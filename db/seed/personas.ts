@@ -21,7 +21,11 @@ export type PersonaSeed = {
   address: Address;
   occupation: string;
   digitalProfile: DigitalProfile;
-  card: { title: string; situation: string; goal: string; constraints: string };
+  /**
+   * What the student reads. `moveTo`: the new address of someone who moves; `actOf`: the person whose birth act is
+   * asked when it is not the persona's own. Both are shown on the card as facts the forms need (lib/classroom/cards.ts).
+   */
+  card: { title: string; situation: string; goal: string; constraints: string; moveTo?: Address; actOf?: { link: 'enfant' | 'parent' | 'conjoint'; familyName: string; givenNames: string } };
   birthAct: { actNumber: number; year?: number; time: string; father: string | null; mother: string | null; notes?: string[] };
   dgfip?: { address?: Address; residenceType?: 'principale' | 'secondaire'; parts: number; income: number; lastReturnYear?: number };
   siv?: { registration: string; make: string; model: string; firstRegisteredOn: string; address?: Address; company?: string }[];
@@ -42,9 +46,10 @@ export const personaSeeds: PersonaSeed[] = [
     occupation: 'Étudiante en BTS', digitalProfile: 'autonome',
     card: {
       title: 'Premier appartement',
-      situation: 'Vous avez 20 ans. En septembre, vous avez quitté la maison de vos parents à Saint-Aubin-des-Prés pour un studio à Villeneuve-sur-Brenne, près de votre lycée.',
+      situation: 'Vous avez 20 ans. Vous venez de quitter la maison de vos parents à Saint-Aubin-des-Prés pour un studio à Villeneuve-sur-Brenne, près de votre lycée.',
       goal: 'Déclarer votre nouvelle adresse, en une seule fois, aux organismes qui vous connaissent.',
       constraints: 'Vous ne savez pas quels organismes ont votre adresse. Les impôts ne vous connaissent pas encore : vous êtes sur la déclaration de vos parents.',
+      moveTo: at('8 rue du Moulin', '00101'),
     },
     birthAct: { actNumber: 112, time: '04:35', father: 'Philippe Martin', mother: 'Nathalie Martin, née Royer' },
     caf: { address: at('14 route de Montclar', '00102'), familySituation: 'Célibataire', benefits: ['Aide personnalisée au logement (demande en cours)'], amount: 0 },
@@ -90,9 +95,10 @@ export const personaSeeds: PersonaSeed[] = [
     occupation: 'Demandeur d’emploi (cuisinier)', digitalProfile: 'autonome',
     card: {
       title: 'Un nouveau départ',
-      situation: 'Vous cherchez un emploi de cuisinier. Le 1er décembre, vous emménagez au 12 rue Victor-Hugo, à Villeneuve-sur-Brenne.',
+      situation: 'Vous cherchez un emploi de cuisinier. Vous emménagez ces jours-ci au 12 rue Victor-Hugo, à Villeneuve-sur-Brenne.',
       goal: 'Prévenir en une seule fois France Travail, la CAF, l’Assurance maladie et les impôts.',
       constraints: 'Votre RSA dépend de votre adresse : un oubli peut retarder un versement.',
+      moveTo: at('12 rue Victor-Hugo', '00101'),
     },
     birthAct: { actNumber: 18, time: '22:05', father: 'Laurent Girard', mother: 'Sandrine Girard, née Petitjean' },
     dgfip: { parts: 1, income: 9800 },
@@ -110,6 +116,7 @@ export const personaSeeds: PersonaSeed[] = [
       situation: 'Vous avez deux enfants, Inès (née en 2015 à Montclar-les-Vignes) et Yanis. Vous préparez le passeport d’Inès pour un voyage scolaire.',
       goal: 'Demander un extrait d’acte de naissance avec filiation pour votre fille Inès.',
       constraints: 'Vous n’avez que votre pause de midi. Inès est née dans une autre commune que celle où vous vivez.',
+      actOf: { link: 'enfant', familyName: 'Haddad', givenNames: 'Inès Sarah' },
     },
     birthAct: { actNumber: 12, time: '11:45', father: 'Rachid Haddad', mother: 'Fatima Haddad, née Bensaïd' },
     dgfip: { parts: 2.5, income: 34500 },
@@ -126,6 +133,7 @@ export const personaSeeds: PersonaSeed[] = [
       situation: 'Vous avez 88 ans. Vous allez vivre à la résidence autonomie du 12 place du Marché, à Villeneuve-sur-Brenne. Vous n’avez jamais utilisé Internet.',
       goal: 'Signaler votre nouvelle adresse à votre caisse de retraite, à l’Assurance maladie et aux impôts.',
       constraints: 'Vous n’avez ni ordinateur ni smartphone. Vous pouvez vous faire aider par un ou une aidante de France Services, ou aller au guichet.',
+      moveTo: at('12 place du Marché', '00101'),
     },
     birthAct: { actNumber: 7, time: '05:00', father: 'Joseph Dupuis', mother: 'Marie Dupuis, née Lemaire', notes: ['Marié le 18 mai 1962 à Bourg-Léger avec Odette Vidal.'] },
     dgfip: { parts: 1, income: 12400 },
@@ -142,6 +150,7 @@ export const personaSeeds: PersonaSeed[] = [
       situation: 'Vous avez 73 ans. Vous partez vivre chez votre fille, 9 rue Victor-Hugo à Villeneuve-sur-Brenne.',
       goal: 'Déclarer votre déménagement à votre caisse de retraite, à l’Assurance maladie, aux impôts et à La Poste.',
       constraints: 'Vous utilisez un peu Internet pour vos courriels, mais les démarches vous inquiètent.',
+      moveTo: at('9 rue Victor-Hugo', '00101'),
     },
     birthAct: { actNumber: 23, time: '13:30', father: 'René Morel', mother: 'Paulette Morel, née Lambert' },
     dgfip: { parts: 1, income: 21900 },
@@ -187,9 +196,10 @@ export const personaSeeds: PersonaSeed[] = [
     occupation: 'Agente d’entretien', digitalProfile: 'lecture_difficile',
     card: {
       title: 'Les longs textes, c’est difficile',
-      situation: 'Vous avez déménagé en octobre de Saint-Aubin-des-Prés à Villeneuve-sur-Brenne. Lire de longs textes vous demande beaucoup d’effort.',
+      situation: 'Vous venez de déménager de Saint-Aubin-des-Prés à Villeneuve-sur-Brenne. Lire de longs textes vous demande beaucoup d’effort.',
       goal: 'Déclarer votre nouvelle adresse à la CAF, à l’Assurance maladie et aux impôts.',
       constraints: 'Utilisez le mode simplifié et la lecture à voix haute si vous en avez besoin.',
+      moveTo: at('40 rue Victor-Hugo', '00101'),
     },
     birthAct: { actNumber: 64, time: '07:25', father: 'Alain Rousseau', mother: 'Martine Rousseau, née Gilbert' },
     dgfip: { address: at('6 route de Montclar', '00102'), parts: 1.5, income: 16800 },
@@ -253,6 +263,7 @@ export const personaSeeds: PersonaSeed[] = [
       situation: 'Vous êtes née au Portugal d’une mère française. Vous venez de quitter Montclar-les-Vignes pour Villeneuve-sur-Brenne.',
       goal: 'Déclarer votre nouvelle adresse, puis demander un extrait de votre acte de naissance.',
       constraints: 'Votre acte de naissance est conservé par le service central pour les Français nés à l’étranger.',
+      moveTo: at('26 boulevard des Tilleuls', '00101'),
     },
     birthAct: { actNumber: 8841, year: 2001, time: '15:55', father: 'João Garcia', mother: 'Hélène Garcia, née Dumas' },
     dgfip: { address: at('12 rue des Vignerons', '00103'), parts: 1, income: 33400 },
@@ -298,9 +309,10 @@ export const personaSeeds: PersonaSeed[] = [
     occupation: 'Retraité (ancien conducteur de bus)', digitalProfile: 'autonome',
     card: {
       title: 'Retraite à la campagne',
-      situation: 'Vous êtes à la retraite depuis 2025. Le 10 janvier, vous partez vivre au 30 route de Montclar, à Saint-Aubin-des-Prés.',
+      situation: 'Vous êtes à la retraite depuis 2025. Vous partez vivre ces jours-ci au 30 route de Montclar, à Saint-Aubin-des-Prés.',
       goal: 'Déclarer votre nouvelle adresse à tous vos organismes, y compris pour la carte grise.',
       constraints: 'Vous voulez aussi faire suivre votre courrier : La Poste propose ce service, mais il est payant.',
+      moveTo: at('30 route de Montclar', '00102'),
     },
     birthAct: { actNumber: 31, time: '14:20', father: 'Marcel Blanc', mother: 'Yvette Blanc, née Morin' },
     dgfip: { parts: 2, income: 30100 },
@@ -318,6 +330,7 @@ export const personaSeeds: PersonaSeed[] = [
       situation: 'Vous élevez seule votre fils Léo, né en 2021. Vous emménagez dans un logement plus grand au 44 rue du Moulin, à Villeneuve-sur-Brenne.',
       goal: 'Prévenir la CAF, France Travail, l’Assurance maladie et les impôts de votre nouvelle adresse.',
       constraints: 'Vos aides dépendent de votre logement : la CAF doit avoir la bonne adresse.',
+      moveTo: at('44 rue du Moulin', '00101'),
     },
     birthAct: { actNumber: 240, time: '21:35', father: 'Christophe David', mother: 'Isabelle David, née Renard' },
     dgfip: { parts: 2, income: 14200 },
@@ -335,6 +348,7 @@ export const personaSeeds: PersonaSeed[] = [
       situation: 'Votre mère, Monique Chevalier, née Vasseur à Montclar-les-Vignes en 1948, est décédée en septembre.',
       goal: 'Demander la copie intégrale de l’acte de naissance de votre mère pour le notaire.',
       constraints: 'Ce n’est pas votre acte : vous devez indiquer votre lien avec elle.',
+      actOf: { link: 'parent', familyName: 'Vasseur', givenNames: 'Monique Odile' },
     },
     birthAct: { actNumber: 4, time: '02:50', father: 'Jean Chevalier', mother: 'Monique Chevalier, née Vasseur' },
     dgfip: { parts: 3, income: 71500 },
@@ -432,9 +446,10 @@ export const personaSeeds: PersonaSeed[] = [
     occupation: 'Graphiste indépendante', digitalProfile: 'autonome',
     card: {
       title: 'Le guichet, c’est compliqué',
-      situation: 'Vous êtes sourde. Au téléphone et au guichet, on vous comprend mal ; en ligne, vous êtes à l’aise. Le 15 décembre, vous emménagez au 40 Grand-Rue, à Montclar-les-Vignes.',
+      situation: 'Vous êtes sourde. Au téléphone et au guichet, on vous comprend mal ; en ligne, vous êtes à l’aise. Vous emménagez ces jours-ci au 40 Grand-Rue, à Montclar-les-Vignes.',
       goal: 'Déclarer votre nouvelle adresse en ligne, y compris pour votre carte grise.',
       constraints: 'Pour vous, la démarche en ligne évite un déplacement difficile : comparez avec les personnes qui vont au guichet.',
+      moveTo: at('40 Grand-Rue', '00103'),
     },
     birthAct: { actNumber: 26, time: '12:45', father: 'Bruno Marchand', mother: 'Hélène Marchand, née Picard' },
     dgfip: { parts: 1, income: 24700 },
@@ -451,6 +466,7 @@ export const personaSeeds: PersonaSeed[] = [
       situation: 'Vous avez 64 ans et vous cherchez un emploi en attendant votre retraite. Vous emménagez au 12 rue du Moulin, à Villeneuve-sur-Brenne.',
       goal: 'Prévenir France Travail, l’Assurance maladie et les impôts de votre nouvelle adresse.',
       constraints: 'Vous avez un smartphone, mais vous hésitez à saisir vos informations en ligne.',
+      moveTo: at('12 rue du Moulin', '00101'),
     },
     birthAct: { actNumber: 66, time: '09:05', father: 'Raymond Leroy', mother: 'Lucienne Leroy, née Boyer' },
     dgfip: { parts: 1, income: 18300 },

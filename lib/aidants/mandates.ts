@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { writeTransaction, type Db, type Executor } from '../../db/client';
 import { caseEvents, cases, mandates, personas, type ProcedureId } from '../../db/schema';
 import type { Aidant } from '../auth/guards';
-import { addNote, CaseError, createCase, type Actor } from '../procedures/engine/cases';
+import { addNote, CaseError, startCase, type Actor } from '../procedures/engine/cases';
 import type { CaseRow, Persona } from '../procedures/engine/types';
 import { procedures } from '../procedures/registry';
 
@@ -35,6 +35,10 @@ export function createMandate(db: Executor, aidant: Aidant, input: { personaId: 
   const chosen = [...new Set(input.procedures)].filter((p): p is ProcedureId => (mandateProcedures as string[]).includes(p));
   if (chosen.length === 0 || chosen.length !== new Set(input.procedures).size) throw new CaseError('demarches', 'Choisissez au moins une démarche de la liste.');
   if (!Object.keys(mandateDurations).includes(String(input.days))) throw new CaseError('duree', 'Choisissez la durée du mandat.');
+  // The same mandate asked twice (double-click, two tabs) while the first waits for the person is that first one.
+  const pending = db.select().from(mandates).where(and(eq(mandates.aidantId, aidant.id), eq(mandates.personaId, person.id))).orderBy(desc(mandates.createdAt)).all();
+  const same = pending.find((m) => statusOf(m, now) === 'a_confirmer' && [...m.procedures].sort().join() === [...chosen].sort().join());
+  if (same) return same;
   return db
     .insert(mandates)
     .values({ id: crypto.randomUUID(), classSessionId: aidant.classSessionId, aidantId: aidant.id, personaId: person.id, procedures: chosen, createdAt: now, endsAt: new Date(now.getTime() + input.days * 86_400_000) })
@@ -51,6 +55,8 @@ function personsMandate(db: Executor, personaId: string, mandateId: string): Man
 /** The person, present beside the aidant, confirms the mandate. */
 export function confirmMandate(db: Executor, personaId: string, mandateId: string, now = new Date()): Mandate {
   const m = personsMandate(db, personaId, mandateId);
+  // Confirmed twice (double-click, two tabs): it is confirmed, once.
+  if (statusOf(m, now) === 'actif') return m;
   if (statusOf(m, now) !== 'a_confirmer') throw new CaseError('etat', 'Ce mandat ne peut plus être confirmé.');
   return db.update(mandates).set({ confirmedAt: now }).where(eq(mandates.id, m.id)).returning().get();
 }
@@ -80,7 +86,10 @@ export function usableMandate(db: Executor, aidant: Aidant, mandateId: string, p
 export function startUnderMandate(db: Db, aidant: Aidant, mandateId: string, procedure: ProcedureId, now = new Date()): CaseRow {
   const { mandate, persona } = usableMandate(db, aidant, mandateId, procedure, now);
   return writeTransaction(db, (tx) => {
-    const c = createCase(tx, { classSessionId: mandate.classSessionId, personaId: persona.id, procedure }, now);
+    // Started twice, or the person's own draft: the aidant goes on with that one under the mandate.
+    const { c, resumed } = startCase(tx, { classSessionId: mandate.classSessionId, personaId: persona.id, procedure }, now);
+    if (resumed && c.mandateId === mandate.id) return c;
+    if (resumed && c.state !== 'brouillon') throw new CaseError('deja_en_cours', `${persona.givenNames} ${persona.familyName} a déjà une demande « ${procedures[procedure].title} » en cours (n° ${c.receiptNumber ?? '—'}).`);
     const withMandate = tx.update(cases).set({ mandateId: mandate.id }).where(eq(cases.id, c.id)).returning().get();
     addNote(tx, withMandate, aidantActor(aidant, persona), `Demande commencée par ${aidant.givenName} ${aidant.familyName} (France Services) pour vous, sous mandat.`, now);
     return withMandate;

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
@@ -14,6 +16,11 @@ import type { SessionUser } from './session-user';
 
 type Claims = Record<string, string>;
 
+// The relying party calls the provider on the same server (discovery, token, userinfo). Node 20's default agent keeps
+// sockets alive, and the server closes an idle one after 5 s: a reused socket closed at that instant failed a sign-in
+// with ECONNRESET in the class-of-30 test. One short connection per call: these calls are few.
+const providerAgents = { http: new http.Agent({ keepAlive: false }), https: new https.Agent({ keepAlive: false }) };
+
 /** next-auth as the relying party of a simulated provider: code flow with PKCE, state and nonce. */
 function simulatedProvider(id: IdpName, scope: string): OAuthConfig<Claims> {
   const base = env().baseUrl;
@@ -28,7 +35,7 @@ function simulatedProvider(id: IdpName, scope: string): OAuthConfig<Claims> {
     checks: ['pkce', 'state', 'nonce'],
     idToken: true,
     client: { id_token_signed_response_alg: 'ES256', token_endpoint_auth_method: 'client_secret_basic' },
-    httpOptions: { timeout: 10_000 },
+    httpOptions: { timeout: 10_000, agent: base.startsWith('https:') ? providerAgents.https : providerAgents.http },
     // Claims come from userinfo, as FranceConnect's service providers do.
     userinfo: {
       request: async ({ client, tokens }) => {

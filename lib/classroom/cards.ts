@@ -1,11 +1,16 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { agencies, agents, aidants, personas, type AgencyId, type DigitalProfile } from '../../db/schema';
+import { agencies, agents, aidants, birthRecords, communes, personas, sivVehicles, type AgencyId, type DigitalProfile } from '../../db/schema';
+import { personaSeeds, type Address } from '../../db/seed/personas';
+import { foreignBirthsRegistry } from '../../db/seed/reference-data';
+import { formatIsoDate } from '../format';
 import type { Participant } from './participants';
 
 // Scenario cards: what each role is told at the start (situation, goal, constraints) and the hints the teacher can reveal.
 
-export type ScenarioCard = { title: string; playing: string | null; situation: string; goal: string; constraints: string; hints: string[] };
+/** A fact the student needs to fill the forms in (an address, a plate, a date), shown on the card as label and value. */
+export type CardFact = { label: string; value: string };
+export type ScenarioCard = { title: string; playing: string | null; situation: string; goal: string; constraints: string; hints: string[]; facts: CardFact[] };
 
 const procedureHints: { test: RegExp; hints: string[] }[] = [
   {
@@ -65,14 +70,14 @@ export function cardOf(db: Executor, participant: Participant): ScenarioCard {
   const id = participant.subjectId ?? '';
   if (participant.role === 'citoyen') {
     const p = db.select().from(personas).where(eq(personas.id, id)).get();
-    if (!p) return { title: 'Citoyen·ne', playing: null, situation: '', goal: '', constraints: '', hints: [] };
+    if (!p) return { title: 'Citoyen·ne', playing: null, situation: '', goal: '', constraints: '', hints: [], facts: [] };
     const goal = p.goal.toLowerCase();
     const hints = [...(profileHints[p.digitalProfile] ? [profileHints[p.digitalProfile]!] : []), ...procedureHints.filter((h) => h.test.test(goal)).flatMap((h) => h.hints)];
-    return { title: p.scenarioTitle, playing: `${p.givenNames} ${p.preferredName ?? p.familyName}, ${p.occupation.toLowerCase()}`, situation: p.situation, goal: p.goal, constraints: p.constraints, hints };
+    return { title: p.scenarioTitle, playing: `${p.givenNames} ${p.preferredName ?? p.familyName}, ${p.occupation.toLowerCase()}`, situation: p.situation, goal: p.goal, constraints: p.constraints, hints, facts: citizenFacts(db, p) };
   }
   if (participant.role === 'agent') {
     const a = db.select({ agent: agents, name: agencies.shortName }).from(agents).innerJoin(agencies, eq(agencies.id, agents.agencyId)).where(eq(agents.id, id)).get();
-    if (!a) return { title: 'Agent', playing: null, situation: '', goal: '', constraints: '', hints: agentHints };
+    if (!a) return { title: 'Agent', playing: null, situation: '', goal: '', constraints: '', hints: agentHints, facts: [] };
     const card = agencyCards[a.agent.agencyId];
     return {
       title: `Agent — ${a.name}`,
@@ -81,6 +86,7 @@ export function cardOf(db: Executor, participant: Participant): ScenarioCard {
       goal: card.goal,
       constraints: 'Vous ne voyez que les données de votre organisme. Pour en obtenir d’un autre, il faut passer par la plateforme, avec une habilitation et, souvent, l’accord de la personne.',
       hints: agentHints,
+      facts: [],
     };
   }
   if (participant.role === 'aidant') {
@@ -96,6 +102,7 @@ export function cardOf(db: Executor, participant: Participant): ScenarioCard {
         'Demandez à l’élève qui joue la personne de confirmer le mandat depuis son espace.',
         'Dans « Mes données », la personne voit tout ce que vous avez fait pour elle.',
       ],
+      facts: [],
     };
   }
   return {
@@ -109,7 +116,58 @@ export function cardOf(db: Executor, participant: Participant): ScenarioCard {
       'Un échange refusé n’est pas un échec : demandez-vous pourquoi il a été refusé.',
       'Vérifiez que le journal est intact : chaque entrée contient l’empreinte de la précédente.',
     ],
+    facts: [],
   };
+}
+
+type PersonaRow = typeof personas.$inferSelect;
+const linkWords = { enfant: 'votre enfant', parent: 'votre père ou votre mère', conjoint: 'votre époux ou votre épouse' } as const;
+
+/**
+ * Every fact the persona's forms need (issue 16), read from the séance's world when it is rendered: the new address
+ * of someone who moves and the date to declare, the address and vehicles of someone who asks for a parking card, the
+ * birth of the person whose act is asked. A card can then not go stale when the seed changes.
+ */
+function citizenFacts(db: Executor, p: PersonaRow, today = new Date()): CardFact[] {
+  const seed = personaSeeds.find((s) => s.key === p.key)?.card;
+  const goal = p.goal.toLowerCase();
+  const postal = (code: string) => db.select().from(communes).where(eq(communes.code, code)).get();
+  const address = (a: Address) => {
+    const c = postal(a.commune);
+    return c ? `${a.line}, ${c.postalCode} ${c.name}` : a.line;
+  };
+  const facts: CardFact[] = [];
+  if (seed?.moveTo) {
+    facts.push({ label: 'Votre nouvelle adresse', value: address(seed.moveTo) });
+    if (!/caf|assurance maladie|france travail|impôts|retraite|la poste/.test(goal))
+      facts.push({ label: 'Qui prévenir', value: 'Les organismes qui ont votre adresse : ouvrez « Mes données », partie « Ce que chaque organisme sait de vous ».' });
+    facts.push({ label: 'Date d’emménagement à déclarer', value: `aujourd’hui, le ${today.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' })}` });
+  }
+  if (/stationnement/.test(goal)) {
+    facts.push({ label: 'Votre adresse', value: `${p.addressLine}, ${p.postalCode} ${p.city}` });
+    const cars = db.select().from(sivVehicles).where(eq(sivVehicles.personaId, p.id)).all();
+    facts.push({
+      label: cars.length > 1 ? 'Vos véhicules' : 'Votre véhicule',
+      value: cars.length === 0 ? 'Aucun véhicule à votre nom.' : cars.map((v) => `${v.make} ${v.model}, immatriculé ${v.registration}${v.holderKind === 'societe' ? ` (au nom de ${v.holderName})` : ''}`).join(' ; '),
+    });
+  }
+  if (/acte de naissance/.test(goal)) {
+    if (seed?.actOf) {
+      const act = db
+        .select()
+        .from(birthRecords)
+        .where(and(eq(birthRecords.classSessionId, p.classSessionId), eq(birthRecords.familyName, seed.actOf.familyName), eq(birthRecords.givenNames, seed.actOf.givenNames)))
+        .get();
+      if (act) {
+        facts.push({ label: 'L’acte demandé', value: `celui de ${linkWords[seed.actOf.link]}` });
+        facts.push({ label: 'Son nom de naissance', value: act.familyName });
+        facts.push({ label: 'Ses prénoms', value: act.givenNames });
+        facts.push({ label: 'Sa date de naissance', value: formatIsoDate(act.birthDate) });
+        facts.push({ label: 'Son lieu de naissance', value: act.registry === foreignBirthsRegistry ? 'à l’étranger' : (postal(act.registry)?.name ?? act.registry) });
+      }
+    } else facts.push({ label: 'Votre naissance', value: `le ${formatIsoDate(p.birthdate)} à ${p.birthplaceName}` });
+  }
+  return facts;
 }
 
 /** Event cards the teacher can send during the séance. */

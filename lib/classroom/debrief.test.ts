@@ -73,12 +73,18 @@ describe('debrief', () => {
     const [header, ...rows] = csv.slice(1).trim().split('\r\n');
     expect(header!.split(';')).toEqual([...csvColumns]);
     expect(rows).toHaveLength(db.select().from(cases).where(eq(cases.classSessionId, session.id)).all().length);
-    const counter = rows.map((r) => r.split(';')).find((r) => r[2] === 'Au guichet')!;
-    expect(counter[1]).toBe('Acte de naissance');
-    expect(counter[3]).toBe('accepte');
-    expect(counter[7]).toBe('30');
-    const draft = rows.map((r) => r.split(';')).find((r) => r[0] === '(brouillon)')!;
-    expect(draft[3]).toBe('brouillon');
-    expect(draft[7]).toBe('');
+    const col = (name: (typeof csvColumns)[number]) => csvColumns.indexOf(name);
+    const counter = rows.map((r) => r.split(';')).find((r) => r[col('parcours')] === 'Au guichet')!;
+    expect(counter[col('demarche')]).toBe('Acte de naissance');
+    expect(counter[col('etat')]).toBe('Acceptée');
+    expect(counter[col('duree_minutes')]).toBe('30');
+    // Paris time with its offset, as on the screens (winter +01:00, summer +02:00).
+    expect(counter[col('commence_le')]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+0[12]:00$/);
+    // The student who played Karim filed his card: the row names them and their role.
+    const karims = rows.map((r) => r.split(';')).find((r) => r[col('parcours')]!.startsWith('En ligne, données') && r[col('etat')] === 'Acceptée')!;
+    expect([karims[col('eleve')], karims[col('role')]]).toEqual(['A', 'Citoyen·ne']);
+    const draft = rows.map((r) => r.split(';')).find((r) => r[col('dossier')] === '(brouillon)')!;
+    expect(draft[col('etat')]).toBe('Brouillon');
+    expect(draft[col('duree_minutes')]).toBe('');
   });
 });

@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { caseEvents, cases, consents, consentWithdrawals, journalEntries, mandates, participants, type ParticipantRole, type ProcedureId } from '../../db/schema';
 import { reasonLabels } from '../platform/errors';
-import { finalStates } from '../procedures/engine/state-machine';
+import { finalStates, stateLabels } from '../procedures/engine/state-machine';
+import { formatParisTimestamp } from '../format';
+import { roleLabels } from './roles';
 import { procedures } from '../procedures/registry';
 import type { ClassSession } from './sessions';
 
@@ -45,6 +47,9 @@ const median = (values: number[]): number | null => {
 
 export type CaseLine = {
   receipt: string;
+  /** The student who filed it (citizen, aidant or agent at the counter), and their role; empty if no student did. */
+  pseudonym: string | null;
+  role: ParticipantRole | null;
   procedure: ProcedureId;
   route: Route;
   state: CaseRow['state'];
@@ -69,11 +74,18 @@ export function computeDebrief(db: Executor, session: ClassSession) {
   // Exchanges carry the case's receipt number (or its id before it has one).
   const entriesOf = new Map<string, (typeof entries)[number][]>();
   for (const e of entries) if (e.caseId) entriesOf.set(e.caseId, [...(entriesOf.get(e.caseId) ?? []), e]);
+  // Who filed each case: the actor of its 'déposé' transition, else the student playing the person.
+  const players = db.select().from(participants).where(eq(participants.classSessionId, session.id)).all();
+  const playerOf = (subject: string | null | undefined) => (subject ? players.find((p) => p.subjectId === subject) : undefined);
   const lines: CaseLine[] = all
     .map((c) => {
       const mine = [...(entriesOf.get(c.id) ?? []), ...(c.receiptNumber ? (entriesOf.get(c.receiptNumber) ?? []) : [])];
+      const filedBy = (eventsOf.get(c.id) ?? []).find((e) => e.kind === 'transition' && e.toState === 'depose')?.actorId;
+      const student = playerOf(filedBy) ?? playerOf(c.personaId);
       return {
         receipt: c.receiptNumber ?? '(brouillon)',
+        pseudonym: student?.pseudonym ?? null,
+        role: student?.role ?? null,
         procedure: c.procedure,
         route: routeOf(c),
         state: c.state,
@@ -156,12 +168,17 @@ const csvCell = (v: string | number | null) => {
   return /[";\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-export const csvColumns = ['dossier', 'demarche', 'parcours', 'etat', 'commence_le', 'depose_le', 'decide_le', 'duree_minutes', 'echanges', 'echanges_refuses', 'echanges_en_echec'] as const;
+export const csvColumns = ['eleve', 'role', 'dossier', 'demarche', 'parcours', 'etat', 'commence_le', 'depose_le', 'decide_le', 'duree_minutes', 'echanges', 'echanges_refuses', 'echanges_en_echec'] as const;
 
-/** One line per case, semicolon-separated with a BOM: what a French spreadsheet opens as is. */
+const when = (d: Date | null) => (d ? formatParisTimestamp(d) : null);
+
+/**
+ * One line per case, semicolon-separated with a BOM: what a French spreadsheet opens as is. Times are Paris time with
+ * their offset (as on the screens), states their French labels, and each row names the student and their role.
+ */
 export function debriefCsv(d: Debrief): string {
   const rows = d.lines.map((l) =>
-    [l.receipt, procedures[l.procedure].title, routeLabels[l.route], l.state, l.startedAt.toISOString(), l.submittedAt?.toISOString() ?? null, l.decidedAt?.toISOString() ?? null, l.minutes === null ? null : String(l.minutes).replace('.', ','), l.exchanges, l.refused, l.failed]
+    [l.pseudonym, l.role ? roleLabels[l.role] : null, l.receipt, procedures[l.procedure].title, routeLabels[l.route], stateLabels[l.state], when(l.startedAt), when(l.submittedAt), when(l.decidedAt), l.minutes === null ? null : String(l.minutes).replace('.', ','), l.exchanges, l.refused, l.failed]
       .map(csvCell)
       .join(';'),
   );

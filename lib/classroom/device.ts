@@ -1,5 +1,7 @@
 import 'server-only';
+import crypto from 'node:crypto';
 import { cookies } from 'next/headers';
+import { secrets } from '../secrets';
 import { env } from '../env';
 import { retentionDays } from './sessions';
 import { deviceHash, newDeviceSecret } from './participants';
@@ -13,11 +15,15 @@ export async function currentDeviceHash(): Promise<string | null> {
   return value && /^[A-Za-z0-9_-]{43}$/.test(value) ? deviceHash(value) : null;
 }
 
-/** The device's hash, giving it a cookie first if needed (server actions and route handlers only). */
-export async function ensureDeviceHash(): Promise<string> {
+/**
+ * The device's hash, giving it a cookie first if needed (server actions and route handlers only). A device without a
+ * cookie that sends the join form twice (double-click: two requests, neither has the cookie yet) must be one device:
+ * its secret is then derived from the form's key, so both requests are the same student.
+ */
+export async function ensureDeviceHash(formKey: string | null = null): Promise<string> {
   const existing = await currentDeviceHash();
   if (existing) return existing;
-  const secret = newDeviceSecret();
+  const secret = formKey ? crypto.createHmac('sha256', secrets().authSecret).update(`appareil:${formKey}`).digest('base64url') : newDeviceSecret();
   (await cookies()).set(name, secret, { httpOnly: true, sameSite: 'lax', secure: env().baseUrl.startsWith('https:'), path: '/', maxAge: retentionDays * 86_400 });
   return deviceHash(secret);
 }

@@ -7,11 +7,12 @@ import { stateLabels } from '../procedures/engine/state-machine';
 import { procedures } from '../procedures/registry';
 import { participantsOfSession } from './participants';
 import type { ClassSession } from './sessions';
+import { strandAlerts, type StrandAlert } from './coverage';
 
 // The teacher's live view of a séance, computed from the database alone (pushed by server-sent events).
 
 export type LiveExchange = { sequence: number; at: string; consumer: AgencyId; provider: AgencyId; result: 'accorde' | 'refuse' | 'echec'; reason: string | null };
-export type LiveParticipant = { id: string; pseudonym: string; role: ParticipantRole; playing: string | null; doing: string; lastSeenAt: string };
+export type LiveParticipant = { id: string; pseudonym: string; role: ParticipantRole; playing: string | null; doing: string; lastSeenAt: string; hintsRevealed: number };
 export type LiveEvent = { id: string; at: string; kind: 'echange' | 'dossier' | 'arrivee' | 'message'; tone: 'ok' | 'refused' | 'failed' | 'info'; text: string };
 export type LiveSnapshot = {
   joined: number;
@@ -21,6 +22,8 @@ export type LiveSnapshot = {
   cases: { procedure: string; title: string; counts: Record<CaseState, number> }[];
   participants: LiveParticipant[];
   timeline: LiveEvent[];
+  /** Bodies whose cases nobody can see, each with its one-click fix (lib/classroom/coverage.ts). */
+  alerts: StrandAlert[];
 };
 
 const resultWords = { accorde: 'accordé', refuse: 'refusé', echec: 'en échec' } as const;
@@ -75,13 +78,17 @@ export function liveSnapshot(db: Executor, session: ClassSession, now = new Date
       if (latest) doing = `${latest.e.kind === 'message' ? 'a écrit au sujet de' : latest.e.toState ? `${stateLabels[latest.e.toState].toLowerCase()} :` : 'a agi sur'} ${ref(latest.c)}`;
     } else doing = 'lit le journal et le catalogue';
     const playing = p.role === 'citoyen' ? (personaNames.get(id) ?? null) : p.role === 'agent' ? (agentNames.get(id) ?? null) : p.role === 'aidant' ? (aidantNames.get(id) ?? null) : null;
-    return { id: p.id, pseudonym: p.pseudonym, role: p.role, playing, doing, lastSeenAt: p.lastSeenAt.toISOString() };
+    return { id: p.id, pseudonym: p.pseudonym, role: p.role, playing, doing, lastSeenAt: p.lastSeenAt.toISOString(), hintsRevealed: 0 };
   });
 
   // One timeline: exchanges, case events, arrivals, the teacher's messages.
   const since = new Date(now.getTime() - 3 * 3_600_000);
   const messages = db.select().from(classroomMessages).where(and(eq(classroomMessages.classSessionId, session.id), gt(classroomMessages.createdAt, since))).orderBy(desc(classroomMessages.createdAt)).limit(30).all();
   const pseudonyms = new Map(people.map((p) => [p.id, p.pseudonym]));
+  const hintCounts = new Map(
+    db.select({ p: classroomMessages.participantId, n: count() }).from(classroomMessages).where(and(eq(classroomMessages.classSessionId, session.id), eq(classroomMessages.kind, 'indice'))).groupBy(classroomMessages.participantId).all().map((r) => [r.p, r.n]),
+  );
+  for (const p of participants) p.hintsRevealed = hintCounts.get(p.id) ?? 0;
   const timeline: LiveEvent[] = [
     ...entries.map((e) => ({
       id: `j${e.sequence}`,
@@ -100,5 +107,5 @@ export function liveSnapshot(db: Executor, session: ClassSession, now = new Date
     .sort((a, b) => b.at.localeCompare(a.at))
     .slice(0, 80);
 
-  return { joined: people.length, expected: session.expectedStudents, bodies, exchanges, cases: caseRows, participants, timeline };
+  return { joined: people.length, expected: session.expectedStudents, bodies, exchanges, cases: caseRows, participants, timeline, alerts: strandAlerts(db, session, now) };
 }

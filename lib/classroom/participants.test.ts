@@ -9,10 +9,10 @@ import { deviceHash, joinSession, newDeviceSecret, participantOfSubject, pseudon
 import { nextRole, rolePlans } from './roles';
 import { createSession, type ClassSession } from './sessions';
 
-function setup(preset: ClassSession['preset'] = 'stationnement') {
+function setup(preset: ClassSession['preset'] = 'stationnement', expectedStudents?: number) {
   const db = freshDb();
   const teacher = db.select().from(teachers).get()!;
-  const session = createSession(db, teacher.id, { name: 'Classe', preset });
+  const session = createSession(db, teacher.id, { name: 'Classe', preset, expectedStudents });
   return { db, teacher, session };
 }
 
@@ -47,7 +47,7 @@ describe('joining a séance', () => {
   });
 
   it('never gives two citizens the same persona while some are free, nor two agents the same account', () => {
-    const { db, session } = setup('tout');
+    const { db, session } = setup('tout', 60);
     const all = Array.from({ length: 60 }, (_, i) => join(db, session, `Élève ${i + 1}`));
     const citizens = all.filter((p) => p.role === 'citoyen').map((p) => p.subjectId);
     expect(citizens.length).toBeGreaterThan(26);
@@ -56,6 +56,13 @@ describe('joining a séance', () => {
     expect(Math.max(...[...new Set(citizens)].map((id) => citizens.filter((c) => c === id).length))).toBe(2);
     const agentIds = all.filter((p) => p.role === 'agent').map((p) => p.subjectId);
     expect(new Set(agentIds).size).toBe(agentIds.length);
+  });
+
+  it('past the planned number, a student joins as an observer: the world’s roles stay as planned', () => {
+    const { db, session } = setup('tout', 4);
+    const all = Array.from({ length: 7 }, (_, i) => join(db, session, `Élève ${i + 1}`));
+    expect(all.map((p) => p.role)).toEqual(['citoyen', 'agent', 'aidant', 'citoyen', 'observateur', 'observateur', 'observateur']);
+    expect(all.slice(4).every((p) => p.subjectId === null)).toBe(true);
   });
 
   it('gives the same device its role back, and refuses a pseudonym already taken on another device', () => {

@@ -2,9 +2,11 @@ import crypto from 'node:crypto';
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeTransaction, type Db, type Executor } from '../../db/client';
-import { agencyIds, agents, aidants, classSessions, participants, personas, type AgencyId, type ParticipantRole } from '../../db/schema';
-import { agencyForAgent, nextRole, personaOrder, rolePlans, type RoleCounts } from './roles';
+import { agencyIds, agents, aidants, classSessions, participantRoles, participants, personas, type AgencyId, type ParticipantRole } from '../../db/schema';
+import { agencyForAgent, nextRole, personaOrder, roleLabels, rolePlans, type RoleCounts } from './roles';
+import { agencyName } from '../platform/consent-text';
 import type { ClassSession } from './sessions';
+import { automateBody } from './coverage';
 
 export type Participant = typeof participants.$inferSelect;
 
@@ -118,7 +120,9 @@ export function joinSession(db: Db, session: ClassSession, pseudonym: string, ha
     if (tx.select({ id: participants.id }).from(participants).where(and(eq(participants.classSessionId, session.id), eq(participants.pseudonymKey, key))).get()) return { ok: false, error: 'pseudonyme_pris' };
     const counts = roleCounts(tx, session.id);
     if (Object.values(counts).reduce((a, b) => a + b, 0) >= maxParticipants) return { ok: false, error: 'seance_complete' };
-    const role = nextRole(session.preset, counts);
+    // Past the number of students the teacher planned, newcomers watch: the world's roles stay balanced for the class.
+    const planned = tx.select({ n: classSessions.expectedStudents }).from(classSessions).where(eq(classSessions.id, session.id)).get()?.n ?? session.expectedStudents;
+    const role = Object.values(counts).reduce((a, b) => a + b, 0) >= planned ? 'observateur' : nextRole(session.preset, counts);
     const { subjectId, agency } = accountFor(tx, session, role, counts);
     markPlayed(tx, session, agency);
     const participant = tx
@@ -130,17 +134,52 @@ export function joinSession(db: Db, session: ClassSession, pseudonym: string, ha
   });
 }
 
-/** The teacher gives a student another role (and a fresh account to play it). */
-export function reassignParticipant(db: Db, session: ClassSession, participantId: string, role: ParticipantRole): Participant | null {
+/** What the teacher may pick when reassigning: a persona, an aidant account, or a body (the account is then a free one). */
+export type Reassignment = { role: ParticipantRole; subject?: string | null };
+
+/**
+ * The teacher gives a student another role, and may pick the persona, the aidant or the body. A body whose last student
+ * agent leaves it goes back to automatic instruction: its cases are never stranded.
+ */
+export function reassignParticipant(db: Db, session: ClassSession, participantId: string, to: ParticipantRole | Reassignment): Participant | null {
+  const { role, subject } = typeof to === 'string' ? { role: to, subject: null } : to;
   return writeTransaction(db, (tx) => {
     const p = tx.select().from(participants).where(and(eq(participants.id, participantId), eq(participants.classSessionId, session.id))).get();
     if (!p) return null;
-    if (p.role === role) return p;
+    if (p.role === role && (!subject || subject === p.subjectId)) return p;
     const counts = roleCounts(tx, session.id, p.id);
-    const { subjectId, agency } = accountFor(tx, session, role, counts, p.id);
-    markPlayed(tx, session, agency);
-    return tx.update(participants).set({ role, subjectId }).where(eq(participants.id, p.id)).returning().get();
+    let account: { subjectId: string | null; agency?: AgencyId };
+    if (!subject) account = accountFor(tx, session, role, counts, p.id);
+    else {
+      const picked = pickedAccount(tx, session, role, subject, p.id);
+      if (!picked) return null;
+      account = picked;
+    }
+    const previousAgency = p.role === 'agent' && p.subjectId ? tx.select({ a: agents.agencyId }).from(agents).where(eq(agents.id, p.subjectId)).get()?.a : undefined;
+    const moved = tx.update(participants).set({ role, subjectId: account.subjectId }).where(eq(participants.id, p.id)).returning().get();
+    if (previousAgency && previousAgency !== account.agency) {
+      const stillPlayed = tx
+        .select({ id: participants.id })
+        .from(participants)
+        .innerJoin(agents, eq(agents.id, participants.subjectId))
+        .where(and(eq(participants.classSessionId, session.id), eq(participants.role, 'agent'), eq(agents.agencyId, previousAgency)))
+        .get();
+      if (!stillPlayed) automateBody(tx, session.id, previousAgency);
+    }
+    markPlayed(tx, session, account.agency);
+    return moved;
   });
+}
+
+/** The account the teacher picked, checked against the séance's world: a persona, an aidant, or a body's free account. */
+function pickedAccount(tx: Executor, session: ClassSession, role: ParticipantRole, subject: string, except: string): { subjectId: string | null; agency?: AgencyId } | null {
+  if (role === 'observateur') return { subjectId: null };
+  if (role === 'citoyen') return tx.select({ id: personas.id }).from(personas).where(and(eq(personas.id, subject), eq(personas.classSessionId, session.id))).get() ? { subjectId: subject } : null;
+  if (role === 'aidant') return tx.select({ id: aidants.id }).from(aidants).where(and(eq(aidants.id, subject), eq(aidants.classSessionId, session.id))).get() ? { subjectId: subject } : null;
+  if (!(agencyIds as readonly string[]).includes(subject)) return null;
+  const agency = subject as AgencyId;
+  const accounts = tx.select({ id: agents.id }).from(agents).where(and(eq(agents.classSessionId, session.id), eq(agents.agencyId, agency))).orderBy(asc(agents.unit), asc(agents.familyName)).all().map((r) => r.id);
+  return { subjectId: leastUsed(tx, session.id, accounts, except), agency };
 }
 
 export function participantsOfSession(db: Executor, classSessionId: string): Participant[] {
@@ -149,4 +188,17 @@ export function participantsOfSession(db: Executor, classSessionId: string): Par
 
 export function touchParticipant(db: Executor, participantId: string, now = new Date()): void {
   db.update(participants).set({ lastSeenAt: now }).where(eq(participants.id, participantId)).run();
+}
+
+/** The teacher's reassignment list: each role (any account), then the personas, bodies and aidants to pick from. */
+export function reassignChoices(db: Executor, classSessionId: string): { label: string; options: { value: string; label: string }[] }[] {
+  const people = db.select().from(personas).where(eq(personas.classSessionId, classSessionId)).orderBy(asc(personas.familyName)).all();
+  const bodies = db.select({ id: agents.agencyId }).from(agents).where(eq(agents.classSessionId, classSessionId)).groupBy(agents.agencyId).all();
+  const helpers = db.select().from(aidants).where(eq(aidants.classSessionId, classSessionId)).orderBy(asc(aidants.familyName)).all();
+  return [
+    { label: 'Rôle (personnage au choix d’e-Guichet)', options: participantRoles.map((r) => ({ value: r, label: roleLabels[r] })) },
+    { label: 'Citoyen·ne : choisir la personne', options: people.map((p) => ({ value: `citoyen:${p.id}`, label: `${p.givenNames} ${p.preferredName ?? p.familyName}` })) },
+    { label: 'Agent : choisir l’organisme', options: bodies.map((b) => ({ value: `agent:${b.id}`, label: agencyName(b.id) })) },
+    { label: 'Aidant·e : choisir le compte', options: helpers.map((a) => ({ value: `aidant:${a.id}`, label: `${a.givenName} ${a.familyName}` })) },
+  ];
 }

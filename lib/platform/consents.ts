@@ -42,6 +42,10 @@ export function grantConsent(db: Executor, grant: ConsentGrant, now = new Date()
   if (!Number.isInteger(grant.days) || grant.days < 1 || grant.days > maxConsentDays) {
     throw new PlatformError('requete_invalide', `La durée d’un accord va de 1 à ${maxConsentDays} jours.`);
   }
+  // One active consent per person × consumer × provider × purpose: the same agreement given twice (double-click,
+  // two tabs) is the first one, not a second row. A new text version is a new agreement.
+  const same = activeConsentFor(db, { ...grant, items: grant.items }, now);
+  if (same && same.textVersion === grant.textVersion && same.items.length === new Set(grant.items).size) return same;
   return db
     .insert(consents)
     .values({

@@ -168,6 +168,16 @@ export function openApiDocument(baseUrl: string) {
           responses: { '200': json({ type: 'object', properties: { entrees: { type: 'array', items: { $ref: '#/components/schemas/EntreeJournal' } } } }, 'Les entrées, de la plus ancienne à la plus récente.'), '401': errorResponse('non_authentifie', 'jeton_invalide') },
         },
       },
+      '/api/mises-a-jour/flux': {
+        get: {
+          summary: 'Ce que montrent les pages de la personne connectée (citoyen·ne, agent, aidant·e) a changé : la page se met à jour seule (server-sent events)',
+          security: [{ sessionNavigateur: [] }],
+          responses: {
+            '200': { description: 'Un flux `text/event-stream` : un évènement `mise-a-jour` (une empreinte opaque) à chaque changement de ses demandes, de sa file ou de ses mandats.', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+            '401': errorResponse('non_authentifie'),
+          },
+        },
+      },
       '/api/notifications/flux': {
         get: {
           summary: 'Les notifications de la personne connectée, poussées en direct (server-sent events)',

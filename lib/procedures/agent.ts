@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { and, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import { writeTransaction, type Db, type Executor } from '../../db/client';
 import { addressNotices, caseFiles, cases, classSessions, personas, type CaseState, type ProcedureId } from '../../db/schema';
@@ -6,7 +5,7 @@ import type { Agent } from '../auth/guards';
 import { prepareDocument, storeDocument } from '../documents/documents';
 import { agencyName } from '../platform/consent-text';
 import { decideNotice, rejectNotice } from './address-change/definition';
-import { addMessage, addNote, applyTransition, CaseError, type Actor } from './engine/cases';
+import { addMessage, addNote, applyTransition, CaseError, startCase, type Actor } from './engine/cases';
 import type { CaseRow } from './engine/types';
 import { procedures } from './registry';
 
@@ -140,13 +139,12 @@ export function startOnBehalf(db: Db, agent: Agent, personaId: string, procedure
   if (procedures[procedure].steps.length === 0) throw new CaseError('demarche', 'Cette démarche ne se saisit pas ici.');
   const session = db.select().from(classSessions).where(eq(classSessions.id, agent.classSessionId)).get();
   return writeTransaction(db, (tx) => {
-    const c = tx
-      .insert(cases)
-      .values({ id: crypto.randomUUID(), classSessionId: agent.classSessionId, personaId, procedure, answers: {}, channel, enteredBy: agent.id, createdAt: now, updatedAt: now })
-      .returning()
-      .get();
+    // The same request keyed in twice (double-click, two tabs) is the draft already started, or the request still open.
+    const { c, resumed } = startCase(tx, { classSessionId: agent.classSessionId, personaId, procedure, channel }, now);
+    if (resumed) return c;
+    const keyed = tx.update(cases).set({ enteredBy: agent.id }).where(eq(cases.id, c.id)).returning().get();
     const how = channel === 'papier' ? 'Formulaire papier reçu' : `Demande faite au guichet (attente simulée : ${session?.counterWaitMinutes ?? 0} minutes)`;
-    addNote(tx, c, agentActor(agent), `${how}, saisie par ${agent.givenName} ${agent.familyName} pour ${persona.givenNames} ${persona.preferredName ?? persona.familyName}.`, now);
-    return c;
+    addNote(tx, keyed, agentActor(agent), `${how}, saisie par ${agent.givenName} ${agent.familyName} pour ${persona.givenNames} ${persona.preferredName ?? persona.familyName}.`, now);
+    return keyed;
   });
 }

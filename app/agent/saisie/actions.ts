@@ -9,7 +9,8 @@ import { requireAgent } from '@/lib/auth/guards';
 import { agentActor, agentDraft, startOnBehalf } from '@/lib/procedures/agent';
 import { autosaveStep, saveStep } from '@/lib/procedures/drafts';
 import { CaseError } from '@/lib/procedures/engine/cases';
-import { submitCase } from '@/lib/procedures/engine/run';
+import { submitOnce } from '@/lib/procedures/engine/run';
+import { actionKeyOf, once } from '@/lib/action-keys';
 import { firstInvalidStep, procedures, stepsFor } from '@/lib/procedures/registry';
 
 const base = (id: string) => `/agent/saisie/${id}`;
@@ -20,16 +21,21 @@ export async function startOnBehalfAction(form: FormData): Promise<void> {
   const agent = await requireAgent();
   const parsed = startSchema.safeParse({ personne: form.get('personne'), demarche: form.get('demarche'), canal: form.get('canal') });
   if (!parsed.success) redirect(`/agent/saisie?erreur=incomplet&personne=${encodeURIComponent(String(form.get('personne') ?? ''))}&demarche=${encodeURIComponent(String(form.get('demarche') ?? ''))}`);
-  let id: string;
-  try {
-    id = startOnBehalf(getDb(), agent, parsed.data.personne, parsed.data.demarche, parsed.data.canal).id;
-  } catch (error) {
-    if (error instanceof CaseError) redirect('/agent/saisie?erreur=incomplet');
-    throw error;
-  }
-  const found = agentDraft(getDb(), agent, id)!;
-  const first = stepsFor(procedures[found.c.procedure], { db: getDb(), persona: found.persona, answers: {} })[0];
-  redirect(first ? `${base(id)}/etapes/${first.id}` : `${base(id)}/recapitulatif`);
+  const path = await once(getDb(), { key: actionKeyOf(form), actor: agent.id, action: 'saisie', classSessionId: agent.classSessionId }, () => {
+    let id: string;
+    try {
+      id = startOnBehalf(getDb(), agent, parsed.data.personne, parsed.data.demarche, parsed.data.canal).id;
+    } catch (error) {
+      if (error instanceof CaseError) return '/agent/saisie?erreur=incomplet';
+      throw error;
+    }
+    // A request the person already has open (online, or keyed in by a colleague) is not this agent's to fill in.
+    const found = agentDraft(getDb(), agent, id);
+    if (!found) return `/agent/saisie?erreur=deja-en-cours&personne=${encodeURIComponent(parsed.data.personne)}&demarche=${parsed.data.demarche}`;
+    const first = stepsFor(procedures[found.c.procedure], { db: getDb(), persona: found.persona, answers: {} })[0];
+    return first ? `${base(id)}/etapes/${first.id}` : `${base(id)}/recapitulatif`;
+  });
+  redirect(path);
 }
 
 export async function agentSaveStepAction(caseId: string, stepId: string, previous: StepState, form: FormData): Promise<StepState> {
@@ -50,12 +56,15 @@ export async function agentAutosaveStepAction(caseId: string, stepId: string, fo
 }
 
 /** Sends the request keyed in: same checks as online; the history says who keyed it in, and from what. */
-export async function agentSubmitAction(caseId: string): Promise<void> {
+export async function agentSubmitAction(caseId: string, form: FormData): Promise<void> {
   const agent = await requireAgent();
-  const found = agentDraft(getDb(), agent, caseId);
-  if (!found) redirect('/agent');
-  const invalid = firstInvalidStep(procedures[found.c.procedure], { db: getDb(), persona: found.persona, answers: found.c.answers });
-  if (invalid) redirect(`${base(caseId)}/etapes/${invalid.step.id}?verifier=1`);
-  const sent = await submitCase(getDb(), found.c, found.persona, agentActor(agent));
-  redirect(`/agent/saisie?envoye=${encodeURIComponent(sent.receiptNumber ?? '')}`);
+  const path = await once(getDb(), { key: actionKeyOf(form), actor: agent.id, action: `envoyer:${caseId}`, classSessionId: agent.classSessionId }, async () => {
+    const found = agentDraft(getDb(), agent, caseId);
+    if (!found) return '/agent';
+    const invalid = firstInvalidStep(procedures[found.c.procedure], { db: getDb(), persona: found.persona, answers: found.c.answers });
+    if (invalid) return `${base(caseId)}/etapes/${invalid.step.id}?verifier=1`;
+    const sent = await submitOnce(getDb(), found.c, found.persona, agentActor(agent));
+    return `/agent/saisie?envoye=${encodeURIComponent(sent.receiptNumber ?? '')}`;
+  });
+  redirect(path);
 }

@@ -1,4 +1,7 @@
 import type { Metadata } from 'next';
+import { SubmitButton } from '@/app/_components/submit-button';
+import { ActionKeyField } from '@/app/_components/action-key-field';
+import { newActionKey } from '@/lib/action-keys';
 import Link from 'next/link';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
@@ -14,7 +17,11 @@ export default async function KeyInPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const people = getDb().select().from(personas).where(eq(personas.classSessionId, agent.classSessionId)).orderBy(asc(personas.familyName)).all();
   const keyable = Object.values(procedures).filter((p) => p.steps.length > 0);
-  const error = params.erreur === 'incomplet' ? 'Choisissez la personne, la démarche et la façon dont la demande est arrivée.' : null;
+  const errors: Record<string, string> = {
+    incomplet: 'Choisissez la personne, la démarche et la façon dont la demande est arrivée.',
+    'deja-en-cours': 'Cette personne a déjà une demande de ce type en cours (en ligne ou saisie par un collègue). Ouvrez-la depuis la file d’attente plutôt que d’en saisir une seconde.',
+  };
+  const error = params.erreur ? (errors[params.erreur] ?? null) : null;
   return (
     <>
       <p>
@@ -36,6 +43,7 @@ export default async function KeyInPage({ searchParams }: { searchParams: Promis
         </div>
       )}
       <form action={startOnBehalfAction}>
+        <ActionKeyField value={newActionKey()} />
         <div className="field">
           <label htmlFor="personne">La personne</label>
           <select id="personne" name="personne" defaultValue={params.personne ?? ''}>
@@ -69,9 +77,9 @@ export default async function KeyInPage({ searchParams }: { searchParams: Promis
             <label htmlFor="canal-guichet">La personne est au guichet</label>
           </div>
         </fieldset>
-        <button type="submit" className="button">
+        <SubmitButton>
           Commencer la saisie
-        </button>
+        </SubmitButton>
       </form>
       <h2>Formulaires papier à imprimer</h2>
       <ul>

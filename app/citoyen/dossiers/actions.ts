@@ -7,8 +7,10 @@ import type { ProcedureId } from '@/db/schema';
 import { requireCitizen } from '@/lib/auth/guards';
 import { cannotGoOnlineAlone, citizenActor, citizenCase, offlineRoutePath, stepContext } from '@/lib/procedures/citizen';
 import { autosaveStep, formValuesFor, saveStep } from '@/lib/procedures/drafts';
-import { addMessage, applyTransition, CaseError, createCase } from '@/lib/procedures/engine/cases';
-import { submitCase } from '@/lib/procedures/engine/run';
+import { addMessage, applyTransition, caseOf, CaseError, startCase } from '@/lib/procedures/engine/cases';
+import { actionKeyOf, newActionKey, once } from '@/lib/action-keys';
+import { writeTransaction } from '@/db/client';
+import { submitOnce } from '@/lib/procedures/engine/run';
 import { networkCutMessage, throughNetwork } from '@/lib/procedures/network';
 import { firstInvalidStep, procedureById, procedures, stepsFor } from '@/lib/procedures/registry';
 import type { StepState } from '@/app/_components/step-form';
@@ -22,9 +24,15 @@ export async function startCaseAction(form: FormData): Promise<void> {
   const def = procedureById(String(form.get('demarche') ?? ''));
   if (!def || def.steps.length === 0) redirect('/citoyen');
   if (cannotGoOnlineAlone(persona)) redirect(offlineRoutePath(def.id));
-  const c = createCase(getDb(), { classSessionId: persona.classSessionId, personaId: persona.id, procedure: def.id as ProcedureId });
-  const first = stepsFor(def, stepContext(persona, c))[0];
-  redirect(first ? `${casePath(c.id)}/etapes/${first.id}` : `${casePath(c.id)}/recapitulatif`);
+  const db = getDb();
+  const path = await once(db, { key: actionKeyOf(form), actor: persona.id, action: 'demarrer', classSessionId: persona.classSessionId }, () => {
+    // A second start (double-click, another tab) resumes the draft or the open request instead of making another.
+    const { c, resumed } = writeTransaction(db, (tx) => startCase(tx, { classSessionId: persona.classSessionId, personaId: persona.id, procedure: def.id as ProcedureId }));
+    if (resumed && c.state !== 'brouillon') return casePath(c.id);
+    const first = stepsFor(def, stepContext(persona, c))[0];
+    return first ? `${casePath(c.id)}/etapes/${first.id}` : `${casePath(c.id)}/recapitulatif`;
+  });
+  redirect(path);
 }
 
 /**
@@ -71,17 +79,31 @@ export async function autosaveStepAction(caseId: string, stepId: string, form: F
 }
 
 /** Sends the case: every step is checked again; a step left incomplete is reopened with its errors. */
-export async function submitCaseAction(caseId: string): Promise<void> {
+export async function submitCaseAction(caseId: string, form: FormData): Promise<void> {
   const found = await citizenCase(caseId);
   if (!found) redirect('/citoyen');
-  const { persona, c } = found;
-  if (c.state !== 'brouillon') redirect(casePath(caseId));
-  const invalid = firstInvalidStep(procedures[c.procedure], stepContext(persona, c));
-  if (invalid) redirect(`${casePath(caseId)}/etapes/${invalid.step.id}?verifier=1`);
-  if ((await throughNetwork(getDb(), persona, 'envoyer')) === 'coupure') redirect(`${casePath(caseId)}/recapitulatif?reseau=coupe`);
-  await submitCase(getDb(), c, persona, citizenActor(persona));
+  const { persona } = found;
+  const db = getDb();
+  const cut = `${casePath(caseId)}/recapitulatif?reseau=coupe`;
+  const path = await once(
+    db,
+    { key: actionKeyOf(form), actor: persona.id, action: `envoyer:${caseId}`, classSessionId: persona.classSessionId },
+    async () => {
+      // Read again under the key: the request before this one may have sent it meanwhile.
+      const c = caseOf(db, persona.id, caseId);
+      if (!c || c.state !== 'brouillon') return casePath(caseId);
+      const invalid = firstInvalidStep(procedures[c.procedure], stepContext(persona, c));
+      if (invalid) return `${casePath(caseId)}/etapes/${invalid.step.id}?verifier=1`;
+      if ((await throughNetwork(db, persona, 'envoyer')) === 'coupure') return cut;
+      // Sent from another tab at the same instant: that one stands.
+      await submitOnce(db, c, persona, citizenActor(persona));
+      return `${casePath(caseId)}?envoye=1`;
+    },
+    // A cut connection sent nothing: the same button must work again.
+    { settled: (p) => p !== cut },
+  );
   revalidatePath('/citoyen');
-  redirect(`${casePath(caseId)}?envoye=1`);
+  redirect(path);
 }
 
 /** The person withdraws a draft or a case not decided yet. */
@@ -96,20 +118,29 @@ export async function withdrawCaseAction(caseId: string): Promise<void> {
   redirect(casePath(caseId));
 }
 
-export type MessageState = { error?: string; sent?: number; text?: string };
+export type MessageState = { error?: string; sent?: number; text?: string; key?: string };
 
 export async function sendMessageAction(caseId: string, previous: MessageState, form: FormData): Promise<MessageState> {
   const found = await citizenCase(caseId);
   if (!found) redirect('/citoyen');
   const text = String(form.get('message') ?? '');
-  try {
-    addMessage(getDb(), found.c, citizenActor(found.persona), text);
-  } catch (error) {
-    if (error instanceof CaseError) return { error: error.message, text };
-    throw error;
-  }
+  const state = await once(
+    getDb(),
+    { key: actionKeyOf(form), actor: found.persona.id, action: `message:${caseId}`, classSessionId: found.persona.classSessionId },
+    (): MessageState => {
+      try {
+        addMessage(getDb(), found.c, citizenActor(found.persona), text);
+      } catch (error) {
+        if (error instanceof CaseError) return { error: error.message, text };
+        throw error;
+      }
+      return { sent: Date.now() };
+    },
+    { settled: (s) => !s.error },
+  );
   revalidatePath(casePath(caseId));
-  return { sent: Date.now() };
+  // The next message is another action: the form gets a new key.
+  return { ...state, key: newActionKey() };
 }
 
 /** The person answers the body's request for a complement: the case goes back to instruction. */
@@ -117,13 +148,22 @@ export async function answerComplementAction(caseId: string, previous: MessageSt
   const found = await citizenCase(caseId);
   if (!found) redirect('/citoyen');
   const text = String(form.get('message') ?? '').trim().slice(0, 2000);
-  if (!text) return { error: 'Écrivez votre réponse à l’organisme.', text };
-  try {
-    applyTransition(getDb(), found.c, 'repondre_complement', citizenActor(found.persona), { text });
-  } catch (error) {
-    if (error instanceof CaseError) return { error: error.message, text };
-    throw error;
-  }
+  if (!text) return { error: 'Écrivez votre réponse à l’organisme.', text, key: actionKeyOf(form) ?? undefined };
+  const state = await once(
+    getDb(),
+    { key: actionKeyOf(form), actor: found.persona.id, action: `complement:${caseId}`, classSessionId: found.persona.classSessionId },
+    (): MessageState => {
+      try {
+        applyTransition(getDb(), found.c, 'repondre_complement', citizenActor(found.persona), { text });
+      } catch (error) {
+        if (error instanceof CaseError) return { error: error.message, text };
+        throw error;
+      }
+      return { sent: Date.now() };
+    },
+    { settled: (s) => !s.error },
+  );
+  if (state.error) return { ...state, key: actionKeyOf(form) ?? undefined };
   revalidatePath(casePath(caseId));
   redirect(casePath(caseId));
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { SubmitButton } from '@/app/_components/submit-button';
 import Link from 'next/link';
 import { Fragment } from 'react';
 import { ExchangeList } from '@/app/_components/exchange-list';
@@ -163,9 +164,9 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
                     {status === 'a_confirmer' && (
                       <form action={confirmMandateAction}>
                         <input type="hidden" name="mandat" value={m.id} />
-                        <button type="submit" className="button">
+                        <SubmitButton>
                           Confirmer le mandat
-                        </button>
+                        </SubmitButton>
                       </form>
                     )}
                     <form action={revokeMandateAction}>

@@ -1,12 +1,23 @@
 'use client';
 
-import { useActionState } from 'react';
+import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import type { FileCheck } from './actions';
 
-export function FileCheckForm({ check }: { check: (state: FileCheck, form: FormData) => Promise<FileCheck> }) {
-  const [state, action, pending] = useActionState(check, {});
+export function FileCheckForm({ check, maxBytes, tooLarge }: { check: (state: FileCheck, form: FormData) => Promise<FileCheck>; maxBytes: number; tooLarge?: boolean }) {
+  const [served, action, pending] = useActionState(check, tooLarge ? { error: 'Le fichier était trop lourd pour être lu : un document e-Guichet fait moins de 1 Mo.' } : {});
+  // The size is checked before sending; the type (the file's first bytes) by the server.
+  const [local, setLocal] = useState<string | null>(null);
+  const state: FileCheck = local ? { error: local } : served;
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const file = data.get('fichier');
+    const tooBig = file instanceof File && file.size > maxBytes ? 'Le fichier dépasse 1 Mo : ce n’est pas un document e-Guichet.' : null;
+    setLocal(tooBig);
+    if (!tooBig) startTransition(() => action(data));
+  }
   return (
-    <form action={action}>
+    <form action={action} onSubmit={onSubmit} encType="multipart/form-data">
       <div className={`field${state.error ? ' field--error' : ''}`}>
         <label htmlFor="fichier">Le fichier PDF que vous avez reçu</label>
         <span className="hint" id="fichier-aide">

@@ -3,13 +3,15 @@ import { getDb } from '@/db/client';
 import { verifyDocument } from '@/lib/documents/documents';
 import { checkFileAction } from './actions';
 import { FileCheckForm } from './file-check';
+import { maxVerifiedPdfBytes, tooLargeParam } from '@/lib/uploads/limits';
 import { formatDateTime } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Vérifier un document' };
 
 
 /** Public (QR code target): says in plain French whether a document is authentic, altered or revoked. */
-export default async function VerifyPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function VerifyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const tooLarge = (await searchParams)[tooLargeParam] === '1';
   const { id } = await params;
   const result = await verifyDocument(getDb(), id);
   return (
@@ -46,7 +48,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ id: str
           </dl>
           <h2>Comparer un fichier</h2>
           <p>Quelqu’un vous présente ce document en PDF ? Vérifiez qu’il n’a pas été retouché.</p>
-          <FileCheckForm check={checkFileAction.bind(null, id)} />
+          <FileCheckForm check={checkFileAction.bind(null, id)} maxBytes={maxVerifiedPdfBytes} tooLarge={tooLarge} />
         </>
       )}
       <aside className="en-vrai" aria-labelledby="en-vrai">

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
 import { caseEvents, cases, type ActorKind, type ProcedureId } from '../../../db/schema';
 import { checkTransition, transitions, type CaseAction } from './state-machine';
@@ -24,6 +24,29 @@ export function createCase(tx: Executor, input: { classSessionId: string; person
     .values({ id: crypto.randomUUID(), classSessionId: input.classSessionId, personaId: input.personaId, procedure: input.procedure, answers: input.answers ?? {}, channel: input.channel ?? 'en_ligne', updatedAt: now, createdAt: now })
     .returning()
     .get();
+}
+
+/** Procedures a person has at most one open request of (a second card or change of address is the same request twice). */
+export const oneOpenRequest: readonly ProcedureId[] = ['carte-stationnement', 'changement-adresse'];
+const openStates = ['depose', 'en_instruction', 'complement_demande'] as const;
+
+/**
+ * The person's case that a new start of this procedure would duplicate: their draft on this channel, or, for a card or a
+ * change of address, their request still open. The unique indexes `cases_one_draft` and `cases_one_open` back this.
+ */
+export function openCaseOf(db: Executor, personaId: string, procedure: ProcedureId, channel: CaseRow['channel'] = 'en_ligne'): CaseRow | null {
+  const draft = and(eq(cases.state, 'brouillon'), eq(cases.channel, channel));
+  // A person holds one parking card: once granted, asking again is the same request (back, then validate again).
+  const states = procedure === 'carte-stationnement' ? [...openStates, 'accepte' as const] : openStates;
+  const open = oneOpenRequest.includes(procedure) ? or(draft, inArray(cases.state, states)) : draft;
+  return db.select().from(cases).where(and(eq(cases.personaId, personaId), eq(cases.procedure, procedure), open)).orderBy(desc(cases.updatedAt)).get() ?? null;
+}
+
+/** Starts a draft, or gives back the open case a second start would duplicate (call it in a write transaction). */
+export function startCase(tx: Executor, input: Parameters<typeof createCase>[1], now = new Date()): { c: CaseRow; resumed: boolean } {
+  const existing = openCaseOf(tx, input.personaId, input.procedure, input.channel ?? 'en_ligne');
+  if (existing) return { c: existing, resumed: true };
+  return { c: createCase(tx, input, now), resumed: false };
 }
 
 /** The person's own case, or null (a case id alone never opens someone else's case). */

@@ -8,6 +8,8 @@ import { firstInvalidStep, procedures } from '../registry';
 import { addNote, applyTransition, CaseError, type Actor } from './cases';
 import type { CaseRow, Persona } from './types';
 import { formatDateTime } from '../../format';
+import { coverageOf, waitsForStudent } from '../../classroom/coverage';
+import { activeFault } from '../../platform/faults';
 
 // Submitting a case and instructing it by the procedure's rules (the body's automatic instruction).
 
@@ -53,22 +55,37 @@ export async function submitCase(db: Db, c: CaseRow, persona: Persona, actor: Ac
   return submitted;
 }
 
+/** Submits a draft unless another request (another tab, the same form twice) sent it first: then the case as it is. */
+export async function submitOnce(db: Db, c: CaseRow, persona: Persona, actor: Actor, now = new Date()): Promise<CaseRow> {
+  try {
+    return await submitCase(db, c, persona, actor, now);
+  } catch (error) {
+    if (error instanceof CaseError && error.code === 'etat_incompatible') return db.select().from(cases).where(eq(cases.id, c.id)).get() ?? c;
+    throw error;
+  }
+}
+
 /** Applies the procedure's rules to one case now; returns the case as it stands after. */
 export async function instructCase(db: Db, c: CaseRow, persona: Persona, now = new Date()): Promise<CaseRow> {
   const actor = systemActor(c.agency);
+  // The history says when each step happened: after the look-ups and the signing, not when the request began
+  // (`now` plus the time spent since, so that a test's simulated instant stays its clock).
+  const begun = Date.now();
+  const at = () => new Date(now.getTime() + (Date.now() - begun));
   let current = c;
-  if (current.state === 'depose') current = writeTransaction(db, (tx) => applyTransition(tx, current, 'prendre', actor, {}, now));
+  if (current.state === 'depose') current = writeTransaction(db, (tx) => applyTransition(tx, current, 'prendre', actor, {}, at()));
   if (current.state !== 'en_instruction') return current;
   const decision = await procedures[current.procedure].instruct(db, current, persona);
   if (decision.decision === 'attendre') return current;
   const prepared: DocumentRow[] = decision.decision === 'accepter' ? await Promise.all(decision.documents.map((d) => prepareDocument({ ...d, issuedAt: now }))) : [];
   try {
+    const decidedAt = at();
     return writeTransaction(db, (tx) => {
-      if (decision.decision === 'refuser') return applyTransition(tx, current, 'refuser', actor, { outcome: { motif: decision.motif, solution: decision.solution } }, now);
+      if (decision.decision === 'refuser') return applyTransition(tx, current, 'refuser', actor, { outcome: { motif: decision.motif, solution: decision.solution } }, decidedAt);
       decision.apply?.(tx);
       for (const doc of prepared) storeDocument(tx, doc);
-      const done = applyTransition(tx, current, 'accepter', actor, { outcome: null }, now);
-      if (decision.note) addNote(tx, done, actor, decision.note, now);
+      const done = applyTransition(tx, current, 'accepter', actor, { outcome: null }, decidedAt);
+      if (decision.note) addNote(tx, done, actor, decision.note, decidedAt);
       return done;
     });
   } catch (error) {
@@ -76,6 +93,32 @@ export async function instructCase(db: Db, c: CaseRow, persona: Persona, now = n
     if (error instanceof CaseError && error.code === 'etat_incompatible') return db.select().from(cases).where(eq(cases.id, c.id)).get() ?? current;
     throw error;
   }
+}
+
+/** The bodies a case asks through the platform when it is instructed (the parking card with consent: DGFiP, SIV). */
+export function lookUpProviders(c: CaseRow): AgencyId[] {
+  return c.procedure === 'carte-stationnement' && c.answers.mode?.choix !== 'sans_accord' ? ['dgfip', 'siv'] : [];
+}
+
+/** The body in outage that holds this case, if any. */
+export function heldBy(db: Db, c: CaseRow, now = new Date()): AgencyId | null {
+  return lookUpProviders(c).find((p) => activeFault(db, c.classSessionId, p, now)?.kind === 'panne') ?? null;
+}
+
+/**
+ * A fault has ended: the cases it held are checked again at once (their look-ups run again and the rules decide, as
+ * when they were filed), and their people told: a note in the history is a notification.
+ */
+export async function recheckHeldCases(db: Db, classSessionId: string, agency: AgencyId, now = new Date()): Promise<number> {
+  const session = db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
+  if (!session) return 0;
+  const held = db.select().from(cases).where(and(eq(cases.classSessionId, classSessionId), eq(cases.state, 'en_instruction'))).all().filter((c) => lookUpProviders(c).includes(agency));
+  for (const c of held) {
+    writeTransaction(db, (tx) => addNote(tx, c, systemActor(null), `${agencyName(agency)} répond de nouveau : votre demande est vérifiée encore une fois.`, now));
+    const persona = db.select().from(personas).where(eq(personas.id, c.personaId)).get();
+    if (persona) await instructCase(db, c, persona, now);
+  }
+  return held.length;
 }
 
 /** Proofs checked by hand take longer than data checked through the platform: the debrief compares the two. */
@@ -89,6 +132,7 @@ export async function runDueInstruction(db: Db, classSessionId: string, now = ne
   const session = db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
   if (!session) return;
   const played = new Set(session.bodiesPlayed);
+  const coverage = coverageOf(db, session);
   const delayMs = session.autoInstructionDelaySeconds * 1000;
   const open = db
     .select()
@@ -96,22 +140,29 @@ export async function runDueInstruction(db: Db, classSessionId: string, now = ne
     .where(and(eq(cases.classSessionId, classSessionId), inArray(cases.state, ['depose', 'en_instruction']), isNotNull(cases.submittedAt)))
     .all()
     .filter((c) => c.submittedAt && c.submittedAt.getTime() + delayMs * handlingFactor(c) <= now.getTime());
+  const begun = Date.now();
   for (const found of open) {
+    // Each case's history says when it was decided (a run may take a while): `now` plus the time spent since.
+    const at = new Date(now.getTime() + (Date.now() - begun));
     try {
       let c = found;
       if (c.procedure === 'changement-adresse') {
         // The platform takes the declaration; then each body no student plays applies its notice.
-        if (c.state === 'depose') c = writeTransaction(db, (tx) => applyTransition(tx, c, 'prendre', systemActor(null), {}, now));
+        if (c.state === 'depose') c = writeTransaction(db, (tx) => applyTransition(tx, c, 'prendre', systemActor(null), {}, at));
         writeTransaction(db, (tx) => {
           const waiting = tx.select().from(addressNotices).where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.state, 'a_traiter'))).all();
           for (const notice of waiting.filter((n) => !played.has(n.agency))) {
-            const outcome = decideNotice(tx, c, notice.agency, now);
-            addNote(tx, c, systemActor(notice.agency), outcome.state === 'appliquee' ? `${agencyName(notice.agency)} a mis à jour votre adresse.` : outcome.reason ?? 'Avis rejeté.', now);
+            const outcome = decideNotice(tx, c, notice.agency, at);
+            addNote(tx, c, systemActor(notice.agency), outcome.state === 'appliquee' ? `${agencyName(notice.agency)} a mis à jour votre adresse.` : outcome.reason ?? 'Avis rejeté.', at);
           }
         });
-      } else if (c.agency && played.has(c.agency)) continue;
+        // A request checked through the platform (parking card with consent) is decided by the rules, as when it was
+        // filed; the others wait for the student who plays their body (register, service).
+      } else if (lookUpProviders(c).length === 0 && waitsForStudent(coverage, c)) continue;
+      // Held by a body in outage: checked again when it comes back (not every second, filling the journal).
+      if (heldBy(db, c, at)) continue;
       const persona = db.select().from(personas).where(eq(personas.id, c.personaId)).get();
-      if (persona) await instructCase(db, c, persona, now);
+      if (persona) await instructCase(db, c, persona, at);
     } catch (error) {
       // Another view (or process) running this at the same moment moved the case first: it is theirs to finish.
       if (!(error instanceof CaseError && error.code === 'etat_incompatible')) throw error;

@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { writeTransaction, type Db, type Executor } from '../../../db/client';
 import { caseFiles, proofKinds, type ProofKind } from '../../../db/schema';
-import { createCase, type Actor } from '../engine/cases';
-import { submitCase } from '../engine/run';
+import { startCase, type Actor } from '../engine/cases';
+import { submitOnce } from '../engine/run';
 import type { Persona } from '../engine/types';
 
 // Path B of the parking card: no consent, the person uploads proofs that the city checks by hand.
@@ -14,7 +14,8 @@ export const proofLabels: Record<ProofKind, { label: string; hint: string }> = {
   justificatif_domicile: { label: 'Justificatif de domicile de moins de trois mois', hint: 'Facture d’électricité, de gaz, d’eau, d’internet, ou quittance de loyer.' },
 };
 
-export const maxProofBytes = 2 * 1024 * 1024;
+export { maxProofBytes } from '../../uploads/limits';
+import { maxProofBytes } from '../../uploads/limits';
 const signatures: { mime: 'application/pdf' | 'image/jpeg' | 'image/png'; bytes: number[] }[] = [
   { mime: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
   { mime: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
@@ -55,8 +56,10 @@ export function checkProofForm(registration: string, files: Partial<Record<Proof
 /** Files the case with its proofs (already checked) and submits it; an agent of the city (or its automatic service) decides. */
 export async function fileParkingCardWithProofs(db: Db, persona: Persona, actor: Actor, registration: string, proofs: UploadedProof[], now = new Date()) {
   const draft = writeTransaction(db, (tx) => {
-    const c = createCase(tx, { classSessionId: persona.classSessionId, personaId: persona.id, procedure: 'carte-stationnement', answers: { mode: { choix: 'sans_accord' }, vehicule: { immatriculation: normaliseRegistration(registration) } } }, now);
+    const { c, resumed } = startCase(tx, { classSessionId: persona.classSessionId, personaId: persona.id, procedure: 'carte-stationnement', answers: { mode: { choix: 'sans_accord' }, vehicule: { immatriculation: normaliseRegistration(registration) } } }, now);
     for (const proof of proofs) {
+      // The request already open (sent twice) keeps its own proofs.
+      if (resumed) break;
       const mime = sniffMime(proof.bytes);
       if (!mime) throw new Error('unchecked proof');
       tx.insert(caseFiles)
@@ -76,7 +79,7 @@ export async function fileParkingCardWithProofs(db: Db, persona: Persona, actor:
     }
     return c;
   });
-  return submitCase(db, draft, persona, actor, now);
+  return draft.state === 'brouillon' ? submitOnce(db, draft, persona, actor, now) : draft;
 }
 
 export function proofsOf(db: Executor, caseId: string) {

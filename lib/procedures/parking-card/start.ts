@@ -2,8 +2,8 @@ import { writeTransaction, type Db } from '../../../db/client';
 import { habilitations } from '../../platform/catalogue';
 import { consentText, consentTextVersion } from '../../platform/consent-text';
 import { grantConsent } from '../../platform/consents';
-import { createCase, type Actor } from '../engine/cases';
-import { instructCase, submitCase } from '../engine/run';
+import { startCase, type Actor } from '../engine/cases';
+import { instructCase, submitOnce } from '../engine/run';
 import type { Persona } from '../engine/types';
 import { parkingConsentDays, parkingPurpose } from './check';
 
@@ -30,8 +30,10 @@ export async function fileParkingCardWithConsent(db: Db, persona: Persona, actor
         now,
       );
     }
-    return createCase(tx, { classSessionId: persona.classSessionId, personaId: persona.id, procedure: 'carte-stationnement', answers: { mode: { choix: 'avec_accord' } } }, now);
+    // A request already open (double-click, another tab, back then validate again) is the one: no second case.
+    return startCase(tx, { classSessionId: persona.classSessionId, personaId: persona.id, procedure: 'carte-stationnement', answers: { mode: { choix: 'avec_accord' } } }, now);
   });
-  const submitted = await submitCase(db, draft, persona, actor, now);
-  return instructCase(db, submitted, persona, now);
+  if (draft.c.state !== 'brouillon') return draft.c;
+  const submitted = await submitOnce(db, draft.c, persona, actor, now);
+  return submitted.state === 'depose' ? instructCase(db, submitted, persona, now) : submitted;
 }

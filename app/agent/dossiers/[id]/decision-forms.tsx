@@ -2,12 +2,13 @@
 
 import { useActionState } from 'react';
 import type { AgentFormState } from '@/app/agent/actions';
+import { ActionKeyField } from '@/app/_components/action-key-field';
 
 type Send = (state: AgentFormState, form: FormData) => Promise<AgentFormState>;
-type Props = { send: Send; action: string; label: string; text?: { label: string; hint?: string; required: boolean }; reasons?: readonly string[]; secondary?: boolean };
+type Props = { actionKey: string; send: Send; action: string; label: string; text?: { label: string; hint?: string; required: boolean }; reasons?: readonly string[]; secondary?: boolean };
 
 /** One decision as its own small form: its error stays next to its field, with what was typed. */
-export function DecisionForm({ send, action, label, text, reasons, secondary }: Props) {
+export function DecisionForm({ actionKey, send, action, label, text, reasons, secondary }: Props) {
   const [state, formAction, pending] = useActionState(send, {});
   const id = `decision-${action}`;
   const error = state.error;
@@ -15,6 +16,7 @@ export function DecisionForm({ send, action, label, text, reasons, secondary }: 
     <form action={formAction} className="surface" aria-labelledby={`${id}-titre`}>
       <h3 id={`${id}-titre`}>{label}</h3>
       <input type="hidden" name="action" value={action} />
+      <ActionKeyField value={state.key ?? actionKey} />
       {error && !state.field && (
         <p className="field__error" role="alert">
           {error}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { LiveRefresh } from '@/app/_components/live-refresh';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { eq } from 'drizzle-orm';
@@ -6,6 +7,7 @@ import { Fragment } from 'react';
 import { CaseTimeline } from '@/app/_components/case-timeline';
 import { ExchangeList } from '@/app/_components/exchange-list';
 import { MessageForm } from '@/app/_components/message-form';
+import { newActionKey } from '@/lib/action-keys';
 import { getDb } from '@/db/client';
 import { personas } from '@/db/schema';
 import { requireAgent } from '@/lib/auth/guards';
@@ -41,6 +43,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
   const send = decideAction.bind(null, c.id);
   return (
     <>
+      <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" />
       <p>
         <Link href="/agent">Retour à la file d’attente</Link>
       </p>
@@ -99,17 +102,17 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
       )}
       <section aria-labelledby="decider">
         <h2 id="decider">Traiter le dossier</h2>
-        {c.state === 'depose' && <DecisionForm send={send} action="prendre" label="Prendre en charge" />}
+        {c.state === 'depose' && <DecisionForm actionKey={newActionKey()} send={send} action="prendre" label="Prendre en charge" />}
         {c.state === 'en_instruction' && (
           <>
-            <DecisionForm send={send} action="accepter" label="Accepter" text={{ label: 'Note (facultative)', required: false }} />
-            <DecisionForm send={send} action="demander_complement" label="Demander un complément" text={{ label: 'Ce que la personne doit fournir ou corriger', required: true }} secondary />
-            <DecisionForm send={send} action="refuser" label="Refuser" reasons={refusalReasons} text={{ label: 'Précisions pour la personne', hint: 'Obligatoire pour « Autre motif ».', required: false }} secondary />
+            <DecisionForm actionKey={newActionKey()} send={send} action="accepter" label="Accepter" text={{ label: 'Note (facultative)', required: false }} />
+            <DecisionForm actionKey={newActionKey()} send={send} action="demander_complement" label="Demander un complément" text={{ label: 'Ce que la personne doit fournir ou corriger', required: true }} secondary />
+            <DecisionForm actionKey={newActionKey()} send={send} action="refuser" label="Refuser" reasons={refusalReasons} text={{ label: 'Précisions pour la personne', hint: 'Obligatoire pour « Autre motif ».', required: false }} secondary />
           </>
         )}
         {c.state === 'complement_demande' && <p>En attente de la réponse de la personne.</p>}
         {['depose', 'en_instruction', 'complement_demande'].includes(c.state) && (
-          <DecisionForm send={send} action="classer_sans_suite" label="Classer sans suite" text={{ label: 'Raison (facultative)', required: false }} secondary />
+          <DecisionForm actionKey={newActionKey()} send={send} action="classer_sans_suite" label="Classer sans suite" text={{ label: 'Raison (facultative)', required: false }} secondary />
         )}
         {['accepte', 'refuse', 'sans_suite'].includes(c.state) && <p>Ce dossier est terminé.</p>}
         {docs.length > 0 && (
@@ -122,7 +125,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
         <h2 id="historique">Historique et messages</h2>
         <CaseTimeline events={events} />
         <h3>Écrire à la personne</h3>
-        <MessageForm send={agentMessageAction.bind(null, c.id)} />
+        <MessageForm actionKey={newActionKey()} send={agentMessageAction.bind(null, c.id)} />
       </section>
     </>
   );

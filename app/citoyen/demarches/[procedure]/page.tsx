@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
+import { SubmitButton } from '@/app/_components/submit-button';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { cases } from '@/db/schema';
+import type { ProcedureId } from '@/db/schema';
+import { ActionKeyField } from '@/app/_components/action-key-field';
+import { OpenCaseNotice } from '@/app/_components/open-case-notice';
+import { newActionKey } from '@/lib/action-keys';
+import { openCaseOf } from '@/lib/procedures/engine/cases';
 import { requireCitizen } from '@/lib/auth/guards';
 import { procedureById } from '@/lib/procedures/registry';
 import { EnVrai } from '@/app/_components/en-vrai';
@@ -22,11 +26,7 @@ export default async function ProcedureStart({ params }: Params) {
   const persona = await requireCitizen();
   const def = procedureById((await params).procedure);
   if (!def || def.steps.length === 0) notFound();
-  const drafts = getDb()
-    .select()
-    .from(cases)
-    .where(and(eq(cases.personaId, persona.id), eq(cases.procedure, def.id), eq(cases.state, 'brouillon')))
-    .all();
+  const open = openCaseOf(getDb(), persona.id, def.id as ProcedureId);
   return (
     <>
       <p>
@@ -42,20 +42,17 @@ export default async function ProcedureStart({ params }: Params) {
         <OfflineRoutes persona={persona} procedure={def.id} title={def.title} />
       ) : (
         <>
-      {drafts.length > 0 && (
-        <div className="notice" role="status">
-          <p>Vous avez déjà commencé cette démarche.</p>
-          <p>
-            <Link href={`/citoyen/dossiers/${drafts[0]!.id}`}>Reprendre ma demande commencée</Link>
-          </p>
-        </div>
+      {open ? (
+        <OpenCaseNotice persona={persona} procedure={def.id as ProcedureId} />
+      ) : (
+        <form action={startCaseAction}>
+          <ActionKeyField value={newActionKey()} />
+          <input type="hidden" name="demarche" value={def.id} />
+          <SubmitButton>
+            Commencer la démarche
+          </SubmitButton>
+        </form>
       )}
-      <form action={startCaseAction}>
-        <input type="hidden" name="demarche" value={def.id} />
-        <button type="submit" className="button">
-          {drafts.length > 0 ? 'Commencer une nouvelle demande' : 'Commencer la démarche'}
-        </button>
-      </form>
       <p>
         Vous préférez le papier ?{' '}
         <a href={`/formulaires/${def.id}`} download>

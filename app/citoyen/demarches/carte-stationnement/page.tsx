@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { OpenCaseNotice } from '@/app/_components/open-case-notice';
 import Link from 'next/link';
 import { requireCitizen } from '@/lib/auth/guards';
 import { parkingCard } from '@/lib/procedures/parking-card/definition';
@@ -16,6 +17,7 @@ export default async function ParkingCardStart() {
         <Link href="/citoyen">Retour au tableau de bord</Link>
       </p>
       <h1>Carte de stationnement résidentiel</h1>
+      <OpenCaseNotice persona={persona} procedure="carte-stationnement" />
       <p className="lead">
         La ville de Villeneuve-sur-Brenne délivre une carte aux habitants des zones A, B et C pour se garer près de chez eux à
         tarif réduit.

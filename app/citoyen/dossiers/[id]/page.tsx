@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import { LiveRefresh } from '@/app/_components/live-refresh';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CaseTimeline } from '@/app/_components/case-timeline';
 import { ExchangeList } from '@/app/_components/exchange-list';
 import { MessageForm } from '@/app/_components/message-form';
+import { newActionKey } from '@/lib/action-keys';
 import { getDb } from '@/db/client';
 import type { CaseState } from '@/db/schema';
 import { documentsOfCase } from '@/lib/documents/documents';
@@ -41,9 +43,14 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const sent = (await searchParams).envoye === '1';
   const resume = c.state === 'brouillon' ? firstInvalidStep(def, stepContext(persona, c)) : null;
   // A body that did not answer (outage, too slow): said plainly while the case waits for it (exchanges are newest first).
-  const unanswered = open.includes(c.state) && exchanges[0]?.entry.result === 'echec' ? exchanges[0].entry.provider : null;
+  // Each body's latest answer counts: the one that failed is named, not the last one asked.
+  const latestByBody = new Map<string, (typeof exchanges)[number]>();
+  for (const x of exchanges) if (!latestByBody.has(x.entry.provider)) latestByBody.set(x.entry.provider, x);
+  const failing = [...latestByBody.values()].filter((x) => x.entry.result === 'echec').map((x) => x.entry.provider);
+  const unanswered = open.includes(c.state) && failing.length > 0 ? failing.map((p) => agencyName(p)).join(' et ') : null;
   return (
     <>
+      <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" />
       <p>
         <Link href="/citoyen">Retour au tableau de bord</Link>
       </p>
@@ -86,7 +93,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           </p>
           {unanswered && (
             <p>
-              <strong>{agencyName(unanswered)} ne répond pas pour l’instant.</strong> Votre demande attend sa réponse : elle sera vérifiée de nouveau automatiquement. Vous n’avez rien à refaire.
+              <strong>{unanswered} ne {failing.length > 1 ? 'répondent' : 'répond'} pas pour l’instant.</strong> Votre demande attend sa réponse : elle sera vérifiée de nouveau dès que le service reviendra. Vous n’avez rien à refaire.
             </p>
           )}
           <p>
@@ -187,14 +194,14 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <section aria-labelledby="complement">
           <h2 id="complement">Répondre à la demande de complément</h2>
           <p>Dernière demande de l’organisme : « {[...events].reverse().find((e) => e.toState === 'complement_demande')?.text} »</p>
-          <MessageForm send={answerComplementAction.bind(null, c.id)} label="Votre réponse" button="Envoyer ma réponse" id="reponse" />
+          <MessageForm actionKey={newActionKey()} send={answerComplementAction.bind(null, c.id)} label="Votre réponse" button="Envoyer ma réponse" id="reponse" />
         </section>
       )}
 
       {c.state !== 'brouillon' && c.agency && (
         <section aria-labelledby="messages">
           <h2 id="messages">Écrire à {agencyShortName(c.agency)}</h2>
-          <MessageForm send={sendMessageAction.bind(null, c.id)} />
+          <MessageForm actionKey={newActionKey()} send={sendMessageAction.bind(null, c.id)} />
         </section>
       )}
 

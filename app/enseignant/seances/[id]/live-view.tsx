@@ -11,6 +11,9 @@ type Props = {
   stateLabels: Record<string, string>;
   reassign: (formData: FormData) => Promise<void>;
   revealHint: (formData: FormData) => Promise<void>;
+  automate: (formData: FormData) => Promise<void>;
+  /** What a student can be moved to: a role (any account), or a role with its persona, body or aidant. */
+  choices: { label: string; options: { value: string; label: string }[] }[];
 };
 
 const resultWords = { accorde: 'accordé', refuse: 'refusé', echec: 'en échec' } as const;
@@ -23,7 +26,7 @@ const H = 420;
 const hub = { x: W / 2, y: H / 2 };
 
 /** The teacher's live view: map of exchanges, cases by state, participants and timeline, pushed by the server. */
-export function LiveView({ classSessionId, initial, roleLabels, stateLabels, reassign, revealHint }: Props) {
+export function LiveView({ classSessionId, initial, roleLabels, stateLabels, reassign, revealHint, automate, choices }: Props) {
   const [data, setData] = useState(initial);
   const [announce, setAnnounce] = useState('');
   const [connected, setConnected] = useState(false);
@@ -70,6 +73,25 @@ export function LiveView({ classSessionId, initial, roleLabels, stateLabels, rea
         </strong>{' '}
         {data.joined > 1 ? 'ont' : 'a'} rejoint la séance. {connected ? 'Mise à jour en direct.' : 'Connexion au direct…'}
       </p>
+      {data.alerts.length > 0 && (
+        <section className="notice notice--error" aria-labelledby="alertes">
+          <h2 id="alertes">À régler</h2>
+          <ul>
+            {data.alerts.map((a) => (
+              <li key={a.agency}>
+                {a.text}{' '}
+                <form action={automate} className="inline-form">
+                  <input type="hidden" name="seance" value={classSessionId} />
+                  <input type="hidden" name="organisme" value={a.agency} />
+                  <button type="submit" className="button button--secondary">
+                    Laisser {names.get(a.agency)} répondre seul
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="carte-echanges">
         <h2 id="carte-echanges">Carte des échanges</h2>
@@ -189,10 +211,14 @@ export function LiveView({ classSessionId, initial, roleLabels, stateLabels, rea
                           Rôle de {p.pseudonym}
                         </label>
                         <select id={`role-${p.id}`} name="role" defaultValue={p.role}>
-                          {Object.entries(roleLabels).map(([id, label]) => (
-                            <option key={id} value={id}>
-                              {label}
-                            </option>
+                          {choices.map((group) => (
+                            <optgroup key={group.label} label={group.label}>
+                              {group.options.map((o) => (
+                                <option key={o.value} value={o.value}>
+                                  {o.label}
+                                </option>
+                              ))}
+                            </optgroup>
                           ))}
                         </select>{' '}
                         <button type="submit" className="button button--secondary">
@@ -202,6 +228,7 @@ export function LiveView({ classSessionId, initial, roleLabels, stateLabels, rea
                       <form action={revealHint} className="inline-form">
                         <input type="hidden" name="seance" value={classSessionId} />
                         <input type="hidden" name="participant" value={p.id} />
+                        <input type="hidden" name="indice" value={p.hintsRevealed + 1} />
                         <button type="submit" className="button button--secondary">
                           Révéler un indice<span className="visually-hidden"> à {p.pseudonym}</span>
                         </button>

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
+import { SubmitButton } from '@/app/_components/submit-button';
+import { ActionKeyField } from '@/app/_components/action-key-field';
+import { newActionKey } from '@/lib/action-keys';
 import Link from 'next/link';
 import QRCode from 'qrcode';
 import { agencyIds, participantRoles, type AgencyId } from '@/db/schema';
 import { getDb } from '@/db/client';
 import { eventCards } from '@/lib/classroom/cards';
 import { liveSnapshot } from '@/lib/classroom/live';
-import { participantsOfSession } from '@/lib/classroom/participants';
+import { participantsOfSession, reassignChoices } from '@/lib/classroom/participants';
 import { roleLabels } from '@/lib/classroom/roles';
 import { agentsOfSession, presets } from '@/lib/classroom/sessions';
 import { formatDate } from '@/lib/format';
@@ -16,7 +19,7 @@ import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { stateLabels } from '@/lib/procedures/engine/state-machine';
 import { ErrorSummary } from '../../../_components/error-summary';
 import { TextField } from '../../../_components/text-field';
-import { playedBodiesAction, reassignAction, revealHintAction, rotateTokenAction, sendMessageAction } from '../../actions';
+import { automateBodyAction, playedBodiesAction, reassignAction, revealHintAction, rotateTokenAction, sendMessageAction } from '../../actions';
 import { FaultPanel } from '../../fault-panel';
 import { LiveView } from './live-view';
 import { teacherSession } from './session';
@@ -32,7 +35,7 @@ const notices: Record<string, string> = {
   'plus-d-indice': 'Cet·te élève a déjà reçu tous les indices de sa carte.',
   'message-envoye': 'Le message est envoyé.',
   'organismes-enregistres': 'C’est enregistré.',
-  'panne-terminee': 'L’organisme répond de nouveau normalement.',
+  'panne-terminee': 'L’organisme répond de nouveau normalement. Les demandes qui l’attendaient sont vérifiées de nouveau.',
 };
 
 export default async function TeacherSessionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
@@ -47,6 +50,7 @@ export default async function TeacherSessionPage({ params, searchParams }: { par
   const tokens = agencyIds.map((a) => currentToken(db, session.id, a));
   const chain = verifyJournalChain(db, session.id);
   const agentRows = agentsOfSession(db, session.id);
+  const choices = reassignChoices(db, session.id);
   const notice = q.message === 'panne-injectee' ? `La panne est lancée sur « ${agencyShortName(q.organisme as AgencyId)} ». Les prochains échanges avec cet organisme en subiront les effets.` : q.message === 'jeton-remplace' ? `Le jeton de l’organisme « ${agencyShortName(q.organisme as AgencyId)} » est remplacé : l’ancien est refusé dès maintenant.` : notices[q.message ?? ''];
   const messageErrors = { destinataire: q['erreur-destinataire'], carte: q['erreur-carte'], titre: q['erreur-titre'], texte: q['erreur-texte'] };
 
@@ -95,11 +99,12 @@ export default async function TeacherSessionPage({ params, searchParams }: { par
         </p>
       </section>
 
-      <LiveView classSessionId={session.id} initial={snapshot} roleLabels={roleLabels} stateLabels={stateLabels} reassign={reassignAction} revealHint={revealHintAction} />
+      <LiveView classSessionId={session.id} initial={snapshot} roleLabels={roleLabels} stateLabels={stateLabels} reassign={reassignAction} revealHint={revealHintAction} automate={automateBodyAction} choices={choices} />
 
       <section aria-labelledby="message">
         <h2 id="message">Envoyer un message ou une carte événement</h2>
         <form action={sendMessageAction} noValidate className="surface">
+          <ActionKeyField value={newActionKey()} />
           <ErrorSummary title="Le message n’a pas été envoyé" errors={Object.fromEntries(Object.entries(messageErrors).filter((e): e is [string, string] => Boolean(e[1])))} idPrefix="message" />
           <input type="hidden" name="seance" value={session.id} />
           <div className={`field${messageErrors.destinataire ? ' field--error' : ''}`}>
@@ -142,9 +147,9 @@ export default async function TeacherSessionPage({ params, searchParams }: { par
             )}
             <textarea id="message-texte" name="texte" rows={3} defaultValue={q.texte ?? ''} aria-invalid={Boolean(messageErrors.texte)} aria-describedby={messageErrors.texte ? 'message-texte-erreur' : undefined} />
           </div>
-          <button type="submit" className="button">
+          <SubmitButton>
             Envoyer
-          </button>
+          </SubmitButton>
         </form>
       </section>
 
@@ -189,6 +194,16 @@ export default async function TeacherSessionPage({ params, searchParams }: { par
             inputMode="numeric"
             className="input--short"
             defaultValue={q.message === 'delai-invalide' || q.message === 'attente-invalide' ? (q.delai ?? '') : String(session.autoInstructionDelaySeconds)}
+          />
+          <TextField
+            id="patience"
+            name="patience"
+            label="Patience (minutes)"
+            hint="De 1 à 120. Une demande qui attend un·e élève agent plus longtemps est signalée ici et dans l’espace de l’agent."
+            error={q.message === 'patience-invalide' ? 'Indiquez un nombre entier de minutes, de 1 à 120.' : undefined}
+            inputMode="numeric"
+            className="input--short"
+            defaultValue={q.message === 'patience-invalide' ? (q.patience ?? '') : String(session.patienceMinutes)}
           />
           <TextField
             id="attente"

@@ -1,4 +1,8 @@
 import type { Metadata } from 'next';
+import { SubmitButton } from '@/app/_components/submit-button';
+import { ActionKeyField } from '@/app/_components/action-key-field';
+import { OpenCaseNotice } from '@/app/_components/open-case-notice';
+import { newActionKey } from '@/lib/action-keys';
 import Link from 'next/link';
 import { requireCitizen } from '@/lib/auth/guards';
 import { dataItems } from '@/lib/platform/catalogue';
@@ -12,7 +16,7 @@ import { viewerPreferences } from '@/lib/preferences-store';
 export const metadata: Metadata = { title: 'Votre accord — carte de stationnement' };
 
 export default async function ParkingConsent({ searchParams }: { searchParams: Promise<{ erreur?: string }> }) {
-  await requireCitizen();
+  const persona = await requireCitizen();
   const { erreur } = await searchParams;
   const error = erreur === 'choix' ? 'Choisissez « J’accepte » ou « Je refuse » pour continuer.' : undefined;
   const asked = parkingConsentRequests;
@@ -23,6 +27,7 @@ export default async function ParkingConsent({ searchParams }: { searchParams: P
         <Link href="/citoyen/demarches/carte-stationnement">Retour à la démarche</Link>
       </p>
       <h1>Acceptez-vous que la ville consulte ces informations ?</h1>
+      <OpenCaseNotice persona={persona} procedure="carte-stationnement" />
       <ErrorSummary title="Il manque une réponse" errors={error ? { accepter: error } : {}} idPrefix="decision" />
       {simplifie ? (
         <ul className="falc">
@@ -76,6 +81,7 @@ export default async function ParkingConsent({ searchParams }: { searchParams: P
         <dd>Vous pouvez retirer votre accord à tout moment, en un clic, dans « Mes données ».</dd>
       </dl>
       <form action={parkingConsentAction} noValidate>
+        <ActionKeyField value={newActionKey()} />
         <fieldset className={`field${error ? ' field--error' : ''}`} id="decision" aria-describedby={error ? 'decision-erreur' : undefined}>
           <legend>Votre réponse</legend>
           {error && (
@@ -92,9 +98,9 @@ export default async function ParkingConsent({ searchParams }: { searchParams: P
             <label htmlFor="decision-refuser">Je refuse : je fournirai mes justificatifs.</label>
           </div>
         </fieldset>
-        <button type="submit" className="button">
+        <SubmitButton>
           Valider ma réponse
-        </button>
+        </SubmitButton>
       </form>
     </>
   );

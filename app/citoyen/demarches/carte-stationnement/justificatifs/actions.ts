@@ -6,6 +6,7 @@ import { proofKinds } from '@/db/schema';
 import { requireCitizen } from '@/lib/auth/guards';
 import { cannotGoOnlineAlone, citizenActor, offlineRoutePath } from '@/lib/procedures/citizen';
 import { checkProofForm, fileParkingCardWithProofs, type ProofErrors } from '@/lib/procedures/parking-card/proofs';
+import { actionKeyOf, once } from '@/lib/action-keys';
 
 export type ProofState = { errors: ProofErrors; immatriculation: string; attempt: number };
 
@@ -25,6 +26,10 @@ export async function sendProofsAction(previous: ProofState, form: FormData): Pr
   const errors = checkProofForm(immatriculation, files);
   if (Object.keys(errors).length > 0) return { errors, immatriculation, attempt: previous.attempt + 1 };
   const proofs = proofKinds.map((kind) => ({ kind, name: files[kind]!.name, bytes: files[kind]!.bytes }));
-  const c = await fileParkingCardWithProofs(getDb(), persona, citizenActor(persona), immatriculation, proofs);
-  redirect(`/citoyen/dossiers/${c.id}?envoye=1`);
+  const db = getDb();
+  const path = await once(db, { key: actionKeyOf(form), actor: persona.id, action: 'justificatifs-stationnement', classSessionId: persona.classSessionId }, async () => {
+    const c = await fileParkingCardWithProofs(db, persona, citizenActor(persona), immatriculation, proofs);
+    return `/citoyen/dossiers/${c.id}?envoye=1`;
+  });
+  redirect(path);
 }

@@ -1,23 +1,27 @@
 import type { Metadata } from 'next';
+import { OpenCaseNotice } from '@/app/_components/open-case-notice';
+import { newActionKey } from '@/lib/action-keys';
 import Link from 'next/link';
 import { proofKinds } from '@/db/schema';
 import { requireCitizen } from '@/lib/auth/guards';
 import { viewerPreferences } from '@/lib/preferences-store';
 import { proofLabels } from '@/lib/procedures/parking-card/proofs';
+import { maxProofBytes, tooLargeParam } from '@/lib/uploads/limits';
 import { sendProofsAction } from './actions';
 import { ProofForm } from './proof-form';
 
 export const metadata: Metadata = { title: 'Vos justificatifs — carte de stationnement' };
 
-export default async function ProofsPage({ searchParams }: { searchParams: Promise<{ choix?: string }> }) {
-  await requireCitizen();
-  const { choix } = await searchParams;
+export default async function ProofsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const persona = await requireCitizen();
+  const { choix, [tooLargeParam]: tooLarge } = await searchParams;
   return (
     <>
       <p>
         <Link href="/citoyen/demarches/carte-stationnement">Retour à la démarche</Link>
       </p>
       <h1>Carte de stationnement : vos justificatifs</h1>
+      <OpenCaseNotice persona={persona} procedure="carte-stationnement" />
       {choix === 'sans-accord' && (
         <div className="notice" role="status">
           <p>
@@ -39,7 +43,7 @@ export default async function ProofsPage({ searchParams }: { searchParams: Promi
         <p className="lead">Un agent de la ville vérifie vos documents à la main. Comptez plus de temps qu’avec la vérification automatique.</p>
       )}
       <p>Dans cette simulation, n’envoyez que des documents fictifs (une photo de votre carte de mission, un PDF d’exemple).</p>
-      <ProofForm send={sendProofsAction} proofs={proofKinds.map((kind) => ({ kind, ...proofLabels[kind] }))} />
+      <ProofForm actionKey={newActionKey()} send={sendProofsAction} proofs={proofKinds.map((kind) => ({ kind, ...proofLabels[kind] }))} maxBytes={maxProofBytes} tooLarge={tooLarge === '1'} />
     </>
   );
 }

@@ -1,26 +1,44 @@
 'use client';
 
-import { startTransition, useActionState, type FormEvent } from 'react';
+import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { TextField } from '@/app/_components/text-field';
+import { ActionKeyField } from '@/app/_components/action-key-field';
 import type { ProofKind } from '@/db/schema';
 import type { ProofState } from './actions';
 
-type Props = { send: (state: ProofState, form: FormData) => Promise<ProofState>; proofs: { kind: ProofKind; label: string; hint: string }[] };
+type Props = {
+  actionKey: string;
+  send: (state: ProofState, form: FormData) => Promise<ProofState>;
+  proofs: { kind: ProofKind; label: string; hint: string }[];
+  maxBytes: number;
+  /** Set when proxy.ts turned away a form too large to read (browser without JavaScript). */
+  tooLarge?: boolean;
+};
 
 /** The proofs form: errors beside each file, in a summary that takes the focus; chosen files and typed text stay. */
-export function ProofForm({ send, proofs }: Props) {
-  const [state, action, pending] = useActionState(send, { errors: {}, immatriculation: '', attempt: 0 });
-  const errors = state.errors as Record<string, string>;
+export function ProofForm({ actionKey, send, proofs, maxBytes, tooLarge }: Props) {
+  const [state, action, pending] = useActionState(send, { errors: tooLarge ? { [proofs[0]!.kind]: 'L’envoi était trop lourd pour être lu : chaque fichier doit faire 2 Mo au plus. Choisissez des fichiers plus petits.' } : {}, immatriculation: '', attempt: 0 });
+  // Sizes are checked here before anything is sent: a 10 Mo photo gets its error beside the field at once.
+  const [local, setLocal] = useState<{ errors: Record<string, string>; attempt: number }>({ errors: {}, attempt: 0 });
+  const errors = { ...(state.errors as Record<string, string>), ...local.errors };
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault(); // a plain form action would empty the file fields
     const data = new FormData(event.currentTarget);
+    const tooBig: Record<string, string> = {};
+    for (const p of proofs) {
+      const file = data.get(p.kind);
+      if (file instanceof File && file.size > maxBytes) tooBig[p.kind] = `Le fichier « ${file.name} » dépasse 2 Mo. Réduisez-le (une photo moins grande, un PDF d’une page).`;
+    }
+    setLocal((l) => ({ errors: tooBig, attempt: l.attempt + 1 }));
+    if (Object.keys(tooBig).length > 0) return;
     startTransition(() => action(data));
   }
   const described = (name: string) => [`champ-${name}-aide`, errors[name] && `champ-${name}-erreur`].filter(Boolean).join(' ');
   return (
     <form action={action} onSubmit={onSubmit} noValidate encType="multipart/form-data">
-      <ErrorSummary title="Vérifiez ces éléments" errors={errors} idPrefix="champ" version={state.attempt} />
+      <ActionKeyField value={actionKey} />
+      <ErrorSummary title="Vérifiez ces éléments" errors={errors} idPrefix="champ" version={`${state.attempt}-${local.attempt}`} />
       <TextField
         id="champ-immatriculation"
         name="immatriculation"

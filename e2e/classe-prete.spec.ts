@@ -1,0 +1,136 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { consentTwiceThenAgain, expectNoAxeViolations, signInAsTeacher, signInThroughProvider } from './support';
+
+// A class trips where a demo does not (issue 16): a double-click, a role changed mid-way, a photo of 10 Mo.
+
+async function join(browser: Browser, code: string, pseudonym: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`/rejoindre?code=${code}`);
+  await page.getByLabel('Votre pseudonyme').fill(pseudonym);
+  await page.getByRole('button', { name: 'Rejoindre la séance' }).click();
+  await expect(page).toHaveURL(/\/seance$/);
+  return page;
+}
+
+async function newSession(teacher: Page, name: string, preset: string, students: number): Promise<string> {
+  await signInAsTeacher(teacher);
+  await teacher.getByLabel('Nom de la séance').fill(name);
+  await teacher.getByLabel('Scénario').selectOption(preset);
+  await teacher.getByLabel('Nombre d’élèves').fill(String(students));
+  // A double-click on "Créer la séance" makes one séance.
+  await teacher.getByRole('button', { name: 'Créer la séance' }).dblclick();
+  await expect(teacher.getByRole('heading', { level: 1 })).toHaveText(name);
+  await teacher.goto('/enseignant');
+  await expect(teacher.getByRole('row', { name: new RegExp(name) })).toHaveCount(1);
+  await teacher.getByRole('link', { name }).click();
+  return ((await teacher.locator('.join-code').textContent()) ?? '').trim();
+}
+
+test('un·e élève agent de l’état civil devient citoyen·ne : l’état civil répond de nouveau seul, rien n’attend pour rien', async ({ page: teacher, browser }) => {
+  test.setTimeout(120_000);
+  const code = await newSession(teacher, 'Changement de rôle', 'tout', 3);
+  const citizen = await join(browser, code, 'Renard');
+  await expect(citizen.getByText(/vous jouez Karim Benali/)).toBeVisible();
+  const agent = await join(browser, code, 'Hibou');
+  await expect(agent.getByText(/Votre rôle : Agent d’un organisme/)).toBeVisible();
+
+  // The teacher chooses the body: Hibou now plays the état civil (its first register).
+  await teacher.getByLabel('Rôle de Hibou').selectOption('agent:etat-civil');
+  await teacher.getByRole('button', { name: 'Changer le rôle de Hibou' }).click();
+  await expect(teacher.getByRole('row', { name: /Hibou/ })).toContainText('Sandrine Lemoine');
+  await expectNoAxeViolations(teacher);
+
+  // Karim asks for his birth certificate; his register is played by Hibou, so it waits for them.
+  await citizen.getByRole('button', { name: /FranceConnect/ }).click();
+  await citizen.getByRole('button', { name: 'Me connecter' }).click();
+  await citizen.goto('/citoyen/demarches/acte-naissance');
+  await citizen.getByRole('button', { name: 'Commencer la démarche' }).click();
+  await citizen.getByRole('radio', { name: 'Mon propre acte de naissance' }).check();
+  await citizen.getByRole('button', { name: 'Continuer' }).click();
+  await citizen.getByRole('radio', { name: /Copie intégrale/ }).check();
+  await citizen.getByRole('button', { name: 'Voir le récapitulatif' }).click();
+  await citizen.getByRole('button', { name: 'Envoyer ma demande' }).dblclick();
+  await expect(citizen.getByText(/Votre demande est envoyée/)).toBeVisible();
+  await expect(citizen.getByText(/Elle attend d’être prise en charge par/)).toBeVisible();
+
+  // The teacher makes Hibou a citizen and picks the persona: the état civil goes back to answering by itself.
+  await teacher.getByLabel('Rôle de Hibou').selectOption({ label: 'Nadia Haddad' });
+  await teacher.getByRole('button', { name: 'Changer le rôle de Hibou' }).click();
+  await expect(teacher.getByRole('row', { name: /Hibou/ })).toContainText('Nadia Haddad');
+  await agent.goto('/seance');
+  await expect(agent.getByText(/vous jouez Nadia Haddad/)).toBeVisible();
+  // Her card gives her daughter's act, all of it: the form needs the full date.
+  await expect(agent.getByRole('definition').filter({ hasText: '18 juin 2015' })).toBeVisible();
+  // Karim's page changes by itself: decided by the état civil's automatic instruction.
+  await expect(citizen.getByText('Votre demande est acceptée.')).toBeVisible({ timeout: 30_000 });
+  await expect(teacher.getByRole('heading', { name: 'À régler' })).toHaveCount(0);
+});
+
+test('un fichier trop lourd est signalé à côté du champ, sans rien perdre ; un fichier qui n’est pas un PDF est dit tel', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signInThroughProvider(page, /FranceConnect/, 'Hugo Lambert');
+  await page.goto('/citoyen/demarches/carte-stationnement/justificatifs');
+  await page.getByLabel('Immatriculation du véhicule').fill('HL-204-PB');
+  const tenMegabytes = Buffer.alloc(10 * 1024 * 1024, 0x25);
+  await page.getByLabel('Dernier avis d’imposition').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: tenMegabytes });
+  const posts: string[] = [];
+  page.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
+  await page.getByRole('button', { name: 'Envoyer ma demande et mes justificatifs' }).click();
+  await expect(page.locator('#champ-avis_imposition-erreur')).toContainText('Le fichier « photo.jpg » dépasse 2 Mo.');
+  await expect(page.getByRole('alert', { name: 'Vérifiez ces éléments' })).toBeFocused();
+  await expect(page.getByLabel('Immatriculation du véhicule')).toHaveValue('HL-204-PB');
+  expect(posts).toEqual([]); // checked before sending: nothing went over the network
+  await expectNoAxeViolations(page);
+
+  // Without JavaScript the server checks it, beside the field, with what was typed.
+  const cookies = await page.context().cookies();
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  await noJs.addCookies(cookies);
+  const plain = await noJs.newPage();
+  const statuses: number[] = [];
+  plain.on('response', (r) => statuses.push(r.status()));
+  await plain.goto('/citoyen/demarches/carte-stationnement/justificatifs');
+  await plain.getByLabel('Immatriculation du véhicule').fill('HL-204-PB');
+  await plain.getByLabel('Dernier avis d’imposition').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: tenMegabytes });
+  await plain.getByRole('button', { name: 'Envoyer ma demande et mes justificatifs' }).click();
+  await expect(plain.locator('#champ-avis_imposition-erreur')).toContainText('dépasse 2 Mo');
+  await expect(plain.getByLabel('Immatriculation du véhicule')).toHaveValue('HL-204-PB');
+  // Larger than any form may be: turned away before it is read, and said beside the field (never a 500).
+  await plain.getByLabel('Dernier avis d’imposition').setInputFiles({ name: 'video.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(30 * 1024 * 1024, 1) });
+  await plain.getByRole('button', { name: 'Envoyer ma demande et mes justificatifs' }).click();
+  await expect(plain.locator('#champ-avis_imposition-erreur')).toContainText('trop lourd');
+  expect(statuses.filter((s) => s >= 500)).toEqual([]);
+  await noJs.close();
+
+  // With small proofs, sent with a double-click: one request, with its acknowledgement.
+  const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% justificatif fictif\n') });
+  await page.getByLabel('Dernier avis d’imposition').setInputFiles(pdf('avis.pdf'));
+  await page.getByLabel('Certificat d’immatriculation (carte grise)').setInputFiles(pdf('carte-grise.pdf'));
+  await page.getByLabel('Justificatif de domicile de moins de trois mois').setInputFiles(pdf('facture.pdf'));
+  await page.getByRole('button', { name: 'Envoyer ma demande et mes justificatifs' }).dblclick();
+  await expect(page.getByText(/Votre demande est envoyée/)).toBeVisible();
+  await page.goto('/citoyen');
+  await expect(page.getByRole('table', { name: 'Mes demandes' }).getByRole('link', { name: /Carte de stationnement résidentiel/ })).toHaveCount(1);
+
+  // The acknowledgement of receipt can be checked on /verifier: a file that is not a PDF is told so.
+  await page.goto('/citoyen/coffre-fort');
+  await page.getByRole('link', { name: /Vérifier/ }).first().click();
+  await page.getByLabel('Le fichier PDF que vous avez reçu').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('pas un PDF') });
+  await page.getByRole('button', { name: 'Comparer le fichier' }).click();
+  await expect(page.locator('#fichier-erreur')).toContainText('Le fichier « notes.txt » n’est pas un PDF.');
+  await expectNoAxeViolations(page);
+});
+
+test('un double-clic sur « Valider ma réponse » donne une demande, deux accords, deux échanges ; revenir en arrière ne change rien', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signInThroughProvider(page, /FranceConnect/, 'Nicolas Henry');
+  await consentTwiceThenAgain(page);
+  // Starting again offers the request already there.
+  await page.goto('/citoyen/demarches/carte-stationnement');
+  await expect(page.getByRole('link', { name: 'Voir ma demande en cours' })).toBeVisible();
+  await page.goto('/citoyen');
+  await expect(page.getByRole('table', { name: 'Mes demandes' }).getByRole('link', { name: /Carte de stationnement résidentiel/ })).toHaveCount(1);
+  const exported = await (await page.request.get('/citoyen/mes-donnees/export')).json();
+  expect(exported.consentements.filter((c: { statut: string }) => c.statut === 'actif')).toHaveLength(2);
+  expect(exported.journal.filter((e: { consommateur: string }) => e.consommateur === 'ville')).toHaveLength(2);
+});

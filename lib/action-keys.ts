@@ -1,0 +1,87 @@
+import crypto from 'node:crypto';
+import { and, eq, isNull, lt } from 'drizzle-orm';
+import { writeTransaction, type Db } from '../db/client';
+import { actionKeys } from '../db/schema';
+
+// Every action happens once (issue 16). A form carries a key made when it was rendered; the first request with that
+// key claims it, runs, and records its answer; any later request with the same key (double-click, the same page in a
+// second tab, back then resubmit, a retry after a cut network) gets that answer instead of running again.
+// The natural unique keys (one draft, one open request, one active consent…) cover two different renders of a form.
+
+/** The form field that carries the key. */
+export const actionKeyField = 'cle';
+
+export const newActionKey = () => crypto.randomBytes(18).toString('base64url');
+
+const keyPattern = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** The key a form carried, if it is one we could have made. */
+export function actionKeyOf(form: FormData | null | undefined): string | null {
+  const value = form?.get(actionKeyField);
+  return typeof value === 'string' && keyPattern.test(value) ? value : null;
+}
+
+export type Claim = { key: string | null; actor: string; action: string; classSessionId?: string | null };
+
+type Options<T> = {
+  /** Whether the answer is final (recorded for replays). A refusal the person can correct is not: the key stays free. */
+  settled?: (result: T) => boolean;
+  /** How long a second request waits for the first to finish before running anyway (the first died with its process). */
+  waitMs?: number;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+type Taken = { mine: true } | { mine: false; result: string | null; sameActor: boolean };
+
+function take(db: Db, claim: Claim & { key: string }, now: Date): Taken {
+  return writeTransaction(db, (tx): Taken => {
+    const row = tx.select().from(actionKeys).where(eq(actionKeys.key, claim.key)).get();
+    if (row) return { mine: false, result: row.result, sameActor: row.actor === claim.actor && row.action === claim.action };
+    tx.insert(actionKeys).values({ key: claim.key, actor: claim.actor, action: claim.action, classSessionId: claim.classSessionId ?? null, result: null, createdAt: now }).run();
+    return { mine: true };
+  });
+}
+
+/**
+ * Runs `run` once for this key and actor. The answer must be plain JSON (a path to redirect to, a form state):
+ * a replay gets it back parsed. Without a key (an old page, an API client) it simply runs.
+ */
+export async function once<T>(db: Db, claim: Claim, run: () => T | Promise<T>, options: Options<T> = {}): Promise<T> {
+  const { key } = claim;
+  if (!key) return run();
+  const now = options.now ?? (() => new Date());
+  const sleep = options.sleep ?? pause;
+  const deadline = now().getTime() + (options.waitMs ?? 20_000);
+  for (;;) {
+    const taken = take(db, { ...claim, key }, now());
+    if (taken.mine) break;
+    // Someone else's key (or another form's): never hand their answer over; run as if there were no key.
+    if (!taken.sameActor) return run();
+    if (taken.result !== null) return JSON.parse(taken.result) as T;
+    if (now().getTime() >= deadline) {
+      // The first request never finished (its process died): take the key over; the natural keys still hold.
+      db.delete(actionKeys).where(and(eq(actionKeys.key, key), isNull(actionKeys.result))).run();
+      continue;
+    }
+    await sleep(50);
+  }
+  let result: T;
+  try {
+    result = await run();
+  } catch (error) {
+    // Nothing answered: free the key so that the same form can be sent again (a redirect is an answer, see below).
+    db.delete(actionKeys).where(eq(actionKeys.key, key)).run();
+    throw error;
+  }
+  if (options.settled && !options.settled(result)) db.delete(actionKeys).where(eq(actionKeys.key, key)).run();
+  else db.update(actionKeys).set({ result: JSON.stringify(result ?? null) }).where(eq(actionKeys.key, key)).run();
+  return result;
+}
+
+/** Keys of the teacher's actions have no séance to go with: they are dropped after a day. */
+export function purgeOldActionKeys(db: Db, now = new Date()): void {
+  db.delete(actionKeys).where(and(isNull(actionKeys.classSessionId), lt(actionKeys.createdAt, new Date(now.getTime() - 24 * 3600_000)))).run();
+}

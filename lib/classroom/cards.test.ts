@@ -1,0 +1,182 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { freshDb } from '../../test/db';
+import type { Db } from '../../db/client';
+import { agents, cases, personas, teachers } from '../../db/schema';
+import { agentActor, startOnBehalf } from '../procedures/agent';
+import { cannotGoOnlineAlone } from '../procedures/citizen';
+import { saveDraft, startCase, type Actor } from '../procedures/engine/cases';
+import { runDueInstruction, submitCase } from '../procedures/engine/run';
+import type { CaseRow, Persona, RawValues } from '../procedures/engine/types';
+import { checkProofForm } from '../procedures/parking-card/proofs';
+import { addressBodies } from '../procedures/address-change/definition';
+import { holdingsOf } from '../platform/my-data';
+import { fileParkingCardWithConsent } from '../procedures/parking-card/start';
+import { procedures, stepsFor } from '../procedures/registry';
+import { cardOf, type ScenarioCard } from './cards';
+import { deviceHash, joinSession, newDeviceSecret, reassignParticipant } from './participants';
+import { createSession } from './sessions';
+
+// Every card is playable from what its student is given (issue 16): a "student" reads only the rendered card — its
+// situation, goal, constraints and facts, never the seed — fills the real forms with it and reaches the outcome the
+// scenario intends. A card that withholds a fact the forms need (a street, a full date, a plate) fails here.
+
+/** What the scenario intends for each persona: the case decided this way (the refusals teach something). */
+const intended: Record<string, { [procedure: string]: 'accepte' | 'refuse' }> = {
+  'lea-martin': { 'changement-adresse': 'accepte' },
+  'karim-benali': { 'carte-stationnement': 'accepte' },
+  'sophie-lefebvre': { 'carte-stationnement': 'refuse' },
+  'thomas-girard': { 'changement-adresse': 'accepte' },
+  'nadia-haddad': { 'acte-naissance': 'accepte' },
+  'marcel-dupuis': { 'changement-adresse': 'accepte' },
+  'jeanne-morel': { 'changement-adresse': 'accepte' },
+  'amadou-diallo': { 'acte-naissance': 'accepte' },
+  'lucas-petit': { 'acte-naissance': 'accepte' },
+  'claire-rousseau': { 'changement-adresse': 'accepte' },
+  'paul-bernard': { 'acte-naissance': 'accepte' },
+  'julie-fontaine': { 'carte-stationnement': 'refuse' },
+  'antoine-mercier': { 'carte-stationnement': 'refuse' },
+  'ines-garcia': { 'changement-adresse': 'accepte', 'acte-naissance': 'accepte' },
+  'hugo-lambert': { 'carte-stationnement': 'refuse' },
+  'yasmine-cherif': { 'acte-naissance': 'accepte' },
+  'gerard-blanc': { 'changement-adresse': 'accepte' },
+  'manon-david': { 'changement-adresse': 'accepte' },
+  'olivier-chevalier': { 'acte-naissance': 'accepte' },
+  'fatou-ndiaye': { 'acte-naissance': 'accepte' },
+  'chloe-fabre': { 'carte-stationnement': 'refuse' },
+  'nicolas-henry': { 'carte-stationnement': 'accepte' },
+  'louise-perrin': { 'acte-naissance': 'accepte' },
+  'samir-aziz': { 'carte-stationnement': 'refuse' },
+  'elodie-marchand': { 'changement-adresse': 'accepte' },
+  'bernard-leroy': { 'changement-adresse': 'accepte' },
+};
+
+/** The card as the student reads it on /seance: only its text. */
+function read(card: ScenarioCard) {
+  const fact = (label: RegExp) => card.facts.find((f) => label.test(f.label))?.value ?? null;
+  return { text: `${card.situation} ${card.goal} ${card.constraints}`.toLowerCase(), goal: card.goal.toLowerCase(), fact };
+}
+
+const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+/** "18 juin 2015" or "1er mars 1948" → "18/06/2015", as a person types it. */
+function typed(date: string): string {
+  const m = /(\d{1,2})(?:er)? (\p{L}+) (\d{4})/u.exec(date);
+  if (!m) throw new Error(`no date in « ${date} »`);
+  return `${m[1]!.padStart(2, '0')}/${String(months.indexOf(m[2]!) + 1).padStart(2, '0')}/${m[3]}`;
+}
+
+/** The bodies the goal names; when the card sends the student to "Mes données", the bodies that hold their data there. */
+function bodiesFrom(play: Play): string[] {
+  const named: [RegExp, string][] = [
+    [/caf/, 'caf'],
+    [/assurance maladie/, 'cpam'],
+    [/france travail/, 'france-travail'],
+    [/impôts/, 'dgfip'],
+    [/retraite/, 'retraite'],
+    [/la poste/, 'la-poste'],
+    [/carte grise/, 'siv'],
+  ];
+  const found = named.filter(([re]) => re.test(play.card.goal)).map(([, id]) => id);
+  if (!/mes données/i.test(play.card.fact(/qui prévenir/i) ?? '')) return found;
+  // What "Mes données" shows the person: each body and what it holds about them.
+  const holding = holdingsOf(play.db, play.persona.classSessionId, play.persona.id).filter((b) => b.fiches.length > 0).map((b) => b.organisme as string);
+  return [...new Set([...found, ...holding.filter((b) => addressBodies.some((a) => a.id === b))])];
+}
+
+type Play = { db: Db; persona: Persona; card: ReturnType<typeof read>; file: (procedure: CaseRow['procedure']) => { c: CaseRow; actor: Actor } };
+
+/** Fills each step of a draft from the card, through the steps' own checks (what the page would refuse, this refuses). */
+function fill(play: Play, c: CaseRow, answersFor: (stepId: string, fields: { name: string; options?: { value: string; label: string }[] }[]) => RawValues): CaseRow {
+  const def = procedures[c.procedure];
+  let current = c;
+  for (let guard = 0; guard < 10; guard++) {
+    const ctx = { db: play.db, persona: play.persona, answers: current.answers };
+    const step = stepsFor(def, ctx).find((s) => !(s.id in current.answers));
+    if (!step) break;
+    const values = answersFor(step.id, step.fields(ctx) as { name: string; options?: { value: string; label: string }[] }[]);
+    current = saveDraft(play.db, current, step.id, values);
+    const result = step.validate(values, { db: play.db, persona: play.persona, answers: current.answers });
+    expect(result, `${play.persona.key}, étape « ${step.id} » remplie avec la carte : ${JSON.stringify(values)}`).toEqual({ ok: true });
+  }
+  return current;
+}
+
+async function playAddressChange(play: Play): Promise<CaseRow> {
+  const { card } = play;
+  const address = card.fact(/nouvelle adresse/i);
+  const date = card.fact(/date d’emménagement/i);
+  expect(address, `${play.persona.key} : la carte donne la nouvelle adresse`).toBeTruthy();
+  expect(date, `${play.persona.key} : la carte donne la date à déclarer`).toBeTruthy();
+  const [, voie, code] = /^(.*), (\d{5}) /.exec(address!) ?? [];
+  const { c, actor } = play.file('changement-adresse');
+  const draft = fill(play, c, (step): RawValues =>
+    step === 'adresse' ? { voie: voie ?? '', code_postal: code ?? '' } : step === 'date' ? { date: /(\d{2}\/\d{2}\/\d{4})/.exec(date!)![1]! } : { organismes: bodiesFrom(play) },
+  );
+  return submitCase(play.db, draft, play.persona, actor);
+}
+
+async function playBirthCertificate(play: Play): Promise<CaseRow> {
+  const { card } = play;
+  const whose = card.fact(/acte demandé/i);
+  const link = !whose ? 'moi' : /enfant/.test(whose) ? 'enfant' : /père|mère/.test(whose) ? 'parent' : 'conjoint';
+  const type = /copie intégrale/.test(card.goal) ? 'copie_integrale' : /plurilingue/.test(card.goal) ? 'plurilingue' : /sans filiation/.test(card.goal) ? 'extrait_sans_filiation' : 'extrait_filiation';
+  if (whose) for (const fact of [/nom de naissance/i, /prénoms/i, /date de naissance/i, /lieu de naissance/i]) expect(card.fact(fact), `${play.persona.key} : la carte donne ${fact.source}`).toBeTruthy();
+  const { c, actor } = play.file('acte-naissance');
+  const draft = fill(play, c, (step, fields): RawValues => {
+    if (step === 'demandeur') return { lien: link };
+    if (step === 'type') return { type };
+    const place = card.fact(/lieu de naissance/i) ?? '';
+    const lieu = fields.find((f) => f.name === 'lieu')?.options?.find((o) => (place.includes('étranger') ? o.value === 'etranger' : o.label.startsWith(place)))?.value ?? '';
+    return { nom: card.fact(/nom de naissance/i) ?? '', prenoms: card.fact(/prénoms/i) ?? '', date: typed(card.fact(/date de naissance/i) ?? ''), lieu };
+  });
+  return submitCase(play.db, draft, play.persona, actor);
+}
+
+async function playParkingCard(play: Play): Promise<CaseRow> {
+  const vehicle = play.card.fact(/véhicule/i) ?? '';
+  const plate = /[A-Z]{2}-\d{3}-[A-Z]{2}/.exec(vehicle)?.[0];
+  // The path without consent needs the plate: the card gives it whenever there is a car in the person's name.
+  if (plate) {
+    const pdf = { name: 'justificatif.pdf', bytes: new TextEncoder().encode('%PDF-1.4') };
+    expect(checkProofForm(plate, { avis_imposition: pdf, certificat_immatriculation: pdf, justificatif_domicile: pdf })).toEqual({});
+  }
+  return fileParkingCardWithConsent(play.db, play.persona, { kind: 'usager', id: play.persona.id, label: play.persona.givenNames });
+}
+
+describe('scenario cards', () => {
+  it('every citizen card holds what its forms need, and plays to the outcome its scenario intends', { timeout: 120_000 }, async () => {
+    const db = freshDb();
+    const teacher = db.select().from(teachers).get()!;
+    const session = createSession(db, teacher.id, { name: 'Cartes', preset: 'tout', expectedStudents: 100 });
+    const all = db.select().from(personas).where(eq(personas.classSessionId, session.id)).all();
+    expect(Object.keys(intended).sort()).toEqual(all.map((p) => p.key).sort());
+    const joined = joinSession(db, session, 'Lecteur', deviceHash(newDeviceSecret()));
+    if (!joined.ok) throw new Error(joined.error);
+    const clerk = (agency: string) => db.select().from(agents).where(and(eq(agents.classSessionId, session.id), eq(agents.agencyId, agency as 'caf'))).get()!;
+    const outcomes: Record<string, Record<string, string>> = {};
+
+    for (const persona of all) {
+      // The student is given this persona by the teacher, and reads the card on their séance page.
+      const moved = reassignParticipant(db, session, joined.participant.id, { role: 'citoyen', subject: persona.id })!;
+      const card = read(cardOf(db, moved));
+      const play: Play = {
+        db,
+        persona,
+        card,
+        // Someone who never goes online files at the counter: an agent keys it in with them, from the same card.
+        file: (procedure) => {
+          if (!cannotGoOnlineAlone(persona)) return { c: startCase(db, { classSessionId: session.id, personaId: persona.id, procedure }).c, actor: { kind: 'usager', id: persona.id, label: persona.givenNames } };
+          const agent = clerk(procedure === 'acte-naissance' ? 'etat-civil' : 'caf');
+          return { c: startOnBehalf(db, { ...agent, agencyId: agent.agencyId, unit: agent.unit } as Parameters<typeof startOnBehalf>[1], persona.id, procedure, 'guichet'), actor: agentActor(agent as Parameters<typeof agentActor>[0]) };
+        },
+      };
+      outcomes[persona.key] = {};
+      for (const procedure of Object.keys(intended[persona.key]!)) {
+        const c = procedure === 'changement-adresse' ? await playAddressChange(play) : procedure === 'acte-naissance' ? await playBirthCertificate(play) : await playParkingCard(play);
+        await runDueInstruction(db, session.id, new Date(Date.now() + 3600_000));
+        outcomes[persona.key]![procedure] = db.select().from(cases).where(eq(cases.id, c.id)).get()!.state;
+      }
+    }
+    expect(outcomes).toEqual(intended);
+  });
+});

@@ -1,0 +1,72 @@
+import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { agents, cases, classSessions, participants, type AgencyId } from '../../db/schema';
+import { agencyName } from '../platform/consent-text';
+import { agreed, countOf } from '../format';
+
+// Nothing stranded (issue 16): which cases wait for a student, and what the teacher must be told when nobody can see them.
+
+type StudentAgent = { agency: AgencyId; unit: string | null; pseudonym: string; lastSeenAt: Date };
+
+/** The agent accounts students hold in the séance, with their unit (an état civil register) and when each was last seen. */
+export function studentAgents(db: Executor, classSessionId: string): StudentAgent[] {
+  return db
+    .select({ agency: agents.agencyId, unit: agents.unit, pseudonym: participants.pseudonym, lastSeenAt: participants.lastSeenAt })
+    .from(participants)
+    .innerJoin(agents, eq(agents.id, participants.subjectId))
+    .where(and(eq(participants.classSessionId, classSessionId), eq(participants.role, 'agent')))
+    .all();
+}
+
+export type Coverage = { played: Set<string>; students: StudentAgent[] };
+
+export function coverageOf(db: Executor, session: { id: string; bodiesPlayed: string[] }): Coverage {
+  return { played: new Set(session.bodiesPlayed), students: studentAgents(db, session.id) };
+}
+
+/**
+ * Whether a case waits for a student agent rather than the body's automatic instruction. A body the teacher marks as
+ * played waits; but when students play it, a unit none of them holds (another register, the central service) is
+ * automatic: every case lands in a queue someone sees.
+ */
+export function waitsForStudent(coverage: Coverage, c: { agency: AgencyId | null; unit: string | null }): boolean {
+  if (!c.agency || !coverage.played.has(c.agency)) return false;
+  const mine = coverage.students.filter((s) => s.agency === c.agency);
+  if (mine.length === 0 || c.unit === null) return true;
+  return mine.some((s) => s.unit === null || s.unit === c.unit);
+}
+
+export type StrandAlert = { agency: AgencyId; text: string };
+
+/**
+ * What the live view warns the teacher about, each with the one-click fix "let the body answer by itself":
+ * a body marked as played that no student plays any more, whose students have not been seen for the séance's patience,
+ * or whose cases have waited longer than that.
+ */
+export function strandAlerts(db: Executor, session: typeof classSessions.$inferSelect, now = new Date()): StrandAlert[] {
+  const coverage = coverageOf(db, session);
+  const patienceMs = session.patienceMinutes * 60_000;
+  const waiting = db
+    .select({ agency: cases.agency, unit: cases.unit, submittedAt: cases.submittedAt })
+    .from(cases)
+    .where(and(eq(cases.classSessionId, session.id), inArray(cases.state, ['depose', 'en_instruction']), isNotNull(cases.agency), lt(cases.submittedAt, new Date(now.getTime() - patienceMs))))
+    .all()
+    .filter((c) => waitsForStudent(coverage, c));
+  const alerts: StrandAlert[] = [];
+  for (const agency of coverage.played as Set<AgencyId>) {
+    const students = coverage.students.filter((s) => s.agency === agency);
+    const late = waiting.filter((c) => c.agency === agency).length;
+    const name = agencyName(agency);
+    if (students.length === 0 && late > 0) alerts.push({ agency, text: `${name} est marqué comme joué par un·e élève, mais aucun·e élève ne le joue : ${countOf(late, 'demande', 'demandes')} ${agreed(late, 'attend', 'attendent')} depuis plus de ${session.patienceMinutes} min.` });
+    else if (students.length > 0 && students.every((s) => now.getTime() - s.lastSeenAt.getTime() > patienceMs))
+      alerts.push({ agency, text: `${name} : ${students.map((s) => s.pseudonym).join(', ')} n’${agreed(students.length, 'a', 'ont')} pas été vu·e depuis plus de ${session.patienceMinutes} min.` });
+    else if (late > 0) alerts.push({ agency, text: `${name} : ${countOf(late, 'demande', 'demandes')} ${agreed(late, 'attend', 'attendent')} son agent depuis plus de ${session.patienceMinutes} min.` });
+  }
+  return alerts;
+}
+
+/** The body goes back to automatic instruction (the teacher's one-click fix, or its last student agent left the role). */
+export function automateBody(db: Executor, classSessionId: string, agency: AgencyId): void {
+  const row = db.select({ bodiesPlayed: classSessions.bodiesPlayed }).from(classSessions).where(eq(classSessions.id, classSessionId)).get();
+  if (row?.bodiesPlayed.includes(agency)) db.update(classSessions).set({ bodiesPlayed: row.bodiesPlayed.filter((a) => a !== agency) }).where(eq(classSessions.id, classSessionId)).run();
+}

@@ -1,0 +1,39 @@
+import { and, count, eq, inArray, max, ne } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { addressNotices, caseEvents, cases, mandates } from '../db/schema';
+import type { Agent, Aidant } from './auth/guards';
+import type { Persona } from './procedures/engine/types';
+
+// Live where it matters (issue 16): a small fingerprint of what a page shows, read from the database. The page's
+// stream sends it when it changes and the page re-renders itself (app/_components/live-refresh.tsx): the case page,
+// the agent's queue and the aidant's page follow a decision, a new case or a confirmed mandate without a reload.
+
+export type LiveViewer = { kind: 'usager'; persona: Persona } | { kind: 'agent'; agent: Agent } | { kind: 'aidant'; aidant: Aidant };
+
+const stamp = (row: { n: number; at: Date | null } | undefined) => `${row?.n ?? 0}@${row?.at?.getTime() ?? 0}`;
+
+export function liveVersion(db: Executor, v: LiveViewer): string {
+  if (v.kind === 'usager') {
+    const mine = eq(cases.personaId, v.persona.id);
+    return [
+      stamp(db.select({ n: count(), at: max(cases.updatedAt) }).from(cases).where(mine).get()),
+      stamp(db.select({ n: count(), at: max(caseEvents.at) }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(mine).get()),
+      stamp(db.select({ n: count(), at: max(addressNotices.decidedAt) }).from(addressNotices).innerJoin(cases, eq(cases.id, addressNotices.caseId)).where(and(mine, ne(addressNotices.state, 'a_traiter'))).get()),
+    ].join(';');
+  }
+  if (v.kind === 'agent') {
+    const a = v.agent;
+    const scope = and(eq(cases.classSessionId, a.classSessionId), eq(cases.agency, a.agencyId), ne(cases.state, 'brouillon'), a.agencyId === 'etat-civil' && a.unit ? eq(cases.unit, a.unit) : undefined);
+    return [
+      stamp(db.select({ n: count(), at: max(cases.updatedAt) }).from(cases).where(scope).get()),
+      stamp(db.select({ n: count(), at: max(caseEvents.at) }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(scope).get()),
+      stamp(db.select({ n: count(), at: max(addressNotices.decidedAt) }).from(addressNotices).where(and(eq(addressNotices.classSessionId, a.classSessionId), eq(addressNotices.agency, a.agencyId))).get()),
+    ].join(';');
+  }
+  const ids = db.select({ id: mandates.id }).from(mandates).where(eq(mandates.aidantId, v.aidant.id)).all().map((m) => m.id);
+  const states = db.select({ c: mandates.confirmedAt, r: mandates.revokedAt }).from(mandates).where(eq(mandates.aidantId, v.aidant.id)).all();
+  return [
+    `${ids.length}:${states.map((s) => `${s.c?.getTime() ?? 0}/${s.r?.getTime() ?? 0}`).join(',')}`,
+    ids.length ? stamp(db.select({ n: count(), at: max(cases.updatedAt) }).from(cases).where(inArray(cases.mandateId, ids)).get()) : '0@0',
+  ].join(';');
+}
