@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { writeTransaction, type Db, type Executor } from '../../db/client';
 import { agencyIds, agents, aidants, classSessions, participantRoles, participants, personas, type AgencyId, type ParticipantRole } from '../../db/schema';
 import { agencyForAgent, nextRole, personaOrder, roleLabels, rolePlans, type RoleCounts } from './roles';
-import { agencyName } from '../platform/consent-text';
+import { agencyShortName } from '../platform/consent-text';
 import type { ClassSession } from './sessions';
 import { automateBody } from './coverage';
 
@@ -196,9 +196,9 @@ export function reassignChoices(db: Executor, classSessionId: string): { label: 
   const bodies = db.select({ id: agents.agencyId }).from(agents).where(eq(agents.classSessionId, classSessionId)).groupBy(agents.agencyId).all();
   const helpers = db.select().from(aidants).where(eq(aidants.classSessionId, classSessionId)).orderBy(asc(aidants.familyName)).all();
   return [
-    { label: 'Rôle (personnage au choix d’e-Guichet)', options: participantRoles.map((r) => ({ value: r, label: roleLabels[r] })) },
-    { label: 'Citoyen·ne : choisir la personne', options: people.map((p) => ({ value: `citoyen:${p.id}`, label: `${p.givenNames} ${p.preferredName ?? p.familyName}` })) },
-    { label: 'Agent : choisir l’organisme', options: bodies.map((b) => ({ value: `agent:${b.id}`, label: agencyName(b.id) })) },
-    { label: 'Aidant·e : choisir le compte', options: helpers.map((a) => ({ value: `aidant:${a.id}`, label: `${a.givenName} ${a.familyName}` })) },
+    { label: 'Un rôle (e-Guichet choisit le personnage)', options: participantRoles.map((r) => ({ value: r, label: roleLabels[r] })) },
+    { label: 'Citoyen·ne qui joue…', options: people.map((p) => ({ value: `citoyen:${p.id}`, label: `${p.givenNames} ${p.preferredName ?? p.familyName}` })) },
+    { label: 'Agent de…', options: bodies.map((b) => ({ value: `agent:${b.id}`, label: agencyShortName(b.id) })) },
+    { label: 'Aidant·e…', options: helpers.map((a) => ({ value: `aidant:${a.id}`, label: `${a.givenName} ${a.familyName}` })) },
   ];
 }

@@ -250,7 +250,7 @@ export function LiveView({ classSessionId, initial, roleLabels, stateLabels, rea
           ) : (
             <ol>
               {data.timeline.map((e) => (
-                <li key={e.id} className={`live-timeline__item live-timeline__item--${e.tone}`}>
+                <li key={e.id} className={`live-timeline__item live-timeline__item--${e.tone}`} data-evenement={e.id}>
                   <time dateTime={e.at}>{time.format(new Date(e.at))}</time> {e.text}
                 </li>
               ))}

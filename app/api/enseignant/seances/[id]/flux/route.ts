@@ -24,7 +24,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         const session = db.select().from(classSessions).where(eq(classSessions.id, id)).get();
         return session ? JSON.stringify(liveSnapshot(db, session)) : JSON.stringify({ gone: true });
       },
-      // Twice a second: what a student did shows on the teacher's screen within 2 s even when the class is busy.
+      // Twice a second: what a student did shows on the teacher's screen within 2 s even when the class is busy;
+      // the automatic instruction runs after each push.
       { everyMs: 500, tick: () => runDueInstruction(db, id) },
     );
   });
