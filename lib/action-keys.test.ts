@@ -4,7 +4,7 @@ import { freshDb } from '../test/db';
 import type { Db } from '../db/client';
 import { actionKeys, cases, consents, journalEntries, mandates, personas } from '../db/schema';
 import { newActionKey, once } from './action-keys';
-import { demoSession } from './classroom/sessions';
+import { demoSession, purgeExpiredSessions } from './classroom/sessions';
 import { confirmMandate, createMandate } from './aidants/mandates';
 import { aidants } from '../db/schema';
 import { grantConsent } from './platform/consents';
@@ -78,6 +78,16 @@ describe('once: the same key twice runs once', () => {
     let t = 0;
     const result = await once(db, { key, actor: 'p1', action: 'test' }, () => 'repris', { waitMs: 100, now: () => new Date(1_000_000 + t), sleep: async () => void (t += 60) });
     expect(result).toBe('repris');
+  });
+});
+
+describe('keys are not kept for ever', () => {
+  it('the teacher’s (no séance) go after a day when séances are purged; a séance’s stay with it', () => {
+    const old = new Date(Date.now() - 2 * 24 * 3600_000);
+    db.insert(actionKeys).values({ key: 'enseignant-ancienne-cle', actor: 't', action: 'creer-seance', result: '"/"', createdAt: old }).run();
+    db.insert(actionKeys).values({ key: 'seance-ancienne-cle-1', actor: 'p', action: 'x', classSessionId: session, result: '"/"', createdAt: old }).run();
+    purgeExpiredSessions(db);
+    expect(db.select().from(actionKeys).all().map((k) => k.key)).toEqual(['seance-ancienne-cle-1']);
   });
 });
 

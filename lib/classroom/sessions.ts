@@ -5,6 +5,7 @@ import { agencies, agents, classSessions } from '../../db/schema';
 import { insertWorldInto } from '../../db/seed';
 import { ensurePlatformTokens } from '../platform/tokens';
 import { newJoinCode } from './join-code';
+import { purgeOldActionKeys } from '../action-keys';
 
 export type ClassSession = typeof classSessions.$inferSelect;
 
@@ -78,6 +79,8 @@ export function deleteSession(db: Db, classSessionId: string): void {
 
 /** Deletes the séances past their retention date; returns how many went. */
 export function purgeExpiredSessions(db: Db, now = new Date()): number {
+  // Action keys without a séance (the teacher's) go by age; the others go with their séance.
+  purgeOldActionKeys(db, now);
   return db.delete(classSessions).where(and(eq(classSessions.isDemo, false), lte(classSessions.expiresAt, now))).run().changes;
 }
 

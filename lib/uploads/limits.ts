@@ -13,4 +13,6 @@ export const actionBodyLimit = '25mb';
 /** The query parameter proxy.ts adds when it turns a too-large form away. */
 export const tooLargeParam = 'envoi-trop-gros';
 
-export const frenchSize = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} Mo`;
+/** The same words in the browser's check and the server's. */
+export const proofTooLarge = (name: string) => `Le fichier « ${name} » dépasse 2 Mo. Réduisez-le (une photo moins grande, un PDF d’une page).`;
+export const verifiedPdfTooLarge = 'Le fichier dépasse 1 Mo : ce n’est pas un document e-Guichet.';

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { documents } from '@/db/schema';
 import { samePdf } from '@/lib/documents/documents';
-import { maxVerifiedPdfBytes } from '@/lib/uploads/limits';
+import { maxVerifiedPdfBytes, verifiedPdfTooLarge } from '@/lib/uploads/limits';
 
 export type FileCheck = { result?: 'identique' | 'different'; error?: string };
 
@@ -16,7 +16,7 @@ const isPdf = (bytes: Uint8Array) => [0x25, 0x50, 0x44, 0x46, 0x2d].every((b, i)
 export async function checkFileAction(id: string, _previous: FileCheck, form: FormData): Promise<FileCheck> {
   const file = form.get('fichier');
   if (!(file instanceof File) || file.size === 0) return { error: 'Choisissez le fichier PDF à vérifier.' };
-  if (file.size > maxVerifiedPdfBytes) return { error: 'Le fichier dépasse 1 Mo : ce n’est pas un document e-Guichet.' };
+  if (file.size > maxVerifiedPdfBytes) return { error: verifiedPdfTooLarge };
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (!isPdf(bytes)) return { error: `Le fichier « ${file.name.slice(0, 80)} » n’est pas un PDF. Choisissez le PDF que vous avez reçu.` };
   const doc = getDb().select().from(documents).where(eq(documents.id, id)).get();

@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import type { FileCheck } from './actions';
+import { verifiedPdfTooLarge } from '@/lib/uploads/limits';
 
 export function FileCheckForm({ check, maxBytes, tooLarge }: { check: (state: FileCheck, form: FormData) => Promise<FileCheck>; maxBytes: number; tooLarge?: boolean }) {
   const [served, action, pending] = useActionState(check, tooLarge ? { error: 'Le fichier était trop lourd pour être lu : un document e-Guichet fait moins de 1 Mo.' } : {});
@@ -12,7 +13,7 @@ export function FileCheckForm({ check, maxBytes, tooLarge }: { check: (state: Fi
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const file = data.get('fichier');
-    const tooBig = file instanceof File && file.size > maxBytes ? 'Le fichier dépasse 1 Mo : ce n’est pas un document e-Guichet.' : null;
+    const tooBig = file instanceof File && file.size > maxBytes ? verifiedPdfTooLarge : null;
     setLocal(tooBig);
     if (!tooBig) startTransition(() => action(data));
   }

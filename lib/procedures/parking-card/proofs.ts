@@ -15,7 +15,7 @@ export const proofLabels: Record<ProofKind, { label: string; hint: string }> = {
 };
 
 export { maxProofBytes } from '../../uploads/limits';
-import { maxProofBytes } from '../../uploads/limits';
+import { maxProofBytes, proofTooLarge } from '../../uploads/limits';
 const signatures: { mime: 'application/pdf' | 'image/jpeg' | 'image/png'; bytes: number[] }[] = [
   { mime: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
   { mime: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
@@ -31,7 +31,7 @@ export type UploadedProof = { kind: ProofKind; name: string; bytes: Uint8Array }
 
 export function checkProof(file: { name: string; bytes: Uint8Array } | null): string | null {
   if (!file || file.bytes.length === 0) return 'Ajoutez ce justificatif.';
-  if (file.bytes.length > maxProofBytes) return `Le fichier « ${file.name} » dépasse 2 Mo. Réduisez-le (une photo moins grande, un PDF d’une page).`;
+  if (file.bytes.length > maxProofBytes) return proofTooLarge(file.name);
   if (!sniffMime(file.bytes)) return `Le fichier « ${file.name} » n’est ni un PDF, ni une image JPEG ou PNG.`;
   return null;
 }

@@ -4,6 +4,7 @@ import { startTransition, useActionState, useState, type FormEvent } from 'react
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { TextField } from '@/app/_components/text-field';
 import { ActionKeyField } from '@/app/_components/action-key-field';
+import { proofTooLarge } from '@/lib/uploads/limits';
 import type { ProofKind } from '@/db/schema';
 import type { ProofState } from './actions';
 
@@ -28,7 +29,7 @@ export function ProofForm({ actionKey, send, proofs, maxBytes, tooLarge }: Props
     const tooBig: Record<string, string> = {};
     for (const p of proofs) {
       const file = data.get(p.kind);
-      if (file instanceof File && file.size > maxBytes) tooBig[p.kind] = `Le fichier « ${file.name} » dépasse 2 Mo. Réduisez-le (une photo moins grande, un PDF d’une page).`;
+      if (file instanceof File && file.size > maxBytes) tooBig[p.kind] = proofTooLarge(file.name);
     }
     setLocal((l) => ({ errors: tooBig, attempt: l.attempt + 1 }));
     if (Object.keys(tooBig).length > 0) return;
