@@ -32,19 +32,51 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-function describe(viewer: Viewer): { label: string; home: string } {
+/** Who is signed in, as the header shows it: the name, and the role under it (never an e-mail: screens get projected). */
+function describe(viewer: Viewer): { name: string; role: string; home: string } {
   switch (viewer.role) {
     case 'citoyen': {
       const p = viewer.persona;
-      return { label: `${p.givenNames} ${p.preferredName ?? p.familyName} (citoyen·ne)`, home: '/citoyen' };
+      return { name: `${p.givenNames} ${p.preferredName ?? p.familyName}`, role: 'citoyen·ne', home: '/citoyen' };
     }
     case 'agent':
-      return { label: `${viewer.agent.givenName} ${viewer.agent.familyName} (agent)`, home: '/agent' };
+      return { name: `${viewer.agent.givenName} ${viewer.agent.familyName}`, role: 'agent', home: '/agent' };
     case 'aidant':
-      return { label: `${viewer.aidant.givenName} ${viewer.aidant.familyName} (aidant·e France Services)`, home: '/aidant' };
+      return { name: `${viewer.aidant.givenName} ${viewer.aidant.familyName}`, role: 'aidant·e France Services', home: '/aidant' };
     case 'enseignant':
-      return { label: `${viewer.teacher.displayName} (${viewer.teacher.email})`, home: '/enseignant' };
+      return { name: viewer.teacher.displayName, role: 'espace enseignant', home: '/enseignant' };
   }
+}
+
+/** The header's account links: in a row on wide screens, in the "Menu" disclosure on phones (the same links). */
+function AccountLinks({ who }: { who: ReturnType<typeof describe> | null }) {
+  return (
+    <>
+      <Link href="/preferences" className="header-prefs">
+        Affichage<span className="header-prefs__more"> et accessibilité</span>
+      </Link>
+      {who ? (
+        <>
+          <p className="who">
+            <span className="visually-hidden">Connecté·e : </span>
+            <Link href={who.home} className="who__name" title={who.name}>
+              {who.name}
+            </Link>
+            <span className="who__role">{who.role}</span>
+          </p>
+          <form action="/api/deconnexion" method="post">
+            <button type="submit" className="button button--secondary button--small">
+              Se déconnecter
+            </button>
+          </form>
+        </>
+      ) : (
+        <Link href="/connexion" className="header-signin">
+          Se connecter
+        </Link>
+      )}
+    </>
+  );
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -63,32 +95,25 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Aller au contenu
         </a>
         <header className="site-header">
-          <p className="sim-banner">Simulation pédagogique — pas un site officiel. Toutes les données sont fictives.</p>
+          <p className="sim-banner">
+            <span className="sim-banner__long">Simulation pédagogique — pas un site officiel. Toutes les données sont fictives.</span>
+            <span className="sim-banner__short">Simulation — pas un site officiel, données fictives</span>
+          </p>
           <div className="site-header__inner">
             <Link href="/" className="brand">
               <span className="brand__name">e-Guichet</span>
               <span className="brand__tagline">Simulateur des services publics en ligne</span>
             </Link>
-            <Link href="/preferences" className="header-prefs">
-              Affichage et accessibilité
-            </Link>
-            {who ? (
-              <div className="who">
-                <p>
-                  Connecté·e : <Link href={who.home}>{who.label}</Link>
-                </p>
-                {notifications && <NotificationBell initial={notifications} markRead={markNotificationsReadAction} />}
-                <form action="/api/deconnexion" method="post">
-                  <button type="submit" className="button button--secondary">
-                    Se déconnecter
-                  </button>
-                </form>
-              </div>
-            ) : (
-              <p className="who">
-                <Link href="/connexion">Se connecter</Link>
-              </p>
-            )}
+            <nav className="header-nav header-nav--wide" aria-label="Compte et affichage">
+              <AccountLinks who={who} />
+            </nav>
+            {notifications && <NotificationBell initial={notifications} markRead={markNotificationsReadAction} />}
+            <details className="header-menu">
+              <summary>Menu</summary>
+              <nav className="header-nav header-nav--menu" aria-label="Compte et affichage">
+                <AccountLinks who={who} />
+              </nav>
+            </details>
           </div>
         </header>
         <main id="contenu" tabIndex={-1} className="page">
@@ -115,7 +140,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               )}
               <li>{who ? <Link href={who.home}>Mon espace</Link> : <Link href="/connexion">Se connecter</Link>}</li>
               <li>
-                <Link href="/accessibilite">Accessibilité : partiellement conforme</Link>
+                <Link href="/accessibilite">Accessibilité : partiellement conforme</Link>
               </li>
             </ul>
           </div>

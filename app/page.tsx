@@ -34,7 +34,7 @@ export default function HomePage() {
       </ul>
       <h2>Ce que la classe va découvrir</h2>
       <ul>
-        <li>Faire une démarche en ligne : acte de naissance, changement d’adresse, carte de stationnement.</li>
+        <li>Faire une démarche en ligne : acte de naissance, changement d’adresse, carte de stationnement.</li>
         <li>Comment les administrations s’échangent des données, seulement si la loi ou votre accord le permet.</li>
         <li>Ce que chaque organisme sait de vous, et la trace de chaque échange.</li>
         <li>Ce que vivent les personnes qui ne peuvent pas faire leurs démarches seules en ligne.</li>

@@ -144,7 +144,7 @@ export async function classScenario({ base, db, teacher, students }: Options) {
       }
       await think();
       page = await c.submit('formulaire', page, 'Envoyer ma demande');
-      if (!/envoye=1/.test(page.url)) throw new HttpError(`${pseudonym} : demande non envoyée (${page.url})`);
+      if (!/Votre demande est envoyée/.test(page.html)) throw new HttpError(`${pseudonym} : demande non envoyée (${page.url})`);
     }
     await think();
     await c.go('page', '/citoyen/mes-donnees');

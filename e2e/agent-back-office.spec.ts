@@ -54,7 +54,7 @@ test('un agent de la ville traite des demandes avec justificatifs : il en accept
     await expect(page.getByText('En cours d’instruction').first()).toBeVisible();
     await page.getByRole('button', { name: 'Accepter' }).click();
     await expect(page.getByText('Ce dossier est terminé.')).toBeVisible();
-    await expect(page.getByText(/Documents délivrés : .*Carte de stationnement résidentiel/)).toBeVisible();
+    await expect(page.getByText(/Documents délivrés\s: .*Carte de stationnement résidentiel/)).toBeVisible();
     await expectNoAxeViolations(page);
 
     // Antoine: refusing needs a reason; the person reads it.
@@ -72,7 +72,7 @@ test('un agent de la ville traite des demandes avec justificatifs : il en accept
     // Antoine's page was not reloaded: the notification arrives by itself (server-sent events).
     await expect(antoine.page.getByTestId('notifications-non-lues')).toContainText('2', { timeout: 10_000 });
     await antoine.page.getByText('Notifications').click();
-    await expect(antoine.page.getByRole('link', { name: /Carte de stationnement résidentiel EG-.* : refusée/ })).toBeVisible();
+    await expect(antoine.page.getByRole('link', { name: /Carte de stationnement résidentiel EG-.*\s: refusée/ })).toBeVisible();
     await expectNoAxeViolations(antoine.page);
     await antoine.page.reload();
     const decision = antoine.page.locator('.notice--error');
@@ -81,7 +81,7 @@ test('un agent de la ville traite des demandes avec justificatifs : il en accept
     await expectNoAxeViolations(antoine.page);
     await julie.page.reload();
     await expect(julie.page.getByText('Votre demande est acceptée.')).toBeVisible();
-    await expect(julie.page.getByText(/Mehdi Roger, Ville de Villeneuve-sur-Brenne \(fictive\) : Acceptée/)).toBeVisible();
+    await expect(julie.page.getByText(/Mehdi Roger, Ville de Villeneuve-sur-Brenne \(fictive\)\s: Acceptée/)).toBeVisible();
   } finally {
     await setCityPlayed(browser, false);
   }

@@ -46,20 +46,27 @@ test('une aidante France Services crée un mandat, la personne le confirme, l’
   await aidant.getByRole('button', { name: 'Envoyer la demande' }).click();
   await expect(aidant.getByRole('status').filter({ hasText: 'La demande est envoyée' })).toBeVisible();
 
-  // The aidant's page, still open with the mandate's button, while Marcel looks and ends the mandate.
+  // The aidant's page, open with the mandate's button while Marcel looks and ends the mandate; and the same page left
+  // open on another device without JavaScript (it does not update itself: its button stays).
   await aidant.goto('/aidant');
   await expect(aidant.getByRole('button', { name: 'Changement d’adresse pour Marcel André Dupuis' })).toBeVisible();
+  const stale = await (await browser.newContext({ javaScriptEnabled: false, storageState: await aidantContext.storageState() })).newPage();
+  await stale.goto('/aidant');
+  await expect(stale.getByRole('button', { name: 'Changement d’adresse pour Marcel André Dupuis' })).toBeVisible();
   await marcel.goto('/citoyen/mes-donnees');
   await expect(marcel.getByText(/Changement d’adresse EG-.* demande envoyée, fait par Sarah Benoît \(France Services\) pour vous\./)).toBeVisible();
   await expectNoAxeViolations(marcel);
   await marcel.getByRole('button', { name: 'Mettre fin au mandat' }).click();
   await expect(marcel.getByRole('status').filter({ hasText: 'Le mandat est terminé' })).toBeVisible();
 
-  // Her next action is refused, and her page now says why.
-  await aidant.getByRole('button', { name: 'Changement d’adresse pour Marcel André Dupuis' }).click();
-  await expect(aidant.getByRole('alert').filter({ hasText: 'Action refusée.' })).toContainText('La personne a révoqué ce mandat');
+  // Her live page says so by itself: the mandate is ended, its button gone.
   await expect(aidant.getByRole('heading', { name: 'Marcel André Dupuis — Révoqué par la personne' })).toBeVisible();
+  await expect(aidant.getByRole('button', { name: 'Changement d’adresse pour Marcel André Dupuis' })).toHaveCount(0);
   await expectNoAxeViolations(aidant);
+  // The page left open elsewhere still shows the button: the server refuses the action, and the page says why.
+  await stale.getByRole('button', { name: 'Changement d’adresse pour Marcel André Dupuis' }).click();
+  await expect(stale.getByRole('alert').filter({ hasText: 'Action refusée.' })).toContainText('La personne a révoqué ce mandat');
+  await expect(stale.getByRole('heading', { name: 'Marcel André Dupuis — Révoqué par la personne' })).toBeVisible();
   await aidantContext.close();
   await marcelContext.close();
 });

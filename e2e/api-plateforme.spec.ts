@@ -80,6 +80,7 @@ test('l’API de la plateforme : codes d’erreur, minimisation, retrait de l’
   const teacher = await browser.newContext();
   const tp = await teacher.newPage();
   await openDemoSession(tp);
+  await tp.getByRole('link', { name: 'Pannes', exact: true }).click();
   const karimLike = { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager, finalite: 'calcul_prestations' };
   expect((await call(request, caf, karimLike)).status()).toBe(200); // the law allows it, no consent needed
   const launch = async (type: string, latence = '8') => {
@@ -121,6 +122,7 @@ test('l’API de la plateforme : codes d’erreur, minimisation, retrait de l’
   expect(await anonymous.json()).toMatchObject({ erreur: 'non_authentifie' });
 
   // A revoked token stops working at once.
+  await tp.getByRole('link', { name: 'Organismes', exact: true }).click();
   await tp.locator('tr', { hasText: 'CAF' }).getByRole('button', { name: /Révoquer et remplacer/ }).click();
   await expect(tp.getByRole('status').filter({ hasText: 'est remplacé' })).toBeVisible();
   expect((await call(request, caf, karimLike)).status()).toBe(401);

@@ -32,12 +32,13 @@ test('un·e élève agent de l’état civil devient citoyen·ne : l’état civ
   const citizen = await join(browser, code, 'Renard');
   await expect(citizen.getByText(/vous jouez Karim Benali/)).toBeVisible();
   const agent = await join(browser, code, 'Hibou');
-  await expect(agent.getByText(/Votre rôle : Agent d’un organisme/)).toBeVisible();
+  await expect(agent.getByText(/Votre rôle\s: Agent d’un organisme/)).toBeVisible();
 
   // The teacher chooses the body: Hibou now plays the état civil (its first register).
-  await teacher.getByLabel('Rôle de Hibou').selectOption('agent:etat-civil');
+  await teacher.getByRole('link', { name: 'Élèves', exact: true }).click();
+  await teacher.getByLabel('Nouveau rôle de Hibou').selectOption('agent:etat-civil');
   await teacher.getByRole('button', { name: 'Changer le rôle de Hibou' }).click();
-  await expect(teacher.getByRole('row', { name: /Hibou/ })).toContainText('Sandrine Lemoine');
+  await expect(teacher.getByRole('listitem').filter({ hasText: 'Hibou' })).toContainText('Sandrine Lemoine');
   await expectNoAxeViolations(teacher);
 
   // Karim asks for his birth certificate; his register is played by Hibou, so it waits for them.
@@ -54,15 +55,17 @@ test('un·e élève agent de l’état civil devient citoyen·ne : l’état civ
   await expect(citizen.getByText(/Elle attend d’être prise en charge par/)).toBeVisible();
 
   // The teacher makes Hibou a citizen and picks the persona: the état civil goes back to answering by itself.
-  await teacher.getByLabel('Rôle de Hibou').selectOption({ label: 'Nadia Haddad' });
+  await teacher.getByLabel('Nouveau rôle de Hibou').selectOption({ label: 'Nadia Haddad' });
   await teacher.getByRole('button', { name: 'Changer le rôle de Hibou' }).click();
-  await expect(teacher.getByRole('row', { name: /Hibou/ })).toContainText('Nadia Haddad');
+  await expect(teacher.getByRole('listitem').filter({ hasText: 'Hibou' })).toContainText('Nadia Haddad');
   await agent.goto('/seance');
   await expect(agent.getByText(/vous jouez Nadia Haddad/)).toBeVisible();
   // Her card gives her daughter's act, all of it: the form needs the full date.
   await expect(agent.getByRole('definition').filter({ hasText: '18 juin 2015' })).toBeVisible();
   // Karim's page changes by itself: decided by the état civil's automatic instruction.
   await expect(citizen.getByText('Votre demande est acceptée.')).toBeVisible({ timeout: 30_000 });
+  await teacher.getByRole('link', { name: 'En direct', exact: true }).click();
+  await expect(teacher.getByRole('heading', { name: 'Fil de la séance' })).toBeVisible();
   await expect(teacher.getByRole('heading', { name: 'À régler' })).toHaveCount(0);
 });
 
@@ -110,7 +113,7 @@ test('un fichier trop lourd est signalé à côté du champ, sans rien perdre ; 
   await page.getByRole('button', { name: 'Envoyer ma demande et mes justificatifs' }).dblclick();
   await expect(page.getByText(/Votre demande est envoyée/)).toBeVisible();
   await page.goto('/citoyen');
-  await expect(page.getByRole('table', { name: 'Mes demandes' }).getByRole('link', { name: /Carte de stationnement résidentiel/ })).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Mes demandes' }).getByRole('link', { name: /Carte de stationnement résidentiel/ })).toHaveCount(1);
 
   // The acknowledgement of receipt can be checked on /verifier: a file that is not a PDF is told so.
   await page.goto('/citoyen/coffre-fort');
@@ -129,7 +132,7 @@ test('un double-clic sur « Valider ma réponse » donne une demande, deux accor
   await page.goto('/citoyen/demarches/carte-stationnement');
   await expect(page.getByRole('link', { name: 'Voir ma demande en cours' })).toBeVisible();
   await page.goto('/citoyen');
-  await expect(page.getByRole('table', { name: 'Mes demandes' }).getByRole('link', { name: /Carte de stationnement résidentiel/ })).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Mes demandes' }).getByRole('link', { name: /Carte de stationnement résidentiel/ })).toHaveCount(1);
   const exported = await (await page.request.get('/citoyen/mes-donnees/export')).json();
   expect(exported.consentements.filter((c: { statut: string }) => c.statut === 'actif')).toHaveLength(2);
   expect(exported.journal.filter((e: { consommateur: string }) => e.consommateur === 'ville')).toHaveLength(2);

@@ -43,6 +43,6 @@ test('un agent d’état civil saisit la demande papier d’acte de naissance de
   await expect(page.getByText('(sur papier)')).toBeVisible();
   await expect(page.getByText(/Formulaire papier reçu, saisie par Julien Perret pour Marcel André Dupuis/)).toBeVisible();
   await waitForText(page, 'Ce dossier est terminé.');
-  await expect(page.getByText(/Documents délivrés : .*Copie intégrale d’acte de naissance/)).toBeVisible();
+  await expect(page.getByText(/Documents délivrés\s: .*Copie intégrale d’acte de naissance/)).toBeVisible();
   await expectNoAxeViolations(page);
 });

@@ -46,7 +46,7 @@ test('un citoyen donne son accord, voit l’échange et son mode expert dans « 
   await expect(request).toContainText(/authorization: Bearer egt_ville_….{4}\n/);
   await expect(sivExchange.getByLabel('Réponse HTTP')).toContainText('"immatriculation": "GH-482-KT"');
   await expect(sivExchange.getByLabel('Réponse HTTP')).not.toContainText('Clio'); // minimised: no make or model
-  await expect(page.getByText(/Contrôle du journal de la séance : intact/)).toBeVisible();
+  await expect(page.getByText(/Contrôle du journal de la séance\s: intact/)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Système d’immatriculation des véhicules (simulé)' })).toBeVisible(); // right of access
   await expectNoAxeViolations(page);
 

@@ -156,6 +156,7 @@ test('après un arrêt brutal au milieu d’une rafale d’échanges, rien de ce
     const teacher = await context.newPage();
     await signInTeacher(teacher);
     await teacher.getByRole('link', { name: 'Séance de démonstration' }).click();
+    await teacher.getByRole('link', { name: 'Organismes', exact: true }).click();
     const token = ((await teacher.locator('[data-jeton="caf"]').textContent()) ?? '').trim();
     expect(token).toMatch(/^egt_caf_/);
 

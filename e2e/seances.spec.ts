@@ -34,21 +34,26 @@ test('une séance en classe : trois élèves rejoignent, la carte en direct mont
   await expect(teacher.getByRole('status').filter({ hasText: 'La séance est créée' })).toBeVisible();
   const code = ((await teacher.locator('.join-code').textContent()) ?? '').trim();
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
-  await expect(teacher.getByRole('img', { name: new RegExp(`Code QR vers .*/rejoindre\\?code=${code}`) })).toBeVisible();
-  await expect(teacher.getByText('Données supprimées automatiquement le')).toBeVisible();
   await expect(teacher.getByText('0 élève sur 4')).toBeVisible();
   await expectNoAxeViolations(teacher);
+  // The settings say when the séance's data goes; the confirmation was said once, not again on reload.
+  await teacher.getByRole('link', { name: 'Réglages', exact: true }).click();
+  await expect(teacher.getByText('Données supprimées automatiquement le')).toBeVisible();
+  await teacher.getByRole('link', { name: 'En direct', exact: true }).click();
+  await expect(teacher.getByRole('status').filter({ hasText: 'La séance est créée' })).toHaveCount(0);
 
-  // What the teacher projects.
-  await teacher.getByRole('link', { name: 'Projeter le code en grand' }).click();
+  // What the teacher projects: the code, the address, the QR code — and not the teacher's account.
+  await teacher.getByRole('link', { name: 'Projeter le code' }).click();
   await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Rejoignez la séance « BTS e2e — mardi »');
   await expect(teacher.locator('.projection__code')).toHaveText(code.split('').join(' '));
+  await expect(teacher.getByRole('img', { name: new RegExp(`Code QR vers .*/rejoindre\\?code=${code}`) })).toBeVisible();
+  await expect(teacher.getByRole('button', { name: 'Se déconnecter' })).toBeHidden();
   await expectNoAxeViolations(teacher);
   await teacher.getByRole('link', { name: 'Revenir au suivi de la séance' }).click();
 
   // Three students join: a citizen, an agent of the city, an aidant. A pseudonym already taken is refused beside the field.
   const citizen = await join(browser, code, 'Renard bleu');
-  await expect(citizen.getByText(/Votre rôle : Citoyen·ne — vous jouez Karim Benali/)).toBeVisible();
+  await expect(citizen.getByText(/Votre rôle\s: Citoyen·ne — vous jouez Karim Benali/)).toBeVisible();
   await expect(citizen.getByRole('heading', { name: 'Votre carte : Se garer près de chez soi' })).toBeVisible();
   await expectNoAxeViolations(citizen);
 
@@ -61,14 +66,14 @@ test('une séance en classe : trois élèves rejoignent, la carte en direct mont
   await expectNoAxeViolations(agent);
   await agent.getByLabel('Votre pseudonyme').fill('Hibou');
   await agent.getByRole('button', { name: 'Rejoindre la séance' }).click();
-  await expect(agent.getByText(/Votre rôle : Agent d’un organisme — vous jouez Mehdi Roger/)).toBeVisible();
+  await expect(agent.getByText(/Votre rôle\s: Agent d’un organisme — vous jouez Mehdi Roger/)).toBeVisible();
 
   const aidant = await join(browser, code, 'Loutre');
-  await expect(aidant.getByText(/Votre rôle : Aidant·e France Services/)).toBeVisible();
+  await expect(aidant.getByText(/Votre rôle\s: Aidant·e France Services/)).toBeVisible();
 
   // The teacher sees them arrive, without reloading.
   await expect(teacher.getByText('3 élèves sur 4')).toBeVisible();
-  await expect(teacher.getByRole('row', { name: /Hibou/ })).toContainText('Mehdi Roger (Ville)');
+  await expect(teacher.getByRole('region', { name: 'Élèves' }).getByRole('listitem').filter({ hasText: 'Hibou' })).toContainText('Mehdi Roger (Ville)');
   await expectNoAxeViolations(teacher);
 
   // A student who closes the tab and comes back on the same device gets their role back.
@@ -96,8 +101,8 @@ test('une séance en classe : trois élèves rejoignent, la carte en direct mont
   await askWithConsent();
   await expect(citizen.getByText('Votre demande est acceptée.')).toBeVisible();
   await expect(map.locator('[data-resultat="accorde"]')).toHaveCount(2, { timeout: 2_000 });
-  await expect(map).toHaveAttribute('aria-label', /Échanges : 2 accordés, 0 refusés, 0 en échec\. Dernier : Ville → (SIV|DGFiP), accordé\./);
-  await expect(teacher.getByRole('row', { name: /Renard bleu/ })).toContainText('Carte de stationnement résidentiel');
+  await expect(map).toHaveAttribute('aria-label', /Échanges\s: 2\saccordés, 0\srefusé, 0\sen échec\. Dernier\s: Ville → (SIV|DGFiP), accordé\./);
+  await expect(teacher.getByRole('region', { name: 'Élèves' }).getByRole('listitem').filter({ hasText: 'Renard bleu' })).toContainText('Carte de stationnement résidentiel');
 
   // A second answer to the consent screen (back, then validate again) is the same request: no new case, no new exchange.
   await citizen.goBack();
@@ -108,10 +113,12 @@ test('une séance en classe : trois élèves rejoignent, la carte en direct mont
   await expect(map.locator('[data-resultat="accorde"]')).toHaveCount(2);
 
   // The teacher makes the SIV unavailable: a fourth student's request waits, they are told which body fails, the map shows it.
+  await teacher.getByRole('link', { name: 'Pannes', exact: true }).click();
   await teacher.getByLabel('Organisme', { exact: true }).selectOption({ label: 'SIV' });
   await teacher.getByLabel('Type de panne').selectOption('panne');
   await teacher.getByRole('button', { name: 'Lancer la panne' }).click();
   await expect(teacher.getByRole('status').filter({ hasText: 'La panne est lancée sur « SIV »' })).toBeVisible();
+  await teacher.getByRole('link', { name: 'En direct', exact: true }).click();
   await expect(map.locator('[data-organisme="siv"]')).toContainText('en panne');
   const second = await join(browser, code, 'Castor');
   await expect(second.getByText(/vous jouez Sophie/)).toBeVisible();
@@ -123,37 +130,43 @@ test('une séance en classe : trois élèves rejoignent, la carte en direct mont
   await second.getByRole('button', { name: 'Valider ma réponse' }).click();
   await expect(second.getByText('Système d’immatriculation des véhicules (simulé) ne répond pas pour l’instant.')).toBeVisible();
   await expect(second.getByText(/Direction générale des Finances publiques.* ne répond pas/)).toHaveCount(0);
-  await expect(second.getByText(/Échec : /).first()).toBeVisible();
+  await expect(second.getByText(/Échec\s: /).first()).toBeVisible();
   await expect(map.locator('[data-resultat="echec"]')).toHaveCount(1, { timeout: 2_000 });
   await expect(teacher.getByRole('region', { name: 'Fil de la séance' })).toContainText('Ville → SIV : en échec');
   await expectNoAxeViolations(teacher);
   // The teacher ends the outage: the held request is checked again at once, and her page changes by itself.
+  await teacher.getByRole('link', { name: 'Pannes', exact: true }).click();
   await teacher.getByRole('button', { name: 'Rétablir SIV' }).click();
   await expect(teacher.getByRole('status').filter({ hasText: 'Les demandes qui l’attendaient sont vérifiées de nouveau.' })).toBeVisible();
   await expect(second.getByText('Votre demande est refusée.')).toBeVisible({ timeout: 10_000 });
-  await expect(second.getByText(/répond de nouveau : votre demande est vérifiée encore une fois/)).toBeVisible();
+  await expect(second.getByText(/répond de nouveau\s: votre demande est vérifiée encore une fois/)).toBeVisible();
 
   // A message to the whole class reaches the students' pages; the debrief counts what happened.
+  await teacher.getByRole('link', { name: 'Messages', exact: true }).click();
   await teacher.getByLabel('Carte événement', { exact: true }).selectOption('panne');
   await teacher.getByRole('button', { name: 'Envoyer', exact: true }).click();
   await expect(teacher.getByRole('status').filter({ hasText: 'Le message est envoyé.' })).toBeVisible();
   await aidant.goto('/seance');
   await expect(aidant.getByRole('heading', { name: 'Événement : Panne annoncée' })).toBeVisible();
-  await teacher.getByRole('link', { name: 'Ouvrir le bilan de la séance' }).click();
-  await expect(teacher.getByText('6 échange(s) par la plateforme : 5 accordé(s), 0 refusé(s), 1 en échec.')).toBeVisible();
+  await teacher.getByRole('link', { name: 'Bilan', exact: true }).click();
+  // Each chart has its data table as its text alternative.
+  const exchangesChart = teacher.getByRole('figure', { name: '6 échanges par la plateforme, selon leur résultat' });
+  await exchangesChart.getByText('Voir les données du graphique').click();
+  const exchangesTable = exchangesChart.getByRole('table', { name: '6 échanges par la plateforme, selon leur résultat' });
+  await expect(exchangesTable.getByRole('row')).toHaveText([/Résultat\s*Échanges/, /Accordés\s*5/, /Refusés\s*0/, /En échec\s*1/]);
   await expectNoAxeViolations(teacher);
   // The teacher makes the aidant an observer: their page says so, and the séance's journal opens for them.
-  await teacher.goBack();
-  await teacher.getByLabel('Rôle de Loutre').selectOption('observateur');
+  await teacher.getByRole('link', { name: 'Élèves', exact: true }).click();
+  await teacher.getByLabel('Nouveau rôle de Loutre').selectOption('observateur');
   await teacher.getByRole('button', { name: 'Changer le rôle de Loutre' }).click();
   await expect(teacher.getByRole('status').filter({ hasText: 'Le rôle est changé' })).toBeVisible();
   await aidant.goto('/seance');
-  await expect(aidant.getByText(/Votre rôle : Observateur·rice \(audit\)/)).toBeVisible();
+  await expect(aidant.getByText(/Votre rôle\s: Observateur·rice \(audit\)/)).toBeVisible();
   await aidant.getByRole('link', { name: 'Lire le journal des échanges de la séance' }).click();
-  await expect(aidant.getByText('Le journal est intact : 6 entrée(s)')).toBeVisible();
+  await expect(aidant.getByText('Le journal est intact : 6 entrées')).toBeVisible();
   await expect(aidant.getByRole('heading', { name: /Ville a demandé à SIV/ })).toHaveCount(3);
   await expectNoAxeViolations(aidant);
-  await teacher.getByRole('link', { name: 'Ouvrir le bilan de la séance' }).click();
+  await teacher.getByRole('link', { name: 'Bilan', exact: true }).click();
   await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Bilan de la séance « BTS e2e — mardi »');
   const csv = await teacher.request.get(`${teacher.url()}/export`);
   expect(csv.headers()['content-type']).toContain('text/csv');
@@ -181,6 +194,7 @@ test('l’enseignant·e supprime une séance : il n’en reste rien, et le code 
   await expect(student).toHaveURL(/\/citoyen$/);
   await expect(student.getByText('Séance : Séance à supprimer')).toBeVisible();
 
+  await page.getByRole('link', { name: 'Réglages', exact: true }).click();
   await page.getByRole('link', { name: 'Supprimer la séance' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Supprimer la séance « Séance à supprimer » ?');
   await expectNoAxeViolations(page);

@@ -71,7 +71,8 @@ async function contexts(browser: Browser) {
   await citizen.getByRole('radio', { name: /Copie intégrale/ }).check();
   await citizen.getByRole('button', { name: 'Voir le récapitulatif' }).click();
   await citizen.getByRole('button', { name: 'Envoyer ma demande' }).click();
-  await expect(citizen).toHaveURL(/\/citoyen\/dossiers\/[^/]+\?envoye=1/);
+  await expect(citizen).toHaveURL(/\/citoyen\/dossiers\/[^/?]+$/);
+  await expect(citizen.getByText(/Votre demande est envoyée/)).toBeVisible();
   const caseId = /dossiers\/([^/?]+)/.exec(citizen.url())![1]!;
   await citizen.goto('/citoyen/coffre-fort');
   const pdfHref = await citizen.getByRole('link', { name: /Accusé de réception/ }).first().getAttribute('href');

@@ -15,7 +15,11 @@ export async function signInThroughProvider(page: Page, buttonName: RegExp, iden
   await page.goto('/connexion');
   await page.getByRole('button', { name: buttonName }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Choisissez/ })).toBeVisible();
-  await page.getByRole('radio', { name: new RegExp(`^${identity}`) }).check();
+  // A student's own character comes first; anyone else is behind "Choisir une autre identité".
+  const radio = page.getByRole('radio', { name: new RegExp(`^${identity}`) });
+  const others = page.getByText(/^Choisir une autre identité/);
+  if (!(await radio.isVisible()) && (await others.isVisible())) await others.click();
+  await radio.check();
   await page.getByRole('button', { name: 'Me connecter' }).click();
 }
 
@@ -39,6 +43,7 @@ export async function bodyToken(browser: Browser, agency: string): Promise<strin
   const context = await browser.newContext();
   const page = await context.newPage();
   await openDemoSession(page);
+  await page.getByRole('link', { name: 'Organismes', exact: true }).click();
   const token = (await page.locator(`[data-jeton="${agency}"]`).textContent())?.trim() ?? '';
   await context.close();
   expect(token).toMatch(new RegExp(`^egt_${agency}_`));

@@ -5,6 +5,7 @@ async function setBadNetwork(browser: Browser, on: boolean) {
   const context = await browser.newContext();
   const teacher = await context.newPage();
   await openDemoSession(teacher);
+  await teacher.getByRole('link', { name: 'Réglages', exact: true }).click();
   await teacher.getByRole('checkbox', { name: /Réseau de zone blanche simulé/ }).setChecked(on);
   await teacher.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(teacher.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();

@@ -24,8 +24,8 @@ export type Env = {
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.')} : ${issue.message}`);
-    throw new Error(`Configuration invalide :\n${lines.join('\n')}`);
+    const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.')} : ${issue.message}`);
+    throw new Error(`Configuration invalide :\n${lines.join('\n')}`);
   }
   const value = parsed.data;
   const dataDir = path.resolve(/*turbopackIgnore: true*/ value.EGUICHET_DATA_DIR ?? 'data');

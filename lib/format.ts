@@ -17,12 +17,21 @@ const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone:
 export const formatDateTime = (date: Date) => longDateTime.format(date);
 /** "23 novembre 2026 à 12:15:54", for histories and exchanges, where seconds tell the order apart. */
 export const formatDateTimeSeconds = (date: Date) => longDateTimeSeconds.format(date);
+const shortTime = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'medium', timeZone: 'Europe/Paris' });
+/** "12:15:54", Paris time. */
+export const formatTime = (date: Date) => shortTime.format(date);
 /** "23 novembre 2026" */
 export const formatDate = (date: Date) => longDate.format(date);
 
 const frenchPlural = new Intl.PluralRules('fr-FR');
+const frenchNumber = new Intl.NumberFormat('fr-FR');
+/** "12 345": a narrow no-break space between thousands, as French prints numbers. */
+export const formatNumber = (n: number) => frenchNumber.format(n);
+const oneDecimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+/** "350 Ko", "1,2 Mo": a file's size as French screens write it. */
+export const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))}\u00a0Ko` : `${oneDecimal.format(bytes / (1024 * 1024))}\u00a0Mo`);
 /** "1 demande", "2 demandes", "0 demande": French plural rules (0 and 1 are singular), the number in front. */
-export const countOf = (n: number, one: string, many: string) => `${n} ${frenchPlural.select(n) === 'one' ? one : many}`;
+export const countOf = (n: number, one: string, many: string) => `${formatNumber(n)}\u00a0${frenchPlural.select(n) === 'one' ? one : many}`;
 /** The word alone, agreed with n: `agreed(n, 'attend', 'attendent')`. */
 export const agreed = (n: number, one: string, many: string) => (frenchPlural.select(n) === 'one' ? one : many);
 
@@ -33,3 +42,26 @@ export function formatParisTimestamp(date: Date): string {
   const offset = (part.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second} ${offset}`;
 }
+
+// French typography: a no-break space before « : » and inside « », a narrow one before ; ? !, so that no sign is
+// left alone at the start of a line. The same rule rewrites the sources (scripts/typography.ts) and dynamic text.
+const spaceBefore = /(?<=^|[\p{L}\p{N})\]»”’%…*.}\u00a0\u202f]) ([:;?!»])/gu;
+const spaceAfterQuote = /« /g;
+const noBreak = (sign: string) => (sign === ':' || sign === '»' ? '\u00a0' : '\u202f');
+
+/** "Code : ABC ?" → "Code : ABC ?" with the right no-break spaces (text that is not ours: seeds, messages). */
+export function frenchSpacing(text: string): string {
+  return text.replace(spaceBefore, (_, sign: string) => `${noBreak(sign)}${sign}`).replace(spaceAfterQuote, '«\u00a0');
+}
+
+/**
+ * A label inside a sentence: "Étudiante en BTS" → "étudiante en BTS". Only the first letter changes, and not in an
+ * acronym or a name ("DGFiP", "France Services" stay as they are).
+ */
+export function lowerFirst(text: string): string {
+  const first = /^\p{L}[\p{L}·'’-]*/u.exec(text)?.[0] ?? '';
+  const isAcronymOrName = first.length > 1 && (first === first.toUpperCase() || /\p{Lu}/u.test(first.slice(1)));
+  return isAcronymOrName || properNames.has(first) ? text : text.charAt(0).toLocaleLowerCase('fr-FR') + text.slice(1);
+}
+// Words that stay capitalised at the start of a label (names of places and services).
+const properNames = new Set(['France', 'Paris', 'État']);

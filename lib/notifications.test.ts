@@ -22,7 +22,7 @@ describe('notifications', () => {
     const agent = { kind: 'agent' as const, agent: ville };
 
     expect(notificationsFor(db, citizen).unread).toBe(0); // her own submission is not news to her
-    expect(notificationsFor(db, agent)).toMatchObject({ unread: 1, items: [{ text: expect.stringMatching(/^Nouvelle demande : Carte de stationnement résidentiel EG-/), href: `/agent/dossiers/${c.id}` }] });
+    expect(notificationsFor(db, agent)).toMatchObject({ unread: 1, items: [{ text: expect.stringMatching(/^Nouvelle demande\s: Carte de stationnement résidentiel EG-/), href: `/agent/dossiers/${c.id}` }] });
     expect(notificationsFor(db, { kind: 'agent', agent: caf }).unread).toBe(0);
 
     await agentDecide(db, ville, c.id, 'prendre', null);

@@ -4,6 +4,7 @@ import { caseEvents, cases, classroomMessages, notificationReads, participants }
 import type { Agent, Persona } from './auth/guards';
 import { stateLabels } from './procedures/engine/state-machine';
 import { procedures } from './procedures/registry';
+import { lowerFirst } from './format';
 
 // Notifications are read from the cases' history (nothing else to store but "read up to"):
 // a citizen hears from the bodies, an agent hears from the citizens of their body's cases.
@@ -43,10 +44,10 @@ export function notificationsFor(db: Executor, v: NotificationViewer, limit = 8)
       e.kind === 'message'
         ? `Message de ${e.actorLabel} (${title} ${ref})`
         : v.kind === 'usager'
-          ? `${title} ${ref} : ${stateLabels[e.toState ?? 'depose'].toLowerCase()}`
+          ? `${title} ${ref} : ${lowerFirst(stateLabels[e.toState ?? 'depose'])}`
           : e.toState === 'depose'
-            ? `Nouvelle demande : ${title} ${ref}`
-            : `${title} ${ref} : ${e.actorLabel} a répondu`;
+            ? `Nouvelle demande : ${title} ${ref}`
+            : `${title} ${ref} : ${e.actorLabel} a répondu`;
     return { id: e.id, at: e.at.toISOString(), text, href: v.kind === 'usager' ? `/citoyen/dossiers/${c.id}` : `/agent/dossiers/${c.id}` };
   });
   const all = [...caseItems, ...teacherMessages(db, v, since)].sort((a, b) => b.at.localeCompare(a.at));
@@ -76,5 +77,5 @@ function teacherMessages(db: Executor, v: NotificationViewer, since: Date): Noti
       ),
     )
     .all()
-    .map((m) => ({ id: m.id, at: m.createdAt.toISOString(), text: `${m.kind === 'indice' ? 'Indice' : m.kind === 'evenement' ? 'Événement' : 'Message'} de l’enseignant·e : ${m.title}`, href: '/seance' }));
+    .map((m) => ({ id: m.id, at: m.createdAt.toISOString(), text: `${m.kind === 'indice' ? 'Indice' : m.kind === 'evenement' ? 'Événement' : 'Message'} de l’enseignant·e : ${m.title}`, href: '/seance' }));
 }

@@ -5,7 +5,8 @@ const heartbeatMs = 20_000; // a comment line now and then keeps proxies from cl
 
 /**
  * A text/event-stream response. `read` returns the event's data (JSON) or null when there is nothing to say;
- * the same data twice is sent once. `tick`, if given, runs after each read (e.g. the automatic instruction).
+ * the same data twice is sent once. `tick`, if given, runs after a read when the previous one is done (e.g. the automatic
+ * instruction); what it changed is sent as soon as it ends.
  */
 export function eventStream(request: Request, event: string, read: () => string | null, options: { everyMs: number; tick?: () => Promise<void> }): Response {
   const encoder = new TextEncoder();
@@ -24,8 +25,10 @@ export function eventStream(request: Request, event: string, read: () => string 
           // already closed
         }
       };
-      const push = async () => {
-        if (closed) return;
+      let ticking = false;
+      /** Reads and sends what changed; false when the stream is over. */
+      const send = (): boolean => {
+        if (closed) return false;
         try {
           const data = read();
           if (data !== null && data !== last) {
@@ -36,12 +39,27 @@ export function eventStream(request: Request, event: string, read: () => string 
             controller.enqueue(encoder.encode(': ping\n\n'));
             quietSince = Date.now();
           }
-          // After the push, not before: what changed since the last read is sent without waiting for this work.
-          await options.tick?.();
+          return true;
+        } catch {
+          close();
+          return false;
+        }
+      };
+      const push = async () => {
+        if (!send()) return;
+        // The next read keeps its pace whatever the tick costs; ticks never overlap.
+        timer = setTimeout(() => void push(), options.everyMs);
+        if (!options.tick || ticking) return;
+        ticking = true;
+        try {
+          await options.tick();
         } catch {
           return close();
+        } finally {
+          ticking = false;
         }
-        timer = setTimeout(() => void push(), options.everyMs);
+        // What the tick decided goes out now, not at the next read.
+        send();
       };
       controller.enqueue(encoder.encode('retry: 5000\n\n'));
       void push();

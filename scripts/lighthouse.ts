@@ -1,6 +1,6 @@
-// npm run lighthouse: Lighthouse's accessibility score on the home page, a procedure step and "Mes données",
-// with Debian's Chromium, against the app started on a database of its own. Prints the scores and writes
-// reports/lighthouse.md; exits 1 if a score is below 100.
+// npm run lighthouse: Lighthouse's accessibility score on the home page, a procedure step, "Mes données" on a phone and
+// the teacher's cockpit, and the performance score of the last two (issue 17: 100 and ≥ 95), with Debian's Chromium,
+// against the app started on a database of its own. Prints the scores, writes reports/lighthouse.md; exits 1 on a miss.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,6 +43,23 @@ async function citizenSession(): Promise<{ cookie: string; stepUrl: string }> {
   return { cookie, stepUrl };
 }
 
+/** Signs the teacher in: the cookies and the demonstration séance's cockpit. */
+async function teacherSession(): Promise<{ cookie: string; cockpitUrl: string }> {
+  const browser = await chromium.launch({ executablePath: chromePath, args: chromiumArgs });
+  const page = await browser.newPage();
+  await page.goto(`${base}/connexion`);
+  await page.getByLabel('Adresse e-mail').fill('enseignant@e-guichet.test');
+  await page.getByLabel('Mot de passe').fill(teacherPassword);
+  await page.getByRole('button', { name: 'Me connecter' }).click();
+  await page.waitForURL(/\/enseignant$/);
+  await page.getByRole('link', { name: 'Séance de démonstration' }).click();
+  await page.waitForURL(/\/enseignant\/seances\//);
+  const cockpitUrl = page.url();
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  await browser.close();
+  return { cookie, cockpitUrl };
+}
+
 async function main() {
   const dataDir = path.join(process.cwd(), '.lighthouse-data');
   const server = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/start.ts', '--reset-database'], {
@@ -52,34 +69,48 @@ async function main() {
   try {
     await waitForServer();
     const { cookie, stepUrl } = await citizenSession();
+    const teacher = await teacherSession();
     const { default: lighthouse } = await import('lighthouse');
     const chromeLauncher = await import('chrome-launcher');
     const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...chromiumArgs] });
-    const pages: { name: string; url: string; headers: Record<string, string> }[] = [
+    // Lighthouse's own presets: a mid-range phone on a slow 4G link (the default), or a desktop screen.
+    const pages: { name: string; url: string; headers: Record<string, string>; desktop?: boolean; performance?: boolean }[] = [
       { name: 'Accueil', url: `${base}/`, headers: {} },
       { name: 'Étape d’une démarche (changement d’adresse)', url: stepUrl, headers: { Cookie: cookie } },
-      { name: 'Mes données', url: `${base}/citoyen/mes-donnees`, headers: { Cookie: cookie } },
+      { name: 'Mes données, sur téléphone', url: `${base}/citoyen/mes-donnees`, headers: { Cookie: cookie }, performance: true },
+      { name: 'Suivi de séance (enseignant·e), sur ordinateur', url: teacher.cockpitUrl, headers: { Cookie: teacher.cookie }, desktop: true, performance: true },
     ];
-    const rows: { name: string; score: number; failed: string[] }[] = [];
+    const rows: { name: string; score: number; performance: number | null; failed: string[] }[] = [];
     try {
       for (const p of pages) {
-        const result = await lighthouse(p.url, { port: chrome.port, onlyCategories: ['accessibility'], extraHeaders: p.headers, output: 'json', logLevel: 'error' });
+        const desktop = p.desktop ? { formFactor: 'desktop' as const, screenEmulation: { mobile: false, width: 1366, height: 768, deviceScaleFactor: 1, disabled: false }, throttling: { rttMs: 40, throughputKbps: 10240, cpuSlowdownMultiplier: 1, requestLatencyMs: 0, downloadThroughputKbps: 0, uploadThroughputKbps: 0 } } : {};
+        const result = await lighthouse(p.url, { port: chrome.port, onlyCategories: p.performance ? ['accessibility', 'performance'] : ['accessibility'], extraHeaders: p.headers, output: 'json', logLevel: 'error', ...desktop });
         const lhr = result?.lhr;
         if (!lhr) throw new Error(`no report for ${p.url}`);
         const score = Math.round((lhr.categories.accessibility?.score ?? 0) * 100);
+        const performance = p.performance ? Math.round((lhr.categories.performance?.score ?? 0) * 100) : null;
         const failed = Object.values(lhr.audits)
           .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
           .map((a) => `${a.id}: ${a.title}`);
-        rows.push({ name: p.name, score, failed });
-        console.log(`${p.name} — ${score}/100${failed.length ? ` (${failed.join(' ; ')})` : ''}`);
+        rows.push({ name: p.name, score, performance, failed });
+        console.log(`${p.name} — accessibilité ${score}/100${performance === null ? '' : `, performance ${performance}/100`}${failed.length ? ` (${failed.join(' ; ')})` : ''}`);
       }
     } finally {
       await chrome.kill();
     }
-    const lines = ['# Lighthouse — accessibilité', '', `Lighthouse ${JSON.parse(fs.readFileSync(require.resolve('lighthouse/package.json'), 'utf8')).version}, Chromium de Debian, ${new Date().toISOString()}.`, '', '| Page | Score | Audits en échec |', '|---|---|---|', ...rows.map((r) => `| ${r.name} | ${r.score} | ${r.failed.join(' ; ') || '—'} |`), ''];
+    const lines = [
+      '# Lighthouse — accessibilité et performance',
+      '',
+      `Lighthouse ${JSON.parse(fs.readFileSync(require.resolve('lighthouse/package.json'), 'utf8')).version}, Chromium de Debian, ${new Date().toISOString()}. Budgets : accessibilité 100 partout, performance ≥ 95 sur les deux pages mesurées.`,
+      '',
+      '| Page | Accessibilité | Performance | Audits en échec |',
+      '|---|---|---|---|',
+      ...rows.map((r) => `| ${r.name} | ${r.score} | ${r.performance ?? '—'} | ${r.failed.join(' ; ') || '—'} |`),
+      '',
+    ];
     fs.mkdirSync('reports', { recursive: true });
     fs.writeFileSync('reports/lighthouse.md', lines.join('\n'));
-    if (rows.some((r) => r.score < 100)) process.exitCode = 1;
+    if (rows.some((r) => r.score < 100 || (r.performance !== null && r.performance < 95))) process.exitCode = 1;
   } finally {
     server.kill('SIGTERM');
   }

@@ -10,12 +10,12 @@ export function ApiAccess({ token, example }: { token: BodyToken; example: { fou
     <details className="expert">
       <summary>Afficher le jeton d’API de l’organisme ({agencyShortName(token.agency)})</summary>
       <p>
-        Ce jeton identifie l’organisme auprès de l’État plateforme. Ne le copiez pas ailleurs que dans cette séance. Jeton :{' '}
+        Ce jeton identifie l’organisme auprès de l’État plateforme. Ne le copiez pas ailleurs que dans cette séance. Jeton :{' '}
         <code className="hash">{token.token}</code>
       </p>
       {body && (
         <>
-          <p>Exemple de demande avec curl :</p>
+          <p>Exemple de demande avec curl :</p>
           <pre tabIndex={0} aria-label="Exemple de requête curl">
             {`curl -X POST ${env().baseUrl}${exchangesPath} \\\n  -H 'Authorization: Bearer ${token.token}' \\\n  -H 'Content-Type: application/json' \\\n  -d '${body}'`}
           </pre>

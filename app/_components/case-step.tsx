@@ -10,6 +10,7 @@ import { ReadAloud } from './read-aloud';
 import { PictogramIcon } from './pictogram';
 import { ActionKeyField } from './action-key-field';
 import { newActionKey } from '@/lib/action-keys';
+import { Stepper } from './stepper';
 
 // One step of a draft, and the summary before sending: the same pages for a citizen online
 // and for an agent keying in a paper or counter request (only the links and actions differ).
@@ -24,11 +25,13 @@ type StepProps = {
   save: (state: StepState, form: FormData) => Promise<StepState>;
   autosave: (form: FormData) => Promise<{ savedAt: number } | { error: string }>;
   banner?: string;
+  /** Someone else answers for the person (aidant, agent keying a form): their name, for titles written about them. */
+  onBehalfOf?: string;
   /** Simplified mode: the step's FALC texts, one question per page (`question` counts from 0). */
   simplified?: { question: number; readAloud: boolean };
 };
 
-export function CaseStep({ c, persona, stepId, verify, base, firstBack, save, autosave, banner, simplified }: StepProps) {
+export function CaseStep({ c, persona, stepId, verify, base, firstBack, save, autosave, banner, onBehalfOf, simplified }: StepProps) {
   const def = procedures[c.procedure];
   const ctx = { db: getDb(), persona, answers: c.answers };
   const steps = stepsFor(def, ctx);
@@ -50,10 +53,7 @@ export function CaseStep({ c, persona, stepId, verify, base, firstBack, save, au
           <Link href={back}>Revenir en arrière</Link>
         </p>
         {banner && <p className="badge">{banner}</p>}
-        <p className="steps-progress">
-          {def.title} — étape {index + 1} sur {steps.length}
-          {fields.length > 1 ? `, question ${q + 1} sur ${fields.length}` : ''}
-        </p>
+        <Stepper title={def.title} steps={steps.map((s) => s.falc.title)} current={index} detail={fields.length > 1 ? `question ${q + 1} sur ${fields.length}` : undefined} />
         <div className="falc-title">
           <PictogramIcon name={step.falc.picto} />
           <h1>{step.falc.title}</h1>
@@ -90,10 +90,9 @@ export function CaseStep({ c, persona, stepId, verify, base, firstBack, save, au
         <Link href={previous ? `${base}/etapes/${previous.id}` : firstBack}>Étape précédente</Link>
       </p>
       {banner && <p className="badge">{banner}</p>}
-      <p className="steps-progress">
-        {def.title} — étape {index + 1} sur {steps.length}
-      </p>
-      <h1>{step.title}</h1>
+      <Stepper title={def.title} steps={steps.map((s) => (onBehalfOf ? s.titleForOther : s.title))} current={index} />
+      <h1>{onBehalfOf ? step.titleForOther : step.title}</h1>
+      {onBehalfOf && <p className="notice">Les questions s’adressent à la personne : ici, « vous », c’est {onBehalfOf}. Répondez avec ses informations.</p>}
       {step.intro && <p className="lead">{step.intro}</p>}
       <StepForm
         caseId={c.id}
@@ -118,14 +117,14 @@ export function CaseSummary({ c, persona, base, submit, requester, banner, headi
   return (
     <>
       {banner && <p className="badge">{banner}</p>}
-      <p className="steps-progress">{def.title} — dernière étape</p>
+      <Stepper title={def.title} steps={stepsFor(def, { db: getDb(), persona, answers: c.answers }).map((s) => s.title)} current={-1} />
       <h1>{heading}</h1>
       {simplified && (
         <ul className="falc">
           <li>Voici vos réponses.</li>
           <li>Lisez-les une par une.</li>
-          <li>Une réponse est fausse ? Appuyez sur « Modifier » à côté.</li>
-          <li>Tout est juste ? Appuyez sur « {submitLabel} » en bas de la page.</li>
+          <li>Une réponse est fausse ? Appuyez sur « Modifier » à côté.</li>
+          <li>Tout est juste ? Appuyez sur « {submitLabel} » en bas de la page.</li>
         </ul>
       )}
       <dl className="facts recap">
@@ -135,7 +134,7 @@ export function CaseSummary({ c, persona, base, submit, requester, banner, headi
             <dd>
               {line.value || 'Non renseigné'}{' '}
               <Link href={`${base}/etapes/${line.step}`}>
-                Modifier<span className="visually-hidden"> : {line.label}</span>
+                Modifier<span className="visually-hidden"> : {line.label}</span>
               </Link>
             </dd>
           </Fragment>

@@ -9,9 +9,9 @@ export function CaseTimeline({ events }: { events: (typeof caseEvents.$inferSele
     <ol className="timeline">
       {events.map((e) => (
         <li key={e.id}>
-          <time dateTime={e.at.toISOString()}>{formatDateTimeSeconds(e.at)}</time> — {e.actorLabel} :{' '}
+          <time dateTime={e.at.toISOString()}>{formatDateTimeSeconds(e.at)}</time> — {e.actorLabel} :{' '}
           {e.kind === 'transition' ? <strong>{stateLabels[e.toState ?? 'brouillon']}</strong> : e.kind === 'message' ? 'message' : 'information'}
-          {e.text && <> — « {e.text} »</>}
+          {e.text && <> — « {e.text} »</>}
         </li>
       ))}
     </ol>

@@ -1,30 +1,33 @@
 import type { exchangeTraces, journalEntries } from '@/db/schema';
 import { agencyShortName, itemLabel, purposeLabel } from '@/lib/platform/consent-text';
-import { reasonLabels } from '@/lib/platform/errors';
+import { reasonLabel, type ExchangeReader } from '@/lib/platform/errors';
 import { formatDateTimeSeconds } from '@/lib/format';
 
 type Row = { entry: typeof journalEntries.$inferSelect; trace: typeof exchangeTraces.$inferSelect | null };
 
-const basisLabel = (basis: string | null) =>
-  basis === 'consentement' ? 'votre accord' : basis === 'mission_de_service_public' ? 'la loi (mission de service public)' : 'aucune (pas d’habilitation)';
+const basisLabel = (basis: string | null, reader: ExchangeReader) =>
+  basis === 'consentement' ? (reader === 'personne' ? 'votre accord' : 'l’accord de la personne') : basis === 'mission_de_service_public' ? 'la loi (mission de service public)' : 'aucune (pas d’habilitation)';
 
-function resultText(row: Row['entry']): { label: string; tone: 'ok' | 'refused' | 'failed' } {
+function resultText(row: Row['entry'], reader: ExchangeReader): { label: string; tone: 'ok' | 'refused' | 'failed' } {
   if (row.result === 'accorde') return { label: 'Données transmises', tone: 'ok' };
-  const why = reasonLabels[row.reason ?? ''] ?? row.reason ?? '';
-  return row.result === 'refuse' ? { label: `Refusé : ${why}`, tone: 'refused' } : { label: `Échec : ${why}`, tone: 'failed' };
+  const why = reasonLabel(row.reason, reader);
+  return row.result === 'refuse' ? { label: `Refusé : ${why}`, tone: 'refused' } : { label: `Échec : ${why}`, tone: 'failed' };
 }
 
-/** Exchanges as a person reads them, each with its "mode expert" panel (the HTTP request and response). */
-export function ExchangeList({ rows, headingLevel = 3 }: { rows: Row[]; headingLevel?: 2 | 3 | 4 }) {
+/**
+ * Exchanges as their reader reads them (the person they are about says "vous"; an agent, an auditor or the teacher
+ * reads "la personne"), each with its "mode expert" panel (the HTTP request and response).
+ */
+export function ExchangeList({ rows, reader, headingLevel = 3 }: { rows: Row[]; reader: ExchangeReader; headingLevel?: 2 | 3 | 4 }) {
   const Heading = `h${headingLevel}` as const;
   return (
     <ol className="exchanges">
       {rows.map(({ entry, trace }) => {
-        const result = resultText(entry);
+        const result = resultText(entry, reader);
         return (
           <li key={entry.id} className={`exchange exchange--${result.tone}`}>
             <Heading>
-              {agencyShortName(entry.consumer)} a demandé à {agencyShortName(entry.provider)} : {entry.items.map(itemLabel).join(', ')}
+              {agencyShortName(entry.consumer)} a demandé à {agencyShortName(entry.provider)} : {entry.items.map(itemLabel).join(', ')}
             </Heading>
             <dl className="facts">
               <dt>Quand</dt>
@@ -34,7 +37,7 @@ export function ExchangeList({ rows, headingLevel = 3 }: { rows: Row[]; headingL
               <dt>Pourquoi</dt>
               <dd>{purposeLabel(entry.purpose)}</dd>
               <dt>Sur quelle base</dt>
-              <dd>{basisLabel(entry.legalBasis)}</dd>
+              <dd>{basisLabel(entry.legalBasis, reader)}</dd>
               <dt>Résultat</dt>
               <dd>
                 <strong>{result.label}</strong>
@@ -47,11 +50,11 @@ export function ExchangeList({ rows, headingLevel = 3 }: { rows: Row[]; headingL
               )}
             </dl>
             <details className="expert">
-              <summary>Mode expert : la requête et la réponse vues par la plateforme</summary>
+              <summary>Mode expert : la requête et la réponse vues par la plateforme</summary>
               {trace ? (
                 <>
                   <p>
-                    Requête HTTP (le jeton est masqué), reçue par l’État plateforme, et sa réponse en {trace.durationMs} ms :
+                    Requête HTTP (le jeton est masqué), reçue par l’État plateforme, et sa réponse en {trace.durationMs} ms :
                   </p>
                   <pre tabIndex={0} aria-label="Requête HTTP">
                     {`${trace.request.methode} ${trace.request.url}\n${Object.entries(trace.request.entetes)
@@ -64,9 +67,9 @@ export function ExchangeList({ rows, headingLevel = 3 }: { rows: Row[]; headingL
                 <p>Pas de trace pour cet échange.</p>
               )}
               <p className="hash">
-                Entrée n° {entry.sequence} du journal. Empreinte : <code>{entry.hash}</code>
+                Entrée n° {entry.sequence} du journal. Empreinte : <code>{entry.hash}</code>
                 <br />
-                Empreinte précédente : <code>{entry.previousHash}</code>
+                Empreinte précédente : <code>{entry.previousHash}</code>
               </p>
             </details>
           </li>

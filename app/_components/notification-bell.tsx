@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { Notification } from '@/lib/notifications';
+import { agreed } from '@/lib/format';
 
 type Data = { unread: number; items: Notification[] };
 
@@ -14,7 +15,7 @@ export function NotificationBell({ initial, markRead }: { initial: Data; markRea
     const source = new EventSource('/api/notifications/flux');
     source.addEventListener('notifications', (event) => {
       const next = JSON.parse((event as MessageEvent<string>).data) as Data;
-      if (next.unread > previous.current && next.items[0]) setAnnounce(`Nouvelle notification : ${next.items[0].text}`);
+      if (next.unread > previous.current && next.items[0]) setAnnounce(`Nouvelle notification : ${next.items[0].text}`);
       previous.current = next.unread;
       setData(next);
     });
@@ -28,7 +29,7 @@ export function NotificationBell({ initial, markRead }: { initial: Data; markRea
           <span className="count" data-testid="notifications-non-lues">
             {' '}
             {data.unread}
-            <span className="visually-hidden"> non lue{data.unread > 1 ? 's' : ''}</span>
+            <span className="visually-hidden"> {agreed(data.unread, 'non lue', 'non lues')}</span>
           </span>
         )}
       </summary>

@@ -11,19 +11,19 @@ export function OfflineRoutes({ persona, procedure, title }: { persona: Persona;
     <section className="notice offline-routes" aria-labelledby="sans-internet">
       <h2 id="sans-internet">{name} n’utilise pas Internet</h2>
       <p>
-        Dans ce scénario, votre personnage n’a jamais utilisé Internet : il ne peut pas faire la démarche « {title} » seul en ligne. Comme
+        Dans ce scénario, votre personnage n’a jamais utilisé Internet : il ne peut pas faire la démarche « {title} » seul en ligne. Comme
         environ une personne sur quatre de plus de 60 ans en France, il a trois possibilités.
       </p>
       <ol>
         <li>
-          <strong>Se faire aider</strong> dans un espace France Services : un·e aidant·e fait la démarche avec lui, après un mandat qu’il accepte. Il
+          <strong>Se faire aider</strong> dans un espace France Services : un·e aidant·e fait la démarche avec lui, après un mandat qu’il accepte. Il
           confirme le mandat ici, dans <Link href="/citoyen">son espace</Link>.
         </li>
         <li>
-          <strong>Aller au guichet</strong> de l’organisme : un agent saisit la demande pour lui (dans la séance : l’élève qui joue cet organisme).
+          <strong>Aller au guichet</strong> de l’organisme : un agent saisit la demande pour lui (dans la séance : l’élève qui joue cet organisme).
         </li>
         <li>
-          <strong>Envoyer le formulaire papier</strong> :{' '}
+          <strong>Envoyer le formulaire papier</strong> :{' '}
           <a href={`/formulaires/${procedure}`} download>
             télécharger le formulaire à imprimer (PDF, déjà rempli avec son identité)
           </a>

@@ -25,7 +25,7 @@ export function ServerError({ digest, retry }: { digest?: string; retry: () => v
       </p>
       {digest && (
         <p className="hint">
-          Si le problème continue, donnez ce code à votre enseignant·e : <code>{digest}</code>
+          Si le problème continue, donnez ce code à votre enseignant·e : <code>{digest}</code>
         </p>
       )}
     </>

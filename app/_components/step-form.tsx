@@ -66,7 +66,7 @@ export function StepForm({ caseId, stepId, fields, hidden = [], initial, initial
         const result = await autosave(new FormData(form.current));
         setStatus('savedAt' in result ? `Brouillon enregistré à ${timeFormat.format(result.savedAt)}.` : result.error);
       } catch {
-        setStatus('Enregistrement impossible pour le moment (session expirée ?) : vos réponses restent gardées sur cet appareil.');
+        setStatus('Enregistrement impossible pour le moment (session expirée ?) : vos réponses restent gardées sur cet appareil.');
       }
     }, 500);
   }

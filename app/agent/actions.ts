@@ -8,6 +8,7 @@ import { requireAgent } from '@/lib/auth/guards';
 import { agentDecide, agentMessage, agentNotice, refusalReasons, type AgentAction } from '@/lib/procedures/agent';
 import { CaseError } from '@/lib/procedures/engine/cases';
 import { actionKeyOf, newActionKey, once } from '@/lib/action-keys';
+import { setFlash, type FlashTone } from '@/lib/flash';
 
 export type AgentFormState = { error?: string; field?: string; text?: string; done?: number; key?: string };
 
@@ -23,7 +24,7 @@ export async function decideAction(caseId: string, previous: AgentFormState, for
   if (action.data === 'refuser') {
     const reason = String(form.get('motif') ?? '');
     if (!refusalReasons.includes(reason as (typeof refusalReasons)[number])) return { error: 'Choisissez un motif de refus.', field: 'motif', text: free };
-    if (reason.startsWith('Autre') && !free) return { error: 'Précisez le motif : la personne le lira.', field: 'texte', text: free };
+    if (reason.startsWith('Autre') && !free) return { error: 'Précisez le motif : la personne le lira.', field: 'texte', text: free };
     text = reason.startsWith('Autre') ? free : free ? `${reason} ${free}` : reason;
   }
   if (action.data === 'demander_complement' && !free) return { error: 'Écrivez ce que la personne doit fournir ou corriger.', field: 'texte', text: free };
@@ -67,6 +68,13 @@ export async function agentMessageAction(caseId: string, previous: AgentFormStat
   return { ...state, key: newActionKey() };
 }
 
+const noticeMessages: Record<string, { tone: FlashTone; text: string }> = {
+  'avis-applique': { tone: 'succes', text: 'L’avis est appliqué : le dossier de la personne porte la nouvelle adresse.' },
+  'avis-rejete': { tone: 'succes', text: 'L’avis est rejeté ; la personne voit votre motif.' },
+  'avis-motif': { tone: 'erreur', text: 'Pour rejeter un avis, écrivez le motif.' },
+  'avis-deja': { tone: 'erreur', text: 'Cet avis a déjà été traité.' },
+};
+
 export async function noticeAction(form: FormData): Promise<void> {
   const agent = await requireAgent();
   const id = String(form.get('avis') ?? '');
@@ -85,6 +93,8 @@ export async function noticeAction(form: FormData): Promise<void> {
     },
     { settled: (m) => m !== 'avis-motif' },
   );
+  const said = noticeMessages[message]!;
+  await setFlash(said.text, said.tone);
   revalidatePath('/agent');
-  redirect(`/agent?message=${message}#avis`);
+  redirect('/agent#avis');
 }

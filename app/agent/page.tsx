@@ -23,6 +23,8 @@ import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { stateLabels } from '@/lib/procedures/engine/state-machine';
 import { procedures } from '@/lib/procedures/registry';
 import { noticeAction } from './actions';
+import { FlashNotice } from '@/app/_components/flash-notice';
+import { lowerFirst } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Espace agent' };
 
@@ -32,12 +34,6 @@ const filtersSchema = z.object({
   demarche: z.enum(procedureIds).optional().catch(undefined),
   attente: z.coerce.number().int().min(0).max(600).optional().catch(undefined),
 });
-const noticeMessages: Record<string, { tone: 'success' | 'error'; text: string }> = {
-  'avis-applique': { tone: 'success', text: 'L’avis est appliqué : le dossier de la personne porte la nouvelle adresse.' },
-  'avis-rejete': { tone: 'success', text: 'L’avis est rejeté ; la personne voit votre motif.' },
-  'avis-motif': { tone: 'error', text: 'Pour rejeter un avis, écrivez le motif.' },
-  'avis-deja': { tone: 'error', text: 'Cet avis a déjà été traité.' },
-};
 
 export default async function AgentHome({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   // ProConnect brings agents and aidants here; aidants have their own space.
@@ -62,22 +58,21 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
   const notices = receivesNotices ? agentNotices(db, agent) : [];
   const exchanges = exchangesWithTraces(db, { kind: 'organisme', classSessionId: agent.classSessionId, agency: agent.agencyId }, 50);
   const example = habilitations.find((h) => h.consommateur === agent.agencyId);
-  const notice = params.message ? noticeMessages[params.message] : undefined;
   return (
     <>
       <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" />
       <p className="badge">Espace agent</p>
       <h1>{agency?.name ?? agent.agencyId}</h1>
       <p className="lead">
-        Bonjour {agent.givenName} {agent.familyName}. Vous êtes connecté·e comme {agent.jobTitle.toLowerCase()}
+        Bonjour {agent.givenName} {agent.familyName}. Vous êtes connecté·e comme {lowerFirst(agent.jobTitle)}
         {unit ? ` (${unit})` : ''}.
       </p>
       {!played && (
         <div className="notice">
           <p>
-            <strong>Votre organisme est en traitement automatique</strong> : dans cette séance, ses demandes sont décidées par les règles
+            <strong>Votre organisme est en traitement automatique</strong> : dans cette séance, ses demandes sont décidées par les règles
             après {session?.autoInstructionDelaySeconds ?? 10} secondes. Pour les traiter vous-même, demandez à l’enseignant·e de cocher
-            votre organisme parmi les « organismes joués par des élèves ».
+            votre organisme parmi les « organismes joués par des élèves ».
           </p>
         </div>
       )}
@@ -96,10 +91,10 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
           {(['depose', 'en_instruction', 'complement_demande'] as const).map((s, i) => (
             <span key={s}>
               {i > 0 ? ' · ' : ''}
-              {stateLabels[s]} : <strong>{counts[s] ?? 0}</strong>
+              {stateLabels[s]} : <strong>{counts[s] ?? 0}</strong>
             </span>
           ))}
-          {' · '}Terminés : <strong>{(counts.accepte ?? 0) + (counts.refuse ?? 0) + (counts.sans_suite ?? 0)}</strong>
+          {' · '}Terminés : <strong>{(counts.accepte ?? 0) + (counts.refuse ?? 0) + (counts.sans_suite ?? 0)}</strong>
         </p>
         <form method="get" className="filters" aria-label="Filtrer la file d’attente">
           <div className="field">
@@ -142,7 +137,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
             <p>{filters.etat || filters.demarche || filters.attente ? 'Aucun dossier ne correspond à ces filtres.' : 'Aucun dossier à traiter pour le moment.'}</p>
           </div>
         ) : (
-          <table>
+          <table className="stack">
             <caption>Dossiers ({queue.length})</caption>
             <thead>
               <tr>
@@ -156,20 +151,20 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
             <tbody>
               {queue.map(({ c, person }) => (
                 <tr key={c.id}>
-                  <td>
+                  <td data-label="Dossier">
                     <Link href={`/agent/dossiers/${c.id}`}>{c.receiptNumber}</Link>
                   </td>
-                  <td>{procedures[c.procedure].title}</td>
-                  <td>
+                  <td data-label="Démarche">{procedures[c.procedure].title}</td>
+                  <td data-label="Personne">
                     {person.givenNames} {person.preferredName ?? person.familyName}
                   </td>
-                  <td>
+                  <td data-label="État">
                     {stateLabels[c.state]}
                     {c.submittedAt && ['depose', 'en_instruction'].includes(c.state) && now - c.submittedAt.getTime() > patienceMs && (
                       <strong className="state state--refuse"> — attend depuis plus de {session?.patienceMinutes} min</strong>
                     )}
                   </td>
-                  <td>{c.submittedAt ? when.format(c.submittedAt) : '—'}</td>
+                  <td data-label="Déposé le">{c.submittedAt ? when.format(c.submittedAt) : '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -180,11 +175,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
       {receivesNotices && (
         <section aria-labelledby="avis">
           <h2 id="avis">Avis de changement d’adresse</h2>
-          {notice && (
-            <div className={`notice notice--${notice.tone}`} role="status">
-              <p>{notice.text}</p>
-            </div>
-          )}
+          <FlashNotice />
           {notices.length === 0 ? (
             <div className="empty-state">
               <p>Aucun avis reçu.</p>
@@ -199,7 +190,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
                       {person.givenNames} {person.familyName} — {c.receiptNumber}
                     </h3>
                     <p>
-                      Nouvelle adresse : {address ? `${address.addressLine}, ${address.postalCode} ${address.city}` : '?'} · état :{' '}
+                      Nouvelle adresse : {address ? `${address.addressLine}, ${address.postalCode} ${address.city}` : '?'} · état :{' '}
                       <strong>{n.state === 'a_traiter' ? 'à traiter' : n.state === 'appliquee' ? 'appliqué' : `rejeté (${n.reason})`}</strong>
                     </p>
                     {n.state === 'a_traiter' && (
@@ -245,7 +236,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
             <p>Aucun échange pour le moment.</p>
           </div>
         ) : (
-          <ExchangeList rows={exchanges} />
+          <ExchangeList reader="tiers" rows={exchanges} />
         )}
         <ApiAccess token={currentToken(db, agent.classSessionId, agent.agencyId)} example={example ? { fournisseur: example.fournisseur, donnees: example.donnees, finalite: example.finalite } : null} />
       </section>

@@ -14,26 +14,27 @@ import { CaseError } from '@/lib/procedures/engine/cases';
 import { submitOnce } from '@/lib/procedures/engine/run';
 import { actionKeyOf, once } from '@/lib/action-keys';
 import { firstInvalidStep, procedures, stepsFor } from '@/lib/procedures/registry';
+import { finish, type Outcome } from '@/lib/flash';
 
 const base = (id: string) => `/aidant/dossiers/${id}`;
 
 export async function createMandateAction(form: FormData): Promise<void> {
   const aidant = await requireAidant();
   const input = { personaId: String(form.get('personne') ?? ''), procedures: form.getAll('demarches').map(String), days: Number(form.get('duree')) };
-  const ok = '/aidant?message=mandat-cree#mandats';
-  const path = await once(getDb(), { key: actionKeyOf(form), actor: aidant.id, action: 'mandat', classSessionId: aidant.classSessionId }, () => {
+  const ok: Outcome = { path: '/aidant#mandats', flash: { text: 'Le mandat est créé. Il prendra effet quand la personne, à côté de vous, l’aura confirmé depuis son espace.', tone: 'succes' } };
+  const outcome = await once(getDb(), { key: actionKeyOf(form), actor: aidant.id, action: 'mandat', classSessionId: aidant.classSessionId }, (): Outcome => {
     try {
       createMandate(getDb(), aidant, input);
     } catch (error) {
       if (!(error instanceof CaseError)) throw error;
       const back = new URLSearchParams({ erreur: error.code, message: error.message, personne: input.personaId, duree: String(form.get('duree') ?? '') });
       for (const p of input.procedures) back.append('demarches', p);
-      return `/aidant?${back.toString()}#nouveau-mandat`;
+      return { path: `/aidant?${back.toString()}#nouveau-mandat` };
     }
     return ok;
-  }, { settled: (p) => p === ok });
+  }, { settled: (o) => Boolean(o.flash) });
   revalidatePath('/aidant');
-  redirect(path);
+  return finish(outcome);
 }
 
 export async function startUnderMandateAction(form: FormData): Promise<void> {
@@ -77,13 +78,13 @@ export async function aidantAutosaveStepAction(caseId: string, stepId: string, f
 
 export async function aidantSubmitAction(caseId: string, form: FormData): Promise<void> {
   const aidant = await requireAidant();
-  const path = await once(getDb(), { key: actionKeyOf(form), actor: aidant.id, action: `envoyer:${caseId}`, classSessionId: aidant.classSessionId }, async () => {
+  const outcome = await once(getDb(), { key: actionKeyOf(form), actor: aidant.id, action: `envoyer:${caseId}`, classSessionId: aidant.classSessionId }, async (): Promise<Outcome> => {
     const found = aidantDraftOrRefuse(aidant, caseId);
     const invalid = firstInvalidStep(procedures[found.c.procedure], { db: getDb(), persona: found.persona, answers: found.c.answers });
-    if (invalid) return `${base(caseId)}/etapes/${invalid.step.id}?verifier=1`;
+    if (invalid) return { path: `${base(caseId)}/etapes/${invalid.step.id}?verifier=1` };
     const sent = await submitOnce(getDb(), found.c, found.persona, aidantActor(aidant, found.persona));
-    return `/aidant?envoye=${encodeURIComponent(sent.receiptNumber ?? '')}#mandats`;
+    return { path: '/aidant#mandats', flash: { text: `La demande est envoyée sous le numéro ${sent.receiptNumber ?? ''}. La personne la voit dans son espace, marquée « fait par vous pour elle ».`, tone: 'succes', emphasis: sent.receiptNumber } };
   });
   revalidatePath('/aidant');
-  redirect(path);
+  return finish(outcome);
 }

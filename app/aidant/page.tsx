@@ -12,7 +12,8 @@ import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { stateLabels } from '@/lib/procedures/engine/state-machine';
 import { procedures } from '@/lib/procedures/registry';
 import { createMandateAction, startUnderMandateAction } from './actions';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, lowerFirst } from '@/lib/format';
+import { FlashNotice } from '@/app/_components/flash-notice';
 
 export const metadata: Metadata = { title: 'Espace aidant France Services' };
 
@@ -45,21 +46,10 @@ export default async function AidantHome({ searchParams }: { searchParams: Promi
           </p>
         </div>
       )}
-      {one('envoye') && (
-        <div className="notice notice--success" role="status">
-          <p>
-            La demande est envoyée sous le numéro <strong>{one('envoye')}</strong>. La personne la voit dans son espace, marquée « fait par vous pour elle ».
-          </p>
-        </div>
-      )}
+      <FlashNotice />
 
       <section aria-labelledby="mandats">
         <h2 id="mandats">Vos mandats</h2>
-        {params.message === 'mandat-cree' && (
-          <div className="notice notice--success" role="status">
-            <p>Le mandat est créé. Il prendra effet quand la personne, à côté de vous, l’aura confirmé depuis son espace.</p>
-          </div>
-        )}
         {mine.length === 0 ? (
           <div className="empty-state">
             <p>Vous n’avez encore aucun mandat.</p>
@@ -75,7 +65,7 @@ export default async function AidantHome({ searchParams }: { searchParams: Promi
                     {who} — {statusLabels[status]}
                   </h3>
                   <p>
-                    Démarches : {m.procedures.map((p) => procedures[p].title).join(', ')}. Jusqu’au {formatDateTime(m.endsAt)}.
+                    Démarches : {m.procedures.map((p) => procedures[p].title).join(', ')}. Jusqu’au {formatDateTime(m.endsAt)}.
                   </p>
                   {status === 'actif' && (
                     <div className="actions">
@@ -97,7 +87,7 @@ export default async function AidantHome({ searchParams }: { searchParams: Promi
                         .filter((c) => c.mandateId === m.id && c.receiptNumber)
                         .map((c) => (
                           <li key={c.id}>
-                            {procedures[c.procedure].title} {c.receiptNumber} : {stateLabels[c.state].toLowerCase()}
+                            {procedures[c.procedure].title} {c.receiptNumber} : {lowerFirst(stateLabels[c.state])}
                           </li>
                         ))}
                     </ul>
@@ -161,7 +151,7 @@ export default async function AidantHome({ searchParams }: { searchParams: Promi
       <aside className="en-vrai" aria-labelledby="en-vrai">
         <h2 id="en-vrai">En vrai</h2>
         <p>
-          Avec Aidants Connect, l’aidant habilité crée le mandat sur son poste ; la personne le valide en se connectant avec
+          Avec Aidants Connect, l’aidant habilité crée le mandat sur son poste ; la personne le valide en se connectant avec
           FranceConnect. Le mandat dure un jour ou jusqu’à un an, et la personne peut le révoquer à tout moment.
         </p>
       </aside>

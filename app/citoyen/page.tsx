@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireCitizen } from '@/lib/auth/guards';
-import { formatIsoDate } from '@/lib/format';
+import { formatIsoDate, lowerFirst } from '@/lib/format';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { classSessions } from '@/db/schema';
@@ -28,12 +28,12 @@ export default async function CitizenDashboard() {
         Bonjour {persona.givenNames} {usualName}
       </h1>
       <p className="lead">Voici votre espace personnel. Vous y suivez vos démarches.</p>
-      <p>Séance : {session?.name ?? '—'}</p>
+      <p>Séance : {session?.name ?? '—'}</p>
       {hasBadNetwork(db, persona) && (
         <div className="notice">
           <p>
-            <strong>Vous vivez dans une zone blanche :</strong> le réseau est mauvais chez vous. Dans cette simulation, les pages sont lentes et une
-            demande sur deux est coupée. Ce que vous écrivez reste gardé : il suffit de réessayer.
+            <strong>Vous vivez dans une zone blanche :</strong> le réseau est mauvais chez vous. Dans cette simulation, les pages sont lentes et une
+            demande sur deux est coupée. Ce que vous écrivez reste gardé : il suffit de réessayer.
           </p>
         </div>
       )}
@@ -48,8 +48,31 @@ export default async function CitizenDashboard() {
           </p>
         </div>
       )}
+      <section aria-labelledby="faire">
+        <h2 id="faire" className="section-title--first">Faire une démarche</h2>
+        <ul className="cards procedure-cards">
+          {Object.values(procedures).map((p) => {
+            const open = myCases.find((c) => c.procedure === p.id && !['accepte', 'refuse', 'sans_suite'].includes(c.state));
+            return (
+              <li key={p.id} className="card procedure-card">
+                <h3>
+                  <Link href={`/citoyen/demarches/${p.id}`} className="procedure-card__link">
+                    {p.title}
+                  </Link>
+                </h3>
+                <p>{p.description}</p>
+                {open && <p className="procedure-card__state">Une demande est en cours : {lowerFirst(stateLabels[open.state])}.</p>}
+              </li>
+            );
+          })}
+        </ul>
+        <p>
+          <Link href="/citoyen/coffre-fort">Mon coffre-fort</Link> : vos documents et accusés de réception.
+        </p>
+      </section>
+
       <section aria-labelledby="mission" className="surface">
-        <h2 id="mission">Votre carte de mission : « {persona.scenarioTitle} »</h2>
+        <h2 id="mission">Votre carte de mission : « {persona.scenarioTitle} »</h2>
         <dl className="facts">
           <dt>Situation</dt>
           <dd>{persona.situation}</dd>
@@ -68,41 +91,16 @@ export default async function CitizenDashboard() {
             <p>Quand vous ferez une demande, elle apparaîtra ici avec son état et son historique.</p>
           </div>
         ) : (
-          <table>
-            <caption>Mes demandes</caption>
-            <thead>
-              <tr>
-                <th scope="col">Démarche</th>
-                <th scope="col">Numéro</th>
-                <th scope="col">État</th>
-              </tr>
-            </thead>
-            <tbody>
-              {myCases.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link href={`/citoyen/dossiers/${c.id}`}>{procedures[c.procedure].title}</Link>
-                  </td>
-                  <td>{c.receiptNumber ?? 'Pas encore envoyée'}</td>
-                  <td>
-                    <span className={`state state--${c.state}`}>{stateLabels[c.state]}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ul className="case-list" aria-label="Mes demandes">
+            {myCases.map((c) => (
+              <li key={c.id} className="case-list__item">
+                <Link href={`/citoyen/dossiers/${c.id}`}>{procedures[c.procedure].title}</Link>
+                <span className="case-list__number">{c.receiptNumber ?? 'Pas encore envoyée'}</span>
+                <span className={`state state--${c.state}`}>{stateLabels[c.state]}</span>
+              </li>
+            ))}
+          </ul>
         )}
-        <h3>Faire une démarche</h3>
-        <ul>
-          {Object.values(procedures).map((p) => (
-            <li key={p.id}>
-              <Link href={`/citoyen/demarches/${p.id}`}>{p.title}</Link>
-            </li>
-          ))}
-        </ul>
-        <p>
-          <Link href="/citoyen/coffre-fort">Mon coffre-fort</Link> : vos documents et accusés de réception.
-        </p>
       </section>
 
       <section aria-labelledby="donnees">
@@ -117,7 +115,7 @@ export default async function CitizenDashboard() {
         <h2 id="identite">L’identité transmise par FranceConnect (simulé)</h2>
         <p>
           En vous connectant, vous avez autorisé FranceConnect à transmettre ces informations à e-Guichet. Le service ne
-          les saisit pas : il les reçoit du fournisseur d’identité.
+          les saisit pas : il les reçoit du fournisseur d’identité.
         </p>
         <dl className="facts">
           <dt>Nom de naissance</dt>

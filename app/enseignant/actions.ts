@@ -15,6 +15,8 @@ import { participantsOfSession, reassignParticipant } from '@/lib/classroom/part
 import { actionKeyOf, once } from '@/lib/action-keys';
 import { recheckHeldCases } from '@/lib/procedures/engine/run';
 import { automateBody } from '@/lib/classroom/coverage';
+import { setFlash } from '@/lib/flash';
+import { agencyShortName } from '@/lib/platform/consent-text';
 
 const rotation = z.object({ seance: z.string().min(1), organisme: z.enum(agencyIds) });
 
@@ -22,10 +24,14 @@ const rotation = z.object({ seance: z.string().min(1), organisme: z.enum(agencyI
 export async function rotateTokenAction(formData: FormData): Promise<void> {
   const teacher = await requireTeacher();
   const parsed = rotation.safeParse({ seance: formData.get('seance'), organisme: formData.get('organisme') });
-  const owned = teacherOwns(teacher.id, formData.get('seance'));
-  if (!parsed.success || !owned) redirect(owned ? `${pageOf(owned.id)}?message=jeton-invalide#jetons` : '/enseignant?message=seance-inconnue#seances');
+  const owned = teacherOwns(teacher.id, formData.get('seance')) ?? (await unknownSession());
+  if (!parsed.success) {
+    await setFlash('Ce jeton ne peut pas être remplacé : l’organisme est inconnu.', 'erreur');
+    redirect(`${pageOf(owned.id)}/organismes`);
+  }
   rotateToken(getDb(), owned.id, parsed.data.organisme);
-  redirect(`${pageOf(owned.id)}?message=jeton-remplace&organisme=${parsed.data.organisme}#jetons`);
+  await setFlash(`Le jeton de l’organisme « ${agencyShortName(parsed.data.organisme)} » est remplacé : l’ancien est refusé dès maintenant.`);
+  redirect(`${pageOf(owned.id)}/organismes`);
 }
 
 const faultForm = z.object({
@@ -39,15 +45,20 @@ const faultForm = z.object({
 
 const teacherOwns = (teacherId: string, seance: unknown) => (typeof seance === 'string' ? ownedSession(getDb(), teacherId, seance) : null);
 
-/** The séance's own page, where each of these actions sends the teacher back. */
+/** The séance's own pages (one tab each), where each of these actions sends the teacher back. */
 const pageOf = (id: string) => `/enseignant/seances/${id}`;
+
+/** A séance that is not (or no longer) the teacher's: back to the list, which says so. */
+async function unknownSession(): Promise<never> {
+  await setFlash('Cette séance n’existe plus, ou n’est pas l’une des vôtres.', 'erreur');
+  redirect('/enseignant#seances');
+}
 
 /** The séance named in the form, if it is one of the teacher's; otherwise back to the list. */
 async function mySession(formData: FormData) {
   const teacher = await requireTeacher();
   const session = teacherOwns(teacher.id, formData.get('seance'));
-  if (!session) redirect('/enseignant?message=seance-inconnue#seances');
-  return session;
+  return session ?? unknownSession();
 }
 
 /** Makes a body unavailable, slow or erratic for a time: the class sees the effects on the next exchanges. */
@@ -60,14 +71,15 @@ export async function injectFaultAction(formData: FormData): Promise<void> {
     const back = new URLSearchParams(raw);
     back.delete('seance');
     for (const issue of parsed.error?.issues ?? []) back.set(`erreur-${String(issue.path[0])}`, issue.message);
-    if (!session) redirect('/enseignant?message=seance-inconnue#seances');
-    redirect(`${pageOf(session.id)}?${back.toString()}#pannes`);
+    if (!session) return unknownSession();
+    redirect(`${pageOf(session.id)}/pannes?${back.toString()}`);
   }
   const f = parsed.data;
   await once(getDb(), { key: actionKeyOf(formData), actor: teacher.id, action: 'panne', classSessionId: session.id }, () => {
     injectFault(getDb(), session.id, { agency: f.organisme, kind: f.type, minutes: f.minutes, latencyMs: f.latence * 1000, failureRate: f.taux / 100 });
   });
-  redirect(`${pageOf(session.id)}?message=panne-injectee&organisme=${f.organisme}#pannes`);
+  await setFlash(`La panne est lancée sur « ${agencyShortName(f.organisme)} ». Les prochains échanges avec cet organisme en subiront les effets.`);
+  redirect(`${pageOf(session.id)}/pannes`);
 }
 
 /** Ends every fault of a body now. */
@@ -79,7 +91,8 @@ export async function endFaultsAction(formData: FormData): Promise<void> {
     // The cases the outage held are checked again now, not at some later page view.
     await recheckHeldCases(getDb(), session.id, agency.data);
   }
-  redirect(`${pageOf(session.id)}?message=panne-terminee${agency.success ? `&organisme=${agency.data}` : ''}#pannes`);
+  await setFlash('L’organisme répond de nouveau normalement. Les demandes qui l’attendaient sont vérifiées de nouveau.');
+  redirect(`${pageOf(session.id)}/pannes`);
 }
 
 /** Which bodies students play (their cases wait for them) and how long the others take to decide by themselves. */
@@ -90,27 +103,31 @@ export async function playedBodiesAction(formData: FormData): Promise<void> {
   const wait = z.coerce.number().int().min(0).max(240).safeParse(formData.get('attente'));
   const patience = z.coerce.number().int().min(1).max(120).safeParse(formData.get('patience') ?? 5);
   if (!delay.success || !wait.success || !patience.success) {
-    const back = new URLSearchParams({ message: !delay.success ? 'delai-invalide' : !wait.success ? 'attente-invalide' : 'patience-invalide', delai: String(formData.get('delai') ?? ''), attente: String(formData.get('attente') ?? ''), patience: String(formData.get('patience') ?? '') });
-    redirect(`${pageOf(session.id)}?${back.toString()}#organismes-joues`);
+    const back = new URLSearchParams({ erreur: !delay.success ? 'delai-invalide' : !wait.success ? 'attente-invalide' : 'patience-invalide', delai: String(formData.get('delai') ?? ''), attente: String(formData.get('attente') ?? ''), patience: String(formData.get('patience') ?? '') });
+    redirect(`${pageOf(session.id)}/reglages?${back.toString()}`);
   }
   getDb()
     .update(classSessions)
     .set({ bodiesPlayed: bodies, autoInstructionDelaySeconds: delay.data, counterWaitMinutes: wait.data, patienceMinutes: patience.data, simulateNetwork: formData.get('reseau') === 'on' })
     .where(eq(classSessions.id, session.id))
     .run();
-  redirect(`${pageOf(session.id)}?message=organismes-enregistres#organismes-joues`);
+  await setFlash('C’est enregistré.');
+  redirect(`${pageOf(session.id)}/reglages`);
 }
 
 /** The live view's one-click fix: a body nobody plays any more answers by itself again. */
 export async function automateBodyAction(formData: FormData): Promise<void> {
   const session = await mySession(formData);
   const agency = z.enum(agencyIds).safeParse(formData.get('organisme'));
-  if (agency.success) automateBody(getDb(), session.id, agency.data);
-  redirect(`${pageOf(session.id)}?message=organismes-enregistres#en-direct`);
+  if (agency.success) {
+    automateBody(getDb(), session.id, agency.data);
+    await setFlash(`${agencyShortName(agency.data)} répond de nouveau seul, selon les règles de chaque démarche.`);
+  }
+  redirect(pageOf(session.id));
 }
 
 const newSession = z.object({
-  nom: z.string().trim().min(1, 'Donnez un nom à la séance, par exemple « BTS SAM 1 — mardi ».').max(80, 'Le nom compte 80 caractères au plus.'),
+  nom: z.string().trim().min(1, 'Donnez un nom à la séance, par exemple « BTS SAM 1 — mardi ».').max(80, 'Le nom compte 80 caractères au plus.'),
   preset: z.enum(['tout', 'demenagement', 'stationnement', 'fracture_numerique'], { error: 'Choisissez un scénario.' }),
   eleves: z.coerce.number({ error: 'Indiquez un nombre d’élèves.' }).int('Indiquez un nombre entier d’élèves.').min(1, 'Le nombre d’élèves va de 1 à 100.').max(100, 'Le nombre d’élèves va de 1 à 100.'),
 });
@@ -128,8 +145,9 @@ export async function createSessionAction(formData: FormData): Promise<void> {
   // A double-click makes one séance, and both clicks land on it.
   const path = await once(getDb(), { key: actionKeyOf(formData), actor: teacher.id, action: 'creer-seance' }, () => {
     const session = createSession(getDb(), teacher.id, { name: parsed.data.nom, preset: parsed.data.preset, expectedStudents: parsed.data.eleves });
-    return `${pageOf(session.id)}?message=seance-creee`;
+    return pageOf(session.id);
   });
+  await setFlash('La séance est créée, avec sa propre copie du monde simulé. Projetez le code : les élèves le saisissent sur la page « Rejoindre ».');
   redirect(path);
 }
 
@@ -140,11 +158,13 @@ export async function sessionLifecycleAction(formData: FormData): Promise<void> 
   const db = getDb();
   if (action === 'supprimer' && !session.isDemo) {
     deleteSession(db, session.id);
-    redirect('/enseignant?message=seance-supprimee#seances');
+    await setFlash('La séance et toutes ses données sont supprimées.');
+    redirect('/enseignant#seances');
   }
   if (action !== 'reinitialiser') redirect(pageOf(session.id));
   resetSession(db, session.id);
-  redirect(`${pageOf(session.id)}?message=seance-reinitialisee`);
+  await setFlash('La séance est revenue au monde de départ. Les élèves doivent la rejoindre à nouveau avec le même code.');
+  redirect(pageOf(session.id));
 }
 
 /** The teacher gives a student another role. */
@@ -155,7 +175,8 @@ export async function reassignAction(formData: FormData): Promise<void> {
   const role = z.enum(participantRoles).safeParse(rawRole);
   const participant = String(formData.get('participant') ?? '');
   const moved = role.success ? reassignParticipant(getDb(), session, participant, { role: role.data, subject: subject || null }) : null;
-  redirect(`${pageOf(session.id)}?message=${moved ? 'role-change' : 'role-invalide'}#participants`);
+  await setFlash(moved ? 'Le rôle est changé : l’élève le voit sur sa page de séance.' : 'Ce rôle ne peut pas être donné : l’élève ou le rôle est inconnu.', moved ? 'succes' : 'erreur');
+  redirect(`${pageOf(session.id)}/eleves`);
 }
 
 const messageForm = z.object({
@@ -180,14 +201,15 @@ export async function sendMessageAction(formData: FormData): Promise<void> {
   if (!parsed.success || Object.keys(errors).length > 0) {
     const back = new URLSearchParams(raw);
     for (const [field, message] of Object.entries(errors)) back.set(`erreur-${field}`, message);
-    redirect(`${pageOf(session.id)}?${back.toString()}#message`);
+    redirect(`${pageOf(session.id)}/messages?${back.toString()}`);
   }
   const title = parsed.data.titre || card?.title || 'Message';
   const body = parsed.data.texte || card?.body || '';
   await once(db, { key: actionKeyOf(formData), actor: session.teacherId ?? 'enseignant', action: 'message-classe', classSessionId: session.id }, () => {
     sendClassroomMessage(db, { classSessionId: session.id, participantId: to, kind: card ? 'evenement' : 'message', title, body });
   });
-  redirect(`${pageOf(session.id)}?message=message-envoye#message`);
+  await setFlash('Le message est envoyé.');
+  redirect(`${pageOf(session.id)}/messages`);
 }
 
 /** Reveals the next hint of a student's scenario card. */
@@ -195,13 +217,16 @@ export async function revealHintAction(formData: FormData): Promise<void> {
   const session = await mySession(formData);
   const db = getDb();
   const participant = participantsOfSession(db, session.id).find((p) => p.id === formData.get('participant'));
-  if (!participant) redirect(`${pageOf(session.id)}?message=role-invalide#participants`);
+  if (!participant) {
+    await setFlash('Cet·te élève n’est pas dans la séance.', 'erreur');
+    redirect(`${pageOf(session.id)}/eleves`);
+  }
   // One click, one hint: the form says which hint it reveals, so a double-click or a resend does not reveal the next.
   const hints = cardOf(db, participant).hints;
   const revealed = messagesFor(db, session.id, participant.id).filter((m) => m.kind === 'indice' && m.participantId === participant.id).length;
   const asked = Number(formData.get('indice')) || revealed + 1;
   const next = asked === revealed + 1 ? hints[revealed] : undefined;
   if (next) sendClassroomMessage(db, { classSessionId: session.id, participantId: participant.id, kind: 'indice', title: `Indice ${revealed + 1} sur ${hints.length}`, body: next });
-  const message = next || asked <= revealed ? 'indice-revele' : 'plus-d-indice';
-  redirect(`${pageOf(session.id)}?message=${message}#participants`);
+  await setFlash(next || asked <= revealed ? `L’indice est envoyé à ${participant.pseudonym}.` : `${participant.pseudonym} a déjà reçu tous les indices de sa carte.`);
+  redirect(`${pageOf(session.id)}/eleves`);
 }

@@ -30,6 +30,7 @@ export function FaultPanel({ classSessionId, values, errors }: { classSessionId:
     ) : null;
   return (
     <>
+      <h2>En ce moment</h2>
       {faults.length === 0 ? (
         <p>Tous les organismes répondent normalement.</p>
       ) : (
@@ -52,7 +53,7 @@ export function FaultPanel({ classSessionId, values, errors }: { classSessionId:
       )}
       <form action={injectFaultAction} noValidate className="surface">
         <ActionKeyField value={newActionKey()} />
-        <h3>Provoquer une panne</h3>
+        <h2>Provoquer une panne</h2>
         <ErrorSummary title="La panne n’a pas été lancée" errors={Object.fromEntries(errorList)} idPrefix="panne" />
         <input type="hidden" name="seance" value={classSessionId} />
         <div className={`field${errors.organisme ? ' field--error' : ''}`}>
@@ -73,7 +74,7 @@ export function FaultPanel({ classSessionId, values, errors }: { classSessionId:
         <div className={`field${errors.type ? ' field--error' : ''}`}>
           <label htmlFor="panne-type">Type de panne</label>
           <span className="hint" id="panne-type-aide">
-            Au-delà de 4 secondes de retard, la plateforme abandonne (erreur « délai dépassé »).
+            Au-delà de 4 secondes de retard, la plateforme abandonne (erreur « délai dépassé »).
           </span>
           {error('type')}
           <select id="panne-type" name="type" defaultValue={values.type ?? 'panne'} {...field('type')}>

@@ -11,14 +11,10 @@ import { presets, purgeExpiredSessions, sessionsOfTeacher } from '@/lib/classroo
 import { formatDate } from '@/lib/format';
 import { ErrorSummary } from '../_components/error-summary';
 import { TextField } from '../_components/text-field';
+import { FlashNotice } from '../_components/flash-notice';
 import { createSessionAction } from './actions';
 
 export const metadata: Metadata = { title: 'Espace enseignant' };
-
-const notices: Record<string, string> = {
-  'seance-supprimee': 'La séance et toutes ses données sont supprimées.',
-  'seance-inconnue': 'Cette séance n’existe plus ou n’est pas l’une des vôtres.',
-};
 
 /** The teacher's séances and the form to create one (then the séance's own page takes over). */
 export default async function TeacherHome({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -40,8 +36,8 @@ export default async function TeacherHome({ searchParams }: { searchParams: Prom
         <form action={createSessionAction} className="surface" noValidate>
           <ActionKeyField value={newActionKey()} />
           <ErrorSummary title="La séance n’a pas été créée" errors={errors} idPrefix="seance" />
-          <p>Elle reçoit sa propre copie du monde simulé : ce que fait une classe ne se voit pas dans une autre. Vous obtenez ensuite un code à projeter.</p>
-          <TextField id="seance-nom" name="nom" label="Nom de la séance" hint="Par exemple « BTS SAM 1 — mardi »." error={errors.nom} defaultValue={q.nom ?? ''} maxLength={100} />
+          <p>Elle reçoit sa propre copie du monde simulé : ce que fait une classe ne se voit pas dans une autre. Vous obtenez ensuite un code à projeter.</p>
+          <TextField id="seance-nom" name="nom" label="Nom de la séance" hint="Par exemple « BTS SAM 1 — mardi »." error={errors.nom} defaultValue={q.nom ?? ''} maxLength={100} />
           <div className={`field${errors.preset ? ' field--error' : ''}`}>
             <label htmlFor="seance-preset">Scénario</label>
             <span className="hint" id="seance-preset-aide">
@@ -69,15 +65,11 @@ export default async function TeacherHome({ searchParams }: { searchParams: Prom
 
       <section aria-labelledby="seances">
         <h2 id="seances">Vos séances</h2>
-        {q.message && notices[q.message] && (
-          <div className={`notice ${q.message === 'seance-inconnue' ? 'notice--error' : 'notice--success'}`} role="status">
-            <p>{notices[q.message]}</p>
-          </div>
-        )}
+        <FlashNotice />
         {sessions.length === 0 ? (
           <p>Vous n’avez pas encore de séance.</p>
         ) : (
-          <table>
+          <table className="stack">
             <caption>Vos séances, de la plus récente à la plus ancienne</caption>
             <thead>
               <tr>
@@ -91,17 +83,17 @@ export default async function TeacherHome({ searchParams }: { searchParams: Prom
             <tbody>
               {sessions.map((s) => (
                 <tr key={s.id}>
-                  <th scope="row">
+                  <th scope="row" data-label="Nom">
                     <Link href={`/enseignant/seances/${s.id}`}>{s.name}</Link>
                   </th>
-                  <td>
+                  <td data-label="Code">
                     <code>{s.joinCode}</code>
                   </td>
-                  <td>{presets[s.preset].split(' :')[0]}</td>
-                  <td>
+                  <td data-label="Scénario">{presets[s.preset].split(' :')[0]}</td>
+                  <td data-label="Élèves">
                     {joined(s.id)} / {s.expectedStudents}
                   </td>
-                  <td>{s.isDemo ? 'Séance de démonstration, gardée' : `Supprimées automatiquement le ${formatDate(s.expiresAt ?? new Date())}`}</td>
+                  <td data-label="Données">{s.isDemo ? 'Séance de démonstration, gardée' : `Supprimées automatiquement le ${formatDate(s.expiresAt ?? new Date())}`}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { legalBasisLabels, purposes } from '@/lib/platform/catalogue';
 import { publicCatalogue } from '@/lib/platform/catalogue-view';
 
-export const metadata: Metadata = { title: 'L’État plateforme : qui peut demander quoi' };
+export const metadata: Metadata = { title: 'L’État plateforme : qui peut demander quoi' };
 
 export default function PlatformPage() {
   const catalogue = publicCatalogue(getDb());
@@ -11,10 +11,10 @@ export default function PlatformPage() {
   const itemLabel = new Map(catalogue.donnees.map((d) => [d.id, d.libelle]));
   return (
     <>
-      <h1>L’État plateforme : qui peut demander quoi, et pourquoi</h1>
+      <h1>L’État plateforme : qui peut demander quoi, et pourquoi</h1>
       <p className="lead">
         Chaque organisme garde ses propres données. Quand un autre organisme en a besoin, il les demande par la
-        plateforme d’échange, qui vérifie qu’il y est autorisé (une « habilitation ») et, si la loi l’exige, que la
+        plateforme d’échange, qui vérifie qu’il y est autorisé (une « habilitation ») et, si la loi l’exige, que la
         personne a donné son accord.
       </p>
       <p>
@@ -24,7 +24,7 @@ export default function PlatformPage() {
 
       <section aria-labelledby="habilitations">
         <h2 id="habilitations">Les habilitations</h2>
-        <table>
+        <table className="stack">
           <caption>Qui peut demander quelles données, à qui, pour quoi, et sur quelle base</caption>
           <thead>
             <tr>
@@ -38,15 +38,15 @@ export default function PlatformPage() {
           <tbody>
             {catalogue.habilitations.map((h) => (
               <tr key={`${h.consommateur}-${h.fournisseur}-${h.finalite}`}>
-                <td>{agencyName.get(h.consommateur)}</td>
-                <td>{agencyName.get(h.fournisseur)}</td>
-                <td>{h.donnees.map((d) => itemLabel.get(d) ?? d).join(', ')}</td>
-                <td>
+                <td data-label="Qui demande">{agencyName.get(h.consommateur)}</td>
+                <td data-label="À qui">{agencyName.get(h.fournisseur)}</td>
+                <td data-label="Quelles données">{h.donnees.map((d) => itemLabel.get(d) ?? d).join(', ')}</td>
+                <td data-label="Pour quoi">
                   {purposes[h.finalite]}
                   <br />
                   <span className="hint">{h.justification}</span>
                 </td>
-                <td>{legalBasisLabels[h.base_legale]}</td>
+                <td data-label="Sur quelle base">{legalBasisLabels[h.base_legale]}</td>
               </tr>
             ))}
           </tbody>
@@ -55,7 +55,7 @@ export default function PlatformPage() {
 
       <section aria-labelledby="donnees">
         <h2 id="donnees">Les données que chaque organisme peut fournir</h2>
-        <table>
+        <table className="stack">
           <caption>Catalogue des données</caption>
           <thead>
             <tr>
@@ -68,10 +68,10 @@ export default function PlatformPage() {
           <tbody>
             {catalogue.donnees.map((d) => (
               <tr key={d.id}>
-                <td>{agencyName.get(d.fournisseur)}</td>
-                <td>{d.libelle}</td>
-                <td>{d.detail}</td>
-                <td>
+                <td data-label="Organisme">{agencyName.get(d.fournisseur)}</td>
+                <td data-label="Donnée">{d.libelle}</td>
+                <td data-label="Ce qu’elle contient">{d.detail}</td>
+                <td data-label="Code technique">
                   <code>{d.id}</code>
                 </td>
               </tr>
@@ -79,7 +79,7 @@ export default function PlatformPage() {
           </tbody>
         </table>
         <p>
-          Le même catalogue est disponible au format JSON : <a href="/api/plateforme/v1/catalogue">/api/plateforme/v1/catalogue</a>.
+          Le même catalogue est disponible au format JSON : <a href="/api/plateforme/v1/catalogue">/api/plateforme/v1/catalogue</a>.
         </p>
       </section>
 
@@ -88,7 +88,7 @@ export default function PlatformPage() {
         <ul>
           {catalogue.organismes.map((o) => (
             <li key={o.id}>
-              <strong>{o.nom}</strong> : {o.mission}
+              <strong>{o.nom}</strong> : {o.mission}
             </li>
           ))}
         </ul>

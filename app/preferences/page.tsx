@@ -6,6 +6,7 @@ import { textSizes } from '@/lib/preferences';
 import { currentPreferences } from '@/lib/preferences-store';
 import { savePreferencesAction } from './actions';
 import { safeReturnPath } from './return-path';
+import { FlashNotice } from '@/app/_components/flash-notice';
 
 export const metadata: Metadata = { title: 'Affichage et accessibilité' };
 
@@ -14,11 +15,11 @@ const checks = [
   { name: 'espacement', label: 'Espacement pour faciliter la lecture', hint: 'Plus d’espace entre les lettres, les mots et les lignes (utile en cas de dyslexie).' },
   { name: 'mouvement', label: 'Réduire les animations', hint: 'Aucun mouvement à l’écran.' },
   { name: 'simplifie', label: 'Mode simplifié', hint: 'Des phrases courtes et des mots simples (textes inspirés du FALC), une question à la fois.' },
-  { name: 'lecture', label: 'Lecture à voix haute', hint: 'Un bouton « Écouter la page » en haut de chaque page. Rien n’est envoyé sur Internet : c’est votre appareil qui lit.' },
+  { name: 'lecture', label: 'Lecture à voix haute', hint: 'Un bouton « Écouter la page » en haut de chaque page. Rien n’est envoyé sur Internet : c’est votre appareil qui lit.' },
 ] as const;
 
 /** The preferences panel, reachable from every page (header link "Affichage"). */
-export default async function PreferencesPage({ searchParams }: { searchParams: Promise<{ enregistre?: string; retour?: string }> }) {
+export default async function PreferencesPage({ searchParams }: { searchParams: Promise<{ retour?: string }> }) {
   const q = await searchParams;
   const viewer = await getViewer();
   const prefs = await currentPreferences(viewer);
@@ -29,15 +30,11 @@ export default async function PreferencesPage({ searchParams }: { searchParams: 
   return (
     <>
       <h1>Affichage et accessibilité</h1>
-      {q.enregistre && (
-        <div className="notice notice--success" role="status">
-          <p>{q.enregistre === 'defaut' ? 'L’affichage est revenu aux réglages par défaut.' : 'Vos préférences sont enregistrées.'} {viewer ? 'Elles vous suivent sur tous les appareils où vous vous connectez.' : 'Elles sont gardées sur cet appareil.'}</p>
-          {back && (
-            <p>
-              <Link href={back}>Revenir à la page précédente</Link>
-            </p>
-          )}
-        </div>
+      <FlashNotice />
+      {back && (
+        <p>
+          <Link href={back}>Revenir à la page précédente</Link>
+        </p>
       )}
       <p className="lead">Réglez l’affichage pour lire plus facilement. Les réglages s’appliquent à toutes les pages.</p>
       <form action={savePreferencesAction}>

@@ -14,6 +14,7 @@ import { clientAddress, clientKey, hit, isLimited } from '@/lib/rate-limit';
 import { TextField } from '../_components/text-field';
 import { joinAction } from './actions';
 import { joinLimit } from './limits';
+import { countOf, lowerFirst } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Rejoindre une séance' };
 
@@ -41,7 +42,7 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
   if (raw !== undefined) {
     const key = clientKey('rejoindre', clientAddress(await headers()));
     const limited = isLimited(db, key, joinLimit);
-    if (!limited.allowed) error = `Trop de codes erronés depuis ce réseau. Réessayez dans ${Math.ceil(limited.retryAfterSeconds / 60)} minute(s), ou demandez le code à votre enseignant·e.`;
+    if (!limited.allowed) error = `Trop de codes erronés depuis ce réseau. Réessayez dans ${countOf(Math.ceil(limited.retryAfterSeconds / 60), 'minute', 'minutes')}, ou demandez le code à votre enseignant·e.`;
     else if (!code) error = 'Saisissez le code donné par votre enseignant·e.';
     else if (!codePattern.test(code)) error = 'Le code comporte 6 caractères, lettres et chiffres, par exemple K7MZ3Q.';
     else {
@@ -58,9 +59,9 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
       <>
         <h1>Rejoindre une séance</h1>
         <section className="surface" aria-labelledby="deja">
-          <h2 id="deja">Vous êtes déjà dans la séance « {session.name} »</h2>
+          <h2 id="deja">Vous êtes déjà dans la séance « {session.name} »</h2>
           <p>
-            Sur cet appareil, vous êtes <strong>{already.pseudonym}</strong> ({roleLabels[already.role].toLowerCase()}).
+            Sur cet appareil, vous êtes <strong>{already.pseudonym}</strong> ({lowerFirst(roleLabels[already.role])}).
           </p>
           <p>
             <Link href="/seance" className="button">
@@ -77,9 +78,9 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
       <h1>Rejoindre une séance</h1>
       {session ? (
         <section aria-labelledby="trouvee">
-          <h2 id="trouvee">Séance trouvée : {session.name}</h2>
+          <h2 id="trouvee">Séance trouvée : {session.name}</h2>
           {params.erreur && <Problem title="Le pseudonyme n’est pas valable" message={params.erreur} field="pseudonyme" />}
-          <p>Choisissez un pseudonyme : il suffit pour jouer. Ne donnez ni votre nom, ni votre adresse e-mail.</p>
+          <p>Choisissez un pseudonyme : il suffit pour jouer. Ne donnez ni votre nom, ni votre adresse e-mail.</p>
           <form action={joinAction} noValidate>
             <ActionKeyField value={newActionKey()} />
             <input type="hidden" name="code" value={session.joinCode} />
@@ -87,7 +88,7 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
               id="pseudonyme"
               name="pseudonyme"
               label="Votre pseudonyme"
-              hint="De 2 à 24 caractères : lettres, chiffres, espaces ou tirets. Par exemple « Renard bleu »."
+              hint="De 2 à 24 caractères : lettres, chiffres, espaces ou tirets. Par exemple « Renard bleu »."
               error={params.erreur || undefined}
               defaultValue={params.pseudonyme ?? ''}
               autoComplete="off"

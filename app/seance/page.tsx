@@ -51,10 +51,10 @@ export default async function StudentSessionPage() {
   return (
     <>
       <LiveRefresh url="/api/seance/flux" event="seance" />
-      <p className="badge">Séance : {session.name}</p>
+      <p className="badge">Séance : {session.name}</p>
       <h1>Bonjour {participant.pseudonym}</h1>
       <p className="lead">
-        Votre rôle : <strong>{roleLabels[participant.role]}</strong>
+        Votre rôle : <strong>{roleLabels[participant.role]}</strong>
         {card.playing && (
           <>
             {' '}
@@ -65,7 +65,7 @@ export default async function StudentSessionPage() {
       </p>
 
       <section aria-labelledby="carte" className="surface scenario-card">
-        <h2 id="carte">Votre carte : {card.title}</h2>
+        <h2 id="carte">Votre carte : {card.title}</h2>
         <dl className="facts">
           <dt>La situation</dt>
           <dd>{card.situation}</dd>
@@ -100,7 +100,7 @@ export default async function StudentSessionPage() {
             </p>
           ) : (
             <>
-              <p>Connectez-vous : sur la page du fournisseur d’identité, votre personnage est déjà choisi.</p>
+              <p>Connectez-vous : sur la page du fournisseur d’identité, votre personnage est déjà choisi.</p>
               <p>
                 <SignInButton provider={start.provider} callbackUrl={start.home} joinCode={session.joinCode} loginHint={participant.subjectId ?? undefined}>
                   {start.label}
@@ -127,7 +127,7 @@ export default async function StudentSessionPage() {
             {messages.map((m) => (
               <li key={m.id} className={`message message--${m.kind}`}>
                 <h3>
-                  {kindLabels[m.kind]} : {m.title}
+                  {kindLabels[m.kind]} : {m.title}
                 </h3>
                 <p>{m.body}</p>
                 <p className="hint">

@@ -19,3 +19,4 @@ export * from './cases';
 export * from './aidants';
 export * from './participants';
 export * from './action-keys';
+export * from './flash';

@@ -12,7 +12,7 @@ const communeByCode = new Map(communeData.map((c) => [c.code, c]));
 
 function addressColumns(address: Address) {
   const commune = communeByCode.get(address.commune);
-  if (!commune) throw new Error(`Commune inconnue dans le jeu de données : ${address.commune}`);
+  if (!commune) throw new Error(`Commune inconnue dans le jeu de données : ${address.commune}`);
   return { addressLine: address.line, postalCode: commune.postalCode, city: commune.name };
 }
 

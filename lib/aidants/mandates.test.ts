@@ -23,7 +23,7 @@ describe('mandates', () => {
     expect(() => usableMandate(db, sarah, m.id, 'changement-adresse', now)).toThrow(/pas encore confirmé/);
     confirmMandate(db, marcel.id, m.id, now);
     expect(usableMandate(db, sarah, m.id, 'changement-adresse', now).persona.id).toBe(marcel.id);
-    expect(() => usableMandate(db, sarah, m.id, 'acte-naissance', now)).toThrow(/ne couvre pas la démarche « Acte de naissance »/);
+    expect(() => usableMandate(db, sarah, m.id, 'acte-naissance', now)).toThrow(/ne couvre pas la démarche «\sActe de naissance\s»/);
     expect(() => usableMandate(db, thierry, m.id, 'changement-adresse', now)).toThrow(/Aucun mandat/);
     expect(() => usableMandate(db, sarah, m.id, 'changement-adresse', new Date(now.getTime() + 86_400_001))).toThrow(/terme/);
     revokeMandate(db, marcel.id, m.id, now);

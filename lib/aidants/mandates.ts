@@ -73,10 +73,10 @@ export function usableMandate(db: Executor, aidant: Aidant, mandateId: string, p
   const m = db.select().from(mandates).where(and(eq(mandates.id, mandateId), eq(mandates.aidantId, aidant.id))).get();
   if (!m) throw new CaseError('mandat_absent', 'Aucun mandat ne vous lie à cette personne.');
   const status = statusOf(m, now);
-  if (status === 'revoque') throw new CaseError('mandat_revoque', 'La personne a révoqué ce mandat : vous ne pouvez plus agir pour elle.');
+  if (status === 'revoque') throw new CaseError('mandat_revoque', 'La personne a révoqué ce mandat : vous ne pouvez plus agir pour elle.');
   if (status === 'expire') throw new CaseError('mandat_expire', 'Ce mandat est arrivé à son terme.');
   if (status === 'a_confirmer') throw new CaseError('mandat_a_confirmer', 'La personne n’a pas encore confirmé ce mandat.');
-  if (!m.procedures.includes(procedure)) throw new CaseError('mandat_hors_champ', `Ce mandat ne couvre pas la démarche « ${procedures[procedure].title} ».`);
+  if (!m.procedures.includes(procedure)) throw new CaseError('mandat_hors_champ', `Ce mandat ne couvre pas la démarche « ${procedures[procedure].title} ».`);
   const persona = db.select().from(personas).where(eq(personas.id, m.personaId)).get();
   if (!persona) throw new CaseError('mandat_absent', 'La personne de ce mandat n’existe plus.');
   return { mandate: m, persona };
@@ -89,7 +89,7 @@ export function startUnderMandate(db: Db, aidant: Aidant, mandateId: string, pro
     // Started twice, or the person's own draft: the aidant goes on with that one under the mandate.
     const { c, resumed } = startCase(tx, { classSessionId: mandate.classSessionId, personaId: persona.id, procedure }, now);
     if (resumed && c.mandateId === mandate.id) return c;
-    if (resumed && c.state !== 'brouillon') throw new CaseError('deja_en_cours', `${persona.givenNames} ${persona.familyName} a déjà une demande « ${procedures[procedure].title} » en cours (n° ${c.receiptNumber ?? '—'}).`);
+    if (resumed && c.state !== 'brouillon') throw new CaseError('deja_en_cours', `${persona.givenNames} ${persona.familyName} a déjà une demande « ${procedures[procedure].title} » en cours (n° ${c.receiptNumber ?? '—'}).`);
     const withMandate = tx.update(cases).set({ mandateId: mandate.id }).where(eq(cases.id, c.id)).returning().get();
     addNote(tx, withMandate, aidantActor(aidant, persona), `Demande commencée par ${aidant.givenName} ${aidant.familyName} (France Services) pour vous, sous mandat.`, now);
     return withMandate;

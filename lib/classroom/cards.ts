@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client';
 import { agencies, agents, aidants, birthRecords, communes, personas, sivVehicles, type AgencyId, type DigitalProfile } from '../../db/schema';
 import { personaSeeds, type Address } from '../../db/seed/personas';
 import { foreignBirthsRegistry } from '../../db/seed/reference-data';
-import { formatIsoDate } from '../format';
+import { formatIsoDate, lowerFirst, agreed } from '../format';
 import type { Participant } from './participants';
 
 // Scenario cards: what each role is told at the start (situation, goal, constraints) and the hints the teacher can reveal.
@@ -17,34 +17,34 @@ const procedureHints: { test: RegExp; hints: string[] }[] = [
     test: /stationnement/,
     hints: [
       'La ville a besoin de savoir que vous habitez bien chez vous et que la voiture est à votre nom, à votre adresse.',
-      'Avec votre accord, la ville interroge elle-même les impôts et le registre des cartes grises : vous n’envoyez aucun papier.',
-      'Si la demande est refusée, lisez la raison : elle dit aussi quoi faire. Une adresse pas à jour se corrige par un changement d’adresse.',
+      'Avec votre accord, la ville interroge elle-même les impôts et le registre des cartes grises : vous n’envoyez aucun papier.',
+      'Si la demande est refusée, lisez la raison : elle dit aussi quoi faire. Une adresse pas à jour se corrige par un changement d’adresse.',
     ],
   },
   {
     test: /adresse|déménagement|prévenir/,
     hints: [
-      'Une seule déclaration suffit : cochez chaque organisme qui doit connaître votre nouvelle adresse.',
-      'Ensuite, ouvrez « Mes données » : vous y voyez ce que chaque organisme sait de vous et ce qui a changé.',
-      'La carte grise se change à part, sur le site de l’ANTS dans la réalité ; ici, le SIV est dans la liste.',
+      'Une seule déclaration suffit : cochez chaque organisme qui doit connaître votre nouvelle adresse.',
+      'Ensuite, ouvrez « Mes données » : vous y voyez ce que chaque organisme sait de vous et ce qui a changé.',
+      'La carte grise se change à part, sur le site de l’ANTS dans la réalité ; ici, le SIV est dans la liste.',
     ],
   },
   {
     test: /acte de naissance/,
     hints: [
-      'C’est la mairie du lieu de naissance qui délivre l’acte ; pour une naissance à l’étranger, c’est un service central.',
-      'Un extrait « avec filiation » donne les noms des parents ; la copie intégrale donne tout l’acte.',
-      'Le document reçu est signé : scannez son code QR pour vérifier qu’il est authentique.',
+      'C’est la mairie du lieu de naissance qui délivre l’acte ; pour une naissance à l’étranger, c’est un service central.',
+      'Un extrait « avec filiation » donne les noms des parents ; la copie intégrale donne tout l’acte.',
+      'Le document reçu est signé : scannez son code QR pour vérifier qu’il est authentique.',
     ],
   },
 ];
 
 const profileHints: Partial<Record<DigitalProfile, string>> = {
-  jamais_internet: 'Vous n’avez jamais utilisé Internet : demandez à un·e aidant·e France Services, ou remplissez le formulaire papier.',
-  peu_a_l_aise: 'Vous pouvez vous faire aider par un·e aidant·e France Services : il ou elle agit avec votre mandat.',
-  zone_blanche: 'Le réseau est mauvais chez vous : ce que vous saisissez est gardé, même si une page ne se charge pas.',
-  lecture_difficile: 'Les textes longs vous fatiguent : prenez le temps de chaque étape, une question à la fois.',
-  deficience_visuelle: 'Vous utilisez un lecteur d’écran : essayez de faire toute la démarche au clavier.',
+  jamais_internet: 'Vous n’avez jamais utilisé Internet : demandez à un·e aidant·e France Services, ou remplissez le formulaire papier.',
+  peu_a_l_aise: 'Vous pouvez vous faire aider par un·e aidant·e France Services : il ou elle agit avec votre mandat.',
+  zone_blanche: 'Le réseau est mauvais chez vous : ce que vous saisissez est gardé, même si une page ne se charge pas.',
+  lecture_difficile: 'Les textes longs vous fatiguent : prenez le temps de chaque étape, une question à la fois.',
+  deficience_visuelle: 'Vous utilisez un lecteur d’écran : essayez de faire toute la démarche au clavier.',
 };
 
 const agencyCards: Record<AgencyId, { situation: string; goal: string }> = {
@@ -53,16 +53,16 @@ const agencyCards: Record<AgencyId, { situation: string; goal: string }> = {
   caf: { situation: 'Vous gérez les dossiers d’allocataires de la CAF.', goal: 'Mettre à jour les adresses signalées et vérifier que la personne a bien un dossier chez vous.' },
   cpam: { situation: 'Vous gérez les dossiers des assurés de la CPAM.', goal: 'Mettre à jour les adresses signalées.' },
   'france-travail': { situation: 'Vous suivez les demandeurs d’emploi inscrits chez France Travail.', goal: 'Mettre à jour les adresses signalées.' },
-  dgfip: { situation: 'Vous travaillez au service des impôts des particuliers.', goal: 'Mettre à jour les adresses signalées ; regarder qui interroge vos données par la plateforme.' },
-  siv: { situation: 'Vous tenez le registre des cartes grises.', goal: 'Mettre à jour les adresses des certificats d’immatriculation ; regarder qui interroge vos données.' },
+  dgfip: { situation: 'Vous travaillez au service des impôts des particuliers.', goal: 'Mettre à jour les adresses signalées ; regarder qui interroge vos données par la plateforme.' },
+  siv: { situation: 'Vous tenez le registre des cartes grises.', goal: 'Mettre à jour les adresses des certificats d’immatriculation ; regarder qui interroge vos données.' },
   retraite: { situation: 'Vous gérez les dossiers des retraités de la caisse.', goal: 'Mettre à jour les adresses signalées.' },
   'la-poste': { situation: 'Vous gérez les clients de La Poste.', goal: 'Mettre à jour les adresses signalées.' },
 };
 
 const agentHints = [
-  'Votre page « Agent » liste les demandes qui attendent votre organisme : prenez-en une pour l’instruire.',
-  'Ouvrez le « mode expert » d’un dossier pour voir la requête envoyée à la plateforme et sa réponse.',
-  'Refuser, c’est choisir un motif et l’expliquer simplement : la personne lira votre texte.',
+  'Votre page « Agent » liste les demandes qui attendent votre organisme : prenez-en une pour l’instruire.',
+  'Ouvrez le « mode expert » d’un dossier pour voir la requête envoyée à la plateforme et sa réponse.',
+  'Refuser, c’est choisir un motif et l’expliquer simplement : la personne lira votre texte.',
 ];
 
 /** The card of a participant's role, with the account they play. */
@@ -71,9 +71,9 @@ export function cardOf(db: Executor, participant: Participant): ScenarioCard {
   if (participant.role === 'citoyen') {
     const p = db.select().from(personas).where(eq(personas.id, id)).get();
     if (!p) return { title: 'Citoyen·ne', playing: null, situation: '', goal: '', constraints: '', hints: [], facts: [] };
-    const goal = p.goal.toLowerCase();
+    const goal = lowerFirst(p.goal);
     const hints = [...(profileHints[p.digitalProfile] ? [profileHints[p.digitalProfile]!] : []), ...procedureHints.filter((h) => h.test.test(goal)).flatMap((h) => h.hints)];
-    return { title: p.scenarioTitle, playing: `${p.givenNames} ${p.preferredName ?? p.familyName}, ${p.occupation.toLowerCase()}`, situation: p.situation, goal: p.goal, constraints: p.constraints, hints, facts: citizenFacts(db, p) };
+    return { title: p.scenarioTitle, playing: `${p.givenNames} ${p.preferredName ?? p.familyName}, ${lowerFirst(p.occupation)}`, situation: p.situation, goal: p.goal, constraints: p.constraints, hints, facts: citizenFacts(db, p) };
   }
   if (participant.role === 'agent') {
     const a = db.select({ agent: agents, name: agencies.shortName }).from(agents).innerJoin(agencies, eq(agencies.id, agents.agencyId)).where(eq(agents.id, id)).get();
@@ -81,7 +81,7 @@ export function cardOf(db: Executor, participant: Participant): ScenarioCard {
     const card = agencyCards[a.agent.agencyId];
     return {
       title: `Agent — ${a.name}`,
-      playing: `${a.agent.givenName} ${a.agent.familyName}, ${a.agent.jobTitle.toLowerCase()}`,
+      playing: `${a.agent.givenName} ${a.agent.familyName}, ${lowerFirst(a.agent.jobTitle)}`,
       situation: card.situation,
       goal: card.goal,
       constraints: 'Vous ne voyez que les données de votre organisme. Pour en obtenir d’un autre, il faut passer par la plateforme, avec une habilitation et, souvent, l’accord de la personne.',
@@ -100,7 +100,7 @@ export function cardOf(db: Executor, participant: Participant): ScenarioCard {
       hints: [
         'Commencez par créer un mandat pour la personne, avec seulement les démarches utiles.',
         'Demandez à l’élève qui joue la personne de confirmer le mandat depuis son espace.',
-        'Dans « Mes données », la personne voit tout ce que vous avez fait pour elle.',
+        'Dans « Mes données », la personne voit tout ce que vous avez fait pour elle.',
       ],
       facts: [],
     };
@@ -110,11 +110,11 @@ export function cardOf(db: Executor, participant: Participant): ScenarioCard {
     playing: null,
     situation: 'Vous contrôlez la plateforme d’échange de données de la séance, comme le ferait la CNIL ou un auditeur.',
     goal: 'Repérer qui demande quelles données, à qui, pour quoi faire, et sur quelle base (la loi ou l’accord de la personne).',
-    constraints: 'Vous lisez le journal et le catalogue ; vous ne voyez pas le contenu des données échangées.',
+    constraints: 'Vous lisez le journal et le catalogue ; vous ne voyez pas le contenu des données échangées.',
     hints: [
-      'Comparez chaque échange du journal avec les habilitations du catalogue : tout est-il prévu ?',
-      'Un échange refusé n’est pas un échec : demandez-vous pourquoi il a été refusé.',
-      'Vérifiez que le journal est intact : chaque entrée contient l’empreinte de la précédente.',
+      'Comparez chaque échange du journal avec les habilitations du catalogue : tout est-il prévu ?',
+      'Un échange refusé n’est pas un échec : demandez-vous pourquoi il a été refusé.',
+      'Vérifiez que le journal est intact : chaque entrée contient l’empreinte de la précédente.',
     ],
     facts: [],
   };
@@ -130,7 +130,7 @@ const linkWords = { enfant: 'votre enfant', parent: 'votre père ou votre mère'
  */
 function citizenFacts(db: Executor, p: PersonaRow, today = new Date()): CardFact[] {
   const seed = personaSeeds.find((s) => s.key === p.key)?.card;
-  const goal = p.goal.toLowerCase();
+  const goal = lowerFirst(p.goal);
   const postal = (code: string) => db.select().from(communes).where(eq(communes.code, code)).get();
   const address = (a: Address) => {
     const c = postal(a.commune);
@@ -140,15 +140,15 @@ function citizenFacts(db: Executor, p: PersonaRow, today = new Date()): CardFact
   if (seed?.moveTo) {
     facts.push({ label: 'Votre nouvelle adresse', value: address(seed.moveTo) });
     if (!/caf|assurance maladie|france travail|impôts|retraite|la poste/.test(goal))
-      facts.push({ label: 'Qui prévenir', value: 'Les organismes qui ont votre adresse : ouvrez « Mes données », partie « Ce que chaque organisme sait de vous ».' });
+      facts.push({ label: 'Qui prévenir', value: 'Les organismes qui ont votre adresse : ouvrez « Mes données », partie « Ce que chaque organisme sait de vous ».' });
     facts.push({ label: 'Date d’emménagement à déclarer', value: `aujourd’hui, le ${today.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' })}` });
   }
   if (/stationnement/.test(goal)) {
     facts.push({ label: 'Votre adresse', value: `${p.addressLine}, ${p.postalCode} ${p.city}` });
     const cars = db.select().from(sivVehicles).where(eq(sivVehicles.personaId, p.id)).all();
     facts.push({
-      label: cars.length > 1 ? 'Vos véhicules' : 'Votre véhicule',
-      value: cars.length === 0 ? 'Aucun véhicule à votre nom.' : cars.map((v) => `${v.make} ${v.model}, immatriculé ${v.registration}${v.holderKind === 'societe' ? ` (au nom de ${v.holderName})` : ''}`).join(' ; '),
+      label: agreed(cars.length, 'Votre véhicule', 'Vos véhicules'),
+      value: cars.length === 0 ? 'Aucun véhicule à votre nom.' : cars.map((v) => `${v.make} ${v.model}, immatriculé ${v.registration}${v.holderKind === 'societe' ? ` (au nom de ${v.holderName})` : ''}`).join(' ; '),
     });
   }
   if (/acte de naissance/.test(goal)) {
@@ -172,10 +172,10 @@ function citizenFacts(db: Executor, p: PersonaRow, today = new Date()): CardFact
 
 /** Event cards the teacher can send during the séance. */
 export const eventCards = {
-  'retrait-accord': { title: 'Changement d’avis', body: 'Vous ne voulez plus que la ville consulte vos données. Retirez votre accord dans « Mes données », puis observez ce qui se passe.' },
-  guichet: { title: 'Une personne au guichet', body: 'Une personne sans Internet se présente au guichet avec un formulaire papier. Saisissez sa demande pour elle (page « Saisir une demande reçue au guichet »).' },
-  panne: { title: 'Panne annoncée', body: 'Un organisme ne répond plus. Que voyez-vous ? Que faut-il dire aux personnes qui attendent ?' },
-  controle: { title: 'Contrôle de la CNIL', body: 'Un contrôle a lieu : pour trois échanges du journal, retrouvez qui a demandé quoi, pour quelle finalité et sur quelle base.' },
+  'retrait-accord': { title: 'Changement d’avis', body: 'Vous ne voulez plus que la ville consulte vos données. Retirez votre accord dans « Mes données », puis observez ce qui se passe.' },
+  guichet: { title: 'Une personne au guichet', body: 'Une personne sans Internet se présente au guichet avec un formulaire papier. Saisissez sa demande pour elle (page « Saisir une demande reçue au guichet »).' },
+  panne: { title: 'Panne annoncée', body: 'Un organisme ne répond plus. Que voyez-vous ? Que faut-il dire aux personnes qui attendent ?' },
+  controle: { title: 'Contrôle de la CNIL', body: 'Un contrôle a lieu : pour trois échanges du journal, retrouvez qui a demandé quoi, pour quelle finalité et sur quelle base.' },
   demenagement: { title: 'Nouveau déménagement', body: 'Votre persona vient de déménager à nouveau. Déclarez la nouvelle adresse, une seule fois, aux organismes concernés.' },
 } as const;
 export type EventCardId = keyof typeof eventCards;

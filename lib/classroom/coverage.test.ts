@@ -73,7 +73,7 @@ describe('nothing stranded', () => {
     sentTo(db, session, 'karim-benali', '00101', 2);
     expect(strandAlerts(db, sessionRow(db, session.id))).toEqual([]);
     sentTo(db, session, 'julie-fontaine', '00101', 7);
-    expect(strandAlerts(db, sessionRow(db, session.id))).toEqual([{ agency: 'etat-civil', text: expect.stringContaining('1 demande attend son agent depuis plus de 5 min') }]);
+    expect(strandAlerts(db, sessionRow(db, session.id))).toEqual([{ agency: 'etat-civil', text: expect.stringContaining('1\u00a0demande attend son agent depuis plus de 5 min') }]);
     const later = new Date(Date.now() + 10 * 60_000);
     expect(strandAlerts(db, sessionRow(db, session.id), later)[0]?.text).toMatch(/Hibou n’a pas été vu·e depuis plus de 5 min/);
     // Marked as played by the teacher, played by nobody.
@@ -95,6 +95,6 @@ describe('nothing stranded', () => {
     expect(await recheckHeldCases(db, session.id, 'dgfip')).toBe(1);
     expect(stateOf(db, c.id)).toBe('accepte');
     const notes = db.select().from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.kind, 'avis'))).all();
-    expect(notes.map((n) => n.text)).toContainEqual(expect.stringMatching(/Finances publiques.* répond de nouveau : votre demande est vérifiée encore une fois\./));
+    expect(notes.map((n) => n.text)).toContainEqual(expect.stringMatching(/Finances publiques.* répond de nouveau\s: votre demande est vérifiée encore une fois\./));
   });
 });

@@ -57,10 +57,10 @@ export function strandAlerts(db: Executor, session: typeof classSessions.$inferS
     const students = coverage.students.filter((s) => s.agency === agency);
     const late = waiting.filter((c) => c.agency === agency).length;
     const name = agencyName(agency);
-    if (students.length === 0 && late > 0) alerts.push({ agency, text: `${name} est marqué comme joué par un·e élève, mais aucun·e élève ne le joue : ${countOf(late, 'demande', 'demandes')} ${agreed(late, 'attend', 'attendent')} depuis plus de ${session.patienceMinutes} min.` });
+    if (students.length === 0 && late > 0) alerts.push({ agency, text: `${name} est marqué comme joué par un·e élève, mais aucun·e élève ne le joue : ${countOf(late, 'demande', 'demandes')} ${agreed(late, 'attend', 'attendent')} depuis plus de ${session.patienceMinutes} min.` });
     else if (students.length > 0 && students.every((s) => now.getTime() - s.lastSeenAt.getTime() > patienceMs))
-      alerts.push({ agency, text: `${name} : ${students.map((s) => s.pseudonym).join(', ')} n’${agreed(students.length, 'a', 'ont')} pas été vu·e depuis plus de ${session.patienceMinutes} min.` });
-    else if (late > 0) alerts.push({ agency, text: `${name} : ${countOf(late, 'demande', 'demandes')} ${agreed(late, 'attend', 'attendent')} son agent depuis plus de ${session.patienceMinutes} min.` });
+      alerts.push({ agency, text: `${name} : ${students.map((s) => s.pseudonym).join(', ')} n’${agreed(students.length, 'a', 'ont')} pas été vu·e depuis plus de ${session.patienceMinutes} min.` });
+    else if (late > 0) alerts.push({ agency, text: `${name} : ${countOf(late, 'demande', 'demandes')} ${agreed(late, 'attend', 'attendent')} son agent depuis plus de ${session.patienceMinutes} min.` });
   }
   return alerts;
 }

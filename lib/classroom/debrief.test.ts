@@ -63,7 +63,7 @@ describe('debrief', () => {
     expect(moving.stages[0]).toEqual({ label: 'Commencées', count: 1 });
     expect(moving.stages[1]!.count).toBe(1);
     expect(moving.stages.at(-3)).toEqual({ label: 'Déposées', count: 0 });
-    expect(moving.stuck).toEqual([{ step: moving.stages[2]!.label.replace(/^Étape « (.*) » remplie$/, '$1'), count: 1 }]);
+    expect(moving.stuck).toEqual([{ step: moving.stages[2]!.label.replace(/^Étape «\s(.*)\s» remplie$/, '$1'), count: 1 }]);
   });
 
   it('exports one line per case with the expected columns', async () => {

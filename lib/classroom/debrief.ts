@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { caseEvents, cases, consents, consentWithdrawals, journalEntries, mandates, participants, type ParticipantRole, type ProcedureId } from '../../db/schema';
-import { reasonLabels } from '../platform/errors';
+import { reasonLabel } from '../platform/errors';
 import { finalStates, stateLabels } from '../procedures/engine/state-machine';
 import { formatParisTimestamp } from '../format';
 import { roleLabels } from './roles';
@@ -29,7 +29,7 @@ export function routeOf(c: CaseRow): Route {
   return 'en_ligne';
 }
 
-const counterWait = /attente simulée : (\d+) minutes/;
+const counterWait = /attente simulée\s?: (\d+)\s?minutes/;
 
 /** Minutes from the first keystroke (or arrival at the counter, with its simulated wait) to the decision. */
 export function minutesToDecision(c: CaseRow, events: (typeof caseEvents.$inferSelect)[]): number | null {
@@ -115,7 +115,7 @@ export function computeDebrief(db: Executor, session: ClassSession) {
     const mine = all.filter((c) => c.procedure === def.id);
     const stages = [
       { label: 'Commencées', count: mine.length },
-      ...def.steps.map((s) => ({ label: `Étape « ${s.title} » remplie`, count: mine.filter((c) => c.submittedAt || c.answers[s.id]).length })),
+      ...def.steps.map((s) => ({ label: `Étape « ${s.title} » remplie`, count: mine.filter((c) => c.submittedAt || c.answers[s.id]).length })),
       { label: 'Déposées', count: mine.filter((c) => c.submittedAt).length },
       { label: 'Décidées', count: mine.filter((c) => finalStates.includes(c.state)).length },
       { label: 'Acceptées', count: mine.filter((c) => c.state === 'accepte').length },
@@ -137,7 +137,7 @@ export function computeDebrief(db: Executor, session: ClassSession) {
     granted: entries.filter((e) => e.result === 'accorde').length,
     refused: entries.filter((e) => e.result === 'refuse').length,
     failed: entries.filter((e) => e.result === 'echec').length,
-    reasons: [...reasons].map(([code, count]) => ({ code, label: reasonLabels[code] ?? code, count })).sort((a, b) => b.count - a.count),
+    reasons: [...reasons].map(([code, count]) => ({ code, label: reasonLabel(code, 'tiers'), count })).sort((a, b) => b.count - a.count),
   };
 
   const consentRows = db.select().from(consents).where(eq(consents.classSessionId, session.id)).all();

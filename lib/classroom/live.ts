@@ -2,12 +2,13 @@ import { and, count, desc, eq, gt } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { agencies, agencyIds, agents, aidants, caseEvents, cases, caseStates, classroomMessages, journalEntries, personas, type AgencyId, type CaseState, type ParticipantRole } from '../../db/schema';
 import { faultsInForce } from '../platform/faults-view';
-import { reasonLabels } from '../platform/errors';
+import { reasonLabel } from '../platform/errors';
 import { stateLabels } from '../procedures/engine/state-machine';
 import { procedures } from '../procedures/registry';
 import { participantsOfSession } from './participants';
 import type { ClassSession } from './sessions';
 import { strandAlerts, type StrandAlert } from './coverage';
+import { lowerFirst } from '../format';
 
 // The teacher's live view of a séance, computed from the database alone (pushed by server-sent events).
 
@@ -19,7 +20,7 @@ export type LiveSnapshot = {
   expected: number;
   bodies: { id: AgencyId; name: string; played: boolean; fault: string | null; granted: number; refused: number; failed: number }[];
   exchanges: LiveExchange[];
-  cases: { procedure: string; title: string; counts: Record<CaseState, number> }[];
+  cases: { procedure: string; title: string; shortTitle: string; counts: Record<CaseState, number> }[];
   participants: LiveParticipant[];
   timeline: LiveEvent[];
   /** Bodies whose cases nobody can see, each with its one-click fix (lib/classroom/coverage.ts). */
@@ -57,7 +58,7 @@ export function liveSnapshot(db: Executor, session: ClassSession, now = new Date
   const caseRows = Object.values(procedures).map((def) => {
     const counts = Object.fromEntries(caseStates.map((s) => [s, 0])) as Record<CaseState, number>;
     for (const c of allCases) if (c.procedure === def.id) counts[c.state]++;
-    return { procedure: def.id, title: def.title, counts };
+    return { procedure: def.id, title: def.title, shortTitle: def.shortTitle, counts };
   });
 
   // Participants and what each is doing, read from their latest case or action.
@@ -72,10 +73,10 @@ export function liveSnapshot(db: Executor, session: ClassSession, now = new Date
     let doing = 'n’a encore rien fait';
     if (p.role === 'citoyen') {
       const latest = allCases.find((c) => c.personaId === id);
-      if (latest) doing = `${ref(latest)} : ${stateLabels[latest.state].toLowerCase()}`;
+      if (latest) doing = `${ref(latest)} : ${lowerFirst(stateLabels[latest.state])}`;
     } else if (p.role === 'agent' || p.role === 'aidant') {
       const latest = events.find(({ e }) => e.actorId === id);
-      if (latest) doing = `${latest.e.kind === 'message' ? 'a écrit au sujet de' : latest.e.toState ? `${stateLabels[latest.e.toState].toLowerCase()} :` : 'a agi sur'} ${ref(latest.c)}`;
+      if (latest) doing = `${latest.e.kind === 'message' ? 'a écrit au sujet de' : latest.e.toState ? `${lowerFirst(stateLabels[latest.e.toState])} :` : 'a agi sur'} ${ref(latest.c)}`;
     } else doing = 'lit le journal et le catalogue';
     const playing = p.role === 'citoyen' ? (personaNames.get(id) ?? null) : p.role === 'agent' ? (agentNames.get(id) ?? null) : p.role === 'aidant' ? (aidantNames.get(id) ?? null) : null;
     return { id: p.id, pseudonym: p.pseudonym, role: p.role, playing, doing, lastSeenAt: p.lastSeenAt.toISOString(), hintsRevealed: 0 };
@@ -95,14 +96,14 @@ export function liveSnapshot(db: Executor, session: ClassSession, now = new Date
       at: e.recordedAt,
       kind: 'echange' as const,
       tone: tones[e.result],
-      text: `${name(e.consumer)} → ${name(e.provider)} : ${resultWords[e.result]}${e.reason ? ` (${reasonLabels[e.reason] ?? e.reason})` : ''}`,
+      text: `${name(e.consumer)} → ${name(e.provider)} : ${resultWords[e.result]}${e.reason ? ` (${reasonLabel(e.reason, 'tiers')})` : ''}`,
     })),
     ...events
       .filter(({ e }) => e.kind === 'transition' && e.toState !== 'brouillon')
       .slice(0, 40)
-      .map(({ e, c }) => ({ id: `e${e.id}`, at: e.at.toISOString(), kind: 'dossier' as const, tone: e.toState === 'refuse' ? ('refused' as const) : e.toState === 'accepte' ? ('ok' as const) : ('info' as const), text: `${ref(c)} : ${stateLabels[e.toState ?? 'depose'].toLowerCase()} (${e.actorLabel})` })),
+      .map(({ e, c }) => ({ id: `e${e.id}`, at: e.at.toISOString(), kind: 'dossier' as const, tone: e.toState === 'refuse' ? ('refused' as const) : e.toState === 'accepte' ? ('ok' as const) : ('info' as const), text: `${ref(c)} : ${lowerFirst(stateLabels[e.toState ?? 'depose'])} (${e.actorLabel})` })),
     ...people.map((p) => ({ id: `p${p.id}`, at: p.joinedAt.toISOString(), kind: 'arrivee' as const, tone: 'info' as const, text: `${p.pseudonym} a rejoint la séance` })),
-    ...messages.map((m) => ({ id: `m${m.id}`, at: m.createdAt.toISOString(), kind: 'message' as const, tone: 'info' as const, text: `Vous avez envoyé « ${m.title} » à ${m.participantId ? (pseudonyms.get(m.participantId) ?? 'un·e élève') : 'toute la classe'}` })),
+    ...messages.map((m) => ({ id: `m${m.id}`, at: m.createdAt.toISOString(), kind: 'message' as const, tone: 'info' as const, text: `Vous avez envoyé « ${m.title} » à ${m.participantId ? (pseudonyms.get(m.participantId) ?? 'un·e élève') : 'toute la classe'}` })),
   ]
     .sort((a, b) => b.at.localeCompare(a.at))
     .slice(0, 80);

@@ -23,10 +23,10 @@ export const pseudonymSchema = z
   .pipe(
     z
       .string()
-      .min(1, 'Choisissez un pseudonyme, par exemple « Renard bleu ».')
+      .min(1, 'Choisissez un pseudonyme, par exemple « Renard bleu ».')
       .min(2, 'Le pseudonyme compte au moins 2 caractères.')
       .max(24, 'Le pseudonyme compte 24 caractères au plus.')
-      .refine((s) => !s.includes('@'), 'Pas d’adresse e-mail : un pseudonyme suffit, sans votre vrai nom.')
+      .refine((s) => !s.includes('@'), 'Pas d’adresse e-mail : un pseudonyme suffit, sans votre vrai nom.')
       .refine((s) => /^[\p{L}\p{N}][\p{L}\p{N} '’._-]*$/u.test(s), 'Utilisez des lettres, des chiffres, des espaces ou des tirets.'),
   );
 

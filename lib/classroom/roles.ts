@@ -1,6 +1,7 @@
 import type { AgencyId, ParticipantRole } from '../../db/schema';
 import { personaSeeds } from '../../db/seed/personas';
 import type { Preset } from './sessions';
+import { lowerFirst } from '../format';
 
 // How a séance hands out roles as students join: balanced for the scenario preset (docs/CLASSROOM.md).
 
@@ -15,7 +16,7 @@ type Plan = {
   personas: string[];
 };
 
-const goal = (p: (typeof personaSeeds)[number]) => p.card.goal.toLowerCase();
+const goal = (p: (typeof personaSeeds)[number]) => lowerFirst(p.card.goal);
 const parking = personaSeeds.filter((p) => goal(p).includes('stationnement') && p.digitalProfile === 'autonome').map((p) => p.key);
 const moving = personaSeeds.filter((p) => /adresse|déménagement|prévenir/.test(goal(p)) && p.digitalProfile === 'autonome').map((p) => p.key);
 const birth = personaSeeds.filter((p) => goal(p).includes('acte de naissance') && p.digitalProfile === 'autonome').map((p) => p.key);

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import type { Db } from '../../db/client';
-import { agents, classSessions, personas, teachers } from '../../db/schema';
+import { agents, classSessions, flashMessages, personas, teachers } from '../../db/schema';
 import { readJournal } from '../platform/journal-view';
 import { agentQueue } from '../procedures/agent';
 import { fileParkingCardWithConsent } from '../procedures/parking-card/start';
@@ -98,5 +98,14 @@ describe('séances', () => {
     expect(purgeExpiredSessions(db, new Date('2026-02-01T00:00:00Z'))).toBe(1);
     expect(Object.values(rowsOf(db, a.id)).every((n) => n === 0)).toBe(true);
     expect(demoSession(db)).not.toBeNull();
+  });
+
+  it('drop the messages nobody came to read after ten minutes (lib/flash.ts), keep the fresh ones', () => {
+    const { db } = setup();
+    const now = new Date('2026-03-01T12:00:00Z');
+    db.insert(flashMessages).values({ id: 'ancien', text: 'Le message est envoyé.', tone: 'succes', createdAt: new Date(now.getTime() - 11 * 60_000) }).run();
+    db.insert(flashMessages).values({ id: 'recent', text: 'C’est enregistré.', tone: 'succes', createdAt: new Date(now.getTime() - 60_000) }).run();
+    purgeExpiredSessions(db, now);
+    expect(db.select().from(flashMessages).all().map((m) => m.id)).toEqual(['recent']);
   });
 });

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, lte } from 'drizzle-orm';
 import { writeTransaction, type Db, type Executor } from '../../db/client';
-import { agencies, agents, classSessions } from '../../db/schema';
+import { agencies, agents, classSessions, flashMessages } from '../../db/schema';
 import { insertWorldInto } from '../../db/seed';
 import { ensurePlatformTokens } from '../platform/tokens';
 import { newJoinCode } from './join-code';
@@ -26,10 +26,10 @@ export function agentsOfSession(db: Executor, classSessionId: string) {
 }
 
 export const presets = {
-  tout: 'Tout : toutes les démarches',
-  demenagement: 'Déménagement : changement d’adresse',
-  stationnement: 'Stationnement : carte de stationnement',
-  fracture_numerique: 'Fracture numérique : aidants, guichet et papier',
+  tout: 'Tout : toutes les démarches',
+  demenagement: 'Déménagement : changement d’adresse',
+  stationnement: 'Stationnement : carte de stationnement',
+  fracture_numerique: 'Fracture numérique : aidants, guichet et papier',
 } as const;
 export type Preset = keyof typeof presets;
 
@@ -81,6 +81,8 @@ export function deleteSession(db: Db, classSessionId: string): void {
 export function purgeExpiredSessions(db: Db, now = new Date()): number {
   // Action keys without a séance (the teacher's) go by age; the others go with their séance.
   purgeOldActionKeys(db, now);
+  // Messages nobody came to read (lib/flash.ts: the browser closed, a replaced double-click) go after ten minutes.
+  db.delete(flashMessages).where(lt(flashMessages.createdAt, new Date(now.getTime() - 10 * 60_000))).run();
   return db.delete(classSessions).where(and(eq(classSessions.isDemo, false), lte(classSessions.expiresAt, now))).run().changes;
 }
 

@@ -2,6 +2,7 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 import type { Executor } from '../../db/client';
 import { proofKinds } from '../../db/schema';
 import { formatIsoDate } from '../format';
+import { pdfText } from './pdf';
 import type { FieldDef, Persona, ProcedureDef } from '../procedures/engine/types';
 import { proofLabels } from '../procedures/parking-card/proofs';
 import { agencyName } from '../platform/consent-text';
@@ -44,11 +45,10 @@ function prefill(persona: Persona | null): Record<string, string> {
   };
 }
 
-const clean = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ').replace(/[^\x20-\x7e\u00a0-\u00ff’«»œŒ€–—…]/g, '?');
 
 export async function renderPaperForm(def: ProcedureDef, db: Executor, persona: Persona | null): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.setTitle(clean(`Formulaire papier : ${def.title} (simulation)`));
+  pdf.setTitle(pdfText(`Formulaire papier : ${def.title} (simulation)`));
   pdf.setSubject('Formulaire fictif d’e-Guichet, simulateur pédagogique. Sans aucune valeur.');
   pdf.setLanguage('fr-FR');
   pdf.setProducer('e-Guichet');
@@ -68,12 +68,12 @@ export async function renderPaperForm(def: ProcedureDef, db: Executor, persona: 
   };
   const write = (text: string, font: PDFFont, size: number) => {
     room(size * 1.5);
-    page.drawText(clean(text), { x: margin, y, size, font, color: rgb(0.1, 0.1, 0.1), maxWidth: width });
+    page.drawText(pdfText(text), { x: margin, y, size, font, color: rgb(0.1, 0.1, 0.1), maxWidth: width });
     y -= size * 1.5;
   };
 
   write('SIMULATION PÉDAGOGIQUE — FORMULAIRE FICTIF, SANS AUCUNE VALEUR', bold, 11);
-  write(`Formulaire papier : ${def.title}`, bold, 18);
+  write(`Formulaire papier : ${def.title}`, bold, 18);
   const body = def.id === 'changement-adresse' ? 'de chaque organisme choisi' : def.id === 'acte-naissance' ? 'de la mairie du lieu de naissance' : `de ${agencyName('ville')}`;
   write(`À remplir à la main ou à l’écran, puis à remettre au guichet ${body} ou à un espace France Services.`, regular, 10);
   y -= 8;
@@ -99,14 +99,14 @@ export async function renderPaperForm(def: ProcedureDef, db: Executor, persona: 
           for (const option of field.options) {
             room(18);
             group.addOptionToPage(option.value, page, { x: margin, y: y - 4, width: 11, height: 11 });
-            page.drawText(clean(option.label), { x: margin + 18, y: y - 2, size: 10, font: regular });
+            page.drawText(pdfText(option.label), { x: margin + 18, y: y - 2, size: 10, font: regular });
             y -= 18;
           }
         } else {
           for (const option of field.options) {
             room(18);
             form.createCheckBox(`${field.name}.${option.value}`).addToPage(page, { x: margin, y: y - 4, width: 11, height: 11 });
-            page.drawText(clean(option.label), { x: margin + 18, y: y - 2, size: 10, font: regular });
+            page.drawText(pdfText(option.label), { x: margin + 18, y: y - 2, size: 10, font: regular });
             y -= 18;
           }
         }

@@ -17,7 +17,7 @@ export type PdfInput = {
 };
 
 /** Keeps the text within the standard fonts' character set. */
-const pdfText = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ').replace(/[^\x20-\x7e\u00a0-\u00ff’«»œŒ€–—…]/g, '?');
+export const pdfText = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ').replace(/[^\x20-\x7e\u00a0-\u00ff’«»œŒ€–—…]/g, '?');
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
@@ -64,7 +64,7 @@ export async function renderDocumentPdf(input: PdfInput): Promise<Uint8Array> {
   y -= 24;
   write(input.title, bold, 20);
   write(`${input.issuerLabel} — délivré le ${formatDate(input.issuedAt)}`, regular, 11, rgb(0.29, 0.29, 0.29));
-  write(`Numéro du document : ${input.id}`, regular, 9, rgb(0.29, 0.29, 0.29));
+  write(`Numéro du document : ${input.id}`, regular, 9, rgb(0.29, 0.29, 0.29));
   y -= 16;
   for (const field of input.fields) {
     write(field.libelle, bold, 11);
@@ -76,12 +76,12 @@ export async function renderDocumentPdf(input: PdfInput): Promise<Uint8Array> {
   const size = 110;
   page.drawImage(qr, { x: margin, y: margin + 24, width: size, height: size });
   const note = [
-    'Vérifier ce document :',
+    'Vérifier ce document :',
     'scannez le code ou ouvrez',
     pdfText(input.verifyUrl),
-    'Le document est scellé (signature ES256) :',
+    'Le document est scellé (signature ES256) :',
     'toute modification se voit à la vérification.',
   ];
-  note.forEach((line, i) => page.drawText(line, { x: margin + size + 16, y: margin + 24 + size - 14 - i * 16, size: 10, font: i === 0 ? bold : regular, color: rgb(0.1, 0.1, 0.1) }));
+  note.forEach((line, i) => page.drawText(pdfText(line), { x: margin + size + 16, y: margin + 24 + size - 14 - i * 16, size: 10, font: i === 0 ? bold : regular, color: rgb(0.1, 0.1, 0.1) }));
   return pdf.save({ useObjectStreams: false });
 }

@@ -29,7 +29,7 @@ export async function checkSeal(doc: { id: string; jws: string; content: unknown
     const { payload } = await compactVerify(doc.jws, await importJWK(keys.publicJwk, 'ES256'));
     claims = JSON.parse(new TextDecoder().decode(payload)) as SealClaims;
   } catch {
-    return { ok: false, raison: 'La signature électronique ne correspond pas : le sceau a été modifié ou ne vient pas d’e-Guichet.' };
+    return { ok: false, raison: 'La signature électronique ne correspond pas : le sceau a été modifié ou ne vient pas d’e-Guichet.' };
   }
   if (claims.jti !== doc.id) return { ok: false, raison: 'Le sceau appartient à un autre document.' };
   if (claims.sha256 !== contentHash(doc.content)) return { ok: false, raison: 'Le contenu du document a été modifié après sa délivrance.' };

@@ -21,7 +21,7 @@ function bearer(request: Request): string | null {
   const header = request.headers.get('authorization');
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw new PlatformError('jeton_invalide', 'L’en-tête Authorization doit être « Bearer <jeton> ».');
+  if (!match?.[1]) throw new PlatformError('jeton_invalide', 'L’en-tête Authorization doit être « Bearer <jeton> ».');
   return match[1];
 }
 

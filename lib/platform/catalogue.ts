@@ -19,7 +19,7 @@ export type DataItem = z.infer<typeof dataItemSchema>;
 export const dataItems: DataItem[] = [
   { id: 'dgfip.adresse_fiscale', fournisseur: 'dgfip', libelle: 'Adresse fiscale', detail: 'L’adresse déclarée aux impôts, et s’il s’agit de la résidence principale ou secondaire.' },
   { id: 'dgfip.revenu_fiscal_reference', fournisseur: 'dgfip', libelle: 'Revenu fiscal de référence', detail: 'Le revenu fiscal de référence et le nombre de parts du foyer, pour la dernière année déclarée.' },
-  { id: 'siv.vehicules', fournisseur: 'siv', libelle: 'Véhicules immatriculés', detail: 'Pour chaque certificat d’immatriculation : le numéro, le titulaire et l’adresse inscrite sur le certificat.' },
+  { id: 'siv.vehicules', fournisseur: 'siv', libelle: 'Véhicules immatriculés', detail: 'Pour chaque certificat d’immatriculation : le numéro, le titulaire et l’adresse inscrite sur le certificat.' },
   { id: 'caf.prestations', fournisseur: 'caf', libelle: 'Prestations de la CAF', detail: 'Les prestations versées et leur montant mensuel.' },
   { id: 'cpam.droits', fournisseur: 'cpam', libelle: 'Droits à l’Assurance maladie', detail: 'Si la personne est bien assurée, et sa caisse de rattachement.' },
   { id: 'france-travail.inscription', fournisseur: 'france-travail', libelle: 'Inscription à France Travail', detail: 'Si la personne est inscrite comme demandeuse d’emploi, depuis quand et dans quelle catégorie.' },
@@ -60,7 +60,7 @@ export const habilitations: Habilitation[] = [
   },
   {
     consommateur: 'caf', fournisseur: 'france-travail', donnees: ['france-travail.inscription'], finalite: 'calcul_prestations', base_legale: 'mission_de_service_public',
-    justification: 'Certaines aides dépendent de l’inscription comme demandeur d’emploi : la CAF la vérifie directement.',
+    justification: 'Certaines aides dépendent de l’inscription comme demandeur d’emploi : la CAF la vérifie directement.',
   },
   {
     consommateur: 'retraite', fournisseur: 'etat-civil', donnees: ['etat-civil.acte_naissance'], finalite: 'pension_reversion', base_legale: 'mission_de_service_public',

@@ -34,10 +34,10 @@ export function grantConsent(db: Executor, grant: ConsentGrant, now = new Date()
     (h) => h.consommateur === grant.consumer && h.fournisseur === grant.provider && h.finalite === grant.purpose && grant.items.every((item) => h.donnees.includes(item)),
   );
   if (!habilitation || grant.items.length === 0) {
-    throw new PlatformError('requete_invalide', 'Aucune habilitation ne prévoit cet échange : il n’y a pas d’accord à donner.');
+    throw new PlatformError('requete_invalide', 'Aucune habilitation ne prévoit cet échange : il n’y a pas d’accord à donner.');
   }
   if (habilitation.base_legale !== 'consentement') {
-    throw new PlatformError('requete_invalide', 'Cet échange est prévu par la loi : il ne dépend pas de votre accord.');
+    throw new PlatformError('requete_invalide', 'Cet échange est prévu par la loi : il ne dépend pas de votre accord.');
   }
   if (!Number.isInteger(grant.days) || grant.days < 1 || grant.days > maxConsentDays) {
     throw new PlatformError('requete_invalide', `La durée d’un accord va de 1 à ${maxConsentDays} jours.`);

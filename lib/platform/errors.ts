@@ -5,7 +5,7 @@ export const platformErrors = {
   non_participant: { status: 401, message: 'Rejoignez d’abord une séance avec son code.' },
   jeton_invalide: { status: 401, message: 'Le jeton présenté est inconnu ou a été révoqué.' },
   acces_refuse: { status: 403, message: 'Vous n’avez pas accès à cette ressource.' },
-  origine_refusee: { status: 403, message: 'Cette requête vient d’un autre site : elle est refusée.' },
+  origine_refusee: { status: 403, message: 'Cette requête vient d’un autre site : elle est refusée.' },
   habilitation_absente: { status: 403, message: 'Cet organisme n’est pas habilité à demander ces données pour cette finalité.' },
   consentement_absent: { status: 403, message: 'La personne n’a pas donné son accord, ou l’a retiré, ou il a expiré.' },
   usager_inconnu: { status: 404, message: 'Cette personne est inconnue.' },
@@ -14,7 +14,7 @@ export const platformErrors = {
   requete_trop_grande: { status: 413, message: 'La requête est trop volumineuse (64 Ko au plus).' },
   requete_invalide: { status: 422, message: 'La requête est incomplète ou mal formée.' },
   organisme_indisponible: { status: 503, message: 'L’organisme qui détient ces données ne répond pas pour le moment. Réessayez plus tard.' },
-  base_occupee: { status: 503, message: 'Le service est très sollicité en ce moment. Réessayez dans un instant : rien n’a été enregistré.' },
+  base_occupee: { status: 503, message: 'Le service est très sollicité en ce moment. Réessayez dans un instant : rien n’a été enregistré.' },
   delai_depasse: { status: 504, message: 'L’organisme qui détient ces données a mis trop de temps à répondre.' },
 } as const;
 export type PlatformErrorCode = keyof typeof platformErrors;
@@ -42,11 +42,16 @@ export function errorResponse(error: PlatformError, headers?: HeadersInit): Resp
   return Response.json(error.body(), { status: error.status, headers });
 }
 
-/** French label of a result code, as the citizen reads it in "Mes données". */
-export const reasonLabels: Record<string, string> = {
-  habilitation_absente: 'l’organisme n’y était pas habilité',
-  consentement_absent: 'vous n’aviez pas donné votre accord (ou vous l’aviez retiré)',
-  usager_inconnu: 'l’organisme ne vous connaît pas',
-  organisme_indisponible: 'l’organisme était indisponible',
-  delai_depasse: 'l’organisme a mis trop de temps à répondre',
+/** Who reads an exchange: the person it is about ("vous"), or someone else (agent, auditor, teacher). */
+export type ExchangeReader = 'personne' | 'tiers';
+
+const reasons: Record<string, Record<ExchangeReader, string>> = {
+  habilitation_absente: { personne: 'l’organisme n’y était pas habilité', tiers: 'l’organisme n’y était pas habilité' },
+  consentement_absent: { personne: 'vous n’aviez pas donné votre accord (ou vous l’aviez retiré)', tiers: 'la personne n’avait pas donné son accord (ou l’avait retiré)' },
+  usager_inconnu: { personne: 'l’organisme ne vous connaît pas', tiers: 'l’organisme ne connaît pas la personne' },
+  organisme_indisponible: { personne: 'l’organisme était indisponible', tiers: 'l’organisme était indisponible' },
+  delai_depasse: { personne: 'l’organisme a mis trop de temps à répondre', tiers: 'l’organisme a mis trop de temps à répondre' },
 };
+
+/** French label of a result code, written for its reader. */
+export const reasonLabel = (code: string | null, reader: ExchangeReader) => (code ? (reasons[code]?.[reader] ?? code) : '');

@@ -3,9 +3,9 @@ import type { Executor } from '../../db/client';
 import { platformFaults, type FaultKind } from '../../db/schema';
 
 export const faultLabels: Record<FaultKind, string> = {
-  panne: 'Panne : l’organisme ne répond plus',
-  lenteur: 'Lenteur : l’organisme répond en retard',
-  erratique: 'Erratique : une partie des demandes échoue',
+  panne: 'Panne : l’organisme ne répond plus',
+  lenteur: 'Lenteur : l’organisme répond en retard',
+  erratique: 'Erratique : une partie des demandes échoue',
 };
 
 /** The séance's faults in force now, soonest ending first. */

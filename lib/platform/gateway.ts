@@ -21,7 +21,7 @@ export const gatewayTimeoutMs = 4000;
 export const exchangeRequestSchema = z.strictObject({
   fournisseur: z.enum(agencyIds, { error: 'Organisme fournisseur inconnu.' }),
   donnees: z.array(z.string().min(1).max(80), { error: 'Donnez la liste des données demandées.' }).min(1, 'Demandez au moins une donnée.').max(20),
-  usager: z.string({ error: 'Indiquez la personne concernée (son identifiant « sub »).' }).min(1).max(100),
+  usager: z.string({ error: 'Indiquez la personne concernée (son identifiant « sub »).' }).min(1).max(100),
   finalite: z.string({ error: 'Indiquez la finalité de la demande.' }).min(1).max(100),
   dossier: z.string().min(1).max(100).optional(),
 });
@@ -77,7 +77,7 @@ function parseRequest(input: unknown): ExchangeRequest | PlatformError {
   }
   const unknown = parsed.data.donnees.filter((item) => !dataItems.some((d) => d.id === item && d.fournisseur === parsed.data.fournisseur));
   if (unknown.length > 0) {
-    return new PlatformError('requete_invalide', undefined, unknown.map((item) => ({ champ: 'donnees', message: `« ${item} » n’est pas une donnée de cet organisme (voir le catalogue).` })));
+    return new PlatformError('requete_invalide', undefined, unknown.map((item) => ({ champ: 'donnees', message: `« ${item} » n’est pas une donnée de cet organisme (voir le catalogue).` })));
   }
   return { ...parsed.data, donnees: [...new Set(parsed.data.donnees)] };
 }

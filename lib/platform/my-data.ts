@@ -17,7 +17,7 @@ export function holdingsOf(db: Executor, classSessionId: string, personaId: stri
 /** The export the person downloads: every body's records, their consents and the journal entries about them. */
 export function exportMyData(db: Executor, classSessionId: string, personaId: string, now = new Date()) {
   return {
-    avertissement: 'Simulation pédagogique e-Guichet : toutes ces données sont fictives.',
+    avertissement: 'Simulation pédagogique e-Guichet : toutes ces données sont fictives.',
     exporte_le: now.toISOString(),
     usager: personaId,
     organismes: holdingsOf(db, classSessionId, personaId).map((b) => ({

@@ -18,7 +18,7 @@ const errorResponse = (...codes: (keyof typeof platformErrors)[]) => ({
 });
 const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-const seanceParam = { name: 'seance', in: 'query', required: false, description: 'Pour l’enseignant : la séance (par défaut, sa dernière).', schema: { type: 'string' } };
+const seanceParam = { name: 'seance', in: 'query', required: false, description: 'Pour l’enseignant : la séance (par défaut, sa dernière).', schema: { type: 'string' } };
 const callers = [{ jetonOrganisme: [] }, { sessionNavigateur: [] }];
 
 export function openApiDocument(baseUrl: string) {
@@ -27,7 +27,7 @@ export function openApiDocument(baseUrl: string) {
     info: {
       title: 'e-Guichet — API de l’État plateforme (simulation)',
       version: '1.0.0',
-      description: 'Simulation pédagogique : toutes les données sont fictives. Les erreurs ont la forme { erreur, message } avec un code stable.',
+      description: 'Simulation pédagogique : toutes les données sont fictives. Les erreurs ont la forme { erreur, message } avec un code stable.',
     },
     servers: [{ url: baseUrl }],
     components: {
@@ -90,7 +90,7 @@ export function openApiDocument(baseUrl: string) {
       '/api/sante': {
         get: {
           summary: 'État du service',
-          responses: { '200': json({ type: 'object', properties: { statut: { const: 'ok' }, base: { type: 'string' }, version: { type: 'string' } } }, 'Le service répond.'), '503': { description: 'La base de données ne répond pas (statut « degrade »).' } },
+          responses: { '200': json({ type: 'object', properties: { statut: { const: 'ok' }, base: { type: 'string' }, version: { type: 'string' } } }, 'Le service répond.'), '503': { description: 'La base de données ne répond pas (statut « degrade »).' } },
         },
       },
       '/api/plateforme/v1/catalogue': {
@@ -170,7 +170,7 @@ export function openApiDocument(baseUrl: string) {
       },
       '/api/mises-a-jour/flux': {
         get: {
-          summary: 'Ce que montrent les pages de la personne connectée (citoyen·ne, agent, aidant·e) a changé : la page se met à jour seule (server-sent events)',
+          summary: 'Ce que montrent les pages de la personne connectée (citoyen·ne, agent, aidant·e) a changé : la page se met à jour seule (server-sent events)',
           security: [{ sessionNavigateur: [] }],
           responses: {
             '200': { description: 'Un flux `text/event-stream` : un évènement `mise-a-jour` (une empreinte opaque) à chaque changement de ses demandes, de sa file ou de ses mandats.', content: { 'text/event-stream': { schema: { type: 'string' } } } },
@@ -190,7 +190,7 @@ export function openApiDocument(baseUrl: string) {
       },
       '/api/seance/flux': {
         get: {
-          summary: 'La page de séance d’un·e élève : prévenue quand l’enseignant·e écrit ou change son rôle (server-sent events)',
+          summary: 'La page de séance d’un·e élève : prévenue quand l’enseignant·e écrit ou change son rôle (server-sent events)',
           security: [{ appareilEleve: [] }],
           responses: {
             '200': { description: 'Un flux `text/event-stream` : un évènement `seance` { role, subject, messages, journal } à chaque changement.', content: { 'text/event-stream': { schema: { type: 'string' } } } },
@@ -200,7 +200,7 @@ export function openApiDocument(baseUrl: string) {
       },
       '/api/enseignant/seances/{id}/flux': {
         get: {
-          summary: 'La vue en direct de l’enseignant·e : carte des échanges, dossiers, élèves, fil (server-sent events)',
+          summary: 'La vue en direct de l’enseignant·e : carte des échanges, dossiers, élèves, fil (server-sent events)',
           security: [{ sessionNavigateur: [] }],
           parameters: [idParam],
           responses: {
@@ -215,7 +215,7 @@ export function openApiDocument(baseUrl: string) {
       },
       '/api/documents/{id}/verification': {
         get: {
-          summary: 'Un document est-il authentique, altéré ou révoqué ?',
+          summary: 'Un document est-il authentique, altéré ou révoqué ?',
           parameters: [idParam],
           responses: {
             '200': json(

@@ -109,7 +109,7 @@ describe('an agent’s decisions', () => {
     const c = await parkingWithProofs('antoine-mercier'); // lives outside the zones
     const ville = agentOf('ville');
     await agentDecide(db, ville, c.id, 'prendre', null);
-    await expect(agentDecide(db, ville, c.id, 'accepter', null)).rejects.toThrow(/Les règles ne permettent pas d’accepter : Votre adresse fiscale n’est pas dans une zone/);
+    await expect(agentDecide(db, ville, c.id, 'accepter', null)).rejects.toThrow(/Les règles ne permettent pas d’accepter\s: Votre adresse fiscale n’est pas dans une zone/);
     await expect(agentDecide(db, ville, c.id, 'refuser', '')).rejects.toThrow(/motif/);
     const refused = await agentDecide(db, ville, c.id, 'refuser', 'La personne ne remplit pas les conditions.');
     expect(refused).toMatchObject({ state: 'refuse', outcome: { motif: 'La personne ne remplit pas les conditions.' } });

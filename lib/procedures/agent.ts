@@ -87,7 +87,7 @@ export async function agentDecide(db: Db, agent: Agent, caseId: string, action: 
   const persona = db.select().from(personas).where(eq(personas.id, c.personaId)).get();
   if (!persona) throw new CaseError('introuvable', 'La personne de ce dossier n’existe plus.');
   const decision = await procedures[c.procedure].instruct(db, c, persona);
-  if (decision.decision === 'refuser') throw new CaseError('regles', `Les règles ne permettent pas d’accepter : ${decision.motif}`);
+  if (decision.decision === 'refuser') throw new CaseError('regles', `Les règles ne permettent pas d’accepter : ${decision.motif}`);
   if (decision.decision === 'attendre') throw new CaseError('regles', 'La décision ne peut pas encore être prise (un organisme ne répond pas, ou un avis est en attente).');
   const docs = await Promise.all(decision.documents.map((d) => prepareDocument(d)));
   return writeTransaction(db, (tx) => {
@@ -113,7 +113,7 @@ export function agentNotice(db: Db, agent: Agent, noticeId: string, decision: 'a
   if (decision === 'rejeter' && !reason?.trim()) throw new CaseError('motif_requis', 'Écrivez pourquoi vous rejetez cet avis.');
   writeTransaction(db, (tx) => {
     const outcome = decision === 'appliquer' ? decideNotice(tx, row.c, agent.agencyId) : rejectNotice(tx, row.c, agent.agencyId, reason!.trim());
-    addNote(tx, row.c, agentActor(agent), outcome.state === 'appliquee' ? `${agencyName(agent.agencyId)} a mis à jour votre adresse.` : `${agencyName(agent.agencyId)} a rejeté l’avis : ${outcome.reason}`);
+    addNote(tx, row.c, agentActor(agent), outcome.state === 'appliquee' ? `${agencyName(agent.agencyId)} a mis à jour votre adresse.` : `${agencyName(agent.agencyId)} a rejeté l’avis : ${outcome.reason}`);
   });
 }
 
@@ -143,7 +143,7 @@ export function startOnBehalf(db: Db, agent: Agent, personaId: string, procedure
     const { c, resumed } = startCase(tx, { classSessionId: agent.classSessionId, personaId, procedure, channel }, now);
     if (resumed) return c;
     const keyed = tx.update(cases).set({ enteredBy: agent.id }).where(eq(cases.id, c.id)).returning().get();
-    const how = channel === 'papier' ? 'Formulaire papier reçu' : `Demande faite au guichet (attente simulée : ${session?.counterWaitMinutes ?? 0} minutes)`;
+    const how = channel === 'papier' ? 'Formulaire papier reçu' : `Demande faite au guichet (attente simulée : ${session?.counterWaitMinutes ?? 0} minutes)`;
     addNote(tx, keyed, agentActor(agent), `${how}, saisie par ${agent.givenName} ${agent.familyName} pour ${persona.givenNames} ${persona.preferredName ?? persona.familyName}.`, now);
     return keyed;
   });

@@ -26,3 +26,10 @@ export const cannotGoOnlineAlone = (persona: Pick<Persona, 'digitalProfile'>) =>
 
 /** Where a citizen action sends such a persona instead of starting a request. */
 export const offlineRoutePath = (procedure: string) => `/citoyen/sans-internet?demarche=${encodeURIComponent(procedure)}`;
+
+/** What the case page says once a request is sent: its number, and where the acknowledgement is. */
+export const sentFlash = (receipt: string | null) => ({
+  text: `Votre demande est envoyée. Gardez son numéro : ${receipt ?? '(à venir)'}. L’accusé de réception est dans votre coffre-fort.`,
+  tone: 'succes' as const,
+  emphasis: receipt,
+});

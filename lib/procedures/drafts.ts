@@ -31,6 +31,6 @@ export function saveStep(db: Db, c: CaseRow, persona: Persona, stepId: string, f
 
 export function autosaveStep(db: Db, c: CaseRow, persona: Persona, stepId: string, form: FormData): { savedAt: number } | { error: string } {
   const values = formValuesFor(c, persona, stepId, form, db);
-  if (!values || c.state !== 'brouillon') return { error: 'Cette demande est déjà envoyée : elle ne peut plus être modifiée.' };
+  if (!values || c.state !== 'brouillon') return { error: 'Cette demande est déjà envoyée : elle ne peut plus être modifiée.' };
   return { savedAt: saveDraft(db, c, stepId, values).updatedAt.getTime() };
 }

@@ -24,4 +24,4 @@ export async function throughNetwork(db: Executor, persona: Pick<Persona, 'id' |
   return hits % 2 === 1 ? 'coupure' : 'ok';
 }
 
-export const networkCutMessage = 'La connexion a été coupée : votre réponse n’est pas encore enregistrée. Ce que vous avez écrit est toujours là, et gardé sur cet appareil. Réessayez.';
+export const networkCutMessage = 'La connexion a été coupée : votre réponse n’est pas encore enregistrée. Ce que vous avez écrit est toujours là, et gardé sur cet appareil. Réessayez.';

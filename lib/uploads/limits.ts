@@ -14,5 +14,5 @@ export const actionBodyLimit = '25mb';
 export const tooLargeParam = 'envoi-trop-gros';
 
 /** The same words in the browser's check and the server's. */
-export const proofTooLarge = (name: string) => `Le fichier « ${name} » dépasse 2 Mo. Réduisez-le (une photo moins grande, un PDF d’une page).`;
-export const verifiedPdfTooLarge = 'Le fichier dépasse 1 Mo : ce n’est pas un document e-Guichet.';
+export const proofTooLarge = (name: string) => `Le fichier « ${name} » dépasse 2 Mo. Réduisez-le (une photo moins grande, un PDF d’une page).`;
+export const verifiedPdfTooLarge = 'Le fichier dépasse 1 Mo : ce n’est pas un document e-Guichet.';

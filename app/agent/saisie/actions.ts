@@ -12,6 +12,7 @@ import { CaseError } from '@/lib/procedures/engine/cases';
 import { submitOnce } from '@/lib/procedures/engine/run';
 import { actionKeyOf, once } from '@/lib/action-keys';
 import { firstInvalidStep, procedures, stepsFor } from '@/lib/procedures/registry';
+import { finish, type Outcome } from '@/lib/flash';
 
 const base = (id: string) => `/agent/saisie/${id}`;
 const startSchema = z.object({ personne: z.string().min(1), demarche: z.enum(procedureIds), canal: z.enum(['papier', 'guichet']) });
@@ -58,13 +59,13 @@ export async function agentAutosaveStepAction(caseId: string, stepId: string, fo
 /** Sends the request keyed in: same checks as online; the history says who keyed it in, and from what. */
 export async function agentSubmitAction(caseId: string, form: FormData): Promise<void> {
   const agent = await requireAgent();
-  const path = await once(getDb(), { key: actionKeyOf(form), actor: agent.id, action: `envoyer:${caseId}`, classSessionId: agent.classSessionId }, async () => {
+  const outcome = await once(getDb(), { key: actionKeyOf(form), actor: agent.id, action: `envoyer:${caseId}`, classSessionId: agent.classSessionId }, async (): Promise<Outcome> => {
     const found = agentDraft(getDb(), agent, caseId);
-    if (!found) return '/agent';
+    if (!found) return { path: '/agent' };
     const invalid = firstInvalidStep(procedures[found.c.procedure], { db: getDb(), persona: found.persona, answers: found.c.answers });
-    if (invalid) return `${base(caseId)}/etapes/${invalid.step.id}?verifier=1`;
+    if (invalid) return { path: `${base(caseId)}/etapes/${invalid.step.id}?verifier=1` };
     const sent = await submitOnce(getDb(), found.c, found.persona, agentActor(agent));
-    return `/agent/saisie?envoye=${encodeURIComponent(sent.receiptNumber ?? '')}`;
+    return { path: '/agent/saisie', flash: { text: `La demande est envoyée sous le numéro ${sent.receiptNumber ?? ''}. Donnez ce numéro à la personne.`, tone: 'succes', emphasis: sent.receiptNumber } };
   });
-  redirect(path);
+  return finish(outcome);
 }

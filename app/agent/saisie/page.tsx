@@ -9,6 +9,7 @@ import { personas } from '@/db/schema';
 import { requireAgent } from '@/lib/auth/guards';
 import { procedures } from '@/lib/procedures/registry';
 import { startOnBehalfAction } from './actions';
+import { FlashNotice } from '@/app/_components/flash-notice';
 
 export const metadata: Metadata = { title: 'Saisir une demande papier ou au guichet' };
 
@@ -28,14 +29,8 @@ export default async function KeyInPage({ searchParams }: { searchParams: Promis
         <Link href="/agent">Retour à la file d’attente</Link>
       </p>
       <h1>Saisir une demande papier ou au guichet</h1>
-      <p className="lead">Pour une personne qui ne peut pas, ou ne veut pas, faire la démarche en ligne : vous saisissez sa demande à sa place.</p>
-      {params.envoye && (
-        <div className="notice notice--success" role="status">
-          <p>
-            La demande est envoyée sous le numéro <strong>{params.envoye}</strong>. Donnez ce numéro à la personne.
-          </p>
-        </div>
-      )}
+      <p className="lead">Pour une personne qui ne peut pas, ou ne veut pas, faire la démarche en ligne : vous saisissez sa demande à sa place.</p>
+      <FlashNotice />
       {error && (
         <div className="error-summary" role="alert" aria-labelledby="saisie-erreur">
           <h2 id="saisie-erreur">La saisie n’a pas commencé</h2>

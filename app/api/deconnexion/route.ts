@@ -17,7 +17,7 @@ export async function POST(request: NextRequest) {
   // A cross-site form must not sign people out (the browser sends Origin on POST).
   const origin = request.headers.get('origin');
   if (origin && origin !== new URL(baseUrl).origin && origin !== request.nextUrl.origin) {
-    return Response.json({ erreur: 'origine_refusee', message: 'Requête refusée : elle ne vient pas d’e-Guichet.' }, { status: 403 });
+    return Response.json({ erreur: 'origine_refusee', message: 'Requête refusée : elle ne vient pas d’e-Guichet.' }, { status: 403 });
   }
   const token = await getToken({ req: request, secret: secrets().authSecret });
   let location = `${baseUrl}/`;

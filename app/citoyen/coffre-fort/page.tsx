@@ -22,7 +22,7 @@ export default async function VaultPage() {
       <h1>Mon coffre-fort</h1>
       <p className="lead">Les documents délivrés par les administrations et les accusés de réception de vos demandes.</p>
       <p>
-        Chaque document est scellé : son code QR mène à une page qui dit s’il est authentique. Une seule lettre changée, et la
+        Chaque document est scellé : son code QR mène à une page qui dit s’il est authentique. Une seule lettre changée, et la
         vérification échoue.
       </p>
       {docs.length === 0 ? (
@@ -30,7 +30,7 @@ export default async function VaultPage() {
           <p>Votre coffre-fort est vide pour le moment.</p>
         </div>
       ) : (
-        <table>
+        <table className="stack">
           <caption>Mes documents ({docs.length})</caption>
           <thead>
             <tr>
@@ -43,22 +43,22 @@ export default async function VaultPage() {
           <tbody>
             {docs.map((d) => (
               <tr key={d.id}>
-                <td>{d.title}</td>
-                <td>{d.issuerLabel}</td>
-                <td>{formatDateTime(d.issuedAt)}</td>
-                <td>
+                <td data-label="Document">{d.title}</td>
+                <td data-label="Délivré par">{d.issuerLabel}</td>
+                <td data-label="Le">{formatDateTime(d.issuedAt)}</td>
+                <td data-label="Actions">
                   <a href={`/citoyen/coffre-fort/${d.id}/pdf`} download>
-                    Télécharger<span className="visually-hidden"> : {d.title}</span>
+                    Télécharger<span className="visually-hidden"> : {d.title}</span>
                   </a>
                   {' · '}
                   <Link href={`/verifier/${d.id}`}>
-                    Vérifier<span className="visually-hidden"> : {d.title}</span>
+                    Vérifier<span className="visually-hidden"> : {d.title}</span>
                   </Link>
                   {d.caseId && (
                     <>
                       {' · '}
                       <Link href={`/citoyen/dossiers/${d.caseId}`}>
-                        Voir la demande<span className="visually-hidden"> : {d.title}</span>
+                        Voir la demande<span className="visually-hidden"> : {d.title}</span>
                       </Link>
                     </>
                   )}

@@ -5,7 +5,8 @@ import { revalidatePath } from 'next/cache';
 import { getDb, isBusyError } from '@/db/client';
 import type { ProcedureId } from '@/db/schema';
 import { requireCitizen } from '@/lib/auth/guards';
-import { cannotGoOnlineAlone, citizenActor, citizenCase, offlineRoutePath, stepContext } from '@/lib/procedures/citizen';
+import { cannotGoOnlineAlone, citizenActor, citizenCase, offlineRoutePath, sentFlash, stepContext } from '@/lib/procedures/citizen';
+import { finish, type Outcome } from '@/lib/flash';
 import { autosaveStep, formValuesFor, saveStep } from '@/lib/procedures/drafts';
 import { addMessage, applyTransition, caseOf, CaseError, startCase } from '@/lib/procedures/engine/cases';
 import { actionKeyOf, newActionKey, once } from '@/lib/action-keys';
@@ -16,7 +17,7 @@ import { firstInvalidStep, procedureById, procedures, stepsFor } from '@/lib/pro
 import type { StepState } from '@/app/_components/step-form';
 
 const casePath = (id: string) => `/citoyen/dossiers/${id}`;
-const busyMessage = 'Le service est très sollicité en ce moment : votre réponse n’est pas encore enregistrée. Ce que vous avez écrit est toujours là. Réessayez dans quelques secondes.';
+const busyMessage = 'Le service est très sollicité en ce moment : votre réponse n’est pas encore enregistrée. Ce que vous avez écrit est toujours là. Réessayez dans quelques secondes.';
 
 /** Starts a procedure: a new draft, then its first step. */
 export async function startCaseAction(form: FormData): Promise<void> {
@@ -69,7 +70,7 @@ export async function saveStepAction(caseId: string, stepId: string, question: n
 export async function autosaveStepAction(caseId: string, stepId: string, form: FormData): Promise<{ savedAt: number } | { error: string }> {
   const found = await citizenCase(caseId);
   if (!found) return { error: 'Cette demande est introuvable.' };
-  if ((await throughNetwork(getDb(), found.persona, 'brouillon')) === 'coupure') return { error: 'Connexion coupée : vos réponses restent gardées sur cet appareil.' };
+  if ((await throughNetwork(getDb(), found.persona, 'brouillon')) === 'coupure') return { error: 'Connexion coupée : vos réponses restent gardées sur cet appareil.' };
   try {
     return autosaveStep(getDb(), found.c, found.persona, stepId, form);
   } catch (error) {
@@ -85,25 +86,25 @@ export async function submitCaseAction(caseId: string, form: FormData): Promise<
   const { persona } = found;
   const db = getDb();
   const cut = `${casePath(caseId)}/recapitulatif?reseau=coupe`;
-  const path = await once(
+  const outcome = await once(
     db,
     { key: actionKeyOf(form), actor: persona.id, action: `envoyer:${caseId}`, classSessionId: persona.classSessionId },
-    async () => {
+    async (): Promise<Outcome> => {
       // Read again under the key: the request before this one may have sent it meanwhile.
       const c = caseOf(db, persona.id, caseId);
-      if (!c || c.state !== 'brouillon') return casePath(caseId);
+      if (!c || c.state !== 'brouillon') return { path: casePath(caseId) };
       const invalid = firstInvalidStep(procedures[c.procedure], stepContext(persona, c));
-      if (invalid) return `${casePath(caseId)}/etapes/${invalid.step.id}?verifier=1`;
-      if ((await throughNetwork(db, persona, 'envoyer')) === 'coupure') return cut;
+      if (invalid) return { path: `${casePath(caseId)}/etapes/${invalid.step.id}?verifier=1` };
+      if ((await throughNetwork(db, persona, 'envoyer')) === 'coupure') return { path: cut };
       // Sent from another tab at the same instant: that one stands.
-      await submitOnce(db, c, persona, citizenActor(persona));
-      return `${casePath(caseId)}?envoye=1`;
+      const sent = await submitOnce(db, c, persona, citizenActor(persona));
+      return { path: casePath(caseId), flash: sentFlash(sent.receiptNumber) };
     },
     // A cut connection sent nothing: the same button must work again.
-    { settled: (p) => p !== cut },
+    { settled: (o) => o.path !== cut },
   );
   revalidatePath('/citoyen');
-  redirect(path);
+  return finish(outcome);
 }
 
 /** The person withdraws a draft or a case not decided yet. */

@@ -9,6 +9,22 @@ import { withdrawConsent } from '@/lib/platform/consents';
 import { PlatformError } from '@/lib/platform/errors';
 import { confirmMandate, revokeMandate } from '@/lib/aidants/mandates';
 import { CaseError } from '@/lib/procedures/engine/cases';
+import { setFlash, type FlashTone } from '@/lib/flash';
+
+const outcomes: Record<string, { tone: FlashTone; text: string }> = {
+  'accord-retire': { tone: 'succes', text: 'Votre accord est retiré. À partir de maintenant, ces données ne seront plus transmises sur cette base.' },
+  'accord-introuvable': { tone: 'erreur', text: 'Cet accord est introuvable. La liste ci-dessous est à jour.' },
+  'mandat-confirme': { tone: 'succes', text: 'Le mandat est confirmé : votre aidant peut faire ces démarches pour vous.' },
+  'mandat-revoque': { tone: 'succes', text: 'Le mandat est terminé : votre aidant ne peut plus agir pour vous.' },
+  'mandat-introuvable': { tone: 'erreur', text: 'Ce mandat est introuvable ou ne peut plus être confirmé.' },
+};
+
+/** Says what happened, on the page the person comes back to. */
+async function tell(outcome: string, anchor: string): Promise<never> {
+  const said = outcomes[outcome]!;
+  await setFlash(said.text, said.tone);
+  redirect(`/citoyen/mes-donnees#${anchor}`);
+}
 
 /** One click withdraws a consent; the page then says so and the next look-up is refused. */
 export async function withdrawConsentAction(formData: FormData): Promise<void> {
@@ -23,7 +39,7 @@ export async function withdrawConsentAction(formData: FormData): Promise<void> {
     outcome = 'accord-introuvable';
   }
   revalidatePath('/citoyen/mes-donnees');
-  redirect(`/citoyen/mes-donnees?message=${outcome}#accords`);
+  return tell(outcome, 'accords');
 }
 
 /** The person, beside the aidant, confirms the mandate from their own space. */
@@ -37,7 +53,7 @@ export async function confirmMandateAction(formData: FormData): Promise<void> {
     outcome = 'mandat-introuvable';
   }
   revalidatePath('/citoyen');
-  redirect(`/citoyen/mes-donnees?message=${outcome}#mandats`);
+  return tell(outcome, 'mandats');
 }
 
 /** One click ends a mandate (or refuses one not yet confirmed). */
@@ -51,5 +67,5 @@ export async function revokeMandateAction(formData: FormData): Promise<void> {
     outcome = 'mandat-introuvable';
   }
   revalidatePath('/citoyen/mes-donnees');
-  redirect(`/citoyen/mes-donnees?message=${outcome}#mandats`);
+  return tell(outcome, 'mandats');
 }

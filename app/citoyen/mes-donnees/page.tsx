@@ -15,25 +15,17 @@ import { aidants } from '@/db/schema';
 import { doneForMe, mandatesOfPerson, statusOf } from '@/lib/aidants/mandates';
 import { procedures } from '@/lib/procedures/registry';
 import { confirmMandateAction, revokeMandateAction, withdrawConsentAction } from './actions';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, countOf } from '@/lib/format';
+import { FlashNotice } from '@/app/_components/flash-notice';
 
 const mandateStatusLabels = { a_confirmer: 'à confirmer', actif: 'actif', expire: 'expiré', revoque: 'terminé' } as const;
 
 export const metadata: Metadata = { title: 'Mes données' };
 
-const messages: Record<string, { tone: 'success' | 'error'; text: string }> = {
-  'accord-retire': { tone: 'success', text: 'Votre accord est retiré. À partir de maintenant, ces données ne seront plus transmises sur cette base.' },
-  'accord-introuvable': { tone: 'error', text: 'Cet accord est introuvable. La liste ci-dessous est à jour.' },
-  'mandat-confirme': { tone: 'success', text: 'Le mandat est confirmé : votre aidant peut faire ces démarches pour vous.' },
-  'mandat-revoque': { tone: 'success', text: 'Le mandat est terminé : votre aidant ne peut plus agir pour vous.' },
-  'mandat-introuvable': { tone: 'error', text: 'Ce mandat est introuvable ou ne peut plus être confirmé.' },
-};
 
-export default async function MyDataPage({ searchParams }: { searchParams: Promise<{ message?: string }> }) {
+export default async function MyDataPage() {
   const persona = await requireCitizen();
   const db = getDb();
-  const { message } = await searchParams;
-  const notice = message ? messages[message] : undefined;
   const exchanges = exchangesWithTraces(db, { kind: 'usager', classSessionId: persona.classSessionId, personaId: persona.id }, 500);
   const consents = consentsOf(db, persona.id);
   const active = consents.filter((c) => c.status === 'actif');
@@ -50,11 +42,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
         Ici, vous voyez quelles administrations ont échangé des informations sur vous, les accords que vous avez donnés, et ce
         que chaque organisme sait de vous.
       </p>
-      {notice && (
-        <div className={`notice notice--${notice.tone}`} role="status">
-          <p>{notice.text}</p>
-        </div>
-      )}
+      <FlashNotice />
       <nav aria-label="Dans cette page">
         <ul>
           <li>
@@ -83,12 +71,12 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
             <p>Aucun organisme n’a encore demandé d’information à votre sujet.</p>
           </div>
         ) : (
-          <ExchangeList rows={exchanges} />
+          <ExchangeList reader="personne" rows={exchanges} />
         )}
         <p>
           {chain.valide
-            ? `Contrôle du journal de la séance : intact (${chain.entrees} ${chain.entrees > 1 ? 'entrées' : 'entrée'} vérifiées une à une).`
-            : `Contrôle du journal de la séance : ALTÉRÉ à l’entrée n° ${chain.premiere_entree_invalide.sequence} (${chain.premiere_entree_invalide.raison}).`}
+            ? `Contrôle du journal de la séance : intact (${countOf(chain.entrees, 'entrée vérifiée', 'entrées vérifiées une à une')}).`
+            : `Contrôle du journal de la séance : ALTÉRÉ à l’entrée n° ${chain.premiere_entree_invalide.sequence} (${chain.premiere_entree_invalide.raison}).`}
         </p>
       </section>
 
@@ -104,7 +92,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
             {active.map((c) => (
               <li key={c.id}>
                 <h3>
-                  {agencyShortName(c.provider)} → {agencyShortName(c.consumer)} : {c.items.map(itemLabel).join(', ')}
+                  {agencyShortName(c.provider)} → {agencyShortName(c.consumer)} : {c.items.map(itemLabel).join(', ')}
                 </h3>
                 <dl className="facts">
                   <dt>Pour</dt>
@@ -114,7 +102,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
                   <dt>Valable jusqu’au</dt>
                   <dd>{formatDateTime(c.expiresAt)}</dd>
                   <dt>Texte accepté</dt>
-                  <dd>« {c.shownText} »</dd>
+                  <dd>« {c.shownText} »</dd>
                 </dl>
                 <form action={withdrawConsentAction}>
                   <input type="hidden" name="consentement" value={c.id} />
@@ -132,7 +120,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
             <ul>
               {past.map((c) => (
                 <li key={c.id}>
-                  {agencyShortName(c.provider)} → {agencyShortName(c.consumer)} ({c.items.map(itemLabel).join(', ')}) :{' '}
+                  {agencyShortName(c.provider)} → {agencyShortName(c.consumer)} ({c.items.map(itemLabel).join(', ')}) :{' '}
                   {c.status === 'retire' && c.withdrawnAt ? `retiré le ${formatDateTime(c.withdrawnAt)}` : `expiré le ${formatDateTime(c.expiresAt)}`}
                 </li>
               ))}
@@ -156,7 +144,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
                   {aidant ? `${aidant.givenName} ${aidant.familyName}` : 'Aidant'} — {mandateStatusLabels[status]}
                 </h3>
                 <p>
-                  Démarches : {m.procedures.map((p) => procedures[p].title).join(', ')}. {status === 'actif' || status === 'a_confirmer' ? `Jusqu’au ${formatDateTime(m.endsAt)}.` : ''}
+                  Démarches : {m.procedures.map((p) => procedures[p].title).join(', ')}. {status === 'actif' || status === 'a_confirmer' ? `Jusqu’au ${formatDateTime(m.endsAt)}.` : ''}
                   {aidant ? ` ${aidant.structure}.` : ''}
                 </p>
                 {(status === 'actif' || status === 'a_confirmer') && (
@@ -187,7 +175,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
             <ul>
               {doneForYou.map(({ e, c }) => (
                 <li key={e.id}>
-                  {formatDateTime(e.at)} — {procedures[c.procedure].title} {c.receiptNumber ?? ''} : {e.kind === 'transition' ? `demande ${e.toState === 'depose' ? 'envoyée' : 'mise à jour'}` : 'demande commencée'}, fait par {e.actorLabel.split(', pour')[0]} pour vous.
+                  {formatDateTime(e.at)} — {procedures[c.procedure].title} {c.receiptNumber ?? ''} : {e.kind === 'transition' ? `demande ${e.toState === 'depose' ? 'envoyée' : 'mise à jour'}` : 'demande commencée'}, fait par {e.actorLabel.split(', pour')[0]} pour vous.
                 </li>
               ))}
             </ul>
@@ -198,7 +186,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
       <section aria-labelledby="organismes">
         <h2 id="organismes">Ce que chaque organisme sait de vous</h2>
         <p>
-          C’est votre droit d’accès : chaque organisme doit vous dire ce qu’il détient sur vous. Les adresses peuvent être
+          C’est votre droit d’accès : chaque organisme doit vous dire ce qu’il détient sur vous. Les adresses peuvent être
           différentes d’un organisme à l’autre, si l’un d’eux n’a pas été prévenu d’un déménagement.
         </p>
         <p>

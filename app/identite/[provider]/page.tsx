@@ -10,7 +10,7 @@ import { agentsOfSession, demoSession } from '@/lib/classroom/sessions';
 
 export const metadata: Metadata = { title: 'Fournisseur d’identité simulé' };
 
-type Choice = { id: string; label: string; hint: string; group: string };
+type Choice = { id: string; label: string; hint: string; group: string; sortKey: string };
 
 function choicesFor(provider: 'franceconnect' | 'proconnect', classSessionId: string): Choice[] {
   const db = getDb();
@@ -21,17 +21,17 @@ function choicesFor(provider: 'franceconnect' | 'proconnect', classSessionId: st
       .where(eq(personas.classSessionId, classSessionId))
       .orderBy(asc(personas.familyName))
       .all()
-      .map((p) => ({ id: p.id, label: `${p.givenNames} ${p.preferredName ?? p.familyName}`, hint: `${p.occupation} — « ${p.scenarioTitle} »`, group: 'Personnes' }));
+      .map((p) => ({ id: p.id, label: `${p.givenNames} ${p.preferredName ?? p.familyName}`, hint: `${p.occupation} — « ${p.scenarioTitle} »`, group: 'Personnes', sortKey: `${p.preferredName ?? p.familyName} ${p.givenNames}` }));
   }
   return [
-    ...agentsOfSession(db, classSessionId).map(({ agent, agencyName }) => ({ id: agent.id, label: `${agent.givenName} ${agent.familyName}`, hint: `${agent.jobTitle} — ${agent.email}`, group: agencyName })),
+    ...agentsOfSession(db, classSessionId).map(({ agent, agencyName }) => ({ id: agent.id, label: `${agent.givenName} ${agent.familyName}`, hint: `${agent.jobTitle} — ${agent.email}`, group: agencyName, sortKey: `${agent.familyName} ${agent.givenName}` })),
     ...db
       .select()
       .from(aidants)
       .where(eq(aidants.classSessionId, classSessionId))
       .orderBy(asc(aidants.familyName))
       .all()
-      .map((a) => ({ id: a.id, label: `${a.givenName} ${a.familyName}`, hint: `Aidant·e — ${a.structure}`, group: 'France Services (aidants)' })),
+      .map((a) => ({ id: a.id, label: `${a.givenName} ${a.familyName}`, hint: `Aidant·e — ${a.structure}`, group: 'France Services (aidants)', sortKey: `${a.familyName} ${a.givenName}` })),
   ];
 }
 
@@ -68,18 +68,61 @@ export default async function IdentityProviderPage({ params, searchParams }: { p
     );
   }
 
-  const choices = choicesFor(provider, session.id);
-  const groups = [...new Set(choices.map((c) => c.group))];
+  // The student's own character first, ready to confirm; everyone else behind one click, by family name.
+  const all = choicesFor(provider, session.id).sort((x, y) => x.sortKey.localeCompare(y.sortKey, 'fr'));
+  const assigned = all.find((c) => c.id === interaction.loginHint) ?? null;
+  const others = all.filter((c) => c !== assigned);
+  const groups = [...new Set(others.map((c) => c.group))];
   const hasError = erreur === 'choix';
-  const who = provider === 'franceconnect' ? 'la personne que vous incarnez' : 'votre compte d’agent';
+  const who = provider === 'franceconnect' ? 'la personne que vous incarnez' : 'votre compte';
+  const buttons = (
+    <p className="actions">
+      <button type="submit" name="action" value="connecter" className="button">
+        Me connecter
+      </button>
+      <button type="submit" name="action" value="annuler" className="button button--secondary">
+        Annuler et revenir au service
+      </button>
+    </p>
+  );
+  const list = (
+    <fieldset className="field" id="choix-identite" aria-describedby={hasError ? 'choix-erreur' : undefined}>
+      <legend>{provider === 'franceconnect' ? 'Personnes fictives, par nom de famille' : 'Comptes, par organisme puis par nom'}</legend>
+      {hasError && (
+        <p className="field__error" id="choix-erreur">
+          Choisissez {who}.
+        </p>
+      )}
+      {groups.map((group) => (
+        <div key={group}>
+          {groups.length > 1 && <h2 className="choices__group">{group}</h2>}
+          <ul className="choices choices--compact">
+            {others
+              .filter((c) => c.group === group)
+              .map((c) => (
+                <li key={c.id} className="choice">
+                  <input type="radio" name="subject" id={`s-${c.id}`} value={c.id} />
+                  <label htmlFor={`s-${c.id}`}>
+                    {c.label}
+                    <span className="hint">{c.hint}</span>
+                  </label>
+                </li>
+              ))}
+          </ul>
+        </div>
+      ))}
+    </fieldset>
+  );
 
   return (
     <div className="idp">
       {header}
-      <h1>{provider === 'franceconnect' ? 'Choisissez votre identité' : 'Choisissez votre compte d’agent'}</h1>
+      <h1>{provider === 'franceconnect' ? 'Choisissez votre identité' : 'Choisissez votre compte professionnel'}</h1>
       <p>
-        Le service <strong>{interaction.clientId === config.clientId ? config.clientName : interaction.clientId}</strong> demande à
-        vous identifier. Dans la réalité, vous saisiriez ici l’identifiant et le mot de passe d’un compte (impots.gouv, ameli…).
+        Le service <strong>{interaction.clientId === config.clientId ? config.clientName : interaction.clientId}</strong> demande à vous identifier.{' '}
+        {provider === 'franceconnect'
+          ? 'Dans la réalité, vous passeriez par un compte que vous avez déjà (impots.gouv, ameli, La Poste…) et vous saisiriez son identifiant et son mot de passe.'
+          : 'Dans la réalité, un agent public se connecte avec son compte professionnel, celui de l’annuaire de son administration ; une aidante France Services, avec son compte d’aidant habilité.'}{' '}
         Dans cette simulation, vous choisissez {who}.
       </p>
       {hasError && (
@@ -92,42 +135,32 @@ export default async function IdentityProviderPage({ params, searchParams }: { p
       )}
       <form method="post" action={`/api/idp/${provider}/interaction`}>
         <input type="hidden" name="interaction" value={interaction.id} />
-        <fieldset className="field" id="choix-identite" aria-describedby={hasError ? 'choix-erreur' : undefined}>
-          <legend>{provider === 'franceconnect' ? 'Personne fictive' : 'Compte d’agent'}</legend>
-          {hasError && (
-            <p className="field__error" id="choix-erreur">
-              Choisissez {who}.
-            </p>
-          )}
-          {groups.map((group) => (
-            <div key={group}>
-              {groups.length > 1 && <h2>{group}</h2>}
+        {assigned ? (
+          <>
+            <fieldset className="field">
+              <legend>{provider === 'franceconnect' ? 'Votre personnage dans la séance' : 'Votre rôle dans la séance'}</legend>
               <ul className="choices">
-                {choices
-                  .filter((c) => c.group === group)
-                  .map((c) => (
-                    <li key={c.id} className="choice">
-                      <input type="radio" name="subject" id={`s-${c.id}`} value={c.id} defaultChecked={interaction.loginHint === c.id} />
-                      <label htmlFor={`s-${c.id}`}>
-                        {c.label}
-                        <span className="hint">
-                          {c.hint}
-                        </span>
-                      </label>
-                    </li>
-                  ))}
+                <li className="choice choice--assigned">
+                  <input type="radio" name="subject" id={`s-${assigned.id}`} value={assigned.id} defaultChecked />
+                  <label htmlFor={`s-${assigned.id}`}>
+                    {assigned.label}
+                    <span className="hint">{assigned.hint}</span>
+                  </label>
+                </li>
               </ul>
-            </div>
-          ))}
-        </fieldset>
-        <p className="who">
-          <button type="submit" name="action" value="connecter" className="button">
-            Me connecter
-          </button>
-          <button type="submit" name="action" value="annuler" className="button button--secondary">
-            Annuler et revenir au service
-          </button>
-        </p>
+            </fieldset>
+            {buttons}
+            <details className="idp__others" open={hasError}>
+              <summary>Choisir une autre identité ({others.length})</summary>
+              {list}
+            </details>
+          </>
+        ) : (
+          <>
+            {list}
+            {buttons}
+          </>
+        )}
       </form>
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { countOf } from '@/lib/format';
 import { currentDeviceHash } from '@/lib/classroom/device';
 import { latestParticipation, touchParticipant } from '@/lib/classroom/participants';
 import { verifyJournalChain } from '@/lib/platform/journal';
@@ -23,20 +24,20 @@ export default async function AuditJournalPage() {
   return (
     <>
       <LiveRefresh url="/api/seance/flux" event="seance" />
-      <p className="badge">Séance : {mine.session.name} — audit</p>
+      <p className="badge">Séance : {mine.session.name} — audit</p>
       <h1>Journal des échanges de la séance</h1>
       <p className="lead">
         Chaque demande de données passée par la plateforme, acceptée ou refusée. Vous voyez qui a demandé quoi, pourquoi et sur quelle base, mais pas les données elles-mêmes.
       </p>
       <p>
         {chain.valide
-          ? `Le journal est intact : ${chain.entrees} entrée(s), chacune contient l’empreinte de la précédente.`
+          ? `Le journal est intact : ${countOf(chain.entrees, 'entrée', 'entrées')}, chacune contient l’empreinte de la précédente.`
           : `Le journal a été ALTÉRÉ à l’entrée n° ${chain.premiere_entree_invalide.sequence}.`}
       </p>
       <p>
         <Link href="/plateforme">Comparer avec le catalogue des habilitations</Link> · <Link href="/seance">Ma carte de scénario</Link> · Cette page se met à jour toute seule.
       </p>
-      {rows.length === 0 ? <p>Aucun échange pour l’instant.</p> : <ExchangeList rows={rows} headingLevel={2} />}
+      {rows.length === 0 ? <p>Aucun échange pour l’instant.</p> : <ExchangeList reader="tiers" rows={rows} headingLevel={2} />}
     </>
   );
 }

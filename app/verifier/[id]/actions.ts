@@ -18,7 +18,7 @@ export async function checkFileAction(id: string, _previous: FileCheck, form: Fo
   if (!(file instanceof File) || file.size === 0) return { error: 'Choisissez le fichier PDF à vérifier.' };
   if (file.size > maxVerifiedPdfBytes) return { error: verifiedPdfTooLarge };
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (!isPdf(bytes)) return { error: `Le fichier « ${file.name.slice(0, 80)} » n’est pas un PDF. Choisissez le PDF que vous avez reçu.` };
+  if (!isPdf(bytes)) return { error: `Le fichier « ${file.name.slice(0, 80)} » n’est pas un PDF. Choisissez le PDF que vous avez reçu.` };
   const doc = getDb().select().from(documents).where(eq(documents.id, id)).get();
   if (!doc) return { error: 'Aucun document e-Guichet ne porte ce numéro.' };
   return { result: samePdf(doc, bytes) ? 'identique' : 'different' };

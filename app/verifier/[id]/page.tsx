@@ -29,7 +29,7 @@ export default async function VerifyPage({ params, searchParams }: { params: Pro
           <div className={`notice ${result.authentique ? 'notice--success' : 'notice--error'}`} role="status">
             <p>
               <strong>
-                {result.authentique ? 'Document authentique.' : result.revoque ? 'Document révoqué.' : 'Document altéré : ne vous y fiez pas.'}
+                {result.authentique ? 'Document authentique.' : result.revoque ? 'Document révoqué.' : 'Document altéré : ne vous y fiez pas.'}
               </strong>{' '}
               {result.authentique ? 'Il a bien été délivré par e-Guichet (simulation) et n’a pas été modifié depuis.' : result.raison}
             </p>
@@ -47,14 +47,14 @@ export default async function VerifyPage({ params, searchParams }: { params: Pro
             </dd>
           </dl>
           <h2>Comparer un fichier</h2>
-          <p>Quelqu’un vous présente ce document en PDF ? Vérifiez qu’il n’a pas été retouché.</p>
+          <p>Quelqu’un vous présente ce document en PDF ? Vérifiez qu’il n’a pas été retouché.</p>
           <FileCheckForm check={checkFileAction.bind(null, id)} maxBytes={maxVerifiedPdfBytes} tooLarge={tooLarge} />
         </>
       )}
       <aside className="en-vrai" aria-labelledby="en-vrai">
         <h2 id="en-vrai">En vrai</h2>
         <p>
-          Certains documents officiels portent un code (le « 2D-Doc ») qui se vérifie de la même façon : une signature
+          Certains documents officiels portent un code (le « 2D-Doc ») qui se vérifie de la même façon : une signature
           électronique prouve qui l’a émis et que rien n’a été changé. La clé publique d’e-Guichet est publiée à l’adresse
           /api/documents/cles.
         </p>

@@ -38,11 +38,11 @@ export const etatCivil: AgencyModule = {
           { libelle: 'Registre', valeur: registryNames[row.registry] ?? row.registry },
           { libelle: 'Nom', valeur: row.familyName },
           { libelle: 'Prénoms', valeur: row.givenNames },
-          { libelle: 'Né(e) le', valeur: `${formatIsoDate(row.birthDate)} à ${row.birthTime.replace(':', ' h ')}` },
+          { libelle: 'Date et heure de naissance', valeur: `${formatIsoDate(row.birthDate)} à ${row.birthTime.replace(':', ' h ')}` },
           { libelle: 'Lieu de naissance', valeur: row.birthPlace },
           { libelle: 'Père', valeur: row.fatherName ?? 'Non indiqué' },
           { libelle: 'Mère', valeur: row.motherName ?? 'Non indiquée' },
-          { libelle: 'Mentions', valeur: row.marginalNotes.length > 0 ? row.marginalNotes.join(' ; ') : 'Aucune' },
+          { libelle: 'Mentions', valeur: row.marginalNotes.length > 0 ? row.marginalNotes.join(' ; ') : 'Aucune' },
         ],
       })),
 };

@@ -72,7 +72,7 @@ export function authenticateClient(db: Executor, provider: IdpName, authorizatio
   }
   const client = id ? findClient(db, provider, id) : null;
   if (!client || !secret || !safeEqual(sha256(secret), client.secretHash)) {
-    throw new OAuthError('invalid_client', 'Authentification du client refusée : identifiant ou secret incorrect.', 401);
+    throw new OAuthError('invalid_client', 'Authentification du client refusée : identifiant ou secret incorrect.', 401);
   }
   return client;
 }

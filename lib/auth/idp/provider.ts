@@ -77,13 +77,13 @@ export function authorize(db: Executor, provider: IdpName, params: URLSearchPara
     location: redirectWith(redirectUri, { error, error_description: description, state, iss }),
   });
 
-  if (params.get('response_type') !== 'code') return fail('unsupported_response_type', 'Seul le flux « code d’autorisation » est accepté.');
+  if (params.get('response_type') !== 'code') return fail('unsupported_response_type', 'Seul le flux « code d’autorisation » est accepté.');
   const scope = (params.get('scope') ?? '').split(' ').filter(Boolean);
-  if (!scope.includes('openid')) return fail('invalid_scope', 'La portée « openid » est obligatoire.');
+  if (!scope.includes('openid')) return fail('invalid_scope', 'La portée « openid » est obligatoire.');
   const knownScope = scope.filter((s) => s in providers[provider].scopes).join(' ');
-  if (!state || state.length < 8) return fail('invalid_request', 'Le paramètre « state » est obligatoire (au moins 8 caractères).');
+  if (!state || state.length < 8) return fail('invalid_request', 'Le paramètre « state » est obligatoire (au moins 8 caractères).');
   const nonce = params.get('nonce');
-  if (!nonce || nonce.length < 8) return fail('invalid_request', 'Le paramètre « nonce » est obligatoire (au moins 8 caractères).');
+  if (!nonce || nonce.length < 8) return fail('invalid_request', 'Le paramètre « nonce » est obligatoire (au moins 8 caractères).');
   const codeChallenge = params.get('code_challenge') ?? '';
   if (params.get('code_challenge_method') !== 'S256' || !pkceChallengePattern.test(codeChallenge)) {
     return fail('invalid_request', 'PKCE est obligatoire, avec la méthode S256.');
@@ -151,7 +151,7 @@ export async function exchangeCode(db: Db, provider: IdpName, authorization: str
   const client = authenticateClient(db, provider, authorization, form);
   if (form.get('grant_type') !== 'authorization_code') throw new OAuthError('unsupported_grant_type', 'Seul grant_type=authorization_code est accepté.');
   const code = form.get('code');
-  if (!code) throw new OAuthError('invalid_request', 'Le paramètre « code » manque.');
+  if (!code) throw new OAuthError('invalid_request', 'Le paramètre « code » manque.');
   const codeHash = sha256(code);
 
   const record = writeTransaction(db, (tx) => {

@@ -5,6 +5,7 @@ import { addressNotices, personas, type AgencyId, type NoticeState } from '../..
 import { agencyModules } from '../../agencies';
 import { agencyName, agencyShortName } from '../../platform/consent-text';
 import { lookupAddress } from '../../world/addresses';
+import { agreed, countOf } from '../../format';
 import { Checks, list, parseFrenchDate, text } from '../fields';
 import type { CaseRow, ProcedureDef } from '../engine/types';
 
@@ -14,7 +15,7 @@ export const addressBodies: { id: AgencyId; hint: string }[] = [
   { id: 'caf', hint: 'Aides au logement, allocations familiales, RSA, prime d’activité.' },
   { id: 'cpam', hint: 'Assurance maladie et carte Vitale.' },
   { id: 'france-travail', hint: 'Si vous êtes inscrit·e comme demandeur d’emploi.' },
-  { id: 'dgfip', hint: 'Impôts : votre adresse fiscale.' },
+  { id: 'dgfip', hint: 'Impôts : votre adresse fiscale.' },
   { id: 'retraite', hint: 'Si vous recevez une pension de retraite.' },
   { id: 'la-poste', hint: 'Met à jour votre adresse. La réexpédition du courrier est un service payant, à part.' },
   { id: 'siv', hint: 'L’adresse de votre carte grise (en vrai, c’est une démarche à part sur le site de l’ANTS).' },
@@ -28,29 +29,34 @@ export function newAddressOf(c: Pick<CaseRow, 'answers'>, db: Executor) {
   return match ? { addressLine: `${match.number} ${match.street}`, postalCode: match.postalCode, city: match.communeName } : null;
 }
 
+/** "3 organismes sur 4 ont mis à jour votre adresse." */
+const updatedBy = (done: number, all: number) => `${countOf(done, 'organisme', 'organismes')} sur ${all} ${agreed(done, 'a', 'ont')} mis à jour votre adresse.`;
+
 export const addressChange: ProcedureDef = {
   id: 'changement-adresse',
   title: 'Changement d’adresse',
-  description: 'Vous déménagez ? Déclarez votre nouvelle adresse une seule fois : chaque organisme que vous choisissez est prévenu.',
+  shortTitle: 'Adresse',
+  description: 'Vous déménagez ? Déclarez votre nouvelle adresse une seule fois : chaque organisme que vous choisissez est prévenu.',
   enVrai: [
-    'Le service en ligne « Déclarer un changement de coordonnées » prévient en une fois plusieurs organismes (caisses de sécurité sociale, impôts, fournisseurs d’énergie…).',
+    'Le service en ligne « Déclarer un changement de coordonnées » prévient en une fois plusieurs organismes (caisses de sécurité sociale, impôts, fournisseurs d’énergie…).',
     'La carte grise se met à jour à part, sur le site de l’ANTS, dans le mois qui suit le déménagement. La réexpédition du courrier par La Poste est un service payant.',
   ],
   steps: [
     {
       id: 'adresse',
       title: 'Votre nouvelle adresse',
+      titleForOther: 'Sa nouvelle adresse',
       intro: 'L’adresse est vérifiée dans la base des adresses du monde simulé.',
       falc: {
-        title: 'Où habitez-vous maintenant ?', picto: 'maison',
+        title: 'Où habitez-vous maintenant ?', picto: 'maison',
         lines: ['Vous avez déménagé.', 'Écrivez votre nouvelle adresse.', 'Nous vérifions que cette adresse existe.'],
         fields: {
-          voie: { label: 'Le numéro et le nom de votre rue', hint: 'Par exemple : 24 rue des Tanneurs' },
-          code_postal: { label: 'Le code postal', hint: '5 chiffres. Par exemple : 00100' },
+          voie: { label: 'Le numéro et le nom de votre rue', hint: 'Par exemple : 24 rue des Tanneurs' },
+          code_postal: { label: 'Le code postal', hint: '5 chiffres. Par exemple : 00100' },
         },
       },
       fields: () => [
-        { kind: 'text', name: 'voie', label: 'Numéro et nom de la voie', hint: 'Par exemple : 24 rue des Tanneurs', autoComplete: 'address-line1', width: 'long' },
+        { kind: 'text', name: 'voie', label: 'Numéro et nom de la voie', hint: 'Par exemple : 24 rue des Tanneurs', autoComplete: 'address-line1', width: 'long' },
         { kind: 'text', name: 'code_postal', label: 'Code postal', hint: '5 chiffres. Dans le monde simulé, ils commencent par 00 (par exemple 00100).', autoComplete: 'postal-code', inputMode: 'numeric', width: 'court' },
       ],
       validate: (values, { db }) => {
@@ -60,7 +66,7 @@ export const addressChange: ProcedureDef = {
         c.require('voie', voie, 'Saisissez le numéro et le nom de la voie.');
         if (c.require('code_postal', cp, 'Saisissez le code postal.') && !/^\d{5}$/.test(cp)) c.fail('code_postal', 'Le code postal compte 5 chiffres, par exemple 00100.');
         if (voie && /^\d{5}$/.test(cp)) {
-          if (!/^\d/.test(voie)) c.fail('voie', 'Commencez par le numéro, par exemple : 24 rue des Tanneurs.');
+          if (!/^\d/.test(voie)) c.fail('voie', 'Commencez par le numéro, par exemple : 24 rue des Tanneurs.');
           else if (!lookupAddress(db, voie, cp)) c.fail('voie', 'Cette adresse n’existe pas dans la base des adresses pour ce code postal. Vérifiez le numéro, le nom de la voie et le code postal.');
         }
         return c.result();
@@ -69,10 +75,11 @@ export const addressChange: ProcedureDef = {
     {
       id: 'date',
       title: 'La date de votre déménagement',
+      titleForOther: 'La date de son déménagement',
       falc: {
-        title: 'Quand avez-vous déménagé ?', picto: 'calendrier',
+        title: 'Quand avez-vous déménagé ?', picto: 'calendrier',
         lines: ['Écrivez le jour où vous êtes arrivé dans votre nouveau logement.', 'Cette date peut être dans le passé (moins d’un an).', 'Elle peut aussi être bientôt (moins de 3 mois).'],
-        fields: { date: { label: 'La date de votre arrivée', hint: 'Le jour, le mois, l’année. Par exemple : 01/09/2026.' } },
+        fields: { date: { label: 'La date de votre arrivée', hint: 'Le jour, le mois, l’année. Par exemple : 01/09/2026.' } },
       },
       fields: () => [{ kind: 'text', name: 'date', label: 'Date d’emménagement', hint: 'Au format jour/mois/année, par exemple 01/09/2026.', inputMode: 'numeric', width: 'court' }],
       validate: (values) => {
@@ -83,7 +90,7 @@ export const addressChange: ProcedureDef = {
           if (!iso) c.fail('date', 'Cette date n’existe pas. Écrivez-la au format jour/mois/année, par exemple 01/09/2026.');
           else {
             const days = (new Date(iso).getTime() - Date.now()) / dayMs;
-            if (days < -365) c.fail('date', 'Le déménagement date de plus d’un an : contactez directement chaque organisme.');
+            if (days < -365) c.fail('date', 'Le déménagement date de plus d’un an : contactez directement chaque organisme.');
             else if (days > 90) c.fail('date', 'Vous pouvez déclarer un déménagement au plus trois mois à l’avance.');
           }
         }
@@ -93,13 +100,14 @@ export const addressChange: ProcedureDef = {
     {
       id: 'organismes',
       title: 'Les organismes à prévenir',
+      titleForOther: 'Les organismes à prévenir',
       intro: 'Chaque organisme choisi recevra votre nouvelle adresse et la date. Il met à jour son propre dossier.',
       falc: {
-        title: 'Qui doit connaître votre adresse ?', picto: 'organismes',
-        lines: ['Vous écrivez votre adresse une seule fois.', 'Nous l’envoyons aux organismes que vous choisissez.', 'Choisissez les organismes qui vous connaissent.', 'Par exemple : la CAF si vous recevez des aides.'],
+        title: 'Qui doit connaître votre adresse ?', picto: 'organismes',
+        lines: ['Vous écrivez votre adresse une seule fois.', 'Nous l’envoyons aux organismes que vous choisissez.', 'Choisissez les organismes qui vous connaissent.', 'Par exemple : la CAF si vous recevez des aides.'],
         fields: { organismes: { label: 'Cochez les organismes à prévenir', hint: 'Vous pouvez en cocher plusieurs.' } },
       },
-      fields: () => [{ kind: 'checkboxes', name: 'organismes', label: 'Quels organismes voulez-vous prévenir ?', hint: 'Cochez ceux qui vous connaissent.', options: addressBodies.map((b) => ({ value: b.id, label: agencyName(b.id), hint: b.hint })) }],
+      fields: () => [{ kind: 'checkboxes', name: 'organismes', label: 'Quels organismes voulez-vous prévenir ?', hint: 'Cochez ceux qui vous connaissent.', options: addressBodies.map((b) => ({ value: b.id, label: agencyName(b.id), hint: b.hint })) }],
       validate: (values) => {
         const chosen = list(values, 'organismes');
         const c = new Checks();
@@ -125,7 +133,7 @@ export const addressChange: ProcedureDef = {
     return {
       decision: 'accepter',
       documents: [],
-      note: `${notices.filter((n) => n.state === 'appliquee').length} organisme(s) sur ${notices.length} ont mis à jour votre adresse.`,
+      note: updatedBy(notices.filter((n) => n.state === 'appliquee').length, notices.length),
       // The person's home in the simulated world moves too.
       apply: (tx) => {
         if (address) tx.update(personas).set(address).where(eq(personas.id, c.personaId)).run();
@@ -148,7 +156,7 @@ export function decideNotice(tx: Executor, c: CaseRow, agency: AgencyId, now = n
   const applied = address && body.applyAddressChange ? body.applyAddressChange(tx, { classSessionId: c.classSessionId, personaId: c.personaId }, address) : false;
   const outcome = applied
     ? { state: 'appliquee' as const, reason: null }
-    : { state: 'rejetee' as const, reason: `${agencyShortName(agency)} n’a pas de dossier à votre nom : il n’y avait rien à mettre à jour.` };
+    : { state: 'rejetee' as const, reason: `${agencyShortName(agency)} n’a pas de dossier à votre nom : il n’y avait rien à mettre à jour.` };
   tx.update(addressNotices)
     .set({ state: outcome.state, reason: outcome.reason, decidedAt: now })
     .where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.agency, agency), eq(addressNotices.state, 'a_traiter')))

@@ -19,7 +19,7 @@ export const actTypes = [
   { value: 'copie_integrale', label: 'Copie intégrale', hint: 'Tout l’acte, avec les parents et les mentions (mariage, divorce…).' },
   { value: 'extrait_filiation', label: 'Extrait avec filiation', hint: 'Un résumé de l’acte, avec les parents.' },
   { value: 'extrait_sans_filiation', label: 'Extrait sans filiation', hint: 'Un résumé de l’acte, sans les parents.' },
-  { value: 'plurilingue', label: 'Extrait plurilingue', hint: 'Pour l’étranger : un extrait lisible dans plusieurs langues.' },
+  { value: 'plurilingue', label: 'Extrait plurilingue', hint: 'Pour l’étranger : un extrait lisible dans plusieurs langues.' },
 ] as const;
 type ActType = (typeof actTypes)[number]['value'];
 
@@ -63,7 +63,7 @@ function documentFields(act: BirthAct, type: ActType) {
     { libelle: 'Père', valeur: act.fatherName ?? 'Non indiqué' },
     { libelle: 'Mère', valeur: act.motherName ?? 'Non indiquée' },
   ];
-  const notes = [{ libelle: 'Mentions', valeur: act.marginalNotes.length ? act.marginalNotes.join(' ; ') : 'Aucune' }];
+  const notes = [{ libelle: 'Mentions', valeur: act.marginalNotes.length ? act.marginalNotes.join(' ; ') : 'Aucune' }];
   const act_ = [{ libelle: 'Acte', valeur: `n° ${act.actNumber} de l’année ${act.year}, ${registryNames[act.registry] ?? act.registry}` }];
   switch (type) {
     case 'copie_integrale':
@@ -80,21 +80,23 @@ function documentFields(act: BirthAct, type: ActType) {
 export const birthCertificate: ProcedureDef = {
   id: 'acte-naissance',
   title: 'Acte de naissance',
+  shortTitle: 'Acte de naissance',
   description: 'Demandez une copie ou un extrait d’acte de naissance à la mairie du lieu de naissance, ou au service central pour une naissance à l’étranger.',
   enVrai: [
-    'La demande est gratuite. Méfiez-vous des sites qui la font payer : ils ne sont pas officiels.',
-    'Pour une naissance à l’étranger, c’est le Service central d’état civil, à Nantes, qui délivre l’acte. Beaucoup de démarches n’exigent plus d’acte : l’administration le vérifie elle-même (COMEDEC).',
+    'La demande est gratuite. Méfiez-vous des sites qui la font payer : ils ne sont pas officiels.',
+    'Pour une naissance à l’étranger, c’est le Service central d’état civil, à Nantes, qui délivre l’acte. Beaucoup de démarches n’exigent plus d’acte : l’administration le vérifie elle-même (COMEDEC).',
   ],
   steps: [
     {
       id: 'demandeur',
-      title: 'Pour qui demandez-vous l’acte ?',
+      title: 'Pour qui demandez-vous l’acte ?',
+      titleForOther: 'Pour qui la personne demande-t-elle l’acte ?',
       falc: {
-        title: 'Pour qui est l’acte ?', picto: 'personne',
+        title: 'Pour qui est l’acte ?', picto: 'personne',
         lines: ['Un acte de naissance est un papier de la mairie.', 'Il dit quand et où une personne est née.', 'Vous pouvez le demander pour vous.', 'Vous pouvez aussi le demander pour votre enfant, vos parents ou votre conjoint.'],
-        fields: { lien: { label: 'Cet acte est pour qui ?' } },
+        fields: { lien: { label: 'Cet acte est pour qui ?' } },
       },
-      fields: () => [{ kind: 'radio', name: 'lien', label: 'L’acte demandé est :', options: links.map((l) => ({ ...l })) }],
+      fields: () => [{ kind: 'radio', name: 'lien', label: 'L’acte demandé est :', options: links.map((l) => ({ ...l })) }],
       validate: (values) => {
         const c = new Checks();
         const lien = text(values, 'lien');
@@ -105,14 +107,15 @@ export const birthCertificate: ProcedureDef = {
     {
       id: 'personne',
       title: 'La personne née',
+      titleForOther: 'La personne née',
       intro: 'Écrivez les noms comme sur l’acte de naissance.',
       falc: {
-        title: 'Qui est la personne ?', picto: 'personne',
+        title: 'Qui est la personne ?', picto: 'personne',
         lines: ['Nous avons besoin de 4 informations sur la personne.', 'Écrivez son nom, ses prénoms, sa date de naissance.', 'Puis choisissez la ville où elle est née.'],
         fields: {
           nom: { label: 'Son nom de famille à la naissance' },
           prenoms: { label: 'Ses prénoms', hint: 'Écrivez tous les prénoms.' },
-          date: { label: 'Sa date de naissance', hint: 'Le jour, le mois, l’année. Par exemple : 14/03/2006.' },
+          date: { label: 'Sa date de naissance', hint: 'Le jour, le mois, l’année. Par exemple : 14/03/2006.' },
           lieu: { label: 'La ville où elle est née' },
         },
       },
@@ -150,12 +153,13 @@ export const birthCertificate: ProcedureDef = {
     {
       id: 'type',
       title: 'Le document souhaité',
+      titleForOther: 'Le document souhaité',
       falc: {
-        title: 'Quel papier voulez-vous ?', picto: 'document',
-        lines: ['Il y a plusieurs sortes d’actes.', 'L’extrait avec filiation donne aussi le nom des parents.', 'La copie intégrale donne tout l’acte.', 'Si vous ne savez pas : demandez à la personne qui vous demande ce papier.'],
+        title: 'Quel papier voulez-vous ?', picto: 'document',
+        lines: ['Il y a plusieurs sortes d’actes.', 'L’extrait avec filiation donne aussi le nom des parents.', 'La copie intégrale donne tout l’acte.', 'Si vous ne savez pas : demandez à la personne qui vous demande ce papier.'],
         fields: { type: { label: 'Choisissez un papier' } },
       },
-      fields: () => [{ kind: 'radio', name: 'type', label: 'Quel document voulez-vous ?', options: actTypes.map((t) => ({ ...t })) }],
+      fields: () => [{ kind: 'radio', name: 'type', label: 'Quel document voulez-vous ?', options: actTypes.map((t) => ({ ...t })) }],
       validate: (values) => {
         const c = new Checks();
         if (!actTypes.some((t) => t.value === text(values, 'type'))) c.fail('type', 'Choisissez le document souhaité.');
@@ -168,11 +172,13 @@ export const birthCertificate: ProcedureDef = {
     const who = actPerson(answers, persona);
     const lines = [{ label: 'Acte demandé', value: links.find((l) => l.value === lien)?.label ?? '', step: 'demandeur' }];
     if (lien !== 'moi') {
-      lines.push({ label: 'Personne née', value: `${who.givenNames} ${who.familyName}, le ${who.birthDate ? isoToFrench(who.birthDate) : '?'}`, step: 'personne' });
-      lines.push({ label: 'Lieu de naissance', value: registryNames[who.registry] ?? '?', step: 'personne' });
+      // What is not answered yet says so (the summary shows "Non renseigné" for an empty value).
+      const name = `${who.givenNames} ${who.familyName}`.trim();
+      lines.push({ label: 'Personne née', value: name ? `${name}${who.birthDate ? `, le ${isoToFrench(who.birthDate)}` : ''}` : '', step: 'personne' });
+      lines.push({ label: 'Lieu de naissance', value: registryNames[who.registry] ?? '', step: 'personne' });
     }
     lines.push({ label: 'Document', value: actTypes.find((t) => t.value === text(answers.type, 'type'))?.label ?? '', step: 'type' });
-    lines.push({ label: 'Service qui traitera la demande', value: registryNames[who.registry] ?? '?', step: lien === 'moi' ? 'demandeur' : 'personne' });
+    lines.push({ label: 'Service qui traitera la demande', value: registryNames[who.registry] ?? '', step: lien === 'moi' ? 'demandeur' : 'personne' });
     return lines;
   },
   route: ({ answers, persona }) => ({ agency: 'etat-civil', unit: actPerson(answers, persona).registry }),
@@ -185,15 +191,15 @@ export const birthCertificate: ProcedureDef = {
     if (!act) {
       return {
         decision: 'refuser',
-        motif: `Aucun acte ne correspond dans le registre (${register}) : ${who.givenNames} ${who.familyName}, né·e le ${isoToFrench(who.birthDate)}.`,
-        solution: 'Vérifiez l’orthographe des noms, la date et le lieu de naissance, puis refaites la demande. Pour une naissance à l’étranger, choisissez « À l’étranger ».',
+        motif: `Aucun acte ne correspond dans le registre (${register}) : ${who.givenNames} ${who.familyName}, né·e le ${isoToFrench(who.birthDate)}.`,
+        solution: 'Vérifiez l’orthographe des noms, la date et le lieu de naissance, puis refaites la demande. Pour une naissance à l’étranger, choisissez « À l’étranger ».',
       };
     }
     if (lien === 'autre' && type !== 'extrait_sans_filiation') {
       return {
         decision: 'refuser',
         motif: 'Pour l’acte d’une personne qui n’est ni vous, ni votre enfant, ni votre parent, ni votre époux ou épouse, seul l’extrait sans filiation peut être délivré.',
-        solution: 'Refaites la demande en choisissant « Extrait sans filiation », ou demandez à la personne concernée de faire la demande.',
+        solution: 'Refaites la demande en choisissant « Extrait sans filiation », ou demandez à la personne concernée de faire la demande.',
       };
     }
     const title = actTypes.find((t) => t.value === type)?.label ?? 'Acte';

@@ -60,7 +60,7 @@ export function casesOf(db: Executor, personaId: string): CaseRow[] {
 
 /** Saves one step's values as typed, valid or not: nothing typed is ever lost. Only while the case is a draft. */
 export function saveDraft(tx: Executor, c: CaseRow, stepId: string, values: RawValues, now = new Date()): CaseRow {
-  if (c.state !== 'brouillon') throw new CaseError('etat_incompatible', 'Cette demande est déjà envoyée : elle ne peut plus être modifiée.');
+  if (c.state !== 'brouillon') throw new CaseError('etat_incompatible', 'Cette demande est déjà envoyée : elle ne peut plus être modifiée.');
   const answers = { ...c.answers, [stepId]: values };
   return tx.update(cases).set({ answers, updatedAt: now }).where(eq(cases.id, c.id)).returning().get();
 }
@@ -91,7 +91,7 @@ export function applyTransition(
   if (options.outcome !== undefined) patch.outcome = options.outcome;
   // Optimistic guard: the state must still be the one checked (two agents cannot both decide).
   const updated = tx.update(cases).set(patch).where(and(eq(cases.id, c.id), eq(cases.state, c.state))).returning().get();
-  if (!updated) throw new CaseError('etat_incompatible', 'La demande a changé entre-temps : rechargez la page.');
+  if (!updated) throw new CaseError('etat_incompatible', 'La demande a changé entre-temps : rechargez la page.');
   tx.insert(caseEvents)
     .values({
       id: crypto.randomUUID(),

@@ -21,7 +21,7 @@ export async function submitCase(db: Db, c: CaseRow, persona: Persona, actor: Ac
   const def = procedures[c.procedure];
   const ctx = { db, persona, answers: c.answers };
   const invalid = firstInvalidStep(def, ctx);
-  if (invalid) throw new CaseError('etape_invalide', `L’étape « ${invalid.step.title} » est incomplète.`);
+  if (invalid) throw new CaseError('etape_invalide', `L’étape « ${invalid.step.title} » est incomplète.`);
   const route = def.route(ctx);
   const receiptFor = (receiptNumber: string) =>
     prepareDocument({
@@ -114,7 +114,7 @@ export async function recheckHeldCases(db: Db, classSessionId: string, agency: A
   if (!session) return 0;
   const held = db.select().from(cases).where(and(eq(cases.classSessionId, classSessionId), eq(cases.state, 'en_instruction'))).all().filter((c) => lookUpProviders(c).includes(agency));
   for (const c of held) {
-    writeTransaction(db, (tx) => addNote(tx, c, systemActor(null), `${agencyName(agency)} répond de nouveau : votre demande est vérifiée encore une fois.`, now));
+    writeTransaction(db, (tx) => addNote(tx, c, systemActor(null), `${agencyName(agency)} répond de nouveau : votre demande est vérifiée encore une fois.`, now));
     const persona = db.select().from(personas).where(eq(personas.id, c.personaId)).get();
     if (persona) await instructCase(db, c, persona, now);
   }

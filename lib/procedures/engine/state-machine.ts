@@ -1,4 +1,5 @@
 import type { ActorKind, CaseState } from '../../../db/schema';
+import { lowerFirst } from '../../format';
 
 // The shared life-cycle of a case (docs/PROCEDURES.md) as an explicit state machine:
 // each action says from which states, to which state, who may do it, and whether it needs a text.
@@ -34,7 +35,7 @@ export const stateLabels: Record<CaseState, string> = {
 /** Whether this actor may apply this action to a case in this state (and with this text). */
 export function checkTransition(action: CaseAction, from: CaseState, actor: ActorKind, text?: string | null): TransitionCheck {
   const t = transitions[action];
-  if (!t.from.includes(from)) return { ok: false, code: 'etat_incompatible', message: `Impossible : la demande est « ${stateLabels[from].toLowerCase()} ».` };
+  if (!t.from.includes(from)) return { ok: false, code: 'etat_incompatible', message: `Impossible : la demande est « ${lowerFirst(stateLabels[from])} ».` };
   if (!t.by.includes(actor)) return { ok: false, code: 'acteur_non_autorise', message: 'Vous ne pouvez pas faire cette action sur cette demande.' };
   if (t.needsText && !text?.trim()) return { ok: false, code: 'motif_requis', message: 'Écrivez un message ou un motif.' };
   return { ok: true, to: t.to };

@@ -21,6 +21,8 @@ export type StepResult = { ok: true } | { ok: false; errors: Record<string, stri
 export type StepDef = {
   id: string;
   title: string;
+  /** The title when someone else answers for the person (an aidant under mandate, an agent keying a paper form). */
+  titleForOther: string;
   /** Plain-language help shown above the fields. */
   intro?: string;
   fields: (ctx: StepContext) => FieldDef[];
@@ -46,6 +48,8 @@ export type Decision =
 export type ProcedureDef = {
   id: ProcedureId;
   title: string;
+  /** One or two words, for a table's column ("Adresse"). */
+  shortTitle: string;
   description: string;
   enVrai: string[];
   steps: StepDef[];

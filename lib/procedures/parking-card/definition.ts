@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/client';
 import { issueParkingCard } from '../../agencies/ville';
-import { formatIsoDate } from '../../format';
+import { formatIsoDate, lowerFirst } from '../../format';
 import type { CaseRow, Decision, Persona, ProcedureDef } from '../engine/types';
 import { proofKinds } from '../../../db/schema';
 import { lookupAddress } from '../../world/addresses';
@@ -17,7 +17,7 @@ const addYears = (iso: string, years: number) => `${Number(iso.slice(0, 4)) + ye
 function checkProofsByHand(db: Db, c: CaseRow, persona: Persona): ParkingDecision {
   const kinds = new Set(proofsOf(db, c.id).map((p) => p.kind));
   const missing = proofKinds.filter((k) => !kinds.has(k));
-  if (missing.length > 0) return { decision: 'refuse', motif: `Il manque : ${missing.map((k) => proofLabels[k].label.toLowerCase()).join(', ')}.`, solution: 'Refaites la demande avec tous les justificatifs.' };
+  if (missing.length > 0) return { decision: 'refuse', motif: `Il manque : ${missing.map((k) => lowerFirst(proofLabels[k].label)).join(', ')}.`, solution: 'Refaites la demande avec tous les justificatifs.' };
   const street = lookupAddress(db, persona.addressLine, persona.postalCode);
   const address = { ligne: persona.addressLine, code_postal: persona.postalCode, commune: persona.city };
   return decideParkingCard({
@@ -76,10 +76,11 @@ async function instructParkingCard(db: Db, c: CaseRow, persona: Persona): Promis
 export const parkingCard: ProcedureDef = {
   id: 'carte-stationnement',
   title: 'Carte de stationnement résidentiel',
+  shortTitle: 'Stationnement',
   description: 'La ville délivre une carte aux habitants des zones A, B et C pour se garer près de chez eux à tarif réduit.',
   enVrai: [
-    'Chaque ville fixe ses propres règles et ses tarifs. Beaucoup demandent encore des justificatifs ; celles qui utilisent l’échange de données (API Particulier, par exemple) doivent obtenir une habilitation et, quand la loi le prévoit, votre accord.',
-    'Le principe « Dites-le-nous une fois » vise à ne plus redemander une information que l’administration a déjà.',
+    'Chaque ville fixe ses propres règles et ses tarifs. Beaucoup demandent encore des justificatifs ; celles qui utilisent l’échange de données (API Particulier, par exemple) doivent obtenir une habilitation et, quand la loi le prévoit, votre accord.',
+    'Le principe « Dites-le-nous une fois » vise à ne plus redemander une information que l’administration a déjà.',
   ],
   steps: [],
   summary: () => [],

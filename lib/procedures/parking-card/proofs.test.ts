@@ -21,7 +21,7 @@ describe('proofs', () => {
     const big = new Uint8Array(maxProofBytes + 1);
     big.set(pdf);
     expect(checkProofForm('ab 123 cd', { avis_imposition: { name: 'avis.pdf', bytes: pdf }, certificat_immatriculation: { name: 'cg.pdf', bytes: fakePdf }, justificatif_domicile: { name: 'facture.pdf', bytes: big } })).toEqual({
-      certificat_immatriculation: 'Le fichier « cg.pdf » n’est ni un PDF, ni une image JPEG ou PNG.',
+      certificat_immatriculation: 'Le fichier « cg.pdf » n’est ni un PDF, ni une image JPEG ou PNG.',
       justificatif_domicile: expect.stringContaining('dépasse 2 Mo'),
     });
     expect(checkProofForm('', {})).toEqual({

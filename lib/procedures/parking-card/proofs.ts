@@ -32,7 +32,7 @@ export type UploadedProof = { kind: ProofKind; name: string; bytes: Uint8Array }
 export function checkProof(file: { name: string; bytes: Uint8Array } | null): string | null {
   if (!file || file.bytes.length === 0) return 'Ajoutez ce justificatif.';
   if (file.bytes.length > maxProofBytes) return proofTooLarge(file.name);
-  if (!sniffMime(file.bytes)) return `Le fichier « ${file.name} » n’est ni un PDF, ni une image JPEG ou PNG.`;
+  if (!sniffMime(file.bytes)) return `Le fichier « ${file.name} » n’est ni un PDF, ni une image JPEG ou PNG.`;
   return null;
 }
 

@@ -29,14 +29,14 @@ const unavailable = (code: string) => code === 'organisme_indisponible' || code 
 export function decideParkingCard({ fiscal, vehicles, street }: ParkingInput): ParkingDecision {
   for (const [lookUp, body] of [[fiscal, 'les impôts'], [vehicles, 'le registre des cartes grises']] as const) {
     if (!lookUp.ok && unavailable(lookUp.code)) {
-      return { decision: 'impossible', motif: `La vérification n’a pas pu se faire : ${body} ne répondent pas pour le moment.`, solution: 'Réessayez dans quelques minutes, ou déposez vos justificatifs.' };
+      return { decision: 'impossible', motif: `La vérification n’a pas pu se faire : ${body} ne répondent pas pour le moment.`, solution: 'Réessayez dans quelques minutes, ou déposez vos justificatifs.' };
     }
     if (!lookUp.ok && lookUp.code === 'consentement_absent') {
       return { decision: 'impossible', motif: `Vous n’avez pas (ou plus) donné votre accord pour consulter ${body}.`, solution: 'Donnez votre accord, ou déposez vos justificatifs.' };
     }
   }
   if (!fiscal.ok) {
-    return { decision: 'refuse', motif: 'Les impôts ne connaissent pas d’adresse à votre nom.', solution: 'Déposez un justificatif de domicile et votre certificat d’immatriculation : un agent de la ville les vérifiera.' };
+    return { decision: 'refuse', motif: 'Les impôts ne connaissent pas d’adresse à votre nom.', solution: 'Déposez un justificatif de domicile et votre certificat d’immatriculation : un agent de la ville les vérifiera.' };
   }
   if (fiscal.data.type_residence !== 'principale') {
     return { decision: 'refuse', motif: 'Pour les impôts, cette adresse est une résidence secondaire. La carte est réservée à la résidence principale.', solution: 'Si vous y habitez vraiment, mettez à jour votre situation auprès des impôts, puis refaites la demande.' };
@@ -56,7 +56,7 @@ export function decideParkingCard({ fiscal, vehicles, street }: ParkingInput): P
     const shown = own[0]!;
     return {
       decision: 'refuse',
-      motif: `Le certificat d’immatriculation ${shown.immatriculation} porte encore l’adresse « ${shown.adresse.ligne}, ${shown.adresse.code_postal} ${shown.adresse.commune} », pas votre adresse actuelle.`,
+      motif: `Le certificat d’immatriculation ${shown.immatriculation} porte encore l’adresse « ${shown.adresse.ligne}, ${shown.adresse.code_postal} ${shown.adresse.commune} », pas votre adresse actuelle.`,
       solution: 'Déclarez votre changement d’adresse (il met aussi à jour la carte grise), puis refaites la demande.',
     };
   }

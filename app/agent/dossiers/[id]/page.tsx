@@ -51,7 +51,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
         {def.title} — {c.receiptNumber}
       </h1>
       <p>
-        État : <span className={`state state--${c.state}`}>{stateLabels[c.state]}</span> · demandé par {persona.givenNames}{' '}
+        État : <span className={`state state--${c.state}`}>{stateLabels[c.state]}</span> · demandé par {persona.givenNames}{' '}
         {persona.preferredName ?? persona.familyName}
         {c.channel !== 'en_ligne' ? ` (${c.channel === 'guichet' ? 'au guichet' : 'sur papier'})` : ''}, le {c.submittedAt ? formatDateTimeSeconds(c.submittedAt) : '?'}
       </p>
@@ -67,7 +67,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
           {c.procedure === 'carte-stationnement' && (
             <>
               <dt>Parcours</dt>
-              <dd>{c.answers.mode?.choix === 'sans_accord' ? 'Sans accord : justificatifs à vérifier' : 'Avec accord : vérification par l’État plateforme'}</dd>
+              <dd>{c.answers.mode?.choix === 'sans_accord' ? 'Sans accord : justificatifs à vérifier' : 'Avec accord : vérification par l’État plateforme'}</dd>
               {c.answers.vehicule?.immatriculation && (
                 <>
                   <dt>Immatriculation déclarée</dt>
@@ -88,7 +88,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
           <ul>
             {proofs.map((p) => (
               <li key={p.id}>
-                {proofLabels[p.kind].label} : <a href={`/agent/justificatifs/${p.id}`}>{p.originalName}</a> ({p.mime}, {Math.max(1, Math.round(p.size / 1024))} ko)
+                {proofLabels[p.kind].label} : <a href={`/agent/justificatifs/${p.id}`}>{p.originalName}</a> ({p.mime}, {Math.max(1, Math.round(p.size / 1024))} ko)
               </li>
             ))}
           </ul>
@@ -97,7 +97,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
       {exchanges.length > 0 && (
         <section aria-labelledby="echanges">
           <h2 id="echanges">Échanges par l’État plateforme pour ce dossier</h2>
-          <ExchangeList rows={exchanges} />
+          <ExchangeList reader="tiers" rows={exchanges} />
         </section>
       )}
       <section aria-labelledby="decider">
@@ -107,7 +107,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
           <>
             <DecisionForm actionKey={newActionKey()} send={send} action="accepter" label="Accepter" text={{ label: 'Note (facultative)', required: false }} />
             <DecisionForm actionKey={newActionKey()} send={send} action="demander_complement" label="Demander un complément" text={{ label: 'Ce que la personne doit fournir ou corriger', required: true }} secondary />
-            <DecisionForm actionKey={newActionKey()} send={send} action="refuser" label="Refuser" reasons={refusalReasons} text={{ label: 'Précisions pour la personne', hint: 'Obligatoire pour « Autre motif ».', required: false }} secondary />
+            <DecisionForm actionKey={newActionKey()} send={send} action="refuser" label="Refuser" reasons={refusalReasons} text={{ label: 'Précisions pour la personne', hint: 'Obligatoire pour « Autre motif ».', required: false }} secondary />
           </>
         )}
         {c.state === 'complement_demande' && <p>En attente de la réponse de la personne.</p>}
@@ -117,7 +117,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
         {['accepte', 'refuse', 'sans_suite'].includes(c.state) && <p>Ce dossier est terminé.</p>}
         {docs.length > 0 && (
           <p>
-            Documents délivrés : {docs.map((d) => d.title).join(', ')}.
+            Documents délivrés : {docs.map((d) => d.title).join(', ')}.
           </p>
         )}
       </section>

@@ -35,7 +35,7 @@ export default async function ProcedureStart({ params }: Params) {
       <h1>{def.title}</h1>
       <p className="lead">{def.description}</p>
       <p>
-        Il y a {def.steps.length} étapes courtes. Vos réponses sont enregistrées au fur et à mesure : vous pouvez vous arrêter et
+        Il y a {def.steps.length} étapes courtes. Vos réponses sont enregistrées au fur et à mesure : vous pouvez vous arrêter et
         revenir plus tard.
       </p>
       {cannotGoOnlineAlone(persona) ? (
@@ -54,7 +54,7 @@ export default async function ProcedureStart({ params }: Params) {
         </form>
       )}
       <p>
-        Vous préférez le papier ?{' '}
+        Vous préférez le papier ?{' '}
         <a href={`/formulaires/${def.id}`} download>
           Télécharger le formulaire à imprimer (PDF, déjà rempli avec votre identité)
         </a>

@@ -24,7 +24,7 @@ export default async function ParkingCardStart() {
       </p>
       <h2>Les conditions</h2>
       <ul>
-        <li>habiter dans une zone de stationnement résidentiel, à titre de résidence principale ;</li>
+        <li>habiter dans une zone de stationnement résidentiel, à titre de résidence principale ;</li>
         <li>être titulaire de la carte grise d’un véhicule immatriculé à cette adresse.</li>
       </ul>
       {cannotGoOnlineAlone(persona) ? (
@@ -34,7 +34,7 @@ export default async function ParkingCardStart() {
       <h2>Deux façons de prouver que vous remplissez ces conditions</h2>
       <div className="cards">
         <section className="card" aria-labelledby="avec-accord">
-          <h3 id="avec-accord">Avec votre accord : vérification automatique</h3>
+          <h3 id="avec-accord">Avec votre accord : vérification automatique</h3>
           <p>
             La ville demande, par l’État plateforme, votre adresse fiscale aux impôts et vos véhicules au registre des cartes
             grises. La réponse arrive en quelques secondes. Vous n’avez aucun papier à fournir.
@@ -46,14 +46,14 @@ export default async function ParkingCardStart() {
           </p>
         </section>
         <section className="card" aria-labelledby="sans-accord">
-          <h3 id="sans-accord">Sans votre accord : vos justificatifs</h3>
-          <p>Vous fournissez vous-même, en ligne ou au guichet de la mairie :</p>
+          <h3 id="sans-accord">Sans votre accord : vos justificatifs</h3>
+          <p>Vous fournissez vous-même, en ligne ou au guichet de la mairie :</p>
           <ul>
-            <li>votre dernier avis d’imposition ;</li>
-            <li>le certificat d’immatriculation (carte grise) du véhicule ;</li>
+            <li>votre dernier avis d’imposition ;</li>
+            <li>le certificat d’immatriculation (carte grise) du véhicule ;</li>
             <li>un justificatif de domicile de moins de trois mois.</li>
           </ul>
-          <p>Un agent de la ville les vérifie à la main : c’est plus long.</p>
+          <p>Un agent de la ville les vérifie à la main : c’est plus long.</p>
           <p>
             <Link className="button button--secondary" href="/citoyen/demarches/carte-stationnement/justificatifs">
               Envoyer mes justificatifs
@@ -62,7 +62,7 @@ export default async function ParkingCardStart() {
         </section>
       </div>
       <p>
-        Vous préférez le papier ?{' '}
+        Vous préférez le papier ?{' '}
         <a href="/formulaires/carte-stationnement" download>
           Télécharger le formulaire à imprimer (PDF)
         </a>

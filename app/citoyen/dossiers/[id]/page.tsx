@@ -19,14 +19,15 @@ import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { stateLabels } from '@/lib/procedures/engine/state-machine';
 import { firstInvalidStep, procedures } from '@/lib/procedures/registry';
 import { answerComplementAction, sendMessageAction, withdrawCaseAction } from '../actions';
-import { formatDateTimeSeconds } from '@/lib/format';
+import { formatDateTimeSeconds, agreed } from '@/lib/format';
+import { FlashNotice } from '@/app/_components/flash-notice';
 
 export const metadata: Metadata = { title: 'Ma demande' };
 
 const noticeLabels = { a_traiter: 'En attente', appliquee: 'Adresse mise à jour', rejetee: 'Rejeté' } as const;
 const open: CaseState[] = ['depose', 'en_instruction', 'complement_demande'];
 
-export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ envoye?: string }> }) {
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const found = await citizenCase(id);
   if (!found) notFound();
@@ -40,7 +41,6 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const notices = c.procedure === 'changement-adresse' ? noticesOf(db, c.id) : [];
   const exchanges = c.receiptNumber ? exchangesWithTraces(db, { kind: 'usager', classSessionId: c.classSessionId, personaId: persona.id }, 50, c.receiptNumber) : [];
   const proofs = c.procedure === 'carte-stationnement' ? proofsOf(db, c.id) : [];
-  const sent = (await searchParams).envoye === '1';
   const resume = c.state === 'brouillon' ? firstInvalidStep(def, stepContext(persona, c)) : null;
   // A body that did not answer (outage, too slow): said plainly while the case waits for it (exchanges are newest first).
   // Each body's latest answer counts: the one that failed is named, not the last one asked.
@@ -56,7 +56,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       </p>
       <h1>{def.title}</h1>
       <p>
-        État : <span className={`state state--${c.state}`}>{stateLabels[c.state]}</span>
+        État : <span className={`state state--${c.state}`}>{stateLabels[c.state]}</span>
         {c.receiptNumber && (
           <>
             {' '}
@@ -64,14 +64,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           </>
         )}
       </p>
-      {sent && c.receiptNumber && (
-        <div className="notice notice--success" role="status">
-          <p>
-            Votre demande est envoyée. Gardez son numéro : <strong>{c.receiptNumber}</strong>. L’accusé de réception est dans votre
-            coffre-fort.
-          </p>
-        </div>
-      )}
+      <FlashNotice />
       {c.state === 'brouillon' && (
         <div className="notice">
           <p>Cette demande n’est pas encore envoyée. Vos réponses sont enregistrées.</p>
@@ -86,14 +79,14 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <div className="notice" role="status">
           <p>
             {c.state === 'complement_demande'
-              ? 'L’organisme vous demande un complément : lisez son message ci-dessous et répondez-lui.'
+              ? 'L’organisme vous demande un complément : lisez son message ci-dessous et répondez-lui.'
               : c.state === 'depose'
                 ? `Votre demande est déposée. Elle attend d’être prise en charge${c.agency ? ` par ${agencyName(c.agency)}` : ' par les organismes choisis'}. Dans cette simulation, la réponse arrive en général en quelques minutes.`
                 : `Votre demande est en cours d’instruction${c.agency ? ` par ${agencyName(c.agency)}` : ''}. Dans cette simulation, la réponse arrive en général en quelques minutes.`}
           </p>
           {unanswered && (
             <p>
-              <strong>{unanswered} ne {failing.length > 1 ? 'répondent' : 'répond'} pas pour l’instant.</strong> Votre demande attend sa réponse : elle sera vérifiée de nouveau dès que le service reviendra. Vous n’avez rien à refaire.
+              <strong>{unanswered} ne {agreed(failing.length, 'répond', 'répondent')} pas pour l’instant.</strong> Votre demande attend sa réponse : elle sera vérifiée de nouveau dès que le service reviendra. Vous n’avez rien à refaire.
             </p>
           )}
           <p>
@@ -114,7 +107,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <p>
             <strong>Votre demande est refusée.</strong> {c.outcome.motif}
           </p>
-          {c.outcome.solution && <p>Que faire : {c.outcome.solution}</p>}
+          {c.outcome.solution && <p>Que faire : {c.outcome.solution}</p>}
           <p>
             <Link href={`/citoyen/demarches/${c.procedure}`}>Refaire une demande</Link>
           </p>
@@ -124,7 +117,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       {notices.length > 0 && (
         <section aria-labelledby="organismes">
           <h2 id="organismes">Où en est chaque organisme</h2>
-          <table>
+          <table className="stack">
             <caption>Avis de changement d’adresse envoyés</caption>
             <thead>
               <tr>
@@ -136,9 +129,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             <tbody>
               {notices.map((n) => (
                 <tr key={n.id}>
-                  <td>{agencyName(n.agency)}</td>
-                  <td>{noticeLabels[n.state]}</td>
-                  <td>{n.reason ?? (n.decidedAt ? `Le ${formatDateTimeSeconds(n.decidedAt)}` : '—')}</td>
+                  <td data-label="Organisme">{agencyName(n.agency)}</td>
+                  <td data-label="État">{noticeLabels[n.state]}</td>
+                  <td data-label="Détail">{n.reason ?? (n.decidedAt ? `Le ${formatDateTimeSeconds(n.decidedAt)}` : '—')}</td>
                 </tr>
               ))}
             </tbody>
@@ -152,7 +145,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <ul>
             {proofs.map((p) => (
               <li key={p.id}>
-                {proofLabels[p.kind].label} : {p.originalName} ({Math.max(1, Math.round(p.size / 1024))} ko)
+                {proofLabels[p.kind].label} : {p.originalName} ({Math.max(1, Math.round(p.size / 1024))} ko)
               </li>
             ))}
           </ul>
@@ -167,9 +160,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               <li key={d.id}>
                 <strong>{d.title}</strong>, délivré le {formatDateTimeSeconds(d.issuedAt)} —{' '}
                 <a href={`/citoyen/coffre-fort/${d.id}/pdf`} download>
-                  Télécharger le PDF<span className="visually-hidden"> : {d.title}</span>
+                  Télécharger le PDF<span className="visually-hidden"> : {d.title}</span>
                 </a>{' '}
-                · <Link href={`/verifier/${d.id}`}>Vérifier<span className="visually-hidden"> : {d.title}</span></Link>
+                · <Link href={`/verifier/${d.id}`}>Vérifier<span className="visually-hidden"> : {d.title}</span></Link>
               </li>
             ))}
           </ul>
@@ -179,7 +172,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       {exchanges.length > 0 && (
         <section aria-labelledby="echanges">
           <h2 id="echanges">Les données demandées pour ce dossier</h2>
-          <ExchangeList rows={exchanges} />
+          <ExchangeList reader="personne" rows={exchanges} />
         </section>
       )}
 
@@ -193,7 +186,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       {c.state === 'complement_demande' && (
         <section aria-labelledby="complement">
           <h2 id="complement">Répondre à la demande de complément</h2>
-          <p>Dernière demande de l’organisme : « {[...events].reverse().find((e) => e.toState === 'complement_demande')?.text} »</p>
+          <p>Dernière demande de l’organisme : « {[...events].reverse().find((e) => e.toState === 'complement_demande')?.text} »</p>
           <MessageForm actionKey={newActionKey()} send={answerComplementAction.bind(null, c.id)} label="Votre réponse" button="Envoyer ma réponse" id="reponse" />
         </section>
       )}

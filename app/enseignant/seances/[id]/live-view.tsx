@@ -1,19 +1,21 @@
 'use client';
 
+import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import type { LiveSnapshot } from '@/lib/classroom/live';
-import type { ParticipantRole } from '@/db/schema';
+import type { AgencyId, ParticipantRole } from '@/db/schema';
+import { agreed, countOf } from '@/lib/format';
 
 type Props = {
+  /** The séance's name: the page's heading, beside the status line. */
+  title: string;
   classSessionId: string;
   initial: LiveSnapshot;
   roleLabels: Record<ParticipantRole, string>;
   stateLabels: Record<string, string>;
-  reassign: (formData: FormData) => Promise<void>;
-  revealHint: (formData: FormData) => Promise<void>;
   automate: (formData: FormData) => Promise<void>;
-  /** What a student can be moved to: a role (any account), or a role with its persona, body or aidant. */
-  choices: { label: string; options: { value: string; label: string }[] }[];
+  /** The students' tab, where roles are changed and hints revealed. */
+  studentsHref: string;
 };
 
 const resultWords = { accorde: 'accordé', refuse: 'refusé', echec: 'en échec' } as const;
@@ -22,12 +24,17 @@ const time = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'medium', timeZone: '
 
 // The map's geometry: the platform in the middle, the bodies around it.
 const W = 760;
-const H = 420;
+const H = 380;
 const hub = { x: W / 2, y: H / 2 };
 
-/** The teacher's live view: map of exchanges, cases by state, participants and timeline, pushed by the server. */
-export function LiveView({ classSessionId, initial, roleLabels, stateLabels, reassign, revealHint, automate, choices }: Props) {
+/**
+ * The teacher's cockpit: map of exchanges, cases by state, students and the séance's feed, pushed by the server, on
+ * one screen. Each new exchange sends a pulse from the asking body through the platform to the provider.
+ */
+export function LiveView({ title, classSessionId, initial, roleLabels, stateLabels, automate, studentsHref }: Props) {
   const [data, setData] = useState(initial);
+  // Exchanges already there when the page opened do not pulse; every later one does, once.
+  const [openedAt] = useState(initial.exchanges[0]?.sequence ?? 0);
   const [announce, setAnnounce] = useState('');
   const [connected, setConnected] = useState(false);
   const lastSequence = useRef(initial.exchanges[0]?.sequence ?? 0);
@@ -41,7 +48,7 @@ export function LiveView({ classSessionId, initial, roleLabels, stateLabels, rea
       const newest = next.exchanges[0];
       if (newest && newest.sequence > lastSequence.current) {
         const names = new Map(next.bodies.map((b) => [b.id, b.name]));
-        setAnnounce(`Nouvel échange : ${names.get(newest.consumer)} vers ${names.get(newest.provider)}, ${resultWords[newest.result]}.`);
+        setAnnounce(`Nouvel échange : ${names.get(newest.consumer)} vers ${names.get(newest.provider)}, ${resultWords[newest.result]}.`);
         lastSequence.current = newest.sequence;
       }
       setData(next);
@@ -52,7 +59,7 @@ export function LiveView({ classSessionId, initial, roleLabels, stateLabels, rea
   const position = new Map(
     data.bodies.map((b, i) => {
       const angle = (2 * Math.PI * i) / data.bodies.length - Math.PI / 2;
-      return [b.id, { x: hub.x + Math.cos(angle) * 300, y: hub.y + Math.sin(angle) * 160 }];
+      return [b.id, { x: hub.x + Math.cos(angle) * 290, y: hub.y + Math.sin(angle) * 150 }];
     }),
   );
   const names = new Map(data.bodies.map((b) => [b.id, b.name]));
@@ -60,21 +67,31 @@ export function LiveView({ classSessionId, initial, roleLabels, stateLabels, rea
   const newest = data.exchanges[0];
   const totals = data.bodies.reduce((t, b) => ({ ok: t.ok + b.granted, refused: t.refused + b.refused, failed: t.failed + b.failed }), { ok: 0, refused: 0, failed: 0 });
   // Each exchange touches two bodies: the totals above count it twice.
-  const summary = `${data.exchanges.length === 0 ? 'Aucun échange pour l’instant.' : `Échanges : ${totals.ok / 2} accordés, ${totals.refused / 2} refusés, ${totals.failed / 2} en échec.`}${newest ? ` Dernier : ${names.get(newest.consumer)} → ${names.get(newest.provider)}, ${resultWords[newest.result]}.` : ''}`;
+  // (the map's counts are separated by em spaces: "!" there is a sign for failures, not punctuation)
+  const summary = `${data.exchanges.length === 0 ? 'Aucun échange pour l’instant.' : `Échanges : ${countOf(totals.ok / 2, 'accordé', 'accordés')}, ${countOf(totals.refused / 2, 'refusé', 'refusés')}, ${countOf(totals.failed / 2, 'en échec', 'en échec')}.`}${newest ? ` Dernier : ${names.get(newest.consumer)} → ${names.get(newest.provider)}, ${resultWords[newest.result]}.` : ''}`;
+
+  const route = (e: { consumer: AgencyId; provider: AgencyId }) => {
+    const from = position.get(e.consumer)!;
+    const to = position.get(e.provider)!;
+    return `M ${from.x} ${from.y} L ${hub.x} ${hub.y} L ${to.x} ${to.y}`;
+  };
 
   return (
-    <div className="live">
+    <div className="cockpit">
       <p className="visually-hidden" role="status" aria-live="polite">
         {announce}
       </p>
-      <p className="live__status">
+      <div className="cockpit__head">
+        <h1 className="session__title">{title}</h1>
+        <p className="cockpit__status">
         <strong>
-          {data.joined} élève{data.joined > 1 ? 's' : ''} sur {data.expected}
+          {countOf(data.joined, 'élève', 'élèves')} sur {data.expected}
         </strong>{' '}
-        {data.joined > 1 ? 'ont' : 'a'} rejoint la séance. {connected ? 'Mise à jour en direct.' : 'Connexion au direct…'}
-      </p>
+        {agreed(data.joined, 'a', 'ont')} rejoint la séance. {connected ? 'Mise à jour en direct.' : 'Connexion au direct…'}
+        </p>
+      </div>
       {data.alerts.length > 0 && (
-        <section className="notice notice--error" aria-labelledby="alertes">
+        <section className="notice notice--error cockpit__alerts" aria-labelledby="alertes">
           <h2 id="alertes">À régler</h2>
           <ul>
             {data.alerts.map((a) => (
@@ -83,7 +100,7 @@ export function LiveView({ classSessionId, initial, roleLabels, stateLabels, rea
                 <form action={automate} className="inline-form">
                   <input type="hidden" name="seance" value={classSessionId} />
                   <input type="hidden" name="organisme" value={a.agency} />
-                  <button type="submit" className="button button--secondary">
+                  <button type="submit" className="button button--secondary button--small">
                     Laisser {names.get(a.agency)} répondre seul
                   </button>
                 </form>
@@ -93,171 +110,131 @@ export function LiveView({ classSessionId, initial, roleLabels, stateLabels, rea
         </section>
       )}
 
-      <section aria-labelledby="carte-echanges">
-        <h2 id="carte-echanges">Carte des échanges</h2>
-        <figure className="live-map">
-          <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Carte des échanges de données entre organismes. ${summary}`}>
-            {shown
-              .slice()
-              .reverse()
-              .map((e) => {
-                const from = position.get(e.consumer)!;
-                const to = position.get(e.provider)!;
-                const fresh = e.sequence === newest?.sequence;
+      <div className="cockpit__grid">
+        <section className="cockpit__panel cockpit__panel--map" aria-labelledby="carte-echanges">
+          <h2 id="carte-echanges">Carte des échanges</h2>
+          <figure className="live-map">
+            <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Carte des échanges de données entre organismes. ${summary}`}>
+              {shown
+                .slice()
+                .reverse()
+                .map((e) => (
+                  <g key={e.sequence} className={`live-map__flow live-map__flow--${e.result}${e.sequence === newest?.sequence ? ' live-map__flow--new' : ''}`} data-echange={e.sequence} data-resultat={e.result}>
+                    <path d={route(e)} />
+                  </g>
+                ))}
+              <g className="live-map__hub">
+                <circle cx={hub.x} cy={hub.y} r={54} />
+                <text x={hub.x} y={hub.y - 4} textAnchor="middle">
+                  État
+                </text>
+                <text x={hub.x} y={hub.y + 17} textAnchor="middle">
+                  plateforme
+                </text>
+              </g>
+              {data.bodies.map((b) => {
+                const p = position.get(b.id)!;
                 return (
-                  <g key={e.sequence} className={`live-map__flow live-map__flow--${e.result}${fresh ? ' live-map__flow--new' : ''}`} data-echange={e.sequence} data-resultat={e.result}>
-                    <path d={`M ${from.x} ${from.y} L ${hub.x} ${hub.y} L ${to.x} ${to.y}`} />
+                  <g key={b.id} className={`live-map__body${b.fault ? ' live-map__body--fault' : ''}${b.played ? ' live-map__body--played' : ''}`} data-organisme={b.id}>
+                    <rect x={p.x - 80} y={p.y - 28} width={160} height={56} rx={8} />
+                    <text x={p.x} y={p.y - 6} textAnchor="middle" className="live-map__name">
+                      {b.name}
+                    </text>
+                    <text x={p.x} y={p.y + 17} textAnchor="middle" className="live-map__counts">
+                      {b.fault ? faultWords[b.fault as keyof typeof faultWords] : `✓\u00a0${b.granted}\u2003✗\u00a0${b.refused}\u2003!\u00a0${b.failed}`}
+                    </text>
                   </g>
                 );
               })}
-            <g className="live-map__hub">
-              <circle cx={hub.x} cy={hub.y} r={46} />
-              <text x={hub.x} y={hub.y - 4} textAnchor="middle">
-                État
-              </text>
-              <text x={hub.x} y={hub.y + 14} textAnchor="middle">
-                plateforme
-              </text>
-            </g>
-            {data.bodies.map((b) => {
-              const p = position.get(b.id)!;
-              return (
-                <g key={b.id} className={`live-map__body${b.fault ? ' live-map__body--fault' : ''}${b.played ? ' live-map__body--played' : ''}`} data-organisme={b.id}>
-                  <rect x={p.x - 70} y={p.y - 24} width={140} height={48} rx={8} />
-                  <text x={p.x} y={p.y - 5} textAnchor="middle" className="live-map__name">
-                    {b.name}
-                  </text>
-                  <text x={p.x} y={p.y + 13} textAnchor="middle" className="live-map__counts">
-                    {b.fault ? faultWords[b.fault as keyof typeof faultWords] : `✓ ${b.granted}  ✗ ${b.refused}  ! ${b.failed}`}
-                  </text>
-                </g>
-              );
-            })}
-          </svg>
-          <figcaption>
-            <p>{summary}</p>
-            <ul className="live-map__legend">
-              <li className="legend legend--accorde">trait plein : accordé</li>
-              <li className="legend legend--refuse">tirets : refusé (pas d’habilitation ou pas d’accord)</li>
-              <li className="legend legend--echec">pointillés : en échec (panne, délai dépassé)</li>
-              <li>✓ accordés, ✗ refusés, ! en échec ; cadre épais : organisme joué par un·e élève ; cadre rouge : panne en cours</li>
-            </ul>
-          </figcaption>
-        </figure>
-      </section>
-
-      <section>{/* named by the scrollable region inside */}
-        <h2 id="dossiers-etat">Dossiers par état</h2>
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="dossiers-etat">
-          <table>
-            <caption>Nombre de dossiers de la séance, par démarche et par état</caption>
-            <thead>
-              <tr>
-                <th scope="col">Démarche</th>
-                {Object.entries(stateLabels).map(([id, label]) => (
-                  <th scope="col" key={id}>
-                    {label}
-                  </th>
+              {/* Drawn last, above the bodies: one pulse per new exchange, travelling once (still for reduced motion). */}
+              {shown
+                .filter((e) => e.sequence > openedAt)
+                .map((e) => (
+                  <circle key={e.sequence} r={9} className={`live-map__pulse live-map__pulse--${e.result}`} style={{ offsetPath: `path('${route(e)}')` }} data-impulsion={e.sequence} />
                 ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.cases.map((row) => (
-                <tr key={row.procedure}>
-                  <th scope="row">{row.title}</th>
-                  {Object.keys(stateLabels).map((s) => (
-                    <td key={s}>{row.counts[s as keyof typeof row.counts]}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+            </svg>
+            <figcaption>
+              <p className="visually-hidden">{summary}</p>
+              <ul className="live-map__legend">
+                <li className="legend legend--accorde">✓ accordé</li>
+                <li className="legend legend--refuse">✗ refusé</li>
+                <li className="legend legend--echec">! en échec</li>
+                <li>cadre épais : joué par un·e élève ; rouge : panne</li>
+              </ul>
+            </figcaption>
+          </figure>
+        </section>
 
-      <section>{/* named by the scrollable region inside */}
-        <h2 id="participants">Élèves</h2>
-        {data.participants.length === 0 ? (
-          <p>Personne n’a encore rejoint la séance. Projetez le code : les élèves apparaissent ici dès qu’ils arrivent.</p>
-        ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="participants">
-            <table>
-              <caption>Élèves de la séance, leur rôle et ce qu’ils font</caption>
+        <div className="cockpit__panel">
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="dossiers-etat">
+            <table className="table--compact">
+              <caption id="dossiers-etat">Dossiers par état</caption>
               <thead>
                 <tr>
-                  <th scope="col">Pseudonyme</th>
-                  <th scope="col">Rôle</th>
-                  <th scope="col">Joue</th>
-                  <th scope="col">En ce moment</th>
-                  <th scope="col">Vu à</th>
-                  <th scope="col">Actions</th>
+                  <th scope="col">État</th>
+                  {data.cases.map((row) => (
+                    <th scope="col" key={row.procedure} title={row.title}>
+                      {row.shortTitle}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
-                {data.participants.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">{p.pseudonym}</th>
-                    <td>{roleLabels[p.role]}</td>
-                    <td>{p.playing ?? '—'}</td>
-                    <td>{p.doing}</td>
-                    <td>
-                      <time dateTime={p.lastSeenAt}>{time.format(new Date(p.lastSeenAt))}</time>
-                    </td>
-                    <td>
-                      <form action={reassign} className="inline-form">
-                        <input type="hidden" name="seance" value={classSessionId} />
-                        <input type="hidden" name="participant" value={p.id} />
-                        <label htmlFor={`role-${p.id}`} className="visually-hidden">
-                          Rôle de {p.pseudonym}
-                        </label>
-                        <select id={`role-${p.id}`} name="role" defaultValue={p.role}>
-                          {choices.map((group) => (
-                            <optgroup key={group.label} label={group.label}>
-                              {group.options.map((o) => (
-                                <option key={o.value} value={o.value}>
-                                  {o.label}
-                                </option>
-                              ))}
-                            </optgroup>
-                          ))}
-                        </select>{' '}
-                        <button type="submit" className="button button--secondary">
-                          Changer<span className="visually-hidden"> le rôle de {p.pseudonym}</span>
-                        </button>
-                      </form>{' '}
-                      <form action={revealHint} className="inline-form">
-                        <input type="hidden" name="seance" value={classSessionId} />
-                        <input type="hidden" name="participant" value={p.id} />
-                        <input type="hidden" name="indice" value={p.hintsRevealed + 1} />
-                        <button type="submit" className="button button--secondary">
-                          Révéler un indice<span className="visually-hidden"> à {p.pseudonym}</span>
-                        </button>
-                      </form>
-                    </td>
+                {Object.entries(stateLabels).map(([state, label]) => (
+                  <tr key={state}>
+                    <th scope="row">{label}</th>
+                    {data.cases.map((row) => (
+                      <td key={row.procedure}>{row.counts[state as keyof typeof row.counts]}</td>
+                    ))}
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-        )}
-      </section>
-
-      <section>{/* named by the scrollable region inside */}
-        <h2 id="fil">Fil de la séance</h2>
-        <div className="live-timeline" tabIndex={0} role="region" aria-labelledby="fil">
-          {data.timeline.length === 0 ? (
-            <p>Rien ne s’est encore passé.</p>
+          <div className="cockpit__students">
+          <h2 id="participants">Élèves</h2>
+          {data.participants.length === 0 ? (
+            <p>Personne n’a encore rejoint la séance. Projetez le code : les élèves apparaissent ici dès qu’ils arrivent.</p>
           ) : (
-            <ol>
-              {data.timeline.map((e) => (
-                <li key={e.id} className={`live-timeline__item live-timeline__item--${e.tone}`} data-evenement={e.id}>
-                  <time dateTime={e.at}>{time.format(new Date(e.at))}</time> {e.text}
-                </li>
-              ))}
-            </ol>
+            <div className="cockpit__scroll" tabIndex={0} role="region" aria-labelledby="participants">
+              <ul className="students">
+                {data.participants.map((p) => (
+                  <li key={p.id} className="students__item">
+                    <p className="students__who">
+                      <strong>{p.pseudonym}</strong> — {roleLabels[p.role]}
+                      {p.playing ? ` : ${p.playing}` : ''}
+                    </p>
+                    <p className="students__doing">
+                      {p.doing} · vu à <time dateTime={p.lastSeenAt}>{time.format(new Date(p.lastSeenAt))}</time>
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
+          <p className="cockpit__more">
+            <Link href={studentsHref}>Changer un rôle ou révéler un indice</Link>
+          </p>
+          </div>
         </div>
-      </section>
+
+        <div className="cockpit__panel">
+          <h2 id="fil">Fil de la séance</h2>
+          <div className="cockpit__scroll live-timeline" tabIndex={0} role="region" aria-labelledby="fil">
+            {data.timeline.length === 0 ? (
+              <p>Rien ne s’est encore passé.</p>
+            ) : (
+              <ol>
+                {data.timeline.map((e) => (
+                  <li key={e.id} className={`live-timeline__item live-timeline__item--${e.tone}`} data-evenement={e.id}>
+                    <time dateTime={e.at}>{time.format(new Date(e.at))}</time> {e.text}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </div>
+        </div>
+      </div>
     </div>
   );
 }

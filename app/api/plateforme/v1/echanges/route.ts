@@ -11,7 +11,7 @@ export function POST(request: Request) {
   return apiHandler(async () => {
     const header = request.headers.get('authorization') ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    if (!token) throw new PlatformError('jeton_invalide', 'Présentez le jeton de votre organisme : Authorization: Bearer <jeton>.');
+    if (!token) throw new PlatformError('jeton_invalide', 'Présentez le jeton de votre organisme : Authorization: Bearer <jeton>.');
     const db = getDb();
     const caller = authenticateToken(db, token);
     if (!caller) throw new PlatformError('jeton_invalide');

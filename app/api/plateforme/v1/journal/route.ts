@@ -16,7 +16,7 @@ export function GET(request: Request) {
     const caller = await resolveApiCaller(db, request);
     const params = new URL(request.url).searchParams;
     const parsed = query.safeParse({ apres: params.get('apres') ?? undefined, limite: params.get('limite') ?? undefined });
-    if (!parsed.success) throw new PlatformError('requete_invalide', '« apres » et « limite » sont des nombres entiers positifs (limite ≤ 500).');
+    if (!parsed.success) throw new PlatformError('requete_invalide', '« apres » et « limite » sont des nombres entiers positifs (limite ≤ 500).');
     const entries = readJournal(db, journalReaderOf(db, caller, params.get('seance')), { after: parsed.data.apres, limit: parsed.data.limite });
     return json({ entrees: entries.map(entryView) });
   });

@@ -3,7 +3,8 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requireCitizen } from '@/lib/auth/guards';
-import { cannotGoOnlineAlone, citizenActor, offlineRoutePath } from '@/lib/procedures/citizen';
+import { cannotGoOnlineAlone, citizenActor, offlineRoutePath, sentFlash } from '@/lib/procedures/citizen';
+import { finish } from '@/lib/flash';
 import { fileParkingCardWithConsent } from '@/lib/procedures/parking-card/start';
 import { actionKeyOf, once } from '@/lib/action-keys';
 
@@ -16,9 +17,9 @@ export async function parkingConsentAction(formData: FormData): Promise<void> {
   if (answer !== 'accepter') redirect('/citoyen/demarches/carte-stationnement/accord?erreur=choix#decision');
   const db = getDb();
   // The same answer twice (double-click, back then validate again) is one case, one consent per body, one exchange each.
-  const path = await once(db, { key: actionKeyOf(formData), actor: persona.id, action: 'accord-stationnement', classSessionId: persona.classSessionId }, async () => {
+  const outcome = await once(db, { key: actionKeyOf(formData), actor: persona.id, action: 'accord-stationnement', classSessionId: persona.classSessionId }, async () => {
     const c = await fileParkingCardWithConsent(db, persona, citizenActor(persona));
-    return `/citoyen/dossiers/${c.id}?envoye=1`;
+    return { path: `/citoyen/dossiers/${c.id}`, flash: sentFlash(c.receiptNumber) };
   });
-  redirect(path);
+  return finish(outcome);
 }

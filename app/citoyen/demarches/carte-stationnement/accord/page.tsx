@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Votre accord — carte de stationnem
 export default async function ParkingConsent({ searchParams }: { searchParams: Promise<{ erreur?: string }> }) {
   const persona = await requireCitizen();
   const { erreur } = await searchParams;
-  const error = erreur === 'choix' ? 'Choisissez « J’accepte » ou « Je refuse » pour continuer.' : undefined;
+  const error = erreur === 'choix' ? 'Choisissez « J’accepte » ou « Je refuse » pour continuer.' : undefined;
   const asked = parkingConsentRequests;
   const { simplifie } = await viewerPreferences();
   return (
@@ -26,7 +26,7 @@ export default async function ParkingConsent({ searchParams }: { searchParams: P
       <p>
         <Link href="/citoyen/demarches/carte-stationnement">Retour à la démarche</Link>
       </p>
-      <h1>Acceptez-vous que la ville consulte ces informations ?</h1>
+      <h1>Acceptez-vous que la ville consulte ces informations ?</h1>
       <OpenCaseNotice persona={persona} procedure="carte-stationnement" />
       <ErrorSummary title="Il manque une réponse" errors={error ? { accepter: error } : {}} idPrefix="decision" />
       {simplifie ? (
@@ -37,12 +37,12 @@ export default async function ParkingConsent({ searchParams }: { searchParams: P
           <li>Pour cela, elle a besoin de votre accord.</li>
           <li>Vous pouvez dire oui ou non.</li>
           <li>Si vous dites non, vous envoyez vos papiers vous-même.</li>
-          <li>Vous pouvez changer d’avis plus tard, dans « Mes données ».</li>
+          <li>Vous pouvez changer d’avis plus tard, dans « Mes données ».</li>
         </ul>
       ) : (
         <p className="lead">Pour vérifier vos droits sans vous demander de papiers, la ville a besoin de votre accord.</p>
       )}
-      <table>
+      <table className="stack">
         <caption>Ce qui sera transmis, par qui, à qui</caption>
         <thead>
           <tr>
@@ -57,13 +57,13 @@ export default async function ParkingConsent({ searchParams }: { searchParams: P
               const d = dataItems.find((x) => x.id === item);
               return (
                 <tr key={item}>
-                  <td>
+                  <td data-label="Information">
                     <strong>{d?.libelle}</strong>
                     <br />
                     {d?.detail}
                   </td>
-                  <td>{agencyName(h.fournisseur)}</td>
-                  <td>{agencyName(h.consommateur)}</td>
+                  <td data-label="Qui la détient">{agencyName(h.fournisseur)}</td>
+                  <td data-label="Qui la reçoit">{agencyName(h.consommateur)}</td>
                 </tr>
               );
             }),
@@ -76,9 +76,9 @@ export default async function ParkingConsent({ searchParams }: { searchParams: P
         <dt>Pour combien de temps</dt>
         <dd>{parkingConsentDays} jours. Ensuite, l’accord prend fin tout seul.</dd>
         <dt>Par où</dt>
-        <dd>Par l’État plateforme, qui vérifie le droit de la ville et inscrit chaque demande dans votre journal « Mes données ».</dd>
+        <dd>Par l’État plateforme, qui vérifie le droit de la ville et inscrit chaque demande dans votre journal « Mes données ».</dd>
         <dt>Et après</dt>
-        <dd>Vous pouvez retirer votre accord à tout moment, en un clic, dans « Mes données ».</dd>
+        <dd>Vous pouvez retirer votre accord à tout moment, en un clic, dans « Mes données ».</dd>
       </dl>
       <form action={parkingConsentAction} noValidate>
         <ActionKeyField value={newActionKey()} />
@@ -95,7 +95,7 @@ export default async function ParkingConsent({ searchParams }: { searchParams: P
           </div>
           <div className="radio">
             <input type="radio" id="decision-refuser" name="decision" value="refuser" aria-invalid={Boolean(error)} />
-            <label htmlFor="decision-refuser">Je refuse : je fournirai mes justificatifs.</label>
+            <label htmlFor="decision-refuser">Je refuse : je fournirai mes justificatifs.</label>
           </div>
         </fieldset>
         <SubmitButton>

@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { proofKinds } from '@/db/schema';
 import { requireCitizen } from '@/lib/auth/guards';
-import { cannotGoOnlineAlone, citizenActor, offlineRoutePath } from '@/lib/procedures/citizen';
+import { cannotGoOnlineAlone, citizenActor, offlineRoutePath, sentFlash } from '@/lib/procedures/citizen';
+import { finish } from '@/lib/flash';
 import { checkProofForm, fileParkingCardWithProofs, type ProofErrors } from '@/lib/procedures/parking-card/proofs';
 import { actionKeyOf, once } from '@/lib/action-keys';
 
@@ -27,9 +28,9 @@ export async function sendProofsAction(previous: ProofState, form: FormData): Pr
   if (Object.keys(errors).length > 0) return { errors, immatriculation, attempt: previous.attempt + 1 };
   const proofs = proofKinds.map((kind) => ({ kind, name: files[kind]!.name, bytes: files[kind]!.bytes }));
   const db = getDb();
-  const path = await once(db, { key: actionKeyOf(form), actor: persona.id, action: 'justificatifs-stationnement', classSessionId: persona.classSessionId }, async () => {
+  const outcome = await once(db, { key: actionKeyOf(form), actor: persona.id, action: 'justificatifs-stationnement', classSessionId: persona.classSessionId }, async () => {
     const c = await fileParkingCardWithProofs(db, persona, citizenActor(persona), immatriculation, proofs);
-    return `/citoyen/dossiers/${c.id}?envoye=1`;
+    return { path: `/citoyen/dossiers/${c.id}`, flash: sentFlash(c.receiptNumber) };
   });
-  redirect(path);
+  return finish(outcome);
 }

@@ -20,14 +20,14 @@ export default async function ProofsPage({ searchParams }: { searchParams: Promi
       <p>
         <Link href="/citoyen/demarches/carte-stationnement">Retour à la démarche</Link>
       </p>
-      <h1>Carte de stationnement : vos justificatifs</h1>
+      <h1>Carte de stationnement : vos justificatifs</h1>
       <OpenCaseNotice persona={persona} procedure="carte-stationnement" />
       {choix === 'sans-accord' && (
         <div className="notice" role="status">
           <p>
             <strong>Vous avez refusé que la ville consulte vos données.</strong> Aucune information n’a été demandée à votre sujet.
           </p>
-          <p>Vous pouvez quand même obtenir la carte : envoyez vos justificatifs, un agent de la ville les vérifiera. C’est plus long, mais c’est votre droit.</p>
+          <p>Vous pouvez quand même obtenir la carte : envoyez vos justificatifs, un agent de la ville les vérifiera. C’est plus long, mais c’est votre droit.</p>
         </div>
       )}
       {(await viewerPreferences()).simplifie ? (

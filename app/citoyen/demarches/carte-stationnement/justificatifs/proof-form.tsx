@@ -1,5 +1,6 @@
 'use client';
 
+import { FileField } from '@/app/_components/file-field';
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { TextField } from '@/app/_components/text-field';
@@ -19,7 +20,7 @@ type Props = {
 
 /** The proofs form: errors beside each file, in a summary that takes the focus; chosen files and typed text stay. */
 export function ProofForm({ actionKey, send, proofs, maxBytes, tooLarge }: Props) {
-  const [state, action, pending] = useActionState(send, { errors: tooLarge ? { [proofs[0]!.kind]: 'L’envoi était trop lourd pour être lu : chaque fichier doit faire 2 Mo au plus. Choisissez des fichiers plus petits.' } : {}, immatriculation: '', attempt: 0 });
+  const [state, action, pending] = useActionState(send, { errors: tooLarge ? { [proofs[0]!.kind]: 'L’envoi était trop lourd pour être lu : chaque fichier doit faire 2 Mo au plus. Choisissez des fichiers plus petits.' } : {}, immatriculation: '', attempt: 0 });
   // Sizes are checked here before anything is sent: a 10 Mo photo gets its error beside the field at once.
   const [local, setLocal] = useState<{ errors: Record<string, string>; attempt: number }>({ errors: {}, attempt: 0 });
   const errors = { ...(state.errors as Record<string, string>), ...local.errors };
@@ -61,7 +62,7 @@ export function ProofForm({ actionKey, send, proofs, maxBytes, tooLarge }: Props
               {errors[p.kind]}
             </p>
           )}
-          <input id={`champ-${p.kind}`} name={p.kind} type="file" accept="application/pdf,image/jpeg,image/png" aria-invalid={Boolean(errors[p.kind])} aria-describedby={described(p.kind)} />
+          <FileField id={`champ-${p.kind}`} name={p.kind} accept="application/pdf,image/jpeg,image/png" aria-invalid={Boolean(errors[p.kind])} aria-describedby={described(p.kind)} />
         </div>
       ))}
       <button type="submit" className="button" disabled={pending} aria-busy={pending}>

@@ -18,7 +18,7 @@ export default async function SummaryPage({ params, searchParams }: { params: Pr
     <>
       {cut && (
         <div className="notice notice--error" role="alert">
-          <p>La connexion a été coupée pendant l’envoi : votre demande n’est pas partie. Rien n’est perdu. Appuyez de nouveau sur « Envoyer ma demande ».</p>
+          <p>La connexion a été coupée pendant l’envoi : votre demande n’est pas partie. Rien n’est perdu. Appuyez de nouveau sur « Envoyer ma demande ».</p>
         </div>
       )}
       <CaseSummary

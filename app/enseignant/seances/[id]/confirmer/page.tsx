@@ -14,12 +14,12 @@ export default async function ConfirmPage({ params, searchParams }: { params: Pr
   const deleting = action === 'supprimer';
   return (
     <>
-      <h1>{deleting ? `Supprimer la séance « ${session.name} » ?` : `Réinitialiser la séance « ${session.name} » ?`}</h1>
+      <h1>{deleting ? `Supprimer la séance « ${session.name} » ?` : `Réinitialiser la séance « ${session.name} » ?`}</h1>
       <div className="notice notice--error">
         <p>
           {deleting
-            ? 'Toutes les données de la séance seront effacées : élèves et pseudonymes, messages, personnes, dossiers, échanges, accords, documents, mandats. Le code ne fonctionnera plus. C’est définitif.'
-            : 'La séance revient au monde de départ : les élèves et leurs rôles, les messages, les dossiers, échanges, accords, documents et mandats sont effacés, les élèves devront rejoindre la séance à nouveau. Le code reste le même.'}
+            ? 'Toutes les données de la séance seront effacées : élèves et pseudonymes, messages, personnes, dossiers, échanges, accords, documents, mandats. Le code ne fonctionnera plus. C’est définitif.'
+            : 'La séance revient au monde de départ : les élèves et leurs rôles, les messages, les dossiers, échanges, accords, documents et mandats sont effacés, les élèves devront rejoindre la séance à nouveau. Le code reste le même.'}
         </p>
       </div>
       <form action={sessionLifecycleAction} className="actions">

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { participantsOfSession } from '@/lib/classroom/participants';
 import { LiveRefresh } from '../../../../_components/live-refresh';
 import { teacherSession } from '../session';
+import { countOf } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Code de la séance, à projeter' };
 
@@ -17,7 +18,7 @@ export default async function ProjectionPage({ params }: { params: Promise<{ id:
   return (
     <div className="projection">
       <LiveRefresh url={`/api/enseignant/seances/${session.id}/flux`} event="live" />
-      <h1>Rejoignez la séance « {session.name} »</h1>
+      <h1>Rejoignez la séance « {session.name} »</h1>
       <div className="projection__body">
         <ol className="projection__steps">
           <li>
@@ -31,7 +32,7 @@ export default async function ProjectionPage({ params }: { params: Promise<{ id:
         <img src={qr} alt={`Code QR vers ${joinUrl}`} width={320} height={320} />
       </div>
       <p className="projection__count" role="status">
-        {joined} élève{joined > 1 ? 's ont' : ' a'} rejoint la séance.
+        {countOf(joined, 'élève a', 'élèves ont')} rejoint la séance.
       </p>
       <p>
         <Link href={`/enseignant/seances/${session.id}`}>Revenir au suivi de la séance</Link>

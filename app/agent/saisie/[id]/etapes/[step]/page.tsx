@@ -24,6 +24,7 @@ export default async function AgentStepPage({ params, searchParams }: { params: 
       firstBack="/agent/saisie"
       save={agentSaveStepAction.bind(null, id, step)}
       autosave={agentAutosaveStepAction.bind(null, id, step)}
+      onBehalfOf={who}
       banner={`Saisie pour ${who} (${found.c.channel === 'papier' ? 'formulaire papier' : 'au guichet'})`}
     />
   );

@@ -20,6 +20,7 @@ export default async function AidantStepPage({ params, searchParams }: { params:
       firstBack="/aidant"
       save={aidantSaveStepAction.bind(null, id, step)}
       autosave={aidantAutosaveStepAction.bind(null, id, step)}
+      onBehalfOf={`${found.persona.givenNames} ${found.persona.preferredName ?? found.persona.familyName}`}
       banner={`Pour ${found.persona.givenNames} ${found.persona.preferredName ?? found.persona.familyName}, sous mandat`}
     />
   );

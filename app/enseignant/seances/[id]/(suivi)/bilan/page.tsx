@@ -1,0 +1,145 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { computeDebrief } from '@/lib/classroom/debrief';
+import { roleLabels } from '@/lib/classroom/roles';
+import { teacherSession } from '../../session';
+import { countOf, lowerFirst } from '@/lib/format';
+import { BarChart } from '@/app/_components/bar-chart';
+import { FlashNotice } from '@/app/_components/flash-notice';
+
+export const metadata: Metadata = { title: 'Bilan de la séance' };
+
+const minutes = (m: number | null) => (m === null ? '—' : m < 1 ? 'moins d’une minute' : `${String(m).replace('.', ',')} min`);
+
+/** The debrief: the class's own figures, then questions tied to the chapters' notions. Printable as is. */
+export default async function DebriefPage({ params }: { params: Promise<{ id: string }> }) {
+  const { session } = await teacherSession((await params).id);
+  const d = computeDebrief(getDb(), session);
+  const parkingA = d.times.find((t) => t.procedure === 'carte-stationnement' && t.route === 'en_ligne_echange');
+  const parkingB = d.times.find((t) => t.procedure === 'carte-stationnement' && t.route === 'en_ligne_justificatifs');
+  const offlineTimes = d.times.filter((t) => t.route === 'guichet' || t.route === 'papier');
+  const offlineTotal = d.offline.counter + d.offline.paper + d.aidants.casesFiled;
+  const stuckTotal = d.funnels.reduce((n, f) => n + f.stuck.reduce((m, s) => m + s.count, 0), 0);
+  return (
+    <>
+      <p className="badge">Espace enseignant — bilan</p>
+      <h1>Bilan de la séance « {session.name} »</h1>
+      <FlashNotice />
+      <p className="lead">Tous les chiffres viennent de ce que la classe a fait pendant la séance.</p>
+      <p className="no-print">
+        <a href={`/enseignant/seances/${session.id}/bilan/export`} download>
+          Télécharger les dossiers (CSV, tableur)
+        </a>
+        {' · '}
+        Pour imprimer ou enregistrer en PDF, utilisez la commande Imprimer du navigateur.
+        {' · '}
+        <Link href={`/enseignant/seances/${session.id}`}>Revenir au suivi de la séance</Link>
+      </p>
+
+      <section aria-labelledby="classe">
+        <h2 id="classe">La classe</h2>
+        <p>
+          {Object.entries(d.roles)
+            .map(([role, n]) => `${roleLabels[role as keyof typeof roleLabels]} : ${n}`)
+            .join(' ; ')}
+          .
+        </p>
+      </section>
+
+      <section aria-labelledby="durees">
+        <h2 id="durees">Combien de temps pour obtenir une réponse ?</h2>
+        {d.times.length === 0 ? (
+          <p>Aucune demande n’a encore été faite.</p>
+        ) : (
+          <BarChart
+              id="graphique-durees"
+              title="Durée médiane entre le début de la demande et la décision (au guichet : attente simulée comprise)"
+              category="Démarche et parcours"
+              measure="Durée médiane"
+              bars={d.times.map((t) => ({ label: `${t.title}, ${lowerFirst(t.label)}`, value: t.medianMinutes ?? 0, shown: `${minutes(t.medianMinutes)} (${countOf(t.decided, 'décidée', 'décidées')} sur ${t.cases})` }))}
+            />
+        )}
+      </section>
+
+      <section aria-labelledby="parcours">
+        <h2 id="parcours">Le parcours usager : où les demandes se sont arrêtées</h2>
+        {d.funnels.map((f) => (
+          <div key={f.procedure}>
+            <h3>{f.title}</h3>
+            <BarChart id={`entonnoir-${f.procedure}`} title={`Étapes franchies — ${f.title}`} category="Étape" measure="Demandes" bars={f.stages.map((s) => ({ label: s.label, value: s.count, shown: countOf(s.count, 'demande', 'demandes') }))} />
+            {f.stuck.length > 0 && <p>Brouillons arrêtés : {f.stuck.map((s) => `${s.count} à l’étape « ${s.step} »`).join(', ')}.</p>}
+            {f.waiting > 0 && (
+              <p>
+                {countOf(f.waiting, 'demande attend', 'demandes attendent')} encore une réponse.
+              </p>
+            )}
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="echanges">
+        <h2 id="echanges">Les échanges de données</h2>
+        <BarChart
+          id="graphique-echanges"
+          title={`${countOf(d.exchanges.total, 'échange', 'échanges')} par la plateforme, selon leur résultat`}
+          category="Résultat"
+          measure="Échanges"
+          bars={[
+            { label: 'Accordés', value: d.exchanges.granted, shown: String(d.exchanges.granted), tone: 'ok' },
+            { label: 'Refusés', value: d.exchanges.refused, shown: String(d.exchanges.refused), tone: 'refused' },
+            { label: 'En échec', value: d.exchanges.failed, shown: String(d.exchanges.failed), tone: 'failed' },
+          ]}
+        />
+        {d.exchanges.reasons.length > 0 && (
+          <>
+            <p>Pourquoi certains échanges n’ont pas abouti :</p>
+            <ul>
+              {d.exchanges.reasons.map((r) => (
+                <li key={r.code}>
+                  {r.label} : {r.count}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <p>
+          Accords donnés : {d.consents.given} ; accords retirés : {d.consents.withdrawn}.
+        </p>
+      </section>
+
+      <section aria-labelledby="aide">
+        <h2 id="aide">Sans Internet, ou pas seul·e</h2>
+        <p>
+          Mandats d’aidant : {countOf(d.aidants.mandates, 'créé', 'créés')}, {countOf(d.aidants.confirmed, 'confirmé', 'confirmés')} par la personne, {countOf(d.aidants.revoked, 'retiré', 'retirés')} ;{' '}
+          {countOf(d.aidants.casesFiled, 'demande faite', 'demandes faites')} par un·e aidant·e.
+        </p>
+        <p>
+          Demandes saisies au guichet : {d.offline.counter} ; formulaires papier : {d.offline.paper}.
+        </p>
+      </section>
+
+      <section aria-labelledby="questions">
+        <h2 id="questions">Questions pour le débat</h2>
+        <ol>
+          <li>
+            La carte de stationnement a pris {minutes(parkingA?.medianMinutes ?? null)} avec l’échange de données entre organismes
+            {parkingB ? `, et ${minutes(parkingB.medianMinutes)} avec des justificatifs envoyés` : ''}. Qu’est-ce qui explique l’écart ? Qu’y gagne l’usager, et l’administration ?
+          </li>
+          <li>
+            {countOf(d.exchanges.total, 'échange de données a eu lieu', 'échanges de données ont eu lieu')}. Qui a consulté les données de votre personnage, pour quoi faire, et sur quelle base ? Auriez-vous pu refuser ? ({countOf(d.consents.withdrawn, 'accord retiré', 'accords retirés')} pendant la séance.)
+          </li>
+          <li>
+            {countOf(offlineTotal, 'demande est passée', 'demandes sont passées')} par un guichet, le papier ou un·e aidant·e
+            {offlineTimes.length > 0 ? ` (durée médiane : ${offlineTimes.map((t) => `${t.title}, ${lowerFirst(t.label)} : ${minutes(t.medianMinutes)}`).join(' ; ')})` : ''}. Quelles personnes ne pouvaient pas faire leur démarche seules ? Que faut-il prévoir pour elles ?
+          </li>
+          <li>
+            {countOf(d.exchanges.failed, 'échange a échoué', 'échanges ont échoué')} (pannes, délais dépassés). Que s’est-il passé pour les personnes qui attendaient ? Que retenez-vous de la dépendance au numérique ?
+          </li>
+          <li>{countOf(stuckTotal, 'demande est restée', 'demandes sont restées')} en brouillon. À quelle étape, et pourquoi ? Comment rendre la démarche plus simple ?</li>
+          <li>Chaque échange laisse une trace dans le journal. Est-ce une protection pour l’usager, ou une surveillance ? Qui peut lire ces traces ?</li>
+        </ol>
+      </section>
+    </>
+  );
+}

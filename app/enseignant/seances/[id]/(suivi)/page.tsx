@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import { getDb } from '@/db/client';
+import { liveSnapshot } from '@/lib/classroom/live';
+import { roleLabels } from '@/lib/classroom/roles';
+import { runDueInstruction } from '@/lib/procedures/engine/run';
+import { stateLabels } from '@/lib/procedures/engine/state-machine';
+import { automateBodyAction } from '../../../actions';
+import { LiveView } from '../live-view';
+import { teacherSession } from '../session';
+import { FlashNotice } from '@/app/_components/flash-notice';
+
+export const metadata: Metadata = { title: 'Séance en direct — espace enseignant' };
+
+/** The cockpit: what the class is doing, on one screen (the controls live in the other tabs). */
+export default async function TeacherSessionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { session } = await teacherSession((await params).id);
+  const db = getDb();
+  await runDueInstruction(db, session.id);
+  return (
+    <>
+      <FlashNotice />
+      <LiveView title={session.name} classSessionId={session.id} initial={liveSnapshot(db, session)} roleLabels={roleLabels} stateLabels={stateLabels} automate={automateBodyAction} studentsHref={`/enseignant/seances/${session.id}/eleves`} />
+    </>
+  );
+}

@@ -1,0 +1,196 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { communeData } from '../db/seed/reference-data';
+import { bodyToken, openDemoSession, ownSubject, signInThroughProvider } from './support';
+
+// Issue 17: phones without horizontal scroll, French that reads as finished, a cockpit on one screen, a header that
+// holds. Every page, as each role, at 320 and 390 px; the text rules on every page visited.
+
+/** Names that keep their capitals in prose (the seed's communes, the services, the acronyms; not in an address like x@caf.…). */
+const properNames = ['BTS', 'France Services', 'FranceConnect', 'ProConnect', 'Aidants Connect', 'DGFiP', 'CAF', 'CPAM', 'SIV', 'France Travail', ...communeData.map((c) => c.name)];
+
+/** What the page says that a careful French editor would not let through; empty when all is well. */
+async function frenchProblems(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => {
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+      // Code and machine text (hashes, HTTP traces, tokens) are not prose.
+      acceptNode: (n) => (n.parentElement?.closest('script, style, code, pre, textarea, .hash') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.nodeValue ?? '');
+    return parts.join('');
+  });
+  const around = (i: number) => text.slice(Math.max(0, i - 30), i + 10).replace(/\s+/g, ' ');
+  const problems: string[] = [];
+  for (const m of text.matchAll(/\((?:s|e|es|x)\)/g)) problems.push(`pluriel « ${m[0]} » : …${around(m.index)}…`);
+  for (const m of text.matchAll(/ [:;?!»]/g)) problems.push(`espace sécable avant « ${m[0].trim()} » : …${around(m.index)}…`);
+  for (const m of text.matchAll(/« /g)) problems.push(`espace sécable après « : …${around(m.index)}…`);
+  for (const name of properNames) {
+    const lower = name.toLocaleLowerCase('fr-FR');
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}@._/-])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}@._-])`, 'gu'))) problems.push(`« ${name} » en minuscules : …${around(m.index)}…`);
+  }
+  return problems;
+}
+
+/** Whether the page scrolls sideways at this width, and what sticks out. */
+async function overflow(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return null;
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('.table-scroll, .cockpit__scroll, pre, .visually-hidden'))
+      .slice(-3)
+      .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} (${Math.round(el.getBoundingClientRect().right)} px)`);
+    return `${document.documentElement.scrollWidth} px pour ${width} px : ${culprits.join(', ')}`;
+  });
+}
+
+/** Visits each page at each width; collects every overflow and every French problem (reported together). */
+async function tour(page: Page, paths: string[], found: string[]) {
+  for (const path of paths) {
+    for (const width of [320, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(path === '/cette-page-n-existe-pas' ? 404 : 200);
+      const wide = await overflow(page);
+      if (wide) found.push(`${path} à ${width} px : ${wide}`);
+    }
+    for (const p of await frenchProblems(page)) found.push(`${path} : ${p}`);
+  }
+}
+
+async function signedIn(browser: Browser, provider: RegExp, identity: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInThroughProvider(page, provider, identity);
+  return page;
+}
+
+/** The links of a page that match, as paths (cases, documents): pages that only exist once there is data. */
+async function linksLike(page: Page, path: string, pattern: RegExp): Promise<string[]> {
+  await page.goto(path);
+  const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  return [...new Set(hrefs.filter((h) => pattern.test(h)))].slice(0, 2);
+}
+
+test('chaque page, à 320 et 390 px, sans défilement horizontal et dans un français fini, pour chaque rôle', async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  const found: string[] = [];
+  await tour(page, ['/', '/connexion', '/rejoindre', '/rejoindre?code=ZZZZZZ', '/plateforme', '/accessibilite', '/preferences', '/seance', '/cette-page-n-existe-pas'], found);
+
+  // The providers' own pages, as a phone shows them.
+  for (const [button, heading] of [[/FranceConnect/, 'Choisissez votre identité'], [/ProConnect/, 'Choisissez votre compte professionnel']] as const) {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto('/connexion');
+    await page.getByRole('button', { name: button }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    const wide = await overflow(page);
+    if (wide) found.push(`fournisseur ${heading} à 320 px : ${wide}`);
+    for (const p of await frenchProblems(page)) found.push(`fournisseur ${heading} : ${p}`);
+  }
+
+  const citizen = await signedIn(browser, /FranceConnect/, 'Karim Benali');
+  const citizenPages = ['/citoyen', '/citoyen/demarches/acte-naissance', '/citoyen/demarches/changement-adresse', '/citoyen/demarches/carte-stationnement', '/citoyen/demarches/carte-stationnement/accord', '/citoyen/demarches/carte-stationnement/justificatifs', '/citoyen/mes-donnees', '/citoyen/coffre-fort'];
+  // A case and a document of his (his parking card is filed first, with consent).
+  await citizen.goto('/citoyen/demarches/carte-stationnement/accord');
+  await citizen.getByRole('radio', { name: /J’accepte/ }).check();
+  await citizen.getByRole('button', { name: 'Valider ma réponse' }).click();
+  await expect(citizen).toHaveURL(/\/citoyen\/dossiers\//);
+  citizenPages.push(new URL(citizen.url()).pathname, ...(await linksLike(citizen, '/citoyen/coffre-fort', /^\/citoyen\/coffre-fort\/[^/]+$/)), ...(await linksLike(citizen, '/citoyen/coffre-fort', /^\/verifier\//)));
+  // A draft's step and its summary (the stepper), as a phone shows them.
+  await citizen.goto('/citoyen/demarches/acte-naissance');
+  await citizen.getByRole('button', { name: /Commencer la démarche|Reprendre ma demande/ }).first().click();
+  await expect(citizen).toHaveURL(/\/etapes\//);
+  const step = new URL(citizen.url()).pathname;
+  citizenPages.push(step, step.replace(/\/etapes\/.*$/, '/recapitulatif'));
+  await tour(citizen, citizenPages, found);
+
+  const marcel = await signedIn(browser, /FranceConnect/, 'Marcel André Dupuis');
+  await tour(marcel, ['/citoyen', '/citoyen/sans-internet?demarche=acte-naissance'], found);
+
+  const agent = await signedIn(browser, /ProConnect/, 'Camille Vasseur');
+  await tour(agent, ['/agent', '/agent/saisie', ...(await linksLike(agent, '/agent', /^\/agent\/dossiers\//))], found);
+
+  const aidant = await signedIn(browser, /ProConnect/, 'Sarah Benoît');
+  await tour(aidant, ['/aidant'], found);
+
+  const teacher = await (await browser.newContext()).newPage();
+  await openDemoSession(teacher);
+  const base = new URL(teacher.url()).pathname;
+  // A student of the séance: their page with role and card, on a phone.
+  const code = ((await teacher.locator('.join-code').textContent()) ?? '').trim();
+  const student = await (await browser.newContext()).newPage();
+  await student.goto(`/rejoindre?code=${code}`);
+  await student.getByLabel('Votre pseudonyme').fill('Mésange');
+  await student.getByRole('button', { name: 'Rejoindre la séance' }).click();
+  await expect(student).toHaveURL(/\/seance$/);
+  await tour(student, ['/seance'], found);
+  await tour(teacher, ['/enseignant', base, `${base}/eleves`, `${base}/messages`, `${base}/pannes`, `${base}/reglages`, `${base}/organismes`, `${base}/bilan`, `${base}/projeter`, `${base}/confirmer?action=reinitialiser`], found);
+
+  expect(found).toEqual([]);
+});
+
+test('le suivi de séance tient sur un écran de 1366 × 768 ; l’en-tête ne passe jamais à la ligne, et sur téléphone il reste court', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const teacher = await context.newPage();
+  await openDemoSession(teacher);
+  // The live parts: the map, the counts by state, the students, the feed (and the status line above them).
+  for (const part of [teacher.getByRole('img', { name: /Carte des échanges/ }), teacher.getByRole('table', { name: 'Dossiers par état' }), teacher.getByRole('region', { name: 'Élèves' }).or(teacher.getByText('Personne n’a encore rejoint la séance.')), teacher.getByRole('region', { name: 'Fil de la séance' })]) {
+    const box = await part.first().boundingBox();
+    expect(box, String(part)).not.toBeNull();
+    expect(box!.y + box!.height, String(part)).toBeLessThanOrEqual(768);
+    expect(box!.x + box!.width, String(part)).toBeLessThanOrEqual(1366);
+  }
+  // The other jobs are one tab away, reachable by keyboard.
+  const tabs = teacher.getByRole('navigation', { name: /Séance/ }).getByRole('link');
+  await expect(tabs).toHaveText(['En direct', 'Élèves', 'Messages', 'Pannes', 'Réglages', 'Organismes', 'Bilan']);
+  await expect(tabs.first()).toHaveAttribute('aria-current', 'page');
+  await tabs.nth(3).focus();
+  await teacher.keyboard.press('Enter');
+  await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Pannes simulées');
+  await expect(tabs.nth(3)).toHaveAttribute('aria-current', 'page');
+
+  // The header stays on one row at 1024 px with the longest name and the notifications badge.
+  const citizen = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+  await signInThroughProvider(citizen, /FranceConnect/, 'Marcel André Dupuis');
+  const row = citizen.locator('.site-header__inner');
+  // One row: every visible part of it (the phone's menu is not shown at this width) overlaps every other vertically.
+  const parts = await row.evaluate((el) => [...el.children].map((c) => c.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => ({ top: Math.round(r.top), bottom: Math.round(r.bottom) })));
+  expect(parts.length).toBeGreaterThanOrEqual(3);
+  expect(Math.max(...parts.map((p) => p.top)), JSON.stringify(parts)).toBeLessThan(Math.min(...parts.map((p) => p.bottom)));
+  expect((await row.boundingBox())!.height).toBeLessThan(90);
+
+  // On a 390 × 844 phone, the header is at most 15 % of the first screen, and its menu opens to the account links.
+  await citizen.setViewportSize({ width: 390, height: 844 });
+  const header = await citizen.locator('header.site-header').boundingBox();
+  expect(header!.height).toBeLessThanOrEqual(844 * 0.15);
+  await citizen.getByText('Menu', { exact: true }).click();
+  await expect(citizen.getByRole('link', { name: 'Affichage et accessibilité' })).toBeVisible();
+  await expect(citizen.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+});
+
+test('sur la carte, chaque nouvel échange part de l’organisme qui demande et arrive à celui qui répond ; immobile pour qui réduit les animations', async ({ browser, request }) => {
+  const moving = await (await browser.newContext({ reducedMotion: 'no-preference', viewport: { width: 1366, height: 768 } })).newPage();
+  await openDemoSession(moving);
+  const still = await (await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1366, height: 768 } })).newPage();
+  await openDemoSession(still);
+  await expect(moving.locator('[data-impulsion]')).toHaveCount(0);
+  // The CAF asks the DGFiP for Karim's tax reference (the law allows it): one exchange, through the platform's API.
+  const citizen = await signedIn(browser, /FranceConnect/, 'Karim Benali');
+  const usager = await ownSubject(citizen);
+  const caf = await bodyToken(browser, 'caf');
+  const answer = await request.post('/api/plateforme/v1/echanges', { headers: { Authorization: `Bearer ${caf}` }, data: { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager, finalite: 'calcul_prestations' } });
+  expect(answer.status()).toBe(200);
+
+  // It travels: its place along the path moves, then it fades out at the provider.
+  const pulse = moving.locator('[data-impulsion]').last();
+  await expect(pulse).toBeAttached({ timeout: 5_000 });
+  await expect(pulse).toHaveClass(/live-map__pulse--accorde/);
+  const along = () => pulse.evaluate((el) => getComputedStyle(el).offsetDistance);
+  const first = await along();
+  await expect.poll(along, { timeout: 2_000 }).not.toBe(first);
+  await expect.poll(() => pulse.evaluate((el) => getComputedStyle(el).opacity), { timeout: 5_000 }).toBe('0');
+  // For reduced motion, nothing moves: the pulse is not drawn, the newest exchange's line is drawn thicker instead.
+  const quiet = still.locator('[data-impulsion]').last();
+  await expect(quiet).toBeAttached({ timeout: 5_000 });
+  await expect(quiet).toBeHidden();
+  await expect(still.locator('.live-map__flow--new')).toHaveCount(1);
+});

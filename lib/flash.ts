@@ -1,0 +1,75 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { and, desc, eq, gte } from 'drizzle-orm';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getDb } from '../db/client';
+import { flashMessages } from '../db/schema';
+import { getViewer } from './auth/guards';
+import { env } from './env';
+
+// One way for an action to tell the next page what happened (issue 17): the message is a row that belongs to the
+// signed-in person, and the first page of theirs that shows it deletes it. Nothing lives in the URL, so a reload, a
+// bookmark or a shared link never repeats "C’est enregistré.". No cookie either for a signed-in person: a server action
+// that sets one makes Next drop its client cache, so "back" would render the previous form anew (with a new action
+// key) instead of the page the person left. A visitor (display preferences) gets a short-lived cookie instead.
+// A replayed action (same key, lib/action-keys.ts) sets its message again: a double-click lands on its confirmation.
+
+const cookieName = 'eguichet_message';
+export type FlashTone = (typeof flashMessages.$inferSelect)['tone'];
+export type Flash = { id: string; text: string; tone: FlashTone; emphasis: string | null };
+
+/** Whose messages these are: the signed-in person, or null for a visitor. */
+async function ownerKey(): Promise<string | null> {
+  const viewer = await getViewer();
+  if (!viewer) return null;
+  const id = viewer.role === 'citoyen' ? viewer.persona.id : viewer.role === 'agent' ? viewer.agent.id : viewer.role === 'aidant' ? viewer.aidant.id : viewer.teacher.id;
+  return `${viewer.role}:${id}`;
+}
+
+/** In a server action, before its redirect. */
+export async function setFlash(text: string, tone: FlashTone = 'succes', emphasis: string | null = null): Promise<void> {
+  const id = crypto.randomBytes(18).toString('base64url');
+  const owner = await ownerKey();
+  getDb().insert(flashMessages).values({ id, owner, text, tone, emphasis, createdAt: new Date() }).run();
+  if (!owner) (await cookies()).set(cookieName, id, { httpOnly: true, sameSite: 'lax', secure: env().baseUrl.startsWith('https:'), path: '/', maxAge: 120 });
+}
+
+/**
+ * The message waiting for this person (or browser), taken once per request (the page and its components share it).
+ * One message per page, the latest first: a double-click that rendered two pages shows one on each; what is older than
+ * two minutes is stale (the person has moved on) and never shown.
+ */
+export const takeFlash = cache(async (): Promise<Flash | null> => {
+  const owner = await ownerKey();
+  const id = owner ? null : (await cookies()).get(cookieName)?.value;
+  if (!owner && !id) return null;
+  const db = getDb();
+  const fresh = new Date(Date.now() - 120_000);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const latest = db
+      .select({ id: flashMessages.id })
+      .from(flashMessages)
+      .where(and(owner ? eq(flashMessages.owner, owner) : eq(flashMessages.id, id!), gte(flashMessages.createdAt, fresh)))
+      .orderBy(desc(flashMessages.createdAt))
+      .get();
+    if (!latest) return null;
+    // Deleted here or by a request at the same instant: whoever deletes it shows it.
+    const row = db.delete(flashMessages).where(eq(flashMessages.id, latest.id)).returning().get();
+    if (row) return { id: row.id, text: row.text, tone: row.tone, emphasis: row.emphasis };
+  }
+  return null;
+});
+
+
+/**
+ * Where an action sends the person and what the next page tells them. `once` records it whole, so a replayed request
+ * (double-click, back then resubmit) lands on the same page with the same message.
+ */
+export type Outcome = { path: string; flash?: { text: string; tone: FlashTone; emphasis?: string | null } | null };
+
+export async function finish(outcome: Outcome): Promise<never> {
+  if (outcome.flash) await setFlash(outcome.flash.text, outcome.flash.tone, outcome.flash.emphasis ?? null);
+  redirect(outcome.path);
+}

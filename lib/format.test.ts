@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { checkSources, fixSource } from '../scripts/typography';
+import { countOf, formatNumber, formatSize, frenchSpacing, lowerFirst } from './format';
+
+const nbsp = '\u00a0';
+const thin = '\u202f';
+
+describe('French typography', () => {
+  it('puts a no-break space before : and inside « », a narrow one before ; ? !', () => {
+    expect(frenchSpacing('Code : ABC ; ensuite ? Oui ! « Mes données »')).toBe(`Code${nbsp}: ABC${thin}; ensuite${thin}? Oui${thin}! «${nbsp}Mes données${nbsp}»`);
+  });
+
+  it('leaves code alone: SQL placeholders, times, URLs and signs already spaced right', () => {
+    expect(frenchSpacing('WHERE id = ? AND at > ?')).toBe('WHERE id = ? AND at > ?');
+    expect(frenchSpacing('12:15 http://x/rejoindre?code=A')).toBe('12:15 http://x/rejoindre?code=A');
+    const done = `Code${nbsp}: «${nbsp}x${nbsp}»`;
+    expect(frenchSpacing(done)).toBe(done);
+  });
+
+  it('rewrites the prose of a source file and not its code', () => {
+    const source = "const a = db.prepare('SELECT ? :x');\nconst t = `Pour : ${who} ?`;\nexport const P = () => <p className=\"a :b\">Bonjour : vous ?</p>;\n";
+    const { text, findings } = fixSource('x.tsx', source);
+    expect(findings).toHaveLength(3);
+    expect(text).toContain("db.prepare('SELECT ? :x')");
+    expect(text).toContain('className="a :b"');
+    expect(text).toContain(`\`Pour${nbsp}: \${who}${thin}?\``);
+    expect(text).toContain(`Bonjour${nbsp}: vous${thin}?`);
+  });
+
+  it('holds in every source file of the app (a text written with a plain space before « : » fails here)', () => {
+    expect(checkSources().map((f) => `${f.file}:${f.line} ${f.text}`)).toEqual([]);
+  });
+});
+
+describe('French words', () => {
+  it('agrees a count with its noun, 0 and 1 singular, and prints thousands the French way', () => {
+    expect(countOf(0, 'demande', 'demandes')).toBe(`0${nbsp}demande`);
+    expect(countOf(1, 'demande', 'demandes')).toBe(`1${nbsp}demande`);
+    expect(countOf(2, 'demande', 'demandes')).toBe(`2${nbsp}demandes`);
+    expect(formatNumber(12345)).toBe(`12${thin}345`);
+    expect(countOf(8850, 'entrée', 'entrées')).toBe(`8${thin}850${nbsp}entrées`);
+  });
+
+  it('lowers the first letter of a label inside a sentence, never an acronym or a name', () => {
+    expect(lowerFirst('Étudiante en BTS')).toBe('étudiante en BTS');
+    expect(lowerFirst('Aidant·e France Services')).toBe('aidant·e France Services');
+    expect(lowerFirst('DGFiP')).toBe('DGFiP');
+    expect(lowerFirst('CAF de la Brenne')).toBe('CAF de la Brenne');
+    expect(lowerFirst('Villeneuve-sur-Brenne')).toBe('Villeneuve-sur-Brenne');
+    expect(lowerFirst('France Travail')).toBe('France Travail');
+  });
+
+  it('writes a file size as French screens do', () => {
+    expect(formatSize(350 * 1024)).toBe(`350${nbsp}Ko`);
+    expect(formatSize(1.25 * 1024 * 1024)).toMatch(new RegExp(`^1,[23]${nbsp}Mo$`));
+    expect(formatSize(10 * 1024 * 1024)).toBe(`10${nbsp}Mo`);
+  });
+});
