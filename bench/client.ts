@@ -69,7 +69,7 @@ export class Client {
   }
 
   /** Fills the form that holds `submitText` (a button's text) and submits it as a browser without JavaScript. */
-  async submit(kind: string, page: { url: string; html: string }, submitText: string | RegExp, fields: Record<string, string | string[] | File> = {}) {
+  async submit(kind: string, page: { url: string; html: string }, submitText: string | RegExp, fields: Record<string, string | string[] | File> = {}, options: { follow?: boolean } = {}) {
     const root = parse(page.html);
     const button = root.querySelectorAll('button, input[type=submit]').find((b) => (typeof submitText === 'string' ? b.text.trim() === submitText : submitText.test(b.text.trim())));
     if (!button) throw new HttpError(`${kind}: no button "${submitText}" on ${page.url}`);
@@ -102,6 +102,11 @@ export class Client {
     }
     const urlencoded = !hasFile && (form.getAttribute('enctype') ?? '') !== 'multipart/form-data' && ![...data.keys()].some((k) => k.startsWith('$ACTION'));
     const body = urlencoded ? new URLSearchParams([...data].map(([k, v]) => [k, String(v)])) : data;
+    // Not followed: a browser drops the navigation of a form sent again before its answer came (a double-click).
+    if (options.follow === false) {
+      const response = await this.raw(kind, target, { method: 'POST', body });
+      return { response, url: new URL(response.headers.get('location') ?? target, target).toString(), html: '' };
+    }
     return this.go(kind, target, { method: 'POST', body });
   }
 

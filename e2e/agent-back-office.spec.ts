@@ -7,6 +7,7 @@ async function setCityPlayed(browser: Browser, played: boolean) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await openDemoSession(page);
+  await page.getByRole('link', { name: 'Réglages', exact: true }).click();
   await page.getByRole('checkbox', { name: 'Ville', exact: true }).setChecked(played);
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();

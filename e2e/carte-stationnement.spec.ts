@@ -42,7 +42,7 @@ test('carte de stationnement : refusée pour l’ancienne adresse de la carte gr
   await expectNoAxeViolations(page);
 
   await page.goto('/citoyen');
-  await expect(page.getByRole('row', { name: /Carte de stationnement résidentiel/ }).filter({ hasText: 'Refusée' })).toHaveCount(1);
-  await expect(page.getByRole('row', { name: /Carte de stationnement résidentiel/ }).filter({ hasText: 'Acceptée' })).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Mes demandes' }).getByRole('listitem').filter({ hasText: 'Carte de stationnement résidentiel' }).filter({ hasText: 'Refusée' })).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Mes demandes' }).getByRole('listitem').filter({ hasText: 'Carte de stationnement résidentiel' }).filter({ hasText: 'Acceptée' })).toHaveCount(1);
   await expectNoAxeViolations(page);
 });

@@ -77,7 +77,7 @@ test('un brouillon survit au rechargement, au départ et au retour', async ({ pa
 
   // Leave for the dashboard, then come back through the case.
   await page.goto('/citoyen');
-  await page.getByRole('link', { name: 'Changement d’adresse' }).first().click();
+  await page.getByRole('list', { name: 'Mes demandes' }).getByRole('link', { name: 'Changement d’adresse' }).click();
   await page.getByRole('link', { name: 'Reprendre ma demande' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('La date de votre déménagement');
   await expect(page.getByLabel('Date d’emménagement')).toHaveValue('01/');

@@ -65,14 +65,17 @@ export async function waitForText(page: Page, text: string | RegExp, timeout = 4
   }).toPass({ timeout, intervals: [1000, 2000, 3000] });
 }
 
-/** A citizen agrees on the parking card's consent screen with a double-click, goes back, and agrees again. */
-export async function consentTwiceThenAgain(page: Page) {
+/**
+ * A citizen agrees on the parking card's consent screen with a double-click, goes back, and agrees again. `timeout`:
+ * how long the answer may take (a whole class sending at once waits as long as it does to join: 30 s).
+ */
+export async function consentTwiceThenAgain(page: Page, timeout = 5_000) {
   await page.goto('/citoyen/demarches/carte-stationnement/accord');
   await page.getByRole('radio', { name: /J’accepte/ }).check();
   await page.getByRole('button', { name: 'Valider ma réponse' }).dblclick();
-  await expect(page.getByText(/Votre demande est envoyée/)).toBeVisible();
+  await expect(page.getByText(/Votre demande est envoyée/)).toBeVisible({ timeout });
   await page.goBack();
   await page.getByRole('radio', { name: /J’accepte/ }).check();
   await page.getByRole('button', { name: 'Valider ma réponse' }).click();
-  await expect(page).toHaveURL(/\/citoyen\/dossiers\//);
+  await expect(page).toHaveURL(/\/citoyen\/dossiers\//, { timeout });
 }

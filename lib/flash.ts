@@ -1,7 +1,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { and, desc, eq, gte } from 'drizzle-orm';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '../db/client';
@@ -42,6 +42,9 @@ export async function setFlash(text: string, tone: FlashTone = 'succes', emphasi
  * two minutes is stale (the person has moved on) and never shown.
  */
 export const takeFlash = cache(async (): Promise<Flash | null> => {
+  // A prefetch (Next's router fetching a linked page ahead) is not the person looking: it must not take the message.
+  const asked = await headers();
+  if (asked.get('next-router-prefetch') || asked.get('purpose') === 'prefetch' || asked.get('sec-purpose')?.includes('prefetch')) return null;
   const owner = await ownerKey();
   const id = owner ? null : (await cookies()).get(cookieName)?.value;
   if (!owner && !id) return null;
