@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { FieldDef, RawValues } from '@/lib/procedures/engine/types';
+import { formatTime } from '@/lib/format';
 import { ErrorSummary } from './error-summary';
 import { TextField } from './text-field';
 
@@ -20,7 +21,6 @@ type Props = {
   autosave: (form: FormData) => Promise<{ savedAt: number } | { error: string }>;
 };
 
-const timeFormat = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'medium' });
 const backupKey = (caseId: string, stepId: string) => `e-guichet:brouillon:${caseId}:${stepId}`;
 
 function valuesOf(form: HTMLFormElement, fields: FieldDef[]): RawValues {
@@ -64,7 +64,7 @@ export function StepForm({ caseId, stepId, fields, hidden = [], initial, initial
       if (!form.current) return;
       try {
         const result = await autosave(new FormData(form.current));
-        setStatus('savedAt' in result ? `Brouillon enregistré à ${timeFormat.format(result.savedAt)}.` : result.error);
+        setStatus('savedAt' in result ? `Brouillon enregistré à ${formatTime(new Date(result.savedAt))}.` : result.error);
       } catch {
         setStatus('Enregistrement impossible pour le moment (session expirée ?) : vos réponses restent gardées sur cet appareil.');
       }

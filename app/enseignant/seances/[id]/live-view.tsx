@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import type { LiveSnapshot } from '@/lib/classroom/live';
 import type { AgencyId, ParticipantRole } from '@/db/schema';
-import { agreed, countOf } from '@/lib/format';
+import { agreed, countOf, formatTime } from '@/lib/format';
 
 type Props = {
   /** The séance's name: the page's heading, beside the status line. */
@@ -20,7 +20,6 @@ type Props = {
 
 const resultWords = { accorde: 'accordé', refuse: 'refusé', echec: 'en échec' } as const;
 const faultWords = { panne: 'en panne', lenteur: 'lent', erratique: 'erratique' } as const;
-const time = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'medium', timeZone: 'Europe/Paris' });
 
 // The map's geometry: the platform in the middle, the bodies around it.
 const W = 760;
@@ -205,7 +204,7 @@ export function LiveView({ title, classSessionId, initial, roleLabels, stateLabe
                       {p.playing ? ` : ${p.playing}` : ''}
                     </p>
                     <p className="students__doing">
-                      {p.doing} · vu à <time dateTime={p.lastSeenAt}>{time.format(new Date(p.lastSeenAt))}</time>
+                      {p.doing} · vu à <time dateTime={p.lastSeenAt}>{formatTime(new Date(p.lastSeenAt))}</time>
                     </p>
                   </li>
                 ))}
@@ -227,7 +226,7 @@ export function LiveView({ title, classSessionId, initial, roleLabels, stateLabe
               <ol>
                 {data.timeline.map((e) => (
                   <li key={e.id} className={`live-timeline__item live-timeline__item--${e.tone}`} data-evenement={e.id}>
-                    <time dateTime={e.at}>{time.format(new Date(e.at))}</time> {e.text}
+                    <time dateTime={e.at}>{formatTime(new Date(e.at))}</time> {e.text}
                   </li>
                 ))}
               </ol>
