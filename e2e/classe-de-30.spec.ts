@@ -1,9 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parse } from 'node-html-parser';
-import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
+import { expect as baseExpect, chromium, test, type Browser, type Page } from '@playwright/test';
 import { Client, links, type Sample } from '../bench/client';
-import { e2eBaseUrl } from '../playwright.config';
+import { chromiumArgs, e2eBaseUrl } from '../playwright.config';
 import { consentTwiceThenAgain, signInAsTeacher } from './support';
 
 // A class of 30 (issue 16): six students in real browsers, twenty-four in browsers without JavaScript (the bench's
@@ -12,6 +14,10 @@ import { consentTwiceThenAgain, signInAsTeacher } from './support';
 
 // Correctness under the load of a whole class on a 2-core machine (six Chromiums beside the server): what is checked
 // here is what happens, not how fast — speed is the bench's (npm run bench). Only the live view's 2 s is a promise.
+// In a class each student and the teacher have a device of their own; here all share the server's two cores. So the
+// students run at a lower CPU priority (this process, which plays the twenty-four, and the Chromium of the six), and
+// no Chromium may raise its priority above the server's (as root it would, to nice −8; setpriv takes that right
+// away): the server gets every request the class sends, and the CPU a server has.
 const expect = baseExpect.configure({ timeout: 20_000 });
 
 const students = 30;
@@ -248,8 +254,37 @@ async function joinInBrowser(browser: Browser, code: string, pseudonym: string) 
   return page;
 }
 
-test('une classe de 30 joue ses cartes en même temps : chaque action une seule fois, rien ne reste sans personne', async ({ page: teacher, browser }) => {
+test('une classe de 30 joue ses cartes en même temps : chaque action une seule fois, rien ne reste sans personne', async () => {
   test.setTimeout(420_000);
+  const teacherBrowser = await chromium.launch({ executablePath: chromiumWithoutBoost(), args: chromiumArgs });
+  const priority = os.getPriority();
+  os.setPriority(Math.min(19, priority + 10));
+  const browser = await chromium.launch({ executablePath: chromiumWithoutBoost(), args: chromiumArgs });
+  try {
+    const teacher = await teacherBrowser.newPage({ baseURL: e2eBaseUrl, locale: 'fr-FR', reducedMotion: 'reduce' });
+    await playClass(teacher, browser);
+  } finally {
+    await browser.close();
+    await teacherBrowser.close();
+    try {
+      os.setPriority(priority); // back for the next test (allowed to root; otherwise the rest of the run stays lower)
+    } catch {
+      // not allowed
+    }
+  }
+});
+
+/** Chromium at this process's priority, without the right to raise it (setpriv, when present). */
+function chromiumWithoutBoost(): string {
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((f) => fs.existsSync(f));
+  if (!setpriv) return chromiumPath; // without CAP_SYS_NICE (not root) Chromium cannot raise it anyway
+  const wrapper = path.join(os.tmpdir(), `e-guichet-chromium-sans-priorite-${process.pid}.sh`);
+  fs.writeFileSync(wrapper, `#!/bin/sh\nexec ${setpriv} --bounding-set=-sys_nice --inh-caps=-sys_nice ${chromiumPath} "$@"\n`, { mode: 0o755 });
+  return wrapper;
+}
+
+async function playClass(teacher: Page, browser: Browser) {
   watch(teacher);
   await signInAsTeacher(teacher);
   await teacher.getByLabel('Nom de la séance').fill('Classe de 30');
@@ -471,9 +506,15 @@ test('une classe de 30 joue ses cartes en même temps : chaque action une seule 
   const delays = events.map((e) => (onScreen[`e${e.id}`] ?? seen.get(`e${e.id}`) ?? Infinity) - e.at).sort((a, b) => a - b);
   // Every decision and every sent request reached the teacher's screen.
   expect(delays.filter((d) => !Number.isFinite(d))).toEqual([]);
-  // Issue 16 asks for 2 s; on this 2-core machine, with six Chromiums and the test itself beside the server, a few
-  // events take longer (2.1 to 6.5 s seen): not met yet, reported here for the performance work (docs/performance.md).
+  // Issue 16: each within 2 s (asserted at the end, after the figures are printed for docs/performance.md).
   const quantile = (q: number) => Math.round(delays[Math.min(delays.length - 1, Math.floor(q * delays.length))]!);
   console.log(`Direct de l’enseignant·e : ${delays.length} évènements, médiane ${quantile(0.5)} ms, p95 ${quantile(0.95)} ms, max ${quantile(1)} ms, au-delà de 2 s : ${delays.filter((d) => d > 2000).length}`);
+  // Where the slowest ones lost their time: until the stream read here had them (the server), then until the screen.
+  const hops = events
+    .map((e) => ({ at: e.at, stream: (seen.get(`e${e.id}`) ?? NaN) - e.at, screen: (onScreen[`e${e.id}`] ?? NaN) - e.at }))
+    .sort((a, b) => Math.max(b.stream, b.screen) - Math.max(a.stream, a.screen))
+    .slice(0, 6);
+  console.log(`Les plus lents (flux lu ici / écran, en ms) : ${hops.map((h) => `${new Date(h.at).toISOString().slice(11, 23)} ${h.stream}/${h.screen}`).join(' ; ')}`);
   db.close();
-});
+  expect(delays.filter((d) => d > 2000), 'délais au-delà de 2 s sur l’écran de l’enseignant·e (ms)').toEqual([]);
+}

@@ -24,7 +24,7 @@ export function prepare(options: { resetDatabase?: boolean } = {}): { env: Env; 
 
 export const projectRoot = path.resolve(__dirname, '..');
 
-const sourceEntries = ['app', 'lib', 'db', 'public', 'proxy.ts', 'next.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const sourceEntries = ['app', 'lib', 'db', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 function newestSourceTime(entry: string): number {
   const full = path.join(projectRoot, entry);

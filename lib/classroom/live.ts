@@ -54,7 +54,9 @@ export function liveSnapshot(db: Executor, session: ClassSession, now = new Date
   const exchanges: LiveExchange[] = entries.map((e) => ({ sequence: e.sequence, at: e.recordedAt, consumer: e.consumer, provider: e.provider, result: e.result, reason: e.reason }));
 
   // Cases by procedure and state.
-  const allCases = db.select().from(cases).where(eq(cases.classSessionId, session.id)).orderBy(desc(cases.updatedAt)).all();
+  // Only the columns shown: a case's answers and outcome (JSON) are not parsed twice a second for each screen.
+  const caseRef = { procedure: cases.procedure, receiptNumber: cases.receiptNumber };
+  const allCases = db.select({ ...caseRef, state: cases.state, personaId: cases.personaId }).from(cases).where(eq(cases.classSessionId, session.id)).orderBy(desc(cases.updatedAt)).all();
   const caseRows = Object.values(procedures).map((def) => {
     const counts = Object.fromEntries(caseStates.map((s) => [s, 0])) as Record<CaseState, number>;
     for (const c of allCases) if (c.procedure === def.id) counts[c.state]++;
@@ -66,8 +68,8 @@ export function liveSnapshot(db: Executor, session: ClassSession, now = new Date
   const personaNames = new Map(db.select().from(personas).where(eq(personas.classSessionId, session.id)).all().map((p) => [p.id, `${p.givenNames.split(' ')[0]} ${p.preferredName ?? p.familyName}`]));
   const agentNames = new Map(db.select({ a: agents, n: agencies.shortName }).from(agents).innerJoin(agencies, eq(agencies.id, agents.agencyId)).where(eq(agents.classSessionId, session.id)).all().map(({ a, n }) => [a.id, `${a.givenName} ${a.familyName} (${n})`]));
   const aidantNames = new Map(db.select().from(aidants).where(eq(aidants.classSessionId, session.id)).all().map((a) => [a.id, `${a.givenName} ${a.familyName}`]));
-  const events = db.select({ e: caseEvents, c: cases }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(eq(caseEvents.classSessionId, session.id)).orderBy(desc(caseEvents.at)).limit(300).all();
-  const ref = (c: typeof cases.$inferSelect) => `${procedures[c.procedure].title}${c.receiptNumber ? ` ${c.receiptNumber}` : ''}`;
+  const events = db.select({ e: { id: caseEvents.id, at: caseEvents.at, actorId: caseEvents.actorId, actorLabel: caseEvents.actorLabel, kind: caseEvents.kind, toState: caseEvents.toState }, c: caseRef }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(eq(caseEvents.classSessionId, session.id)).orderBy(desc(caseEvents.at)).limit(300).all();
+  const ref = (c: { procedure: keyof typeof procedures; receiptNumber: string | null }) => `${procedures[c.procedure].title}${c.receiptNumber ? ` ${c.receiptNumber}` : ''}`;
   const participants: LiveParticipant[] = people.map((p) => {
     const id = p.subjectId ?? '';
     let doing = 'n’a encore rien fait';

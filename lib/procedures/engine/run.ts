@@ -65,13 +65,21 @@ export async function submitOnce(db: Db, c: CaseRow, persona: Persona, actor: Ac
   }
 }
 
+/**
+ * A clock that starts at `now` (the request's instant, or a test's simulated one) and runs with real time: each step of
+ * a chain (filed, taken, decided) is dated when it happens, not when the request began — a receipt signed in between
+ * would otherwise date the next steps seconds early (the live view then seemed seconds late).
+ */
+export function clockFrom(now: Date): () => Date {
+  const begun = Date.now();
+  return () => new Date(now.getTime() + (Date.now() - begun));
+}
+
 /** Applies the procedure's rules to one case now; returns the case as it stands after. */
 export async function instructCase(db: Db, c: CaseRow, persona: Persona, now = new Date()): Promise<CaseRow> {
   const actor = systemActor(c.agency);
-  // The history says when each step happened: after the look-ups and the signing, not when the request began
-  // (`now` plus the time spent since, so that a test's simulated instant stays its clock).
-  const begun = Date.now();
-  const at = () => new Date(now.getTime() + (Date.now() - begun));
+  // The history says when each step happened: after the look-ups and the signing, not when the request began.
+  const at = clockFrom(now);
   let current = c;
   if (current.state === 'depose') current = writeTransaction(db, (tx) => applyTransition(tx, current, 'prendre', actor, {}, at()));
   if (current.state !== 'en_instruction') return current;
@@ -113,10 +121,11 @@ export async function recheckHeldCases(db: Db, classSessionId: string, agency: A
   const session = db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
   if (!session) return 0;
   const held = db.select().from(cases).where(and(eq(cases.classSessionId, classSessionId), eq(cases.state, 'en_instruction'))).all().filter((c) => lookUpProviders(c).includes(agency));
+  const at = clockFrom(now);
   for (const c of held) {
-    writeTransaction(db, (tx) => addNote(tx, c, systemActor(null), `${agencyName(agency)} répond de nouveau : votre demande est vérifiée encore une fois.`, now));
+    writeTransaction(db, (tx) => addNote(tx, c, systemActor(null), `${agencyName(agency)} répond de nouveau : votre demande est vérifiée encore une fois.`, at()));
     const persona = db.select().from(personas).where(eq(personas.id, c.personaId)).get();
-    if (persona) await instructCase(db, c, persona, now);
+    if (persona) await instructCase(db, c, persona, at());
   }
   return held.length;
 }
@@ -140,10 +149,10 @@ export async function runDueInstruction(db: Db, classSessionId: string, now = ne
     .where(and(eq(cases.classSessionId, classSessionId), inArray(cases.state, ['depose', 'en_instruction']), isNotNull(cases.submittedAt)))
     .all()
     .filter((c) => c.submittedAt && c.submittedAt.getTime() + delayMs * handlingFactor(c) <= now.getTime());
-  const begun = Date.now();
+  const clock = clockFrom(now);
   for (const found of open) {
-    // Each case's history says when it was decided (a run may take a while): `now` plus the time spent since.
-    const at = new Date(now.getTime() + (Date.now() - begun));
+    // Each case's history says when it was decided (a run may take a while).
+    const at = clock();
     try {
       let c = found;
       if (c.procedure === 'changement-adresse') {

@@ -3,7 +3,7 @@ import { habilitations } from '../../platform/catalogue';
 import { consentText, consentTextVersion } from '../../platform/consent-text';
 import { grantConsent } from '../../platform/consents';
 import { startCase, type Actor } from '../engine/cases';
-import { instructCase, submitOnce } from '../engine/run';
+import { clockFrom, instructCase, submitOnce } from '../engine/run';
 import type { Persona } from '../engine/types';
 import { parkingConsentDays, parkingPurpose } from './check';
 
@@ -34,6 +34,7 @@ export async function fileParkingCardWithConsent(db: Db, persona: Persona, actor
     return startCase(tx, { classSessionId: persona.classSessionId, personaId: persona.id, procedure: 'carte-stationnement', answers: { mode: { choix: 'avec_accord' } } }, now);
   });
   if (draft.c.state !== 'brouillon') return draft.c;
-  const submitted = await submitOnce(db, draft.c, persona, actor, now);
-  return submitted.state === 'depose' ? instructCase(db, submitted, persona, now) : submitted;
+  const at = clockFrom(now); // filed, then taken and decided after the receipt is signed: each dated when it happens
+  const submitted = await submitOnce(db, draft.c, persona, actor, at());
+  return submitted.state === 'depose' ? instructCase(db, submitted, persona, at()) : submitted;
 }

@@ -1,0 +1,36 @@
+// Runs once in each server process when it starts (Next.js). Two diagnostics, off by default (docs/performance.md):
+// - EGUICHET_LOOP_LOG=<file> appends, every 5 s, how long this process's event loop was held (p50, p99, max in ms):
+//   a stream's timer, a page or an API answer waits that long;
+// - EGUICHET_CPU_PROFILE_DIR=<dir> writes a CPU profile of this process every 20 s (open it in Chrome's DevTools).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const loopLog = process.env.EGUICHET_LOOP_LOG;
+  const profileDir = process.env.EGUICHET_CPU_PROFILE_DIR;
+  if (!loopLog && !profileDir) return;
+  const fs = await import('node:fs');
+  if (loopLog) {
+    const { monitorEventLoopDelay } = await import('node:perf_hooks');
+    const histogram = monitorEventLoopDelay({ resolution: 10 });
+    histogram.enable();
+    const ms = (ns: number) => Math.round(ns / 1e6);
+    setInterval(() => {
+      fs.appendFileSync(loopLog, `${new Date().toISOString()} pid=${process.pid} p50=${ms(histogram.percentile(50))} p99=${ms(histogram.percentile(99))} max=${ms(histogram.max)}\n`);
+      histogram.reset();
+    }, 5000).unref();
+  }
+  if (profileDir) {
+    const { Session } = await import('node:inspector/promises');
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 2000 });
+    await session.post('Profiler.start');
+    let part = 0;
+    setInterval(async () => {
+      const { profile } = await session.post('Profiler.stop');
+      await session.post('Profiler.start');
+      fs.mkdirSync(profileDir, { recursive: true });
+      fs.writeFileSync(`${profileDir}/${process.pid}-${String(++part).padStart(3, '0')}.cpuprofile`, JSON.stringify(profile));
+    }, 20_000).unref();
+  }
+}
