@@ -1,5 +1,5 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { classSessionRef } from './classroom';
+import { classSessionRef, classSessions } from './classroom';
 import { createdAt, id } from './columns';
 import { agencyIds } from './reference';
 import { personaRef } from './world';
@@ -34,6 +34,24 @@ export const journalEntries = sqliteTable(
   },
   (t) => [uniqueIndex('journal_entries_chain').on(t.classSessionId, t.sequence), index('journal_entries_subject').on(t.subject)],
 );
+
+/**
+ * The head of each séance's journal as a Merkle tree (RFC 9162; lib/platform/merkle.ts): its size, the roots of the
+ * perfect subtrees that make it (so an append computes the new root without reading older entries) and the latest
+ * checkpoint, signed. Updated in the transaction of each append. What protects the journal is the signed checkpoints
+ * and receipts held outside the database, not this row: rewriting it changes no signature anyone already holds.
+ */
+export const journalHeads = sqliteTable('journal_heads', {
+  classSessionId: text('class_session_id')
+    .primaryKey()
+    .references(() => classSessions.id, { onDelete: 'cascade' }),
+  size: integer('size').notNull(),
+  /** JSON array of hex hashes, largest subtree first. */
+  frontier: text('frontier', { mode: 'json' }).$type<string[]>().notNull(),
+  rootHash: text('root_hash').notNull(),
+  /** The latest signed checkpoint (a C2SP signed note), as served. */
+  checkpoint: text('checkpoint').notNull(),
+});
 
 /**
  * One bearer token per body per séance (docs/API.md, "Who calls"). Only its SHA-256 is stored;

@@ -19,7 +19,7 @@ export const platformErrors = {
 } as const;
 export type PlatformErrorCode = keyof typeof platformErrors;
 
-export type PlatformErrorBody = { erreur: PlatformErrorCode; message: string; details?: unknown; echange?: string };
+export type PlatformErrorBody = { erreur: PlatformErrorCode; message: string; details?: unknown; echange?: string; recu?: import('./journal').JournalReceipt };
 
 export class PlatformError extends Error {
   constructor(

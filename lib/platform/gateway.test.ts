@@ -8,7 +8,9 @@ import { demoSession } from '../classroom/sessions';
 import { grantConsent, withdrawConsent } from './consents';
 import { injectFault, endFaults } from './faults';
 import { gatewayTimeoutMs, requestExchange, type Caller, type GatewayDeps } from './gateway';
+import { journalJwks } from './checkpoints';
 import { verifyJournalChain } from './journal';
+import { verifyReceipt } from './receipts';
 import { authenticateToken, currentToken, ensurePlatformTokens, maskToken, rotateToken } from './tokens';
 
 let db: Db;
@@ -75,6 +77,18 @@ describe('habilitations', () => {
     expect(outcome).toMatchObject({ ok: false, status: 403, body: { erreur: 'habilitation_absente' } });
     expect(outcome.entry).toMatchObject({ result: 'refuse', reason: 'habilitation_absente', consumer: agency, subject: personaId('karim-benali') });
     expect(JSON.stringify(outcome.body)).not.toContain('31200');
+  });
+});
+
+describe('receipts', () => {
+  it('every journaled answer, granted or refused, carries a receipt that verifies against the published key', async () => {
+    const granted = await ask('caf', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: personaId('karim-benali'), finalite: 'calcul_prestations' });
+    const refused = await ask('ville', parking('karim-benali'));
+    for (const outcome of [granted, refused]) {
+      const receipt = outcome.body.recu!;
+      expect(receipt).toMatchObject({ entree: outcome.entry!.id, index: outcome.entry!.sequence - 1, contenu: { resultat: outcome.entry!.result } });
+      expect(verifyReceipt(receipt, journalJwks().keys)).toMatchObject({ ok: true, checkpoint: { size: outcome.entry!.sequence } });
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { dataItems, findHabilitation, type Habilitation } from './catalogue';
 import { activeConsentFor } from './consents';
 import { PlatformError, type PlatformErrorBody } from './errors';
 import { activeFault } from './faults';
-import { appendJournalEntry, type JournalEntry } from './journal';
+import { appendWithReceipt, type JournalEntry, type JournalReceipt } from './journal';
 import { maskToken } from './tokens';
 
 // The État plateforme gateway (docs/API.md, "Exchanges"): the one way a body gets another body's data.
@@ -38,7 +38,7 @@ export const defaultGatewayDeps: GatewayDeps = {
 };
 
 export type ExchangeOutcome =
-  | { ok: true; status: 200; body: { echange: string; donnees: Record<string, unknown> }; entry: JournalEntry }
+  | { ok: true; status: 200; body: { echange: string; donnees: Record<string, unknown>; recu: JournalReceipt }; entry: JournalEntry }
   | { ok: false; status: number; body: PlatformErrorBody; entry: JournalEntry | null };
 
 /** `refuse`: the platform said no (rules); `echec`: the exchange could not be served. */
@@ -97,8 +97,8 @@ export async function requestExchange(db: Db, caller: Caller, input: unknown, de
   const req = parseRequest(input);
   if (req instanceof PlatformError) return { ok: false, status: req.status, body: req.body(), entry: null };
 
-  const record = (tx: Executor, result: ExchangeResult, personaId: string | null, habilitation: Habilitation | null, status: number, body: (id: string) => object, reason: string | null) => {
-    const entry = appendJournalEntry(
+  const record = <B extends object>(tx: Executor, result: ExchangeResult, personaId: string | null, habilitation: Habilitation | null, status: number, body: (id: string) => B, reason: string | null) => {
+    const { entry, receipt } = appendWithReceipt(
       tx,
       {
         classSessionId: caller.classSessionId,
@@ -114,7 +114,7 @@ export async function requestExchange(db: Db, caller: Caller, input: unknown, de
       },
       deps.now(),
     );
-    const responseBody = body(entry.id);
+    const responseBody = { ...body(entry.id), recu: receipt };
     tx.insert(exchangeTraces)
       .values({ journalEntryId: entry.id, classSessionId: caller.classSessionId, request, response: { statut: status, corps: responseBody }, durationMs: deps.now().getTime() - startedAt })
       .run();
@@ -122,7 +122,7 @@ export async function requestExchange(db: Db, caller: Caller, input: unknown, de
   };
   const failIn = (tx: Executor, error: PlatformError, personaId: string | null, habilitation: Habilitation | null): ExchangeOutcome => {
     const { entry, responseBody } = record(tx, resultOf(error), personaId, habilitation, error.status, (id) => ({ ...error.body(), echange: id }), error.code);
-    return { ok: false, status: error.status, body: responseBody as PlatformErrorBody, entry };
+    return { ok: false, status: error.status, body: responseBody, entry };
   };
   const fail = (error: PlatformError, personaId: string | null, habilitation: Habilitation | null) => writeTransaction(db, (tx) => failIn(tx, error, personaId, habilitation));
 
@@ -152,6 +152,6 @@ export async function requestExchange(db: Db, caller: Caller, input: unknown, de
       return failIn(tx, new PlatformError('usager_inconnu', 'L’organisme fournisseur ne connaît pas cette personne.'), again.personaId, again.habilitation);
     }
     const { entry, responseBody } = record(tx, 'accorde', again.personaId, again.habilitation, 200, (id) => ({ echange: id, donnees }), null);
-    return { ok: true, status: 200, body: responseBody as { echange: string; donnees: Record<string, unknown> }, entry };
+    return { ok: true, status: 200, body: responseBody, entry };
   });
 }

@@ -67,6 +67,10 @@ describe('the journal', () => {
     appendJournalEntry(db, exchange('s1'));
     const second = appendJournalEntry(db, exchange('s1'));
     const third = appendJournalEntry(db, exchange('s1'));
+    // The database refuses (migration 0015)…
+    expect(() => db.$client.prepare('DELETE FROM journal_entries WHERE id = ?').run(second.id)).toThrow(/append-only/);
+    // …and someone who drops the trigger first is seen by the chain.
+    db.$client.exec('DROP TRIGGER journal_entries_no_delete');
     db.$client.prepare('DELETE FROM journal_entries WHERE id = ?').run(second.id);
     expect(verifyJournalChain(db, 's1')).toMatchObject({ valide: false, premiere_entree_invalide: { id: third.id, raison: 'une entrée manque avant celle-ci' } });
   });

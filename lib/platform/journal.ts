@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
-import { journalEntries, type AgencyId, type ExchangeResult } from '../../db/schema';
+import { journalEntries, journalHeads, type AgencyId, type ExchangeResult } from '../../db/schema';
+import { checkpointOrigin, signCheckpoint } from './checkpoints';
+import { appendToFrontier, leafHash, rootOfFrontier } from './merkle';
 
 // The hash-chained journal (docs/ARCHITECTURE.md, rule 9). Each entry's `empreinte` is
 // SHA-256(previous empreinte + canonical JSON of the entry's content), RFC 8785 canonicalisation.
@@ -52,8 +54,73 @@ export function entryHash(previousHash: string, entry: Omit<Entry, 'hash' | 'pre
     .digest('hex');
 }
 
-/** Appends one entry at the head of its séance's chain. Call inside the transaction of the exchange. */
+/** The entry as a leaf of the séance's Merkle tree (RFC 9162): the same canonical JSON the chain hashes. */
+export function entryLeafHash(entry: Omit<Entry, 'hash' | 'previousHash'>): Buffer {
+  return leafHash(Buffer.from(canonicalize(hashedContent(entry)) ?? ''));
+}
+
+/**
+ * What the platform hands back with each exchange it journals, granted or refused (like a transparency log's signed
+ * entry): the entry's content, its leaf in the tree, the inclusion proof and the checkpoint signed just after it.
+ * Anyone holding it can check offline that this exchange is in the journal, and later that the journal still holds it.
+ */
+export type JournalReceipt = {
+  seance: string;
+  entree: string;
+  /** Leaf index: the entry's sequence − 1. */
+  index: number;
+  /** The entry's content as hashed (RFC 8785 canonical JSON of these fields). */
+  contenu: ReturnType<typeof hashedContent>;
+  empreinte_feuille: string;
+  /** RFC 9162 inclusion path of the leaf in the tree of the checkpoint (hex, bottom up). */
+  preuve_inclusion: string[];
+  point_de_controle: string;
+};
+
+/** The séance's tree head after `entry`, and its checkpoint signed: kept in journal_heads, in the same transaction. */
+function advanceHead(tx: Executor, entry: Entry, now: Date): JournalReceipt {
+  const head = tx.select().from(journalHeads).where(eq(journalHeads.classSessionId, entry.classSessionId)).get();
+  let before: Buffer[];
+  if (head && head.size === entry.sequence - 1) before = head.frontier.map((h) => Buffer.from(h, 'hex'));
+  else {
+    // A journal from before the heads (or a head out of step): rebuilt from its entries, once.
+    const older = tx.select().from(journalEntries).where(eq(journalEntries.classSessionId, entry.classSessionId)).orderBy(asc(journalEntries.sequence)).all().filter((e) => e.sequence < entry.sequence);
+    before = [];
+    older.forEach((e, i) => (before = appendToFrontier(before, i, entryLeafHash(e))));
+  }
+  const leaf = entryLeafHash(entry);
+  const frontier = appendToFrontier(before, entry.sequence - 1, leaf);
+  const rootHash = rootOfFrontier(frontier);
+  const checkpoint = signCheckpoint({ origin: checkpointOrigin(entry.classSessionId), size: entry.sequence, rootHash, signedAt: now.toISOString() });
+  const row = { size: entry.sequence, frontier: frontier.map((h) => h.toString('hex')), rootHash: rootHash.toString('hex'), checkpoint };
+  tx.insert(journalHeads)
+    .values({ classSessionId: entry.classSessionId, ...row })
+    .onConflictDoUpdate({ target: journalHeads.classSessionId, set: row })
+    .run();
+  // The last leaf's inclusion path is the tree before it, smallest subtree first (RFC 9162's PATH for m = n − 1).
+  return {
+    seance: entry.classSessionId,
+    entree: entry.id,
+    index: entry.sequence - 1,
+    contenu: hashedContent(entry),
+    empreinte_feuille: leaf.toString('hex'),
+    preuve_inclusion: [...before].reverse().map((h) => h.toString('hex')),
+    point_de_controle: checkpoint,
+  };
+}
+
+/** The séance's latest signed checkpoint (null while its journal is empty). */
+export function latestCheckpoint(db: Executor, classSessionId: string): { size: number; rootHash: string; checkpoint: string } | null {
+  return db.select({ size: journalHeads.size, rootHash: journalHeads.rootHash, checkpoint: journalHeads.checkpoint }).from(journalHeads).where(eq(journalHeads.classSessionId, classSessionId)).get() ?? null;
+}
+
+/** Appends one entry at the head of its séance's chain and tree. Call inside the transaction of the exchange. */
 export function appendJournalEntry(tx: Executor, input: JournalInput, now = new Date()): Entry {
+  return appendWithReceipt(tx, input, now).entry;
+}
+
+/** The same, with the receipt the platform gives back to the caller. */
+export function appendWithReceipt(tx: Executor, input: JournalInput, now = new Date()): { entry: Entry; receipt: JournalReceipt } {
   const head = tx
     .select({ sequence: journalEntries.sequence, hash: journalEntries.hash })
     .from(journalEntries)
@@ -65,7 +132,7 @@ export function appendJournalEntry(tx: Executor, input: JournalInput, now = new 
   const previousHash = head?.hash ?? genesisHash;
   const entry: Entry = { ...content, previousHash, hash: entryHash(previousHash, content) };
   tx.insert(journalEntries).values(entry).run();
-  return entry;
+  return { entry, receipt: advanceHead(tx, entry, now) };
 }
 
 export type ChainVerification =

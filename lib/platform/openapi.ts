@@ -37,6 +37,20 @@ export function openApiDocument(baseUrl: string) {
         appareilEleve: { type: 'apiKey', in: 'cookie', name: 'eguichet_appareil', description: 'L’appareil d’un·e élève qui a rejoint une séance (seule son empreinte est gardée).' },
       },
       schemas: {
+        Recu: {
+          type: 'object',
+          description: 'Le reçu de l’échange journalisé : son contenu, sa feuille dans l’arbre de Merkle (RFC 9162), la preuve d’inclusion et le point de contrôle signé juste après lui.',
+          required: ['seance', 'entree', 'index', 'contenu', 'empreinte_feuille', 'preuve_inclusion', 'point_de_controle'],
+          properties: {
+            seance: { type: 'string' },
+            entree: { type: 'string' },
+            index: { type: 'integer', minimum: 0 },
+            contenu: { type: 'object', description: 'Les champs hachés de l’entrée (JSON canonique RFC 8785).' },
+            empreinte_feuille: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+            preuve_inclusion: { type: 'array', items: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+            point_de_controle: { type: 'string', description: 'Note signée C2SP : origine, taille, racine, horodatage, signature ES256.' },
+          },
+        },
         Erreur: {
           type: 'object',
           required: ['erreur', 'message'],
@@ -45,6 +59,7 @@ export function openApiDocument(baseUrl: string) {
             message: { type: 'string' },
             details: { type: 'array', items: { type: 'object', properties: { champ: { type: 'string' }, message: { type: 'string' } } } },
             echange: { type: 'string', description: 'L’entrée du journal de cet appel refusé.' },
+            recu: { $ref: '#/components/schemas/Recu' },
           },
         },
         DemandeEchange: fromZod(exchangeRequestSchema),
@@ -105,7 +120,7 @@ export function openApiDocument(baseUrl: string) {
           security: [{ jetonOrganisme: [] }],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/DemandeEchange' } } } },
           responses: {
-            '200': json({ type: 'object', required: ['echange', 'donnees'], properties: { echange: { type: 'string' }, donnees: { type: 'object', description: 'Seulement les données demandées.' } } }, 'Données transmises.'),
+            '200': json({ type: 'object', required: ['echange', 'donnees', 'recu'], properties: { echange: { type: 'string' }, donnees: { type: 'object', description: 'Seulement les données demandées.' }, recu: { $ref: '#/components/schemas/Recu' } } }, 'Données transmises, avec le reçu de l’échange.'),
             '401': errorResponse('jeton_invalide'),
             '403': errorResponse('habilitation_absente', 'consentement_absent'),
             '404': errorResponse('usager_inconnu'),
@@ -226,6 +241,21 @@ export function openApiDocument(baseUrl: string) {
               },
               'Le résultat de la vérification.',
             ),
+            '404': errorResponse('introuvable'),
+          },
+        },
+      },
+      '/api/plateforme/v1/journal/cles': {
+        get: { summary: 'La clé publique (JWKS, ES256) qui vérifie les points de contrôle signés du journal', responses: { '200': json({ type: 'object', properties: { keys: { type: 'array', items: { type: 'object' } } } }, 'Le jeu de clés.') } },
+      },
+      '/api/plateforme/v1/journal/point-de-controle': {
+        get: {
+          summary: 'Le dernier point de contrôle signé du journal de la séance (note signée C2SP : origine, taille, racine RFC 9162, horodatage)',
+          security: callers,
+          parameters: [seanceParam],
+          responses: {
+            '200': { description: 'Le point de contrôle, en texte.', content: { 'text/plain': { schema: { type: 'string' } } } },
+            '401': errorResponse('non_authentifie', 'jeton_invalide'),
             '404': errorResponse('introuvable'),
           },
         },
