@@ -89,3 +89,12 @@ describe('receipts', () => {
     expect(verifyReceipt(r, journalJwks('un autre secret').keys)).toMatchObject({ ok: false, reason: expect.stringMatching(/signature/) });
   });
 });
+
+describe('receipts that are not receipts', () => {
+  it('are refused as malformed, never thrown on', async () => {
+    const { verifyReceipt } = await import('./receipts');
+    for (const junk of [null, 42, {}, { preuve_inclusion: [], point_de_controle: 'x' }, { seance: 's1', index: 0, contenu: null, preuve_inclusion: [], point_de_controle: 'x' }]) {
+      expect(verifyReceipt(junk as never, keys)).toEqual({ ok: false, reason: 'reçu mal formé' });
+    }
+  });
+});

@@ -20,6 +20,7 @@ const json = (schema: object, description: string) => ({ description, content: {
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const seanceParam = { name: 'seance', in: 'query', required: false, description: 'Pour l’enseignant : la séance (par défaut, sa dernière).', schema: { type: 'string' } };
 const callers = [{ jetonOrganisme: [] }, { sessionNavigateur: [] }];
+const seancePath = { name: 'seance', in: 'path', required: true, schema: { type: 'string' } };
 
 export function openApiDocument(baseUrl: string) {
   return {
@@ -248,16 +249,25 @@ export function openApiDocument(baseUrl: string) {
       '/api/plateforme/v1/journal/cles': {
         get: { summary: 'La clé publique (JWKS, ES256) qui vérifie les points de contrôle signés du journal', responses: { '200': json({ type: 'object', properties: { keys: { type: 'array', items: { type: 'object' } } } }, 'Le jeu de clés.') } },
       },
-      '/api/plateforme/v1/journal/point-de-controle': {
+      '/api/plateforme/v1/journal/arbre/{seance}': {
         get: {
-          summary: 'Le dernier point de contrôle signé du journal de la séance (note signée C2SP : origine, taille, racine RFC 9162, horodatage)',
-          security: callers,
-          parameters: [seanceParam],
-          responses: {
-            '200': { description: 'Le point de contrôle, en texte.', content: { 'text/plain': { schema: { type: 'string' } } } },
-            '401': errorResponse('non_authentifie', 'jeton_invalide'),
-            '404': errorResponse('introuvable'),
-          },
+          summary: 'Public : le dernier point de contrôle signé du journal de la séance (note signée C2SP : origine, taille, racine RFC 9162, horodatage)',
+          parameters: [seancePath],
+          responses: { '200': { description: 'Le point de contrôle, en texte.', content: { 'text/plain': { schema: { type: 'string' } } } }, '404': errorResponse('introuvable') },
+        },
+      },
+      '/api/plateforme/v1/journal/arbre/{seance}/consistance': {
+        get: {
+          summary: 'Public : la preuve de cohérence (RFC 9162) entre les arbres de « de » et de « a » entrées',
+          parameters: [seancePath, { name: 'de', in: 'query', required: true, schema: { type: 'integer', minimum: 0 } }, { name: 'a', in: 'query', required: true, schema: { type: 'integer', minimum: 0 } }],
+          responses: { '200': json({ type: 'object', required: ['de', 'a', 'preuve'], properties: { de: { type: 'integer' }, a: { type: 'integer' }, preuve: { type: 'array', items: { type: 'string' } } } }, 'La preuve, en hexadécimal.'), '422': errorResponse('requete_invalide') },
+        },
+      },
+      '/api/plateforme/v1/journal/arbre/{seance}/inclusion': {
+        get: {
+          summary: 'Public : la preuve d’inclusion (RFC 9162) de la feuille « index » dans l’arbre de « taille » entrées',
+          parameters: [seancePath, { name: 'index', in: 'query', required: true, schema: { type: 'integer', minimum: 0 } }, { name: 'taille', in: 'query', required: true, schema: { type: 'integer', minimum: 1 } }],
+          responses: { '200': json({ type: 'object', required: ['index', 'taille', 'empreinte_feuille', 'preuve'], properties: { index: { type: 'integer' }, taille: { type: 'integer' }, empreinte_feuille: { type: 'string' }, preuve: { type: 'array', items: { type: 'string' } } } }, 'La feuille et sa preuve, en hexadécimal.'), '422': errorResponse('requete_invalide') },
         },
       },
       '/api/plateforme/v1/journal/verification': {
@@ -266,6 +276,11 @@ export function openApiDocument(baseUrl: string) {
           security: callers,
           parameters: [seanceParam],
           responses: { '200': json({ type: 'object', required: ['valide', 'entrees'], properties: { valide: { type: 'boolean' }, entrees: { type: 'integer' }, tete: { type: 'string' }, premiere_entree_invalide: { type: 'object' } } }, 'Résultat du contrôle.'), '401': errorResponse('non_authentifie', 'jeton_invalide') },
+        },
+        post: {
+          summary: 'Public : le journal actuel prolonge-t-il un reçu ou un point de contrôle gardé ?',
+          requestBody: { required: true, content: { 'application/json': { schema: { oneOf: [{ type: 'object', required: ['recu'], properties: { recu: { $ref: '#/components/schemas/Recu' } } }, { type: 'object', required: ['point_de_controle'], properties: { point_de_controle: { type: 'string' } } }] } } } },
+          responses: { '200': json({ type: 'object', required: ['valide', 'messages'], properties: { valide: { type: 'boolean' }, messages: { type: 'array', items: { type: 'string' } } } }, 'Le verdict et ce qui a été vérifié.'), '413': errorResponse('requete_trop_grande'), '422': errorResponse('requete_invalide') },
         },
       },
     },

@@ -12,7 +12,18 @@ export type ReceiptCheck = { ok: true; checkpoint: Checkpoint } | { ok: false; r
 const hex = /^[0-9a-f]{64}$/;
 
 export function verifyReceipt(receipt: JournalReceipt, keys: JWK[]): ReceiptCheck {
-  if (!receipt || typeof receipt !== 'object' || !Array.isArray(receipt.preuve_inclusion) || typeof receipt.point_de_controle !== 'string') return { ok: false, reason: 'reçu mal formé' };
+  if (
+    !receipt ||
+    typeof receipt !== 'object' ||
+    !Array.isArray(receipt.preuve_inclusion) ||
+    typeof receipt.point_de_controle !== 'string' ||
+    typeof receipt.seance !== 'string' ||
+    !Number.isInteger(receipt.index) ||
+    !receipt.contenu ||
+    typeof receipt.contenu !== 'object'
+  ) {
+    return { ok: false, reason: 'reçu mal formé' };
+  }
   const signed = verifyCheckpoint(receipt.point_de_controle, keys);
   if (!signed.ok) return signed;
   const { checkpoint } = signed;

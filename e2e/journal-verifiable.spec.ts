@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { e2eBaseUrl } from '../playwright.config';
+import { bodyToken, ownSubject, signInThroughProvider } from './support';
+
+// Issue 18: a receipt handed out with an exchange is checked by `npm run journal:verifier` against the running server,
+// trusting it for nothing; then someone with write access to the SQLite file removes the journal's last entry.
+
+const databaseFile = path.join('.e2e-data', 'e-guichet.sqlite');
+
+async function signedIn(browser: Browser, identity: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInThroughProvider(page, /FranceConnect/, identity);
+  return page;
+}
+
+function journalVerifier(file: string) {
+  const run = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/journal-verifier.ts', file, e2eBaseUrl], { encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, out: `${run.stdout}${run.stderr}` };
+}
+
+test('un reçu d’échange se vérifie contre le serveur ; la dernière entrée retirée de la base se voit', async ({ browser, request }) => {
+  const citizen = await signedIn(browser, 'Karim Benali');
+  const usager = await ownSubject(citizen);
+  const caf = await bodyToken(browser, 'caf');
+  const answer = await request.post('/api/plateforme/v1/echanges', { headers: { Authorization: `Bearer ${caf}` }, data: { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager, finalite: 'calcul_prestations' } });
+  expect(answer.status()).toBe(200);
+  const { recu } = (await answer.json()) as { recu: { seance: string; entree: string; index: number } };
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'e-guichet-recu-')), 'recu.json');
+  fs.writeFileSync(file, JSON.stringify(recu, null, 2));
+
+  // Untouched: the command says so and exits 0; the server's own endpoint agrees.
+  const before = journalVerifier(file);
+  expect(before.out).toMatch(/Reçu valide[\s\S]*rien n’a été retiré ni réécrit/);
+  expect(before.code).toBe(0);
+  expect(await (await request.post('/api/plateforme/v1/journal/verification', { data: { recu } })).json()).toMatchObject({ valide: true });
+
+  // Someone with the database file removes that last entry (the trigger dropped first, then put back).
+  const db = new Database(databaseFile);
+  const trigger = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'journal_entries_no_delete'").get() as { sql: string }).sql;
+  const last = db.prepare('SELECT id FROM journal_entries WHERE class_session_id = ? ORDER BY sequence DESC LIMIT 1').get(recu.seance) as { id: string };
+  expect(last.id).toBe(recu.entree);
+  db.exec('DROP TRIGGER journal_entries_no_delete');
+  db.prepare('DELETE FROM exchange_traces WHERE journal_entry_id = ?').run(last.id);
+  db.prepare('DELETE FROM journal_entries WHERE id = ?').run(last.id);
+  db.exec(trigger);
+  db.close();
+
+  const after = journalVerifier(file);
+  expect(after.out).toMatch(/ÉCHEC.*retirées/);
+  expect(after.code).toBe(1);
+  expect(await (await request.post('/api/plateforme/v1/journal/verification', { data: { recu } })).json()).toMatchObject({ valide: false, messages: [expect.anything(), expect.stringMatching(/retirées/)] });
+});
