@@ -1,6 +1,6 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { and, desc, eq, gte } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, or } from 'drizzle-orm';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
@@ -28,11 +28,14 @@ async function ownerKey(): Promise<string | null> {
   return `${viewer.role}:${id}`;
 }
 
-/** In a server action, before its redirect. */
-export async function setFlash(text: string, tone: FlashTone = 'succes', emphasis: string | null = null): Promise<void> {
+/**
+ * In a server action, before its redirect. With `path`, only that page takes it: a case page the same person left open
+ * in another tab re-renders itself every few seconds (LiveRefresh) and would otherwise take the message first.
+ */
+export async function setFlash(text: string, tone: FlashTone = 'succes', emphasis: string | null = null, path: string | null = null): Promise<void> {
   const id = crypto.randomBytes(18).toString('base64url');
   const owner = await ownerKey();
-  getDb().insert(flashMessages).values({ id, owner, text, tone, emphasis, createdAt: new Date() }).run();
+  getDb().insert(flashMessages).values({ id, owner, text, tone, emphasis, path, createdAt: new Date() }).run();
   if (!owner) (await cookies()).set(cookieName, id, { httpOnly: true, sameSite: 'lax', secure: env().baseUrl.startsWith('https:'), path: '/', maxAge: 120 });
 }
 
@@ -41,7 +44,7 @@ export async function setFlash(text: string, tone: FlashTone = 'succes', emphasi
  * One message per page, the latest first: a double-click that rendered two pages shows one on each; what is older than
  * two minutes is stale (the person has moved on) and never shown.
  */
-export const takeFlash = cache(async (): Promise<Flash | null> => {
+export const takeFlash = cache(async (path?: string): Promise<Flash | null> => {
   // A prefetch (Next's router fetching a linked page ahead) is not the person looking: it must not take the message.
   const asked = await headers();
   if (asked.get('next-router-prefetch') || asked.get('purpose') === 'prefetch' || asked.get('sec-purpose')?.includes('prefetch')) return null;
@@ -54,7 +57,8 @@ export const takeFlash = cache(async (): Promise<Flash | null> => {
     const latest = db
       .select({ id: flashMessages.id })
       .from(flashMessages)
-      .where(and(owner ? eq(flashMessages.owner, owner) : eq(flashMessages.id, id!), gte(flashMessages.createdAt, fresh)))
+      // A page that says where it is takes only what is for it (or for any page); one that does not, anything.
+      .where(and(owner ? eq(flashMessages.owner, owner) : eq(flashMessages.id, id!), gte(flashMessages.createdAt, fresh), path ? or(isNull(flashMessages.path), eq(flashMessages.path, path)) : undefined))
       .orderBy(desc(flashMessages.createdAt))
       .get();
     if (!latest) return null;
@@ -73,6 +77,6 @@ export const takeFlash = cache(async (): Promise<Flash | null> => {
 export type Outcome = { path: string; flash?: { text: string; tone: FlashTone; emphasis?: string | null } | null };
 
 export async function finish(outcome: Outcome): Promise<never> {
-  if (outcome.flash) await setFlash(outcome.flash.text, outcome.flash.tone, outcome.flash.emphasis ?? null);
+  if (outcome.flash) await setFlash(outcome.flash.text, outcome.flash.tone, outcome.flash.emphasis ?? null, new URL(outcome.path, 'http://e-guichet.invalid').pathname);
   redirect(outcome.path);
 }

@@ -175,7 +175,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
       {receivesNotices && (
         <section aria-labelledby="avis">
           <h2 id="avis">Avis de changement d’adresse</h2>
-          <FlashNotice />
+          <FlashNotice path="/agent" />
           {notices.length === 0 ? (
             <div className="empty-state">
               <p>Aucun avis reçu.</p>

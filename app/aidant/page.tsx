@@ -46,7 +46,7 @@ export default async function AidantHome({ searchParams }: { searchParams: Promi
           </p>
         </div>
       )}
-      <FlashNotice />
+      <FlashNotice path="/aidant" />
 
       <section aria-labelledby="mandats">
         <h2 id="mandats">Vos mandats</h2>

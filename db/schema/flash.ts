@@ -15,6 +15,8 @@ export const flashMessages = sqliteTable(
     tone: text('tone', { enum: ['succes', 'erreur'] }).notNull(),
     /** A part of the text to stand out (a receipt number the person must keep). */
     emphasis: text('emphasis'),
+    /** The page it is for (a pathname), when the action said where it sends the person; null: the next page of theirs. */
+    path: text('path'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('flash_messages_created_at').on(t.createdAt), index('flash_messages_owner').on(t.owner)],

@@ -64,7 +64,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </>
         )}
       </p>
-      <FlashNotice />
+      <FlashNotice path={`/citoyen/dossiers/${id}`} />
       {c.state === 'brouillon' && (
         <div className="notice">
           <p>Cette demande n’est pas encore envoyée. Vos réponses sont enregistrées.</p>

@@ -1,0 +1,1 @@
+ALTER TABLE `flash_messages` ADD `path` text;
