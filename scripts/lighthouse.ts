@@ -85,17 +85,18 @@ async function main() {
     const rows: { name: string; score: number; performance: number | null; metrics: string; failed: string[] }[] = [];
     try {
       for (const p of pages) {
+        const measured = p.performance || all;
         const desktop = p.desktop ? { formFactor: 'desktop' as const, screenEmulation: { mobile: false, width: 1366, height: 768, deviceScaleFactor: 1, disabled: false }, throttling: { rttMs: 40, throughputKbps: 10240, cpuSlowdownMultiplier: 1, requestLatencyMs: 0, downloadThroughputKbps: 0, uploadThroughputKbps: 0 } } : {};
-        const result = await lighthouse(p.url, { port: chrome.port, onlyCategories: p.performance || all ? ['accessibility', 'performance'] : ['accessibility'], extraHeaders: p.headers, output: 'json', logLevel: 'error', ...desktop });
+        const result = await lighthouse(p.url, { port: chrome.port, onlyCategories: measured ? ['accessibility', 'performance'] : ['accessibility'], extraHeaders: p.headers, output: 'json', logLevel: 'error', ...desktop });
         const lhr = result?.lhr;
         if (!lhr) throw new Error(`no report for ${p.url}`);
         const score = Math.round((lhr.categories.accessibility?.score ?? 0) * 100);
-        const performance = p.performance || all ? Math.round((lhr.categories.performance?.score ?? 0) * 100) : null;
+        const performance = measured ? Math.round((lhr.categories.performance?.score ?? 0) * 100) : null;
         const failed = Object.values(lhr.audits)
           .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
           .map((a) => `${a.id}: ${a.title}`);
         // The metrics behind the performance score, so a miss says where the time goes.
-        const metrics = p.performance || all
+        const metrics = measured
           ? (['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'] as const)
               .map((id) => `${lhr.audits[id]?.title ?? id} ${lhr.audits[id]?.displayValue ?? '—'}`)
               .join(', ')

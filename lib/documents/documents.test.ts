@@ -79,3 +79,14 @@ describe('issued documents', () => {
     expect(first.keys[0]).not.toHaveProperty('d');
   });
 });
+
+describe('derived signing keys', () => {
+  it('carry as kid the RFC 7638 thumbprint jose computes (the documents’ kid since the start)', async () => {
+    const { calculateJwkThumbprint } = await import('jose');
+    const { derivedEs256Keys } = await import('./keys');
+    for (const label of ['e-guichet document signing key', 'e-guichet journal checkpoint key']) {
+      const keys = derivedEs256Keys('un secret de test', label);
+      expect(keys.kid).toBe(await calculateJwkThumbprint(keys.publicJwk));
+    }
+  });
+});

@@ -19,7 +19,9 @@ import { secrets } from '../secrets';
 export const checkpointKeyName = 'e-guichet/journal';
 const algorithmByte = 0x02;
 
-export const checkpointOrigin = (classSessionId: string) => `e-guichet/seances/${classSessionId}`;
+const originPrefix = 'e-guichet/seances/';
+export const checkpointOrigin = (classSessionId: string) => `${originPrefix}${classSessionId}`;
+export const seanceOfOrigin = (origin: string) => (origin.startsWith(originPrefix) ? origin.slice(originPrefix.length) : origin);
 
 // Derived once per secret (the same in every process, nothing stored): each append signs a checkpoint.
 const derived = new Map<string, { keys: DocumentKeys; privateKey: crypto.KeyObject }>();

@@ -56,7 +56,12 @@ export function entryHash(previousHash: string, entry: Omit<Entry, 'hash' | 'pre
 
 /** The entry as a leaf of the séance's Merkle tree (RFC 9162): the same canonical JSON the chain hashes. */
 export function entryLeafHash(entry: Omit<Entry, 'hash' | 'previousHash'>): Buffer {
-  return leafHash(Buffer.from(canonicalize(hashedContent(entry)) ?? ''));
+  return contentLeafHash(hashedContent(entry));
+}
+
+/** The leaf of an entry's hashed content (as a receipt carries it). */
+export function contentLeafHash(content: ReturnType<typeof hashedContent>): Buffer {
+  return leafHash(Buffer.from(canonicalize(content) ?? ''));
 }
 
 /**

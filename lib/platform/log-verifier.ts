@@ -1,5 +1,5 @@
 import type { JWK } from 'jose';
-import { verifyCheckpoint, type Checkpoint } from './checkpoints';
+import { seanceOfOrigin, verifyCheckpoint, type Checkpoint } from './checkpoints';
 import type { JournalReceipt } from './journal';
 import { verifyConsistency, verifyInclusion } from './merkle';
 import { verifyReceipt } from './receipts';
@@ -20,7 +20,6 @@ export type Held = { receipt: JournalReceipt } | { checkpoint: string };
 export type LogVerdict = { ok: boolean; lines: string[] };
 
 const fromHex = (list: string[]) => list.map((h) => Buffer.from(h, 'hex'));
-const seanceOf = (c: Checkpoint) => c.origin.replace(/^e-guichet\/seances\//, '');
 
 export async function verifyAgainstLog(held: Held, log: LogClient): Promise<LogVerdict> {
   const lines: string[] = [];
@@ -40,7 +39,7 @@ export async function verifyAgainstLog(held: Held, log: LogClient): Promise<LogV
     old = check.checkpoint;
     lines.push(`Point de contrôle gardé valide : ${old.size} entrée${old.size > 1 ? 's' : ''}, signé le ${old.signedAt}.`);
   }
-  const seance = seanceOf(old);
+  const seance = seanceOfOrigin(old.origin);
 
   // 2. The journal as the server holds it now: its latest checkpoint, signed with the same key.
   const note = await log.checkpoint(seance);

@@ -1,8 +1,7 @@
-import canonicalize from 'canonicalize';
 import type { JWK } from 'jose';
-import { verifyCheckpoint, type Checkpoint } from './checkpoints';
-import type { JournalReceipt } from './journal';
-import { leafHash, verifyInclusion } from './merkle';
+import { checkpointOrigin, verifyCheckpoint, type Checkpoint } from './checkpoints';
+import { contentLeafHash, type JournalReceipt } from './journal';
+import { verifyInclusion } from './merkle';
 
 // Checking a receipt needs no database and no trust in the server: the published key, and the receipt itself.
 // (A journal that later drops or rewrites the entry is caught by a consistency proof from this checkpoint on.)
@@ -27,8 +26,8 @@ export function verifyReceipt(receipt: JournalReceipt, keys: JWK[]): ReceiptChec
   const signed = verifyCheckpoint(receipt.point_de_controle, keys);
   if (!signed.ok) return signed;
   const { checkpoint } = signed;
-  if (checkpoint.origin !== `e-guichet/seances/${receipt.seance}`) return { ok: false, reason: 'le point de contrôle est celui d’une autre séance' };
-  const leaf = leafHash(Buffer.from(canonicalize(receipt.contenu) ?? ''));
+  if (checkpoint.origin !== checkpointOrigin(receipt.seance)) return { ok: false, reason: 'le point de contrôle est celui d’une autre séance' };
+  const leaf = contentLeafHash(receipt.contenu);
   if (!hex.test(receipt.empreinte_feuille ?? '') || leaf.toString('hex') !== receipt.empreinte_feuille) return { ok: false, reason: 'le contenu ne correspond pas à l’empreinte de l’entrée' };
   if (receipt.contenu.sequence !== receipt.index + 1 || receipt.contenu.id !== receipt.entree) return { ok: false, reason: 'l’entrée décrite n’est pas celle du reçu' };
   if (!receipt.preuve_inclusion.every((h) => hex.test(h))) return { ok: false, reason: 'preuve d’inclusion mal formée' };
