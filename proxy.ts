@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { methodAllowed, methodsAt } from './lib/http/route-methods';
+import { platformErrors } from './lib/platform/errors';
 import { actionBodyLimitBytes, tooLargeParam } from './lib/uploads/limits';
 
 // Runs before every page and route: a fresh nonce per request for a Content-Security-Policy without
@@ -21,7 +23,25 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
+/** The API's error shape for a method a route does not answer (405) or an address no route serves (404). */
+function routeError(request: NextRequest): Response | null {
+  const { pathname } = request.nextUrl;
+  const methods = methodsAt(pathname);
+  const headers = { 'Cache-Control': 'no-store' };
+  if (methods === null) {
+    if (!pathname.startsWith('/api/')) return null;
+    return Response.json({ erreur: 'introuvable', message: platformErrors.introuvable.message }, { status: 404, headers });
+  }
+  if (methodAllowed(request.method, methods)) return null;
+  return Response.json(
+    { erreur: 'methode_non_autorisee', message: `Cette adresse accepte seulement : ${methods.join(', ')}.` },
+    { status: 405, headers: { ...headers, Allow: [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ') } },
+  );
+}
+
 export function proxy(request: NextRequest) {
+  const refused = routeError(request);
+  if (refused) return refused;
   // A form too large for the server actions (a 30 Mo photo) is bad input, never a 500: back to the same page, which
   // says so beside the file field. Forms with JavaScript never get here: the browser checks sizes before sending.
   const length = Number(request.headers.get('content-length') ?? 0);

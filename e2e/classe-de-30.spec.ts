@@ -350,7 +350,7 @@ async function playClass(teacher: Page, browser: Browser) {
     const card = readCard(await page.content());
     if (card.role.startsWith('Observateur')) {
       await page.getByRole('link', { name: 'Lire le journal des échanges de la séance' }).click();
-      await expect(page.getByText(/Le journal est intact/)).toBeVisible();
+      await expect(page.getByText(/Contrôle du journal de la séance\s: intact/)).toBeVisible();
       return;
     }
     await page.getByRole('button', { name: /FranceConnect|ProConnect/ }).click();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { e2eBaseUrl } from '../playwright.config';
-import { bodyToken, ownSubject, signInThroughProvider } from './support';
+import { bodyToken, expectNoAxeViolations, ownSubject, signInThroughProvider } from './support';
 
 // Issue 18: a receipt handed out with an exchange is checked by `npm run journal:verifier` against the running server,
 // trusting it for nothing; then someone with write access to the SQLite file removes the journal's last entry.
@@ -30,8 +30,20 @@ test('un reçu d’échange se vérifie contre le serveur ; la dernière entrée
   const answer = await request.post('/api/plateforme/v1/echanges', { headers: { Authorization: `Bearer ${caf}` }, data: { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager, finalite: 'calcul_prestations' } });
   expect(answer.status()).toBe(200);
   const { recu } = (await answer.json()) as { recu: { seance: string; entree: string; index: number } };
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'e-guichet-recu-')), 'recu.json');
-  fs.writeFileSync(file, JSON.stringify(recu, null, 2));
+
+  // The citizen keeps it from Mes données: the exchange shows its receipt, downloaded as the platform handed it out.
+  await citizen.goto('/citoyen/mes-donnees');
+  const exchange = citizen.getByRole('listitem').filter({ has: citizen.getByRole('heading', { name: /CAF a demandé à DGFiP/ }) });
+  await expect(exchange.getByText(new RegExp(`Entrée n°\\s${recu.index + 1} du journal, incluse dans le point de contrôle signé le`))).toBeVisible();
+  const [download] = await Promise.all([citizen.waitForEvent('download'), exchange.getByRole('link', { name: new RegExp(`^Télécharger le reçu n°\\s${recu.index + 1} \\(JSON\\)$`) }).click()]);
+  expect(download.suggestedFilename()).toBe(`recu-echange-${recu.index + 1}.json`);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'e-guichet-recu-')), download.suggestedFilename());
+  await download.saveAs(file);
+  expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(recu);
+  await expectNoAxeViolations(citizen);
+  // Another citizen cannot download it.
+  const other = await signedIn(browser, 'Sophie Marie Lefebvre');
+  expect((await other.request.get(`/citoyen/mes-donnees/recus/${recu.entree}`)).status()).toBe(404);
 
   // Untouched: the command says so and exits 0; the server's own endpoint agrees.
   const before = journalVerifier(file);
@@ -53,5 +65,8 @@ test('un reçu d’échange se vérifie contre le serveur ; la dernière entrée
   const after = journalVerifier(file);
   expect(after.out).toMatch(/ÉCHEC.*retirées/);
   expect(after.code).toBe(1);
+  // Mes données sees it too, the head left as it was: the latest signed checkpoint counts one more entry.
+  await citizen.reload();
+  await expect(citizen.getByText(/Contrôle du journal de la séance\s: ALTÉRÉ \(le dernier point de contrôle signé compte \d+\sentrées?, le journal \d+\s: des entrées ont été retirées\)/)).toBeVisible();
   expect(await (await request.post('/api/plateforme/v1/journal/verification', { data: { recu } })).json()).toMatchObject({ valide: false, messages: [expect.anything(), expect.stringMatching(/retirées/)] });
 });

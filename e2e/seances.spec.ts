@@ -163,14 +163,17 @@ test('une séance en classe : trois élèves rejoignent, la carte en direct mont
   await aidant.goto('/seance');
   await expect(aidant.getByText(/Votre rôle\s: Observateur·rice \(audit\)/)).toBeVisible();
   await aidant.getByRole('link', { name: 'Lire le journal des échanges de la séance' }).click();
-  await expect(aidant.getByText('Le journal est intact : 6 entrées')).toBeVisible();
+  await expect(aidant.getByText(/Contrôle du journal de la séance\s: intact, 6\sentrées vérifiées/)).toBeVisible();
   await expect(aidant.getByRole('heading', { name: /Ville a demandé à SIV/ })).toHaveCount(3);
   await expectNoAxeViolations(aidant);
   await teacher.getByRole('link', { name: 'Bilan', exact: true }).click();
   await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Bilan de la séance « BTS e2e — mardi »');
   const csv = await teacher.request.get(`${teacher.url()}/export`);
   expect(csv.headers()['content-type']).toContain('text/csv');
-  const [header, ...rows] = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+  const [table, trailer] = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n\r\n');
+  const [header, ...rows] = table!.split('\r\n');
+  // Below the cases, the journal's latest signed checkpoint (6 entries), as the debrief shows and prints it.
+  expect(trailer).toMatch(/^point_de_controle_du_journal;"e-guichet\/seances\/[^\n]+\n6\n[A-Za-z0-9+/=]{44}\nhorodatage [^\n]+\n\n— e-guichet\/journal [A-Za-z0-9+/=]+\n"$/);
   expect(header).toBe('eleve;role;dossier;demarche;parcours;etat;commence_le;depose_le;decide_le;duree_minutes;echanges;echanges_refuses;echanges_en_echec');
   expect(rows).toHaveLength(2);
   // A French spreadsheet reads it as the screens show it: the student, their role, the state in words, Paris time.

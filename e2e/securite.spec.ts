@@ -18,10 +18,13 @@ const matrix: { path: (ids: Ids) => string; stream?: boolean; allowed: Role[] }[
   { path: () => '/api/plateforme/v1/catalogue', allowed: roles },
   { path: () => '/api/plateforme/v1/openapi.json', allowed: roles },
   { path: () => '/api/documents/cles', allowed: roles },
+  { path: () => '/api/plateforme/v1/journal/cles', allowed: roles },
+  { path: (i) => `/api/plateforme/v1/journal/arbre/${i.sessionId}`, allowed: roles },
   { path: (i) => `/api/documents/${i.documentId}/verification`, allowed: roles },
   { path: () => '/citoyen', allowed: ['citoyen', 'citoyen_autre_seance'] },
   { path: () => '/citoyen/mes-donnees', allowed: ['citoyen', 'citoyen_autre_seance'] },
   { path: () => '/citoyen/mes-donnees/export', allowed: ['citoyen', 'citoyen_autre_seance'] },
+  { path: (i) => `/citoyen/mes-donnees/recus/${i.entryId}`, allowed: ['citoyen'] },
   { path: () => '/citoyen/coffre-fort', allowed: ['citoyen', 'citoyen_autre_seance'] },
   { path: (i) => `/citoyen/dossiers/${i.caseId}`, allowed: ['citoyen'] },
   { path: (i) => `/citoyen/coffre-fort/${i.documentId}/pdf`, allowed: ['citoyen'] },
@@ -295,4 +298,39 @@ test('OAuth selon la RFC 9700 : PKCE S256 exigé, adresses de retour exactes, st
   expect(callback).toBeTruthy();
   expect([...new URL(callback!).searchParams.keys()].sort()).toEqual(['code', 'iss', 'state']);
   expect(urls.filter((u) => /access_token|id_token|refresh_token/.test(u))).toEqual([]);
+});
+
+test('erreurs en une seule forme : 405 pour une méthode non prise, 415 pour un corps qui n’est pas du JSON, 404 sous /api', async ({ browser }) => {
+  const token = await bodyToken(browser, 'caf');
+  const call = async (path: string, init: RequestInit) => {
+    const response = await fetch(new URL(path, e2eBaseUrl), { redirect: 'manual', ...init, headers: { origin: e2eBaseUrl, ...(init.headers as Record<string, string>) } });
+    return { status: response.status, allow: response.headers.get('allow'), type: response.headers.get('content-type') ?? '', body: await response.text() };
+  };
+  // A method the route does not answer: the API's shape, and what it does answer.
+  for (const [path, method, allow] of [
+    ['/api/plateforme/v1/echanges', 'GET', 'POST, OPTIONS'],
+    ['/api/plateforme/v1/echanges', 'PUT', 'POST, OPTIONS'],
+    ['/api/plateforme/v1/catalogue', 'DELETE', 'GET, HEAD, OPTIONS'],
+    ['/api/plateforme/v1/journal/cles', 'POST', 'GET, HEAD, OPTIONS'],
+    ['/api/sante', 'PATCH', 'GET, HEAD, OPTIONS'],
+    ['/citoyen/mes-donnees/export', 'POST', 'GET, HEAD, OPTIONS'],
+  ] as const) {
+    const got = await call(path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
+    expect({ path, method, status: got.status, allow: got.allow, type: got.type }).toEqual({ path, method, status: 405, allow, type: expect.stringContaining('application/json') });
+    expect(JSON.parse(got.body)).toEqual({ erreur: 'methode_non_autorisee', message: expect.stringMatching(/^Cette adresse accepte seulement\s: /) });
+  }
+  // A JSON API given something else: 415, nothing journaled; the same body as JSON goes through.
+  const exchange = JSON.stringify({ fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: 'inconnu', finalite: 'calcul_prestations' });
+  for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '']) {
+    const got = await call('/api/plateforme/v1/echanges', { method: 'POST', headers: { authorization: `Bearer ${token}`, ...(type ? { 'content-type': type } : {}) }, body: exchange });
+    expect({ type, status: got.status }).toEqual({ type, status: 415 });
+    expect(JSON.parse(got.body)).toMatchObject({ erreur: 'type_non_supporte' });
+  }
+  const asJson = await call('/api/plateforme/v1/echanges', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=utf-8' }, body: exchange });
+  expect(JSON.parse(asJson.body)).toMatchObject({ erreur: 'usager_inconnu' });
+  const verification = await call('/api/plateforme/v1/journal/verification', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"point_de_controle":"x"}' });
+  expect([verification.status, JSON.parse(verification.body).erreur]).toEqual([415, 'type_non_supporte']);
+  // An address under /api that nothing serves: a JSON 404, not the HTML page.
+  const missing = await call('/api/plateforme/v1/nexistepas', { method: 'GET' });
+  expect([missing.status, missing.type.includes('application/json'), JSON.parse(missing.body).erreur]).toEqual([404, true, 'introuvable']);
 });

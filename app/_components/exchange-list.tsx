@@ -1,7 +1,9 @@
 import type { exchangeTraces, journalEntries } from '@/db/schema';
 import { agencyShortName, itemLabel, purposeLabel } from '@/lib/platform/consent-text';
 import { reasonLabel, type ExchangeReader } from '@/lib/platform/errors';
-import { formatDateTimeSeconds } from '@/lib/format';
+import { formatDateTimeSeconds, countOf } from '@/lib/format';
+import { readCheckpointUnverified } from '@/lib/platform/checkpoints';
+import { receiptOf } from '@/lib/platform/journal-view';
 
 type Row = { entry: typeof journalEntries.$inferSelect; trace: typeof exchangeTraces.$inferSelect | null };
 
@@ -18,12 +20,25 @@ function resultText(row: Row['entry'], reader: ExchangeReader): { label: string;
  * Exchanges as their reader reads them (the person they are about says "vous"; an agent, an auditor or the teacher
  * reads "la personne"), each with its "mode expert" panel (the HTTP request and response).
  */
-export function ExchangeList({ rows, reader, headingLevel = 3 }: { rows: Row[]; reader: ExchangeReader; headingLevel?: 2 | 3 | 4 }) {
+export function ExchangeList({
+  rows,
+  reader,
+  headingLevel = 3,
+  receiptHref,
+}: {
+  rows: Row[];
+  reader: ExchangeReader;
+  headingLevel?: 2 | 3 | 4;
+  /** Where the reader downloads an exchange's signed receipt (Mes données): shown with each exchange when given. */
+  receiptHref?: (entryId: string) => string;
+}) {
   const Heading = `h${headingLevel}` as const;
   return (
     <ol className="exchanges">
       {rows.map(({ entry, trace }) => {
         const result = resultText(entry, reader);
+        const receipt = receiptHref ? receiptOf(trace) : null;
+        const checkpoint = receipt ? readCheckpointUnverified(receipt.point_de_controle) : null;
         return (
           <li key={entry.id} className={`exchange exchange--${result.tone}`}>
             <Heading>
@@ -48,6 +63,18 @@ export function ExchangeList({ rows, reader, headingLevel = 3 }: { rows: Row[]; 
                   <dd>{entry.caseId}</dd>
                 </>
               )}
+              {receipt && receiptHref && (
+                <>
+                  <dt>Reçu signé</dt>
+                  <dd>
+                    {`Entrée n°\u00a0${receipt.index + 1} du journal`}
+                    {checkpoint && `, incluse dans le point de contrôle signé le ${formatDateTimeSeconds(new Date(checkpoint.signedAt))} (${countOf(checkpoint.size, 'entrée', 'entrées')})`}.{' '}
+                    <a href={receiptHref(entry.id)} download>
+                      {`Télécharger le reçu n°\u00a0${receipt.index + 1} (JSON)`}
+                    </a>
+                  </dd>
+                </>
+              )}
             </dl>
             <details className="expert">
               <summary>Mode expert : la requête et la réponse vues par la plateforme</summary>
@@ -67,7 +94,7 @@ export function ExchangeList({ rows, reader, headingLevel = 3 }: { rows: Row[]; 
                 <p>Pas de trace pour cet échange.</p>
               )}
               <p className="hash">
-                Entrée n° {entry.sequence} du journal. Empreinte : <code>{entry.hash}</code>
+                {`Entrée n°\u00a0${entry.sequence} du journal.`} Empreinte : <code>{entry.hash}</code>
                 <br />
                 Empreinte précédente : <code>{entry.previousHash}</code>
               </p>

@@ -2,7 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import type { Db } from '../../db/client';
-import { agents, cases, consents, personas, teachers } from '../../db/schema';
+import { agents, cases, consents, journalEntries, personas, teachers } from '../../db/schema';
+import { journalJwks, verifyCheckpoint } from '../platform/checkpoints';
+import { currentCheckpoint } from '../platform/journal-tree';
 import { withdrawConsent } from '../platform/consents';
 import { applyTransition, createCase } from '../procedures/engine/cases';
 import { agentActor, startOnBehalf } from '../procedures/agent';
@@ -70,8 +72,14 @@ describe('debrief', () => {
     const { db, session } = await fixture();
     const csv = debriefCsv(computeDebrief(db, session));
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    const [header, ...rows] = csv.slice(1).trim().split('\r\n');
+    const [table, trailer, ...more] = csv.slice(1).trim().split('\r\n\r\n');
+    expect(more).toEqual([]);
+    const [header, ...rows] = table!.split('\r\n');
     expect(header!.split(';')).toEqual([...csvColumns]);
+    // After a blank line, the journal's latest signed checkpoint, in one quoted cell, as signed.
+    const checkpoint = currentCheckpoint(db, session.id)!;
+    expect(trailer).toBe(`point_de_controle_du_journal;"${checkpoint}"`);
+    expect(verifyCheckpoint(checkpoint, journalJwks().keys)).toMatchObject({ ok: true, checkpoint: { size: db.select().from(journalEntries).where(eq(journalEntries.classSessionId, session.id)).all().length } });
     expect(rows).toHaveLength(db.select().from(cases).where(eq(cases.classSessionId, session.id)).all().length);
     const col = (name: (typeof csvColumns)[number]) => csvColumns.indexOf(name);
     const counter = rows.map((r) => r.split(';')).find((r) => r[col('parcours')] === 'Au guichet')!;

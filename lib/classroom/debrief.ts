@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { caseEvents, cases, consents, consentWithdrawals, journalEntries, mandates, participants, type ParticipantRole, type ProcedureId } from '../../db/schema';
 import { reasonLabel } from '../platform/errors';
+import { verifyJournalChain } from '../platform/journal';
 import { finalStates, stateLabels } from '../procedures/engine/state-machine';
 import { formatParisTimestamp } from '../format';
 import { roleLabels } from './roles';
@@ -160,6 +161,8 @@ export function computeDebrief(db: Executor, session: ClassSession) {
     },
     offline: { counter: all.filter((c) => c.channel === 'guichet').length, paper: all.filter((c) => c.channel === 'papier').length },
     roles: roleCounts,
+    // The journal's check and its latest signed checkpoint: printed or saved with the debrief, a copy kept outside.
+    journal: verifyJournalChain(db, session.id),
   };
 }
 
@@ -182,5 +185,7 @@ export function debriefCsv(d: Debrief): string {
       .map(csvCell)
       .join(';'),
   );
-  return `\uFEFF${[csvColumns.join(';'), ...rows].join('\r\n')}\r\n`;
+  // After the cases, a blank line and the journal's latest signed checkpoint (one cell, as signed).
+  const journal = d.journal.valide ? ['', ['point_de_controle_du_journal', d.journal.point_de_controle].map(csvCell).join(';')] : ['', ['journal', `ALTÉRÉ : ${d.journal.raison}`].map(csvCell).join(';')];
+  return `\uFEFF${[csvColumns.join(';'), ...rows, ...journal].join('\r\n')}\r\n`;
 }

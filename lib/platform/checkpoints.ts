@@ -65,8 +65,9 @@ export function signCheckpoint(c: Checkpoint, secret = secrets().authSecret): st
 
 export type CheckpointCheck = { ok: true; checkpoint: Checkpoint } | { ok: false; reason: string };
 
-/** Reads a signed note and checks its signature against the given public keys (a JWK set): never trusts the text alone. */
-export function verifyCheckpoint(note: string, keys: JWK[]): CheckpointCheck {
+type ParsedNote = { ok: true; checkpoint: Checkpoint; body: string; signatureLines: string[] } | { ok: false; reason: string };
+
+function parseNote(note: string): ParsedNote {
   const split = note.indexOf('\n\n');
   if (split < 0) return { ok: false, reason: 'pas un point de contrôle signé (aucune signature)' };
   const body = note.slice(0, split + 1);
@@ -78,11 +79,25 @@ export function verifyCheckpoint(note: string, keys: JWK[]): CheckpointCheck {
   if (!origin || !/^\d+$/.test(sizeText ?? '') || rootHash.length !== 32 || rootHash.toString('base64') !== rootText || !signedAt || lines.length !== 5 || lines[4] !== '') {
     return { ok: false, reason: 'point de contrôle mal formé' };
   }
-  const signatures = note
+  const signatureLines = note
     .slice(split + 2)
     .split('\n')
     .filter(Boolean);
-  for (const line of signatures) {
+  return { ok: true, checkpoint: { origin, size, rootHash, signedAt }, body, signatureLines };
+}
+
+/** What a checkpoint says, signature NOT checked: for display only (size and time), never for trust. */
+export function readCheckpointUnverified(note: string): Checkpoint | null {
+  const parsed = parseNote(note);
+  return parsed.ok ? parsed.checkpoint : null;
+}
+
+/** Reads a signed note and checks its signature against the given public keys (a JWK set): never trusts the text alone. */
+export function verifyCheckpoint(note: string, keys: JWK[]): CheckpointCheck {
+  const parsed = parseNote(note);
+  if (!parsed.ok) return parsed;
+  const { body, checkpoint } = parsed;
+  for (const line of parsed.signatureLines) {
     const m = /^— (\S+) (\S+)$/.exec(line);
     if (!m || m[1] !== checkpointKeyName) continue;
     const raw = Buffer.from(m[2]!, 'base64');
@@ -91,7 +106,7 @@ export function verifyCheckpoint(note: string, keys: JWK[]): CheckpointCheck {
       if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !keyId(jwk).equals(raw.subarray(0, 4))) continue;
       const key = crypto.createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: jwk.x!, y: jwk.y! }, format: 'jwk' });
       if (crypto.verify('sha256', Buffer.from(body), { key, dsaEncoding: 'ieee-p1363' }, raw.subarray(4))) {
-        return { ok: true, checkpoint: { origin, size, rootHash, signedAt } };
+        return { ok: true, checkpoint };
       }
     }
   }

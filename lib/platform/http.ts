@@ -25,8 +25,12 @@ export async function apiHandler(run: () => Promise<Response>): Promise<Response
 /** No request of this API needs more than a few kilobytes. */
 export const maxJsonBytes = 64 * 1024;
 
-/** The request's JSON body, or a 413 requete_trop_grande, or a 422 requete_invalide. */
+/** `application/json` or any `application/…+json`, with or without parameters (charset). */
+export const isJsonType = (contentType: string | null) => /^application\/([\w.-]+\+)?json\s*(;|$)/i.test(contentType ?? '');
+
+/** The request's JSON body, or a 415 type_non_supporte, a 413 requete_trop_grande, a 422 requete_invalide. */
 export async function readJson(request: Request): Promise<unknown> {
+  if (!isJsonType(request.headers.get('content-type'))) throw new PlatformError('type_non_supporte');
   if (Number(request.headers.get('content-length') ?? 0) > maxJsonBytes) throw new PlatformError('requete_trop_grande');
   let text: string;
   try {

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { countOf, formatNumber } from '../format';
 import { journalEntries } from '../../db/schema';
 import { journalJwks } from './checkpoints';
 import { PlatformError } from './errors';
@@ -16,7 +17,7 @@ function leavesOf(db: Executor, classSessionId: string): Buffer[] {
 }
 
 const sizeError = (size: number, held: number) =>
-  new PlatformError('requete_invalide', `Le journal compte ${held} entrée${held > 1 ? 's' : ''} : pas d’arbre de taille ${size}.`);
+  new PlatformError('requete_invalide', `Le journal compte ${countOf(held, 'entrée', 'entrées')} : pas d’arbre de taille ${formatNumber(size)}.`);
 
 /** The latest signed checkpoint (a C2SP note) of a séance, or null while its journal is empty. */
 export function currentCheckpoint(db: Executor, classSessionId: string): string | null {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { exchangeTraces, journalEntries, type AgencyId } from '../../db/schema';
-import { hashedContent, type JournalEntry } from './journal';
+import { hashedContent, type JournalEntry, type JournalReceipt } from './journal';
 
 // Reading the journal, always scoped to what the reader may see (docs/API.md, "Journal").
 
@@ -62,4 +62,17 @@ export function exchangesWithTraces(db: Executor, reader: JournalReader, limit =
     .orderBy(desc(journalEntries.sequence))
     .limit(limit)
     .all();
+}
+
+/** The receipt the platform handed out with an exchange's answer (kept in its trace); null for entries from before receipts. */
+export function receiptOf(trace: typeof exchangeTraces.$inferSelect | null): JournalReceipt | null {
+  const receipt = (trace?.response.corps as { recu?: JournalReceipt } | null | undefined)?.recu;
+  return receipt && typeof receipt === 'object' && typeof receipt.point_de_controle === 'string' ? receipt : null;
+}
+
+/** One entry's receipt, if the reader may see the entry. */
+export function readReceipt(db: Executor, reader: JournalReader, entryId: string): { sequence: number; receipt: JournalReceipt } | null {
+  const row = readExchange(db, reader, entryId);
+  const receipt = receiptOf(row?.trace ?? null);
+  return row && receipt ? { sequence: row.entry.sequence, receipt } : null;
 }

@@ -3,6 +3,7 @@ import { freshDb } from '../../test/db';
 import type { Db } from '../../db/client';
 import { classSessions, journalEntries } from '../../db/schema';
 import { appendJournalEntry, genesisHash, verifyJournalChain, type JournalInput } from './journal';
+import { currentCheckpoint } from './journal-tree';
 
 function setup(): Db {
   const db = freshDb();
@@ -37,9 +38,10 @@ describe('the journal', () => {
     expect(b.previousHash).toBe(a.hash);
     expect(b.sequence).toBe(2);
     expect(other.previousHash).toBe(genesisHash);
-    expect(verifyJournalChain(db, 's1')).toEqual({ valide: true, entrees: 2, tete: b.hash });
-    expect(verifyJournalChain(db, 's2')).toEqual({ valide: true, entrees: 1, tete: other.hash });
-    expect(verifyJournalChain(db, 'vide')).toEqual({ valide: true, entrees: 0, tete: genesisHash });
+    expect(verifyJournalChain(db, 's1')).toEqual({ valide: true, entrees: 2, tete: b.hash, point_de_controle: currentCheckpoint(db, 's1') });
+    expect(verifyJournalChain(db, 's2')).toEqual({ valide: true, entrees: 1, tete: other.hash, point_de_controle: currentCheckpoint(db, 's2') });
+    expect(verifyJournalChain(db, 'vide')).toEqual({ valide: true, entrees: 0, tete: genesisHash, point_de_controle: null });
+    expect(currentCheckpoint(db, 's1')).toMatch(/^e-guichet\/seances\/s1\n2\n/);
   });
 
   it('refuses any update of an entry (append-only trigger)', () => {
@@ -58,6 +60,7 @@ describe('the journal', () => {
     expect(verifyJournalChain(db, 's1')).toEqual({
       valide: false,
       entrees: 3,
+      raison: expect.stringMatching(/^entrée n°\s2\s: le contenu a été modifié$/),
       premiere_entree_invalide: { id: second.id, sequence: 2, raison: 'le contenu a été modifié' },
     });
   });

@@ -3,7 +3,8 @@ import canonicalize from 'canonicalize';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { journalEntries, journalHeads, type AgencyId, type ExchangeResult } from '../../db/schema';
-import { checkpointOrigin, signCheckpoint } from './checkpoints';
+import { checkpointOrigin, journalJwks, signCheckpoint, verifyCheckpoint } from './checkpoints';
+import { countOf, formatNumber } from '../format';
 import { appendToFrontier, leafHash, rootOfFrontier } from './merkle';
 
 // The hash-chained journal (docs/ARCHITECTURE.md, rule 9). Each entry's `empreinte` is
@@ -141,21 +142,47 @@ export function appendWithReceipt(tx: Executor, input: JournalInput, now = new D
 }
 
 export type ChainVerification =
-  | { valide: true; entrees: number; tete: string }
-  | { valide: false; entrees: number; premiere_entree_invalide: { id: string; sequence: number; raison: string } };
+  | { valide: true; entrees: number; tete: string; point_de_controle: string | null }
+  | { valide: false; entrees: number; raison: string; premiere_entree_invalide?: { id: string; sequence: number; raison: string } };
 
-/** Recomputes the séance's whole chain: any changed, removed or inserted entry breaks it. */
+/**
+ * Recomputes the séance's whole chain and tree: any changed, removed or inserted entry breaks the chain, and a tail
+ * removed or a history rewritten no longer matches the latest signed checkpoint. (Someone who also rewrites the
+ * checkpoints with the key is caught only by the receipts and checkpoints kept outside: lib/platform/log-verifier.ts.)
+ */
 export function verifyJournalChain(db: Db | Executor, classSessionId: string): ChainVerification {
   const entries = db.select().from(journalEntries).where(eq(journalEntries.classSessionId, classSessionId)).orderBy(asc(journalEntries.sequence)).all();
   let previous = genesisHash;
+  let frontier: Buffer[] = [];
   for (const [index, entry] of entries.entries()) {
-    const broken = (raison: string): ChainVerification => ({ valide: false, entrees: entries.length, premiere_entree_invalide: { id: entry.id, sequence: entry.sequence, raison } });
+    const broken = (raison: string): ChainVerification => ({
+      valide: false,
+      entrees: entries.length,
+      raison: `entrée n° ${entry.sequence} : ${raison}`,
+      premiere_entree_invalide: { id: entry.id, sequence: entry.sequence, raison },
+    });
     if (entry.sequence !== index + 1) return broken('une entrée manque avant celle-ci');
     if (entry.previousHash !== previous) return broken('l’empreinte précédente ne correspond pas');
-    if (entryHash(previous, entry) !== entry.hash) return broken('le contenu a été modifié');
+    const canonical = canonicalize(hashedContent(entry)) ?? '';
+    if (crypto.createHash('sha256').update(previous).update(canonical).digest('hex') !== entry.hash) return broken('le contenu a été modifié');
     previous = entry.hash;
+    frontier = appendToFrontier(frontier, index, leafHash(Buffer.from(canonical)));
   }
-  return { valide: true, entrees: entries.length, tete: previous };
+  const head = latestCheckpoint(db, classSessionId);
+  if (head) {
+    const signed = verifyCheckpoint(head.checkpoint, journalJwks().keys);
+    const broken = (raison: string): ChainVerification => ({ valide: false, entrees: entries.length, raison });
+    if (!signed.ok) return broken(`le dernier point de contrôle ne se vérifie pas (${signed.reason})`);
+    if (signed.checkpoint.size !== entries.length) {
+      return broken(
+        signed.checkpoint.size > entries.length
+          ? `le dernier point de contrôle signé compte ${countOf(signed.checkpoint.size, 'entrée', 'entrées')}, le journal ${formatNumber(entries.length)} : des entrées ont été retirées`
+          : `le journal compte ${countOf(entries.length, 'entrée', 'entrées')}, son dernier point de contrôle signé ${formatNumber(signed.checkpoint.size)} : des entrées ont été ajoutées hors de la plateforme`,
+      );
+    }
+    if (entries.length > 0 && !rootOfFrontier(frontier).equals(signed.checkpoint.rootHash)) return broken('les entrées ne donnent plus la racine du dernier point de contrôle signé : le journal a été réécrit');
+  }
+  return { valide: true, entrees: entries.length, tete: previous, point_de_controle: head?.checkpoint ?? null };
 }
 
 /** The sequence number of the séance's last entry (0 when empty): a cheap "has anything happened?" for live views. */

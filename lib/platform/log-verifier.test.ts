@@ -4,7 +4,7 @@ import { freshDb } from '../../test/db';
 import type { Db } from '../../db/client';
 import { classSessions, journalEntries, journalHeads } from '../../db/schema';
 import { signCheckpoint } from './checkpoints';
-import { appendWithReceipt, entryHash, latestCheckpoint, type JournalInput } from './journal';
+import { appendWithReceipt, entryHash, latestCheckpoint, verifyJournalChain, type JournalInput } from './journal';
 import { localLogClient } from './journal-tree';
 import { verifyAgainstLog } from './log-verifier';
 
@@ -39,7 +39,7 @@ describe('journal:verifier against the server’s journal as it is now', () => {
     const kept = latestCheckpoint(db, 's1')!.checkpoint;
     appendWithReceipt(db, exchange(10));
     for (const r of [receipts[0]!, receipts[4]!, receipts[8]!]) expect(await verify(db, { receipt: r })).toMatchObject({ ok: true });
-    expect(await verify(db, { checkpoint: kept })).toMatchObject({ ok: true, lines: [expect.stringMatching(/9 entrées/), expect.stringMatching(/10 entrées.*rien n’a été retiré/)] });
+    expect(await verify(db, { checkpoint: kept })).toMatchObject({ ok: true, lines: [expect.stringMatching(/9\sentrées/), expect.stringMatching(/10\sentrées.*rien n’a été retiré/)] });
   });
 
   it('the last entry deleted (the head left as it was): seen with a receipt or a checkpoint taken before', async () => {
@@ -48,6 +48,8 @@ describe('journal:verifier against the server’s journal as it is now', () => {
     db.$client.exec("DELETE FROM journal_entries WHERE id = (SELECT id FROM journal_entries ORDER BY sequence DESC LIMIT 1)");
     expect(await verify(db, { receipt: receipts[2]! })).toMatchObject({ ok: false, lines: [expect.anything(), expect.stringMatching(/retirées/)] });
     expect(await verify(db, { checkpoint: kept })).toMatchObject({ ok: false, lines: [expect.anything(), expect.stringMatching(/retirées/)] });
+    // The server's own check (teacher's page, Mes données) sees it too while the head is left as it was.
+    expect(verifyJournalChain(db, 's1')).toMatchObject({ valide: false, raison: expect.stringMatching(/compte 7\sentrées, le journal 6\s: des entrées ont été retirées/) });
     // …and when the next exchange reuses the sequence number, the new head is signed over a different history.
     appendWithReceipt(db, exchange(99));
     expect(await verify(db, { checkpoint: kept })).toMatchObject({ ok: false, lines: [expect.anything(), expect.stringMatching(/réécrite/)] });
@@ -68,6 +70,7 @@ describe('journal:verifier against the server’s journal as it is now', () => {
     expect(await verify(db, { receipt: receipts[2]! })).toMatchObject({ ok: false, lines: [expect.anything(), expect.stringMatching(/réécrite|modifiée/)] });
     expect(await verify(db, { receipt: receipts[6]! })).toMatchObject({ ok: false });
     expect(await verify(db, { checkpoint: kept })).toMatchObject({ ok: false });
+    expect(verifyJournalChain(db, 's1')).toMatchObject({ valide: false, raison: expect.stringMatching(/le journal a été réécrit/) });
   });
 
   it('a checkpoint whose signature was replaced: seen', async () => {
@@ -79,5 +82,6 @@ describe('journal:verifier against the server’s journal as it is now', () => {
     expect(await verify(db, { receipt: receipts[1]! })).toMatchObject({ ok: false, lines: [expect.anything(), expect.stringMatching(/remplacé ou altéré/)] });
     // The same forgery given as the kept checkpoint is refused outright.
     expect(await verify(db, { checkpoint: forged })).toMatchObject({ ok: false, lines: [expect.stringMatching(/ne se vérifie pas/)] });
+    expect(verifyJournalChain(db, 's1')).toMatchObject({ valide: false, raison: expect.stringMatching(/le dernier point de contrôle ne se vérifie pas/) });
   });
 });

@@ -1,4 +1,5 @@
 import type { JWK } from 'jose';
+import { countOf, formatNumber } from '../format';
 import { seanceOfOrigin, verifyCheckpoint, type Checkpoint } from './checkpoints';
 import type { JournalReceipt } from './journal';
 import { verifyConsistency, verifyInclusion } from './merkle';
@@ -32,12 +33,12 @@ export async function verifyAgainstLog(held: Held, log: LogClient): Promise<LogV
     const check = verifyReceipt(held.receipt, keys);
     if (!check.ok) return fail(`le reçu ne se vérifie pas (${check.reason}).`);
     old = check.checkpoint;
-    lines.push(`Reçu valide : l’entrée ${held.receipt.index + 1} (${held.receipt.contenu.consommateur} → ${held.receipt.contenu.fournisseur}, ${held.receipt.contenu.resultat}) figure dans l’arbre signé de ${old.size} entrée(s).`.replace('entrée(s)', old.size > 1 ? 'entrées' : 'entrée'));
+    lines.push(`Reçu valide : l’entrée ${held.receipt.index + 1} (${held.receipt.contenu.consommateur} → ${held.receipt.contenu.fournisseur}, ${held.receipt.contenu.resultat}) figure dans l’arbre signé de ${countOf(old.size, 'entrée', 'entrées')}.`);
   } else {
     const check = verifyCheckpoint(held.checkpoint, keys);
     if (!check.ok) return fail(`le point de contrôle gardé ne se vérifie pas (${check.reason}).`);
     old = check.checkpoint;
-    lines.push(`Point de contrôle gardé valide : ${old.size} entrée${old.size > 1 ? 's' : ''}, signé le ${old.signedAt}.`);
+    lines.push(`Point de contrôle gardé valide : ${countOf(old.size, 'entrée', 'entrées')}, signé le ${old.signedAt}.`);
   }
   const seance = seanceOfOrigin(old.origin);
 
@@ -48,7 +49,7 @@ export async function verifyAgainstLog(held: Held, log: LogClient): Promise<LogV
   if (!latest.ok) return fail(`le dernier point de contrôle du serveur ne se vérifie pas (${latest.reason}) : il a été remplacé ou altéré.`);
   const now = latest.checkpoint;
   if (now.origin !== old.origin) return fail('le serveur répond pour une autre séance.');
-  if (now.size < old.size) return fail(`le journal compte ${now.size} entrée(s) signée(s), moins que les ${old.size} de votre copie : des entrées ont été retirées.`);
+  if (now.size < old.size) return fail(`le journal compte ${countOf(now.size, 'entrée signée', 'entrées signées')}, moins que les ${formatNumber(old.size)} de votre copie : des entrées ont été retirées.`);
 
   // 3. The newer tree extends the older: nothing removed or rewritten in between.
   let consistency: string[];
@@ -78,6 +79,6 @@ export async function verifyAgainstLog(held: Held, log: LogClient): Promise<LogV
       return fail(`les entrées que le serveur garde ne donnent plus la racine qu’il a signée (entrée ${index + 1}) : le journal a été modifié.`);
     }
   }
-  lines.push(`Le journal du serveur (${now.size} entrée${now.size > 1 ? 's' : ''}, signé le ${now.signedAt}) prolonge votre copie : rien n’a été retiré ni réécrit.`);
+  lines.push(`Le journal du serveur (${countOf(now.size, 'entrée', 'entrées')}, signé le ${now.signedAt}) prolonge votre copie : rien n’a été retiré ni réécrit.`);
   return { ok: true, lines };
 }

@@ -4,7 +4,7 @@ import { agencyModules } from '../agencies';
 import type { Holding } from '../agencies/types';
 import { agencyName } from './consent-text';
 import { consentsOf, consentView } from './consents';
-import { entryView, readJournal } from './journal-view';
+import { entryView, exchangesWithTraces, readJournal, receiptOf } from './journal-view';
 
 // "Mes données": what the platform and each body hold about one person (GDPR art. 15).
 
@@ -27,5 +27,10 @@ export function exportMyData(db: Executor, classSessionId: string, personaId: st
     })),
     consentements: consentsOf(db, personaId, now).map(consentView),
     journal: readJournal(db, { kind: 'usager', classSessionId, personaId }).map(entryView),
+    // Each exchange's signed receipt, to check later with `npm run journal:verifier` (docs/API.md, "Receipts").
+    recus: exchangesWithTraces(db, { kind: 'usager', classSessionId, personaId }, 500)
+      .map(({ trace }) => receiptOf(trace))
+      .filter((r) => r !== null)
+      .reverse(),
   };
 }

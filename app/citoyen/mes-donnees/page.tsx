@@ -15,8 +15,9 @@ import { aidants } from '@/db/schema';
 import { doneForMe, mandatesOfPerson, statusOf } from '@/lib/aidants/mandates';
 import { procedures } from '@/lib/procedures/registry';
 import { confirmMandateAction, revokeMandateAction, withdrawConsentAction } from './actions';
-import { formatDateTime, countOf } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { FlashNotice } from '@/app/_components/flash-notice';
+import { JournalState } from '@/app/_components/journal-state';
 
 const mandateStatusLabels = { a_confirmer: 'à confirmer', actif: 'actif', expire: 'expiré', revoque: 'terminé' } as const;
 
@@ -71,13 +72,16 @@ export default async function MyDataPage() {
             <p>Aucun organisme n’a encore demandé d’information à votre sujet.</p>
           </div>
         ) : (
-          <ExchangeList reader="personne" rows={exchanges} />
+          <>
+            <p>
+              Pour chaque demande, l’État plateforme vous remet un reçu signé. Gardez-le : il permet de vérifier plus tard, sans
+              faire confiance au serveur, que la demande est toujours dans le journal et n’a pas été modifiée (commande{' '}
+              <code>npm run journal:verifier</code>).
+            </p>
+            <ExchangeList reader="personne" rows={exchanges} receiptHref={(id) => `/citoyen/mes-donnees/recus/${id}`} />
+          </>
         )}
-        <p>
-          {chain.valide
-            ? `Contrôle du journal de la séance : intact (${countOf(chain.entrees, 'entrée vérifiée', 'entrées vérifiées une à une')}).`
-            : `Contrôle du journal de la séance : ALTÉRÉ à l’entrée n° ${chain.premiere_entree_invalide.sequence} (${chain.premiere_entree_invalide.raison}).`}
-        </p>
+        <JournalState chain={chain} />
       </section>
 
       <section aria-labelledby="accords">

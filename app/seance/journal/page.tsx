@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { countOf } from '@/lib/format';
 import { currentDeviceHash } from '@/lib/classroom/device';
 import { latestParticipation, touchParticipant } from '@/lib/classroom/participants';
 import { verifyJournalChain } from '@/lib/platform/journal';
+import { JournalState } from '@/app/_components/journal-state';
 import { exchangesWithTraces } from '@/lib/platform/journal-view';
 import { ExchangeList } from '../../_components/exchange-list';
 import { LiveRefresh } from '../../_components/live-refresh';
@@ -29,11 +29,7 @@ export default async function AuditJournalPage() {
       <p className="lead">
         Chaque demande de données passée par la plateforme, acceptée ou refusée. Vous voyez qui a demandé quoi, pourquoi et sur quelle base, mais pas les données elles-mêmes.
       </p>
-      <p>
-        {chain.valide
-          ? `Le journal est intact : ${countOf(chain.entrees, 'entrée', 'entrées')}, chacune contient l’empreinte de la précédente.`
-          : `Le journal a été ALTÉRÉ à l’entrée n° ${chain.premiere_entree_invalide.sequence}.`}
-      </p>
+      <JournalState chain={chain} />
       <p>
         <Link href="/plateforme">Comparer avec le catalogue des habilitations</Link> · <Link href="/seance">Ma carte de scénario</Link> · Cette page se met à jour toute seule.
       </p>

@@ -7,6 +7,7 @@ import { teacherSession } from '../../session';
 import { countOf, lowerFirst } from '@/lib/format';
 import { BarChart } from '@/app/_components/bar-chart';
 import { FlashNotice } from '@/app/_components/flash-notice';
+import { JournalState } from '@/app/_components/journal-state';
 
 export const metadata: Metadata = { title: 'Bilan de la séance' };
 
@@ -106,6 +107,11 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
         <p>
           Accords donnés : {d.consents.given} ; accords retirés : {d.consents.withdrawn}.
         </p>
+      </section>
+
+      <section aria-labelledby="journal">
+        <h2 id="journal">Le journal des échanges</h2>
+        <JournalState chain={d.journal} shown />
       </section>
 
       <section aria-labelledby="aide">

@@ -3,9 +3,10 @@ import { agencyIds, participantRoles } from '@/db/schema';
 import { getDb } from '@/db/client';
 import { roleLabels } from '@/lib/classroom/roles';
 import { agentsOfSession } from '@/lib/classroom/sessions';
-import { countOf, lowerFirst } from '@/lib/format';
+import { lowerFirst } from '@/lib/format';
 import { agencyShortName } from '@/lib/platform/consent-text';
 import { verifyJournalChain } from '@/lib/platform/journal';
+import { JournalState } from '@/app/_components/journal-state';
 import { currentToken, maskToken } from '@/lib/platform/tokens';
 import { rotateTokenAction } from '../../../../actions';
 import { teacherSession } from '../../session';
@@ -26,10 +27,7 @@ export default async function BodiesPage({ params }: { params: Promise<{ id: str
       <FlashNotice />
       <section aria-labelledby="jetons">
         <h2 id="jetons">Jetons d’API des organismes</h2>
-        <p>
-          {chain.valide ? `Journal des échanges : intact, ${countOf(chain.entrees, 'entrée', 'entrées')}. Empreinte de tête : ` : `Journal des échanges : ALTÉRÉ à l’entrée n° ${chain.premiere_entree_invalide.sequence}.`}
-          {chain.valide && <code className="hash">{chain.tete}</code>}
-        </p>
+        <JournalState chain={chain} />
         <p>
           Chaque organisme appelle la plateforme avec son jeton (en-tête <code>Authorization: Bearer</code>). Un jeton remplacé cesse aussitôt de fonctionner.
         </p>
