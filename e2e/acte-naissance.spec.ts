@@ -1,4 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { e2eBaseUrl } from '../playwright.config';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { PDFDocument } from 'pdf-lib';
 import { expectNoAxeViolations, signInThroughProvider, waitForText } from './support';
@@ -46,7 +51,8 @@ test('acte de naissance : de la connexion au document scellé, avec les erreurs 
   // The PDF opens and carries its seal; the verification page says it is authentic.
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Télécharger le PDF : Copie intégrale d’acte de naissance' }).click();
-  const pdf = await PDFDocument.load(await (await download).createReadStream().then(async (stream) => Buffer.concat(await stream.toArray())));
+  const bytes = await (await download).createReadStream().then(async (stream) => Buffer.concat(await stream.toArray()));
+  const pdf = await PDFDocument.load(bytes);
   expect(pdf.getTitle()).toBe('Copie intégrale d’acte de naissance (simulation)');
   const seal = /e-guichet-sceau:(\S+)/.exec(pdf.getKeywords() ?? '')?.[1] ?? '';
   // The seal verifies with the published JWKS and a standard JWS library (jose), outside the app.
@@ -59,7 +65,17 @@ test('acte de naissance : de la connexion au document scellé, avec les erreurs 
   await page.getByRole('link', { name: 'Vérifier : Copie intégrale d’acte de naissance' }).click();
   await expect(page).toHaveURL(/\/verifier\//);
   await expect(page.getByRole('status').filter({ hasText: 'Document authentique.' })).toContainText('n’a pas été modifié');
+  // The QR page shows what the seal carries, to compare with the paper: Lucas Petit's own name among it.
+  const sealed = page.getByRole('region', { name: 'Ce que dit le sceau : comparez avec le papier' });
+  await expect(sealed.getByRole('definition').filter({ hasText: /^Petit$/i })).toBeVisible();
+  await expect(sealed.getByText(/^Nom/)).toBeVisible();
   await expectNoAxeViolations(page);
+  // The same file, checked by the command against this server's published keys: every field matches its seal.
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'e-guichet-acte-')), 'acte.pdf');
+  fs.writeFileSync(file, bytes);
+  const run = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/document-verifier.ts', file, e2eBaseUrl], { encoding: 'utf8', timeout: 60_000 });
+  expect(run.stdout).toMatch(/Sceau valide[\s\S]*✓ Nom[^\n]*« (?:PETIT|Petit) »[\s\S]*la page correspond à son sceau[\s\S]*Révocation\s: non révoqué/);
+  expect(run.status).toBe(0);
 
   await page.goto('/citoyen/coffre-fort');
   await expect(page.getByRole('row', { name: /Copie intégrale d’acte de naissance/ })).toBeVisible();

@@ -107,7 +107,7 @@ export const documents = sqliteTable(
     issuer: text('issuer', { enum: agencyIds }),
     issuerLabel: text('issuer_label').notNull(),
     issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
-    content: text('content', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    content: text('content', { mode: 'json' }).$type<{ champs: { libelle: string; valeur: string }[]; donnees: Record<string, unknown> }>().notNull(),
     contentHash: text('content_hash').notNull(),
     jws: text('jws').notNull(),
     pdf: text('pdf_base64').notNull(),

@@ -42,6 +42,16 @@ describe('issued documents', () => {
     expect(await verifyDocument(db, row.id)).toMatchObject({ authentique: false, raison: expect.stringContaining('modifié') });
   });
 
+  it('carries the printed data in its seal, shown for the paper to be compared with; a title changed on the server is seen', async () => {
+    const { db, row } = await issued();
+    expect(await verifyDocument(db, row.id)).toMatchObject({
+      authentique: true,
+      donnees_scellees: { titre: 'Carte de stationnement résidentiel', emetteur: 'Ville de Villeneuve-sur-Brenne (fictive)', delivre_le: row.issuedAt.toISOString(), champs: row.content.champs },
+    });
+    db.update(documents).set({ title: 'Carte de stationnement (tous quartiers)' }).where(eq(documents.id, row.id)).run();
+    expect(await verifyDocument(db, row.id)).toMatchObject({ authentique: false, raison: expect.stringMatching(/titre, l’émetteur ou la date/), donnees_scellees: { titre: 'Carte de stationnement résidentiel' } });
+  });
+
   it('fails when one byte of the seal changed', async () => {
     const { db, row } = await issued();
     const [header, payload, signature] = row.jws.split('.');

@@ -4,8 +4,7 @@ import type { Executor } from '../../db/client';
 import { documents, type AgencyId } from '../../db/schema';
 import { env } from '../env';
 import { renderDocumentPdf, type DocumentField } from './pdf';
-import { checkSeal } from './seal';
-import { sealDocument } from './seal';
+import { checkSeal, sealDocument, type PrintedData } from './seal';
 
 // Issued documents: prepared (sealed and rendered) outside any transaction, then stored inside the caller's.
 
@@ -29,7 +28,7 @@ export const verifyPath = (id: string) => `/verifier/${id}`;
 export async function prepareDocument(input: NewDocument): Promise<DocumentRow> {
   const id = crypto.randomUUID();
   const issuedAt = input.issuedAt ?? new Date();
-  const { jws, contentHash } = await sealDocument({ id, kind: input.kind, issuer: input.issuer ?? 'e-guichet', issuedAt, content: input.content });
+  const { jws, contentHash } = await sealDocument({ id, kind: input.kind, issuer: input.issuer ?? 'e-guichet', issuedAt, content: input.content, title: input.title, issuerLabel: input.issuerLabel });
   const pdf = await renderDocumentPdf({ id, title: input.title, issuerLabel: input.issuerLabel, issuedAt, fields: input.content.champs, verifyUrl: `${env().baseUrl}${verifyPath(id)}`, jws });
   return {
     id,
@@ -73,6 +72,8 @@ export type Verification = {
   revoque: boolean;
   empreinte_contenu: string;
   raison?: string;
+  /** What the seal carries (the data printed on the paper), read from the verified signature: to compare with the paper. */
+  donnees_scellees?: PrintedData;
 };
 
 /** The public check of a document by its id (QR target): signature, content, revocation. */
@@ -89,6 +90,7 @@ export async function verifyDocument(db: Executor, id: string): Promise<Verifica
     revoque: Boolean(doc.revokedAt),
     empreinte_contenu: doc.contentHash,
     ...(seal.ok ? (doc.revokedAt ? { raison: 'Ce document a été révoqué par son émetteur.' } : {}) : { raison: seal.raison }),
+    ...(seal.claims?.imprime ? { donnees_scellees: seal.claims.imprime } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Fragment } from 'react';
 import { getDb } from '@/db/client';
 import { verifyDocument } from '@/lib/documents/documents';
 import { checkFileAction } from './actions';
@@ -34,18 +35,46 @@ export default async function VerifyPage({ params, searchParams }: { params: Pro
               {result.authentique ? 'Il a bien été délivré par e-Guichet (simulation) et n’a pas été modifié depuis.' : result.raison}
             </p>
           </div>
-          <dl className="facts">
-            <dt>Document</dt>
-            <dd>{result.titre}</dd>
-            <dt>Délivré par</dt>
-            <dd>{result.emetteur}</dd>
-            <dt>Le</dt>
-            <dd>{formatDateTime(new Date(result.emis_le))}</dd>
-            <dt>Numéro</dt>
-            <dd>
-              <code>{id}</code>
-            </dd>
-          </dl>
+          {result.donnees_scellees ? (
+            <section aria-labelledby="scelle">
+              <h2 id="scelle">Ce que dit le sceau : comparez avec le papier</h2>
+              <p>
+                Ces informations viennent du sceau lui-même (la signature électronique), pas du papier. Chaque ligne doit être
+                identique sur le document qu’on vous présente : si une seule diffère, il a été modifié.
+              </p>
+              <dl className="facts">
+                <dt>Document</dt>
+                <dd>{result.donnees_scellees.titre}</dd>
+                <dt>Délivré par</dt>
+                <dd>{result.donnees_scellees.emetteur}</dd>
+                <dt>Le</dt>
+                <dd>{formatDateTime(new Date(result.donnees_scellees.delivre_le))}</dd>
+                {result.donnees_scellees.champs.map((champ, i) => (
+                  <Fragment key={i}>
+                    <dt>{champ.libelle}</dt>
+                    <dd>{champ.valeur}</dd>
+                  </Fragment>
+                ))}
+                <dt>Numéro</dt>
+                <dd>
+                  <code>{id}</code>
+                </dd>
+              </dl>
+            </section>
+          ) : (
+            <dl className="facts">
+              <dt>Document</dt>
+              <dd>{result.titre}</dd>
+              <dt>Délivré par</dt>
+              <dd>{result.emetteur}</dd>
+              <dt>Le</dt>
+              <dd>{formatDateTime(new Date(result.emis_le))}</dd>
+              <dt>Numéro</dt>
+              <dd>
+                <code>{id}</code>
+              </dd>
+            </dl>
+          )}
           <h2>Comparer un fichier</h2>
           <p>Quelqu’un vous présente ce document en PDF ? Vérifiez qu’il n’a pas été retouché.</p>
           <FileCheckForm check={checkFileAction.bind(null, id)} maxBytes={maxVerifiedPdfBytes} tooLarge={tooLarge} />
