@@ -47,12 +47,10 @@ export function hashedContent(entry: Omit<Entry, 'hash' | 'previousHash'>) {
   };
 }
 
+const chainHash = (previousHash: string, canonical: string) => crypto.createHash('sha256').update(previousHash).update(canonical).digest('hex');
+
 export function entryHash(previousHash: string, entry: Omit<Entry, 'hash' | 'previousHash'>): string {
-  return crypto
-    .createHash('sha256')
-    .update(previousHash)
-    .update(canonicalize(hashedContent(entry)) ?? '')
-    .digest('hex');
+  return chainHash(previousHash, canonicalize(hashedContent(entry)) ?? '');
 }
 
 /** The entry as a leaf of the séance's Merkle tree (RFC 9162): the same canonical JSON the chain hashes. */
@@ -84,7 +82,7 @@ export type JournalReceipt = {
 };
 
 /** The séance's tree head after `entry`, and its checkpoint signed: kept in journal_heads, in the same transaction. */
-function advanceHead(tx: Executor, entry: Entry, now: Date): JournalReceipt {
+function advanceHead(tx: Executor, entry: Entry, leaf: Buffer, now: Date): JournalReceipt {
   const head = tx.select().from(journalHeads).where(eq(journalHeads.classSessionId, entry.classSessionId)).get();
   let before: Buffer[];
   if (head && head.size === entry.sequence - 1) before = head.frontier.map((h) => Buffer.from(h, 'hex'));
@@ -94,7 +92,6 @@ function advanceHead(tx: Executor, entry: Entry, now: Date): JournalReceipt {
     before = [];
     older.forEach((e, i) => (before = appendToFrontier(before, i, entryLeafHash(e))));
   }
-  const leaf = entryLeafHash(entry);
   const frontier = appendToFrontier(before, entry.sequence - 1, leaf);
   const rootHash = rootOfFrontier(frontier);
   const checkpoint = signCheckpoint({ origin: checkpointOrigin(entry.classSessionId), size: entry.sequence, rootHash, signedAt: now.toISOString() });
@@ -136,9 +133,11 @@ export function appendWithReceipt(tx: Executor, input: JournalInput, now = new D
     .get();
   const content = { id: crypto.randomUUID(), ...input, sequence: (head?.sequence ?? 0) + 1, recordedAt: now.toISOString() };
   const previousHash = head?.hash ?? genesisHash;
-  const entry: Entry = { ...content, previousHash, hash: entryHash(previousHash, content) };
+  // One canonical form for both: the chain's hash and the tree's leaf.
+  const canonical = canonicalize(hashedContent(content)) ?? '';
+  const entry: Entry = { ...content, previousHash, hash: chainHash(previousHash, canonical) };
   tx.insert(journalEntries).values(entry).run();
-  return { entry, receipt: advanceHead(tx, entry, now) };
+  return { entry, receipt: advanceHead(tx, entry, leafHash(Buffer.from(canonical)), now) };
 }
 
 export type ChainVerification =
@@ -164,7 +163,7 @@ export function verifyJournalChain(db: Db | Executor, classSessionId: string): C
     if (entry.sequence !== index + 1) return broken('une entrée manque avant celle-ci');
     if (entry.previousHash !== previous) return broken('l’empreinte précédente ne correspond pas');
     const canonical = canonicalize(hashedContent(entry)) ?? '';
-    if (crypto.createHash('sha256').update(previous).update(canonical).digest('hex') !== entry.hash) return broken('le contenu a été modifié');
+    if (chainHash(previous, canonical) !== entry.hash) return broken('le contenu a été modifié');
     previous = entry.hash;
     frontier = appendToFrontier(frontier, index, leafHash(Buffer.from(canonical)));
   }

@@ -83,9 +83,10 @@ export default async function VerifyPage({ params, searchParams }: { params: Pro
       <aside className="en-vrai" aria-labelledby="en-vrai">
         <h2 id="en-vrai">En vrai</h2>
         <p>
-          Certains documents officiels portent un code (le « 2D-Doc ») qui se vérifie de la même façon : une signature
-          électronique prouve qui l’a émis et que rien n’a été changé. La clé publique d’e-Guichet est publiée à l’adresse
-          /api/documents/cles.
+          Certains documents officiels portent un code (le « 2D-Doc ») qui contient les informations du document et leur
+          signature électronique : un lecteur compare ce que dit le code avec ce qui est imprimé, sans rien demander à
+          personne. Ici, le sceau est dans le PDF ; la commande <code>npm run document:verifier</code> fait cette
+          comparaison hors ligne, avec la clé publique d’e-Guichet publiée à l’adresse /api/documents/cles.
         </p>
       </aside>
     </>

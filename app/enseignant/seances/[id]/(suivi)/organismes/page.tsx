@@ -25,9 +25,13 @@ export default async function BodiesPage({ params }: { params: Promise<{ id: str
     <>
       <h1>Organismes, jetons et comptes</h1>
       <FlashNotice />
+      <section aria-labelledby="journal">
+        <h2 id="journal">Journal des échanges</h2>
+        <JournalState chain={chain} />
+      </section>
+
       <section aria-labelledby="jetons">
         <h2 id="jetons">Jetons d’API des organismes</h2>
-        <JournalState chain={chain} />
         <p>
           Chaque organisme appelle la plateforme avec son jeton (en-tête <code>Authorization: Bearer</code>). Un jeton remplacé cesse aussitôt de fonctionner.
         </p>
