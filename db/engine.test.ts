@@ -1,0 +1,157 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPostgres, type TestPostgres } from '../test/postgres';
+import { applyMigrations, openDatabase } from './client';
+import { first, postgresEngine, sqliteEngine, tablesFor, type AsyncExecutor, type Engine, type EngineName } from './engine';
+import { migratePostgres } from './pg/migrate';
+import { proofKinds } from './schema';
+import type * as sqliteSchema from './schema';
+
+// The asynchronous data layer, the same code on both engines: rows come back with the same JavaScript values (dates,
+// booleans, JSON, numbers, bytes), transactions commit or roll back whole, and a named lock keeps a per-séance
+// sequence gapless under concurrent writers — on PostgreSQL from two pools, as two app servers would.
+
+let server: TestPostgres;
+let database = 0;
+
+async function freshPostgres(): Promise<string> {
+  const name = `engine_${process.pid}_${++database}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = server.url.replace(/\/[^/]*$/, `/${name}`);
+  await migratePostgres(url);
+  return url;
+}
+
+beforeAll(async () => {
+  server = await startTestPostgres();
+}, 60_000);
+afterAll(() => server?.stop());
+
+const opened: Engine[] = [];
+afterAll(async () => {
+  for (const engine of opened) await engine.close();
+});
+
+/** Where each PostgreSQL engine points, so that a test can open a second pool on the same database. */
+const urls = new Map<Engine, string>();
+
+async function open(name: EngineName): Promise<Engine> {
+  let engine: Engine;
+  if (name === 'sqlite') {
+    const db = openDatabase(':memory:');
+    applyMigrations(db);
+    engine = sqliteEngine(db);
+  } else {
+    const url = await freshPostgres();
+    engine = postgresEngine(url);
+    urls.set(engine, url);
+  }
+  opened.push(engine);
+  return engine;
+}
+
+describe.each(['sqlite', 'postgres'] as const)('the data layer on %s', (name) => {
+  const t = tablesFor(name);
+
+  async function session(db: AsyncExecutor, id: string) {
+    await db.insert(t.classSessions).values({ id, name: `Séance ${id}`, joinCode: id.toUpperCase().padEnd(6, 'X').slice(0, 6) });
+  }
+
+  it('gives back the same JavaScript values: dates, booleans, JSON, numbers, bytes', async () => {
+    const { db } = await open(name);
+    const expiresAt = new Date('2026-12-02T10:11:12.345Z');
+    await db.insert(t.classSessions).values({ id: 's1', name: 'Séance « une »', joinCode: 'ABCDEF', isDemo: true, expiresAt, bodiesPlayed: ['caf', 'ville'], expectedStudents: 2_000_000_000 });
+    const row = await first(db.select().from(t.classSessions).where(eq(t.classSessions.id, 's1')));
+    expect(row).toMatchObject({ name: 'Séance « une »', isDemo: true, simulateNetwork: true, preset: 'tout', bodiesPlayed: ['caf', 'ville'], expectedStudents: 2_000_000_000, patienceMinutes: 5 });
+    expect(row!.expiresAt).toEqual(expiresAt);
+    expect(row!.createdAt).toBeInstanceOf(Date);
+    await db.insert(t.platformFaults).values({ id: 'f1', classSessionId: 's1', agency: 'caf', kind: 'erratique', failureRate: 0.25, startsAt: expiresAt, endsAt: new Date(expiresAt.getTime() + 60_000) });
+    expect(await first(db.select({ rate: t.platformFaults.failureRate, ends: t.platformFaults.endsAt }).from(t.platformFaults))).toEqual({ rate: 0.25, ends: new Date(expiresAt.getTime() + 60_000) });
+    // A raw comparison with a time: each engine's own form of it.
+    const engine = opened.at(-1)!;
+    const later = await db.select({ id: t.platformFaults.id }).from(t.platformFaults).where(sql`${t.platformFaults.endsAt} > ${engine.time(expiresAt)}`);
+    expect(later).toEqual([{ id: 'f1' }]);
+    await db.insert(t.personas).values(personaRow('p1', 's1'));
+    await db.insert(t.cases).values({ id: 'c1', classSessionId: 's1', personaId: 'p1', procedure: 'acte-naissance', agency: 'etat-civil', answers: { qui: { lien: 'moi' } }, updatedAt: expiresAt });
+    const bytes = Buffer.from([0, 1, 2, 250, 255]);
+    await db.insert(t.caseFiles).values({ id: 'x1', caseId: 'c1', classSessionId: 's1', kind: proofKinds[0], originalName: 'a.pdf', mime: 'application/pdf', size: 5, sha256: 'h', content: bytes, uploadedAt: expiresAt });
+    const file = await first(db.select().from(t.caseFiles));
+    expect(Buffer.compare(Buffer.from(file!.content), bytes)).toBe(0);
+    expect((await first(db.select().from(t.cases)))!.answers).toEqual({ qui: { lien: 'moi' } });
+  });
+
+  it('commits a transaction whole, or nothing of it', async () => {
+    const engine = await open(name);
+    await engine.transaction(async (tx) => {
+      await session(tx, 'ok1');
+      await session(tx, 'ok2');
+    });
+    await expect(
+      engine.transaction(async (tx) => {
+        await session(tx, 'ko1');
+        throw new Error('stop');
+      }),
+    ).rejects.toThrow('stop');
+    // A constraint broken half-way rolls back what came before it.
+    await expect(
+      engine.transaction(async (tx) => {
+        await session(tx, 'ko2');
+        await session(tx, 'ok1');
+      }),
+    ).rejects.toThrow();
+    const ids = (await engine.db.select({ id: t.classSessions.id }).from(t.classSessions).orderBy(asc(t.classSessions.id))).map((r) => r.id);
+    expect(ids).toEqual(['ok1', 'ok2']);
+  });
+
+  it('keeps a per-séance sequence gapless under 200 concurrent writers (two app servers on PostgreSQL)', async () => {
+    const engine = await open(name);
+    await session(engine.db, 'seq');
+    // PostgreSQL: a second pool on the same database, as a second app server has; SQLite: one process's writers.
+    const second = name === 'postgres' ? postgresEngine(urls.get(engine)!) : engine;
+    if (second !== engine) opened.push(second);
+    const append = (via: Engine, n: number) =>
+      via.transaction(
+        async (tx) => {
+          const head = await first(tx.select({ sequence: t.journalEntries.sequence }).from(t.journalEntries).where(eq(t.journalEntries.classSessionId, 'seq')).orderBy(desc(t.journalEntries.sequence)));
+          const sequence = (head?.sequence ?? 0) + 1;
+          await tx.insert(t.journalEntries).values({ id: `e${n}`, classSessionId: 'seq', sequence, recordedAt: new Date().toISOString(), consumer: 'caf', provider: 'dgfip', items: ['dgfip.revenu_fiscal_reference'], purpose: 'calcul_prestations', result: 'accorde', hash: `h${n}`, previousHash: `p${n}` });
+          return sequence;
+        },
+        { lock: 'journal:seq' },
+      );
+    const sequences = await Promise.all(Array.from({ length: 200 }, (_, n) => append(n % 2 ? second : engine, n)));
+    expect([...sequences].sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    const stored = await engine.db.select({ sequence: t.journalEntries.sequence }).from(t.journalEntries).where(and(eq(t.journalEntries.classSessionId, 'seq'))).orderBy(asc(t.journalEntries.sequence));
+    expect(stored.map((r) => r.sequence)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+  }, 60_000);
+});
+
+function personaRow(id: string, classSessionId: string): typeof sqliteSchema.personas.$inferInsert {
+  return {
+    id,
+    classSessionId,
+    key: `personne-${id}`,
+    givenNames: 'Karim',
+    familyName: 'Benali',
+    gender: 'male',
+    birthdate: '1991-07-02',
+    birthplaceName: 'Villeneuve-sur-Brenne',
+    birthcountryCode: '99100',
+    birthcountryName: 'France',
+    email: `${id}@exemple.test`,
+    phone: '0600000000',
+    addressLine: '24 rue des Tanneurs',
+    postalCode: '99100',
+    city: 'Villeneuve-sur-Brenne',
+    occupation: 'Technicien',
+    digitalProfile: 'autonome',
+    scenarioTitle: 'Un scénario',
+    situation: 'Une situation',
+    goal: 'Un but',
+    constraints: 'Aucune',
+  };
+}
