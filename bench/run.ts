@@ -111,7 +111,7 @@ async function main() {
   const started = Date.now();
   const { ensureBuild, prepare } = await import('../scripts/runtime');
   ensureBuild();
-  const { db } = prepare({ resetDatabase: true });
+  const { db } = await prepare({ resetDatabase: true });
 
   const server = spawnServer();
   const baseline = spawnBaseline();

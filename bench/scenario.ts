@@ -1,3 +1,4 @@
+import { engineFor } from '../db/engine';
 // The class scenario of the benchmark: a teacher creates a séance and watches it live; students join with
 // the code and a pseudonym, sign in through the simulated providers (real OIDC code flow) and act in their
 // role with think-times — citizens do the three procedures, agents open their back-office, aidants and
@@ -57,7 +58,7 @@ export async function classScenario({ base, db, teacher, students }: Options) {
   })();
 
   // The bodies' own systems: the CAF asks the DGFiP for a household's income about once a second.
-  const cafToken = currentToken(db, sessionId, 'caf').token;
+  const cafToken = (await currentToken(engineFor(db), sessionId, 'caf')).token;
   const someone = db.select().from(personas).where(and(eq(personas.classSessionId, sessionId), eq(personas.key, 'karim-benali'))).get()!;
   const exchangeBody = JSON.stringify({ fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: someone.id, finalite: 'calcul_prestations' });
   let classOver = false;

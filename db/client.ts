@@ -66,6 +66,9 @@ export type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
  * if the lock still cannot be had, the whole function runs again (it has not committed anything).
  */
 export function writeTransaction<T>(db: Db, run: (tx: Transaction) => T): T {
+  // An asynchronous transaction (db/engine.ts) is open on this connection, between two of its awaits: joining it would
+  // tie this write to its fate. Refused as a busy database (503, "réessayez"): only while the port is half-way.
+  if (db.$client.inTransaction) throw Object.assign(new Error('SQLITE_BUSY: an asynchronous transaction is open on this connection'), { code: 'SQLITE_BUSY' });
   for (let attempt = 1; ; attempt++) {
     try {
       return db.transaction(run, { behavior: 'immediate' });

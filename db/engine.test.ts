@@ -1,8 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPostgres, type TestPostgres } from '../test/postgres';
-import { applyMigrations, openDatabase } from './client';
+import { createTestDatabase, startTestPostgres, type TestPostgres } from '../test/postgres';
+import { applyMigrations, openDatabase, writeTransaction } from './client';
 import { first, postgresEngine, sqliteEngine, tablesFor, type AsyncExecutor, type Engine, type EngineName } from './engine';
 import { migratePostgres } from './pg/migrate';
 import { proofKinds } from './schema';
@@ -16,12 +15,7 @@ let server: TestPostgres;
 let database = 0;
 
 async function freshPostgres(): Promise<string> {
-  const name = `engine_${process.pid}_${++database}`;
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = server.url.replace(/\/[^/]*$/, `/${name}`);
+  const url = await createTestDatabase(server, `engine_${process.pid}_${++database}`);
   await migratePostgres(url);
   return url;
 }
@@ -155,3 +149,26 @@ function personaRow(id: string, classSessionId: string): typeof sqliteSchema.per
     constraints: 'Aucune',
   };
 }
+
+describe('the SQLite connection shared with the code not yet ported', () => {
+  it('a synchronous write that would land inside an open asynchronous transaction is refused as busy, never joined', async () => {
+    const db = openDatabase(':memory:');
+    applyMigrations(db);
+    const engine = sqliteEngine(db);
+    const t = tablesFor('sqlite');
+    let release!: () => void;
+    const paused = new Promise<void>((resolve) => (release = resolve));
+    const open = engine.transaction(async (tx) => {
+      await tx.insert(t.classSessions).values({ id: 'a', name: 'A', joinCode: 'AAAAAA' });
+      await paused;
+      throw new Error('rolled back');
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(() => writeTransaction(db, (tx) => tx.insert(t.classSessions).values({ id: 'b', name: 'B', joinCode: 'BBBBBB' }).run())).toThrow(/SQLITE_BUSY/);
+    release();
+    await expect(open).rejects.toThrow('rolled back');
+    writeTransaction(db, (tx) => tx.insert(t.classSessions).values({ id: 'b', name: 'B', joinCode: 'BBBBBB' }).run());
+    expect(db.select({ id: t.classSessions.id }).from(t.classSessions).all()).toEqual([{ id: 'b' }]);
+    db.$client.close();
+  });
+});

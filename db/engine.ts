@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import pg from 'pg';
-import { isBusyError, type Db } from './client';
+import { getDb, isBusyError, type Db } from './client';
 import { pgTables } from './pg/schema';
 import * as sqliteSchema from './schema';
 
@@ -112,4 +112,22 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
 /** The first row of a query, or undefined: what SQLite's .get() gave, on both engines. */
 export async function first<T>(query: PromiseLike<T[]> & { limit(n: number): PromiseLike<T[]> }): Promise<T | undefined> {
   return (await query.limit(1))[0];
+}
+
+// The process's engine, on globalThis like the connection (a handle, not application state). On SQLite it wraps the
+// process's one connection — the one the code not yet moved to this layer uses synchronously — and follows setDb().
+const holder = globalThis as typeof globalThis & { __eguichetEngine?: Engine; __eguichetSqliteEngines?: WeakMap<Db, Engine> };
+
+/** The one engine of a SQLite connection: its transactions share one queue, whoever asks. */
+export function engineFor(connection: Db): Engine {
+  holder.__eguichetSqliteEngines ??= new WeakMap();
+  let engine = holder.__eguichetSqliteEngines.get(connection);
+  if (!engine) holder.__eguichetSqliteEngines.set(connection, (engine = sqliteEngine(connection)));
+  return engine;
+}
+
+export function getEngine(): Engine {
+  const url = databaseUrl();
+  if (url) return (holder.__eguichetEngine ??= postgresEngine(url));
+  return engineFor(getDb());
 }

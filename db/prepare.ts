@@ -6,7 +6,8 @@ import { purgeRateLimits } from '../lib/rate-limit';
 import { ensurePlatformTokens } from '../lib/platform/tokens';
 import { secrets } from '../lib/secrets';
 import { applyMigrations, type Db } from './client';
-import { classSessions } from './schema';
+import { engineFor, type Engine } from './engine';
+import { classSessions } from './tables';
 import { ensureAidants, seedIfEmpty } from './seed';
 
 /**
@@ -14,14 +15,19 @@ import { ensureAidants, seedIfEmpty } from './seed';
  * migrations, the teacher's account, the reference world and demonstration séance, the OIDC clients,
  * the bodies' platform tokens.
  */
-export function prepareDatabase(db: Db) {
+export async function prepareDatabase(db: Db) {
   applyMigrations(db);
-  const teacher = ensureTeacher(db, env());
-  const demo = seedIfEmpty(db, teacher.id);
-  registerAppClients(db, env().baseUrl, secrets().oidcClientSecrets);
-  ensureAidants(db);
-  purgeExpiredSessions(db);
-  purgeRateLimits(db);
-  for (const { id } of db.select({ id: classSessions.id }).from(classSessions).all()) ensurePlatformTokens(db, id);
+  return prepareData(engineFor(db));
+}
+
+/** The same on either engine, once its migrations have run (PostgreSQL: db/pg/migrate.ts). */
+export async function prepareData(engine: Engine) {
+  const teacher = await ensureTeacher(engine.db, env());
+  const demo = await seedIfEmpty(engine, teacher.id);
+  await registerAppClients(engine.db, env().baseUrl, secrets().oidcClientSecrets);
+  await ensureAidants(engine);
+  await purgeExpiredSessions(engine);
+  await purgeRateLimits(engine);
+  for (const { id } of await engine.db.select({ id: classSessions.id }).from(classSessions)) await ensurePlatformTokens(engine, id);
   return { teacher, demo };
 }

@@ -1,3 +1,4 @@
+import { engineFor } from '../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../test/db';
@@ -21,8 +22,8 @@ const persona = (key: string): Persona => db.select().from(personas).where(and(e
 const citizen = (p: Persona): Actor => ({ kind: 'usager', id: p.id, label: p.givenNames });
 const count = (rows: unknown[]) => rows.length;
 
-beforeEach(() => {
-  db = freshDb();
+beforeEach(async () => {
+  db = await freshDb();
   session = demoSession(db)!.id;
 });
 
@@ -82,11 +83,11 @@ describe('once: the same key twice runs once', () => {
 });
 
 describe('keys are not kept for ever', () => {
-  it('the teacher’s (no séance) go after a day when séances are purged; a séance’s stay with it', () => {
+  it('the teacher’s (no séance) go after a day when séances are purged; a séance’s stay with it', async () => {
     const old = new Date(Date.now() - 2 * 24 * 3600_000);
     db.insert(actionKeys).values({ key: 'enseignant-ancienne-cle', actor: 't', action: 'creer-seance', result: '"/"', createdAt: old }).run();
     db.insert(actionKeys).values({ key: 'seance-ancienne-cle-1', actor: 'p', action: 'x', classSessionId: session, result: '"/"', createdAt: old }).run();
-    purgeExpiredSessions(db);
+    await purgeExpiredSessions(engineFor(db));
     expect(db.select().from(actionKeys).all().map((k) => k.key)).toEqual(['seance-ancienne-cle-1']);
   });
 });

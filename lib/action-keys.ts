@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../db/client';
-import { actionKeys } from '../db/schema';
+import type { AsyncExecutor } from '../db/engine';
+import { actionKeys } from '../db/tables';
 
 // Every action happens once (issue 16). A form carries a key made when it was rendered; the first request with that
 // key claims it, runs, and records its answer; any later request with the same key (double-click, the same page in a
@@ -82,6 +83,6 @@ export async function once<T>(db: Db, claim: Claim, run: () => T | Promise<T>, o
 }
 
 /** Keys of the teacher's actions have no séance to go with: they are dropped after a day. */
-export function purgeOldActionKeys(db: Db, now = new Date()): void {
-  db.delete(actionKeys).where(and(isNull(actionKeys.classSessionId), lt(actionKeys.createdAt, new Date(now.getTime() - 24 * 3600_000)))).run();
+export async function purgeOldActionKeys(db: AsyncExecutor, now = new Date()): Promise<void> {
+  await db.delete(actionKeys).where(and(isNull(actionKeys.classSessionId), lt(actionKeys.createdAt, new Date(now.getTime() - 24 * 3600_000))));
 }

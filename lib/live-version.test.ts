@@ -11,7 +11,7 @@ import type { Agent } from './auth/guards';
 
 describe('live pages', () => {
   it('a person’s fingerprint changes when their case moves, not when someone else’s does; the agent’s follows their queue', async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const session = demoSession(db)!.id;
     const person = (key: string) => db.select().from(personas).where(and(eq(personas.classSessionId, session), eq(personas.key, key))).get()!;
     const karim = person('karim-benali');

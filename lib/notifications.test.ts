@@ -10,7 +10,7 @@ import { fileParkingCardWithProofs } from './procedures/parking-card/proofs';
 
 describe('notifications', () => {
   it('tell the citizen what the body did and the agent what the citizen did, each only theirs, until read', async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const session = demoSession(db)!.id;
     db.update(classSessions).set({ bodiesPlayed: ['ville'] }).where(eq(classSessions.id, session)).run();
     const julie = db.select().from(personas).where(and(eq(personas.key, 'julie-fontaine'), eq(personas.classSessionId, session))).get()!;

@@ -21,8 +21,8 @@ describe('display preferences', () => {
     expect(htmlAttributes({ ...defaultPreferences, taille: '200', contraste: true, simplifie: true })).toEqual({ className: 'pref-contraste pref-simplifie', 'data-taille': '200' });
   });
 
-  it('are remembered per user', () => {
-    const db = freshDb();
+  it('are remembered per user', async () => {
+    const db = await freshDb();
     expect(storedPreferences(db, 'someone')).toBeNull();
     storePreferences(db, 'someone', null, { ...defaultPreferences, taille: '125' });
     storePreferences(db, 'someone', null, { ...defaultPreferences, taille: '150' });

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { rateLimits } from '../db/schema';
+import type { Engine } from '../db/engine';
+import { rateLimits } from '../db/tables';
 
 export type RateLimit = { limit: number; windowMs: number };
 export type RateDecision = { allowed: boolean; retryAfterSeconds: number };
@@ -46,6 +47,6 @@ export function countHit(db: Executor, key: string, windowMs: number, now = new 
 }
 
 /** Old windows are of no use: removed now and then (at start). */
-export function purgeRateLimits(db: Executor, olderThanMs = 86_400_000, now = new Date()): void {
-  db.delete(rateLimits).where(sql`${rateLimits.windowStart} < ${now.getTime() - olderThanMs}`).run();
+export async function purgeRateLimits(engine: Engine, olderThanMs = 86_400_000, now = new Date()): Promise<void> {
+  await engine.db.delete(rateLimits).where(sql`${rateLimits.windowStart} < ${engine.time(new Date(now.getTime() - olderThanMs))}`);
 }

@@ -12,13 +12,13 @@ export function removeDatabase(dbPath: string): void {
 }
 
 /** Secrets, migrations, first seed: what every entry point does before serving. */
-export function prepare(options: { resetDatabase?: boolean } = {}): { env: Env; db: Db; result: ReturnType<typeof prepareDatabase> } {
+export async function prepare(options: { resetDatabase?: boolean } = {}): Promise<{ env: Env; db: Db; result: Awaited<ReturnType<typeof prepareDatabase>> }> {
   const env = readEnv();
   fs.mkdirSync(env.dataDir, { recursive: true });
   loadOrCreateSecrets(env.dataDir);
   if (options.resetDatabase && env.dbPath !== ':memory:') removeDatabase(env.dbPath);
   const db = openDatabase(env.dbPath);
-  const result = prepareDatabase(db);
+  const result = await prepareDatabase(db);
   return { env, db, result };
 }
 

@@ -4,35 +4,40 @@ import { ensureBuild, prepare } from './runtime';
 import { serve, workerCount } from './serve';
 
 const resetDatabase = process.argv.includes('--reset-database');
-const { env, db, result } = prepare({ resetDatabase });
-db.$client.close();
 
-ensureBuild();
+async function main() {
+  const { env, db, result } = await prepare({ resetDatabase });
+  db.$client.close();
 
-const workers = workerCount();
-const served = serve({ port: env.port, workers, env: { EGUICHET_URL: env.baseUrl, NEXTAUTH_URL: env.baseUrl, EGUICHET_DATA_DIR: env.dataDir, EGUICHET_DB: env.dbPath } });
+  ensureBuild();
 
-async function announceWhenReady() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${env.port}/api/sante`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
+  const workers = workerCount();
+  const served = serve({ port: env.port, workers, env: { EGUICHET_URL: env.baseUrl, NEXTAUTH_URL: env.baseUrl, EGUICHET_DATA_DIR: env.dataDir, EGUICHET_DB: env.dbPath } });
+
+  async function announceWhenReady() {
+    for (let i = 0; i < 120; i++) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${env.port}/api/sante`);
+        if (response.ok) break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const login = readFirstLogin(env.dataDir);
+    console.log('');
+    console.log('  e-Guichet est prêt.');
+    console.log(`  Adresse : ${env.baseUrl}`);
+    console.log(`  Compte enseignant : ${result.teacher.email}`);
+    console.log(`  Mot de passe : ${login ? login.password : '(celui défini par EGUICHET_TEACHER_PASSWORD)'}`);
+    console.log(`  Séance de démonstration : code ${result.demo.joinCode}`);
+    console.log(`  Données : ${env.dataDir}`);
+    console.log(`  Processus du serveur : ${workers} (EGUICHET_WORKERS pour changer)`);
+    console.log('');
   }
-  const login = readFirstLogin(env.dataDir);
-  console.log('');
-  console.log('  e-Guichet est prêt.');
-  console.log(`  Adresse : ${env.baseUrl}`);
-  console.log(`  Compte enseignant : ${result.teacher.email}`);
-  console.log(`  Mot de passe : ${login ? login.password : '(celui défini par EGUICHET_TEACHER_PASSWORD)'}`);
-  console.log(`  Séance de démonstration : code ${result.demo.joinCode}`);
-  console.log(`  Données : ${env.dataDir}`);
-  console.log(`  Processus du serveur : ${workers} (EGUICHET_WORKERS pour changer)`);
-  console.log('');
-}
-void announceWhenReady();
+  void announceWhenReady();
 
-void served.then((code) => process.exit(code));
+  void served.then((code) => process.exit(code));
+}
+
+void main();

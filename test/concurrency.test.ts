@@ -1,3 +1,4 @@
+import { engineFor } from '../db/engine';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -29,11 +30,11 @@ let dir: string;
 let db: Db;
 let session: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e-guichet-concurrency-'));
   db = openDatabase(path.join(dir, 'e-guichet.db'));
   setDb(db);
-  prepareDatabase(db);
+  await prepareDatabase(db);
   session = demoSession(db)!.id;
 });
 
@@ -79,7 +80,7 @@ describe('concurrent writers on one database', () => {
     const ids = drafts.map((c) => c.id);
     const target = db.select().from(personas).where(and(eq(personas.classSessionId, session), eq(personas.key, 'karim-benali'))).get()!;
     const exchange = { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: target.id, finalite: 'calcul_prestations' };
-    const caller = { classSessionId: session, agency: 'caf', token: currentToken(db, session, 'caf').token };
+    const caller = { classSessionId: session, agency: 'caf', token: (await currentToken(engineFor(db), session, 'caf')).token };
     const journalBefore = verifyJournalChain(db, session).entrees;
 
     // Workers 0 and 2 take the even drafts, 1 and 3 the odd ones, in opposite orders so that they meet.
@@ -124,8 +125,8 @@ async function holdWriteLock(holdMs: number) {
 }
 
 describe('a database locked by another process', () => {
-  const call = () => {
-    const caller = { classSessionId: session, agency: 'caf' as const, token: currentToken(db, session, 'caf').token };
+  const call = async () => {
+    const caller = { classSessionId: session, agency: 'caf' as const, token: (await currentToken(engineFor(db), session, 'caf')).token };
     const karim = db.select().from(personas).where(and(eq(personas.classSessionId, session), eq(personas.key, 'karim-benali'))).get()!;
     return apiHandler(async () => {
       const outcome = await requestExchange(db, caller, { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: karim.id, finalite: 'calcul_prestations' });

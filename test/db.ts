@@ -11,10 +11,10 @@ process.env.EGUICHET_DATA_DIR ??= path.join(os.tmpdir(), `e-guichet-vitest-${pro
  * A fresh in-memory database built from the real migrations and seeded like a first start,
  * installed as the process's connection (each test file runs in its own module graph).
  */
-export function freshDb(): Db {
+export async function freshDb(): Promise<Db> {
   const db = openDatabase(':memory:');
   applyMigrations(db);
   setDb(db);
-  prepareDatabase(db);
+  await prepareDatabase(db);
   return db;
 }

@@ -1,3 +1,4 @@
+import { engineFor } from '@/db/engine';
 import type { Metadata } from 'next';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { LiveRefresh } from '@/app/_components/live-refresh';
@@ -238,7 +239,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
         ) : (
           <ExchangeList reader="tiers" rows={exchanges} />
         )}
-        <ApiAccess token={currentToken(db, agent.classSessionId, agent.agencyId)} example={example ? { fournisseur: example.fournisseur, donnees: example.donnees, finalite: example.finalite } : null} />
+        <ApiAccess token={await currentToken(engineFor(db), agent.classSessionId, agent.agencyId)} example={example ? { fournisseur: example.fournisseur, donnees: example.donnees, finalite: example.finalite } : null} />
       </section>
     </>
   );

@@ -1,5 +1,6 @@
 'use server';
 
+import { engineFor, getEngine } from '@/db/engine';
 import { eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
@@ -29,7 +30,7 @@ export async function rotateTokenAction(formData: FormData): Promise<void> {
     await setFlash('Ce jeton ne peut pas être remplacé : l’organisme est inconnu.', 'erreur');
     redirect(`${pageOf(owned.id)}/organismes`);
   }
-  rotateToken(getDb(), owned.id, parsed.data.organisme);
+  await rotateToken(getEngine(), owned.id, parsed.data.organisme);
   await setFlash(`Le jeton de l’organisme « ${agencyShortName(parsed.data.organisme)} » est remplacé : l’ancien est refusé dès maintenant.`);
   redirect(`${pageOf(owned.id)}/organismes`);
 }
@@ -143,8 +144,8 @@ export async function createSessionAction(formData: FormData): Promise<void> {
     redirect(`/enseignant?${back.toString()}#nouvelle-seance`);
   }
   // A double-click makes one séance, and both clicks land on it.
-  const path = await once(getDb(), { key: actionKeyOf(formData), actor: teacher.id, action: 'creer-seance' }, () => {
-    const session = createSession(getDb(), teacher.id, { name: parsed.data.nom, preset: parsed.data.preset, expectedStudents: parsed.data.eleves });
+  const path = await once(getDb(), { key: actionKeyOf(formData), actor: teacher.id, action: 'creer-seance' }, async () => {
+    const session = await createSession(getEngine(), teacher.id, { name: parsed.data.nom, preset: parsed.data.preset, expectedStudents: parsed.data.eleves });
     return pageOf(session.id);
   });
   await setFlash('La séance est créée, avec sa propre copie du monde simulé. Projetez le code : les élèves le saisissent sur la page « Rejoindre ».');
@@ -157,12 +158,12 @@ export async function sessionLifecycleAction(formData: FormData): Promise<void> 
   const action = formData.get('action');
   const db = getDb();
   if (action === 'supprimer' && !session.isDemo) {
-    deleteSession(db, session.id);
+    await deleteSession(engineFor(db), session.id);
     await setFlash('La séance et toutes ses données sont supprimées.');
     redirect('/enseignant#seances');
   }
   if (action !== 'reinitialiser') redirect(pageOf(session.id));
-  resetSession(db, session.id);
+  await resetSession(engineFor(db), session.id);
   await setFlash('La séance est revenue au monde de départ. Les élèves doivent la rejoindre à nouveau avec le même code.');
   redirect(pageOf(session.id));
 }

@@ -1,3 +1,4 @@
+import { engineFor } from '@/db/engine';
 import type { Metadata } from 'next';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { ActionKeyField } from '@/app/_components/action-key-field';
@@ -21,7 +22,7 @@ export default async function TeacherHome({ searchParams }: { searchParams: Prom
   const teacher = await requireTeacher();
   const q = await searchParams;
   const db = getDb();
-  purgeExpiredSessions(db);
+  await purgeExpiredSessions(engineFor(db));
   const sessions = sessionsOfTeacher(db, teacher.id);
   const joined = (id: string) => db.select({ n: count() }).from(participants).where(eq(participants.classSessionId, id)).get()?.n ?? 0;
   const errors = Object.fromEntries((['nom', 'preset', 'eleves'] as const).flatMap((f) => (q[`erreur-${f}`] ? [[f, q[`erreur-${f}`]!]] : [])));

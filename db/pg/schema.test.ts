@@ -2,7 +2,7 @@ import { is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPostgres, type TestPostgres } from '../../test/postgres';
+import { createTestDatabase, startTestPostgres, type TestPostgres } from '../../test/postgres';
 import { applyMigrations, openDatabase } from '../client';
 import * as sqliteSchema from '../schema';
 import { migratePostgres } from './migrate';
@@ -13,14 +13,7 @@ import { migratePostgres } from './migrate';
 let server: TestPostgres;
 let url: string;
 
-async function freshDatabase(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return server.url.replace(/\/[^/]*$/, `/${name}`);
-}
+const freshDatabase = (name: string) => createTestDatabase(server, name);
 
 beforeAll(async () => {
   server = await startTestPostgres();
@@ -72,8 +65,8 @@ describe('PostgreSQL and SQLite build the same database', () => {
   });
 
   it('the same columns: names, types as the schema says, nullability, defaults, primary keys', async () => {
-    const pgColumns = await query<{ table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null }>(
-      "SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public'",
+    const pgColumns = await query<{ table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null; is_identity: string }>(
+      "SELECT table_name, column_name, data_type, is_nullable, column_default, is_identity FROM information_schema.columns WHERE table_schema = 'public'",
     );
     const pgKeys = await query<{ table_name: string; column_name: string }>(
       "SELECT k.table_name, k.column_name FROM information_schema.table_constraints c JOIN information_schema.key_column_usage k USING (constraint_schema, constraint_name) WHERE c.constraint_type = 'PRIMARY KEY' AND c.table_schema = 'public'",
@@ -91,6 +84,8 @@ describe('PostgreSQL and SQLite build the same database', () => {
           notNull: [l.notnull === 1 || l.pk > 0, p.is_nullable === 'NO'],
           default: [defaultValue(l.dflt_value, boolean), defaultValue(p.column_default, boolean)],
           primaryKey: [l.pk > 0, pgKeys.some((k) => k.table_name === table.name && k.column_name === column.name)],
+          // SQLite numbers an integer primary key by itself (the rowid); PostgreSQL needs an identity column for it.
+          numbersItself: [l.pk > 0 && l.type.toLowerCase() === 'integer', p.is_identity === 'YES'],
         };
         const expected = { type: [sqliteTypeOf[column.columnType], pgTypeOf[column.columnType]] };
         if (seen.type[0] !== expected.type[0] || seen.type[1] !== expected.type[1]) mismatches.push(`${table.name}.${column.name} type ${seen.type} ≠ ${expected.type}`);

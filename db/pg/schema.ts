@@ -20,7 +20,8 @@ function pgColumnFor(column: SQLiteColumn): AnyBuilder {
       builder = pg.text(name, column.enumValues ? { enum: column.enumValues as [string, ...string[]] } : {}) as unknown as AnyBuilder;
       break;
     case 'SQLiteInteger':
-      builder = pg.bigint(name, { mode: 'number' }) as unknown as AnyBuilder;
+      // An integer primary key is SQLite's rowid: it numbers new rows by itself. PostgreSQL: an identity column.
+      builder = (column.primary ? pg.bigint(name, { mode: 'number' }).generatedByDefaultAsIdentity() : pg.bigint(name, { mode: 'number' })) as unknown as AnyBuilder;
       break;
     case 'SQLiteTimestamp':
       builder = pg.timestamp(name, { mode: 'date', withTimezone: true, precision: 3 }) as unknown as AnyBuilder;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
-import { writeTransaction, type Db, type Transaction as Tx } from '../client';
-import * as t from '../schema';
+import { first, type AsyncExecutor as Tx, type Engine } from '../engine';
+import * as t from '../tables';
 import { newJoinCode } from '../../lib/classroom/join-code';
 import { agentEmail, agentSeeds, aidantEmail, aidantSeeds } from './agents-data';
 import { otherBirthActs, personaSeeds, type Address, type PersonaSeed } from './personas';
@@ -25,27 +25,27 @@ function fictitiousNir(persona: PersonaSeed, order: number): string {
 }
 
 /** Reference data shared by all séances: bodies, communes, streets. Idempotent. */
-export function seedReference(db: Db): void {
-  writeTransaction(db, (tx) => {
-    tx.insert(t.agencies).values(agencyData).onConflictDoNothing().run();
-    tx.insert(t.communes).values([...communeData]).onConflictDoNothing().run();
-    const [streets] = tx.select({ n: count() }).from(t.streets).all();
-    if ((streets?.n ?? 0) === 0) tx.insert(t.streets).values(streetData).run();
+export async function seedReference(engine: Engine): Promise<void> {
+  await engine.transaction(async (tx) => {
+    await tx.insert(t.agencies).values(agencyData).onConflictDoNothing();
+    await tx.insert(t.communes).values([...communeData]).onConflictDoNothing();
+    const [streets] = await tx.select({ n: count() }).from(t.streets);
+    if (Number(streets?.n ?? 0) === 0) await tx.insert(t.streets).values(streetData);
   });
 }
 
 /** Copies the whole seeded world into one séance: personas, every body's records, agents. */
-export function seedWorld(db: Db, classSessionId: string): void {
-  writeTransaction(db, (tx) => insertWorld(tx, classSessionId));
+export async function seedWorld(engine: Engine, classSessionId: string): Promise<void> {
+  await engine.transaction((tx) => insertWorld(tx, classSessionId));
 }
 
 /** The world's rows for one séance, inside the caller's transaction (creating or resetting a séance). */
-export function insertWorldInto(tx: Tx, classSessionId: string): void {
-  insertWorld(tx, classSessionId);
+export async function insertWorldInto(tx: Tx, classSessionId: string): Promise<void> {
+  await insertWorld(tx, classSessionId);
 }
 
-function insertWorld(tx: Tx, classSessionId: string): void {
-    personaSeeds.forEach((p, order) => {
+async function insertWorld(tx: Tx, classSessionId: string): Promise<void> {
+    for (const [order, p] of personaSeeds.entries()) {
       const personaId = uuid();
       const home = addressColumns(p.address);
       const birthplace =
@@ -55,7 +55,7 @@ function insertWorld(tx: Tx, classSessionId: string): void {
       const base = { classSessionId, personaId };
       const own = (address: Address | undefined) => (address ? addressColumns(address) : home);
 
-      tx.insert(t.personas)
+      await tx.insert(t.personas)
         .values({
           id: personaId,
           classSessionId,
@@ -78,11 +78,10 @@ function insertWorld(tx: Tx, classSessionId: string): void {
           situation: p.card.situation,
           goal: p.card.goal,
           constraints: p.card.constraints,
-        })
-        .run();
+        });
 
       const act = p.birthAct;
-      tx.insert(t.birthRecords)
+      await tx.insert(t.birthRecords)
         .values({
           id: uuid(),
           ...base,
@@ -98,12 +97,11 @@ function insertWorld(tx: Tx, classSessionId: string): void {
           fatherName: act.father,
           motherName: act.mother,
           marginalNotes: act.notes ?? [],
-        })
-        .run();
+        });
 
       const n = order + 1;
       if (p.dgfip) {
-        tx.insert(t.dgfipTaxpayers)
+        await tx.insert(t.dgfipTaxpayers)
           .values({
             id: uuid(), ...base, ...own(p.dgfip.address),
             taxNumber: String(3000000000000 + n * 7919013),
@@ -111,11 +109,10 @@ function insertWorld(tx: Tx, classSessionId: string): void {
             householdParts: p.dgfip.parts,
             referenceIncome: p.dgfip.income,
             lastReturnYear: p.dgfip.lastReturnYear ?? 2026,
-          })
-          .run();
+          });
       }
       for (const v of p.siv ?? []) {
-        tx.insert(t.sivVehicles)
+        await tx.insert(t.sivVehicles)
           .values({
             id: uuid(), ...base, ...own(v.address),
             registration: v.registration,
@@ -124,73 +121,65 @@ function insertWorld(tx: Tx, classSessionId: string): void {
             make: v.make,
             model: v.model,
             firstRegisteredOn: v.firstRegisteredOn,
-          })
-          .run();
+          });
       }
       if (p.caf) {
-        tx.insert(t.cafBeneficiaries)
+        await tx.insert(t.cafBeneficiaries)
           .values({
             id: uuid(), ...base, ...own(p.caf.address),
             beneficiaryNumber: String(4100000 + n * 313),
             familySituation: p.caf.familySituation,
             benefits: p.caf.benefits,
             monthlyAmount: p.caf.amount,
-          })
-          .run();
+          });
       }
       if (p.cpam) {
-        tx.insert(t.cpamInsured)
-          .values({ id: uuid(), ...base, ...own(p.cpam.address), socialSecurityNumber: fictitiousNir(p, order), doctorName: p.cpam.doctor ?? null })
-          .run();
+        await tx.insert(t.cpamInsured)
+          .values({ id: uuid(), ...base, ...own(p.cpam.address), socialSecurityNumber: fictitiousNir(p, order), doctorName: p.cpam.doctor ?? null });
       }
       if (p.franceTravail) {
         const ft = p.franceTravail;
-        tx.insert(t.franceTravailJobseekers)
-          .values({ id: uuid(), ...base, ...own(ft.address), jobseekerId: `${String(5200000 + n * 41)}F`, registeredOn: ft.registeredOn, category: ft.category, adviserName: ft.adviser })
-          .run();
+        await tx.insert(t.franceTravailJobseekers)
+          .values({ id: uuid(), ...base, ...own(ft.address), jobseekerId: `${String(5200000 + n * 41)}F`, registeredOn: ft.registeredOn, category: ft.category, adviserName: ft.adviser });
       }
       if (p.retraite) {
         const r = p.retraite;
-        tx.insert(t.retraitePensioners)
-          .values({ id: uuid(), ...base, ...own(r.address), pensionNumber: `R${String(8800000 + n * 97)}`, pensionKind: r.kind, monthlyAmount: r.amount, startedOn: r.startedOn })
-          .run();
+        await tx.insert(t.retraitePensioners)
+          .values({ id: uuid(), ...base, ...own(r.address), pensionNumber: `R${String(8800000 + n * 97)}`, pensionKind: r.kind, monthlyAmount: r.amount, startedOn: r.startedOn });
       }
       if (p.laPoste) {
-        tx.insert(t.laPosteCustomers)
-          .values({ id: uuid(), ...base, ...own(p.laPoste.address), customerNumber: `LP${String(60000 + n * 13)}`, hasMailForwarding: p.laPoste.forwarding ?? false })
-          .run();
+        await tx.insert(t.laPosteCustomers)
+          .values({ id: uuid(), ...base, ...own(p.laPoste.address), customerNumber: `LP${String(60000 + n * 13)}`, hasMailForwarding: p.laPoste.forwarding ?? false });
       }
       if (p.parkingCard) {
-        tx.insert(t.villeParkingCards).values({ id: uuid(), ...base, cardNumber: `VSB-${2026}-${String(n).padStart(4, '0')}`, ...p.parkingCard }).run();
+        await tx.insert(t.villeParkingCards).values({ id: uuid(), ...base, cardNumber: `VSB-${2026}-${String(n).padStart(4, '0')}`, ...p.parkingCard });
       }
-    });
+    }
 
     for (const act of otherBirthActs) {
       const { notes, father, mother, ...rest } = act;
-      tx.insert(t.birthRecords)
+      await tx.insert(t.birthRecords)
         .values({
           id: uuid(), classSessionId, personaId: null, ...rest,
           birthPlace: communeByCode.get(act.registry as (typeof communeData)[number]['code'])?.name ?? act.registry,
           fatherName: father, motherName: mother, marginalNotes: notes,
-        })
-        .run();
+        });
     }
 
-    insertAidants(tx, classSessionId);
-    tx.insert(t.agents)
-      .values(agentSeeds.map((a) => ({ id: uuid(), classSessionId, agencyId: a.agencyId, unit: a.unit ?? null, givenName: a.givenName, familyName: a.familyName, email: agentEmail(a), jobTitle: a.jobTitle })))
-      .run();
+    await insertAidants(tx, classSessionId);
+    await tx.insert(t.agents)
+      .values(agentSeeds.map((a) => ({ id: uuid(), classSessionId, agencyId: a.agencyId, unit: a.unit ?? null, givenName: a.givenName, familyName: a.familyName, email: agentEmail(a), jobTitle: a.jobTitle })));
 }
 
-function insertAidants(tx: Tx, classSessionId: string): void {
-  tx.insert(t.aidants).values(aidantSeeds.map((a) => ({ id: uuid(), classSessionId, ...a, email: aidantEmail(a) }))).onConflictDoNothing().run();
+async function insertAidants(tx: Tx, classSessionId: string): Promise<void> {
+  await tx.insert(t.aidants).values(aidantSeeds.map((a) => ({ id: uuid(), classSessionId, ...a, email: aidantEmail(a) }))).onConflictDoNothing();
 }
 
 /** Séances created before aidants existed get theirs (idempotent). */
-export function ensureAidants(db: Db): void {
-  writeTransaction(db, (tx) => {
-    for (const { id } of tx.select({ id: t.classSessions.id }).from(t.classSessions).all()) {
-      if (!tx.select({ id: t.aidants.id }).from(t.aidants).where(eq(t.aidants.classSessionId, id)).get()) insertAidants(tx, id);
+export async function ensureAidants(engine: Engine): Promise<void> {
+  await engine.transaction(async (tx) => {
+    for (const { id } of await tx.select({ id: t.classSessions.id }).from(t.classSessions)) {
+      if (!(await first(tx.select({ id: t.aidants.id }).from(t.aidants).where(eq(t.aidants.classSessionId, id))))) await insertAidants(tx, id);
     }
   });
 }
@@ -202,17 +191,16 @@ export const demoSessionName = 'Séance de démonstration';
  * so that FranceConnect simulé and the back-offices work before any teacher creates a séance.
  * Returns the demonstration séance.
  */
-export function seedIfEmpty(db: Db, teacherId: string | null): typeof t.classSessions.$inferSelect {
-  seedReference(db);
-  const existing = db.select().from(t.classSessions).where(eq(t.classSessions.isDemo, true)).get();
+export async function seedIfEmpty(engine: Engine, teacherId: string | null): Promise<typeof t.classSessions.$inferSelect> {
+  await seedReference(engine);
+  const existing = await first(engine.db.select().from(t.classSessions).where(eq(t.classSessions.isDemo, true)));
   if (existing) return existing;
-  return writeTransaction(db, (tx) => {
-    const session = tx
+  return engine.transaction(async (tx) => {
+    const [session] = await tx
       .insert(t.classSessions)
       .values({ id: uuid(), name: demoSessionName, joinCode: newJoinCode(), teacherId, preset: 'tout', isDemo: true, simulateNetwork: false })
-      .returning()
-      .get();
-    insertWorld(tx, session.id);
-    return session;
+      .returning();
+    await insertWorld(tx, session!.id);
+    return session!;
   });
 }

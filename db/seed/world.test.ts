@@ -1,3 +1,4 @@
+import { engineFor } from '../engine';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,8 +18,8 @@ const persona = (key: string) => {
   return p;
 };
 
-beforeAll(() => {
-  db = freshDb();
+beforeAll(async () => {
+  db = await freshDb();
   const demo = demoSession(db);
   if (!demo) throw new Error('no demo séance');
   sessionId = demo.id;
@@ -73,10 +74,10 @@ describe('the seeded world', () => {
     expect(new Set(rows.filter((a) => a.agencyId === 'etat-civil').map((a) => a.unit)).size).toBe(5);
   });
 
-  it('copies the world into another séance without touching the first, and deletes it with the séance', () => {
+  it('copies the world into another séance without touching the first, and deletes it with the séance', async () => {
     const before = db.select({ n: count() }).from(t.personas).get()?.n ?? 0;
     db.insert(t.classSessions).values({ id: 'autre', name: 'Autre séance', joinCode: 'ABCDEF' }).run();
-    seedWorld(db, 'autre');
+    await seedWorld(engineFor(db), 'autre');
     const perSession = db.select({ n: count() }).from(t.personas).where(eq(t.personas.classSessionId, 'autre')).get()?.n;
     expect(perSession).toBe(before);
     db.delete(t.classSessions).where(eq(t.classSessions.id, 'autre')).run();

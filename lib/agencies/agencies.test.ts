@@ -37,8 +37,8 @@ describe('the bodies', () => {
     }
   });
 
-  it('tell a person what they hold (right of access), and only about that person', () => {
-    const db = freshDb();
+  it('tell a person what they hold (right of access), and only about that person', async () => {
+    const db = await freshDb();
     const classSessionId = demoSession(db)!.id;
     const person = (key: string) => db.select().from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, classSessionId))).get()!;
     const karim = { classSessionId, personaId: person('karim-benali').id };

@@ -7,8 +7,8 @@ import { caseOf, saveDraft, timelineOf } from '../procedures/engine/cases';
 import { submitCase } from '../procedures/engine/run';
 import { aidantActor, aidantDraft, confirmMandate, createMandate, doneForMe, revokeMandate, startUnderMandate, usableMandate } from './mandates';
 
-function setup() {
-  const db = freshDb();
+async function setup() {
+  const db = await freshDb();
   const session = demoSession(db)!.id;
   const [sarah, thierry] = db.select().from(aidants).where(eq(aidants.classSessionId, session)).all().sort((a, b) => a.givenName.localeCompare(b.givenName));
   const marcel = db.select().from(personas).where(and(eq(personas.key, 'marcel-dupuis'), eq(personas.classSessionId, session))).get()!;
@@ -16,8 +16,8 @@ function setup() {
 }
 
 describe('mandates', () => {
-  it('let the aidant act only once confirmed, only for their procedures, only until the end, and not after revocation', () => {
-    const { db, sarah, thierry, marcel } = setup();
+  it('let the aidant act only once confirmed, only for their procedures, only until the end, and not after revocation', async () => {
+    const { db, sarah, thierry, marcel } = await setup();
     const now = new Date();
     const m = createMandate(db, sarah, { personaId: marcel.id, procedures: ['changement-adresse'], days: 1 }, now);
     expect(() => usableMandate(db, sarah, m.id, 'changement-adresse', now)).toThrow(/pas encore confirmé/);
@@ -31,8 +31,8 @@ describe('mandates', () => {
     expect(() => startUnderMandate(db, sarah, m.id, 'changement-adresse', now)).toThrow(/révoqué/);
   });
 
-  it('are created for a person of the séance, for listed procedures and durations; only the person confirms or revokes', () => {
-    const { db, sarah, marcel } = setup();
+  it('are created for a person of the séance, for listed procedures and durations; only the person confirms or revokes', async () => {
+    const { db, sarah, marcel } = await setup();
     expect(() => createMandate(db, sarah, { personaId: 'inconnu', procedures: ['changement-adresse'], days: 1 })).toThrow(/personne/);
     expect(() => createMandate(db, sarah, { personaId: marcel.id, procedures: [], days: 1 })).toThrow(/au moins une démarche/);
     expect(() => createMandate(db, sarah, { personaId: marcel.id, procedures: ['carte-stationnement'], days: 1 })).toThrow(/au moins une démarche/);
@@ -44,7 +44,7 @@ describe('mandates', () => {
   });
 
   it('trace what the aidant did, shown to the person as done for them', async () => {
-    const { db, sarah, marcel } = setup();
+    const { db, sarah, marcel } = await setup();
     const m = createMandate(db, sarah, { personaId: marcel.id, procedures: ['changement-adresse'], days: 7 });
     confirmMandate(db, marcel.id, m.id);
     const draft = startUnderMandate(db, sarah, m.id, 'changement-adresse');

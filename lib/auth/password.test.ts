@@ -19,8 +19,8 @@ describe('passwords', () => {
     expect(newReadablePassword()).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
   });
 
-  it('creates the teacher on first start with a password printed once in data/', () => {
-    const db = freshDb();
+  it('creates the teacher on first start with a password printed once in data/', async () => {
+    const db = await freshDb();
     const login = readFirstLogin(env().dataDir);
     expect(login?.email).toBe('enseignant@e-guichet.test');
     expect(authenticateTeacher(db, 'Enseignant@e-guichet.test ', login?.password ?? '')).not.toBeNull();
@@ -30,8 +30,8 @@ describe('passwords', () => {
 });
 
 describe('the teacher’s sign-in', () => {
-  it('is refused for a while after 10 wrong passwords from one address, even with the right one; another address is not affected', () => {
-    const db = freshDb();
+  it('is refused for a while after 10 wrong passwords from one address, even with the right one; another address is not affected', async () => {
+    const db = await freshDb();
     const teacher = db.select().from(teachers).get()!;
     const password = 'le-bon-mot-de-passe-123';
     db.update(teachers).set({ passwordHash: hashPassword(password) }).run();

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { teachers } from '../../db/schema';
+import { first, type AsyncExecutor } from '../../db/engine';
+import { teachers } from '../../db/tables';
 import type { Env } from '../env';
 import { hashPassword, newReadablePassword, verifyPassword } from './password';
 import { clientKey, hit, isLimited, type RateLimit } from '../rate-limit';
@@ -17,19 +18,19 @@ export type Teacher = typeof teachers.$inferSelect;
  * Creates the teacher's account on first start. The password comes from EGUICHET_TEACHER_PASSWORD,
  * or is generated and written to data/ so that `npm start` can print it.
  */
-export function ensureTeacher(db: Executor, config: Pick<Env, 'teacherEmail' | 'teacherPassword' | 'dataDir'>): Teacher {
-  const existing = db.select().from(teachers).where(eq(teachers.email, config.teacherEmail)).get();
+export async function ensureTeacher(db: AsyncExecutor, config: Pick<Env, 'teacherEmail' | 'teacherPassword' | 'dataDir'>): Promise<Teacher> {
+  const existing = await first(db.select().from(teachers).where(eq(teachers.email, config.teacherEmail)));
   if (existing) return existing;
   const password = config.teacherPassword ?? newReadablePassword();
   if (!config.teacherPassword) {
     fs.mkdirSync(config.dataDir, { recursive: true });
     fs.writeFileSync(firstLoginFile(config.dataDir), `${config.teacherEmail}\n${password}\n`, { mode: 0o600 });
   }
-  return db
+  const [created] = await db
     .insert(teachers)
     .values({ id: crypto.randomUUID(), email: config.teacherEmail.toLowerCase(), displayName: 'Enseignant·e', passwordHash: hashPassword(password) })
-    .returning()
-    .get();
+    .returning();
+  return created!;
 }
 
 /** The first login as printed by `npm start`, while the generated password has not been changed. */

@@ -1,3 +1,4 @@
+import { engineFor } from '../../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
@@ -145,9 +146,9 @@ async function playParkingCard(play: Play): Promise<CaseRow> {
 
 describe('scenario cards', () => {
   it('every citizen card holds what its forms need, and plays to the outcome its scenario intends', { timeout: 120_000 }, async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const teacher = db.select().from(teachers).get()!;
-    const session = createSession(db, teacher.id, { name: 'Cartes', preset: 'tout', expectedStudents: 100 });
+    const session = await createSession(engineFor(db), teacher.id, { name: 'Cartes', preset: 'tout', expectedStudents: 100 });
     const all = db.select().from(personas).where(eq(personas.classSessionId, session.id)).all();
     expect(Object.keys(intended).sort()).toEqual(all.map((p) => p.key).sort());
     const joined = joinSession(db, session, 'Lecteur', deviceHash(newDeviceSecret()));

@@ -1,3 +1,5 @@
+import type { Db } from '../../db/client';
+import { engineFor } from '../../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
@@ -11,31 +13,31 @@ import { strandAlerts } from './coverage';
 import { deviceHash, joinSession, newDeviceSecret, reassignParticipant } from './participants';
 import { createSession, type ClassSession } from './sessions';
 
-function setup(preset: ClassSession['preset'] = 'fracture_numerique') {
-  const db = freshDb();
+async function setup(preset: ClassSession['preset'] = 'fracture_numerique') {
+  const db = await freshDb();
   const teacher = db.select().from(teachers).get()!;
-  const session = createSession(db, teacher.id, { name: 'Classe', preset });
+  const session = await createSession(engineFor(db), teacher.id, { name: 'Classe', preset });
   return { db, session };
 }
-const join = (db: ReturnType<typeof freshDb>, session: ClassSession, pseudonym: string) => {
+const join = (db: Db, session: ClassSession, pseudonym: string) => {
   const outcome = joinSession(db, session, pseudonym, deviceHash(newDeviceSecret()));
   if (!outcome.ok) throw new Error(outcome.error);
   return outcome.participant;
 };
-const sessionRow = (db: ReturnType<typeof freshDb>, id: string) => db.select().from(classSessions).where(eq(classSessions.id, id)).get()!;
+const sessionRow = (db: Db, id: string) => db.select().from(classSessions).where(eq(classSessions.id, id)).get()!;
 
 /** A birth-certificate request already sent to a register, `minutes` ago. */
-function sentTo(db: ReturnType<typeof freshDb>, session: ClassSession, personaKey: string, unit: string, minutes: number) {
+function sentTo(db: Db, session: ClassSession, personaKey: string, unit: string, minutes: number) {
   const p = db.select().from(personas).where(and(eq(personas.classSessionId, session.id), eq(personas.key, personaKey))).get()!;
   const c = createCase(db, { classSessionId: session.id, personaId: p.id, procedure: 'acte-naissance', answers: { demandeur: { lien: 'moi' }, type: { type: 'copie_integrale' } } });
   const at = new Date(Date.now() - minutes * 60_000);
   return db.update(cases).set({ state: 'depose', agency: 'etat-civil', unit, submittedAt: at, receiptNumber: `EG-T-${unit}-${personaKey}` }).where(eq(cases.id, c.id)).returning().get();
 }
-const stateOf = (db: ReturnType<typeof freshDb>, id: string) => db.select().from(cases).where(eq(cases.id, id)).get()!.state;
+const stateOf = (db: Db, id: string) => db.select().from(cases).where(eq(cases.id, id)).get()!.state;
 
 describe('nothing stranded', () => {
   it('a student playing one register: its cases wait for them, the other registers answer by themselves', async () => {
-    const { db, session } = setup();
+    const { db, session } = await setup();
     join(db, session, 'Renard'); // citizen
     const agent = join(db, session, 'Hibou'); // état civil, first register
     const unit = db.select().from(agents).where(eq(agents.id, agent.subjectId!)).get()!.unit;
@@ -50,7 +52,7 @@ describe('nothing stranded', () => {
   });
 
   it('a student agent moved to citizen: the body answers by itself again; the teacher may pick the persona', async () => {
-    const { db, session } = setup();
+    const { db, session } = await setup();
     join(db, session, 'Renard');
     const agent = join(db, session, 'Hibou');
     expect(sessionRow(db, session.id).bodiesPlayed).toEqual(['etat-civil']);
@@ -66,8 +68,8 @@ describe('nothing stranded', () => {
     expect(sessionRow(db, session.id).bodiesPlayed).toEqual(['caf']);
   });
 
-  it('the live view warns when a played body has kept cases past the patience, or its student is gone', () => {
-    const { db, session } = setup();
+  it('the live view warns when a played body has kept cases past the patience, or its student is gone', async () => {
+    const { db, session } = await setup();
     join(db, session, 'Renard');
     join(db, session, 'Hibou');
     sentTo(db, session, 'karim-benali', '00101', 2);
@@ -82,7 +84,7 @@ describe('nothing stranded', () => {
   });
 
   it('a case held by an outage is checked again as soon as the teacher ends it, and the person is told', async () => {
-    const { db, session } = setup('stationnement');
+    const { db, session } = await setup('stationnement');
     const karim = db.select().from(personas).where(and(eq(personas.classSessionId, session.id), eq(personas.key, 'karim-benali'))).get()!;
     injectFault(db, session.id, { agency: 'dgfip', kind: 'panne', minutes: 30 });
     const c = await fileParkingCardWithConsent(db, karim, { kind: 'usager', id: karim.id, label: 'Karim' });

@@ -1,3 +1,4 @@
+import { engineFor } from '../../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
@@ -18,9 +19,9 @@ const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
 /** A séance with a known history: two parking cards online, a counter request, a draft left half-way, a withdrawn consent. */
 async function fixture() {
-  const db = freshDb();
+  const db = await freshDb();
   const teacher = db.select().from(teachers).get()!;
-  const session = createSession(db, teacher.id, { name: 'Bilan', preset: 'tout' }, t0);
+  const session = await createSession(engineFor(db), teacher.id, { name: 'Bilan', preset: 'tout' }, t0);
   const person = (key: string) => db.select().from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, session.id))).get()!;
   for (const p of ['A', 'B', 'C']) joinSession(db, session, p, deviceHash(newDeviceSecret()), t0);
 

@@ -1,3 +1,4 @@
+import { engineFor } from '../../db/engine';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { agencyIds, teachers, type AgencyId, type ExchangeResult } from '../../db/schema';
@@ -6,11 +7,11 @@ import { liveSnapshot } from './live';
 import { createSession } from './sessions';
 
 describe('liveSnapshot', () => {
-  it('counts every exchange per body and result, and shows the 40 latest, newest first', () => {
-    const db = freshDb();
+  it('counts every exchange per body and result, and shows the 40 latest, newest first', async () => {
+    const db = await freshDb();
     const teacher = db.select().from(teachers).get()!;
-    const session = createSession(db, teacher.id, { name: 'Carte en direct', preset: 'tout' });
-    const other = createSession(db, teacher.id, { name: 'Une autre classe', preset: 'tout' });
+    const session = await createSession(engineFor(db), teacher.id, { name: 'Carte en direct', preset: 'tout' });
+    const other = await createSession(engineFor(db), teacher.id, { name: 'Une autre classe', preset: 'tout' });
     const pairs: [AgencyId, AgencyId][] = [['caf', 'dgfip'], ['ville', 'siv'], ['ville', 'dgfip'], ['cpam', 'caf']];
     const results: ExchangeResult[] = ['accorde', 'accorde', 'refuse', 'echec', 'accorde'];
     const expected = new Map(agencyIds.map((id) => [id, { granted: 0, refused: 0, failed: 0 }]));

@@ -1,3 +1,5 @@
+import type { Db } from '../../db/client';
+import { engineFor } from '../../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
@@ -9,24 +11,24 @@ import { deviceHash, joinSession, newDeviceSecret, participantOfSubject, pseudon
 import { nextRole, rolePlans } from './roles';
 import { createSession, type ClassSession } from './sessions';
 
-function setup(preset: ClassSession['preset'] = 'stationnement', expectedStudents?: number) {
-  const db = freshDb();
+async function setup(preset: ClassSession['preset'] = 'stationnement', expectedStudents?: number) {
+  const db = await freshDb();
   const teacher = db.select().from(teachers).get()!;
-  const session = createSession(db, teacher.id, { name: 'Classe', preset, expectedStudents });
+  const session = await createSession(engineFor(db), teacher.id, { name: 'Classe', preset, expectedStudents });
   return { db, teacher, session };
 }
 
 const device = () => deviceHash(newDeviceSecret());
 
-function join(db: ReturnType<typeof freshDb>, session: ClassSession, pseudonym: string, hash = device()): Participant {
+function join(db: Db, session: ClassSession, pseudonym: string, hash = device()): Participant {
   const outcome = joinSession(db, session, pseudonym, hash);
   if (!outcome.ok) throw new Error(outcome.error);
   return outcome.participant;
 }
 
 describe('joining a séance', () => {
-  it('gives the first three students a citizen, an agent and an aidant, each with an account of this séance', () => {
-    const { db, session } = setup();
+  it('gives the first three students a citizen, an agent and an aidant, each with an account of this séance', async () => {
+    const { db, session } = await setup();
     const [a, b, c] = ['Renard', 'Hibou', 'Loutre'].map((p) => join(db, session, p));
     expect([a!.role, b!.role, c!.role]).toEqual(['citoyen', 'agent', 'aidant']);
     const karim = db.select().from(personas).where(eq(personas.id, a!.subjectId!)).get()!;
@@ -38,16 +40,16 @@ describe('joining a séance', () => {
     expect(db.select().from(classSessions).where(eq(classSessions.id, session.id)).get()!.bodiesPlayed).toEqual(['ville']);
   });
 
-  it('balances roles for the preset: 6 students make a séance, 30 follow the shares', () => {
-    const { db, session } = setup('tout');
+  it('balances roles for the preset: 6 students make a séance, 30 follow the shares', async () => {
+    const { db, session } = await setup('tout');
     const roles = Array.from({ length: 30 }, (_, i) => join(db, session, `Élève ${i + 1}`).role);
     const count = (list: string[]) => ({ citoyen: 0, agent: 0, aidant: 0, observateur: 0, ...Object.fromEntries([...new Set(list)].map((r) => [r, list.filter((x) => x === r).length])) });
     expect(count(roles.slice(0, 6))).toEqual({ citoyen: 2, agent: 2, aidant: 1, observateur: 1 });
     expect(count(roles)).toEqual(rolePlans.tout.shares);
   });
 
-  it('never gives two citizens the same persona while some are free, nor two agents the same account', () => {
-    const { db, session } = setup('tout', 60);
+  it('never gives two citizens the same persona while some are free, nor two agents the same account', async () => {
+    const { db, session } = await setup('tout', 60);
     const all = Array.from({ length: 60 }, (_, i) => join(db, session, `Élève ${i + 1}`));
     const citizens = all.filter((p) => p.role === 'citoyen').map((p) => p.subjectId);
     expect(citizens.length).toBeGreaterThan(26);
@@ -58,15 +60,15 @@ describe('joining a séance', () => {
     expect(new Set(agentIds).size).toBe(agentIds.length);
   });
 
-  it('past the planned number, a student joins as an observer: the world’s roles stay as planned', () => {
-    const { db, session } = setup('tout', 4);
+  it('past the planned number, a student joins as an observer: the world’s roles stay as planned', async () => {
+    const { db, session } = await setup('tout', 4);
     const all = Array.from({ length: 7 }, (_, i) => join(db, session, `Élève ${i + 1}`));
     expect(all.map((p) => p.role)).toEqual(['citoyen', 'agent', 'aidant', 'citoyen', 'observateur', 'observateur', 'observateur']);
     expect(all.slice(4).every((p) => p.subjectId === null)).toBe(true);
   });
 
-  it('gives the same device its role back, and refuses a pseudonym already taken on another device', () => {
-    const { db, session } = setup();
+  it('gives the same device its role back, and refuses a pseudonym already taken on another device', async () => {
+    const { db, session } = await setup();
     const mine = device();
     const first = join(db, session, 'Renard bleu', mine);
     const again = joinSession(db, session, 'autre chose', mine);
@@ -74,7 +76,7 @@ describe('joining a séance', () => {
     expect(joinSession(db, session, ' RENARD  BLÉU ', device())).toEqual({ ok: false, error: 'pseudonyme_pris' });
   });
 
-  it('checks pseudonyms in plain French and keeps no e-mail', () => {
+  it('checks pseudonyms in plain French and keeps no e-mail', async () => {
     const error = (s: string) => pseudonymSchema.safeParse(s).error?.issues[0]?.message;
     expect(error('  ')).toMatch(/Choisissez un pseudonyme/);
     expect(error('a')).toMatch(/au moins 2 caractères/);
@@ -84,8 +86,8 @@ describe('joining a séance', () => {
     expect(pseudonymSchema.parse('  Loutre   rieuse ')).toBe('Loutre rieuse');
   });
 
-  it('lets the teacher reassign a role: the student gets a free account of the new role', () => {
-    const { db, session } = setup();
+  it('lets the teacher reassign a role: the student gets a free account of the new role', async () => {
+    const { db, session } = await setup();
     const [a, b] = ['Renard', 'Hibou'].map((p) => join(db, session, p));
     const moved = reassignParticipant(db, session, b!.id, 'citoyen')!;
     expect(moved.role).toBe('citoyen');
@@ -95,9 +97,9 @@ describe('joining a séance', () => {
     expect(participantOfSubject(db, a!.subjectId!)?.id).toBe(a!.id);
   });
 
-  it('keeps two séances apart: a student of one never gets an account of the other', () => {
-    const { db, teacher, session } = setup();
-    const other = createSession(db, teacher.id, { name: 'Autre', preset: 'stationnement' });
+  it('keeps two séances apart: a student of one never gets an account of the other', async () => {
+    const { db, teacher, session } = await setup();
+    const other = await createSession(engineFor(db), teacher.id, { name: 'Autre', preset: 'stationnement' });
     const here = join(db, session, 'Renard');
     const there = join(db, other, 'Renard');
     expect(here.subjectId).not.toBe(there.subjectId);
@@ -105,8 +107,8 @@ describe('joining a séance', () => {
     expect(reassignParticipant(db, session, there.id, 'agent')).toBeNull();
   });
 
-  it('shows each role its card, and hands the teacher’s messages to the right students', () => {
-    const { db, session } = setup();
+  it('shows each role its card, and hands the teacher’s messages to the right students', async () => {
+    const { db, session } = await setup();
     const [c, a, h, o] = ['Renard', 'Hibou', 'Loutre', 'Chouette', 'Lynx', 'Daim'].map((p) => join(db, session, p));
     expect(cardOf(db, c!)).toMatchObject({ title: 'Se garer près de chez soi', playing: expect.stringMatching(/^Karim Benali/) });
     expect(cardOf(db, c!).hints.length).toBeGreaterThan(0);
@@ -128,8 +130,8 @@ describe('joining a séance', () => {
 });
 
 describe('rate limits', () => {
-  it('allow up to the limit in a window, refuse beyond, and start again with the next window', () => {
-    const db = freshDb();
+  it('allow up to the limit in a window, refuse beyond, and start again with the next window', async () => {
+    const db = await freshDb();
     const rule = { limit: 3, windowMs: 60_000 };
     const t0 = new Date('2026-11-23T10:00:00Z');
     expect([1, 2, 3].map(() => hit(db, 'k', rule, t0).allowed)).toEqual([true, true, true]);

@@ -1,3 +1,4 @@
+import { engineFor } from '../../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
@@ -29,17 +30,17 @@ async function activity(db: Db, classSessionId: string) {
   return fileParkingCardWithConsent(db, karim, { kind: 'usager', id: karim.id, label: 'Karim' });
 }
 
-function setup() {
-  const db = freshDb();
+async function setup() {
+  const db = await freshDb();
   const teacher = db.select().from(teachers).get()!;
   return { db, teacher };
 }
 
-describe('séances', () => {
-  it('each get their own world, join code and deletion date', () => {
-    const { db, teacher } = setup();
-    const a = createSession(db, teacher.id, { name: 'BTS 1', preset: 'tout' });
-    const b = createSession(db, teacher.id, { name: 'BTS 2', preset: 'stationnement' });
+describe('séances', async () => {
+  it('each get their own world, join code and deletion date', async () => {
+    const { db, teacher } = await setup();
+    const a = await createSession(engineFor(db), teacher.id, { name: 'BTS 1', preset: 'tout' });
+    const b = await createSession(engineFor(db), teacher.id, { name: 'BTS 2', preset: 'stationnement' });
     expect(a.joinCode).not.toBe(b.joinCode);
     expect(a.expiresAt!.getTime() - a.createdAt.getTime()).toBe(30 * 86_400_000);
     const demo = rowsOf(db, demoSession(db)!.id);
@@ -49,9 +50,9 @@ describe('séances', () => {
   });
 
   it('run side by side without seeing each other’s data', async () => {
-    const { db, teacher } = setup();
-    const a = createSession(db, teacher.id, { name: 'A', preset: 'tout' });
-    const b = createSession(db, teacher.id, { name: 'B', preset: 'tout' });
+    const { db, teacher } = await setup();
+    const a = await createSession(engineFor(db), teacher.id, { name: 'A', preset: 'tout' });
+    const b = await createSession(engineFor(db), teacher.id, { name: 'B', preset: 'tout' });
     db.update(classSessions).set({ bodiesPlayed: ['ville'] }).where(eq(classSessions.id, b.id)).run();
     const filed = await activity(db, a.id);
     expect(filed.state).toBe('accepte');
@@ -71,41 +72,41 @@ describe('séances', () => {
   });
 
   it('reset leaves only the seed, delete leaves no row; the other séance is untouched', async () => {
-    const { db, teacher } = setup();
-    const a = createSession(db, teacher.id, { name: 'A', preset: 'tout' });
-    const b = createSession(db, teacher.id, { name: 'B', preset: 'tout' });
+    const { db, teacher } = await setup();
+    const a = await createSession(engineFor(db), teacher.id, { name: 'A', preset: 'tout' });
+    const b = await createSession(engineFor(db), teacher.id, { name: 'B', preset: 'tout' });
     const seeded = rowsOf(db, a.id);
     await activity(db, a.id);
     await activity(db, b.id);
     const bBefore = rowsOf(db, b.id);
     expect(rowsOf(db, a.id)).not.toEqual(seeded); // cases, journal, consents, documents, the city's card…
 
-    const again = resetSession(db, a.id);
+    const again = await resetSession(engineFor(db), a.id);
     expect(again).toMatchObject({ id: a.id, joinCode: a.joinCode, name: 'A' });
     expect(rowsOf(db, a.id)).toEqual(seeded);
     expect(rowsOf(db, b.id)).toEqual(bBefore);
 
-    deleteSession(db, a.id);
+    await deleteSession(engineFor(db), a.id);
     expect(Object.entries(rowsOf(db, a.id)).filter(([, n]) => n > 0)).toEqual([]);
     expect(db.select().from(classSessions).where(eq(classSessions.id, a.id)).get()).toBeUndefined();
     expect(rowsOf(db, b.id)).toEqual(bBefore);
   });
 
-  it('are deleted automatically after their retention date; the demonstration séance stays', () => {
-    const { db, teacher } = setup();
-    const a = createSession(db, teacher.id, { name: 'A', preset: 'tout' }, new Date('2026-01-01T00:00:00Z'));
-    expect(purgeExpiredSessions(db, new Date('2026-01-30T00:00:00Z'))).toBe(0);
-    expect(purgeExpiredSessions(db, new Date('2026-02-01T00:00:00Z'))).toBe(1);
+  it('are deleted automatically after their retention date; the demonstration séance stays', async () => {
+    const { db, teacher } = await setup();
+    const a = await createSession(engineFor(db), teacher.id, { name: 'A', preset: 'tout' }, new Date('2026-01-01T00:00:00Z'));
+    expect(await purgeExpiredSessions(engineFor(db), new Date('2026-01-30T00:00:00Z'))).toBe(0);
+    expect(await purgeExpiredSessions(engineFor(db), new Date('2026-02-01T00:00:00Z'))).toBe(1);
     expect(Object.values(rowsOf(db, a.id)).every((n) => n === 0)).toBe(true);
     expect(demoSession(db)).not.toBeNull();
   });
 
-  it('drop the messages nobody came to read after ten minutes (lib/flash.ts), keep the fresh ones', () => {
-    const { db } = setup();
+  it('drop the messages nobody came to read after ten minutes (lib/flash.ts), keep the fresh ones', async () => {
+    const { db } = await setup();
     const now = new Date('2026-03-01T12:00:00Z');
     db.insert(flashMessages).values({ id: 'ancien', text: 'Le message est envoyé.', tone: 'succes', createdAt: new Date(now.getTime() - 11 * 60_000) }).run();
     db.insert(flashMessages).values({ id: 'recent', text: 'C’est enregistré.', tone: 'succes', createdAt: new Date(now.getTime() - 60_000) }).run();
-    purgeExpiredSessions(db, now);
+    await purgeExpiredSessions(engineFor(db), now);
     expect(db.select().from(flashMessages).all().map((m) => m.id)).toEqual(['recent']);
   });
 });

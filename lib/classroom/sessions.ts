@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, lt, lte } from 'drizzle-orm';
-import { writeTransaction, type Db, type Executor } from '../../db/client';
-import { agencies, agents, classSessions, flashMessages } from '../../db/schema';
+import type { Executor } from '../../db/client';
+import { first, type AsyncExecutor, type Engine } from '../../db/engine';
+import { agencies, agents, classSessions, flashMessages } from '../../db/tables';
 import { insertWorldInto } from '../../db/seed';
 import { ensurePlatformTokens } from '../platform/tokens';
 import { newJoinCode } from './join-code';
@@ -36,54 +37,53 @@ export type Preset = keyof typeof presets;
 /** How long a séance's data is kept before it is deleted automatically (the teacher sees the date). */
 export const retentionDays = 30;
 
-function uniqueJoinCode(db: Executor): string {
+async function uniqueJoinCode(db: AsyncExecutor): Promise<string> {
   for (;;) {
     const code = newJoinCode();
-    if (!db.select({ id: classSessions.id }).from(classSessions).where(eq(classSessions.joinCode, code)).get()) return code;
+    if (!(await first(db.select({ id: classSessions.id }).from(classSessions).where(eq(classSessions.joinCode, code))))) return code;
   }
 }
 
 /** A new séance: its own copy of the seeded world, a join code, the bodies' tokens, a deletion date. */
-export function createSession(db: Db, teacherId: string, input: { name: string; preset: Preset; expectedStudents?: number }, now = new Date()): ClassSession {
-  const session = writeTransaction(db, (tx) => {
-    const row = tx
+export async function createSession(engine: Engine, teacherId: string, input: { name: string; preset: Preset; expectedStudents?: number }, now = new Date()): Promise<ClassSession> {
+  const session = await engine.transaction(async (tx) => {
+    const [row] = await tx
       .insert(classSessions)
-      .values({ id: crypto.randomUUID(), name: input.name, joinCode: uniqueJoinCode(tx), teacherId, preset: input.preset, expectedStudents: input.expectedStudents ?? 30, createdAt: now, expiresAt: new Date(now.getTime() + retentionDays * 86_400_000) })
-      .returning()
-      .get();
-    insertWorldInto(tx, row.id);
-    return row;
+      .values({ id: crypto.randomUUID(), name: input.name, joinCode: await uniqueJoinCode(tx), teacherId, preset: input.preset, expectedStudents: input.expectedStudents ?? 30, createdAt: now, expiresAt: new Date(now.getTime() + retentionDays * 86_400_000) })
+      .returning();
+    await insertWorldInto(tx, row!.id);
+    return row!;
   });
-  ensurePlatformTokens(db, session.id);
+  await ensurePlatformTokens(engine, session.id);
   return session;
 }
 
 /** Back to the seed: every row of the séance goes (cases, journal, consents, documents…), the world is copied again. */
-export function resetSession(db: Db, classSessionId: string): ClassSession {
-  const session = writeTransaction(db, (tx) => {
-    const row = tx.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
+export async function resetSession(engine: Engine, classSessionId: string): Promise<ClassSession> {
+  const session = await engine.transaction(async (tx) => {
+    const row = await first(tx.select().from(classSessions).where(eq(classSessions.id, classSessionId)));
     if (!row) throw new Error('unknown séance');
-    tx.delete(classSessions).where(eq(classSessions.id, classSessionId)).run(); // cascades to every row of the séance
-    tx.insert(classSessions).values(row).run();
-    insertWorldInto(tx, classSessionId);
+    await tx.delete(classSessions).where(eq(classSessions.id, classSessionId)); // cascades to every row of the séance
+    await tx.insert(classSessions).values(row);
+    await insertWorldInto(tx, classSessionId);
     return row;
   });
-  ensurePlatformTokens(db, session.id);
+  await ensurePlatformTokens(engine, session.id);
   return session;
 }
 
 /** Deletes the séance and, by cascade, every row that belongs to it (RGPD: nothing is kept). */
-export function deleteSession(db: Db, classSessionId: string): void {
-  db.delete(classSessions).where(eq(classSessions.id, classSessionId)).run();
+export async function deleteSession(engine: Engine, classSessionId: string): Promise<void> {
+  await engine.db.delete(classSessions).where(eq(classSessions.id, classSessionId));
 }
 
 /** Deletes the séances past their retention date; returns how many went. */
-export function purgeExpiredSessions(db: Db, now = new Date()): number {
+export async function purgeExpiredSessions(engine: Engine, now = new Date()): Promise<number> {
   // Action keys without a séance (the teacher's) go by age; the others go with their séance.
-  purgeOldActionKeys(db, now);
+  await purgeOldActionKeys(engine.db, now);
   // Messages nobody came to read (lib/flash.ts: the browser closed, a replaced double-click) go after ten minutes.
-  db.delete(flashMessages).where(lt(flashMessages.createdAt, new Date(now.getTime() - 10 * 60_000))).run();
-  return db.delete(classSessions).where(and(eq(classSessions.isDemo, false), lte(classSessions.expiresAt, now))).run().changes;
+  await engine.db.delete(flashMessages).where(lt(flashMessages.createdAt, new Date(now.getTime() - 10 * 60_000)));
+  return (await engine.db.delete(classSessions).where(and(eq(classSessions.isDemo, false), lte(classSessions.expiresAt, now))).returning({ id: classSessions.id })).length;
 }
 
 /** The séance, if it is this teacher's (the one ownership check of pages, actions and route handlers). */

@@ -9,7 +9,7 @@ import { prepareDocument, samePdf, storeDocument, verifyDocument } from './docum
 import { documentJwks } from './keys';
 
 async function issued() {
-  const db = freshDb();
+  const db = await freshDb();
   const classSessionId = demoSession(db)!.id;
   const persona = db.select().from(personas).where(eq(personas.classSessionId, classSessionId)).get()!;
   const row = await prepareDocument({

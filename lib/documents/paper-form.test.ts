@@ -9,7 +9,7 @@ import { renderPaperForm } from './paper-form';
 
 describe('the paper forms', () => {
   it.each(Object.keys(procedures) as (keyof typeof procedures)[])('%s: the PDF opens and holds the procedure’s fields', async (id) => {
-    const db = freshDb();
+    const db = await freshDb();
     const pdf = await PDFDocument.load(await renderPaperForm(procedures[id], db, null));
     const names = pdf.getForm().getFields().map((f) => f.getName());
     expect(names).toEqual(expect.arrayContaining(['identite.nom', 'identite.prenoms', 'signature.date_lieu']));
@@ -23,7 +23,7 @@ describe('the paper forms', () => {
   });
 
   it('is pre-filled with the identity when the person is known', async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const session = demoSession(db)!.id;
     const marcel = db.select().from(personas).where(and(eq(personas.key, 'marcel-dupuis'), eq(personas.classSessionId, session))).get()!;
     const pdf = await PDFDocument.load(await renderPaperForm(procedures['acte-naissance'], db, marcel));

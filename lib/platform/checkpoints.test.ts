@@ -43,8 +43,8 @@ describe('signed checkpoints (C2SP signed note, ES256)', () => {
 });
 
 describe('the journal keeps a signed tree head per séance', () => {
-  it('after each append, a checkpoint of the whole tree, the entries as leaves in order', () => {
-    const db = freshDb();
+  it('after each append, a checkpoint of the whole tree, the entries as leaves in order', async () => {
+    const db = await freshDb();
     db.insert(classSessions).values([{ id: 's1', name: 'Séance 1', joinCode: 'AAAAAA' }, { id: 's2', name: 'Séance 2', joinCode: 'BBBBBB' }]).run();
     for (let n = 1; n <= 13; n++) {
       appendJournalEntry(db, exchange('s1', n));
@@ -60,8 +60,8 @@ describe('the journal keeps a signed tree head per séance', () => {
     expect(latestCheckpoint(db, 's2')).toMatchObject({ size: 1 });
   });
 
-  it('rebuilds a head that is missing or out of step from the entries', () => {
-    const db = freshDb();
+  it('rebuilds a head that is missing or out of step from the entries', async () => {
+    const db = await freshDb();
     db.insert(classSessions).values({ id: 's1', name: 'Séance 1', joinCode: 'AAAAAA' }).run();
     for (let n = 1; n <= 5; n++) appendJournalEntry(db, exchange('s1', n));
     db.delete(journalHeads).run(); // as for a journal written before the heads existed
@@ -75,7 +75,7 @@ describe('receipts', () => {
   it('each append gives a receipt that verifies offline: content, leaf, inclusion in the signed tree', async () => {
     const { appendWithReceipt } = await import('./journal');
     const { verifyReceipt } = await import('./receipts');
-    const db = freshDb();
+    const db = await freshDb();
     db.insert(classSessions).values({ id: 's1', name: 'Séance 1', joinCode: 'AAAAAA' }).run();
     const receipts = Array.from({ length: 11 }, (_, i) => appendWithReceipt(db, exchange('s1', i + 1)).receipt);
     receipts.forEach((r, i) => {

@@ -1,3 +1,4 @@
+import { engineFor } from '../../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
@@ -25,8 +26,8 @@ const deps: GatewayDeps = { now: () => now, sleep: recordSleep, random: () => ra
 
 const personaId = (key: string, classSessionId = session) =>
   db.select({ id: personas.id }).from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, classSessionId))).get()!.id;
-const caller = (agency: Caller['agency']): Caller => ({ classSessionId: session, agency, token: currentToken(db, session, agency).token });
-const ask = (agency: Caller['agency'], body: object) => requestExchange(db, caller(agency), body, deps);
+const caller = async (agency: Caller['agency']): Promise<Caller> => ({ classSessionId: session, agency, token: (await currentToken(engineFor(db), session, agency)).token });
+const ask = async (agency: Caller['agency'], body: object) => requestExchange(db, await caller(agency), body, deps);
 const parking = (key: string, provider: 'dgfip' | 'siv' = 'siv') => ({
   fournisseur: provider,
   donnees: [provider === 'siv' ? 'siv.vehicules' : 'dgfip.adresse_fiscale'],
@@ -50,8 +51,8 @@ const consentTo = (key: string, provider: 'dgfip' | 'siv' = 'siv', days = 30) =>
     now,
   );
 
-beforeEach(() => {
-  db = freshDb();
+beforeEach(async () => {
+  db = await freshDb();
   session = demoSession(db)!.id;
   now = new Date('2026-11-23T10:00:00Z');
   slept = [];
@@ -158,7 +159,7 @@ describe('minimisation', () => {
 
   it('answers about a person of the caller’s séance only', async () => {
     db.insert(classSessions).values({ id: 'autre', name: 'Autre', joinCode: 'ZZZZZZ' }).run();
-    seedWorld(db, 'autre');
+    await seedWorld(engineFor(db), 'autre');
     const outcome = await ask('caf', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: personaId('karim-benali', 'autre'), finalite: 'calcul_prestations' });
     expect(outcome).toMatchObject({ status: 404, body: { erreur: 'usager_inconnu' }, entry: { result: 'echec', subject: null } });
   });
@@ -236,7 +237,7 @@ describe('journal and trace of every exchange', () => {
     expect(entries.map((e) => e.result)).toEqual(['refuse', 'accorde']);
     expect(verifyJournalChain(db, session)).toMatchObject({ valide: true, entrees: 2 });
     const trace = db.select().from(exchangeTraces).where(eq(exchangeTraces.journalEntryId, granted.entry!.id)).get()!;
-    const token = currentToken(db, session, 'ville').token;
+    const token = (await currentToken(engineFor(db), session, 'ville')).token;
     expect(trace.request.entetes.authorization).toBe(`Bearer ${maskToken(token)}`);
     expect(JSON.stringify(trace)).not.toContain(token);
     expect(trace.response).toMatchObject({ statut: 200, corps: { echange: granted.entry!.id } });
@@ -244,12 +245,12 @@ describe('journal and trace of every exchange', () => {
   });
 });
 
-describe('body tokens', () => {
-  it('authenticate their body and séance; a rotated token is refused', () => {
-    const first = currentToken(db, session, 'ville');
+describe('body tokens', async () => {
+  it('authenticate their body and séance; a rotated token is refused', async () => {
+    const first = await currentToken(engineFor(db), session, 'ville');
     expect(authenticateToken(db, first.token)).toMatchObject({ classSessionId: session, agency: 'ville' });
-    expect(currentToken(db, session, 'ville').token).toBe(first.token); // shown again, same token
-    const second = rotateToken(db, session, 'ville');
+    expect((await currentToken(engineFor(db), session, 'ville')).token).toBe(first.token); // shown again, same token
+    const second = await rotateToken(engineFor(db), session, 'ville');
     expect(second.token).not.toBe(first.token);
     expect(authenticateToken(db, first.token)).toBeNull();
     expect(authenticateToken(db, second.token)).toMatchObject({ agency: 'ville' });
@@ -257,8 +258,8 @@ describe('body tokens', () => {
     expect(maskToken(second.token)).toMatch(/^egt_ville_….{4}$/);
   });
 
-  it('are stored hashed, never in clear', () => {
-    const { token } = currentToken(db, session, 'siv');
+  it('are stored hashed, never in clear', async () => {
+    const { token } = await currentToken(engineFor(db), session, 'siv');
     expect(JSON.stringify(db.$client.prepare('SELECT * FROM platform_tokens').all())).not.toContain(token.slice(8));
   });
 });
@@ -266,9 +267,9 @@ describe('body tokens', () => {
 describe('a séance’s platform data', () => {
   it('goes with the séance, to the last row of every table', async () => {
     db.insert(classSessions).values({ id: 'autre', name: 'Autre', joinCode: 'YYYYYY' }).run();
-    seedWorld(db, 'autre');
-    ensurePlatformTokens(db, 'autre');
-    const other: Caller = { classSessionId: 'autre', agency: 'ville', token: currentToken(db, 'autre', 'ville').token };
+    await seedWorld(engineFor(db), 'autre');
+    await ensurePlatformTokens(engineFor(db), 'autre');
+    const other: Caller = { classSessionId: 'autre', agency: 'ville', token: (await currentToken(engineFor(db), 'autre', 'ville')).token };
     const karim = personaId('karim-benali', 'autre');
     grantConsent(db, { classSessionId: 'autre', personaId: karim, consumer: 'ville', provider: 'siv', items: ['siv.vehicules'], purpose: 'carte_stationnement_residentiel', days: 3, shownText: 't', textVersion: 'v' }, now);
     injectFault(db, 'autre', { agency: 'dgfip', kind: 'panne', minutes: 5 }, now);

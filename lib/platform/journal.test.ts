@@ -5,8 +5,8 @@ import { classSessions, journalEntries } from '../../db/schema';
 import { appendJournalEntry, genesisHash, verifyJournalChain, type JournalInput } from './journal';
 import { currentCheckpoint } from './journal-tree';
 
-function setup(): Db {
-  const db = freshDb();
+async function setup(): Promise<Db> {
+  const db = await freshDb();
   db.insert(classSessions).values([
     { id: 's1', name: 'Séance 1', joinCode: 'AAAAAA' },
     { id: 's2', name: 'Séance 2', joinCode: 'BBBBBB' },
@@ -29,8 +29,8 @@ const exchange = (classSessionId: string, overrides: Partial<JournalInput> = {})
 });
 
 describe('the journal', () => {
-  it('chains entries per séance from the genesis hash, and verifies', () => {
-    const db = setup();
+  it('chains entries per séance from the genesis hash, and verifies', async () => {
+    const db = await setup();
     const a = appendJournalEntry(db, exchange('s1'));
     const b = appendJournalEntry(db, exchange('s1', { result: 'refuse', reason: 'consentement_absent' }));
     const other = appendJournalEntry(db, exchange('s2'));
@@ -44,14 +44,14 @@ describe('the journal', () => {
     expect(currentCheckpoint(db, 's1')).toMatch(/^e-guichet\/seances\/s1\n2\n/);
   });
 
-  it('refuses any update of an entry (append-only trigger)', () => {
-    const db = setup();
+  it('refuses any update of an entry (append-only trigger)', async () => {
+    const db = await setup();
     appendJournalEntry(db, exchange('s1'));
     expect(() => db.update(journalEntries).set({ result: 'refuse' }).run()).toThrow(/append-only/);
   });
 
-  it('detects an entry altered behind the application’s back', () => {
-    const db = setup();
+  it('detects an entry altered behind the application’s back', async () => {
+    const db = await setup();
     appendJournalEntry(db, exchange('s1'));
     const second = appendJournalEntry(db, exchange('s1'));
     appendJournalEntry(db, exchange('s1'));
@@ -65,8 +65,8 @@ describe('the journal', () => {
     });
   });
 
-  it('detects a removed entry', () => {
-    const db = setup();
+  it('detects a removed entry', async () => {
+    const db = await setup();
     appendJournalEntry(db, exchange('s1'));
     const second = appendJournalEntry(db, exchange('s1'));
     const third = appendJournalEntry(db, exchange('s1'));
@@ -78,8 +78,8 @@ describe('the journal', () => {
     expect(verifyJournalChain(db, 's1')).toMatchObject({ valide: false, premiere_entree_invalide: { id: third.id, raison: 'une entrée manque avant celle-ci' } });
   });
 
-  it('detects reordered entries (sequences swapped behind the application’s back)', () => {
-    const db = setup();
+  it('detects reordered entries (sequences swapped behind the application’s back)', async () => {
+    const db = await setup();
     appendJournalEntry(db, exchange('s1'));
     const second = appendJournalEntry(db, exchange('s1', { provider: 'dgfip', items: ['dgfip.adresse_fiscale'] }));
     const third = appendJournalEntry(db, exchange('s1'));
@@ -93,14 +93,14 @@ describe('the journal', () => {
     expect(verifyJournalChain(db, 's1')).toMatchObject({ valide: false, premiere_entree_invalide: { id: third.id, sequence: 2 } });
   });
 
-  it('cannot fork the chain: two entries never share a position', () => {
-    const db = setup();
+  it('cannot fork the chain: two entries never share a position', async () => {
+    const db = await setup();
     const first = appendJournalEntry(db, exchange('s1'));
     expect(() => db.insert(journalEntries).values({ ...first, id: 'copie' }).run()).toThrow(/UNIQUE/);
   });
 
-  it('goes away with its séance', () => {
-    const db = setup();
+  it('goes away with its séance', async () => {
+    const db = await setup();
     appendJournalEntry(db, exchange('s1'));
     db.$client.prepare("DELETE FROM class_sessions WHERE id = 's1'").run();
     expect(db.select().from(journalEntries).all()).toHaveLength(0);

@@ -24,8 +24,8 @@ const exchange = (n: number): JournalInput => ({
   caseId: null,
 });
 
-function journalOf(n: number) {
-  const db = freshDb();
+async function journalOf(n: number) {
+  const db = await freshDb();
   db.insert(classSessions).values({ id: 's1', name: 'Séance 1', joinCode: 'AAAAAA' }).run();
   const receipts = Array.from({ length: n }, (_, i) => appendWithReceipt(db, exchange(i + 1)).receipt);
   db.$client.exec('DROP TRIGGER journal_entries_no_update; DROP TRIGGER journal_entries_no_delete;');
@@ -35,7 +35,7 @@ const verify = (db: Db, held: Parameters<typeof verifyAgainstLog>[0]) => verifyA
 
 describe('journal:verifier against the server’s journal as it is now', () => {
   it('an untouched journal extends every receipt and checkpoint kept, older or newer', async () => {
-    const { db, receipts } = journalOf(9);
+    const { db, receipts } = await journalOf(9);
     const kept = latestCheckpoint(db, 's1')!.checkpoint;
     appendWithReceipt(db, exchange(10));
     for (const r of [receipts[0]!, receipts[4]!, receipts[8]!]) expect(await verify(db, { receipt: r })).toMatchObject({ ok: true });
@@ -43,7 +43,7 @@ describe('journal:verifier against the server’s journal as it is now', () => {
   });
 
   it('the last entry deleted (the head left as it was): seen with a receipt or a checkpoint taken before', async () => {
-    const { db, receipts } = journalOf(7);
+    const { db, receipts } = await journalOf(7);
     const kept = latestCheckpoint(db, 's1')!.checkpoint;
     db.$client.exec("DELETE FROM journal_entries WHERE id = (SELECT id FROM journal_entries ORDER BY sequence DESC LIMIT 1)");
     expect(await verify(db, { receipt: receipts[2]! })).toMatchObject({ ok: false, lines: [expect.anything(), expect.stringMatching(/retirées/)] });
@@ -56,7 +56,7 @@ describe('journal:verifier against the server’s journal as it is now', () => {
   });
 
   it('an entry rewritten and every hash after it recomputed (chain and head): seen', async () => {
-    const { db, receipts } = journalOf(8);
+    const { db, receipts } = await journalOf(8);
     const kept = latestCheckpoint(db, 's1')!.checkpoint;
     // Rewrite entry 3's result, then recompute the chain from there so that the old check sees nothing.
     const all = db.select().from(journalEntries).orderBy(asc(journalEntries.sequence)).all();
@@ -74,7 +74,7 @@ describe('journal:verifier against the server’s journal as it is now', () => {
   });
 
   it('a checkpoint whose signature was replaced: seen', async () => {
-    const { db, receipts } = journalOf(5);
+    const { db, receipts } = await journalOf(5);
     const head = latestCheckpoint(db, 's1')!;
     const other = signCheckpoint({ origin: 'e-guichet/seances/s1', size: 4, rootHash: Buffer.alloc(32, 1), signedAt: '2026-12-02T10:00:00.000Z' });
     const forged = head.checkpoint.slice(0, head.checkpoint.indexOf('\n\n')) + other.slice(other.indexOf('\n\n'));

@@ -1,3 +1,4 @@
+import { engineFor } from '../../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
@@ -10,12 +11,12 @@ import { currentToken } from './tokens';
 
 describe('the right of access export', () => {
   it('holds every body’s records, the consents and the journal about the person, and nothing about anyone else', async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const classSessionId = demoSession(db)!.id;
     const id = (key: string) => db.select().from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, classSessionId))).get()!.id;
     const karim = id('karim-benali');
     grantConsent(db, { classSessionId, personaId: karim, consumer: 'ville', provider: 'siv', items: ['siv.vehicules'], purpose: 'carte_stationnement_residentiel', days: 30, shownText: 'texte montré', textVersion: 'v1' });
-    const caller = { classSessionId, agency: 'ville' as const, token: currentToken(db, classSessionId, 'ville').token };
+    const caller = { classSessionId, agency: 'ville' as const, token: (await currentToken(engineFor(db), classSessionId, 'ville')).token };
     await requestExchange(db, caller, { fournisseur: 'siv', donnees: ['siv.vehicules'], usager: karim, finalite: 'carte_stationnement_residentiel' });
     await requestExchange(db, caller, { fournisseur: 'siv', donnees: ['siv.vehicules'], usager: id('sophie-lefebvre'), finalite: 'carte_stationnement_residentiel' });
 

@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { writeTransaction, type Db, type Executor } from '../../db/client';
-import { agencyIds, platformTokens, type AgencyId } from '../../db/schema';
+import type { Executor } from '../../db/client';
+import { first, type AsyncExecutor, type Engine } from '../../db/engine';
+import { agencyIds, type AgencyId } from '../../db/schema';
+import { platformTokens } from '../../db/tables';
 import { secrets } from '../secrets';
 
 // Bearer tokens of the bodies (docs/API.md, "Who calls"): one per body per séance, stored as SHA-256.
@@ -23,35 +25,33 @@ export function maskToken(token: string): string {
   return `${token.slice(0, cut)}…${token.slice(-4)}`;
 }
 
-function activeRow(db: Executor, classSessionId: string, agency: AgencyId) {
-  return db
-    .select()
-    .from(platformTokens)
-    .where(and(eq(platformTokens.classSessionId, classSessionId), eq(platformTokens.agency, agency), isNull(platformTokens.revokedAt)))
-    .orderBy(desc(platformTokens.generation))
-    .get();
+function activeRow(db: AsyncExecutor, classSessionId: string, agency: AgencyId) {
+  return first(
+    db
+      .select()
+      .from(platformTokens)
+      .where(and(eq(platformTokens.classSessionId, classSessionId), eq(platformTokens.agency, agency), isNull(platformTokens.revokedAt)))
+      .orderBy(desc(platformTokens.generation)),
+  );
 }
 
-function issue(db: Executor, classSessionId: string, agency: AgencyId, generation: number) {
-  return db
-    .insert(platformTokens)
-    .values({ id: crypto.randomUUID(), classSessionId, agency, generation, tokenHash: hashToken(deriveToken(classSessionId, agency, generation)) })
-    .returning()
-    .get();
+async function issue(db: AsyncExecutor, classSessionId: string, agency: AgencyId, generation: number) {
+  await db.insert(platformTokens).values({ id: crypto.randomUUID(), classSessionId, agency, generation, tokenHash: hashToken(deriveToken(classSessionId, agency, generation)) });
 }
 
 /** Gives every body of the séance a token if it has none. Idempotent. */
-export function ensurePlatformTokens(db: Db, classSessionId: string): void {
-  writeTransaction(db, (tx) => {
+export async function ensurePlatformTokens(engine: Engine, classSessionId: string): Promise<void> {
+  await engine.transaction(async (tx) => {
     for (const agency of agencyIds) {
-      if (activeRow(tx, classSessionId, agency)) continue;
-      const last = tx
-        .select({ generation: platformTokens.generation })
-        .from(platformTokens)
-        .where(and(eq(platformTokens.classSessionId, classSessionId), eq(platformTokens.agency, agency)))
-        .orderBy(desc(platformTokens.generation))
-        .get();
-      issue(tx, classSessionId, agency, (last?.generation ?? 0) + 1);
+      if (await activeRow(tx, classSessionId, agency)) continue;
+      const last = await first(
+        tx
+          .select({ generation: platformTokens.generation })
+          .from(platformTokens)
+          .where(and(eq(platformTokens.classSessionId, classSessionId), eq(platformTokens.agency, agency)))
+          .orderBy(desc(platformTokens.generation)),
+      );
+      await issue(tx, classSessionId, agency, (last?.generation ?? 0) + 1);
     }
   });
 }
@@ -59,24 +59,24 @@ export function ensurePlatformTokens(db: Db, classSessionId: string): void {
 export type BodyToken = { agency: AgencyId; token: string; createdAt: Date };
 
 /** The body's current token, to show to the teacher or to the body's agents only. */
-export function currentToken(db: Db, classSessionId: string, agency: AgencyId): BodyToken {
-  let row = activeRow(db, classSessionId, agency);
+export async function currentToken(engine: Engine, classSessionId: string, agency: AgencyId): Promise<BodyToken> {
+  let row = await activeRow(engine.db, classSessionId, agency);
   if (!row) {
-    ensurePlatformTokens(db, classSessionId);
-    row = activeRow(db, classSessionId, agency);
+    await ensurePlatformTokens(engine, classSessionId);
+    row = await activeRow(engine.db, classSessionId, agency);
   }
   if (!row) throw new Error('token not issued');
   return { agency, token: deriveToken(classSessionId, agency, row.generation), createdAt: row.createdAt };
 }
 
 /** Revokes the body's token and issues the next one; the old one is refused from now on. */
-export function rotateToken(db: Db, classSessionId: string, agency: AgencyId, now = new Date()): BodyToken {
-  writeTransaction(db, (tx) => {
-    const row = activeRow(tx, classSessionId, agency);
-    if (row) tx.update(platformTokens).set({ revokedAt: now }).where(eq(platformTokens.id, row.id)).run();
-    issue(tx, classSessionId, agency, (row?.generation ?? 0) + 1);
-  });
-  return currentToken(db, classSessionId, agency);
+export async function rotateToken(engine: Engine, classSessionId: string, agency: AgencyId, now = new Date()): Promise<BodyToken> {
+  await engine.transaction(async (tx) => {
+    const row = await activeRow(tx, classSessionId, agency);
+    if (row) await tx.update(platformTokens).set({ revokedAt: now }).where(eq(platformTokens.id, row.id));
+    await issue(tx, classSessionId, agency, (row?.generation ?? 0) + 1);
+  }, { lock: `jetons:${classSessionId}` });
+  return currentToken(engine, classSessionId, agency);
 }
 
 /** The caller a bearer token stands for, or null if it is unknown or revoked. */

@@ -1,3 +1,4 @@
+import { engineFor } from '../../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
@@ -32,8 +33,8 @@ async function birthCertificate(key: string) {
   return submitCase(db, c, p, { kind: 'usager', id: p.id, label: p.givenNames });
 }
 
-beforeEach(() => {
-  db = freshDb();
+beforeEach(async () => {
+  db = await freshDb();
   session = demoSession(db)!.id;
   db.update(classSessions).set({ bodiesPlayed: ['ville', 'etat-civil', 'caf'] }).where(eq(classSessions.id, session)).run();
 });
@@ -54,7 +55,7 @@ describe('the back-office’s authorisation matrix', () => {
 
     // Another séance: same body, other séance → nothing.
     db.insert(classSessions).values({ id: 'autre', name: 'Autre', joinCode: 'QQQQQQ' }).run();
-    seedWorld(db, 'autre');
+    await seedWorld(engineFor(db), 'autre');
     const otherVille = agentOf('ville', undefined, 'autre');
     expect(agentQueue(db, otherVille)).toEqual([]);
     expect(agentCase(db, otherVille, c.id)).toBeNull();

@@ -5,8 +5,8 @@ import { personas } from '../../db/schema';
 import { procedures } from './registry';
 
 // FALC (facile à lire et à comprendre): every step of every procedure has its plain version, in short sentences.
-describe('simplified texts', () => {
-  const db = freshDb();
+describe('simplified texts', async () => {
+  const db = await freshDb();
   const persona = db.select().from(personas).where(eq(personas.key, 'claire-rousseau')).get()!;
   for (const def of Object.values(procedures)) {
     for (const step of def.steps) {

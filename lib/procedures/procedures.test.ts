@@ -17,8 +17,8 @@ const persona = (key: string): Persona => db.select().from(personas).where(and(e
 const citizen = (p: Persona): Actor => ({ kind: 'usager', id: p.id, label: p.givenNames });
 const later = (seconds: number) => new Date(Date.now() + seconds * 1000);
 
-beforeEach(() => {
-  db = freshDb();
+beforeEach(async () => {
+  db = await freshDb();
   session = demoSession(db)!.id;
 });
 

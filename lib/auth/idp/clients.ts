@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
-import { oidcClients } from '../../../db/schema';
+import type { AsyncExecutor } from '../../../db/engine';
+import { oidcClients } from '../../../db/tables';
 import { idpNames, providers, type IdpName } from './config';
 import { safeEqual, sha256 } from './crypto';
 import { OAuthError } from './errors';
@@ -17,7 +18,7 @@ export type ClientRegistration = {
 };
 
 /** Registers (or updates) a client. Secrets are high-entropy random strings, so SHA-256 suffices. */
-export function registerClient(db: Executor, client: ClientRegistration): void {
+export async function registerClient(db: AsyncExecutor, client: ClientRegistration): Promise<void> {
   const values = {
     provider: client.provider,
     name: client.name,
@@ -25,16 +26,16 @@ export function registerClient(db: Executor, client: ClientRegistration): void {
     redirectUris: client.redirectUris,
     postLogoutRedirectUris: client.postLogoutRedirectUris,
   };
-  db.insert(oidcClients)
+  await db
+    .insert(oidcClients)
     .values({ clientId: client.clientId, ...values })
-    .onConflictDoUpdate({ target: oidcClients.clientId, set: values })
-    .run();
+    .onConflictDoUpdate({ target: oidcClients.clientId, set: values });
 }
 
 /** e-Guichet's own next-auth client for each provider; redirect URIs follow the base URL. */
-export function registerAppClients(db: Executor, baseUrl: string, clientSecrets: Record<IdpName, string>): void {
+export async function registerAppClients(db: AsyncExecutor, baseUrl: string, clientSecrets: Record<IdpName, string>): Promise<void> {
   for (const provider of idpNames) {
-    registerClient(db, {
+    await registerClient(db, {
       clientId: providers[provider].clientId,
       provider,
       name: providers[provider].clientName,

@@ -1,3 +1,4 @@
+import { engineFor } from '../../../db/engine';
 import { eq } from 'drizzle-orm';
 import * as oidc from 'openid-client';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -18,9 +19,9 @@ const clientSecret = 'un-secret-de-test-suffisamment-long-0123456789';
 let db: Db;
 let personaId: string;
 
-beforeEach(() => {
-  db = freshDb();
-  registerClient(db, { clientId, provider: 'franceconnect', name: 'Client de test', secret: clientSecret, redirectUris: [redirectUri], postLogoutRedirectUris: [`${base}/au-revoir`] });
+beforeEach(async () => {
+  db = await freshDb();
+  await registerClient(engineFor(db).db, { clientId, provider: 'franceconnect', name: 'Client de test', secret: clientSecret, redirectUris: [redirectUri], postLogoutRedirectUris: [`${base}/au-revoir`] });
   const lea = db.select().from(personas).where(eq(personas.key, 'lea-martin')).get();
   if (!lea) throw new Error('seed missing');
   personaId = lea.id;

@@ -1,3 +1,4 @@
+import { engineFor } from '../../../db/engine';
 import type { Db, Executor } from '../../../db/client';
 import { readExchange } from '../../platform/journal-view';
 import { requestExchange, type GatewayDeps, defaultGatewayDeps } from '../../platform/gateway';
@@ -17,7 +18,7 @@ export const parkingLookUps = [
 
 /** The city's two look-ups through the gateway; returns the journal entry ids (fiscal, vehicles). */
 export async function runParkingLookUps(db: Db, person: { id: string; classSessionId: string }, caseId?: string, deps: GatewayDeps = defaultGatewayDeps) {
-  const caller = { classSessionId: person.classSessionId, agency: 'ville' as const, token: currentToken(db, person.classSessionId, 'ville').token };
+  const caller = { classSessionId: person.classSessionId, agency: 'ville' as const, token: (await currentToken(engineFor(db), person.classSessionId, 'ville')).token };
   const ids: string[] = [];
   for (const { provider, item } of parkingLookUps) {
     const outcome = await requestExchange(db, caller, { fournisseur: provider, donnees: [item], usager: person.id, finalite: parkingPurpose, ...(caseId ? { dossier: caseId } : {}) }, deps);

@@ -23,8 +23,8 @@ vi.mock('../../documents/documents', async (importOriginal) => {
 });
 
 let db: Db;
-beforeEach(() => {
-  db = freshDb();
+beforeEach(async () => {
+  db = await freshDb();
   const realNow = Date.now.bind(Date);
   vi.spyOn(Date, 'now').mockImplementation(() => realNow() + slowSigning.skewMs);
 });

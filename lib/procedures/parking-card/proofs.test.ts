@@ -34,7 +34,7 @@ describe('proofs', () => {
   });
 
   it('travel with the case, are decided later than data checked through the platform, and go with the séance', async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const classSessionId = demoSession(db)!.id;
     const person = (key: string) => db.select().from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, classSessionId))).get()!;
     const proofs: UploadedProof[] = [

@@ -44,8 +44,8 @@ describe('the parking card rules', () => {
 });
 
 describe('the address base', () => {
-  it('finds a street and its zone, whatever the case, accents and hyphens', () => {
-    const db = freshDb();
+  it('finds a street and its zone, whatever the case, accents and hyphens', async () => {
+    const db = await freshDb();
     expect(lookupAddress(db, '24 rue des Tanneurs', '00100')).toMatchObject({ parkingZone: 'A', communeCode: '00101' });
     expect(lookupAddress(db, '12 RUE VICTOR HUGO', '00100')).toMatchObject({ parkingZone: 'B' });
     expect(lookupAddress(db, '5 allee des cerisiers', '00100')).toMatchObject({ parkingZone: null });
@@ -56,8 +56,8 @@ describe('the address base', () => {
 });
 
 describe('path A end to end through the gateway', () => {
-  const setup = () => {
-    const db = freshDb();
+  const setup = async () => {
+    const db = await freshDb();
     const classSessionId = demoSession(db)!.id;
     const person = (key: string) => {
       const p = db.select().from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, classSessionId))).get()!;
@@ -77,14 +77,14 @@ describe('path A end to end through the gateway', () => {
     ['julie-fontaine', { decision: 'refuse', motif: expect.stringContaining('impôts ne connaissent pas') }],
     ['nicolas-henry', { decision: 'accorde', immatriculation: 'EL-117-BD' }],
   ])('decides for %s from the data the platform returned', async (key, expected) => {
-    const { db, person } = setup();
+    const { db, person } = await setup();
     const who = person(key);
     const ids = await runParkingLookUps(db, who);
     expect(parkingDecisionFor(db, who, ids)?.decision).toMatchObject(expected);
   });
 
   it('says the check could not be made when the SIV is down, and reads only the person’s own look-ups', async () => {
-    const { db, classSessionId, person } = setup();
+    const { db, classSessionId, person } = await setup();
     const karim = person('karim-benali');
     injectFault(db, classSessionId, { agency: 'siv', kind: 'panne', minutes: 5 });
     const ids = await runParkingLookUps(db, karim);

@@ -1,3 +1,4 @@
+import { getEngine } from '@/db/engine';
 import type { Metadata } from 'next';
 import { agencyIds, participantRoles } from '@/db/schema';
 import { getDb } from '@/db/client';
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: 'Organismes, jetons et comptes — es
 export default async function BodiesPage({ params }: { params: Promise<{ id: string }> }) {
   const { session } = await teacherSession((await params).id);
   const db = getDb();
-  const tokens = agencyIds.map((a) => currentToken(db, session.id, a));
+  const tokens = await Promise.all(agencyIds.map((a) => currentToken(getEngine(), session.id, a)));
   const chain = verifyJournalChain(db, session.id);
   const agentRows = agentsOfSession(db, session.id);
   return (
