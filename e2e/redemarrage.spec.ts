@@ -210,7 +210,8 @@ test('après un arrêt brutal au milieu d’une rafale d’échanges, rien de ce
 
     // The case, the consent and the draft are there as they were.
     await page.goto(caseUrl);
-    await expect(page.getByText(receipt!).first()).toBeVisible();
+    // In the page itself: the header's notifications (a closed menu) may also name it once the answer has come.
+    await expect(page.getByRole('main').getByText(receipt!).first()).toBeVisible();
     const consents = (await (await page.request.get('/api/plateforme/v1/consentements')).json()) as { consentements: { id: string; statut: string }[] };
     expect(consents.consentements).toContainEqual(expect.objectContaining({ id: consentId, statut: 'actif' }));
     await page.goto(draftStep);
