@@ -60,7 +60,7 @@ export default async function AidantHome({ searchParams }: { searchParams: Promi
               const status = statusOf(m);
               const who = `${persona.givenNames} ${persona.preferredName ?? persona.familyName}`;
               return (
-                <li key={m.id}>
+                <li key={m.id} id={`mandat-${m.id}`}>
                   <h3>
                     {who} — {statusLabels[status]}
                   </h3>

@@ -143,7 +143,7 @@ export default async function MyDataPage() {
         ) : (
           <ul className="consent-list">
             {mandateRows.map(({ m, aidant, status }) => (
-              <li key={m.id}>
+              <li key={m.id} id={`mandat-${m.id}`}>
                 <h3>
                   {aidant ? `${aidant.givenName} ${aidant.familyName}` : 'Aidant'} — {mandateStatusLabels[status]}
                 </h3>
