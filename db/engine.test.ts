@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, startTestPostgres, type TestPostgres } from '../test/postgres';
 import { applyMigrations, openDatabase, writeTransaction } from './client';
-import { first, postgresEngine, sqliteEngine, tablesFor, type AsyncExecutor, type Engine, type EngineName } from './engine';
+import { first, postgresEngine, sqliteEngine, tablesFor, transaction, type AsyncExecutor, type Engine, type EngineName } from './engine';
 import { migratePostgres } from './pg/migrate';
 import { proofKinds } from './schema';
 import type * as sqliteSchema from './schema';
@@ -122,6 +122,49 @@ describe.each(['sqlite', 'postgres'] as const)('the data layer on %s', (name) =>
     const stored = await engine.db.select({ sequence: t.journalEntries.sequence }).from(t.journalEntries).where(and(eq(t.journalEntries.classSessionId, 'seq'))).orderBy(asc(t.journalEntries.sequence));
     expect(stored.map((r) => r.sequence)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
   }, 60_000);
+
+  it('a statement from outside an open transaction waits for its end and never joins it (not even when it rolls back)', async () => {
+    const engine = await open(name);
+    let release!: () => void;
+    const paused = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const started = new Promise<void>((resolve) => (entered = resolve));
+    const held = engine.transaction(async (tx) => {
+      await session(tx, 'a');
+      entered();
+      await paused; // a real wait (another request's turn), between two of its statements
+      throw new Error('rolled back');
+    });
+    await started;
+    const outside = session(engine.db, 'b');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    await expect(held).rejects.toThrow('rolled back');
+    await outside;
+    expect(await engine.db.select({ id: t.classSessions.id }).from(t.classSessions)).toEqual([{ id: 'b' }]);
+  });
+
+  it('nested transaction() calls run in the caller’s transaction; builders end in .all(), .get(), .run() on both engines', async () => {
+    const engine = await open(name);
+    await expect(
+      transaction(engine.db, async (tx) => {
+        await session(tx, 'n1');
+        await transaction(tx, (inner) => session(inner, 'n2'));
+        throw new Error('stop');
+      }),
+    ).rejects.toThrow('stop');
+    expect(await engine.db.select().from(t.classSessions).all()).toEqual([]);
+    await transaction(engine.db, async (tx) => {
+      await session(tx, 'n1');
+      await transaction(tx, (inner) => session(inner, 'n2'));
+    });
+    expect((await engine.db.select({ id: t.classSessions.id }).from(t.classSessions).orderBy(asc(t.classSessions.id)).all()).map((r) => r.id)).toEqual(['n1', 'n2']);
+    expect(await engine.db.select({ id: t.classSessions.id }).from(t.classSessions).orderBy(desc(t.classSessions.id)).get()).toEqual({ id: 'n2' });
+    expect(await engine.db.select().from(t.classSessions).where(eq(t.classSessions.id, 'none')).get()).toBeUndefined();
+    expect(await engine.db.update(t.classSessions).set({ name: 'N' }).where(eq(t.classSessions.id, 'n1')).returning({ id: t.classSessions.id }).get()).toEqual({ id: 'n1' });
+    await engine.db.delete(t.classSessions).where(eq(t.classSessions.id, 'n2')).run();
+    expect(await engine.db.select({ name: t.classSessions.name }).from(t.classSessions).all()).toEqual([{ name: 'N' }]);
+  });
 });
 
 function personaRow(id: string, classSessionId: string): typeof sqliteSchema.personas.$inferInsert {

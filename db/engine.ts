@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { PgDeleteBase, PgInsertBase, PgSelectBase, PgUpdateBase } from 'drizzle-orm/pg-core';
+import { drizzle as drizzleProxy } from 'drizzle-orm/sqlite-proxy';
 import pg from 'pg';
 import { getDb, isBusyError, type Db } from './client';
 import { pgTables } from './pg/schema';
@@ -43,19 +46,70 @@ export function tablesFor(name: EngineName): typeof sqliteSchema {
   return name === 'postgres' ? ({ ...sqliteSchema, ...pgTables } as unknown as typeof sqliteSchema) : sqliteSchema;
 }
 
-/** SQLite: the process's one connection; transactions are queued in the process, and take the file's lock first. */
+/** Executors that are an open transaction: a function given one joins it instead of opening another. */
+const openTransactions = new WeakSet<object>();
+/** The engine behind each connection-level executor, for `transaction(db, …)`. */
+const engineOf = new WeakMap<object, Engine>();
+
+/**
+ * Runs `run` in one write transaction on the executor's engine; given an executor that already is a transaction, runs
+ * in it (nested calls compose into the caller's transaction, on both engines).
+ */
+export function transaction<T>(db: AsyncExecutor, run: (tx: AsyncExecutor) => Promise<T>, options?: { lock?: string }): Promise<T> {
+  if (openTransactions.has(db)) return run(db);
+  const engine = engineOf.get(db);
+  if (!engine) throw new Error('transaction(): not an executor of db/engine.ts');
+  return engine.transaction(run, options);
+}
+
+type Method = 'run' | 'all' | 'values' | 'get';
+
+/**
+ * SQLite: the process's one connection behind drizzle's asynchronous SQLite driver. A write transaction holds the
+ * connection between its awaits, so everything else waits its turn: transactions in a queue, and any statement from
+ * outside waits until the open transaction has committed or rolled back (never joins it). Across processes, BEGIN
+ * IMMEDIATE takes the file's write lock first (busy_timeout, then again).
+ */
 export function sqliteEngine(connection: Db): Engine {
-  const db = connection as unknown as AsyncExecutor;
   const client = connection.$client;
+  const inside = new AsyncLocalStorage<symbol>();
+  let open: { token: symbol; done: Promise<void> } | null = null;
   let queue: Promise<void> = Promise.resolve();
-  return {
+
+  const execute = (query: string, params: unknown[], method: Method): { rows: unknown[] } => {
+    const statement = client.prepare(query);
+    if (method === 'run' || !statement.reader) {
+      statement.run(...params);
+      return { rows: [] };
+    }
+    statement.raw(true);
+    // get: the row's values (an array), or undefined when there is none (drizzle's proxy driver maps both).
+    return { rows: (method === 'get' ? statement.get(...params) : statement.all(...params)) as unknown[] };
+  };
+  const direct = drizzleProxy(async (query, params, method) => execute(query, params, method), { schema: sqliteSchema }) as unknown as AsyncExecutor;
+  const db = drizzleProxy(
+    async (query, params, method) => {
+      while (open) {
+        // Inside the transaction, through the connection rather than `tx`: it would wait for itself.
+        if (inside.getStore() === open.token) throw new Error('A statement inside a transaction must use the transaction (tx), not the connection.');
+        await open.done;
+      }
+      return execute(query, params, method);
+    },
+    { schema: sqliteSchema },
+  ) as unknown as AsyncExecutor;
+
+  const engine: Engine = {
     name: 'sqlite',
     db,
     async transaction(run) {
       const previous = queue;
       let release!: () => void;
-      queue = new Promise((resolve) => (release = resolve));
+      const done = new Promise<void>((resolve) => (release = resolve));
+      queue = previous.then(() => done);
       await previous;
+      const token = Symbol('transaction');
+      open = { token, done };
       try {
         for (let attempt = 1; ; attempt++) {
           try {
@@ -65,21 +119,27 @@ export function sqliteEngine(connection: Db): Engine {
             if (!isBusyError(error) || attempt >= 3) throw error;
           }
         }
+        openTransactions.add(direct);
         try {
-          const result = await run(db);
+          const result = await inside.run(token, () => run(direct));
           client.exec('COMMIT');
           return result;
         } catch (error) {
           if (client.inTransaction) client.exec('ROLLBACK');
           throw error;
+        } finally {
+          openTransactions.delete(direct);
         }
       } finally {
+        open = null;
         release();
       }
     },
     time: (date) => date.getTime(),
     close: async () => void client.close(),
   };
+  engineOf.set(db, engine);
+  return engine;
 }
 
 /** Serialisation failures and deadlocks: PostgreSQL rolled the transaction back, it may run again as a whole. */
@@ -87,9 +147,10 @@ const retryable = (error: unknown) => ['40001', '40P01'].includes((error as { co
 
 /** PostgreSQL: a pool per app server; several servers share the database, and named locks serialise across them. */
 export function postgresEngine(url: string, options: { max?: number } = {}): Engine {
+  addSqliteTerminals();
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   const drizzled = drizzlePg(pool, { schema: pgTables });
-  return {
+  const engine: Engine = {
     name: 'postgres',
     db: drizzled as unknown as AsyncExecutor,
     async transaction(run, options = {}) {
@@ -97,6 +158,7 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
         try {
           return await (drizzled as NodePgDatabase<typeof pgTables>).transaction(async (tx) => {
             if (options.lock) await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${options.lock}, 0))`);
+            openTransactions.add(tx);
             return run(tx as unknown as AsyncExecutor);
           });
         } catch (error) {
@@ -107,6 +169,35 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
     time: (date) => date,
     close: () => pool.end(),
   };
+  engineOf.set(drizzled, engine);
+  return engine;
+}
+
+/**
+ * Domain code is written against drizzle's asynchronous SQLite API, whose builders end in .all(), .get(), .run() or
+ * .values(); PostgreSQL's builders are awaited as they are. These four, added once to PostgreSQL's builders, do what
+ * SQLite's do (get: the first row or undefined), so that one text of the domain code runs on both.
+ */
+function addSqliteTerminals(): void {
+  for (const builder of [PgSelectBase, PgInsertBase, PgUpdateBase, PgDeleteBase] as unknown as { prototype: Record<string, unknown> }[]) {
+    const proto = builder.prototype as Record<string, unknown> & { execute(): Promise<unknown> };
+    if (proto.get) continue;
+    Object.assign(proto, {
+      all(this: { execute(): Promise<unknown> }) {
+        return this.execute();
+      },
+      values(this: { execute(): Promise<unknown> }) {
+        return this.execute().then((rows) => (rows as Record<string, unknown>[]).map((row) => Object.values(row)));
+      },
+      run(this: { execute(): Promise<unknown> }) {
+        return this.execute();
+      },
+      get(this: { execute(): Promise<unknown>; limit?: (n: number) => { execute(): Promise<unknown> } }) {
+        const query = builder === (PgSelectBase as unknown) && this.limit ? this.limit(1) : this;
+        return query.execute().then((rows) => (rows as unknown[])[0]);
+      },
+    });
+  }
 }
 
 /** The first row of a query, or undefined: what SQLite's .get() gave, on both engines. */
