@@ -3,7 +3,7 @@ import localFont from 'next/font/local';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getViewer, type Viewer } from '@/lib/auth/guards';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { notificationsFor } from '@/lib/notifications';
 import { markNotificationsReadAction } from './_components/notification-actions';
 import { NotificationBell } from './_components/notification-bell';
@@ -87,10 +87,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const viewer = await getViewer();
   const who = viewer ? describe(viewer) : null;
   const reader = viewer?.role === 'citoyen' ? { kind: 'usager' as const, persona: viewer.persona } : viewer?.role === 'agent' ? { kind: 'agent' as const, agent: viewer.agent } : null;
-  const notifications = reader ? notificationsFor(getDb(), reader) : null;
+  const notifications = reader ? await notificationsFor(database(), reader) : null;
   // A student's way back to their role and scenario card, on the device they joined with.
   const device = await currentDeviceHash();
-  const student = device ? latestParticipation(getDb(), device) : null;
+  const student = device ? await latestParticipation(database(), device) : null;
   const prefs = await currentPreferences(viewer);
   return (
     <html lang="fr" {...htmlAttributes(prefs)} className={`${atkinson.variable} ${htmlAttributes(prefs).className}`.trim()}>

@@ -51,31 +51,11 @@ export function openDatabase(file: string): Db {
 
 /** SQLite could not get its lock in time (another process held it longer than busy_timeout). */
 export function isBusyError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
-}
-
-const writeAttempts = 3;
-
-/** What a transaction's function receives (drizzle's transaction object). */
-export type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-/**
- * A write transaction: BEGIN IMMEDIATE takes the write lock first, so that a concurrent writer
- * makes it wait (busy_timeout) instead of failing half-way when a read turns into a write;
- * if the lock still cannot be had, the whole function runs again (it has not committed anything).
- */
-export function writeTransaction<T>(db: Db, run: (tx: Transaction) => T): T {
-  // An asynchronous transaction (db/engine.ts) is open on this connection, between two of its awaits: joining it would
-  // tie this write to its fate. Refused as a busy database (503, "réessayez"): only while the port is half-way.
-  if (db.$client.inTransaction) throw Object.assign(new Error('SQLITE_BUSY: an asynchronous transaction is open on this connection'), { code: 'SQLITE_BUSY' });
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return db.transaction(run, { behavior: 'immediate' });
-    } catch (error) {
-      if (!isBusyError(error) || attempt >= writeAttempts) throw error;
-    }
+  // drizzle wraps the driver's error (DrizzleQueryError, the driver's in `cause`).
+  for (let e = error as { code?: unknown; cause?: unknown } | null, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && (e.code.startsWith('SQLITE_BUSY') || e.code.startsWith('SQLITE_LOCKED'))) return true;
   }
+  return false;
 }
 
 export function applyMigrations(db: Db): void {

@@ -46,18 +46,28 @@ export function tablesFor(name: EngineName): typeof sqliteSchema {
   return name === 'postgres' ? ({ ...sqliteSchema, ...pgTables } as unknown as typeof sqliteSchema) : sqliteSchema;
 }
 
-/** Executors that are an open transaction: a function given one joins it instead of opening another. */
-const openTransactions = new WeakSet<object>();
-/** The engine behind each connection-level executor, for `transaction(db, …)`. */
-const engineOf = new WeakMap<object, Engine>();
+// Marks on the executors themselves, under registry symbols: Next.js may load this module more than once (one copy per
+// bundle layer), and every copy must recognise an executor made by another.
+/** The engine behind a connection-level executor, for `transaction(db, …)`. */
+const engineMark = Symbol.for('e-guichet.engine');
+/** Set on an executor while it is an open transaction: a function given one joins it instead of opening another. */
+const openMark = Symbol.for('e-guichet.open-transaction');
+type Marked = { [engineMark]?: Engine; [openMark]?: boolean };
+const mark = (executor: object, key: typeof engineMark | typeof openMark, value: Engine | boolean) =>
+  Object.defineProperty(executor, key, { value, configurable: true, writable: true, enumerable: false });
 
 /**
  * Runs `run` in one write transaction on the executor's engine; given an executor that already is a transaction, runs
  * in it (nested calls compose into the caller's transaction, on both engines).
  */
 export function transaction<T>(db: AsyncExecutor, run: (tx: AsyncExecutor) => Promise<T>, options?: { lock?: string }): Promise<T> {
-  if (openTransactions.has(db)) return run(db);
-  const engine = engineOf.get(db);
+  if ((db as Marked)[openMark]) {
+    // Joined: on PostgreSQL the caller's transaction takes the named lock too (held until it ends).
+    const lock = options?.lock;
+    if (lock && (db as Marked)[engineMark]?.name === 'postgres') return (db as unknown as NodePgDatabase).execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${lock}, 0))`).then(() => run(db));
+    return run(db);
+  }
+  const engine = (db as Marked)[engineMark];
   if (!engine) throw new Error('transaction(): not an executor of db/engine.ts');
   return engine.transaction(run, options);
 }
@@ -119,7 +129,7 @@ export function sqliteEngine(connection: Db): Engine {
             if (!isBusyError(error) || attempt >= 3) throw error;
           }
         }
-        openTransactions.add(direct);
+        mark(direct, openMark, true);
         try {
           const result = await inside.run(token, () => run(direct));
           client.exec('COMMIT');
@@ -128,7 +138,7 @@ export function sqliteEngine(connection: Db): Engine {
           if (client.inTransaction) client.exec('ROLLBACK');
           throw error;
         } finally {
-          openTransactions.delete(direct);
+          mark(direct, openMark, false);
         }
       } finally {
         open = null;
@@ -138,7 +148,7 @@ export function sqliteEngine(connection: Db): Engine {
     time: (date) => date.getTime(),
     close: async () => void client.close(),
   };
-  engineOf.set(db, engine);
+  mark(db, engineMark, engine);
   return engine;
 }
 
@@ -158,7 +168,8 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
         try {
           return await (drizzled as NodePgDatabase<typeof pgTables>).transaction(async (tx) => {
             if (options.lock) await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${options.lock}, 0))`);
-            openTransactions.add(tx);
+            mark(tx, openMark, true);
+            mark(tx, engineMark, engine);
             return run(tx as unknown as AsyncExecutor);
           });
         } catch (error) {
@@ -169,7 +180,7 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
     time: (date) => date,
     close: () => pool.end(),
   };
-  engineOf.set(drizzled, engine);
+  mark(drizzled, engineMark, engine);
   return engine;
 }
 
@@ -207,7 +218,7 @@ export async function first<T>(query: PromiseLike<T[]> & { limit(n: number): Pro
 
 // The process's engine, on globalThis like the connection (a handle, not application state). On SQLite it wraps the
 // process's one connection — the one the code not yet moved to this layer uses synchronously — and follows setDb().
-const holder = globalThis as typeof globalThis & { __eguichetEngine?: Engine; __eguichetSqliteEngines?: WeakMap<Db, Engine> };
+const holder = globalThis as typeof globalThis & { __eguichetEngine?: { url: string; engine: Engine }; __eguichetSqliteEngines?: WeakMap<Db, Engine> };
 
 /** The one engine of a SQLite connection: its transactions share one queue, whoever asks. */
 export function engineFor(connection: Db): Engine {
@@ -219,6 +230,19 @@ export function engineFor(connection: Db): Engine {
 
 export function getEngine(): Engine {
   const url = databaseUrl();
-  if (url) return (holder.__eguichetEngine ??= postgresEngine(url));
+  if (url) {
+    if (holder.__eguichetEngine?.url === url) return holder.__eguichetEngine.engine;
+    // Another server named (tests give each test its own database): the previous pool is closed.
+    const previous = holder.__eguichetEngine?.engine;
+    holder.__eguichetEngine = { url, engine: postgresEngine(url) };
+    if (previous) void previous.close().catch(() => undefined);
+    return holder.__eguichetEngine.engine;
+  }
   return engineFor(getDb());
 }
+
+/** The process's connection-level executor (domain code's `db`), on the engine the environment names. */
+export const database = (): AsyncExecutor => getEngine().db;
+
+/** A point in time as a parameter of raw SQL, on the engine the environment names (Engine.time, for domain code). */
+export const sqlTime = (date: Date): number | Date => (engineNameFromEnv() === 'postgres' ? date : date.getTime());

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { and, eq, isNull, lt } from 'drizzle-orm';
-import { writeTransaction, type Db } from '../db/client';
-import type { AsyncExecutor } from '../db/engine';
+import { type AsyncExecutor, transaction } from '../db/engine';
 import { actionKeys } from '../db/tables';
 
 // Every action happens once (issue 16). A form carries a key made when it was rendered; the first request with that
@@ -37,11 +36,11 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 type Taken = { mine: true } | { mine: false; result: string | null; sameActor: boolean };
 
-function take(db: Db, claim: Claim & { key: string }, now: Date): Taken {
-  return writeTransaction(db, (tx): Taken => {
-    const row = tx.select().from(actionKeys).where(eq(actionKeys.key, claim.key)).get();
+async function take(db: AsyncExecutor, claim: Claim & { key: string }, now: Date): Promise<Taken> {
+  return transaction(db, async (tx): Promise<Taken> => {
+    const row = await tx.select().from(actionKeys).where(eq(actionKeys.key, claim.key)).get();
     if (row) return { mine: false, result: row.result, sameActor: row.actor === claim.actor && row.action === claim.action };
-    tx.insert(actionKeys).values({ key: claim.key, actor: claim.actor, action: claim.action, classSessionId: claim.classSessionId ?? null, result: null, createdAt: now }).run();
+    await tx.insert(actionKeys).values({ key: claim.key, actor: claim.actor, action: claim.action, classSessionId: claim.classSessionId ?? null, result: null, createdAt: now }).run();
     return { mine: true };
   });
 }
@@ -50,21 +49,21 @@ function take(db: Db, claim: Claim & { key: string }, now: Date): Taken {
  * Runs `run` once for this key and actor. The answer must be plain JSON (a path to redirect to, a form state):
  * a replay gets it back parsed. Without a key (an old page, an API client) it simply runs.
  */
-export async function once<T>(db: Db, claim: Claim, run: () => T | Promise<T>, options: Options<T> = {}): Promise<T> {
+export async function once<T>(db: AsyncExecutor, claim: Claim, run: () => T | Promise<T>, options: Options<T> = {}): Promise<T> {
   const { key } = claim;
   if (!key) return run();
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? pause;
   const deadline = now().getTime() + (options.waitMs ?? 20_000);
   for (;;) {
-    const taken = take(db, { ...claim, key }, now());
+    const taken = await take(db, { ...claim, key }, now());
     if (taken.mine) break;
     // Someone else's key (or another form's): never hand their answer over; run as if there were no key.
     if (!taken.sameActor) return run();
     if (taken.result !== null) return JSON.parse(taken.result) as T;
     if (now().getTime() >= deadline) {
       // The first request never finished (its process died): take the key over; the natural keys still hold.
-      db.delete(actionKeys).where(and(eq(actionKeys.key, key), isNull(actionKeys.result))).run();
+      await db.delete(actionKeys).where(and(eq(actionKeys.key, key), isNull(actionKeys.result))).run();
       continue;
     }
     await sleep(50);
@@ -74,11 +73,11 @@ export async function once<T>(db: Db, claim: Claim, run: () => T | Promise<T>, o
     result = await run();
   } catch (error) {
     // Nothing answered: free the key so that the same form can be sent again (a redirect is an answer, see below).
-    db.delete(actionKeys).where(eq(actionKeys.key, key)).run();
+    await db.delete(actionKeys).where(eq(actionKeys.key, key)).run();
     throw error;
   }
-  if (options.settled && !options.settled(result)) db.delete(actionKeys).where(eq(actionKeys.key, key)).run();
-  else db.update(actionKeys).set({ result: JSON.stringify(result ?? null) }).where(eq(actionKeys.key, key)).run();
+  if (options.settled && !options.settled(result)) await db.delete(actionKeys).where(eq(actionKeys.key, key)).run();
+  else await db.update(actionKeys).set({ result: JSON.stringify(result ?? null) }).where(eq(actionKeys.key, key)).run();
   return result;
 }
 

@@ -4,8 +4,8 @@ import { and, desc, eq, gte, isNull, or } from 'drizzle-orm';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { getDb } from '../db/client';
-import { flashMessages } from '../db/schema';
+import { database } from '../db/engine';
+import { flashMessages } from '../db/tables';
 import { getViewer } from './auth/guards';
 import { env } from './env';
 
@@ -35,7 +35,7 @@ async function ownerKey(): Promise<string | null> {
 export async function setFlash(text: string, tone: FlashTone = 'succes', emphasis: string | null = null, path: string | null = null): Promise<void> {
   const id = crypto.randomBytes(18).toString('base64url');
   const owner = await ownerKey();
-  getDb().insert(flashMessages).values({ id, owner, text, tone, emphasis, path, createdAt: new Date() }).run();
+  await database().insert(flashMessages).values({ id, owner, text, tone, emphasis, path, createdAt: new Date() }).run();
   if (!owner) (await cookies()).set(cookieName, id, { httpOnly: true, sameSite: 'lax', secure: env().baseUrl.startsWith('https:'), path: '/', maxAge: 120 });
 }
 
@@ -51,10 +51,10 @@ export const takeFlash = cache(async (path?: string): Promise<Flash | null> => {
   const owner = await ownerKey();
   const id = owner ? null : (await cookies()).get(cookieName)?.value;
   if (!owner && !id) return null;
-  const db = getDb();
+  const db = database();
   const fresh = new Date(Date.now() - 120_000);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const latest = db
+    const latest = await db
       .select({ id: flashMessages.id })
       .from(flashMessages)
       // A page that says where it is takes only what is for it (or for any page); one that does not, anything.
@@ -63,7 +63,7 @@ export const takeFlash = cache(async (path?: string): Promise<Flash | null> => {
       .get();
     if (!latest) return null;
     // Deleted here or by a request at the same instant: whoever deletes it shows it.
-    const row = db.delete(flashMessages).where(eq(flashMessages.id, latest.id)).returning().get();
+    const row = await db.delete(flashMessages).where(eq(flashMessages.id, latest.id)).returning().get();
     if (row) return { id: row.id, text: row.text, tone: row.tone, emphasis: row.emphasis };
   }
   return null;

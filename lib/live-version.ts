@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, max, ne } from 'drizzle-orm';
-import type { Executor } from '../db/client';
-import { addressNotices, caseEvents, cases, mandates } from '../db/schema';
+import type { AsyncExecutor } from '../db/engine';
+import { addressNotices, caseEvents, cases, mandates } from '../db/tables';
 import type { Agent, Aidant } from './auth/guards';
 import type { Persona } from './procedures/engine/types';
 
@@ -12,28 +12,28 @@ export type LiveViewer = { kind: 'usager'; persona: Persona } | { kind: 'agent';
 
 const stamp = (row: { n: number; at: Date | null } | undefined) => `${row?.n ?? 0}@${row?.at?.getTime() ?? 0}`;
 
-export function liveVersion(db: Executor, v: LiveViewer): string {
+export async function liveVersion(db: AsyncExecutor, v: LiveViewer): Promise<string> {
   if (v.kind === 'usager') {
     const mine = eq(cases.personaId, v.persona.id);
     return [
-      stamp(db.select({ n: count(), at: max(cases.updatedAt) }).from(cases).where(mine).get()),
-      stamp(db.select({ n: count(), at: max(caseEvents.at) }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(mine).get()),
-      stamp(db.select({ n: count(), at: max(addressNotices.decidedAt) }).from(addressNotices).innerJoin(cases, eq(cases.id, addressNotices.caseId)).where(and(mine, ne(addressNotices.state, 'a_traiter'))).get()),
+      stamp(await db.select({ n: count(), at: max(cases.updatedAt) }).from(cases).where(mine).get()),
+      stamp(await db.select({ n: count(), at: max(caseEvents.at) }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(mine).get()),
+      stamp(await db.select({ n: count(), at: max(addressNotices.decidedAt) }).from(addressNotices).innerJoin(cases, eq(cases.id, addressNotices.caseId)).where(and(mine, ne(addressNotices.state, 'a_traiter'))).get()),
     ].join(';');
   }
   if (v.kind === 'agent') {
     const a = v.agent;
     const scope = and(eq(cases.classSessionId, a.classSessionId), eq(cases.agency, a.agencyId), ne(cases.state, 'brouillon'), a.agencyId === 'etat-civil' && a.unit ? eq(cases.unit, a.unit) : undefined);
     return [
-      stamp(db.select({ n: count(), at: max(cases.updatedAt) }).from(cases).where(scope).get()),
-      stamp(db.select({ n: count(), at: max(caseEvents.at) }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(scope).get()),
-      stamp(db.select({ n: count(), at: max(addressNotices.decidedAt) }).from(addressNotices).where(and(eq(addressNotices.classSessionId, a.classSessionId), eq(addressNotices.agency, a.agencyId))).get()),
+      stamp(await db.select({ n: count(), at: max(cases.updatedAt) }).from(cases).where(scope).get()),
+      stamp(await db.select({ n: count(), at: max(caseEvents.at) }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(scope).get()),
+      stamp(await db.select({ n: count(), at: max(addressNotices.decidedAt) }).from(addressNotices).where(and(eq(addressNotices.classSessionId, a.classSessionId), eq(addressNotices.agency, a.agencyId))).get()),
     ].join(';');
   }
-  const ids = db.select({ id: mandates.id }).from(mandates).where(eq(mandates.aidantId, v.aidant.id)).all().map((m) => m.id);
-  const states = db.select({ c: mandates.confirmedAt, r: mandates.revokedAt }).from(mandates).where(eq(mandates.aidantId, v.aidant.id)).all();
+  const ids = (await db.select({ id: mandates.id }).from(mandates).where(eq(mandates.aidantId, v.aidant.id)).all()).map((m) => m.id);
+  const states = await db.select({ c: mandates.confirmedAt, r: mandates.revokedAt }).from(mandates).where(eq(mandates.aidantId, v.aidant.id)).all();
   return [
     `${ids.length}:${states.map((s) => `${s.c?.getTime() ?? 0}/${s.r?.getTime() ?? 0}`).join(',')}`,
-    ids.length ? stamp(db.select({ n: count(), at: max(cases.updatedAt) }).from(cases).where(inArray(cases.mandateId, ids)).get()) : '0@0',
+    ids.length ? stamp(await db.select({ n: count(), at: max(cases.updatedAt) }).from(cases).where(inArray(cases.mandateId, ids)).get()) : '0@0',
   ].join(';');
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, inArray, isNull, ne, or } from 'drizzle-orm';
-import type { Executor } from '../db/client';
-import { caseEvents, cases, classroomMessages, notificationReads, participants } from '../db/schema';
+import type { AsyncExecutor } from '../db/engine';
+import { caseEvents, cases, classroomMessages, notificationReads, participants } from '../db/tables';
 import type { Agent, Persona } from './auth/guards';
 import { stateLabels } from './procedures/engine/state-machine';
 import { procedures } from './procedures/registry';
@@ -15,12 +15,12 @@ export type Notification = { id: string; at: string; text: string; href: string 
 const viewerKey = (v: NotificationViewer) => (v.kind === 'usager' ? `usager:${v.persona.id}` : `agent:${v.agent.id}`);
 const sessionOf = (v: NotificationViewer) => (v.kind === 'usager' ? v.persona.classSessionId : v.agent.classSessionId);
 
-function lastRead(db: Executor, v: NotificationViewer): Date {
-  return db.select().from(notificationReads).where(eq(notificationReads.viewer, viewerKey(v))).get()?.lastReadAt ?? new Date(0);
+async function lastRead(db: AsyncExecutor, v: NotificationViewer): Promise<Date> {
+  return (await db.select().from(notificationReads).where(eq(notificationReads.viewer, viewerKey(v))).get())?.lastReadAt ?? new Date(0);
 }
 
-export function notificationsFor(db: Executor, v: NotificationViewer, limit = 8): { unread: number; items: Notification[] } {
-  const since = lastRead(db, v);
+export async function notificationsFor(db: AsyncExecutor, v: NotificationViewer, limit = 8): Promise<{ unread: number; items: Notification[] }> {
+  const since = await lastRead(db, v);
   const scope =
     v.kind === 'usager'
       ? and(eq(cases.personaId, v.persona.id), inArray(caseEvents.actorKind, ['agent', 'systeme']))
@@ -30,7 +30,7 @@ export function notificationsFor(db: Executor, v: NotificationViewer, limit = 8)
           v.agent.agencyId === 'etat-civil' && v.agent.unit ? eq(cases.unit, v.agent.unit) : undefined,
           inArray(caseEvents.actorKind, ['usager', 'aidant']),
         );
-  const rows = db
+  const rows = await db
     .select({ e: caseEvents, c: cases })
     .from(caseEvents)
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
@@ -50,23 +50,23 @@ export function notificationsFor(db: Executor, v: NotificationViewer, limit = 8)
             : `${title} ${ref} : ${e.actorLabel} a répondu`;
     return { id: e.id, at: e.at.toISOString(), text, href: v.kind === 'usager' ? `/citoyen/dossiers/${c.id}` : `/agent/dossiers/${c.id}` };
   });
-  const all = [...caseItems, ...teacherMessages(db, v, since)].sort((a, b) => b.at.localeCompare(a.at));
+  const all = [...caseItems, ...await teacherMessages(db, v, since)].sort((a, b) => b.at.localeCompare(a.at));
   return { unread: all.length, items: all.slice(0, limit) };
 }
 
-export function markNotificationsRead(db: Executor, v: NotificationViewer, now = new Date()): void {
-  db.insert(notificationReads)
+export async function markNotificationsRead(db: AsyncExecutor, v: NotificationViewer, now = new Date()): Promise<void> {
+  await db.insert(notificationReads)
     .values({ viewer: viewerKey(v), classSessionId: sessionOf(v), lastReadAt: now })
     .onConflictDoUpdate({ target: notificationReads.viewer, set: { lastReadAt: now } })
     .run();
 }
 
 /** What the teacher sent to the student playing this persona or agent (or to the whole class). */
-function teacherMessages(db: Executor, v: NotificationViewer, since: Date): Notification[] {
+async function teacherMessages(db: AsyncExecutor, v: NotificationViewer, since: Date): Promise<Notification[]> {
   const subject = v.kind === 'usager' ? v.persona.id : v.agent.id;
-  const student = db.select({ id: participants.id }).from(participants).where(and(eq(participants.classSessionId, sessionOf(v)), eq(participants.subjectId, subject))).all();
+  const student = await db.select({ id: participants.id }).from(participants).where(and(eq(participants.classSessionId, sessionOf(v)), eq(participants.subjectId, subject))).all();
   if (student.length === 0) return [];
-  return db
+  return (await db
     .select()
     .from(classroomMessages)
     .where(
@@ -76,6 +76,6 @@ function teacherMessages(db: Executor, v: NotificationViewer, since: Date): Noti
         gt(classroomMessages.createdAt, since),
       ),
     )
-    .all()
+    .all())
     .map((m) => ({ id: m.id, at: m.createdAt.toISOString(), text: `${m.kind === 'indice' ? 'Indice' : m.kind === 'evenement' ? 'Événement' : 'Message'} de l’enseignant·e : ${m.title}`, href: '/seance' }));
 }

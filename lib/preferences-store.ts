@@ -1,6 +1,6 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import { getDb } from '../db/client';
+import { database } from '../db/engine';
 import { getViewer, type Viewer } from './auth/guards';
 import { env } from './env';
 import { decodePreferences, defaultsFor, encodePreferences, storePreferences, storedPreferences, type Preferences } from './preferences';
@@ -18,7 +18,7 @@ const subjectOf = (v: Viewer | null): { subject: string; classSessionId: string 
 /** The user's saved preferences, else the device's, else the persona's defaults. */
 export async function currentPreferences(viewer: Viewer | null): Promise<Preferences> {
   const who = subjectOf(viewer);
-  const saved = who ? storedPreferences(getDb(), who.subject) : null;
+  const saved = who ? await storedPreferences(database(), who.subject) : null;
   if (saved) return saved;
   const raw = (await cookies()).get(cookieName)?.value;
   if (raw) return decodePreferences(raw);
@@ -29,7 +29,7 @@ export async function currentPreferences(viewer: Viewer | null): Promise<Prefere
 export async function savePreferences(viewer: Viewer | null, p: Preferences): Promise<void> {
   (await cookies()).set(cookieName, encodePreferences(p), { httpOnly: true, sameSite: 'lax', secure: env().baseUrl.startsWith('https:'), path: '/', maxAge: 365 * 86_400 });
   const who = subjectOf(viewer);
-  if (who) storePreferences(getDb(), who.subject, who.classSessionId, p);
+  if (who) await storePreferences(database(), who.subject, who.classSessionId, p);
 }
 
 /** The signed-in person's (or the device's) preferences, for pages that adapt to them. */

@@ -23,9 +23,9 @@ describe('display preferences', () => {
 
   it('are remembered per user', async () => {
     const db = await freshDb();
-    expect(storedPreferences(db, 'someone')).toBeNull();
-    storePreferences(db, 'someone', null, { ...defaultPreferences, taille: '125' });
-    storePreferences(db, 'someone', null, { ...defaultPreferences, taille: '150' });
-    expect(storedPreferences(db, 'someone')?.taille).toBe('150');
+    expect(await storedPreferences(db, 'someone')).toBeNull();
+    await storePreferences(db, 'someone', null, { ...defaultPreferences, taille: '125' });
+    await storePreferences(db, 'someone', null, { ...defaultPreferences, taille: '150' });
+    expect((await storedPreferences(db, 'someone'))?.taille).toBe('150');
   });
 });

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Executor } from '../db/client';
-import { userPreferences, type DigitalProfile } from '../db/schema';
+import type { AsyncExecutor } from '../db/engine';
+import { type DigitalProfile } from '../db/schema';
+import { userPreferences } from '../db/tables';
 
 // Display preferences (issue 8): text size, contrast, spacing, motion, simplified mode, read-aloud.
 
@@ -52,13 +53,13 @@ export function preferencesFromForm(form: FormData): Preferences {
   return preferencesSchema.parse({ taille: String(form.get('taille') ?? '100'), contraste: on('contraste'), espacement: on('espacement'), mouvement: on('mouvement'), simplifie: on('simplifie'), lecture: on('lecture') });
 }
 
-export function storedPreferences(db: Executor, subject: string): Preferences | null {
-  const row = db.select().from(userPreferences).where(eq(userPreferences.subject, subject)).get();
+export async function storedPreferences(db: AsyncExecutor, subject: string): Promise<Preferences | null> {
+  const row = await db.select().from(userPreferences).where(eq(userPreferences.subject, subject)).get();
   return row ? preferencesSchema.parse(row.values) : null;
 }
 
-export function storePreferences(db: Executor, subject: string, classSessionId: string | null, p: Preferences, now = new Date()): void {
-  db.insert(userPreferences)
+export async function storePreferences(db: AsyncExecutor, subject: string, classSessionId: string | null, p: Preferences, now = new Date()): Promise<void> {
+  await db.insert(userPreferences)
     .values({ subject, classSessionId, values: p, updatedAt: now })
     .onConflictDoUpdate({ target: userPreferences.subject, set: { values: p, updatedAt: now } })
     .run();

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../db/client';
-import type { Engine } from '../db/engine';
+import { sqlTime, type AsyncExecutor, type Engine } from '../db/engine';
 import { rateLimits } from '../db/tables';
 
 export type RateLimit = { limit: number; windowMs: number };
@@ -16,22 +15,22 @@ export function clientAddress(headers: Headers): string {
 }
 
 /** Whether the key is already over its limit, without counting a hit. */
-export function isLimited(db: Executor, key: string, rule: RateLimit, now = new Date()): RateDecision {
-  const row = db.select().from(rateLimits).where(sql`${rateLimits.key} = ${key}`).get();
+export async function isLimited(db: AsyncExecutor, key: string, rule: RateLimit, now = new Date()): Promise<RateDecision> {
+  const row = await db.select().from(rateLimits).where(sql`${rateLimits.key} = ${key}`).get();
   if (!row || now.getTime() - row.windowStart.getTime() >= rule.windowMs || row.hits < rule.limit) return { allowed: true, retryAfterSeconds: 0 };
   return { allowed: false, retryAfterSeconds: Math.ceil((row.windowStart.getTime() + rule.windowMs - now.getTime()) / 1000) };
 }
 
 /** Counts one hit in a fixed window (one upsert, atomic in SQLite) and says whether it is within the limit. */
-export function hit(db: Executor, key: string, rule: RateLimit, now = new Date()): RateDecision {
-  const row = countHit(db, key, rule.windowMs, now);
+export async function hit(db: AsyncExecutor, key: string, rule: RateLimit, now = new Date()): Promise<RateDecision> {
+  const row = await countHit(db, key, rule.windowMs, now);
   const allowed = row.hits <= rule.limit;
   return { allowed, retryAfterSeconds: allowed ? 0 : Math.ceil((row.windowStart.getTime() + rule.windowMs - now.getTime()) / 1000) };
 }
 
 /** One more hit on the key in its current window; returns the window's count so far. */
-export function countHit(db: Executor, key: string, windowMs: number, now = new Date()) {
-  const windowFloor = now.getTime() - windowMs;
+export function countHit(db: AsyncExecutor, key: string, windowMs: number, now = new Date()) {
+  const windowFloor = sqlTime(new Date(now.getTime() - windowMs));
   return db
     .insert(rateLimits)
     .values({ key, windowStart: now, hits: 1 })
@@ -39,7 +38,7 @@ export function countHit(db: Executor, key: string, windowMs: number, now = new 
       target: rateLimits.key,
       set: {
         hits: sql`CASE WHEN ${rateLimits.windowStart} <= ${windowFloor} THEN 1 ELSE ${rateLimits.hits} + 1 END`,
-        windowStart: sql`CASE WHEN ${rateLimits.windowStart} <= ${windowFloor} THEN ${now.getTime()} ELSE ${rateLimits.windowStart} END`,
+        windowStart: sql`CASE WHEN ${rateLimits.windowStart} <= ${windowFloor} THEN ${sqlTime(now)} ELSE ${rateLimits.windowStart} END`,
       },
     })
     .returning()

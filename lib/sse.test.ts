@@ -28,7 +28,7 @@ describe('eventStream', () => {
     const response = eventStream(
       new Request('http://x/flux', { signal: abort.signal }),
       'live',
-      () => {
+      async () => {
         readAt.push(Date.now());
         return JSON.stringify({ state });
       },

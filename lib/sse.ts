@@ -8,7 +8,7 @@ const heartbeatMs = 20_000; // a comment line now and then keeps proxies from cl
  * the same data twice is sent once. `tick`, if given, runs after a read when the previous one is done (e.g. the automatic
  * instruction); what it changed is sent as soon as it ends.
  */
-export function eventStream(request: Request, event: string, read: () => string | null, options: { everyMs: number; tick?: () => Promise<void> }): Response {
+export function eventStream(request: Request, event: string, read: () => Promise<string | null>, options: { everyMs: number; tick?: () => Promise<void> }): Response {
   const encoder = new TextEncoder();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
@@ -27,10 +27,11 @@ export function eventStream(request: Request, event: string, read: () => string 
       };
       let ticking = false;
       /** Reads and sends what changed; false when the stream is over. */
-      const send = (): boolean => {
+      const send = async (): Promise<boolean> => {
         if (closed) return false;
         try {
-          const data = read();
+          const data = await read();
+          if (closed) return false;
           if (data !== null && data !== last) {
             controller.enqueue(encoder.encode(`event: ${event}\ndata: ${data}\n\n`));
             last = data;
@@ -46,7 +47,7 @@ export function eventStream(request: Request, event: string, read: () => string 
         }
       };
       const push = async () => {
-        if (!send()) return;
+        if (!(await send())) return;
         // The next read keeps its pace whatever the tick costs; ticks never overlap.
         timer = setTimeout(() => void push(), options.everyMs);
         if (!options.tick || ticking) return;
@@ -59,7 +60,7 @@ export function eventStream(request: Request, event: string, read: () => string 
           ticking = false;
         }
         // What the tick decided goes out now, not at the next read.
-        send();
+        await send();
       };
       controller.enqueue(encoder.encode('retry: 5000\n\n'));
       void push();

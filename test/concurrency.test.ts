@@ -1,4 +1,3 @@
-import { engineFor } from '../db/engine';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -7,8 +6,9 @@ import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, setDb, type Db } from '../db/client';
+import { engineFor, type AsyncExecutor } from '../db/engine';
 import { prepareDatabase } from '../db/prepare';
-import { cases, personas } from '../db/schema';
+import { cases, personas } from '../db/tables';
 import { demoSession } from '../lib/classroom/sessions';
 import { requestExchange } from '../lib/platform/gateway';
 import { apiHandler } from '../lib/platform/http';
@@ -27,19 +27,21 @@ const exchangesPerWorker = 250; // 1 000 exchange calls in all
 type WorkerResult = { submitted: number; conflicts: number; exchanges: Record<string, number>; errors: string[] };
 
 let dir: string;
-let db: Db;
+let connection: Db;
+let db: AsyncExecutor;
 let session: string;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e-guichet-concurrency-'));
-  db = openDatabase(path.join(dir, 'e-guichet.db'));
-  setDb(db);
-  await prepareDatabase(db);
-  session = demoSession(db)!.id;
+  connection = openDatabase(path.join(dir, 'e-guichet.db'));
+  setDb(connection);
+  await prepareDatabase(connection);
+  db = engineFor(connection).db;
+  session = (await demoSession(db))!.id;
 });
 
 afterAll(() => {
-  db.$client.close();
+  connection.$client.close();
   setDb(undefined);
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -62,26 +64,27 @@ function runWorker(plan: object): Promise<WorkerResult> {
 
 describe('concurrent writers on one database', () => {
   it('records each of 1 000 submissions and 1 000 exchange calls exactly once, with an intact journal chain', { timeout: 240_000 }, async () => {
-    const citizens = db.select().from(personas).where(and(eq(personas.classSessionId, session), eq(personas.digitalProfile, 'autonome'))).all();
+    const citizens = await db.select().from(personas).where(and(eq(personas.classSessionId, session), eq(personas.digitalProfile, 'autonome'))).all();
     expect(citizens.length).toBeGreaterThan(3);
     // A person has one draft of a procedure at a time (issue 16): 1 000 drafts need 1 000 people, copies of the seed's.
-    const people = Array.from({ length: draftCount }, (_, i) => {
+    const people = [];
+    for (let i = 0; i < draftCount; i++) {
       const model = citizens[i % citizens.length]!;
-      return db.insert(personas).values({ ...model, id: crypto.randomUUID(), key: `${model.key}-${i}` }).returning().get();
-    });
-    const drafts = Array.from({ length: draftCount }, (_, i) =>
-      createCase(db, {
+      people.push((await db.insert(personas).values({ ...model, id: crypto.randomUUID(), key: `${model.key}-${i}` }).returning().get())!);
+    }
+    const drafts = [];
+    for (let i = 0; i < draftCount; i++)
+      drafts.push(await createCase(db, {
         classSessionId: session,
         personaId: people[i]!.id,
         procedure: 'acte-naissance',
         answers: { demandeur: { lien: 'moi' }, type: { type: 'copie_integrale' } },
-      }),
-    );
+      }));
     const ids = drafts.map((c) => c.id);
-    const target = db.select().from(personas).where(and(eq(personas.classSessionId, session), eq(personas.key, 'karim-benali'))).get()!;
+    const target = (await db.select().from(personas).where(and(eq(personas.classSessionId, session), eq(personas.key, 'karim-benali'))).get())!;
     const exchange = { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: target.id, finalite: 'calcul_prestations' };
-    const caller = { classSessionId: session, agency: 'caf', token: (await currentToken(engineFor(db), session, 'caf')).token };
-    const journalBefore = verifyJournalChain(db, session).entrees;
+    const caller = { classSessionId: session, agency: 'caf', token: (await currentToken(engineFor(connection), session, 'caf')).token };
+    const journalBefore = (await verifyJournalChain(db, session)).entrees;
 
     // Workers 0 and 2 take the even drafts, 1 and 3 the odd ones, in opposite orders so that they meet.
     const results = await Promise.all(
@@ -96,9 +99,9 @@ describe('concurrent writers on one database', () => {
     expect(results.reduce((n, r) => n + r.conflicts, 0)).toBe(draftCount);
     expect(results.reduce((n, r) => n + (r.exchanges['200'] ?? 0), 0)).toBe(workers * exchangesPerWorker);
 
-    const count = (query: string, ...params: unknown[]) => (db.$client.prepare(query).get(...params) as { n: number }).n;
+    const count = (query: string, ...params: unknown[]) => (connection.$client.prepare(query).get(...params) as { n: number }).n;
     const placeholders = ids.map(() => '?').join(',');
-    expect(db.select().from(cases).where(inArray(cases.id, ids)).all().every((c) => c.state !== 'brouillon' && c.receiptNumber)).toBe(true);
+    expect((await db.select().from(cases).where(inArray(cases.id, ids)).all()).every((c) => c.state !== 'brouillon' && c.receiptNumber)).toBe(true);
     expect(count(`SELECT count(DISTINCT receipt_number) AS n FROM cases WHERE id IN (${placeholders})`, ...ids)).toBe(draftCount);
     // One 'déposé' transition and one acknowledgement of receipt per case, never two.
     expect(count(`SELECT count(*) AS n FROM case_events WHERE kind = 'transition' AND to_state = 'depose' AND case_id IN (${placeholders})`, ...ids)).toBe(draftCount);
@@ -106,7 +109,7 @@ describe('concurrent writers on one database', () => {
     expect(count(`SELECT count(*) AS n FROM (SELECT case_id FROM documents WHERE kind = 'accuse_reception' GROUP BY case_id HAVING count(*) > 1)`)).toBe(0);
 
     // The journal: one entry and one trace per call, a chain without a gap or a fork.
-    const chain = verifyJournalChain(db, session);
+    const chain = await verifyJournalChain(db, session);
     expect(chain).toMatchObject({ valide: true });
     expect(chain.entrees).toBe(journalBefore + workers * exchangesPerWorker);
     expect(count(`SELECT count(*) AS n FROM journal_entries WHERE class_session_id = ? AND consumer = 'caf' AND purpose = 'calcul_prestations'`, session)).toBe(workers * exchangesPerWorker);
@@ -126,8 +129,8 @@ async function holdWriteLock(holdMs: number) {
 
 describe('a database locked by another process', () => {
   const call = async () => {
-    const caller = { classSessionId: session, agency: 'caf' as const, token: (await currentToken(engineFor(db), session, 'caf')).token };
-    const karim = db.select().from(personas).where(and(eq(personas.classSessionId, session), eq(personas.key, 'karim-benali'))).get()!;
+    const caller = { classSessionId: session, agency: 'caf' as const, token: (await currentToken(engineFor(connection), session, 'caf')).token };
+    const karim = (await db.select().from(personas).where(and(eq(personas.classSessionId, session), eq(personas.key, 'karim-benali'))).get())!;
     return apiHandler(async () => {
       const outcome = await requestExchange(db, caller, { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: karim.id, finalite: 'calcul_prestations' });
       return Response.json(outcome.body, { status: outcome.status });
@@ -135,17 +138,17 @@ describe('a database locked by another process', () => {
   };
 
   it('waits for a short lock and records the exchange', { timeout: 20_000 }, async () => {
-    const before = verifyJournalChain(db, session).entrees;
+    const before = (await verifyJournalChain(db, session)).entrees;
     const child = await holdWriteLock(700);
     const response = await call();
     expect(response.status).toBe(200);
-    expect(verifyJournalChain(db, session)).toMatchObject({ valide: true, entrees: before + 1 });
+    expect(await verifyJournalChain(db, session)).toMatchObject({ valide: true, entrees: before + 1 });
     child.kill();
   });
 
   it('answers 503 base_occupee, never a 500, when the lock outlasts every wait; nothing is half-written', { timeout: 20_000 }, async () => {
-    const before = verifyJournalChain(db, session).entrees;
-    db.$client.pragma('busy_timeout = 100');
+    const before = (await verifyJournalChain(db, session)).entrees;
+    connection.$client.pragma('busy_timeout = 100');
     const child = await holdWriteLock(60_000);
     try {
       const response = await call();
@@ -155,9 +158,9 @@ describe('a database locked by another process', () => {
     } finally {
       child.kill();
       await new Promise((resolve) => child.once('exit', resolve));
-      db.$client.pragma('busy_timeout = 5000');
+      connection.$client.pragma('busy_timeout = 5000');
     }
-    expect(verifyJournalChain(db, session)).toMatchObject({ valide: true, entrees: before });
+    expect(await verifyJournalChain(db, session)).toMatchObject({ valide: true, entrees: before });
     expect((await call()).status).toBe(200);
   });
 });

@@ -1,20 +1,88 @@
+import { expect } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { applyMigrations, openDatabase, setDb, type Db } from '../db/client';
-import { prepareDatabase } from '../db/prepare';
+import { applyMigrations, openDatabase, setDb } from '../db/client';
+import { getEngine, type AsyncExecutor } from '../db/engine';
+import { prepareData, prepareDatabase } from '../db/prepare';
 
 // One data folder (secrets, first login) per test worker: workers run in parallel, files within one do not.
 process.env.EGUICHET_DATA_DIR ??= path.join(os.tmpdir(), `e-guichet-vitest-${process.pid}-${threadId}`);
 
+/** The unit suite runs twice: on SQLite, and on PostgreSQL (vitest project "postgres", test/postgres-setup.ts). */
+export const onPostgres = process.env.EGUICHET_TEST_ENGINE === 'postgres';
+
+let created = 0;
+let previous: string | null = null;
+
 /**
- * A fresh in-memory database built from the real migrations and seeded like a first start,
- * installed as the process's connection (each test file runs in its own module graph).
+ * A fresh database built from the real migrations and seeded like a first start, installed as the process's (each
+ * test file runs in its own module graph); what domain code takes, the engine's executor. On PostgreSQL, a copy of the
+ * migrated template on the run's server; the previous one of this worker is dropped.
  */
-export async function freshDb(): Promise<Db> {
+export async function freshDb(): Promise<AsyncExecutor> {
+  if (onPostgres) {
+    const { inject } = await import('vitest');
+    const { createTestDatabase } = await import('./postgres');
+    const server = { url: inject('postgresServerUrl') };
+    const name = `t_${process.pid}_${threadId}_${++created}`;
+    const url = await createTestDatabase(server, name, 'eguichet_modele');
+    if (previous) await getEngine().close().catch(() => undefined);
+    process.env.EGUICHET_DATABASE_URL = url;
+    const engine = getEngine();
+    if (previous) await dropDatabase(server.url, previous);
+    previous = name;
+    await prepareData(engine);
+    return engine.db;
+  }
   const db = openDatabase(':memory:');
   applyMigrations(db);
   setDb(db);
   await prepareDatabase(db);
-  return db;
+  return getEngine().db;
 }
+
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Raw SQL on the current test database, as someone holding the database (file or server) could run it, bypassing the
+ * application: `?` placeholders on both engines. Rows as objects.
+ */
+export async function rawSql(text: string, ...params: unknown[]): Promise<Record<string, unknown>[]> {
+  if (onPostgres) {
+    let n = 0;
+    const pool = (getEngine().db as unknown as { $client: { query(q: string, p: unknown[]): Promise<{ rows: Record<string, unknown>[] }> } }).$client;
+    return (await pool.query(text.replace(/\?/g, () => `$${++n}`), params)).rows;
+  }
+  const { getDb } = await import('../db/client');
+  const statement = getDb().$client.prepare(text);
+  if (statement.reader) return statement.all(...params) as Record<string, unknown>[];
+  statement.run(...params);
+  return [];
+}
+
+/** Drops a trigger of the append-only tables (on PostgreSQL, triggers belong to a table). */
+export const dropTrigger = (name: string, table: string) => rawSql(onPostgres ? `DROP TRIGGER ${name} ON ${table}` : `DROP TRIGGER ${name}`);
+
+/** The tables that have a class_session_id column (everything a séance owns). */
+export async function tablesOfSessions(): Promise<string[]> {
+  const rows = onPostgres
+    ? await rawSql("SELECT table_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'class_session_id' ORDER BY table_name")
+    : await rawSql("SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'class_session_id') ORDER BY m.name");
+  return rows.map((r) => String(r.name));
+}
+
+/** How many rows of `table` belong to the séance. */
+export const rowsOfSession = async (table: string, classSessionId: string) => Number((await rawSql(`SELECT count(*) AS n FROM "${table}" WHERE class_session_id = ?`, classSessionId))[0]!.n);
+
+/** What the engine says when a unique index refuses a row (drizzle puts the driver's error in `cause`). */
+export const uniqueViolation = { cause: { message: onPostgres ? expect.stringMatching(/duplicate key value violates unique constraint/) : expect.stringMatching(/UNIQUE/) } };

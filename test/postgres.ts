@@ -62,13 +62,13 @@ export async function startTestPostgres(): Promise<TestPostgres> {
 }
 
 /** A new, empty database on the test server (dropped first if a run left it), and its URL. */
-export async function createTestDatabase(server: TestPostgres, name: string): Promise<string> {
+export async function createTestDatabase(server: Pick<TestPostgres, 'url'>, name: string, template?: string): Promise<string> {
   const { default: pg } = await import('pg');
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   } finally {
     await admin.end();
   }

@@ -2,7 +2,8 @@
 // makes its share of exchange calls, all at once, on the same database file as the other processes.
 import { inArray } from 'drizzle-orm';
 import { openDatabase, setDb } from '../db/client';
-import { cases, personas } from '../db/schema';
+import { engineFor } from '../db/engine';
+import { cases, personas } from '../db/tables';
 import { CaseError, type Actor } from '../lib/procedures/engine/cases';
 import { submitCase } from '../lib/procedures/engine/run';
 import { requestExchange, type Caller } from '../lib/platform/gateway';
@@ -14,10 +15,11 @@ type Plan = { dbPath: string; caseIds: string[]; caller: Caller; exchange: objec
 
 async function main() {
   const plan = JSON.parse(process.argv[2] ?? '{}') as Plan;
-  const db = openDatabase(plan.dbPath);
-  setDb(db);
-  const drafts = db.select().from(cases).where(inArray(cases.id, plan.caseIds)).all();
-  const people = new Map(db.select().from(personas).where(inArray(personas.id, drafts.map((c) => c.personaId))).all().map((p) => [p.id, p]));
+  const connection = openDatabase(plan.dbPath);
+  setDb(connection);
+  const db = engineFor(connection).db;
+  const drafts = await db.select().from(cases).where(inArray(cases.id, plan.caseIds)).all();
+  const people = new Map((await db.select().from(personas).where(inArray(personas.id, drafts.map((c) => c.personaId))).all()).map((p) => [p.id, p]));
   const result = { submitted: 0, conflicts: 0, exchanges: {} as Record<number, number>, errors: [] as string[] };
 
   const submissions = drafts.map(async (c) => {
@@ -40,7 +42,7 @@ async function main() {
   });
   await Promise.all([...submissions, ...calls]);
   process.stdout.write(JSON.stringify(result));
-  db.$client.close();
+  connection.$client.close();
 }
 
 void main();

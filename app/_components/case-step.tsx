@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { notFound } from 'next/navigation';
 import { Fragment } from 'react';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import type { CaseRow, Persona } from '@/lib/procedures/engine/types';
 import { procedures, stepsFor } from '@/lib/procedures/registry';
 import { StepForm, type StepState } from './step-form';
@@ -31,18 +31,18 @@ type StepProps = {
   simplified?: { question: number; readAloud: boolean };
 };
 
-export function CaseStep({ c, persona, stepId, verify, base, firstBack, save, autosave, banner, onBehalfOf, simplified }: StepProps) {
+export async function CaseStep({ c, persona, stepId, verify, base, firstBack, save, autosave, banner, onBehalfOf, simplified }: StepProps) {
   const def = procedures[c.procedure];
-  const ctx = { db: getDb(), persona, answers: c.answers };
+  const ctx = { db: database(), persona, answers: c.answers };
   const steps = stepsFor(def, ctx);
   const index = steps.findIndex((s) => s.id === stepId);
   const step = steps[index];
   if (!step) notFound();
   const initial = c.answers[step.id] ?? {};
-  const check = verify ? step.validate(initial, ctx) : { ok: true as const };
+  const check = verify ? await step.validate(initial, ctx) : { ok: true as const };
   const previous = steps[index - 1];
   if (simplified) {
-    const fields = step.fields(ctx).map((f) => ({ ...f, ...step.falc.fields[f.name] }));
+    const fields = (await step.fields(ctx)).map((f) => ({ ...f, ...step.falc.fields[f.name] }));
     const q = Math.min(Math.max(simplified.question, 0), fields.length - 1);
     const shown = fields[q]!;
     const back = q > 0 ? `${base}/etapes/${step.id}?question=${q - 1}` : previous ? `${base}/etapes/${previous.id}` : firstBack;
@@ -97,7 +97,7 @@ export function CaseStep({ c, persona, stepId, verify, base, firstBack, save, au
       <StepForm
         caseId={c.id}
         stepId={step.id}
-        fields={step.fields(ctx)}
+        fields={await step.fields(ctx)}
         initial={initial}
         initialErrors={check.ok ? {} : check.errors}
         savedAt={c.updatedAt.getTime()}
@@ -111,13 +111,13 @@ export function CaseStep({ c, persona, stepId, verify, base, firstBack, save, au
 
 type SummaryProps = { c: CaseRow; persona: Persona; base: string; submit: (form: FormData) => Promise<void>; requester: string; banner?: string; heading?: string; submitLabel?: string; simplified?: boolean };
 
-export function CaseSummary({ c, persona, base, submit, requester, banner, heading = 'Vérifiez votre demande avant de l’envoyer', submitLabel = 'Envoyer ma demande', simplified }: SummaryProps) {
+export async function CaseSummary({ c, persona, base, submit, requester, banner, heading = 'Vérifiez votre demande avant de l’envoyer', submitLabel = 'Envoyer ma demande', simplified }: SummaryProps) {
   const def = procedures[c.procedure];
-  const lines = def.summary({ db: getDb(), persona, answers: c.answers });
+  const lines = await def.summary({ db: database(), persona, answers: c.answers });
   return (
     <>
       {banner && <p className="badge">{banner}</p>}
-      <Stepper title={def.title} steps={stepsFor(def, { db: getDb(), persona, answers: c.answers }).map((s) => s.title)} current={-1} />
+      <Stepper title={def.title} steps={stepsFor(def, { db: database(), persona, answers: c.answers }).map((s) => s.title)} current={-1} />
       <h1>{heading}</h1>
       {simplified && (
         <ul className="falc">

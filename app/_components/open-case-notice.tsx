@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import type { ProcedureId } from '@/db/schema';
 import { openCaseOf } from '@/lib/procedures/engine/cases';
 import type { Persona } from '@/lib/procedures/engine/types';
@@ -8,8 +8,8 @@ import type { Persona } from '@/lib/procedures/engine/types';
  * Starting a procedure that already has an open case offers to resume it (issue 16): a draft to finish, or a request
  * already sent to follow. The server never makes a second one anyway (`startCase`).
  */
-export function OpenCaseNotice({ persona, procedure }: { persona: Persona; procedure: ProcedureId }) {
-  const open = openCaseOf(getDb(), persona.id, procedure);
+export async function OpenCaseNotice({ persona, procedure }: { persona: Persona; procedure: ProcedureId }) {
+  const open = await openCaseOf(database(), persona.id, procedure);
   if (!open) return null;
   const draft = open.state === 'brouillon';
   return (

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { requireAgent } from '@/lib/auth/guards';
 import { agentDecide, agentMessage, agentNotice, refusalReasons, type AgentAction } from '@/lib/procedures/agent';
 import { CaseError } from '@/lib/procedures/engine/cases';
@@ -30,11 +30,11 @@ export async function decideAction(caseId: string, previous: AgentFormState, for
   if (action.data === 'demander_complement' && !free) return { error: 'Écrivez ce que la personne doit fournir ou corriger.', field: 'texte', text: free };
   // A double-click applies the decision once and both clicks read its outcome (not "already decided").
   const state = await once(
-    getDb(),
+    database(),
     { key: actionKeyOf(form), actor: agent.id, action: `decision:${caseId}:${action.data}`, classSessionId: agent.classSessionId },
     async (): Promise<AgentFormState> => {
       try {
-        await agentDecide(getDb(), agent, caseId, action.data as AgentAction, text);
+        await agentDecide(database(), agent, caseId, action.data as AgentAction, text);
       } catch (error) {
         if (error instanceof CaseError) return { error: error.message, field: 'texte', text: free };
         throw error;
@@ -51,11 +51,11 @@ export async function agentMessageAction(caseId: string, previous: AgentFormStat
   const agent = await requireAgent();
   const text = String(form.get('message') ?? '');
   const state = await once(
-    getDb(),
+    database(),
     { key: actionKeyOf(form), actor: agent.id, action: `message:${caseId}`, classSessionId: agent.classSessionId },
-    (): AgentFormState => {
+    async (): Promise<AgentFormState> => {
       try {
-        agentMessage(getDb(), agent, caseId, text);
+        await agentMessage(database(), agent, caseId, text);
       } catch (error) {
         if (error instanceof CaseError) return { error: error.message, text };
         throw error;
@@ -80,11 +80,11 @@ export async function noticeAction(form: FormData): Promise<void> {
   const id = String(form.get('avis') ?? '');
   const decision = form.get('decision') === 'rejeter' ? 'rejeter' : 'appliquer';
   const message = await once(
-    getDb(),
+    database(),
     { key: actionKeyOf(form), actor: agent.id, action: `avis:${id}:${decision}`, classSessionId: agent.classSessionId },
-    () => {
+    async () => {
       try {
-        agentNotice(getDb(), agent, id, decision, String(form.get('motif') ?? '') || null);
+        await agentNotice(database(), agent, id, decision, String(form.get('motif') ?? '') || null);
       } catch (error) {
         if (!(error instanceof CaseError)) throw error;
         return error.code === 'motif_requis' ? 'avis-motif' : 'avis-deja';

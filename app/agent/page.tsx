@@ -1,4 +1,4 @@
-import { engineFor } from '@/db/engine';
+import { database, getEngine } from '@/db/engine';
 import type { Metadata } from 'next';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { LiveRefresh } from '@/app/_components/live-refresh';
@@ -10,8 +10,8 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ApiAccess } from '@/app/_components/api-access';
 import { ExchangeList } from '@/app/_components/exchange-list';
-import { getDb } from '@/db/client';
-import { agencies, caseStates, classSessions, procedureIds } from '@/db/schema';
+import { caseStates, procedureIds } from '@/db/schema';
+import { agencies, classSessions } from '@/db/tables';
 import { registryNames } from '@/db/seed/reference-data';
 import { redirect } from 'next/navigation';
 import { getViewer, requireAgent } from '@/lib/auth/guards';
@@ -42,22 +42,23 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
   const agent = await requireAgent();
   const params = await searchParams;
   const filters = filtersSchema.parse(params);
-  const db = getDb();
+  const db = database();
   await runDueInstruction(db, agent.classSessionId);
-  const agency = db.select().from(agencies).where(eq(agencies.id, agent.agencyId)).get();
-  const session = db.select().from(classSessions).where(eq(classSessions.id, agent.classSessionId)).get();
+  const agency = await db.select().from(agencies).where(eq(agencies.id, agent.agencyId)).get();
+  const session = await db.select().from(classSessions).where(eq(classSessions.id, agent.classSessionId)).get();
   const played = session?.bodiesPlayed.includes(agent.agencyId) ?? false;
   // The student playing this agent is here: the teacher's live view counts on it (nothing stranded).
-  const me = participantOfSubject(db, agent.id);
-  if (me) touchParticipant(db, me.id);
+  const me = await participantOfSubject(db, agent.id);
+  if (me) await touchParticipant(db, me.id);
   const now = Date.now();
   const patienceMs = (session?.patienceMinutes ?? 5) * 60_000;
   const unit = agent.unit ? registryNames[agent.unit] : null;
-  const queue = agentQueue(db, agent, { state: filters.etat, procedure: filters.demarche, waitingMinutes: filters.attente });
-  const counts = agentCounts(db, agent);
+  const queue = await agentQueue(db, agent, { state: filters.etat, procedure: filters.demarche, waitingMinutes: filters.attente });
+  const counts = await agentCounts(db, agent);
   const receivesNotices = addressBodies.some((b) => b.id === agent.agencyId);
-  const notices = receivesNotices ? agentNotices(db, agent) : [];
-  const exchanges = exchangesWithTraces(db, { kind: 'organisme', classSessionId: agent.classSessionId, agency: agent.agencyId }, 50);
+  const notices = receivesNotices ? await agentNotices(db, agent) : [];
+  const noticeAddresses = await Promise.all(notices.map(({ c }) => newAddressOf(c, db)));
+  const exchanges = await exchangesWithTraces(db, { kind: 'organisme', classSessionId: agent.classSessionId, agency: agent.agencyId }, 50);
   const example = habilitations.find((h) => h.consommateur === agent.agencyId);
   return (
     <>
@@ -183,8 +184,8 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
             </div>
           ) : (
             <ul className="consent-list">
-              {notices.map(({ notice: n, c, person }) => {
-                const address = newAddressOf(c, db);
+              {notices.map(({ notice: n, c, person }, index) => {
+                const address = noticeAddresses[index];
                 return (
                   <li key={n.id}>
                     <h3>
@@ -239,7 +240,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
         ) : (
           <ExchangeList reader="tiers" rows={exchanges} />
         )}
-        <ApiAccess token={await currentToken(engineFor(db), agent.classSessionId, agent.agencyId)} example={example ? { fournisseur: example.fournisseur, donnees: example.donnees, finalite: example.finalite } : null} />
+        <ApiAccess token={await currentToken(getEngine(), agent.classSessionId, agent.agencyId)} example={example ? { fournisseur: example.fournisseur, donnees: example.donnees, finalite: example.finalite } : null} />
       </section>
     </>
   );

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { StepState } from '@/app/_components/step-form';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { procedureIds } from '@/db/schema';
 import { requireAidant } from '@/lib/auth/guards';
 import { aidantActor, aidantDraft, createMandate, startUnderMandate } from '@/lib/aidants/mandates';
@@ -22,9 +22,9 @@ export async function createMandateAction(form: FormData): Promise<void> {
   const aidant = await requireAidant();
   const input = { personaId: String(form.get('personne') ?? ''), procedures: form.getAll('demarches').map(String), days: Number(form.get('duree')) };
   const ok: Outcome = { path: '/aidant#mandats', flash: { text: 'Le mandat est créé. Il prendra effet quand la personne, à côté de vous, l’aura confirmé depuis son espace.', tone: 'succes' } };
-  const outcome = await once(getDb(), { key: actionKeyOf(form), actor: aidant.id, action: 'mandat', classSessionId: aidant.classSessionId }, (): Outcome => {
+  const outcome = await once(database(), { key: actionKeyOf(form), actor: aidant.id, action: 'mandat', classSessionId: aidant.classSessionId }, async (): Promise<Outcome> => {
     try {
-      createMandate(getDb(), aidant, input);
+      await createMandate(database(), aidant, input);
     } catch (error) {
       if (!(error instanceof CaseError)) throw error;
       const back = new URLSearchParams({ erreur: error.code, message: error.message, personne: input.personaId, duree: String(form.get('duree') ?? '') });
@@ -41,16 +41,16 @@ export async function startUnderMandateAction(form: FormData): Promise<void> {
   const aidant = await requireAidant();
   const procedure = z.enum(procedureIds).safeParse(form.get('demarche'));
   if (!procedure.success) redirect('/aidant');
-  const path = await once(getDb(), { key: actionKeyOf(form), actor: aidant.id, action: `demarrer:${procedure.data}`, classSessionId: aidant.classSessionId }, () => {
+  const path = await once(database(), { key: actionKeyOf(form), actor: aidant.id, action: `demarrer:${procedure.data}`, classSessionId: aidant.classSessionId }, async () => {
     let id: string;
     try {
-      id = startUnderMandate(getDb(), aidant, String(form.get('mandat') ?? ''), procedure.data).id;
+      id = (await startUnderMandate(database(), aidant, String(form.get('mandat') ?? ''), procedure.data)).id;
     } catch (error) {
       if (error instanceof CaseError) return `/aidant?refus=${encodeURIComponent(error.message)}`;
       throw error;
     }
-    const { c, persona } = aidantDraftOrRefuse(aidant, id);
-    const first = stepsFor(procedures[c.procedure], { db: getDb(), persona, answers: {} })[0];
+    const { c, persona } = await aidantDraftOrRefuse(aidant, id);
+    const first = stepsFor(procedures[c.procedure], { db: database(), persona, answers: {} })[0];
     return first ? `${base(id)}/etapes/${first.id}` : `${base(id)}/recapitulatif`;
   });
   redirect(path);
@@ -58,8 +58,8 @@ export async function startUnderMandateAction(form: FormData): Promise<void> {
 
 export async function aidantSaveStepAction(caseId: string, stepId: string, previous: StepState, form: FormData): Promise<StepState> {
   const aidant = await requireAidant();
-  const found = aidantDraftOrRefuse(aidant, caseId);
-  const outcome = saveStep(getDb(), found.c, found.persona, stepId, form);
+  const found = await aidantDraftOrRefuse(aidant, caseId);
+  const outcome = await saveStep(database(), found.c, found.persona, stepId, form);
   if (!outcome) redirect('/aidant');
   if (!outcome.ok) return { errors: outcome.errors, values: outcome.values, attempt: previous.attempt + 1 };
   redirect(outcome.next ? `${base(caseId)}/etapes/${outcome.next}` : `${base(caseId)}/recapitulatif`);
@@ -68,8 +68,8 @@ export async function aidantSaveStepAction(caseId: string, stepId: string, previ
 export async function aidantAutosaveStepAction(caseId: string, stepId: string, form: FormData): Promise<{ savedAt: number } | { error: string }> {
   const aidant = await requireAidant();
   try {
-    const found = aidantDraft(getDb(), aidant, caseId);
-    return autosaveStep(getDb(), found.c, found.persona, stepId, form);
+    const found = await aidantDraft(database(), aidant, caseId);
+    return await autosaveStep(database(), found.c, found.persona, stepId, form);
   } catch (error) {
     if (error instanceof CaseError) return { error: error.message };
     throw error;
@@ -78,11 +78,11 @@ export async function aidantAutosaveStepAction(caseId: string, stepId: string, f
 
 export async function aidantSubmitAction(caseId: string, form: FormData): Promise<void> {
   const aidant = await requireAidant();
-  const outcome = await once(getDb(), { key: actionKeyOf(form), actor: aidant.id, action: `envoyer:${caseId}`, classSessionId: aidant.classSessionId }, async (): Promise<Outcome> => {
-    const found = aidantDraftOrRefuse(aidant, caseId);
-    const invalid = firstInvalidStep(procedures[found.c.procedure], { db: getDb(), persona: found.persona, answers: found.c.answers });
+  const outcome = await once(database(), { key: actionKeyOf(form), actor: aidant.id, action: `envoyer:${caseId}`, classSessionId: aidant.classSessionId }, async (): Promise<Outcome> => {
+    const found = await aidantDraftOrRefuse(aidant, caseId);
+    const invalid = await firstInvalidStep(procedures[found.c.procedure], { db: database(), persona: found.persona, answers: found.c.answers });
     if (invalid) return { path: `${base(caseId)}/etapes/${invalid.step.id}?verifier=1` };
-    const sent = await submitOnce(getDb(), found.c, found.persona, aidantActor(aidant, found.persona));
+    const sent = await submitOnce(database(), found.c, found.persona, aidantActor(aidant, found.persona));
     return { path: '/aidant#mandats', flash: { text: `La demande est envoyée sous le numéro ${sent.receiptNumber ?? ''}. La personne la voit dans son espace, marquée « fait par vous pour elle ».`, tone: 'succes', emphasis: sent.receiptNumber } };
   });
   revalidatePath('/aidant');

@@ -1,6 +1,6 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import type { Aidant } from '@/lib/auth/guards';
 import { aidantDraft } from '@/lib/aidants/mandates';
 import { CaseError } from '@/lib/procedures/engine/cases';
@@ -12,9 +12,9 @@ export function refused(error: unknown): never {
 }
 
 /** The draft this aidant fills in under a mandate still usable, or back to their page with why not. */
-export function aidantDraftOrRefuse(aidant: Aidant, caseId: string) {
+export async function aidantDraftOrRefuse(aidant: Aidant, caseId: string) {
   try {
-    return aidantDraft(getDb(), aidant, caseId);
+    return await aidantDraft(database(), aidant, caseId);
   } catch (error) {
     refused(error);
   }

@@ -4,8 +4,8 @@ import { LiveRefresh } from '@/app/_components/live-refresh';
 import { ActionKeyField } from '@/app/_components/action-key-field';
 import { newActionKey } from '@/lib/action-keys';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { cases, personas } from '@/db/schema';
+import { database } from '@/db/engine';
+import { cases, personas } from '@/db/tables';
 import { requireAidant } from '@/lib/auth/guards';
 import { mandateDurations, mandateProcedures, mandatesOfAidant, statusOf } from '@/lib/aidants/mandates';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
@@ -24,11 +24,11 @@ export default async function AidantHome({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const one = (key: string) => (Array.isArray(params[key]) ? params[key][0] : params[key]) as string | undefined;
   const chosen = ([] as string[]).concat(params.demarches ?? []);
-  const db = getDb();
+  const db = database();
   await runDueInstruction(db, aidant.classSessionId);
-  const people = db.select().from(personas).where(eq(personas.classSessionId, aidant.classSessionId)).orderBy(asc(personas.familyName)).all();
-  const mine = mandatesOfAidant(db, aidant);
-  const filed = mine.length ? db.select().from(cases).where(inArray(cases.mandateId, mine.map(({ m }) => m.id))).all() : [];
+  const people = await db.select().from(personas).where(eq(personas.classSessionId, aidant.classSessionId)).orderBy(asc(personas.familyName)).all();
+  const mine = await mandatesOfAidant(db, aidant);
+  const filed = mine.length ? await db.select().from(cases).where(inArray(cases.mandateId, mine.map(({ m }) => m.id))).all() : [];
   const error = one('erreur') ? { field: one('erreur')!, message: one('message') ?? '' } : null;
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
   return (

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { requireCitizen } from '@/lib/auth/guards';
 import { formatIsoDate, lowerFirst } from '@/lib/format';
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { classSessions } from '@/db/schema';
+import { database } from '@/db/engine';
+import { classSessions } from '@/db/tables';
 import { casesOf } from '@/lib/procedures/engine/cases';
 import { mandatesOfPerson, statusOf } from '@/lib/aidants/mandates';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
@@ -16,11 +16,11 @@ export const metadata: Metadata = { title: 'Mon tableau de bord' };
 
 export default async function CitizenDashboard() {
   const persona = await requireCitizen();
-  const db = getDb();
+  const db = database();
   await runDueInstruction(db, persona.classSessionId);
-  const myCases = casesOf(db, persona.id);
-  const session = db.select().from(classSessions).where(eq(classSessions.id, persona.classSessionId)).get();
-  const pendingMandates = mandatesOfPerson(db, persona.id).filter((m) => statusOf(m) === 'a_confirmer');
+  const myCases = await casesOf(db, persona.id);
+  const session = await db.select().from(classSessions).where(eq(classSessions.id, persona.classSessionId)).get();
+  const pendingMandates = (await mandatesOfPerson(db, persona.id)).filter((m) => statusOf(m) === 'a_confirmer');
   const usualName = persona.preferredName ?? persona.familyName;
   return (
     <>
@@ -29,7 +29,7 @@ export default async function CitizenDashboard() {
       </h1>
       <p className="lead">Voici votre espace personnel. Vous y suivez vos démarches.</p>
       <p>Séance : {session?.name ?? '—'}</p>
-      {hasBadNetwork(db, persona) && (
+      {await hasBadNetwork(db, persona) && (
         <div className="notice">
           <p>
             <strong>Vous vivez dans une zone blanche :</strong> le réseau est mauvais chez vous. Dans cette simulation, les pages sont lentes et une

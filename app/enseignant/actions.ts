@@ -1,11 +1,11 @@
 'use server';
 
-import { engineFor, getEngine } from '@/db/engine';
+import { database, getEngine } from '@/db/engine';
 import { eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
-import { agencyIds, classSessions, faultKinds, participantRoles } from '@/db/schema';
+import { agencyIds, faultKinds, participantRoles } from '@/db/schema';
+import { classSessions } from '@/db/tables';
 import { requireTeacher } from '@/lib/auth/guards';
 import { endFaults, injectFault } from '@/lib/platform/faults';
 import { rotateToken } from '@/lib/platform/tokens';
@@ -25,7 +25,7 @@ const rotation = z.object({ seance: z.string().min(1), organisme: z.enum(agencyI
 export async function rotateTokenAction(formData: FormData): Promise<void> {
   const teacher = await requireTeacher();
   const parsed = rotation.safeParse({ seance: formData.get('seance'), organisme: formData.get('organisme') });
-  const owned = teacherOwns(teacher.id, formData.get('seance')) ?? (await unknownSession());
+  const owned = await teacherOwns(teacher.id, formData.get('seance')) ?? (await unknownSession());
   if (!parsed.success) {
     await setFlash('Ce jeton ne peut pas être remplacé : l’organisme est inconnu.', 'erreur');
     redirect(`${pageOf(owned.id)}/organismes`);
@@ -44,7 +44,7 @@ const faultForm = z.object({
   taux: z.coerce.number({ error: 'Indiquez un pourcentage.' }).int('Indiquez un pourcentage entier.').min(1, 'Le taux va de 1 à 100 %.').max(100, 'Le taux va de 1 à 100 %.'),
 });
 
-const teacherOwns = (teacherId: string, seance: unknown) => (typeof seance === 'string' ? ownedSession(getDb(), teacherId, seance) : null);
+const teacherOwns = async (teacherId: string, seance: unknown) => (typeof seance === 'string' ? await ownedSession(database(), teacherId, seance) : null);
 
 /** The séance's own pages (one tab each), where each of these actions sends the teacher back. */
 const pageOf = (id: string) => `/enseignant/seances/${id}`;
@@ -58,8 +58,8 @@ async function unknownSession(): Promise<never> {
 /** The séance named in the form, if it is one of the teacher's; otherwise back to the list. */
 async function mySession(formData: FormData) {
   const teacher = await requireTeacher();
-  const session = teacherOwns(teacher.id, formData.get('seance'));
-  return session ?? unknownSession();
+  const session = await teacherOwns(teacher.id, formData.get('seance'));
+  return session ?? await unknownSession();
 }
 
 /** Makes a body unavailable, slow or erratic for a time: the class sees the effects on the next exchanges. */
@@ -67,7 +67,7 @@ export async function injectFaultAction(formData: FormData): Promise<void> {
   const teacher = await requireTeacher();
   const raw = Object.fromEntries(['seance', 'organisme', 'type', 'minutes', 'latence', 'taux'].map((k) => [k, String(formData.get(k) ?? '')]));
   const parsed = faultForm.safeParse(raw);
-  const session = teacherOwns(teacher.id, raw.seance);
+  const session = await teacherOwns(teacher.id, raw.seance);
   if (!parsed.success || !session) {
     const back = new URLSearchParams(raw);
     back.delete('seance');
@@ -76,8 +76,8 @@ export async function injectFaultAction(formData: FormData): Promise<void> {
     redirect(`${pageOf(session.id)}/pannes?${back.toString()}`);
   }
   const f = parsed.data;
-  await once(getDb(), { key: actionKeyOf(formData), actor: teacher.id, action: 'panne', classSessionId: session.id }, () => {
-    injectFault(getDb(), session.id, { agency: f.organisme, kind: f.type, minutes: f.minutes, latencyMs: f.latence * 1000, failureRate: f.taux / 100 });
+  await once(database(), { key: actionKeyOf(formData), actor: teacher.id, action: 'panne', classSessionId: session.id }, async () => {
+    await injectFault(database(), session.id, { agency: f.organisme, kind: f.type, minutes: f.minutes, latencyMs: f.latence * 1000, failureRate: f.taux / 100 });
   });
   await setFlash(`La panne est lancée sur « ${agencyShortName(f.organisme)} ». Les prochains échanges avec cet organisme en subiront les effets.`);
   redirect(`${pageOf(session.id)}/pannes`);
@@ -88,9 +88,9 @@ export async function endFaultsAction(formData: FormData): Promise<void> {
   const session = await mySession(formData);
   const agency = z.enum(agencyIds).safeParse(formData.get('organisme'));
   if (agency.success) {
-    endFaults(getDb(), session.id, agency.data);
+    await endFaults(database(), session.id, agency.data);
     // The cases the outage held are checked again now, not at some later page view.
-    await recheckHeldCases(getDb(), session.id, agency.data);
+    await recheckHeldCases(database(), session.id, agency.data);
   }
   await setFlash('L’organisme répond de nouveau normalement. Les demandes qui l’attendaient sont vérifiées de nouveau.');
   redirect(`${pageOf(session.id)}/pannes`);
@@ -107,7 +107,7 @@ export async function playedBodiesAction(formData: FormData): Promise<void> {
     const back = new URLSearchParams({ erreur: !delay.success ? 'delai-invalide' : !wait.success ? 'attente-invalide' : 'patience-invalide', delai: String(formData.get('delai') ?? ''), attente: String(formData.get('attente') ?? ''), patience: String(formData.get('patience') ?? '') });
     redirect(`${pageOf(session.id)}/reglages?${back.toString()}`);
   }
-  getDb()
+  await database()
     .update(classSessions)
     .set({ bodiesPlayed: bodies, autoInstructionDelaySeconds: delay.data, counterWaitMinutes: wait.data, patienceMinutes: patience.data, simulateNetwork: formData.get('reseau') === 'on' })
     .where(eq(classSessions.id, session.id))
@@ -121,7 +121,7 @@ export async function automateBodyAction(formData: FormData): Promise<void> {
   const session = await mySession(formData);
   const agency = z.enum(agencyIds).safeParse(formData.get('organisme'));
   if (agency.success) {
-    automateBody(getDb(), session.id, agency.data);
+    await automateBody(database(), session.id, agency.data);
     await setFlash(`${agencyShortName(agency.data)} répond de nouveau seul, selon les règles de chaque démarche.`);
   }
   redirect(pageOf(session.id));
@@ -144,7 +144,7 @@ export async function createSessionAction(formData: FormData): Promise<void> {
     redirect(`/enseignant?${back.toString()}#nouvelle-seance`);
   }
   // A double-click makes one séance, and both clicks land on it.
-  const path = await once(getDb(), { key: actionKeyOf(formData), actor: teacher.id, action: 'creer-seance' }, async () => {
+  const path = await once(database(), { key: actionKeyOf(formData), actor: teacher.id, action: 'creer-seance' }, async () => {
     const session = await createSession(getEngine(), teacher.id, { name: parsed.data.nom, preset: parsed.data.preset, expectedStudents: parsed.data.eleves });
     return pageOf(session.id);
   });
@@ -156,14 +156,14 @@ export async function createSessionAction(formData: FormData): Promise<void> {
 export async function sessionLifecycleAction(formData: FormData): Promise<void> {
   const session = await mySession(formData);
   const action = formData.get('action');
-  const db = getDb();
+  const db = database();
   if (action === 'supprimer' && !session.isDemo) {
-    await deleteSession(engineFor(db), session.id);
+    await deleteSession(getEngine(), session.id);
     await setFlash('La séance et toutes ses données sont supprimées.');
     redirect('/enseignant#seances');
   }
   if (action !== 'reinitialiser') redirect(pageOf(session.id));
-  await resetSession(engineFor(db), session.id);
+  await resetSession(getEngine(), session.id);
   await setFlash('La séance est revenue au monde de départ. Les élèves doivent la rejoindre à nouveau avec le même code.');
   redirect(pageOf(session.id));
 }
@@ -175,7 +175,7 @@ export async function reassignAction(formData: FormData): Promise<void> {
   const [rawRole, subject] = String(formData.get('role') ?? '').split(':');
   const role = z.enum(participantRoles).safeParse(rawRole);
   const participant = String(formData.get('participant') ?? '');
-  const moved = role.success ? reassignParticipant(getDb(), session, participant, { role: role.data, subject: subject || null }) : null;
+  const moved = role.success ? await reassignParticipant(database(), session, participant, { role: role.data, subject: subject || null }) : null;
   await setFlash(moved ? 'Le rôle est changé : l’élève le voit sur sa page de séance.' : 'Ce rôle ne peut pas être donné : l’élève ou le rôle est inconnu.', moved ? 'succes' : 'erreur');
   redirect(`${pageOf(session.id)}/eleves`);
 }
@@ -194,9 +194,9 @@ export async function sendMessageAction(formData: FormData): Promise<void> {
   const parsed = messageForm.safeParse(raw);
   const errors: Record<string, string> = {};
   for (const issue of parsed.error?.issues ?? []) errors[String(issue.path[0])] ??= issue.message;
-  const db = getDb();
+  const db = database();
   const to = raw.destinataire === 'tous' ? null : raw.destinataire;
-  if (to && !participantsOfSession(db, session.id).some((p) => p.id === to)) errors.destinataire = 'Cet·te élève n’est pas dans la séance.';
+  if (to && !(await participantsOfSession(db, session.id)).some((p) => p.id === to)) errors.destinataire = 'Cet·te élève n’est pas dans la séance.';
   const card = parsed.success && parsed.data.carte ? eventCards[parsed.data.carte] : null;
   if (!card && !raw.texte.trim() && !errors.texte) errors.texte = 'Écrivez le message, ou choisissez une carte événement.';
   if (!parsed.success || Object.keys(errors).length > 0) {
@@ -206,8 +206,8 @@ export async function sendMessageAction(formData: FormData): Promise<void> {
   }
   const title = parsed.data.titre || card?.title || 'Message';
   const body = parsed.data.texte || card?.body || '';
-  await once(db, { key: actionKeyOf(formData), actor: session.teacherId ?? 'enseignant', action: 'message-classe', classSessionId: session.id }, () => {
-    sendClassroomMessage(db, { classSessionId: session.id, participantId: to, kind: card ? 'evenement' : 'message', title, body });
+  await once(db, { key: actionKeyOf(formData), actor: session.teacherId ?? 'enseignant', action: 'message-classe', classSessionId: session.id }, async () => {
+    await sendClassroomMessage(db, { classSessionId: session.id, participantId: to, kind: card ? 'evenement' : 'message', title, body });
   });
   await setFlash('Le message est envoyé.');
   redirect(`${pageOf(session.id)}/messages`);
@@ -216,18 +216,18 @@ export async function sendMessageAction(formData: FormData): Promise<void> {
 /** Reveals the next hint of a student's scenario card. */
 export async function revealHintAction(formData: FormData): Promise<void> {
   const session = await mySession(formData);
-  const db = getDb();
-  const participant = participantsOfSession(db, session.id).find((p) => p.id === formData.get('participant'));
+  const db = database();
+  const participant = (await participantsOfSession(db, session.id)).find((p) => p.id === formData.get('participant'));
   if (!participant) {
     await setFlash('Cet·te élève n’est pas dans la séance.', 'erreur');
     redirect(`${pageOf(session.id)}/eleves`);
   }
   // One click, one hint: the form says which hint it reveals, so a double-click or a resend does not reveal the next.
-  const hints = cardOf(db, participant).hints;
-  const revealed = messagesFor(db, session.id, participant.id).filter((m) => m.kind === 'indice' && m.participantId === participant.id).length;
+  const hints = (await cardOf(db, participant)).hints;
+  const revealed = (await messagesFor(db, session.id, participant.id)).filter((m) => m.kind === 'indice' && m.participantId === participant.id).length;
   const asked = Number(formData.get('indice')) || revealed + 1;
   const next = asked === revealed + 1 ? hints[revealed] : undefined;
-  if (next) sendClassroomMessage(db, { classSessionId: session.id, participantId: participant.id, kind: 'indice', title: `Indice ${revealed + 1} sur ${hints.length}`, body: next });
+  if (next) await sendClassroomMessage(db, { classSessionId: session.id, participantId: participant.id, kind: 'indice', title: `Indice ${revealed + 1} sur ${hints.length}`, body: next });
   await setFlash(next || asked <= revealed ? `L’indice est envoyé à ${participant.pseudonym}.` : `${participant.pseudonym} a déjà reçu tous les indices de sa carte.`);
   redirect(`${pageOf(session.id)}/eleves`);
 }

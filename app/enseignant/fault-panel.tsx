@@ -2,7 +2,7 @@ import { agencyIds, faultKinds } from '@/db/schema';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { ActionKeyField } from '@/app/_components/action-key-field';
 import { newActionKey } from '@/lib/action-keys';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { agencyShortName } from '@/lib/platform/consent-text';
 import { faultLabels, faultsInForce } from '@/lib/platform/faults-view';
 import { ErrorSummary } from '../_components/error-summary';
@@ -15,8 +15,8 @@ type Errors = Partial<Record<keyof Values, string>>;
 const time = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 /** Fault injection for one séance: what is broken now, and a form to break a body for a while. */
-export function FaultPanel({ classSessionId, values, errors }: { classSessionId: string; values: Values; errors: Errors }) {
-  const faults = faultsInForce(getDb(), classSessionId);
+export async function FaultPanel({ classSessionId, values, errors }: { classSessionId: string; values: Values; errors: Errors }) {
+  const faults = await faultsInForce(database(), classSessionId);
   const errorList = Object.entries(errors).filter(([, message]) => message) as [keyof Values, string][];
   const field = (name: keyof Values) => ({
     'aria-invalid': Boolean(errors[name]),

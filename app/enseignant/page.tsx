@@ -1,12 +1,11 @@
-import { engineFor } from '@/db/engine';
+import { database, getEngine } from '@/db/engine';
 import type { Metadata } from 'next';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { ActionKeyField } from '@/app/_components/action-key-field';
 import { newActionKey } from '@/lib/action-keys';
 import Link from 'next/link';
 import { count, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { participants } from '@/db/schema';
+import { participants } from '@/db/tables';
 import { requireTeacher } from '@/lib/auth/guards';
 import { presets, purgeExpiredSessions, sessionsOfTeacher } from '@/lib/classroom/sessions';
 import { formatDate } from '@/lib/format';
@@ -21,10 +20,10 @@ export const metadata: Metadata = { title: 'Espace enseignant' };
 export default async function TeacherHome({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const teacher = await requireTeacher();
   const q = await searchParams;
-  const db = getDb();
-  await purgeExpiredSessions(engineFor(db));
-  const sessions = sessionsOfTeacher(db, teacher.id);
-  const joined = (id: string) => db.select({ n: count() }).from(participants).where(eq(participants.classSessionId, id)).get()?.n ?? 0;
+  const db = database();
+  await purgeExpiredSessions(getEngine());
+  const sessions = await sessionsOfTeacher(db, teacher.id);
+  const joinedCounts = await Promise.all(sessions.map(async (s) => (await db.select({ n: count() }).from(participants).where(eq(participants.classSessionId, s.id)).get())?.n ?? 0));
   const errors = Object.fromEntries((['nom', 'preset', 'eleves'] as const).flatMap((f) => (q[`erreur-${f}`] ? [[f, q[`erreur-${f}`]!]] : [])));
   return (
     <>
@@ -82,7 +81,7 @@ export default async function TeacherHome({ searchParams }: { searchParams: Prom
               </tr>
             </thead>
             <tbody>
-              {sessions.map((s) => (
+              {sessions.map((s, index) => (
                 <tr key={s.id}>
                   <th scope="row" data-label="Nom">
                     <Link href={`/enseignant/seances/${s.id}`}>{s.name}</Link>
@@ -92,7 +91,7 @@ export default async function TeacherHome({ searchParams }: { searchParams: Prom
                   </td>
                   <td data-label="Scénario">{presets[s.preset].split(' :')[0]}</td>
                   <td data-label="Élèves">
-                    {joined(s.id)} / {s.expectedStudents}
+                    {joinedCounts[index]} / {s.expectedStudents}
                   </td>
                   <td data-label="Données">{s.isDemo ? 'Séance de démonstration, gardée' : `Supprimées automatiquement le ${formatDate(s.expiresAt ?? new Date())}`}</td>
                 </tr>

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { legalBasisLabels, purposes } from '@/lib/platform/catalogue';
 import { publicCatalogue } from '@/lib/platform/catalogue-view';
 
 export const metadata: Metadata = { title: 'L’État plateforme : qui peut demander quoi' };
 
-export default function PlatformPage() {
-  const catalogue = publicCatalogue(getDb());
+export default async function PlatformPage() {
+  const catalogue = await publicCatalogue(database());
   const agencyName = new Map(catalogue.organismes.map((o) => [o.id, o.sigle]));
   const itemLabel = new Map(catalogue.donnees.map((d) => [d.id, d.libelle]));
   return (

@@ -3,8 +3,8 @@
 import { eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { classSessions } from '@/db/schema';
+import { database } from '@/db/engine';
+import { classSessions } from '@/db/tables';
 import { ensureDeviceHash } from '@/lib/classroom/device';
 import { joinSession, pseudonymSchema } from '@/lib/classroom/participants';
 import { clientAddress, clientKey, hit } from '@/lib/rate-limit';
@@ -16,15 +16,15 @@ export async function joinAction(formData: FormData): Promise<void> {
   const code = String(formData.get('code') ?? '').toUpperCase();
   const typed = String(formData.get('pseudonyme') ?? '');
   const back = (error: string) => redirect(`/rejoindre?${new URLSearchParams({ code, pseudonyme: typed, erreur: error }).toString()}#pseudonyme`);
-  const db = getDb();
-  const session = db.select().from(classSessions).where(eq(classSessions.joinCode, code)).get();
+  const db = database();
+  const session = await db.select().from(classSessions).where(eq(classSessions.joinCode, code)).get();
   if (!session) {
-    hit(db, clientKey('rejoindre', clientAddress(await headers())), joinLimit);
+    await hit(db, clientKey('rejoindre', clientAddress(await headers())), joinLimit);
     redirect(`/rejoindre?code=${encodeURIComponent(code)}`);
   }
   const pseudonym = pseudonymSchema.safeParse(typed);
   if (!pseudonym.success) back(pseudonym.error.issues[0]?.message ?? 'Choisissez un autre pseudonyme.');
-  const outcome = joinSession(db, session, pseudonym.data!, await ensureDeviceHash(actionKeyOf(formData)));
+  const outcome = await joinSession(db, session, pseudonym.data!, await ensureDeviceHash(actionKeyOf(formData)));
   if (!outcome.ok)
     back(outcome.error === 'pseudonyme_pris' ? 'Ce pseudonyme est déjà pris dans la séance. Choisissez-en un autre, par exemple en ajoutant un chiffre.' : 'La séance est complète. Prévenez votre enseignant·e.');
   redirect('/seance');

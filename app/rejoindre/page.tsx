@@ -5,8 +5,8 @@ import { newActionKey } from '@/lib/action-keys';
 import Link from 'next/link';
 import { headers } from 'next/headers';
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { classSessions } from '@/db/schema';
+import { database } from '@/db/engine';
+import { classSessions } from '@/db/tables';
 import { currentDeviceHash } from '@/lib/classroom/device';
 import { participantOfDevice } from '@/lib/classroom/participants';
 import { roleLabels } from '@/lib/classroom/roles';
@@ -36,23 +36,23 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
   const params = await searchParams;
   const raw = params.code;
   const code = raw?.trim().toUpperCase().replace(/[\s-]/g, '') ?? '';
-  const db = getDb();
+  const db = database();
   let error: string | null = null;
   let session: typeof classSessions.$inferSelect | undefined;
   if (raw !== undefined) {
     const key = clientKey('rejoindre', clientAddress(await headers()));
-    const limited = isLimited(db, key, joinLimit);
+    const limited = await isLimited(db, key, joinLimit);
     if (!limited.allowed) error = `Trop de codes erronés depuis ce réseau. Réessayez dans ${countOf(Math.ceil(limited.retryAfterSeconds / 60), 'minute', 'minutes')}, ou demandez le code à votre enseignant·e.`;
     else if (!code) error = 'Saisissez le code donné par votre enseignant·e.';
     else if (!codePattern.test(code)) error = 'Le code comporte 6 caractères, lettres et chiffres, par exemple K7MZ3Q.';
     else {
-      session = db.select().from(classSessions).where(eq(classSessions.joinCode, code)).get();
+      session = await db.select().from(classSessions).where(eq(classSessions.joinCode, code)).get();
       if (!session) error = 'Aucune séance ne correspond à ce code. Vérifiez chaque caractère avec votre enseignant·e.';
     }
-    if (error && limited.allowed && code) hit(db, key, joinLimit);
+    if (error && limited.allowed && code) await hit(db, key, joinLimit);
   }
   const device = await currentDeviceHash();
-  const already = session && device ? participantOfDevice(db, session.id, device) : null;
+  const already = session && device ? await participantOfDevice(db, session.id, device) : null;
 
   if (session && already) {
     return (

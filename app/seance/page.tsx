@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Fragment } from 'react';
 import Link from 'next/link';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { getViewer } from '@/lib/auth/guards';
 import { cardOf } from '@/lib/classroom/cards';
 import { currentDeviceHash } from '@/lib/classroom/device';
@@ -19,8 +19,8 @@ const kindLabels = { message: 'Message', evenement: 'Événement', indice: 'Indi
 /** A student's place in the séance: role, scenario card, the teacher's messages, and the way to start playing. */
 export default async function StudentSessionPage() {
   const device = await currentDeviceHash();
-  const db = getDb();
-  const mine = device ? latestParticipation(db, device) : null;
+  const db = database();
+  const mine = device ? await latestParticipation(db, device) : null;
   if (!mine) {
     return (
       <>
@@ -35,9 +35,9 @@ export default async function StudentSessionPage() {
     );
   }
   const { participant, session } = mine;
-  touchParticipant(db, participant.id);
-  const card = cardOf(db, participant);
-  const messages = messagesFor(db, session.id, participant.id);
+  await touchParticipant(db, participant.id);
+  const card = await cardOf(db, participant);
+  const messages = await messagesFor(db, session.id, participant.id);
   const viewer = await getViewer();
   const signedInAsRole = viewer && participant.subjectId && ((viewer.role === 'citoyen' && viewer.persona.id === participant.subjectId) || (viewer.role === 'agent' && viewer.agent.id === participant.subjectId) || (viewer.role === 'aidant' && viewer.aidant.id === participant.subjectId));
   const start =

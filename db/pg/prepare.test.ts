@@ -42,7 +42,8 @@ describe('a first start on PostgreSQL', () => {
   it('seeds the world SQLite gets, row for row, and a second start adds nothing', async () => {
     // SQLite first, in this process, as `npm start` does by default.
     const { freshDb } = await import('../../test/db');
-    const lite = (await freshDb()).$client;
+    await freshDb();
+    const lite = (await import('../client')).getDb().$client;
     const sqliteTables = (lite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as { name: string }[]).map((r) => r.name).sort();
     const sqliteCounts = Object.fromEntries(sqliteTables.map((t) => [t, (lite.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
     expect(sqliteCounts.personas).toBeGreaterThan(20);

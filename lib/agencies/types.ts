@@ -1,4 +1,4 @@
-import type { Executor } from '../../db/client';
+import type { AsyncExecutor } from '../../db/engine';
 import type { AgencyId } from '../../db/schema';
 
 // The contract every simulated body fulfils. A body reads only its own tables: the gateway
@@ -18,14 +18,14 @@ export type AgencyModule = {
    * The data items this body serves through the platform, keyed by catalogue id. Each returns only
    * what the catalogue describes for that item (minimisation), or null when the body knows nothing.
    */
-  items: Record<string, (db: Executor, scope: PersonScope) => unknown>;
+  items: Record<string, (db: AsyncExecutor, scope: PersonScope) => Promise<unknown>>;
   /** Everything the body holds about the person: the right of access (GDPR art. 15). */
-  holdings: (db: Executor, scope: PersonScope) => Holding[];
+  holdings: (db: AsyncExecutor, scope: PersonScope) => Promise<Holding[]>;
   /**
    * Applies a change-of-address notice to the body's own records; false when it holds no record of the person.
    * Absent for bodies that keep no address.
    */
-  applyAddressChange?: (tx: Executor, scope: PersonScope, address: PostalAddress) => boolean;
+  applyAddressChange?: (tx: AsyncExecutor, scope: PersonScope, address: PostalAddress) => Promise<boolean>;
 };
 
 export type PostalAddress = { addressLine: string; postalCode: string; city: string };

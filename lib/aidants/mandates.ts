@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import { writeTransaction, type Db, type Executor } from '../../db/client';
-import { caseEvents, cases, mandates, personas, type ProcedureId } from '../../db/schema';
+import { type AsyncExecutor, transaction } from '../../db/engine';
+import { type ProcedureId } from '../../db/schema';
+import { caseEvents, cases, mandates, personas } from '../../db/tables';
 import type { Aidant } from '../auth/guards';
 import { addNote, CaseError, startCase, type Actor } from '../procedures/engine/cases';
 import type { CaseRow, Persona } from '../procedures/engine/types';
@@ -29,14 +30,14 @@ export const aidantActor = (aidant: Aidant, persona: Pick<Persona, 'givenNames' 
   label: `${aidant.givenName} ${aidant.familyName} (France Services), pour ${persona.givenNames} ${persona.preferredName ?? persona.familyName}`,
 });
 
-export function createMandate(db: Executor, aidant: Aidant, input: { personaId: string; procedures: string[]; days: number }, now = new Date()): Mandate {
-  const person = db.select().from(personas).where(and(eq(personas.id, input.personaId), eq(personas.classSessionId, aidant.classSessionId))).get();
+export async function createMandate(db: AsyncExecutor, aidant: Aidant, input: { personaId: string; procedures: string[]; days: number }, now = new Date()): Promise<Mandate> {
+  const person = await db.select().from(personas).where(and(eq(personas.id, input.personaId), eq(personas.classSessionId, aidant.classSessionId))).get();
   if (!person) throw new CaseError('personne', 'Choisissez la personne que vous accompagnez.');
   const chosen = [...new Set(input.procedures)].filter((p): p is ProcedureId => (mandateProcedures as string[]).includes(p));
   if (chosen.length === 0 || chosen.length !== new Set(input.procedures).size) throw new CaseError('demarches', 'Choisissez au moins une démarche de la liste.');
   if (!Object.keys(mandateDurations).includes(String(input.days))) throw new CaseError('duree', 'Choisissez la durée du mandat.');
   // The same mandate asked twice (double-click, two tabs) while the first waits for the person is that first one.
-  const pending = db.select().from(mandates).where(and(eq(mandates.aidantId, aidant.id), eq(mandates.personaId, person.id))).orderBy(desc(mandates.createdAt)).all();
+  const pending = await db.select().from(mandates).where(and(eq(mandates.aidantId, aidant.id), eq(mandates.personaId, person.id))).orderBy(desc(mandates.createdAt)).all();
   const same = pending.find((m) => statusOf(m, now) === 'a_confirmer' && [...m.procedures].sort().join() === [...chosen].sort().join());
   if (same) return same;
   return db
@@ -46,15 +47,15 @@ export function createMandate(db: Executor, aidant: Aidant, input: { personaId: 
     .get();
 }
 
-function personsMandate(db: Executor, personaId: string, mandateId: string): Mandate {
-  const m = db.select().from(mandates).where(and(eq(mandates.id, mandateId), eq(mandates.personaId, personaId))).get();
+async function personsMandate(db: AsyncExecutor, personaId: string, mandateId: string): Promise<Mandate> {
+  const m = await db.select().from(mandates).where(and(eq(mandates.id, mandateId), eq(mandates.personaId, personaId))).get();
   if (!m) throw new CaseError('introuvable', 'Ce mandat n’existe pas, ou ne vous concerne pas.');
   return m;
 }
 
 /** The person, present beside the aidant, confirms the mandate. */
-export function confirmMandate(db: Executor, personaId: string, mandateId: string, now = new Date()): Mandate {
-  const m = personsMandate(db, personaId, mandateId);
+export async function confirmMandate(db: AsyncExecutor, personaId: string, mandateId: string, now = new Date()): Promise<Mandate> {
+  const m = await personsMandate(db, personaId, mandateId);
   // Confirmed twice (double-click, two tabs): it is confirmed, once.
   if (statusOf(m, now) === 'actif') return m;
   if (statusOf(m, now) !== 'a_confirmer') throw new CaseError('etat', 'Ce mandat ne peut plus être confirmé.');
@@ -62,59 +63,59 @@ export function confirmMandate(db: Executor, personaId: string, mandateId: strin
 }
 
 /** The person ends the mandate, at any time; the aidant is refused from then on. */
-export function revokeMandate(db: Executor, personaId: string, mandateId: string, now = new Date()): Mandate {
-  const m = personsMandate(db, personaId, mandateId);
+export async function revokeMandate(db: AsyncExecutor, personaId: string, mandateId: string, now = new Date()): Promise<Mandate> {
+  const m = await personsMandate(db, personaId, mandateId);
   if (m.revokedAt) return m;
   return db.update(mandates).set({ revokedAt: now }).where(eq(mandates.id, m.id)).returning().get();
 }
 
 /** The mandate under which this aidant may do this procedure for this person now, or why not. */
-export function usableMandate(db: Executor, aidant: Aidant, mandateId: string, procedure: ProcedureId, now = new Date()): { mandate: Mandate; persona: Persona } {
-  const m = db.select().from(mandates).where(and(eq(mandates.id, mandateId), eq(mandates.aidantId, aidant.id))).get();
+export async function usableMandate(db: AsyncExecutor, aidant: Aidant, mandateId: string, procedure: ProcedureId, now = new Date()): Promise<{ mandate: Mandate; persona: Persona }> {
+  const m = await db.select().from(mandates).where(and(eq(mandates.id, mandateId), eq(mandates.aidantId, aidant.id))).get();
   if (!m) throw new CaseError('mandat_absent', 'Aucun mandat ne vous lie à cette personne.');
   const status = statusOf(m, now);
   if (status === 'revoque') throw new CaseError('mandat_revoque', 'La personne a révoqué ce mandat : vous ne pouvez plus agir pour elle.');
   if (status === 'expire') throw new CaseError('mandat_expire', 'Ce mandat est arrivé à son terme.');
   if (status === 'a_confirmer') throw new CaseError('mandat_a_confirmer', 'La personne n’a pas encore confirmé ce mandat.');
   if (!m.procedures.includes(procedure)) throw new CaseError('mandat_hors_champ', `Ce mandat ne couvre pas la démarche « ${procedures[procedure].title} ».`);
-  const persona = db.select().from(personas).where(eq(personas.id, m.personaId)).get();
+  const persona = await db.select().from(personas).where(eq(personas.id, m.personaId)).get();
   if (!persona) throw new CaseError('mandat_absent', 'La personne de ce mandat n’existe plus.');
   return { mandate: m, persona };
 }
 
 /** Starts a procedure for the person under a mandate. */
-export function startUnderMandate(db: Db, aidant: Aidant, mandateId: string, procedure: ProcedureId, now = new Date()): CaseRow {
-  const { mandate, persona } = usableMandate(db, aidant, mandateId, procedure, now);
-  return writeTransaction(db, (tx) => {
+export async function startUnderMandate(db: AsyncExecutor, aidant: Aidant, mandateId: string, procedure: ProcedureId, now = new Date()): Promise<CaseRow> {
+  const { mandate, persona } = await usableMandate(db, aidant, mandateId, procedure, now);
+  return transaction(db, async (tx) => {
     // Started twice, or the person's own draft: the aidant goes on with that one under the mandate.
-    const { c, resumed } = startCase(tx, { classSessionId: mandate.classSessionId, personaId: persona.id, procedure }, now);
+    const { c, resumed } = await startCase(tx, { classSessionId: mandate.classSessionId, personaId: persona.id, procedure }, now);
     if (resumed && c.mandateId === mandate.id) return c;
     if (resumed && c.state !== 'brouillon') throw new CaseError('deja_en_cours', `${persona.givenNames} ${persona.familyName} a déjà une demande « ${procedures[procedure].title} » en cours (n° ${c.receiptNumber ?? '—'}).`);
-    const withMandate = tx.update(cases).set({ mandateId: mandate.id }).where(eq(cases.id, c.id)).returning().get();
-    addNote(tx, withMandate, aidantActor(aidant, persona), `Demande commencée par ${aidant.givenName} ${aidant.familyName} (France Services) pour vous, sous mandat.`, now);
+    const withMandate = await tx.update(cases).set({ mandateId: mandate.id }).where(eq(cases.id, c.id)).returning().get();
+    await addNote(tx, withMandate, aidantActor(aidant, persona), `Demande commencée par ${aidant.givenName} ${aidant.familyName} (France Services) pour vous, sous mandat.`, now);
     return withMandate;
   });
 }
 
 /** A draft this aidant is filling in under a mandate still usable (checked at every step). */
-export function aidantDraft(db: Executor, aidant: Aidant, caseId: string, now = new Date()): { c: CaseRow; persona: Persona } {
-  const c = db.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.classSessionId, aidant.classSessionId))).get();
+export async function aidantDraft(db: AsyncExecutor, aidant: Aidant, caseId: string, now = new Date()): Promise<{ c: CaseRow; persona: Persona }> {
+  const c = await db.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.classSessionId, aidant.classSessionId))).get();
   if (!c?.mandateId) throw new CaseError('introuvable', 'Cette demande n’existe pas.');
-  const { persona } = usableMandate(db, aidant, c.mandateId, c.procedure, now);
+  const { persona } = await usableMandate(db, aidant, c.mandateId, c.procedure, now);
   if (c.state !== 'brouillon') throw new CaseError('etat_incompatible', 'Cette demande est déjà envoyée.');
   return { c, persona };
 }
 
-export function mandatesOfAidant(db: Executor, aidant: Aidant) {
+export function mandatesOfAidant(db: AsyncExecutor, aidant: Aidant) {
   return db.select({ m: mandates, persona: personas }).from(mandates).innerJoin(personas, eq(personas.id, mandates.personaId)).where(eq(mandates.aidantId, aidant.id)).orderBy(desc(mandates.createdAt)).all();
 }
 
-export function mandatesOfPerson(db: Executor, personaId: string) {
+export function mandatesOfPerson(db: AsyncExecutor, personaId: string) {
   return db.select().from(mandates).where(eq(mandates.personaId, personaId)).orderBy(desc(mandates.createdAt)).all();
 }
 
 /** Everything done for the person by an aidant: what "Mes données" shows as "fait par … pour vous". */
-export function doneForMe(db: Executor, personaId: string) {
+export function doneForMe(db: AsyncExecutor, personaId: string) {
   return db
     .select({ e: caseEvents, c: cases })
     .from(caseEvents)

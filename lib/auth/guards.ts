@@ -4,8 +4,9 @@ import { getServerSession } from 'next-auth';
 import { forbidden, unauthorized } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
-import { getDb } from '../../db/client';
-import { agents, aidants, personas, teachers, type AgencyId } from '../../db/schema';
+import { database } from '../../db/engine';
+import { type AgencyId } from '../../db/schema';
+import { agents, aidants, personas, teachers } from '../../db/tables';
 import { authOptions } from './options';
 
 // The one guard module: every page, server action and route handler asks here who is calling.
@@ -30,22 +31,22 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await getServerSession(authOptions());
   const subject = session?.subject;
   if (!session || !subject) return null;
-  const db = getDb();
+  const db = database();
   switch (session.role) {
     case 'citoyen': {
-      const persona = db.select().from(personas).where(eq(personas.id, subject)).get();
+      const persona = await db.select().from(personas).where(eq(personas.id, subject)).get();
       return persona ? { role: 'citoyen', persona } : null;
     }
     case 'agent': {
-      const agent = db.select().from(agents).where(eq(agents.id, subject)).get();
+      const agent = await db.select().from(agents).where(eq(agents.id, subject)).get();
       return agent ? { role: 'agent', agent } : null;
     }
     case 'aidant': {
-      const aidant = db.select().from(aidants).where(eq(aidants.id, subject)).get();
+      const aidant = await db.select().from(aidants).where(eq(aidants.id, subject)).get();
       return aidant ? { role: 'aidant', aidant } : null;
     }
     case 'enseignant': {
-      const teacher = db
+      const teacher = await db
         .select({ id: teachers.id, email: teachers.email, displayName: teachers.displayName, createdAt: teachers.createdAt })
         .from(teachers)
         .where(eq(teachers.id, subject))

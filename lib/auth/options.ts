@@ -6,8 +6,8 @@ import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { decodeJwt } from 'jose';
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
-import { getDb } from '../../db/client';
-import { aidants } from '../../db/schema';
+import { database } from '../../db/engine';
+import { aidants } from '../../db/tables';
 import { env } from '../env';
 import { secrets } from '../secrets';
 import { discoveryDocument, providers, type IdpName } from './idp/config';
@@ -75,7 +75,7 @@ export function authOptions(): NextAuthOptions {
           if (!parsed.success) return null;
           const forwarded = req?.headers?.['x-forwarded-for'];
           const address = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() || 'local';
-          const outcome = teacherSignIn(getDb(), parsed.data.email, parsed.data.password, address);
+          const outcome = await teacherSignIn(database(), parsed.data.email, parsed.data.password, address);
           // next-auth hands a thrown error's message to the form (`error`): the form says to wait.
           if ('error' in outcome && outcome.error === 'trop_essais') throw new Error('trop_essais');
           if ('error' in outcome) return null;
@@ -85,10 +85,10 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, account, user }) {
+      async jwt({ token, account, user }) {
         if (account && user) {
           // ProConnect serves agents and France Services aidants; the aidants' table tells them apart.
-          const isAidant = account.provider === 'proconnect' && Boolean(getDb().select({ id: aidants.id }).from(aidants).where(eq(aidants.id, user.id)).get());
+          const isAidant = account.provider === 'proconnect' && Boolean(await database().select({ id: aidants.id }).from(aidants).where(eq(aidants.id, user.id)).get());
           const role: SessionUser['role'] = account.provider === 'franceconnect' ? 'citoyen' : isAidant ? 'aidant' : account.provider === 'proconnect' ? 'agent' : 'enseignant';
           token.role = role;
           token.subject = user.id;

@@ -2,8 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { first, type AsyncExecutor } from '../../db/engine';
+import { type AsyncExecutor, first } from '../../db/engine';
 import { teachers } from '../../db/tables';
 import type { Env } from '../env';
 import { hashPassword, newReadablePassword, verifyPassword } from './password';
@@ -43,8 +42,8 @@ export function readFirstLogin(dataDir: string): { email: string; password: stri
   }
 }
 
-export function authenticateTeacher(db: Executor, email: string, password: string): Teacher | null {
-  const teacher = db.select().from(teachers).where(eq(teachers.email, email.trim().toLowerCase())).get();
+export async function authenticateTeacher(db: AsyncExecutor, email: string, password: string): Promise<Teacher | null> {
+  const teacher = await db.select().from(teachers).where(eq(teachers.email, email.trim().toLowerCase())).get();
   // Hash anyway when the account is unknown, so that timing does not reveal which e-mails exist.
   const ok = verifyPassword(password, teacher?.passwordHash ?? hashPassword('compte-inconnu'));
   return teacher && ok ? teacher : null;
@@ -54,11 +53,11 @@ export function authenticateTeacher(db: Executor, email: string, password: strin
 export const teacherSignInLimit: RateLimit = { limit: 10, windowMs: 15 * 60_000 };
 
 /** The teacher's sign-in with its rate limit: failures are counted per address; over the limit, even a right password waits. */
-export function teacherSignIn(db: Executor, email: string, password: string, address: string): { teacher: Teacher } | { error: 'identifiants' | 'trop_essais' } {
+export async function teacherSignIn(db: AsyncExecutor, email: string, password: string, address: string): Promise<{ teacher: Teacher } | { error: 'identifiants' | 'trop_essais' }> {
   const key = clientKey('connexion-enseignant', address);
-  if (!isLimited(db, key, teacherSignInLimit).allowed) return { error: 'trop_essais' };
-  const teacher = authenticateTeacher(db, email, password);
+  if (!(await isLimited(db, key, teacherSignInLimit)).allowed) return { error: 'trop_essais' };
+  const teacher = await authenticateTeacher(db, email, password);
   if (teacher) return { teacher };
-  hit(db, key, teacherSignInLimit);
+  await hit(db, key, teacherSignInLimit);
   return { error: 'identifiants' };
 }

@@ -1,9 +1,8 @@
-import { engineFor } from '../../db/engine';
+import { type AsyncExecutor, getEngine } from '../../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
-import type { Db } from '../../db/client';
-import { agents, cases, personas, teachers } from '../../db/schema';
+import { agents, cases, personas, teachers } from '../../db/tables';
 import { agentActor, startOnBehalf } from '../procedures/agent';
 import { cannotGoOnlineAlone } from '../procedures/citizen';
 import { saveDraft, startCase, type Actor } from '../procedures/engine/cases';
@@ -67,7 +66,7 @@ function typed(date: string): string {
 }
 
 /** The bodies the goal names; when the card sends the student to "Mes données", the bodies that hold their data there. */
-function bodiesFrom(play: Play): string[] {
+async function bodiesFrom(play: Play): Promise<string[]> {
   const named: [RegExp, string][] = [
     [/caf/, 'caf'],
     [/assurance maladie/, 'cpam'],
@@ -80,23 +79,23 @@ function bodiesFrom(play: Play): string[] {
   const found = named.filter(([re]) => re.test(play.card.goal)).map(([, id]) => id);
   if (!/mes données/i.test(play.card.fact(/qui prévenir/i) ?? '')) return found;
   // What "Mes données" shows the person: each body and what it holds about them.
-  const holding = holdingsOf(play.db, play.persona.classSessionId, play.persona.id).filter((b) => b.fiches.length > 0).map((b) => b.organisme as string);
+  const holding = (await holdingsOf(play.db, play.persona.classSessionId, play.persona.id)).filter((b) => b.fiches.length > 0).map((b) => b.organisme as string);
   return [...new Set([...found, ...holding.filter((b) => addressBodies.some((a) => a.id === b))])];
 }
 
-type Play = { db: Db; persona: Persona; card: ReturnType<typeof read>; file: (procedure: CaseRow['procedure']) => { c: CaseRow; actor: Actor } };
+type Play = { db: AsyncExecutor; persona: Persona; card: ReturnType<typeof read>; file: (procedure: CaseRow['procedure']) => Promise<{ c: CaseRow; actor: Actor }> };
 
 /** Fills each step of a draft from the card, through the steps' own checks (what the page would refuse, this refuses). */
-function fill(play: Play, c: CaseRow, answersFor: (stepId: string, fields: { name: string; options?: { value: string; label: string }[] }[]) => RawValues): CaseRow {
+async function fill(play: Play, c: CaseRow, answersFor: (stepId: string, fields: { name: string; options?: { value: string; label: string }[] }[]) => RawValues | Promise<RawValues>): Promise<CaseRow> {
   const def = procedures[c.procedure];
   let current = c;
   for (let guard = 0; guard < 10; guard++) {
     const ctx = { db: play.db, persona: play.persona, answers: current.answers };
     const step = stepsFor(def, ctx).find((s) => !(s.id in current.answers));
     if (!step) break;
-    const values = answersFor(step.id, step.fields(ctx) as { name: string; options?: { value: string; label: string }[] }[]);
-    current = saveDraft(play.db, current, step.id, values);
-    const result = step.validate(values, { db: play.db, persona: play.persona, answers: current.answers });
+    const values = await answersFor(step.id, await step.fields(ctx) as { name: string; options?: { value: string; label: string }[] }[]);
+    current = await saveDraft(play.db, current, step.id, values);
+    const result = await step.validate(values, { db: play.db, persona: play.persona, answers: current.answers });
     expect(result, `${play.persona.key}, étape « ${step.id} » remplie avec la carte : ${JSON.stringify(values)}`).toEqual({ ok: true });
   }
   return current;
@@ -109,9 +108,9 @@ async function playAddressChange(play: Play): Promise<CaseRow> {
   expect(address, `${play.persona.key} : la carte donne la nouvelle adresse`).toBeTruthy();
   expect(date, `${play.persona.key} : la carte donne la date à déclarer`).toBeTruthy();
   const [, voie, code] = /^(.*), (\d{5}) /.exec(address!) ?? [];
-  const { c, actor } = play.file('changement-adresse');
-  const draft = fill(play, c, (step): RawValues =>
-    step === 'adresse' ? { voie: voie ?? '', code_postal: code ?? '' } : step === 'date' ? { date: /(\d{2}\/\d{2}\/\d{4})/.exec(date!)![1]! } : { organismes: bodiesFrom(play) },
+  const { c, actor } = await play.file('changement-adresse');
+  const draft = await fill(play, c, async (step): Promise<RawValues> =>
+    step === 'adresse' ? { voie: voie ?? '', code_postal: code ?? '' } : step === 'date' ? { date: /(\d{2}\/\d{2}\/\d{4})/.exec(date!)![1]! } : { organismes: await bodiesFrom(play) },
   );
   return submitCase(play.db, draft, play.persona, actor);
 }
@@ -122,8 +121,8 @@ async function playBirthCertificate(play: Play): Promise<CaseRow> {
   const link = !whose ? 'moi' : /enfant/.test(whose) ? 'enfant' : /père|mère/.test(whose) ? 'parent' : 'conjoint';
   const type = /copie intégrale/.test(card.goal) ? 'copie_integrale' : /plurilingue/.test(card.goal) ? 'plurilingue' : /sans filiation/.test(card.goal) ? 'extrait_sans_filiation' : 'extrait_filiation';
   if (whose) for (const fact of [/nom de naissance/i, /prénoms/i, /date de naissance/i, /lieu de naissance/i]) expect(card.fact(fact), `${play.persona.key} : la carte donne ${fact.source}`).toBeTruthy();
-  const { c, actor } = play.file('acte-naissance');
-  const draft = fill(play, c, (step, fields): RawValues => {
+  const { c, actor } = await play.file('acte-naissance');
+  const draft = await fill(play, c, (step, fields): RawValues => {
     if (step === 'demandeur') return { lien: link };
     if (step === 'type') return { type };
     const place = card.fact(/lieu de naissance/i) ?? '';
@@ -147,35 +146,35 @@ async function playParkingCard(play: Play): Promise<CaseRow> {
 describe('scenario cards', () => {
   it('every citizen card holds what its forms need, and plays to the outcome its scenario intends', { timeout: 120_000 }, async () => {
     const db = await freshDb();
-    const teacher = db.select().from(teachers).get()!;
-    const session = await createSession(engineFor(db), teacher.id, { name: 'Cartes', preset: 'tout', expectedStudents: 100 });
-    const all = db.select().from(personas).where(eq(personas.classSessionId, session.id)).all();
+    const teacher = (await db.select().from(teachers).get())!;
+    const session = await createSession(getEngine(), teacher.id, { name: 'Cartes', preset: 'tout', expectedStudents: 100 });
+    const all = await db.select().from(personas).where(eq(personas.classSessionId, session.id)).all();
     expect(Object.keys(intended).sort()).toEqual(all.map((p) => p.key).sort());
-    const joined = joinSession(db, session, 'Lecteur', deviceHash(newDeviceSecret()));
+    const joined = await joinSession(db, session, 'Lecteur', deviceHash(newDeviceSecret()));
     if (!joined.ok) throw new Error(joined.error);
-    const clerk = (agency: string) => db.select().from(agents).where(and(eq(agents.classSessionId, session.id), eq(agents.agencyId, agency as 'caf'))).get()!;
+    const clerk = async (agency: string) => (await db.select().from(agents).where(and(eq(agents.classSessionId, session.id), eq(agents.agencyId, agency as 'caf'))).get())!;
     const outcomes: Record<string, Record<string, string>> = {};
 
     for (const persona of all) {
       // The student is given this persona by the teacher, and reads the card on their séance page.
-      const moved = reassignParticipant(db, session, joined.participant.id, { role: 'citoyen', subject: persona.id })!;
-      const card = read(cardOf(db, moved));
+      const moved = (await reassignParticipant(db, session, joined.participant.id, { role: 'citoyen', subject: persona.id }))!;
+      const card = read(await cardOf(db, moved));
       const play: Play = {
         db,
         persona,
         card,
         // Someone who never goes online files at the counter: an agent keys it in with them, from the same card.
-        file: (procedure) => {
-          if (!cannotGoOnlineAlone(persona)) return { c: startCase(db, { classSessionId: session.id, personaId: persona.id, procedure }).c, actor: { kind: 'usager', id: persona.id, label: persona.givenNames } };
-          const agent = clerk(procedure === 'acte-naissance' ? 'etat-civil' : 'caf');
-          return { c: startOnBehalf(db, { ...agent, agencyId: agent.agencyId, unit: agent.unit } as Parameters<typeof startOnBehalf>[1], persona.id, procedure, 'guichet'), actor: agentActor(agent as Parameters<typeof agentActor>[0]) };
+        file: async (procedure) => {
+          if (!cannotGoOnlineAlone(persona)) return { c: (await startCase(db, { classSessionId: session.id, personaId: persona.id, procedure })).c, actor: { kind: 'usager', id: persona.id, label: persona.givenNames } };
+          const agent = await clerk(procedure === 'acte-naissance' ? 'etat-civil' : 'caf');
+          return { c: await startOnBehalf(db, { ...agent, agencyId: agent.agencyId, unit: agent.unit } as Parameters<typeof startOnBehalf>[1], persona.id, procedure, 'guichet'), actor: agentActor(agent as Parameters<typeof agentActor>[0]) };
         },
       };
       outcomes[persona.key] = {};
       for (const procedure of Object.keys(intended[persona.key]!)) {
         const c = procedure === 'changement-adresse' ? await playAddressChange(play) : procedure === 'acte-naissance' ? await playBirthCertificate(play) : await playParkingCard(play);
         await runDueInstruction(db, session.id, new Date(Date.now() + 3600_000));
-        outcomes[persona.key]![procedure] = db.select().from(cases).where(eq(cases.id, c.id)).get()!.state;
+        outcomes[persona.key]![procedure] = (await db.select().from(cases).where(eq(cases.id, c.id)).get())!.state;
       }
     }
     expect(outcomes).toEqual(intended);

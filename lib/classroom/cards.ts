@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { agencies, agents, aidants, birthRecords, communes, personas, sivVehicles, type AgencyId, type DigitalProfile } from '../../db/schema';
+import type { AsyncExecutor } from '../../db/engine';
+import { type AgencyId, type DigitalProfile } from '../../db/schema';
+import { agencies, agents, aidants, birthRecords, communes, personas, sivVehicles } from '../../db/tables';
 import { personaSeeds, type Address } from '../../db/seed/personas';
 import { foreignBirthsRegistry } from '../../db/seed/reference-data';
 import { formatIsoDate, lowerFirst, agreed } from '../format';
@@ -66,17 +67,17 @@ const agentHints = [
 ];
 
 /** The card of a participant's role, with the account they play. */
-export function cardOf(db: Executor, participant: Participant): ScenarioCard {
+export async function cardOf(db: AsyncExecutor, participant: Participant): Promise<ScenarioCard> {
   const id = participant.subjectId ?? '';
   if (participant.role === 'citoyen') {
-    const p = db.select().from(personas).where(eq(personas.id, id)).get();
+    const p = await db.select().from(personas).where(eq(personas.id, id)).get();
     if (!p) return { title: 'Citoyen·ne', playing: null, situation: '', goal: '', constraints: '', hints: [], facts: [] };
     const goal = lowerFirst(p.goal);
     const hints = [...(profileHints[p.digitalProfile] ? [profileHints[p.digitalProfile]!] : []), ...procedureHints.filter((h) => h.test.test(goal)).flatMap((h) => h.hints)];
-    return { title: p.scenarioTitle, playing: `${p.givenNames} ${p.preferredName ?? p.familyName}, ${lowerFirst(p.occupation)}`, situation: p.situation, goal: p.goal, constraints: p.constraints, hints, facts: citizenFacts(db, p) };
+    return { title: p.scenarioTitle, playing: `${p.givenNames} ${p.preferredName ?? p.familyName}, ${lowerFirst(p.occupation)}`, situation: p.situation, goal: p.goal, constraints: p.constraints, hints, facts: await citizenFacts(db, p) };
   }
   if (participant.role === 'agent') {
-    const a = db.select({ agent: agents, name: agencies.shortName }).from(agents).innerJoin(agencies, eq(agencies.id, agents.agencyId)).where(eq(agents.id, id)).get();
+    const a = await db.select({ agent: agents, name: agencies.shortName }).from(agents).innerJoin(agencies, eq(agencies.id, agents.agencyId)).where(eq(agents.id, id)).get();
     if (!a) return { title: 'Agent', playing: null, situation: '', goal: '', constraints: '', hints: agentHints, facts: [] };
     const card = agencyCards[a.agent.agencyId];
     return {
@@ -90,7 +91,7 @@ export function cardOf(db: Executor, participant: Participant): ScenarioCard {
     };
   }
   if (participant.role === 'aidant') {
-    const a = db.select().from(aidants).where(eq(aidants.id, id)).get();
+    const a = await db.select().from(aidants).where(eq(aidants.id, id)).get();
     return {
       title: 'Aidant·e France Services',
       playing: a ? `${a.givenName} ${a.familyName}, ${a.structure}` : null,
@@ -128,24 +129,24 @@ const linkWords = { enfant: 'votre enfant', parent: 'votre père ou votre mère'
  * of someone who moves and the date to declare, the address and vehicles of someone who asks for a parking card, the
  * birth of the person whose act is asked. A card can then not go stale when the seed changes.
  */
-function citizenFacts(db: Executor, p: PersonaRow, today = new Date()): CardFact[] {
+async function citizenFacts(db: AsyncExecutor, p: PersonaRow, today = new Date()): Promise<CardFact[]> {
   const seed = personaSeeds.find((s) => s.key === p.key)?.card;
   const goal = lowerFirst(p.goal);
   const postal = (code: string) => db.select().from(communes).where(eq(communes.code, code)).get();
-  const address = (a: Address) => {
-    const c = postal(a.commune);
+  const address = async (a: Address) => {
+    const c = await postal(a.commune);
     return c ? `${a.line}, ${c.postalCode} ${c.name}` : a.line;
   };
   const facts: CardFact[] = [];
   if (seed?.moveTo) {
-    facts.push({ label: 'Votre nouvelle adresse', value: address(seed.moveTo) });
+    facts.push({ label: 'Votre nouvelle adresse', value: await address(seed.moveTo) });
     if (!/caf|assurance maladie|france travail|impôts|retraite|la poste/.test(goal))
       facts.push({ label: 'Qui prévenir', value: 'Les organismes qui ont votre adresse : ouvrez « Mes données », partie « Ce que chaque organisme sait de vous ».' });
     facts.push({ label: 'Date d’emménagement à déclarer', value: `aujourd’hui, le ${today.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' })}` });
   }
   if (/stationnement/.test(goal)) {
     facts.push({ label: 'Votre adresse', value: `${p.addressLine}, ${p.postalCode} ${p.city}` });
-    const cars = db.select().from(sivVehicles).where(eq(sivVehicles.personaId, p.id)).all();
+    const cars = await db.select().from(sivVehicles).where(eq(sivVehicles.personaId, p.id)).all();
     facts.push({
       label: agreed(cars.length, 'Votre véhicule', 'Vos véhicules'),
       value: cars.length === 0 ? 'Aucun véhicule à votre nom.' : cars.map((v) => `${v.make} ${v.model}, immatriculé ${v.registration}${v.holderKind === 'societe' ? ` (au nom de ${v.holderName})` : ''}`).join(' ; '),
@@ -153,7 +154,7 @@ function citizenFacts(db: Executor, p: PersonaRow, today = new Date()): CardFact
   }
   if (/acte de naissance/.test(goal)) {
     if (seed?.actOf) {
-      const act = db
+      const act = await db
         .select()
         .from(birthRecords)
         .where(and(eq(birthRecords.classSessionId, p.classSessionId), eq(birthRecords.familyName, seed.actOf.familyName), eq(birthRecords.givenNames, seed.actOf.givenNames)))
@@ -163,7 +164,7 @@ function citizenFacts(db: Executor, p: PersonaRow, today = new Date()): CardFact
         facts.push({ label: 'Son nom de naissance', value: act.familyName });
         facts.push({ label: 'Ses prénoms', value: act.givenNames });
         facts.push({ label: 'Sa date de naissance', value: formatIsoDate(act.birthDate) });
-        facts.push({ label: 'Son lieu de naissance', value: act.registry === foreignBirthsRegistry ? 'à l’étranger' : (postal(act.registry)?.name ?? act.registry) });
+        facts.push({ label: 'Son lieu de naissance', value: act.registry === foreignBirthsRegistry ? 'à l’étranger' : ((await postal(act.registry))?.name ?? act.registry) });
       }
     } else facts.push({ label: 'Votre naissance', value: `le ${formatIsoDate(p.birthdate)} à ${p.birthplaceName}` });
   }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { agents, cases, classSessions, participants, type AgencyId } from '../../db/schema';
+import type { AsyncExecutor } from '../../db/engine';
+import { type AgencyId } from '../../db/schema';
+import { agents, cases, classSessions, participants } from '../../db/tables';
 import { agencyName } from '../platform/consent-text';
 import { agreed, countOf } from '../format';
 
@@ -9,7 +10,7 @@ import { agreed, countOf } from '../format';
 type StudentAgent = { agency: AgencyId; unit: string | null; pseudonym: string; lastSeenAt: Date };
 
 /** The agent accounts students hold in the séance, with their unit (an état civil register) and when each was last seen. */
-export function studentAgents(db: Executor, classSessionId: string): StudentAgent[] {
+export async function studentAgents(db: AsyncExecutor, classSessionId: string): Promise<StudentAgent[]> {
   return db
     .select({ agency: agents.agencyId, unit: agents.unit, pseudonym: participants.pseudonym, lastSeenAt: participants.lastSeenAt })
     .from(participants)
@@ -20,8 +21,8 @@ export function studentAgents(db: Executor, classSessionId: string): StudentAgen
 
 export type Coverage = { played: Set<string>; students: StudentAgent[] };
 
-export function coverageOf(db: Executor, session: { id: string; bodiesPlayed: string[] }): Coverage {
-  return { played: new Set(session.bodiesPlayed), students: studentAgents(db, session.id) };
+export async function coverageOf(db: AsyncExecutor, session: { id: string; bodiesPlayed: string[] }): Promise<Coverage> {
+  return { played: new Set(session.bodiesPlayed), students: await studentAgents(db, session.id) };
 }
 
 /**
@@ -43,14 +44,14 @@ export type StrandAlert = { agency: AgencyId; text: string };
  * a body marked as played that no student plays any more, whose students have not been seen for the séance's patience,
  * or whose cases have waited longer than that.
  */
-export function strandAlerts(db: Executor, session: typeof classSessions.$inferSelect, now = new Date()): StrandAlert[] {
-  const coverage = coverageOf(db, session);
+export async function strandAlerts(db: AsyncExecutor, session: typeof classSessions.$inferSelect, now = new Date()): Promise<StrandAlert[]> {
+  const coverage = await coverageOf(db, session);
   const patienceMs = session.patienceMinutes * 60_000;
-  const waiting = db
+  const waiting = (await db
     .select({ agency: cases.agency, unit: cases.unit, submittedAt: cases.submittedAt })
     .from(cases)
     .where(and(eq(cases.classSessionId, session.id), inArray(cases.state, ['depose', 'en_instruction']), isNotNull(cases.agency), lt(cases.submittedAt, new Date(now.getTime() - patienceMs))))
-    .all()
+    .all())
     .filter((c) => waitsForStudent(coverage, c));
   const alerts: StrandAlert[] = [];
   for (const agency of coverage.played as Set<AgencyId>) {
@@ -66,7 +67,7 @@ export function strandAlerts(db: Executor, session: typeof classSessions.$inferS
 }
 
 /** The body goes back to automatic instruction (the teacher's one-click fix, or its last student agent left the role). */
-export function automateBody(db: Executor, classSessionId: string, agency: AgencyId): void {
-  const row = db.select({ bodiesPlayed: classSessions.bodiesPlayed }).from(classSessions).where(eq(classSessions.id, classSessionId)).get();
-  if (row?.bodiesPlayed.includes(agency)) db.update(classSessions).set({ bodiesPlayed: row.bodiesPlayed.filter((a) => a !== agency) }).where(eq(classSessions.id, classSessionId)).run();
+export async function automateBody(db: AsyncExecutor, classSessionId: string, agency: AgencyId): Promise<void> {
+  const row = await db.select({ bodiesPlayed: classSessions.bodiesPlayed }).from(classSessions).where(eq(classSessions.id, classSessionId)).get();
+  if (row?.bodiesPlayed.includes(agency)) await db.update(classSessions).set({ bodiesPlayed: row.bodiesPlayed.filter((a) => a !== agency) }).where(eq(classSessions.id, classSessionId)).run();
 }

@@ -1,9 +1,8 @@
-import { engineFor } from '../../db/engine';
+import { type AsyncExecutor, getEngine, transaction } from '../../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
-import type { Db } from '../../db/client';
-import { agents, cases, consents, journalEntries, personas, teachers } from '../../db/schema';
+import { agents, cases, consents, journalEntries, personas, teachers } from '../../db/tables';
 import { journalJwks, verifyCheckpoint } from '../platform/checkpoints';
 import { currentCheckpoint } from '../platform/journal-tree';
 import { withdrawConsent } from '../platform/consents';
@@ -20,36 +19,36 @@ const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 /** A séance with a known history: two parking cards online, a counter request, a draft left half-way, a withdrawn consent. */
 async function fixture() {
   const db = await freshDb();
-  const teacher = db.select().from(teachers).get()!;
-  const session = await createSession(engineFor(db), teacher.id, { name: 'Bilan', preset: 'tout' }, t0);
-  const person = (key: string) => db.select().from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, session.id))).get()!;
-  for (const p of ['A', 'B', 'C']) joinSession(db, session, p, deviceHash(newDeviceSecret()), t0);
+  const teacher = (await db.select().from(teachers).get())!;
+  const session = await createSession(getEngine(), teacher.id, { name: 'Bilan', preset: 'tout' }, t0);
+  const person = async (key: string) => (await db.select().from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, session.id))).get())!;
+  for (const p of ['A', 'B', 'C']) await joinSession(db, session, p, deviceHash(newDeviceSecret()), t0);
 
-  const karim = person('karim-benali');
+  const karim = await person('karim-benali');
   await fileParkingCardWithConsent(db, karim, { kind: 'usager', id: karim.id, label: 'Karim' }, at(2)); // accepted at once
-  const sophie = person('sophie-lefebvre');
+  const sophie = await person('sophie-lefebvre');
   await fileParkingCardWithConsent(db, sophie, { kind: 'usager', id: sophie.id, label: 'Sophie' }, at(5)); // refused: carte grise elsewhere
-  const consent = db.select().from(consents).where(eq(consents.personaId, sophie.id)).all()[0]!;
-  withdrawConsent(db, sophie.id, consent.id, at(6));
+  const consent = (await db.select().from(consents).where(eq(consents.personaId, sophie.id)).all())[0]!;
+  await withdrawConsent(db, sophie.id, consent.id, at(6));
 
   // Marcel at the counter (20 minutes of simulated wait), decided 10 minutes after being keyed in.
-  const clerk = db.select().from(agents).where(and(eq(agents.classSessionId, session.id), eq(agents.unit, '00101'))).get()!;
-  const marcel = person('marcel-dupuis');
-  let counter = startOnBehalf(db, clerk, marcel.id, 'acte-naissance', 'guichet', at(10));
-  counter = db.transaction((tx) => applyTransition(tx, counter, 'deposer', agentActor(clerk), {}, at(12)));
-  counter = db.transaction((tx) => applyTransition(tx, counter, 'prendre', agentActor(clerk), {}, at(15)));
-  db.transaction((tx) => applyTransition(tx, counter, 'accepter', agentActor(clerk), { outcome: null }, at(20)));
+  const clerk = (await db.select().from(agents).where(and(eq(agents.classSessionId, session.id), eq(agents.unit, '00101'))).get())!;
+  const marcel = await person('marcel-dupuis');
+  let counter = await startOnBehalf(db, clerk, marcel.id, 'acte-naissance', 'guichet', at(10));
+  counter = await transaction(db, (tx) => applyTransition(tx, counter, 'deposer', agentActor(clerk), {}, at(12)));
+  counter = await transaction(db, (tx) => applyTransition(tx, counter, 'prendre', agentActor(clerk), {}, at(15)));
+  await transaction(db, (tx) => applyTransition(tx, counter, 'accepter', agentActor(clerk), { outcome: null }, at(20)));
 
   // Léa stops after the first step of the change of address.
-  const lea = person('lea-martin');
-  db.transaction((tx) => createCase(tx, { classSessionId: session.id, personaId: lea.id, procedure: 'changement-adresse', answers: { adresse: { voie: '2 rue Neuve', code_postal: '00100' } } }, at(30)));
-  return { db: db as Db, session };
+  const lea = await person('lea-martin');
+  await transaction(db, async (tx) => createCase(tx, { classSessionId: session.id, personaId: lea.id, procedure: 'changement-adresse', answers: { adresse: { voie: '2 rue Neuve', code_postal: '00100' } } }, at(30)));
+  return { db, session };
 }
 
 describe('debrief', () => {
   it('computes the class’s figures from the séance’s records', async () => {
     const { db, session } = await fixture();
-    const d = computeDebrief(db, session);
+    const d = await computeDebrief(db, session);
     expect(d.roles).toEqual({ citoyen: 1, agent: 1, aidant: 1, observateur: 0 });
     expect(d.exchanges).toMatchObject({ total: 4, granted: 4, refused: 0, failed: 0 });
     expect(d.consents).toEqual({ given: 4, withdrawn: 1 });
@@ -71,17 +70,17 @@ describe('debrief', () => {
 
   it('exports one line per case with the expected columns', async () => {
     const { db, session } = await fixture();
-    const csv = debriefCsv(computeDebrief(db, session));
+    const csv = debriefCsv(await computeDebrief(db, session));
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [table, trailer, ...more] = csv.slice(1).trim().split('\r\n\r\n');
     expect(more).toEqual([]);
     const [header, ...rows] = table!.split('\r\n');
     expect(header!.split(';')).toEqual([...csvColumns]);
     // After a blank line, the journal's latest signed checkpoint, in one quoted cell, as signed.
-    const checkpoint = currentCheckpoint(db, session.id)!;
+    const checkpoint = (await currentCheckpoint(db, session.id))!;
     expect(trailer).toBe(`point_de_controle_du_journal;"${checkpoint}"`);
-    expect(verifyCheckpoint(checkpoint, journalJwks().keys)).toMatchObject({ ok: true, checkpoint: { size: db.select().from(journalEntries).where(eq(journalEntries.classSessionId, session.id)).all().length } });
-    expect(rows).toHaveLength(db.select().from(cases).where(eq(cases.classSessionId, session.id)).all().length);
+    expect(verifyCheckpoint(checkpoint, journalJwks().keys)).toMatchObject({ ok: true, checkpoint: { size: (await db.select().from(journalEntries).where(eq(journalEntries.classSessionId, session.id)).all()).length } });
+    expect(rows).toHaveLength((await db.select().from(cases).where(eq(cases.classSessionId, session.id)).all()).length);
     const col = (name: (typeof csvColumns)[number]) => csvColumns.indexOf(name);
     const counter = rows.map((r) => r.split(';')).find((r) => r[col('parcours')] === 'Au guichet')!;
     expect(counter[col('demarche')]).toBe('Acte de naissance');

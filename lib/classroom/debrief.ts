@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { caseEvents, cases, consents, consentWithdrawals, journalEntries, mandates, participants, type ParticipantRole, type ProcedureId } from '../../db/schema';
+import type { AsyncExecutor } from '../../db/engine';
+import { type ParticipantRole, type ProcedureId } from '../../db/schema';
+import { caseEvents, cases, consents, consentWithdrawals, journalEntries, mandates, participants } from '../../db/tables';
 import { reasonLabel } from '../platform/errors';
 import { verifyJournalChain } from '../platform/journal';
 import { finalStates, stateLabels } from '../procedures/engine/state-machine';
@@ -63,12 +64,12 @@ export type CaseLine = {
   failed: number;
 };
 
-export type Debrief = ReturnType<typeof computeDebrief>;
+export type Debrief = Awaited<ReturnType<typeof computeDebrief>>;
 
-export function computeDebrief(db: Executor, session: ClassSession) {
-  const all = db.select().from(cases).where(eq(cases.classSessionId, session.id)).all();
-  const events = db.select().from(caseEvents).where(eq(caseEvents.classSessionId, session.id)).all();
-  const entries = db.select().from(journalEntries).where(eq(journalEntries.classSessionId, session.id)).all();
+export async function computeDebrief(db: AsyncExecutor, session: ClassSession) {
+  const all = await db.select().from(cases).where(eq(cases.classSessionId, session.id)).all();
+  const events = await db.select().from(caseEvents).where(eq(caseEvents.classSessionId, session.id)).all();
+  const entries = await db.select().from(journalEntries).where(eq(journalEntries.classSessionId, session.id)).all();
   const eventsOf = new Map<string, (typeof events)[number][]>();
   for (const e of events) eventsOf.set(e.caseId, [...(eventsOf.get(e.caseId) ?? []), e]);
 
@@ -76,7 +77,7 @@ export function computeDebrief(db: Executor, session: ClassSession) {
   const entriesOf = new Map<string, (typeof entries)[number][]>();
   for (const e of entries) if (e.caseId) entriesOf.set(e.caseId, [...(entriesOf.get(e.caseId) ?? []), e]);
   // Who filed each case: the actor of its 'déposé' transition, else the student playing the person.
-  const players = db.select().from(participants).where(eq(participants.classSessionId, session.id)).all();
+  const players = await db.select().from(participants).where(eq(participants.classSessionId, session.id)).all();
   const playerOf = (subject: string | null | undefined) => (subject ? players.find((p) => p.subjectId === subject) : undefined);
   const lines: CaseLine[] = all
     .map((c) => {
@@ -141,10 +142,10 @@ export function computeDebrief(db: Executor, session: ClassSession) {
     reasons: [...reasons].map(([code, count]) => ({ code, label: reasonLabel(code, 'tiers'), count })).sort((a, b) => b.count - a.count),
   };
 
-  const consentRows = db.select().from(consents).where(eq(consents.classSessionId, session.id)).all();
-  const withdrawals = db.select().from(consentWithdrawals).where(eq(consentWithdrawals.classSessionId, session.id)).all();
-  const mandateRows = db.select().from(mandates).where(eq(mandates.classSessionId, session.id)).all();
-  const roles = db.select({ role: participants.role }).from(participants).where(eq(participants.classSessionId, session.id)).all();
+  const consentRows = await db.select().from(consents).where(eq(consents.classSessionId, session.id)).all();
+  const withdrawals = await db.select().from(consentWithdrawals).where(eq(consentWithdrawals.classSessionId, session.id)).all();
+  const mandateRows = await db.select().from(mandates).where(eq(mandates.classSessionId, session.id)).all();
+  const roles = await db.select({ role: participants.role }).from(participants).where(eq(participants.classSessionId, session.id)).all();
   const roleCounts = roles.reduce<Record<ParticipantRole, number>>((acc, r) => ({ ...acc, [r.role]: acc[r.role] + 1 }), { citoyen: 0, agent: 0, aidant: 0, observateur: 0 });
 
   return {
@@ -162,7 +163,7 @@ export function computeDebrief(db: Executor, session: ClassSession) {
     offline: { counter: all.filter((c) => c.channel === 'guichet').length, paper: all.filter((c) => c.channel === 'papier').length },
     roles: roleCounts,
     // The journal's check and its latest signed checkpoint: printed or saved with the debrief, a copy kept outside.
-    journal: verifyJournalChain(db, session.id),
+    journal: await verifyJournalChain(db, session.id),
   };
 }
 

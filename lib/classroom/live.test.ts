@@ -1,7 +1,8 @@
-import { engineFor } from '../../db/engine';
+import { getEngine, transaction } from '../../db/engine';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
-import { agencyIds, teachers, type AgencyId, type ExchangeResult } from '../../db/schema';
+import { agencyIds, type AgencyId, type ExchangeResult } from '../../db/schema';
+import { teachers } from '../../db/tables';
 import { appendJournalEntry } from '../platform/journal';
 import { liveSnapshot } from './live';
 import { createSession } from './sessions';
@@ -9,9 +10,9 @@ import { createSession } from './sessions';
 describe('liveSnapshot', () => {
   it('counts every exchange per body and result, and shows the 40 latest, newest first', async () => {
     const db = await freshDb();
-    const teacher = db.select().from(teachers).get()!;
-    const session = await createSession(engineFor(db), teacher.id, { name: 'Carte en direct', preset: 'tout' });
-    const other = await createSession(engineFor(db), teacher.id, { name: 'Une autre classe', preset: 'tout' });
+    const teacher = (await db.select().from(teachers).get())!;
+    const session = await createSession(getEngine(), teacher.id, { name: 'Carte en direct', preset: 'tout' });
+    const other = await createSession(getEngine(), teacher.id, { name: 'Une autre classe', preset: 'tout' });
     const pairs: [AgencyId, AgencyId][] = [['caf', 'dgfip'], ['ville', 'siv'], ['ville', 'dgfip'], ['cpam', 'caf']];
     const results: ExchangeResult[] = ['accorde', 'accorde', 'refuse', 'echec', 'accorde'];
     const expected = new Map(agencyIds.map((id) => [id, { granted: 0, refused: 0, failed: 0 }]));
@@ -20,14 +21,14 @@ describe('liveSnapshot', () => {
       const [consumer, provider] = pairs[i % pairs.length]!;
       const result = results[i % results.length]!;
       const entry = { consumer, provider, items: ['x'], purpose: 'essai', legalBasis: null, result, reason: result === 'accorde' ? null : 'essai', subject: null, caseId: null };
-      db.transaction((tx) => appendJournalEntry(tx, { ...entry, classSessionId: session.id }));
+      await transaction(db, async (tx) => appendJournalEntry(tx, { ...entry, classSessionId: session.id }));
       expected.get(consumer)![key[result]]++;
       expected.get(provider)![key[result]]++;
       // Another séance's exchanges never count here.
-      if (i % 10 === 0) db.transaction((tx) => appendJournalEntry(tx, { ...entry, classSessionId: other.id }));
+      if (i % 10 === 0) await transaction(db, async (tx) => appendJournalEntry(tx, { ...entry, classSessionId: other.id }));
     }
 
-    const snapshot = liveSnapshot(db, session);
+    const snapshot = await liveSnapshot(db, session);
     for (const body of snapshot.bodies) expect({ id: body.id, granted: body.granted, refused: body.refused, failed: body.failed }).toEqual({ id: body.id, ...expected.get(body.id) });
     expect(snapshot.bodies.find((b) => b.id === 'dgfip')).toMatchObject({ granted: 39, refused: 13, failed: 13 });
     expect(snapshot.exchanges.map((e) => e.sequence)).toEqual(Array.from({ length: 40 }, (_, i) => 130 - i));

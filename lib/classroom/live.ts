@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gt } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { agencies, agencyIds, agents, aidants, caseEvents, cases, caseStates, classroomMessages, journalEntries, personas, type AgencyId, type CaseState, type ParticipantRole } from '../../db/schema';
+import type { AsyncExecutor } from '../../db/engine';
+import { agencyIds, caseStates, type AgencyId, type CaseState, type ParticipantRole } from '../../db/schema';
+import { agencies, agents, aidants, caseEvents, cases, classroomMessages, journalEntries, personas } from '../../db/tables';
 import { faultsInForce } from '../platform/faults-view';
 import { reasonLabel } from '../platform/errors';
 import { stateLabels } from '../procedures/engine/state-machine';
@@ -30,21 +31,21 @@ export type LiveSnapshot = {
 const resultWords = { accorde: 'accordé', refuse: 'refusé', echec: 'en échec' } as const;
 const tones = { accorde: 'ok', refuse: 'refused', echec: 'failed' } as const;
 
-export function liveSnapshot(db: Executor, session: ClassSession, now = new Date()): LiveSnapshot {
-  const names = new Map(db.select({ id: agencies.id, name: agencies.shortName }).from(agencies).all().map((a) => [a.id, a.name]));
+export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now = new Date()): Promise<LiveSnapshot> {
+  const names = new Map((await db.select({ id: agencies.id, name: agencies.shortName }).from(agencies).all()).map((a) => [a.id, a.name]));
   const name = (id: AgencyId) => names.get(id) ?? id;
 
   // Exchanges: counts per body (counted by SQLite: the journal grows all séance long and this runs every second),
   // the latest ones for the map and the timeline.
   const inSession = eq(journalEntries.classSessionId, session.id);
-  const tally = db
+  const tally = await db
     .select({ consumer: journalEntries.consumer, provider: journalEntries.provider, result: journalEntries.result, n: count() })
     .from(journalEntries)
     .where(inSession)
     .groupBy(journalEntries.consumer, journalEntries.provider, journalEntries.result)
     .all();
-  const entries = db.select().from(journalEntries).where(inSession).orderBy(desc(journalEntries.sequence)).limit(40).all();
-  const faults = faultsInForce(db, session.id, now);
+  const entries = await db.select().from(journalEntries).where(inSession).orderBy(desc(journalEntries.sequence)).limit(40).all();
+  const faults = await faultsInForce(db, session.id, now);
   const bodies = agencyIds.map((id) => {
     const mine = tally.filter((t) => t.consumer === id || t.provider === id);
     const total = (result: LiveExchange['result']) => mine.reduce((sum, t) => sum + (t.result === result ? t.n : 0), 0);
@@ -56,7 +57,7 @@ export function liveSnapshot(db: Executor, session: ClassSession, now = new Date
   // Cases by procedure and state.
   // Only the columns shown: a case's answers and outcome (JSON) are not parsed twice a second for each screen.
   const caseRef = { procedure: cases.procedure, receiptNumber: cases.receiptNumber };
-  const allCases = db.select({ ...caseRef, state: cases.state, personaId: cases.personaId }).from(cases).where(eq(cases.classSessionId, session.id)).orderBy(desc(cases.updatedAt)).all();
+  const allCases = await db.select({ ...caseRef, state: cases.state, personaId: cases.personaId }).from(cases).where(eq(cases.classSessionId, session.id)).orderBy(desc(cases.updatedAt)).all();
   const caseRows = Object.values(procedures).map((def) => {
     const counts = Object.fromEntries(caseStates.map((s) => [s, 0])) as Record<CaseState, number>;
     for (const c of allCases) if (c.procedure === def.id) counts[c.state]++;
@@ -64,11 +65,11 @@ export function liveSnapshot(db: Executor, session: ClassSession, now = new Date
   });
 
   // Participants and what each is doing, read from their latest case or action.
-  const people = participantsOfSession(db, session.id);
-  const personaNames = new Map(db.select().from(personas).where(eq(personas.classSessionId, session.id)).all().map((p) => [p.id, `${p.givenNames.split(' ')[0]} ${p.preferredName ?? p.familyName}`]));
-  const agentNames = new Map(db.select({ a: agents, n: agencies.shortName }).from(agents).innerJoin(agencies, eq(agencies.id, agents.agencyId)).where(eq(agents.classSessionId, session.id)).all().map(({ a, n }) => [a.id, `${a.givenName} ${a.familyName} (${n})`]));
-  const aidantNames = new Map(db.select().from(aidants).where(eq(aidants.classSessionId, session.id)).all().map((a) => [a.id, `${a.givenName} ${a.familyName}`]));
-  const events = db.select({ e: { id: caseEvents.id, at: caseEvents.at, actorId: caseEvents.actorId, actorLabel: caseEvents.actorLabel, kind: caseEvents.kind, toState: caseEvents.toState }, c: caseRef }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(eq(caseEvents.classSessionId, session.id)).orderBy(desc(caseEvents.at)).limit(300).all();
+  const people = await participantsOfSession(db, session.id);
+  const personaNames = new Map((await db.select().from(personas).where(eq(personas.classSessionId, session.id)).all()).map((p) => [p.id, `${p.givenNames.split(' ')[0]} ${p.preferredName ?? p.familyName}`]));
+  const agentNames = new Map((await db.select({ a: agents, n: agencies.shortName }).from(agents).innerJoin(agencies, eq(agencies.id, agents.agencyId)).where(eq(agents.classSessionId, session.id)).all()).map(({ a, n }) => [a.id, `${a.givenName} ${a.familyName} (${n})`]));
+  const aidantNames = new Map((await db.select().from(aidants).where(eq(aidants.classSessionId, session.id)).all()).map((a) => [a.id, `${a.givenName} ${a.familyName}`]));
+  const events = await db.select({ e: { id: caseEvents.id, at: caseEvents.at, actorId: caseEvents.actorId, actorLabel: caseEvents.actorLabel, kind: caseEvents.kind, toState: caseEvents.toState }, c: caseRef }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(eq(caseEvents.classSessionId, session.id)).orderBy(desc(caseEvents.at)).limit(300).all();
   const ref = (c: { procedure: keyof typeof procedures; receiptNumber: string | null }) => `${procedures[c.procedure].title}${c.receiptNumber ? ` ${c.receiptNumber}` : ''}`;
   const participants: LiveParticipant[] = people.map((p) => {
     const id = p.subjectId ?? '';
@@ -86,10 +87,10 @@ export function liveSnapshot(db: Executor, session: ClassSession, now = new Date
 
   // One timeline: exchanges, case events, arrivals, the teacher's messages.
   const since = new Date(now.getTime() - 3 * 3_600_000);
-  const messages = db.select().from(classroomMessages).where(and(eq(classroomMessages.classSessionId, session.id), gt(classroomMessages.createdAt, since))).orderBy(desc(classroomMessages.createdAt)).limit(30).all();
+  const messages = await db.select().from(classroomMessages).where(and(eq(classroomMessages.classSessionId, session.id), gt(classroomMessages.createdAt, since))).orderBy(desc(classroomMessages.createdAt)).limit(30).all();
   const pseudonyms = new Map(people.map((p) => [p.id, p.pseudonym]));
   const hintCounts = new Map(
-    db.select({ p: classroomMessages.participantId, n: count() }).from(classroomMessages).where(and(eq(classroomMessages.classSessionId, session.id), eq(classroomMessages.kind, 'indice'))).groupBy(classroomMessages.participantId).all().map((r) => [r.p, r.n]),
+    (await db.select({ p: classroomMessages.participantId, n: count() }).from(classroomMessages).where(and(eq(classroomMessages.classSessionId, session.id), eq(classroomMessages.kind, 'indice'))).groupBy(classroomMessages.participantId).all()).map((r) => [r.p, r.n]),
   );
   for (const p of participants) p.hintsRevealed = hintCounts.get(p.id) ?? 0;
   const timeline: LiveEvent[] = [
@@ -110,5 +111,5 @@ export function liveSnapshot(db: Executor, session: ClassSession, now = new Date
     .sort((a, b) => b.at.localeCompare(a.at))
     .slice(0, 80);
 
-  return { joined: people.length, expected: session.expectedStudents, bodies, exchanges, cases: caseRows, participants, timeline, alerts: strandAlerts(db, session, now) };
+  return { joined: people.length, expected: session.expectedStudents, bodies, exchanges, cases: caseRows, participants, timeline, alerts: await strandAlerts(db, session, now) };
 }

@@ -1,22 +1,23 @@
 import crypto from 'node:crypto';
 import { and, desc, eq, isNull, or } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { classroomMessageKinds, classroomMessages } from '../../db/schema';
+import type { AsyncExecutor } from '../../db/engine';
+import { classroomMessageKinds } from '../../db/schema';
+import { classroomMessages } from '../../db/tables';
 
 export type ClassroomMessage = typeof classroomMessages.$inferSelect;
 export type MessageKind = (typeof classroomMessageKinds)[number];
 
 /** The teacher writes to one student (participantId) or to the whole class (null). */
-export function sendClassroomMessage(
-  db: Executor,
+export async function sendClassroomMessage(
+  db: AsyncExecutor,
   input: { classSessionId: string; participantId: string | null; kind: MessageKind; title: string; body: string },
   now = new Date(),
-): ClassroomMessage {
+): Promise<ClassroomMessage> {
   return db.insert(classroomMessages).values({ id: crypto.randomUUID(), ...input, createdAt: now }).returning().get();
 }
 
 /** What a student received: messages to them and to the whole class, newest first. */
-export function messagesFor(db: Executor, classSessionId: string, participantId: string): ClassroomMessage[] {
+export async function messagesFor(db: AsyncExecutor, classSessionId: string, participantId: string): Promise<ClassroomMessage[]> {
   return db
     .select()
     .from(classroomMessages)
@@ -25,6 +26,6 @@ export function messagesFor(db: Executor, classSessionId: string, participantId:
     .all();
 }
 
-export function messagesOfSession(db: Executor, classSessionId: string): ClassroomMessage[] {
+export async function messagesOfSession(db: AsyncExecutor, classSessionId: string): Promise<ClassroomMessage[]> {
   return db.select().from(classroomMessages).where(eq(classroomMessages.classSessionId, classSessionId)).orderBy(desc(classroomMessages.createdAt)).all();
 }

@@ -1,9 +1,8 @@
-import type { Db } from '../../db/client';
-import { engineFor } from '../../db/engine';
+import { type AsyncExecutor, getEngine } from '../../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
-import { agents, aidants, classSessions, personas, teachers } from '../../db/schema';
+import { agents, aidants, classSessions, personas, teachers } from '../../db/tables';
 import { hit } from '../rate-limit';
 import { cardOf } from './cards';
 import { messagesFor, sendClassroomMessage } from './messages';
@@ -13,36 +12,44 @@ import { createSession, type ClassSession } from './sessions';
 
 async function setup(preset: ClassSession['preset'] = 'stationnement', expectedStudents?: number) {
   const db = await freshDb();
-  const teacher = db.select().from(teachers).get()!;
-  const session = await createSession(engineFor(db), teacher.id, { name: 'Classe', preset, expectedStudents });
+  const teacher = (await db.select().from(teachers).get())!;
+  const session = await createSession(getEngine(), teacher.id, { name: 'Classe', preset, expectedStudents });
   return { db, teacher, session };
 }
 
 const device = () => deviceHash(newDeviceSecret());
 
-function join(db: Db, session: ClassSession, pseudonym: string, hash = device()): Participant {
-  const outcome = joinSession(db, session, pseudonym, hash);
+async function join(db: AsyncExecutor, session: ClassSession, pseudonym: string, hash = device()): Promise<Participant> {
+  const outcome = await joinSession(db, session, pseudonym, hash);
   if (!outcome.ok) throw new Error(outcome.error);
   return outcome.participant;
+}
+
+/** Students joining one after the other, in this order. */
+async function joinAll(db: AsyncExecutor, session: ClassSession, pseudonyms: string[]): Promise<Participant[]> {
+  const joined: Participant[] = [];
+  for (const p of pseudonyms) joined.push(await join(db, session, p));
+  return joined;
 }
 
 describe('joining a séance', () => {
   it('gives the first three students a citizen, an agent and an aidant, each with an account of this séance', async () => {
     const { db, session } = await setup();
-    const [a, b, c] = ['Renard', 'Hibou', 'Loutre'].map((p) => join(db, session, p));
+    const [a, b, c] = await joinAll(db, session, ['Renard', 'Hibou', 'Loutre']);
     expect([a!.role, b!.role, c!.role]).toEqual(['citoyen', 'agent', 'aidant']);
-    const karim = db.select().from(personas).where(eq(personas.id, a!.subjectId!)).get()!;
+    const karim = (await db.select().from(personas).where(eq(personas.id, a!.subjectId!)).get())!;
     expect(karim).toMatchObject({ key: 'karim-benali', classSessionId: session.id });
-    const agent = db.select().from(agents).where(eq(agents.id, b!.subjectId!)).get()!;
+    const agent = (await db.select().from(agents).where(eq(agents.id, b!.subjectId!)).get())!;
     expect(agent).toMatchObject({ agencyId: 'ville', classSessionId: session.id });
-    expect(db.select().from(aidants).where(eq(aidants.id, c!.subjectId!)).get()?.classSessionId).toBe(session.id);
+    expect((await db.select().from(aidants).where(eq(aidants.id, c!.subjectId!)).get())?.classSessionId).toBe(session.id);
     // A student agent makes the body "played": its cases wait for them.
-    expect(db.select().from(classSessions).where(eq(classSessions.id, session.id)).get()!.bodiesPlayed).toEqual(['ville']);
+    expect((await db.select().from(classSessions).where(eq(classSessions.id, session.id)).get())!.bodiesPlayed).toEqual(['ville']);
   });
 
   it('balances roles for the preset: 6 students make a séance, 30 follow the shares', async () => {
     const { db, session } = await setup('tout');
-    const roles = Array.from({ length: 30 }, (_, i) => join(db, session, `Élève ${i + 1}`).role);
+    const roles: string[] = [];
+    for (let i = 0; i < 30; i++) roles.push((await join(db, session, `Élève ${i + 1}`)).role);
     const count = (list: string[]) => ({ citoyen: 0, agent: 0, aidant: 0, observateur: 0, ...Object.fromEntries([...new Set(list)].map((r) => [r, list.filter((x) => x === r).length])) });
     expect(count(roles.slice(0, 6))).toEqual({ citoyen: 2, agent: 2, aidant: 1, observateur: 1 });
     expect(count(roles)).toEqual(rolePlans.tout.shares);
@@ -50,7 +57,7 @@ describe('joining a séance', () => {
 
   it('never gives two citizens the same persona while some are free, nor two agents the same account', async () => {
     const { db, session } = await setup('tout', 60);
-    const all = Array.from({ length: 60 }, (_, i) => join(db, session, `Élève ${i + 1}`));
+    const all = await joinAll(db, session, Array.from({ length: 60 }, (_, i) => `Élève ${i + 1}`));
     const citizens = all.filter((p) => p.role === 'citoyen').map((p) => p.subjectId);
     expect(citizens.length).toBeGreaterThan(26);
     expect(new Set(citizens.slice(0, 26)).size).toBe(26);
@@ -62,7 +69,7 @@ describe('joining a séance', () => {
 
   it('past the planned number, a student joins as an observer: the world’s roles stay as planned', async () => {
     const { db, session } = await setup('tout', 4);
-    const all = Array.from({ length: 7 }, (_, i) => join(db, session, `Élève ${i + 1}`));
+    const all = await joinAll(db, session, Array.from({ length: 7 }, (_, i) => `Élève ${i + 1}`));
     expect(all.map((p) => p.role)).toEqual(['citoyen', 'agent', 'aidant', 'citoyen', 'observateur', 'observateur', 'observateur']);
     expect(all.slice(4).every((p) => p.subjectId === null)).toBe(true);
   });
@@ -70,10 +77,10 @@ describe('joining a séance', () => {
   it('gives the same device its role back, and refuses a pseudonym already taken on another device', async () => {
     const { db, session } = await setup();
     const mine = device();
-    const first = join(db, session, 'Renard bleu', mine);
-    const again = joinSession(db, session, 'autre chose', mine);
+    const first = await join(db, session, 'Renard bleu', mine);
+    const again = await joinSession(db, session, 'autre chose', mine);
     expect(again).toMatchObject({ ok: true, returning: true, participant: { id: first.id, role: first.role, subjectId: first.subjectId, pseudonym: 'Renard bleu' } });
-    expect(joinSession(db, session, ' RENARD  BLÉU ', device())).toEqual({ ok: false, error: 'pseudonyme_pris' });
+    expect(await joinSession(db, session, ' RENARD  BLÉU ', device())).toEqual({ ok: false, error: 'pseudonyme_pris' });
   });
 
   it('checks pseudonyms in plain French and keeps no e-mail', async () => {
@@ -88,37 +95,37 @@ describe('joining a séance', () => {
 
   it('lets the teacher reassign a role: the student gets a free account of the new role', async () => {
     const { db, session } = await setup();
-    const [a, b] = ['Renard', 'Hibou'].map((p) => join(db, session, p));
-    const moved = reassignParticipant(db, session, b!.id, 'citoyen')!;
+    const [a, b] = await joinAll(db, session, ['Renard', 'Hibou']);
+    const moved = (await reassignParticipant(db, session, b!.id, 'citoyen'))!;
     expect(moved.role).toBe('citoyen');
     expect(moved.subjectId).not.toBe(a!.subjectId);
-    expect(db.select().from(personas).where(and(eq(personas.id, moved.subjectId!), eq(personas.classSessionId, session.id))).get()?.key).toBe('sophie-lefebvre');
-    expect(reassignParticipant(db, session, b!.id, 'observateur')).toMatchObject({ role: 'observateur', subjectId: null });
-    expect(participantOfSubject(db, a!.subjectId!)?.id).toBe(a!.id);
+    expect((await db.select().from(personas).where(and(eq(personas.id, moved.subjectId!), eq(personas.classSessionId, session.id))).get())?.key).toBe('sophie-lefebvre');
+    expect(await reassignParticipant(db, session, b!.id, 'observateur')).toMatchObject({ role: 'observateur', subjectId: null });
+    expect((await participantOfSubject(db, a!.subjectId!))?.id).toBe(a!.id);
   });
 
   it('keeps two séances apart: a student of one never gets an account of the other', async () => {
     const { db, teacher, session } = await setup();
-    const other = await createSession(engineFor(db), teacher.id, { name: 'Autre', preset: 'stationnement' });
-    const here = join(db, session, 'Renard');
-    const there = join(db, other, 'Renard');
+    const other = await createSession(getEngine(), teacher.id, { name: 'Autre', preset: 'stationnement' });
+    const here = await join(db, session, 'Renard');
+    const there = await join(db, other, 'Renard');
     expect(here.subjectId).not.toBe(there.subjectId);
-    expect(db.select().from(personas).where(eq(personas.id, there.subjectId!)).get()?.classSessionId).toBe(other.id);
-    expect(reassignParticipant(db, session, there.id, 'agent')).toBeNull();
+    expect((await db.select().from(personas).where(eq(personas.id, there.subjectId!)).get())?.classSessionId).toBe(other.id);
+    expect(await reassignParticipant(db, session, there.id, 'agent')).toBeNull();
   });
 
   it('shows each role its card, and hands the teacher’s messages to the right students', async () => {
     const { db, session } = await setup();
-    const [c, a, h, o] = ['Renard', 'Hibou', 'Loutre', 'Chouette', 'Lynx', 'Daim'].map((p) => join(db, session, p));
-    expect(cardOf(db, c!)).toMatchObject({ title: 'Se garer près de chez soi', playing: expect.stringMatching(/^Karim Benali/) });
-    expect(cardOf(db, c!).hints.length).toBeGreaterThan(0);
-    expect(cardOf(db, a!)).toMatchObject({ title: 'Agent — Ville' });
-    expect(cardOf(db, h!).title).toBe('Aidant·e France Services');
+    const [c, a, h, o] = await joinAll(db, session, ['Renard', 'Hibou', 'Loutre', 'Chouette', 'Lynx', 'Daim']);
+    expect(await cardOf(db, c!)).toMatchObject({ title: 'Se garer près de chez soi', playing: expect.stringMatching(/^Karim Benali/) });
+    expect((await cardOf(db, c!)).hints.length).toBeGreaterThan(0);
+    expect(await cardOf(db, a!)).toMatchObject({ title: 'Agent — Ville' });
+    expect((await cardOf(db, h!)).title).toBe('Aidant·e France Services');
     expect(o!.role).toBe('citoyen');
-    sendClassroomMessage(db, { classSessionId: session.id, participantId: null, kind: 'message', title: 'À tous', body: 'Dix minutes.' });
-    sendClassroomMessage(db, { classSessionId: session.id, participantId: a!.id, kind: 'indice', title: 'Indice', body: 'Ouvrez le mode expert.' });
-    expect(messagesFor(db, session.id, a!.id).map((m) => m.title)).toEqual(['Indice', 'À tous']);
-    expect(messagesFor(db, session.id, c!.id).map((m) => m.title)).toEqual(['À tous']);
+    await sendClassroomMessage(db, { classSessionId: session.id, participantId: null, kind: 'message', title: 'À tous', body: 'Dix minutes.' });
+    await sendClassroomMessage(db, { classSessionId: session.id, participantId: a!.id, kind: 'indice', title: 'Indice', body: 'Ouvrez le mode expert.' });
+    expect((await messagesFor(db, session.id, a!.id)).map((m) => m.title)).toEqual(['Indice', 'À tous']);
+    expect((await messagesFor(db, session.id, c!.id)).map((m) => m.title)).toEqual(['À tous']);
   });
 
   it('follows the head of each preset, then the shares', () => {
@@ -134,9 +141,11 @@ describe('rate limits', () => {
     const db = await freshDb();
     const rule = { limit: 3, windowMs: 60_000 };
     const t0 = new Date('2026-11-23T10:00:00Z');
-    expect([1, 2, 3].map(() => hit(db, 'k', rule, t0).allowed)).toEqual([true, true, true]);
-    expect(hit(db, 'k', rule, new Date(t0.getTime() + 10_000))).toEqual({ allowed: false, retryAfterSeconds: 50 });
-    expect(hit(db, 'autre', rule, t0).allowed).toBe(true);
-    expect(hit(db, 'k', rule, new Date(t0.getTime() + 60_000)).allowed).toBe(true);
+    const allowed: boolean[] = [];
+    for (let i = 0; i < 3; i++) allowed.push((await hit(db, 'k', rule, t0)).allowed);
+    expect(allowed).toEqual([true, true, true]);
+    expect(await hit(db, 'k', rule, new Date(t0.getTime() + 10_000))).toEqual({ allowed: false, retryAfterSeconds: 50 });
+    expect((await hit(db, 'autre', rule, t0)).allowed).toBe(true);
+    expect((await hit(db, 'k', rule, new Date(t0.getTime() + 60_000))).allowed).toBe(true);
   });
 });

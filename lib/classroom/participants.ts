@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeTransaction, type Db, type Executor } from '../../db/client';
-import { agencyIds, agents, aidants, classSessions, participantRoles, participants, personas, type AgencyId, type ParticipantRole } from '../../db/schema';
+import { type AsyncExecutor, transaction } from '../../db/engine';
+import { agencyIds, participantRoles, type AgencyId, type ParticipantRole } from '../../db/schema';
+import { agents, aidants, classSessions, participants, personas } from '../../db/tables';
 import { agencyForAgent, nextRole, personaOrder, roleLabels, rolePlans, type RoleCounts } from './roles';
 import { agencyShortName } from '../platform/consent-text';
 import type { ClassSession } from './sessions';
@@ -34,13 +35,13 @@ export const pseudonymSchema = z
 export const newDeviceSecret = () => crypto.randomBytes(32).toString('base64url');
 export const deviceHash = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
 
-export function participantOfDevice(db: Executor, classSessionId: string, hash: string): Participant | null {
-  return db.select().from(participants).where(and(eq(participants.classSessionId, classSessionId), eq(participants.deviceHash, hash))).get() ?? null;
+export async function participantOfDevice(db: AsyncExecutor, classSessionId: string, hash: string): Promise<Participant | null> {
+  return await db.select().from(participants).where(and(eq(participants.classSessionId, classSessionId), eq(participants.deviceHash, hash))).get() ?? null;
 }
 
 /** The latest séance this device joined (a student's way back to their card). */
-export function latestParticipation(db: Executor, hash: string): { participant: Participant; session: ClassSession } | null {
-  const row = db
+export async function latestParticipation(db: AsyncExecutor, hash: string): Promise<{ participant: Participant; session: ClassSession } | null> {
+  const row = await db
     .select({ participant: participants, session: classSessions })
     .from(participants)
     .innerJoin(classSessions, eq(classSessions.id, participants.classSessionId))
@@ -51,21 +52,21 @@ export function latestParticipation(db: Executor, hash: string): { participant: 
 }
 
 /** The participant playing a persona, agent or aidant account (the student behind a signed-in user). */
-export function participantOfSubject(db: Executor, subjectId: string): Participant | null {
-  return db.select().from(participants).where(eq(participants.subjectId, subjectId)).orderBy(asc(participants.joinedAt)).get() ?? null;
+export async function participantOfSubject(db: AsyncExecutor, subjectId: string): Promise<Participant | null> {
+  return await db.select().from(participants).where(eq(participants.subjectId, subjectId)).orderBy(asc(participants.joinedAt)).get() ?? null;
 }
 
-function roleCounts(tx: Executor, classSessionId: string, except?: string): RoleCounts {
+async function roleCounts(tx: AsyncExecutor, classSessionId: string, except?: string): Promise<RoleCounts> {
   const counts: RoleCounts = { citoyen: 0, agent: 0, aidant: 0, observateur: 0 };
-  const rows = tx.select({ role: participants.role }).from(participants).where(and(eq(participants.classSessionId, classSessionId), except ? ne(participants.id, except) : undefined)).all();
+  const rows = await tx.select({ role: participants.role }).from(participants).where(and(eq(participants.classSessionId, classSessionId), except ? ne(participants.id, except) : undefined)).all();
   for (const r of rows) counts[r.role]++;
   return counts;
 }
 
 /** The least used of the candidates, ties going to the first in order. */
-function leastUsed(tx: Executor, classSessionId: string, candidates: string[], except?: string): string | null {
+async function leastUsed(tx: AsyncExecutor, classSessionId: string, candidates: string[], except?: string): Promise<string | null> {
   const used = new Map<string, number>();
-  const rows = tx.select({ subjectId: participants.subjectId }).from(participants).where(and(eq(participants.classSessionId, classSessionId), except ? ne(participants.id, except) : undefined)).all();
+  const rows = await tx.select({ subjectId: participants.subjectId }).from(participants).where(and(eq(participants.classSessionId, classSessionId), except ? ne(participants.id, except) : undefined)).all();
   for (const r of rows) if (r.subjectId) used.set(r.subjectId, (used.get(r.subjectId) ?? 0) + 1);
   let best: string | null = null;
   for (const c of candidates) if (best === null || (used.get(c) ?? 0) < (used.get(best) ?? 0)) best = c;
@@ -73,34 +74,39 @@ function leastUsed(tx: Executor, classSessionId: string, candidates: string[], e
 }
 
 /** The account a new holder of the role plays in this séance, and the body for an agent. */
-function accountFor(tx: Executor, session: ClassSession, role: ParticipantRole, counts: RoleCounts, except?: string): { subjectId: string | null; agency?: AgencyId } {
+async function accountFor(tx: AsyncExecutor, session: ClassSession, role: ParticipantRole, counts: RoleCounts, except?: string): Promise<{ subjectId: string | null; agency?: AgencyId }> {
   if (role === 'observateur') return { subjectId: null };
   if (role === 'citoyen') {
-    const rows = tx.select({ id: personas.id, key: personas.key }).from(personas).where(eq(personas.classSessionId, session.id)).all();
+    const rows = await tx.select({ id: personas.id, key: personas.key }).from(personas).where(eq(personas.classSessionId, session.id)).all();
     const byKey = new Map(rows.map((r) => [r.key, r.id]));
     const ordered = personaOrder(session.preset).flatMap((k) => (byKey.has(k) ? [byKey.get(k)!] : []));
-    return { subjectId: leastUsed(tx, session.id, ordered, except) };
+    return { subjectId: await leastUsed(tx, session.id, ordered, except) };
   }
   if (role === 'aidant') {
-    const rows = tx.select({ id: aidants.id }).from(aidants).where(eq(aidants.classSessionId, session.id)).orderBy(asc(aidants.familyName)).all();
-    return { subjectId: leastUsed(tx, session.id, rows.map((r) => r.id), except) };
+    const rows = await tx.select({ id: aidants.id }).from(aidants).where(eq(aidants.classSessionId, session.id)).orderBy(asc(aidants.familyName)).all();
+    return { subjectId: await leastUsed(tx, session.id, rows.map((r) => r.id), except) };
   }
   // The preset's next body; if all its accounts are taken, the next body in the plan that has a free one.
-  const accountsOf = (agency: AgencyId) =>
-    tx.select({ id: agents.id }).from(agents).where(and(eq(agents.classSessionId, session.id), eq(agents.agencyId, agency))).orderBy(asc(agents.unit), asc(agents.familyName)).all().map((r) => r.id);
-  const taken = new Set(tx.select({ id: participants.subjectId }).from(participants).where(and(eq(participants.classSessionId, session.id), except ? ne(participants.id, except) : undefined)).all().map((r) => r.id));
+  const accountsOf = async (agency: AgencyId) =>
+    (await tx.select({ id: agents.id }).from(agents).where(and(eq(agents.classSessionId, session.id), eq(agents.agencyId, agency))).orderBy(asc(agents.unit), asc(agents.familyName)).all()).map((r) => r.id);
+  const taken = new Set((await tx.select({ id: participants.subjectId }).from(participants).where(and(eq(participants.classSessionId, session.id), except ? ne(participants.id, except) : undefined)).all()).map((r) => r.id));
   const plan = rolePlans[session.preset].agencies;
   const candidates = [...plan.slice(counts.agent % plan.length), ...plan.slice(0, counts.agent % plan.length), ...agencyIds.filter((a) => !plan.includes(a))];
-  const agency = candidates.find((a) => accountsOf(a).some((id) => !taken.has(id))) ?? agencyForAgent(session.preset, counts.agent);
+  let agency = agencyForAgent(session.preset, counts.agent);
+  for (const candidate of candidates) {
+    if (!(await accountsOf(candidate)).some((id) => !taken.has(id))) continue;
+    agency = candidate;
+    break;
+  }
   // The seed order: for état civil, the main town's register first.
-  return { subjectId: leastUsed(tx, session.id, accountsOf(agency), except), agency };
+  return { subjectId: await leastUsed(tx, session.id, await accountsOf(agency), except), agency };
 }
 
 /** Cases of a body that students play wait for them: a student agent makes the body "played". */
-function markPlayed(tx: Executor, session: ClassSession, agency: AgencyId | undefined): void {
+async function markPlayed(tx: AsyncExecutor, session: ClassSession, agency: AgencyId | undefined): Promise<void> {
   if (!agency) return;
-  const current = tx.select({ bodiesPlayed: classSessions.bodiesPlayed }).from(classSessions).where(eq(classSessions.id, session.id)).get();
-  if (current && !current.bodiesPlayed.includes(agency)) tx.update(classSessions).set({ bodiesPlayed: [...current.bodiesPlayed, agency] }).where(eq(classSessions.id, session.id)).run();
+  const current = await tx.select({ bodiesPlayed: classSessions.bodiesPlayed }).from(classSessions).where(eq(classSessions.id, session.id)).get();
+  if (current && !current.bodiesPlayed.includes(agency)) await tx.update(classSessions).set({ bodiesPlayed: [...current.bodiesPlayed, agency] }).where(eq(classSessions.id, session.id)).run();
 }
 
 export type JoinOutcome = { ok: true; participant: Participant; returning: boolean } | { ok: false; error: 'pseudonyme_pris' | 'seance_complete' };
@@ -109,23 +115,23 @@ export type JoinOutcome = { ok: true; participant: Participant; returning: boole
  * A student joins with a pseudonym: the same device gets its role back; otherwise the next role of the preset's plan,
  * with an account of the séance's world to play it. One transaction: two students joining at once get two roles.
  */
-export function joinSession(db: Db, session: ClassSession, pseudonym: string, hash: string, now = new Date()): JoinOutcome {
-  return writeTransaction(db, (tx): JoinOutcome => {
-    const mine = participantOfDevice(tx, session.id, hash);
+export async function joinSession(db: AsyncExecutor, session: ClassSession, pseudonym: string, hash: string, now = new Date()): Promise<JoinOutcome> {
+  return transaction(db, async (tx): Promise<JoinOutcome> => {
+    const mine = await participantOfDevice(tx, session.id, hash);
     if (mine) {
-      const back = tx.update(participants).set({ lastSeenAt: now }).where(eq(participants.id, mine.id)).returning().get();
+      const back = await tx.update(participants).set({ lastSeenAt: now }).where(eq(participants.id, mine.id)).returning().get();
       return { ok: true, participant: back, returning: true };
     }
     const key = foldPseudonym(pseudonym);
-    if (tx.select({ id: participants.id }).from(participants).where(and(eq(participants.classSessionId, session.id), eq(participants.pseudonymKey, key))).get()) return { ok: false, error: 'pseudonyme_pris' };
-    const counts = roleCounts(tx, session.id);
+    if (await tx.select({ id: participants.id }).from(participants).where(and(eq(participants.classSessionId, session.id), eq(participants.pseudonymKey, key))).get()) return { ok: false, error: 'pseudonyme_pris' };
+    const counts = await roleCounts(tx, session.id);
     if (Object.values(counts).reduce((a, b) => a + b, 0) >= maxParticipants) return { ok: false, error: 'seance_complete' };
     // Past the number of students the teacher planned, newcomers watch: the world's roles stay balanced for the class.
-    const planned = tx.select({ n: classSessions.expectedStudents }).from(classSessions).where(eq(classSessions.id, session.id)).get()?.n ?? session.expectedStudents;
+    const planned = (await tx.select({ n: classSessions.expectedStudents }).from(classSessions).where(eq(classSessions.id, session.id)).get())?.n ?? session.expectedStudents;
     const role = Object.values(counts).reduce((a, b) => a + b, 0) >= planned ? 'observateur' : nextRole(session.preset, counts);
-    const { subjectId, agency } = accountFor(tx, session, role, counts);
-    markPlayed(tx, session, agency);
-    const participant = tx
+    const { subjectId, agency } = await accountFor(tx, session, role, counts);
+    await markPlayed(tx, session, agency);
+    const participant = await tx
       .insert(participants)
       .values({ id: crypto.randomUUID(), classSessionId: session.id, pseudonym, pseudonymKey: key, role, subjectId, deviceHash: hash, joinedAt: now, lastSeenAt: now })
       .returning()
@@ -141,60 +147,60 @@ export type Reassignment = { role: ParticipantRole; subject?: string | null };
  * The teacher gives a student another role, and may pick the persona, the aidant or the body. A body whose last student
  * agent leaves it goes back to automatic instruction: its cases are never stranded.
  */
-export function reassignParticipant(db: Db, session: ClassSession, participantId: string, to: ParticipantRole | Reassignment): Participant | null {
+export async function reassignParticipant(db: AsyncExecutor, session: ClassSession, participantId: string, to: ParticipantRole | Reassignment): Promise<Participant | null> {
   const { role, subject } = typeof to === 'string' ? { role: to, subject: null } : to;
-  return writeTransaction(db, (tx) => {
-    const p = tx.select().from(participants).where(and(eq(participants.id, participantId), eq(participants.classSessionId, session.id))).get();
+  return transaction(db, async (tx) => {
+    const p = await tx.select().from(participants).where(and(eq(participants.id, participantId), eq(participants.classSessionId, session.id))).get();
     if (!p) return null;
     if (p.role === role && (!subject || subject === p.subjectId)) return p;
-    const counts = roleCounts(tx, session.id, p.id);
+    const counts = await roleCounts(tx, session.id, p.id);
     let account: { subjectId: string | null; agency?: AgencyId };
-    if (!subject) account = accountFor(tx, session, role, counts, p.id);
+    if (!subject) account = await accountFor(tx, session, role, counts, p.id);
     else {
-      const picked = pickedAccount(tx, session, role, subject, p.id);
+      const picked = await pickedAccount(tx, session, role, subject, p.id);
       if (!picked) return null;
       account = picked;
     }
-    const previousAgency = p.role === 'agent' && p.subjectId ? tx.select({ a: agents.agencyId }).from(agents).where(eq(agents.id, p.subjectId)).get()?.a : undefined;
-    const moved = tx.update(participants).set({ role, subjectId: account.subjectId }).where(eq(participants.id, p.id)).returning().get();
+    const previousAgency = p.role === 'agent' && p.subjectId ? (await tx.select({ a: agents.agencyId }).from(agents).where(eq(agents.id, p.subjectId)).get())?.a : undefined;
+    const moved = await tx.update(participants).set({ role, subjectId: account.subjectId }).where(eq(participants.id, p.id)).returning().get();
     if (previousAgency && previousAgency !== account.agency) {
-      const stillPlayed = tx
+      const stillPlayed = await tx
         .select({ id: participants.id })
         .from(participants)
         .innerJoin(agents, eq(agents.id, participants.subjectId))
         .where(and(eq(participants.classSessionId, session.id), eq(participants.role, 'agent'), eq(agents.agencyId, previousAgency)))
         .get();
-      if (!stillPlayed) automateBody(tx, session.id, previousAgency);
+      if (!stillPlayed) await automateBody(tx, session.id, previousAgency);
     }
-    markPlayed(tx, session, account.agency);
+    await markPlayed(tx, session, account.agency);
     return moved;
   });
 }
 
 /** The account the teacher picked, checked against the séance's world: a persona, an aidant, or a body's free account. */
-function pickedAccount(tx: Executor, session: ClassSession, role: ParticipantRole, subject: string, except: string): { subjectId: string | null; agency?: AgencyId } | null {
+async function pickedAccount(tx: AsyncExecutor, session: ClassSession, role: ParticipantRole, subject: string, except: string): Promise<{ subjectId: string | null; agency?: AgencyId } | null> {
   if (role === 'observateur') return { subjectId: null };
-  if (role === 'citoyen') return tx.select({ id: personas.id }).from(personas).where(and(eq(personas.id, subject), eq(personas.classSessionId, session.id))).get() ? { subjectId: subject } : null;
-  if (role === 'aidant') return tx.select({ id: aidants.id }).from(aidants).where(and(eq(aidants.id, subject), eq(aidants.classSessionId, session.id))).get() ? { subjectId: subject } : null;
+  if (role === 'citoyen') return await tx.select({ id: personas.id }).from(personas).where(and(eq(personas.id, subject), eq(personas.classSessionId, session.id))).get() ? { subjectId: subject } : null;
+  if (role === 'aidant') return await tx.select({ id: aidants.id }).from(aidants).where(and(eq(aidants.id, subject), eq(aidants.classSessionId, session.id))).get() ? { subjectId: subject } : null;
   if (!(agencyIds as readonly string[]).includes(subject)) return null;
   const agency = subject as AgencyId;
-  const accounts = tx.select({ id: agents.id }).from(agents).where(and(eq(agents.classSessionId, session.id), eq(agents.agencyId, agency))).orderBy(asc(agents.unit), asc(agents.familyName)).all().map((r) => r.id);
-  return { subjectId: leastUsed(tx, session.id, accounts, except), agency };
+  const accounts = (await tx.select({ id: agents.id }).from(agents).where(and(eq(agents.classSessionId, session.id), eq(agents.agencyId, agency))).orderBy(asc(agents.unit), asc(agents.familyName)).all()).map((r) => r.id);
+  return { subjectId: await leastUsed(tx, session.id, accounts, except), agency };
 }
 
-export function participantsOfSession(db: Executor, classSessionId: string): Participant[] {
+export async function participantsOfSession(db: AsyncExecutor, classSessionId: string): Promise<Participant[]> {
   return db.select().from(participants).where(eq(participants.classSessionId, classSessionId)).orderBy(asc(participants.joinedAt)).all();
 }
 
-export function touchParticipant(db: Executor, participantId: string, now = new Date()): void {
-  db.update(participants).set({ lastSeenAt: now }).where(eq(participants.id, participantId)).run();
+export async function touchParticipant(db: AsyncExecutor, participantId: string, now = new Date()): Promise<void> {
+  await db.update(participants).set({ lastSeenAt: now }).where(eq(participants.id, participantId)).run();
 }
 
 /** The teacher's reassignment list: each role (any account), then the personas, bodies and aidants to pick from. */
-export function reassignChoices(db: Executor, classSessionId: string): { label: string; options: { value: string; label: string }[] }[] {
-  const people = db.select().from(personas).where(eq(personas.classSessionId, classSessionId)).orderBy(asc(personas.familyName)).all();
-  const bodies = db.select({ id: agents.agencyId }).from(agents).where(eq(agents.classSessionId, classSessionId)).groupBy(agents.agencyId).all();
-  const helpers = db.select().from(aidants).where(eq(aidants.classSessionId, classSessionId)).orderBy(asc(aidants.familyName)).all();
+export async function reassignChoices(db: AsyncExecutor, classSessionId: string): Promise<{ label: string; options: { value: string; label: string }[] }[]> {
+  const people = await db.select().from(personas).where(eq(personas.classSessionId, classSessionId)).orderBy(asc(personas.familyName)).all();
+  const bodies = await db.select({ id: agents.agencyId }).from(agents).where(eq(agents.classSessionId, classSessionId)).groupBy(agents.agencyId).all();
+  const helpers = await db.select().from(aidants).where(eq(aidants.classSessionId, classSessionId)).orderBy(asc(aidants.familyName)).all();
   return [
     { label: 'Un rôle (e-Guichet choisit le personnage)', options: participantRoles.map((r) => ({ value: r, label: roleLabels[r] })) },
     { label: 'Citoyen·ne qui joue…', options: people.map((p) => ({ value: `citoyen:${p.id}`, label: `${p.givenNames} ${p.preferredName ?? p.familyName}` })) },

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, lt, lte } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { first, type AsyncExecutor, type Engine } from '../../db/engine';
+import { type AsyncExecutor, type Engine, first } from '../../db/engine';
 import { agencies, agents, classSessions, flashMessages } from '../../db/tables';
 import { insertWorldInto } from '../../db/seed';
 import { ensurePlatformTokens } from '../platform/tokens';
@@ -11,12 +10,12 @@ import { purgeOldActionKeys } from '../action-keys';
 export type ClassSession = typeof classSessions.$inferSelect;
 
 /** The demonstration séance created on first start (the whole seeded world). */
-export function demoSession(db: Executor): ClassSession | null {
-  return db.select().from(classSessions).where(eq(classSessions.isDemo, true)).get() ?? null;
+export async function demoSession(db: AsyncExecutor): Promise<ClassSession | null> {
+  return await db.select().from(classSessions).where(eq(classSessions.isDemo, true)).get() ?? null;
 }
 
 /** A séance's agent accounts with their body's short name, by body then family name. */
-export function agentsOfSession(db: Executor, classSessionId: string) {
+export function agentsOfSession(db: AsyncExecutor, classSessionId: string) {
   return db
     .select({ agent: agents, agencyName: agencies.shortName })
     .from(agents)
@@ -87,10 +86,10 @@ export async function purgeExpiredSessions(engine: Engine, now = new Date()): Pr
 }
 
 /** The séance, if it is this teacher's (the one ownership check of pages, actions and route handlers). */
-export function ownedSession(db: Executor, teacherId: string, classSessionId: string): ClassSession | null {
-  return db.select().from(classSessions).where(and(eq(classSessions.id, classSessionId), eq(classSessions.teacherId, teacherId))).get() ?? null;
+export async function ownedSession(db: AsyncExecutor, teacherId: string, classSessionId: string): Promise<ClassSession | null> {
+  return await db.select().from(classSessions).where(and(eq(classSessions.id, classSessionId), eq(classSessions.teacherId, teacherId))).get() ?? null;
 }
 
-export function sessionsOfTeacher(db: Executor, teacherId: string): ClassSession[] {
+export async function sessionsOfTeacher(db: AsyncExecutor, teacherId: string): Promise<ClassSession[]> {
   return db.select().from(classSessions).where(eq(classSessions.teacherId, teacherId)).orderBy(desc(classSessions.createdAt)).all();
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '../../db/client';
+import { database } from '../../db/engine';
 import { getViewer } from '../auth/guards';
 import { PlatformError } from '../platform/errors';
 import { ownedSession } from './sessions';
@@ -8,7 +8,7 @@ import { ownedSession } from './sessions';
 export async function teacherSessionForApi(id: string) {
   const viewer = await getViewer();
   if (viewer?.role !== 'enseignant') throw new PlatformError('non_authentifie');
-  const session = ownedSession(getDb(), viewer.teacher.id, id);
+  const session = await ownedSession(database(), viewer.teacher.id, id);
   if (!session) throw new PlatformError('seance_inconnue');
   return session;
 }

@@ -2,16 +2,16 @@ import { eq } from 'drizzle-orm';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { freshDb } from '../../test/db';
-import { documents, personas } from '../../db/schema';
+import { freshDb, rawSql, rowsOfSession, tablesOfSessions } from '../../test/db';
+import { documents, personas } from '../../db/tables';
 import { demoSession } from '../classroom/sessions';
 import { prepareDocument, samePdf, storeDocument, verifyDocument } from './documents';
 import { documentJwks } from './keys';
 
 async function issued() {
   const db = await freshDb();
-  const classSessionId = demoSession(db)!.id;
-  const persona = db.select().from(personas).where(eq(personas.classSessionId, classSessionId)).get()!;
+  const classSessionId = (await demoSession(db))!.id;
+  const persona = (await db.select().from(personas).where(eq(personas.classSessionId, classSessionId)).get())!;
   const row = await prepareDocument({
     classSessionId,
     personaId: persona.id,
@@ -22,7 +22,7 @@ async function issued() {
     issuerLabel: 'Ville de Villeneuve-sur-Brenne (fictive)',
     content: { champs: [{ libelle: 'Immatriculation', valeur: 'GH-482-KT' }, { libelle: 'Zone', valeur: 'A' }], donnees: { immatriculation: 'GH-482-KT', zone: 'A' } },
   });
-  storeDocument(db, row);
+  await storeDocument(db, row);
   return { db, row };
 }
 
@@ -38,7 +38,7 @@ describe('issued documents', () => {
   it('fails when one byte of the content changed', async () => {
     const { db, row } = await issued();
     const altered = JSON.stringify(row.content).replace('GH-482-KT', 'GH-482-KU');
-    db.$client.prepare('UPDATE documents SET content = ? WHERE id = ?').run(altered, row.id);
+    await rawSql('UPDATE documents SET content = ? WHERE id = ?', altered, row.id);
     expect(await verifyDocument(db, row.id)).toMatchObject({ authentique: false, raison: expect.stringContaining('modifié') });
   });
 
@@ -48,7 +48,7 @@ describe('issued documents', () => {
       authentique: true,
       donnees_scellees: { titre: 'Carte de stationnement résidentiel', emetteur: 'Ville de Villeneuve-sur-Brenne (fictive)', delivre_le: row.issuedAt.toISOString(), champs: row.content.champs },
     });
-    db.update(documents).set({ title: 'Carte de stationnement (tous quartiers)' }).where(eq(documents.id, row.id)).run();
+    await db.update(documents).set({ title: 'Carte de stationnement (tous quartiers)' }).where(eq(documents.id, row.id)).run();
     expect(await verifyDocument(db, row.id)).toMatchObject({ authentique: false, raison: expect.stringMatching(/titre, l’émetteur ou la date/), donnees_scellees: { titre: 'Carte de stationnement résidentiel' } });
   });
 
@@ -56,14 +56,14 @@ describe('issued documents', () => {
     const { db, row } = await issued();
     const [header, payload, signature] = row.jws.split('.');
     const flipped = `${signature!.slice(0, 10)}${signature![10] === 'A' ? 'B' : 'A'}${signature!.slice(11)}`;
-    db.update(documents).set({ jws: `${header}.${payload}.${flipped}` }).where(eq(documents.id, row.id)).run();
+    await db.update(documents).set({ jws: `${header}.${payload}.${flipped}` }).where(eq(documents.id, row.id)).run();
     expect(await verifyDocument(db, row.id)).toMatchObject({ authentique: false, raison: expect.stringContaining('signature') });
     await expect(compactVerify(`${header}.${payload}.${flipped}`, createLocalJWKSet(await documentJwks()))).rejects.toThrow();
   });
 
   it('is revocable: still sealed, no longer authentic', async () => {
     const { db, row } = await issued();
-    db.update(documents).set({ revokedAt: new Date() }).where(eq(documents.id, row.id)).run();
+    await db.update(documents).set({ revokedAt: new Date() }).where(eq(documents.id, row.id)).run();
     expect(await verifyDocument(db, row.id)).toMatchObject({ authentique: false, revoque: true });
   });
 

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { documents, type AgencyId } from '../../db/schema';
+import type { AsyncExecutor } from '../../db/engine';
+import { type AgencyId } from '../../db/schema';
+import { documents } from '../../db/tables';
 import { env } from '../env';
 import { renderDocumentPdf, type DocumentField } from './pdf';
 import { checkSeal, sealDocument, type PrintedData } from './seal';
@@ -50,17 +51,17 @@ export async function prepareDocument(input: NewDocument): Promise<DocumentRow> 
   };
 }
 
-export function storeDocument(tx: Executor, row: DocumentRow): DocumentRow {
-  tx.insert(documents).values(row).run();
+export async function storeDocument(tx: AsyncExecutor, row: DocumentRow): Promise<DocumentRow> {
+  await tx.insert(documents).values(row).run();
   return row;
 }
 
-export function documentsOf(db: Executor, personaId: string): DocumentRow[] {
+export async function documentsOf(db: AsyncExecutor, personaId: string): Promise<DocumentRow[]> {
   return db.select().from(documents).where(eq(documents.personaId, personaId)).orderBy(desc(documents.issuedAt)).all();
 }
 
-export function documentOf(db: Executor, personaId: string, id: string): DocumentRow | null {
-  return db.select().from(documents).where(and(eq(documents.id, id), eq(documents.personaId, personaId))).get() ?? null;
+export async function documentOf(db: AsyncExecutor, personaId: string, id: string): Promise<DocumentRow | null> {
+  return await db.select().from(documents).where(and(eq(documents.id, id), eq(documents.personaId, personaId))).get() ?? null;
 }
 
 export type Verification = {
@@ -77,8 +78,8 @@ export type Verification = {
 };
 
 /** The public check of a document by its id (QR target): signature, content, revocation. */
-export async function verifyDocument(db: Executor, id: string): Promise<Verification | null> {
-  const doc = db.select().from(documents).where(eq(documents.id, id)).get();
+export async function verifyDocument(db: AsyncExecutor, id: string): Promise<Verification | null> {
+  const doc = await db.select().from(documents).where(eq(documents.id, id)).get();
   if (!doc) return null;
   const seal = await checkSeal(doc);
   return {
@@ -99,6 +100,6 @@ export function samePdf(doc: DocumentRow, bytes: Uint8Array): boolean {
   return crypto.createHash('sha256').update(bytes).digest('hex') === doc.pdfHash;
 }
 
-export function documentsOfCase(db: Executor, personaId: string, caseId: string): DocumentRow[] {
+export async function documentsOfCase(db: AsyncExecutor, personaId: string, caseId: string): Promise<DocumentRow[]> {
   return db.select().from(documents).where(and(eq(documents.personaId, personaId), eq(documents.caseId, caseId))).orderBy(desc(documents.issuedAt)).all();
 }

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { PDFDocument, PDFTextField } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
-import { personas } from '../../db/schema';
+import { personas } from '../../db/tables';
 import { demoSession } from '../classroom/sessions';
 import { procedures } from '../procedures/registry';
 import { renderPaperForm } from './paper-form';
@@ -24,8 +24,8 @@ describe('the paper forms', () => {
 
   it('is pre-filled with the identity when the person is known', async () => {
     const db = await freshDb();
-    const session = demoSession(db)!.id;
-    const marcel = db.select().from(personas).where(and(eq(personas.key, 'marcel-dupuis'), eq(personas.classSessionId, session))).get()!;
+    const session = (await demoSession(db))!.id;
+    const marcel = (await db.select().from(personas).where(and(eq(personas.key, 'marcel-dupuis'), eq(personas.classSessionId, session))).get())!;
     const pdf = await PDFDocument.load(await renderPaperForm(procedures['acte-naissance'], db, marcel));
     const field = (name: string) => (pdf.getForm().getField(name) as PDFTextField).getText();
     expect(field('identite.nom')).toBe('Dupuis');

@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { Executor } from '../../db/client';
+import type { AsyncExecutor } from '../../db/engine';
 import { proofKinds } from '../../db/schema';
 import { formatIsoDate } from '../format';
 import { pdfText } from './pdf';
@@ -21,7 +21,7 @@ const identityFields: FieldDef[] = [
   { kind: 'text', name: 'identite.telephone', label: 'Téléphone' },
 ];
 
-export function paperSections(def: ProcedureDef, db: Executor): PaperSection[] {
+export async function paperSections(def: ProcedureDef, db: AsyncExecutor): Promise<PaperSection[]> {
   if (def.id === 'carte-stationnement') {
     return [
       { title: 'Le véhicule', fields: [{ kind: 'text', name: 'vehicule.immatriculation', label: 'Immatriculation (par exemple AB-123-CD)' }] },
@@ -30,7 +30,7 @@ export function paperSections(def: ProcedureDef, db: Executor): PaperSection[] {
   }
   // The fields of each step do not depend on who fills them in (the identity is asked once, above).
   const ctx = { db, persona: null as unknown as Persona, answers: {} };
-  return def.steps.map((step) => ({ title: step.title, fields: step.fields(ctx).map((f) => ({ ...f, name: `${step.id}.${f.name}` })) }));
+  return Promise.all(def.steps.map(async (step) => ({ title: step.title, fields: (await step.fields(ctx)).map((f) => ({ ...f, name: `${step.id}.${f.name}` })) })));
 }
 
 function prefill(persona: Persona | null): Record<string, string> {
@@ -46,7 +46,7 @@ function prefill(persona: Persona | null): Record<string, string> {
 }
 
 
-export async function renderPaperForm(def: ProcedureDef, db: Executor, persona: Persona | null): Promise<Uint8Array> {
+export async function renderPaperForm(def: ProcedureDef, db: AsyncExecutor, persona: Persona | null): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(pdfText(`Formulaire papier : ${def.title} (simulation)`));
   pdf.setSubject('Formulaire fictif d’e-Guichet, simulateur pédagogique. Sans aucune valeur.');
@@ -78,7 +78,7 @@ export async function renderPaperForm(def: ProcedureDef, db: Executor, persona: 
   write(`À remplir à la main ou à l’écran, puis à remettre au guichet ${body} ou à un espace France Services.`, regular, 10);
   y -= 8;
 
-  const sections: PaperSection[] = [{ title: 'Vous', fields: identityFields }, ...paperSections(def, db), { title: 'Signature', fields: [{ kind: 'text', name: 'signature.date_lieu', label: 'Fait à, le' }] }];
+  const sections: PaperSection[] = [{ title: 'Vous', fields: identityFields }, ...await paperSections(def, db), { title: 'Signature', fields: [{ kind: 'text', name: 'signature.date_lieu', label: 'Fait à, le' }] }];
   for (const section of sections) {
     room(40);
     y -= 6;

@@ -1,8 +1,9 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { getServerSession } from 'next-auth';
-import type { Db } from '../../db/client';
-import { agents, classSessions, personas, teachers, type AgencyId } from '../../db/schema';
+import type { AsyncExecutor } from '../../db/engine';
+import { type AgencyId } from '../../db/schema';
+import { agents, classSessions, personas, teachers } from '../../db/tables';
 import { authOptions } from '../auth/options';
 import { env } from '../env';
 import { PlatformError } from './errors';
@@ -31,32 +32,32 @@ export function assertSameOrigin(request: Request): void {
   if (origin && origin !== new URL(env().baseUrl).origin && origin !== new URL(request.url).origin) throw new PlatformError('origine_refusee');
 }
 
-export async function resolveApiCaller(db: Db, request: Request): Promise<ApiCaller> {
+export async function resolveApiCaller(db: AsyncExecutor, request: Request): Promise<ApiCaller> {
   const token = bearer(request);
   if (token) {
-    const body = authenticateToken(db, token);
+    const body = await authenticateToken(db, token);
     if (!body) throw new PlatformError('jeton_invalide');
     return { kind: 'organisme', ...body };
   }
   const session = await getServerSession(authOptions());
   const subject = session?.subject;
   if (subject && session.role === 'citoyen') {
-    const persona = db.select({ id: personas.id, classSessionId: personas.classSessionId }).from(personas).where(eq(personas.id, subject)).get();
+    const persona = await db.select({ id: personas.id, classSessionId: personas.classSessionId }).from(personas).where(eq(personas.id, subject)).get();
     if (persona) return { kind: 'usager', classSessionId: persona.classSessionId, personaId: persona.id };
   }
   if (subject && session.role === 'agent') {
-    const agent = db.select().from(agents).where(eq(agents.id, subject)).get();
+    const agent = await db.select().from(agents).where(eq(agents.id, subject)).get();
     if (agent) return { kind: 'agent', classSessionId: agent.classSessionId, agency: agent.agencyId };
   }
   if (subject && session.role === 'enseignant') {
-    const teacher = db.select({ id: teachers.id }).from(teachers).where(eq(teachers.id, subject)).get();
+    const teacher = await db.select({ id: teachers.id }).from(teachers).where(eq(teachers.id, subject)).get();
     if (teacher) return { kind: 'enseignant', teacherId: teacher.id };
   }
   throw new PlatformError('non_authentifie');
 }
 
 /** The journal reader a caller stands for; a teacher names one of their séances (`?seance=`), or gets their latest. */
-export function journalReaderOf(db: Db, caller: ApiCaller, seance: string | null): JournalReader {
+export async function journalReaderOf(db: AsyncExecutor, caller: ApiCaller, seance: string | null): Promise<JournalReader> {
   switch (caller.kind) {
     case 'organisme':
     case 'agent':
@@ -64,7 +65,7 @@ export function journalReaderOf(db: Db, caller: ApiCaller, seance: string | null
     case 'usager':
       return { kind: 'usager', classSessionId: caller.classSessionId, personaId: caller.personaId };
     case 'enseignant': {
-      const owned = db
+      const owned = await db
         .select({ id: classSessions.id })
         .from(classSessions)
         .where(seance ? and(eq(classSessions.teacherId, caller.teacherId), eq(classSessions.id, seance)) : eq(classSessions.teacherId, caller.teacherId))

@@ -1,12 +1,12 @@
 import { asc } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { agencies } from '../../db/schema';
+import type { AsyncExecutor } from '../../db/engine';
+import { agencies } from '../../db/tables';
 import { dataItems, habilitations, purposes } from './catalogue';
 
 /** The public catalogue, as served by GET /api/plateforme/v1/catalogue and shown on /plateforme. */
-export function publicCatalogue(db: Executor) {
+export async function publicCatalogue(db: AsyncExecutor) {
   return {
-    organismes: db
+    organismes: await db
       .select({ id: agencies.id, nom: agencies.name, sigle: agencies.shortName, mission: agencies.mission })
       .from(agencies)
       .orderBy(asc(agencies.shortName))
@@ -16,4 +16,4 @@ export function publicCatalogue(db: Executor) {
     habilitations,
   };
 }
-export type PublicCatalogue = ReturnType<typeof publicCatalogue>;
+export type PublicCatalogue = Awaited<ReturnType<typeof publicCatalogue>>;

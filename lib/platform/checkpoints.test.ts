@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
-import { classSessions, journalEntries, journalHeads } from '../../db/schema';
+import { classSessions, journalEntries, journalHeads } from '../../db/tables';
 import { checkpointOrigin, journalJwks, signCheckpoint, verifyCheckpoint } from './checkpoints';
 import { appendJournalEntry, entryLeafHash, latestCheckpoint, type JournalInput } from './journal';
 import { rootOf } from './merkle';
@@ -45,29 +45,29 @@ describe('signed checkpoints (C2SP signed note, ES256)', () => {
 describe('the journal keeps a signed tree head per séance', () => {
   it('after each append, a checkpoint of the whole tree, the entries as leaves in order', async () => {
     const db = await freshDb();
-    db.insert(classSessions).values([{ id: 's1', name: 'Séance 1', joinCode: 'AAAAAA' }, { id: 's2', name: 'Séance 2', joinCode: 'BBBBBB' }]).run();
+    await db.insert(classSessions).values([{ id: 's1', name: 'Séance 1', joinCode: 'AAAAAA' }, { id: 's2', name: 'Séance 2', joinCode: 'BBBBBB' }]).run();
     for (let n = 1; n <= 13; n++) {
-      appendJournalEntry(db, exchange('s1', n));
-      const head = latestCheckpoint(db, 's1')!;
-      const leaves = db.select().from(journalEntries).where(eq(journalEntries.classSessionId, 's1')).orderBy(asc(journalEntries.sequence)).all().map(entryLeafHash);
+      await appendJournalEntry(db, exchange('s1', n));
+      const head = (await latestCheckpoint(db, 's1'))!;
+      const leaves = (await db.select().from(journalEntries).where(eq(journalEntries.classSessionId, 's1')).orderBy(asc(journalEntries.sequence)).all()).map(entryLeafHash);
       const check = verifyCheckpoint(head.checkpoint, keys);
       expect(check).toMatchObject({ ok: true, checkpoint: { origin: 'e-guichet/seances/s1', size: n } });
       if (check.ok) expect(check.checkpoint.rootHash.equals(rootOf(leaves))).toBe(true);
       expect(head.rootHash).toBe(rootOf(leaves).toString('hex'));
     }
-    expect(latestCheckpoint(db, 's2')).toBeNull();
-    appendJournalEntry(db, exchange('s2', 1));
-    expect(latestCheckpoint(db, 's2')).toMatchObject({ size: 1 });
+    expect(await latestCheckpoint(db, 's2')).toBeNull();
+    await appendJournalEntry(db, exchange('s2', 1));
+    expect(await latestCheckpoint(db, 's2')).toMatchObject({ size: 1 });
   });
 
   it('rebuilds a head that is missing or out of step from the entries', async () => {
     const db = await freshDb();
-    db.insert(classSessions).values({ id: 's1', name: 'Séance 1', joinCode: 'AAAAAA' }).run();
-    for (let n = 1; n <= 5; n++) appendJournalEntry(db, exchange('s1', n));
-    db.delete(journalHeads).run(); // as for a journal written before the heads existed
-    appendJournalEntry(db, exchange('s1', 6));
-    const leaves = db.select().from(journalEntries).orderBy(asc(journalEntries.sequence)).all().map(entryLeafHash);
-    expect(latestCheckpoint(db, 's1')).toMatchObject({ size: 6, rootHash: rootOf(leaves).toString('hex') });
+    await db.insert(classSessions).values({ id: 's1', name: 'Séance 1', joinCode: 'AAAAAA' }).run();
+    for (let n = 1; n <= 5; n++) await appendJournalEntry(db, exchange('s1', n));
+    await db.delete(journalHeads).run(); // as for a journal written before the heads existed
+    await appendJournalEntry(db, exchange('s1', 6));
+    const leaves = (await db.select().from(journalEntries).orderBy(asc(journalEntries.sequence)).all()).map(entryLeafHash);
+    expect(await latestCheckpoint(db, 's1')).toMatchObject({ size: 6, rootHash: rootOf(leaves).toString('hex') });
   });
 });
 
@@ -76,8 +76,9 @@ describe('receipts', () => {
     const { appendWithReceipt } = await import('./journal');
     const { verifyReceipt } = await import('./receipts');
     const db = await freshDb();
-    db.insert(classSessions).values({ id: 's1', name: 'Séance 1', joinCode: 'AAAAAA' }).run();
-    const receipts = Array.from({ length: 11 }, (_, i) => appendWithReceipt(db, exchange('s1', i + 1)).receipt);
+    await db.insert(classSessions).values({ id: 's1', name: 'Séance 1', joinCode: 'AAAAAA' }).run();
+    const receipts = [];
+    for (let i = 0; i < 11; i++) receipts.push((await appendWithReceipt(db, exchange('s1', i + 1))).receipt);
     receipts.forEach((r, i) => {
       expect(verifyReceipt(r, keys)).toMatchObject({ ok: true, checkpoint: { size: i + 1 } });
     });

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { consents, consentWithdrawals, type AgencyId } from '../../db/schema';
+import type { AsyncExecutor } from '../../db/engine';
+import { type AgencyId } from '../../db/schema';
+import { consents, consentWithdrawals } from '../../db/tables';
 import { habilitations, type Purpose } from './catalogue';
 import { PlatformError } from './errors';
 
@@ -29,7 +30,7 @@ export type ConsentWithStatus = Consent & { status: ConsentStatus; withdrawnAt: 
 const dayMs = 24 * 60 * 60 * 1000;
 
 /** Records a consent. Only for a habilitation whose legal basis is consent and that covers every item. */
-export function grantConsent(db: Executor, grant: ConsentGrant, now = new Date()): Consent {
+export async function grantConsent(db: AsyncExecutor, grant: ConsentGrant, now = new Date()): Promise<Consent> {
   const habilitation = habilitations.find(
     (h) => h.consommateur === grant.consumer && h.fournisseur === grant.provider && h.finalite === grant.purpose && grant.items.every((item) => h.donnees.includes(item)),
   );
@@ -44,7 +45,7 @@ export function grantConsent(db: Executor, grant: ConsentGrant, now = new Date()
   }
   // One active consent per person × consumer × provider × purpose: the same agreement given twice (double-click,
   // two tabs) is the first one, not a second row. A new text version is a new agreement.
-  const same = activeConsentFor(db, { ...grant, items: grant.items }, now);
+  const same = await activeConsentFor(db, { ...grant, items: grant.items }, now);
   if (same && same.textVersion === grant.textVersion && same.items.length === new Set(grant.items).size) return same;
   return db
     .insert(consents)
@@ -66,11 +67,11 @@ export function grantConsent(db: Executor, grant: ConsentGrant, now = new Date()
 }
 
 /** Withdraws one of the person's consents. Withdrawing twice keeps the first date. */
-export function withdrawConsent(db: Executor, personaId: string, consentId: string, now = new Date()): ConsentWithStatus {
-  const consent = db.select().from(consents).where(and(eq(consents.id, consentId), eq(consents.personaId, personaId))).get();
+export async function withdrawConsent(db: AsyncExecutor, personaId: string, consentId: string, now = new Date()): Promise<ConsentWithStatus> {
+  const consent = await db.select().from(consents).where(and(eq(consents.id, consentId), eq(consents.personaId, personaId))).get();
   if (!consent) throw new PlatformError('introuvable', 'Cet accord n’existe pas, ou ne vous concerne pas.');
-  db.insert(consentWithdrawals).values({ consentId, classSessionId: consent.classSessionId, withdrawnAt: now }).onConflictDoNothing().run();
-  const found = consentsOf(db, personaId, now).find((c) => c.id === consentId);
+  await db.insert(consentWithdrawals).values({ consentId, classSessionId: consent.classSessionId, withdrawnAt: now }).onConflictDoNothing().run();
+  const found = (await consentsOf(db, personaId, now)).find((c) => c.id === consentId);
   if (!found) throw new PlatformError('introuvable');
   return found;
 }
@@ -78,8 +79,8 @@ export function withdrawConsent(db: Executor, personaId: string, consentId: stri
 export type ConsentQuery = { classSessionId: string; personaId: string; consumer: AgencyId; provider: AgencyId; items: string[]; purpose: Purpose | string };
 
 /** The active consent that covers this exchange (every item asked), if any. */
-export function activeConsentFor(db: Executor, q: ConsentQuery, now = new Date()): Consent | null {
-  const candidates = db
+export async function activeConsentFor(db: AsyncExecutor, q: ConsentQuery, now = new Date()): Promise<Consent | null> {
+  const candidates = await db
     .select({ consent: consents })
     .from(consents)
     .leftJoin(consentWithdrawals, eq(consentWithdrawals.consentId, consents.id))
@@ -100,14 +101,14 @@ export function activeConsentFor(db: Executor, q: ConsentQuery, now = new Date()
 }
 
 /** All of the person's consents, newest first, with their status. */
-export function consentsOf(db: Executor, personaId: string, now = new Date()): ConsentWithStatus[] {
-  return db
+export async function consentsOf(db: AsyncExecutor, personaId: string, now = new Date()): Promise<ConsentWithStatus[]> {
+  return (await db
     .select({ consent: consents, withdrawnAt: consentWithdrawals.withdrawnAt })
     .from(consents)
     .leftJoin(consentWithdrawals, eq(consentWithdrawals.consentId, consents.id))
     .where(eq(consents.personaId, personaId))
     .orderBy(desc(consents.grantedAt))
-    .all()
+    .all())
     .map(({ consent, withdrawnAt }) => ({
       ...consent,
       withdrawnAt,

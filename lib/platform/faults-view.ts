@@ -1,6 +1,7 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { platformFaults, type FaultKind } from '../../db/schema';
+import type { AsyncExecutor } from '../../db/engine';
+import { type FaultKind } from '../../db/schema';
+import { platformFaults } from '../../db/tables';
 
 export const faultLabels: Record<FaultKind, string> = {
   panne: 'Panne : l’organisme ne répond plus',
@@ -9,12 +10,12 @@ export const faultLabels: Record<FaultKind, string> = {
 };
 
 /** The séance's faults in force now, soonest ending first. */
-export function faultsInForce(db: Executor, classSessionId: string, now = new Date()) {
-  return db
+export async function faultsInForce(db: AsyncExecutor, classSessionId: string, now = new Date()) {
+  return (await db
     .select()
     .from(platformFaults)
     .where(and(eq(platformFaults.classSessionId, classSessionId), gt(platformFaults.endsAt, now)))
     .orderBy(asc(platformFaults.endsAt))
-    .all()
+    .all())
     .filter((f) => f.startsAt <= now);
 }

@@ -1,14 +1,15 @@
 import crypto from 'node:crypto';
 import { and, desc, eq, gt, lte } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { platformFaults, type AgencyId, type FaultKind } from '../../db/schema';
+import type { AsyncExecutor } from '../../db/engine';
+import { type AgencyId, type FaultKind } from '../../db/schema';
+import { platformFaults } from '../../db/tables';
 
 // Faults the teacher injects into a body for a time (the classroom drives them; the gateway obeys).
 
 export type Fault = typeof platformFaults.$inferSelect;
 export type FaultInput = { agency: AgencyId; kind: FaultKind; minutes: number; latencyMs?: number; failureRate?: number };
 
-export function injectFault(db: Executor, classSessionId: string, input: FaultInput, now = new Date()): Fault {
+export async function injectFault(db: AsyncExecutor, classSessionId: string, input: FaultInput, now = new Date()): Promise<Fault> {
   return db
     .insert(platformFaults)
     .values({
@@ -26,17 +27,17 @@ export function injectFault(db: Executor, classSessionId: string, input: FaultIn
 }
 
 /** Ends every fault of the body now (the rows stay: the debrief tells what happened). */
-export function endFaults(db: Executor, classSessionId: string, agency: AgencyId, now = new Date()): void {
-  db.update(platformFaults)
+export async function endFaults(db: AsyncExecutor, classSessionId: string, agency: AgencyId, now = new Date()): Promise<void> {
+  await db.update(platformFaults)
     .set({ endsAt: now })
     .where(and(eq(platformFaults.classSessionId, classSessionId), eq(platformFaults.agency, agency), gt(platformFaults.endsAt, now)))
     .run();
 }
 
 /** The latest fault in force on the body, if any. */
-export function activeFault(db: Executor, classSessionId: string, agency: AgencyId, now = new Date()): Fault | null {
+export async function activeFault(db: AsyncExecutor, classSessionId: string, agency: AgencyId, now = new Date()): Promise<Fault | null> {
   return (
-    db
+    await db
       .select()
       .from(platformFaults)
       .where(and(eq(platformFaults.classSessionId, classSessionId), eq(platformFaults.agency, agency), lte(platformFaults.startsAt, now), gt(platformFaults.endsAt, now)))

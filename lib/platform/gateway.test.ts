@@ -1,9 +1,8 @@
-import { engineFor } from '../../db/engine';
+import { type AsyncExecutor, getEngine, postgresEngine } from '../../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshDb } from '../../test/db';
-import type { Db } from '../../db/client';
-import { classSessions, exchangeTraces, journalEntries, personas } from '../../db/schema';
+import { freshDb, onPostgres, rawSql, rowsOfSession, tablesOfSessions } from '../../test/db';
+import { classSessions, exchangeTraces, journalEntries, personas } from '../../db/tables';
 import { seedWorld } from '../../db/seed';
 import { demoSession } from '../classroom/sessions';
 import { grantConsent, withdrawConsent } from './consents';
@@ -14,7 +13,7 @@ import { verifyJournalChain } from './journal';
 import { verifyReceipt } from './receipts';
 import { authenticateToken, currentToken, ensurePlatformTokens, maskToken, rotateToken } from './tokens';
 
-let db: Db;
+let db: AsyncExecutor;
 let session: string;
 let now: Date;
 let slept: number[];
@@ -24,22 +23,22 @@ const recordSleep = async (ms: number) => {
 };
 const deps: GatewayDeps = { now: () => now, sleep: recordSleep, random: () => randomValue };
 
-const personaId = (key: string, classSessionId = session) =>
-  db.select({ id: personas.id }).from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, classSessionId))).get()!.id;
-const caller = async (agency: Caller['agency']): Promise<Caller> => ({ classSessionId: session, agency, token: (await currentToken(engineFor(db), session, agency)).token });
+const personaId = async (key: string, classSessionId = session) =>
+  (await db.select({ id: personas.id }).from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, classSessionId))).get())!.id;
+const caller = async (agency: Caller['agency']): Promise<Caller> => ({ classSessionId: session, agency, token: (await currentToken(getEngine(), session, agency)).token });
 const ask = async (agency: Caller['agency'], body: object) => requestExchange(db, await caller(agency), body, deps);
-const parking = (key: string, provider: 'dgfip' | 'siv' = 'siv') => ({
+const parking = async (key: string, provider: 'dgfip' | 'siv' = 'siv') => ({
   fournisseur: provider,
   donnees: [provider === 'siv' ? 'siv.vehicules' : 'dgfip.adresse_fiscale'],
-  usager: personaId(key),
+  usager: await personaId(key),
   finalite: 'carte_stationnement_residentiel',
 });
-const consentTo = (key: string, provider: 'dgfip' | 'siv' = 'siv', days = 30) =>
+const consentTo = async (key: string, provider: 'dgfip' | 'siv' = 'siv', days = 30) =>
   grantConsent(
     db,
     {
       classSessionId: session,
-      personaId: personaId(key),
+      personaId: await personaId(key),
       consumer: 'ville',
       provider,
       items: [provider === 'siv' ? 'siv.vehicules' : 'dgfip.adresse_fiscale'],
@@ -53,16 +52,35 @@ const consentTo = (key: string, provider: 'dgfip' | 'siv' = 'siv', days = 30) =>
 
 beforeEach(async () => {
   db = await freshDb();
-  session = demoSession(db)!.id;
+  session = (await demoSession(db))!.id;
   now = new Date('2026-11-23T10:00:00Z');
   slept = [];
   deps.sleep = recordSleep;
   randomValue = 0.5;
 });
 
+describe('one chain per séance', () => {
+  it('stays gapless when two app servers journal exchanges at the same moment (PostgreSQL: two pools, one lock)', { timeout: 60_000 }, async () => {
+    // On PostgreSQL a second pool on the same database is what a second app server has; on SQLite, one process.
+    const second = onPostgres ? postgresEngine(process.env.EGUICHET_DATABASE_URL!, { max: 4 }) : null;
+    const before = (await verifyJournalChain(db, session)).entrees;
+    const body = { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: await personaId('karim-benali'), finalite: 'calcul_prestations' };
+    const who = await caller('caf');
+    try {
+      const outcomes = await Promise.all(Array.from({ length: 80 }, (_, i) => requestExchange(i % 2 && second ? second.db : db, who, body, deps)));
+      expect(outcomes.every((o) => o.status === 200)).toBe(true);
+      const sequences = outcomes.map((o) => o.entry!.sequence).sort((a, b) => a - b);
+      expect(sequences).toEqual(Array.from({ length: 80 }, (_, i) => before + i + 1));
+      expect(await verifyJournalChain(db, session)).toMatchObject({ valide: true, entrees: before + 80 });
+    } finally {
+      await second?.close();
+    }
+  });
+});
+
 describe('habilitations', () => {
   it('grants an exchange the law provides for, without consent (CAF → DGFiP, revenu fiscal de référence)', async () => {
-    const outcome = await ask('caf', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: personaId('karim-benali'), finalite: 'calcul_prestations' });
+    const outcome = await ask('caf', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: await personaId('karim-benali'), finalite: 'calcul_prestations' });
     expect(outcome).toMatchObject({ ok: true, status: 200, body: { donnees: { 'dgfip.revenu_fiscal_reference': { revenu_fiscal_reference: 31200, nombre_parts: 1 } } } });
     expect(outcome.entry).toMatchObject({ result: 'accorde', legalBasis: 'mission_de_service_public', consumer: 'caf', provider: 'dgfip' });
   });
@@ -74,17 +92,17 @@ describe('habilitations', () => {
     ['a consumer without habilitation', 'cpam', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], finalite: 'calcul_prestations' }],
     ['the right items from another provider', 'ville', { fournisseur: 'caf', donnees: ['caf.prestations'], finalite: 'carte_stationnement_residentiel' }],
   ] as const)('refuses %s with 403 habilitation_absente, journaled', async (_, agency, body) => {
-    const outcome = await ask(agency, { ...body, usager: personaId('karim-benali') });
+    const outcome = await ask(agency, { ...body, usager: await personaId('karim-benali') });
     expect(outcome).toMatchObject({ ok: false, status: 403, body: { erreur: 'habilitation_absente' } });
-    expect(outcome.entry).toMatchObject({ result: 'refuse', reason: 'habilitation_absente', consumer: agency, subject: personaId('karim-benali') });
+    expect(outcome.entry).toMatchObject({ result: 'refuse', reason: 'habilitation_absente', consumer: agency, subject: await personaId('karim-benali') });
     expect(JSON.stringify(outcome.body)).not.toContain('31200');
   });
 });
 
 describe('receipts', () => {
   it('every journaled answer, granted or refused, carries a receipt that verifies against the published key', async () => {
-    const granted = await ask('caf', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: personaId('karim-benali'), finalite: 'calcul_prestations' });
-    const refused = await ask('ville', parking('karim-benali'));
+    const granted = await ask('caf', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: await personaId('karim-benali'), finalite: 'calcul_prestations' });
+    const refused = await ask('ville', await parking('karim-benali'));
     for (const outcome of [granted, refused]) {
       const receipt = outcome.body.recu!;
       expect(receipt).toMatchObject({ entree: outcome.entry!.id, index: outcome.entry!.sequence - 1, contenu: { resultat: outcome.entry!.result } });
@@ -95,59 +113,59 @@ describe('receipts', () => {
 
 describe('consent', () => {
   it('refuses without consent, grants with an active one', async () => {
-    expect(await ask('ville', parking('karim-benali'))).toMatchObject({ status: 403, body: { erreur: 'consentement_absent' }, entry: { result: 'refuse', legalBasis: 'consentement' } });
-    consentTo('karim-benali');
-    expect(await ask('ville', parking('karim-benali'))).toMatchObject({ status: 200, entry: { result: 'accorde' } });
+    expect(await ask('ville', await parking('karim-benali'))).toMatchObject({ status: 403, body: { erreur: 'consentement_absent' }, entry: { result: 'refuse', legalBasis: 'consentement' } });
+    await consentTo('karim-benali');
+    expect(await ask('ville', await parking('karim-benali'))).toMatchObject({ status: 200, entry: { result: 'accorde' } });
   });
 
   it('is specific: a consent for SIV does not open DGFiP, nor another person', async () => {
-    consentTo('karim-benali', 'siv');
-    expect((await ask('ville', parking('karim-benali', 'dgfip'))).status).toBe(403);
-    expect((await ask('ville', parking('sophie-lefebvre'))).body).toMatchObject({ erreur: 'consentement_absent' });
+    await consentTo('karim-benali', 'siv');
+    expect((await ask('ville', await parking('karim-benali', 'dgfip'))).status).toBe(403);
+    expect((await ask('ville', await parking('sophie-lefebvre'))).body).toMatchObject({ erreur: 'consentement_absent' });
   });
 
   it('expires', async () => {
-    consentTo('karim-benali', 'siv', 1);
+    await consentTo('karim-benali', 'siv', 1);
     now = new Date(now.getTime() + 24 * 3600 * 1000 + 1);
-    expect((await ask('ville', parking('karim-benali'))).body).toMatchObject({ erreur: 'consentement_absent' });
+    expect((await ask('ville', await parking('karim-benali'))).body).toMatchObject({ erreur: 'consentement_absent' });
   });
 
   it('once withdrawn, refuses from the next call', async () => {
-    const consent = consentTo('karim-benali');
-    expect((await ask('ville', parking('karim-benali'))).status).toBe(200);
-    withdrawConsent(db, personaId('karim-benali'), consent.id, now);
-    expect((await ask('ville', parking('karim-benali'))).body).toMatchObject({ erreur: 'consentement_absent' });
+    const consent = await consentTo('karim-benali');
+    expect((await ask('ville', await parking('karim-benali'))).status).toBe(200);
+    await withdrawConsent(db, await personaId('karim-benali'), consent.id, now);
+    expect((await ask('ville', await parking('karim-benali'))).body).toMatchObject({ erreur: 'consentement_absent' });
   });
 
   it('is checked again after the provider’s latency: a consent withdrawn meanwhile is honoured', async () => {
-    const consent = consentTo('karim-benali');
-    injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 5, latencyMs: 1500 }, now);
+    const consent = await consentTo('karim-benali');
+    await injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 5, latencyMs: 1500 }, now);
     deps.sleep = async (ms) => {
       slept.push(ms);
-      withdrawConsent(db, personaId('karim-benali'), consent.id, now);
+      await withdrawConsent(db, await personaId('karim-benali'), consent.id, now);
     };
-    const outcome = await ask('ville', parking('karim-benali'));
+    const outcome = await ask('ville', await parking('karim-benali'));
     expect(outcome.body).toMatchObject({ erreur: 'consentement_absent' });
     expect(slept).toEqual([1500]);
   });
 
-  it('cannot be given for an exchange the law provides, nor for one nobody may ask', () => {
-    const base = { classSessionId: session, personaId: personaId('karim-benali'), days: 30, shownText: 't', textVersion: 'v' };
-    expect(() => grantConsent(db, { ...base, consumer: 'caf', provider: 'dgfip', items: ['dgfip.revenu_fiscal_reference'], purpose: 'calcul_prestations' })).toThrow(/prévu par la loi/);
-    expect(() => grantConsent(db, { ...base, consumer: 'ville', provider: 'caf', items: ['caf.prestations'], purpose: 'carte_stationnement_residentiel' })).toThrow(/Aucune habilitation/);
-    expect(() => grantConsent(db, { ...base, consumer: 'ville', provider: 'siv', items: ['siv.vehicules'], purpose: 'carte_stationnement_residentiel', days: 400 })).toThrow(/1 à 365/);
+  it('cannot be given for an exchange the law provides, nor for one nobody may ask', async () => {
+    const base = { classSessionId: session, personaId: await personaId('karim-benali'), days: 30, shownText: 't', textVersion: 'v' };
+    await expect((async () => grantConsent(db, { ...base, consumer: 'caf', provider: 'dgfip', items: ['dgfip.revenu_fiscal_reference'], purpose: 'calcul_prestations' }))()).rejects.toThrow(/prévu par la loi/);
+    await expect((async () => grantConsent(db, { ...base, consumer: 'ville', provider: 'caf', items: ['caf.prestations'], purpose: 'carte_stationnement_residentiel' }))()).rejects.toThrow(/Aucune habilitation/);
+    await expect((async () => grantConsent(db, { ...base, consumer: 'ville', provider: 'siv', items: ['siv.vehicules'], purpose: 'carte_stationnement_residentiel', days: 400 }))()).rejects.toThrow(/1 à 365/);
   });
 
-  it('is withdrawn only by its own person', () => {
-    const consent = consentTo('karim-benali');
-    expect(() => withdrawConsent(db, personaId('sophie-lefebvre'), consent.id, now)).toThrow(/n’existe pas/);
+  it('is withdrawn only by its own person', async () => {
+    const consent = await consentTo('karim-benali');
+    await expect((async () => withdrawConsent(db, await personaId('sophie-lefebvre'), consent.id, now))()).rejects.toThrow(/n’existe pas/);
   });
 });
 
 describe('minimisation', () => {
   it('returns exactly the items asked, and only the fields the catalogue lists', async () => {
-    consentTo('karim-benali', 'siv');
-    const outcome = await ask('ville', parking('karim-benali'));
+    await consentTo('karim-benali', 'siv');
+    const outcome = await ask('ville', await parking('karim-benali'));
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(Object.keys(outcome.body.donnees)).toEqual(['siv.vehicules']);
@@ -158,14 +176,14 @@ describe('minimisation', () => {
   });
 
   it('answers about a person of the caller’s séance only', async () => {
-    db.insert(classSessions).values({ id: 'autre', name: 'Autre', joinCode: 'ZZZZZZ' }).run();
-    await seedWorld(engineFor(db), 'autre');
-    const outcome = await ask('caf', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: personaId('karim-benali', 'autre'), finalite: 'calcul_prestations' });
+    await db.insert(classSessions).values({ id: 'autre', name: 'Autre', joinCode: 'ZZZZZZ' }).run();
+    await seedWorld(getEngine(), 'autre');
+    const outcome = await ask('caf', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: await personaId('karim-benali', 'autre'), finalite: 'calcul_prestations' });
     expect(outcome).toMatchObject({ status: 404, body: { erreur: 'usager_inconnu' }, entry: { result: 'echec', subject: null } });
   });
 
   it('says when the provider does not know the person (Julie is unknown to the DGFiP)', async () => {
-    const outcome = await ask('caf', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: personaId('julie-fontaine'), finalite: 'calcul_prestations' });
+    const outcome = await ask('caf', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: await personaId('julie-fontaine'), finalite: 'calcul_prestations' });
     expect(outcome).toMatchObject({ status: 404, body: { erreur: 'usager_inconnu' }, entry: { result: 'echec', reason: 'usager_inconnu' } });
   });
 });
@@ -178,113 +196,109 @@ describe('request shape', () => {
     [{ fournisseur: 'siv', donnees: ['dgfip.adresse_fiscale'], usager: 'x', finalite: 'f' }, 'donnees'],
     [{ fournisseur: 'siv', donnees: ['siv.vehicules'], usager: 'x', finalite: 'f', extra: 1 }, '(corps)'],
   ])('answers 422 requete_invalide with details, and journals nothing (%#)', async (body, field) => {
-    const before = db.select().from(journalEntries).all().length;
+    const before = (await db.select().from(journalEntries).all()).length;
     const outcome = await ask('ville', body);
     expect(outcome).toMatchObject({ status: 422, body: { erreur: 'requete_invalide' }, entry: null });
     expect((outcome.body as { details: { champ: string }[] }).details.map((d) => d.champ)).toContain(field);
-    expect(db.select().from(journalEntries).all()).toHaveLength(before);
+    expect(await db.select().from(journalEntries).all()).toHaveLength(before);
   });
 });
 
 describe('faults injected by the teacher', () => {
-  beforeEach(() => {
-    consentTo('karim-benali');
+  beforeEach(async () => {
+    await consentTo('karim-benali');
   });
 
   it('outage → 503 organisme_indisponible, then normal once ended', async () => {
-    injectFault(db, session, { agency: 'siv', kind: 'panne', minutes: 10 }, now);
-    expect(await ask('ville', parking('karim-benali'))).toMatchObject({ status: 503, body: { erreur: 'organisme_indisponible' }, entry: { result: 'echec' } });
-    expect((await ask('ville', parking('karim-benali', 'dgfip'))).body).toMatchObject({ erreur: 'consentement_absent' }); // only SIV is down
-    endFaults(db, session, 'siv', now);
-    expect((await ask('ville', parking('karim-benali'))).status).toBe(200);
+    await injectFault(db, session, { agency: 'siv', kind: 'panne', minutes: 10 }, now);
+    expect(await ask('ville', await parking('karim-benali'))).toMatchObject({ status: 503, body: { erreur: 'organisme_indisponible' }, entry: { result: 'echec' } });
+    expect((await ask('ville', await parking('karim-benali', 'dgfip'))).body).toMatchObject({ erreur: 'consentement_absent' }); // only SIV is down
+    await endFaults(db, session, 'siv', now);
+    expect((await ask('ville', await parking('karim-benali'))).status).toBe(200);
   });
 
   it('an outage ends by itself at its end time', async () => {
-    injectFault(db, session, { agency: 'siv', kind: 'panne', minutes: 10 }, now);
+    await injectFault(db, session, { agency: 'siv', kind: 'panne', minutes: 10 }, now);
     now = new Date(now.getTime() + 10 * 60_000);
-    expect((await ask('ville', parking('karim-benali'))).status).toBe(200);
+    expect((await ask('ville', await parking('karim-benali'))).status).toBe(200);
   });
 
   it('latency under the timeout → slower but served; over it → 504 delai_depasse after the timeout', async () => {
-    injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 10, latencyMs: 1200 }, now);
-    expect((await ask('ville', parking('karim-benali'))).status).toBe(200);
-    injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 10, latencyMs: 30_000 }, new Date(now.getTime() + 1));
+    await injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 10, latencyMs: 1200 }, now);
+    expect((await ask('ville', await parking('karim-benali'))).status).toBe(200);
+    await injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 10, latencyMs: 30_000 }, new Date(now.getTime() + 1));
     now = new Date(now.getTime() + 2);
-    expect(await ask('ville', parking('karim-benali'))).toMatchObject({ status: 504, body: { erreur: 'delai_depasse' } });
+    expect(await ask('ville', await parking('karim-benali'))).toMatchObject({ status: 504, body: { erreur: 'delai_depasse' } });
     expect(slept).toEqual([1200, gatewayTimeoutMs]);
   });
 
   it('erratic → fails at the rate set', async () => {
-    injectFault(db, session, { agency: 'siv', kind: 'erratique', minutes: 10, failureRate: 0.5 }, now);
+    await injectFault(db, session, { agency: 'siv', kind: 'erratique', minutes: 10, failureRate: 0.5 }, now);
     randomValue = 0.2;
-    expect((await ask('ville', parking('karim-benali'))).status).toBe(503);
+    expect((await ask('ville', await parking('karim-benali'))).status).toBe(503);
     randomValue = 0.8;
-    expect((await ask('ville', parking('karim-benali'))).status).toBe(200);
+    expect((await ask('ville', await parking('karim-benali'))).status).toBe(200);
   });
 
   it('refuses on the platform’s rules before looking at the provider’s state', async () => {
-    injectFault(db, session, { agency: 'dgfip', kind: 'panne', minutes: 10 }, now);
-    expect((await ask('cpam', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: personaId('karim-benali'), finalite: 'calcul_prestations' })).body).toMatchObject({ erreur: 'habilitation_absente' });
+    await injectFault(db, session, { agency: 'dgfip', kind: 'panne', minutes: 10 }, now);
+    expect((await ask('cpam', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: await personaId('karim-benali'), finalite: 'calcul_prestations' })).body).toMatchObject({ erreur: 'habilitation_absente' });
   });
 });
 
 describe('journal and trace of every exchange', () => {
   it('appends one chained entry per call, granted or refused, with a masked trace', async () => {
-    await ask('ville', parking('karim-benali'));
-    consentTo('karim-benali');
-    const granted = await ask('ville', { ...parking('karim-benali'), dossier: 'D-1' });
-    const entries = db.select().from(journalEntries).where(eq(journalEntries.classSessionId, session)).all();
+    await ask('ville', await parking('karim-benali'));
+    await consentTo('karim-benali');
+    const granted = await ask('ville', { ...await parking('karim-benali'), dossier: 'D-1' });
+    const entries = await db.select().from(journalEntries).where(eq(journalEntries.classSessionId, session)).all();
     expect(entries.map((e) => e.result)).toEqual(['refuse', 'accorde']);
-    expect(verifyJournalChain(db, session)).toMatchObject({ valide: true, entrees: 2 });
-    const trace = db.select().from(exchangeTraces).where(eq(exchangeTraces.journalEntryId, granted.entry!.id)).get()!;
-    const token = (await currentToken(engineFor(db), session, 'ville')).token;
+    expect(await verifyJournalChain(db, session)).toMatchObject({ valide: true, entrees: 2 });
+    const trace = (await db.select().from(exchangeTraces).where(eq(exchangeTraces.journalEntryId, granted.entry!.id)).get())!;
+    const token = (await currentToken(getEngine(), session, 'ville')).token;
     expect(trace.request.entetes.authorization).toBe(`Bearer ${maskToken(token)}`);
     expect(JSON.stringify(trace)).not.toContain(token);
     expect(trace.response).toMatchObject({ statut: 200, corps: { echange: granted.entry!.id } });
-    expect(granted.entry).toMatchObject({ caseId: 'D-1', subject: personaId('karim-benali') });
+    expect(granted.entry).toMatchObject({ caseId: 'D-1', subject: await personaId('karim-benali') });
   });
 });
 
 describe('body tokens', async () => {
   it('authenticate their body and séance; a rotated token is refused', async () => {
-    const first = await currentToken(engineFor(db), session, 'ville');
-    expect(authenticateToken(db, first.token)).toMatchObject({ classSessionId: session, agency: 'ville' });
-    expect((await currentToken(engineFor(db), session, 'ville')).token).toBe(first.token); // shown again, same token
-    const second = await rotateToken(engineFor(db), session, 'ville');
+    const first = await currentToken(getEngine(), session, 'ville');
+    expect(await authenticateToken(db, first.token)).toMatchObject({ classSessionId: session, agency: 'ville' });
+    expect((await currentToken(getEngine(), session, 'ville')).token).toBe(first.token); // shown again, same token
+    const second = await rotateToken(getEngine(), session, 'ville');
     expect(second.token).not.toBe(first.token);
-    expect(authenticateToken(db, first.token)).toBeNull();
-    expect(authenticateToken(db, second.token)).toMatchObject({ agency: 'ville' });
-    expect(authenticateToken(db, `${second.token.slice(0, -1)}${second.token.endsWith('A') ? 'B' : 'A'}`)).toBeNull(); // one character changed
+    expect(await authenticateToken(db, first.token)).toBeNull();
+    expect(await authenticateToken(db, second.token)).toMatchObject({ agency: 'ville' });
+    expect(await authenticateToken(db, `${second.token.slice(0, -1)}${second.token.endsWith('A') ? 'B' : 'A'}`)).toBeNull(); // one character changed
     expect(maskToken(second.token)).toMatch(/^egt_ville_….{4}$/);
   });
 
   it('are stored hashed, never in clear', async () => {
-    const { token } = await currentToken(engineFor(db), session, 'siv');
-    expect(JSON.stringify(db.$client.prepare('SELECT * FROM platform_tokens').all())).not.toContain(token.slice(8));
+    const { token } = await currentToken(getEngine(), session, 'siv');
+    expect(JSON.stringify(await rawSql('SELECT * FROM platform_tokens'))).not.toContain(token.slice(8));
   });
 });
 
 describe('a séance’s platform data', () => {
   it('goes with the séance, to the last row of every table', async () => {
-    db.insert(classSessions).values({ id: 'autre', name: 'Autre', joinCode: 'YYYYYY' }).run();
-    await seedWorld(engineFor(db), 'autre');
-    await ensurePlatformTokens(engineFor(db), 'autre');
-    const other: Caller = { classSessionId: 'autre', agency: 'ville', token: (await currentToken(engineFor(db), 'autre', 'ville')).token };
-    const karim = personaId('karim-benali', 'autre');
-    grantConsent(db, { classSessionId: 'autre', personaId: karim, consumer: 'ville', provider: 'siv', items: ['siv.vehicules'], purpose: 'carte_stationnement_residentiel', days: 3, shownText: 't', textVersion: 'v' }, now);
-    injectFault(db, 'autre', { agency: 'dgfip', kind: 'panne', minutes: 5 }, now);
-    expect((await requestExchange(db, other, { ...parking('karim-benali'), usager: karim }, deps)).status).toBe(200);
-    expect((await requestExchange(db, other, { ...parking('karim-benali', 'dgfip'), usager: karim }, deps)).status).toBe(403);
+    await db.insert(classSessions).values({ id: 'autre', name: 'Autre', joinCode: 'YYYYYY' }).run();
+    await seedWorld(getEngine(), 'autre');
+    await ensurePlatformTokens(getEngine(), 'autre');
+    const other: Caller = { classSessionId: 'autre', agency: 'ville', token: (await currentToken(getEngine(), 'autre', 'ville')).token };
+    const karim = await personaId('karim-benali', 'autre');
+    await grantConsent(db, { classSessionId: 'autre', personaId: karim, consumer: 'ville', provider: 'siv', items: ['siv.vehicules'], purpose: 'carte_stationnement_residentiel', days: 3, shownText: 't', textVersion: 'v' }, now);
+    await injectFault(db, 'autre', { agency: 'dgfip', kind: 'panne', minutes: 5 }, now);
+    expect((await requestExchange(db, other, { ...await parking('karim-benali'), usager: karim }, deps)).status).toBe(200);
+    expect((await requestExchange(db, other, { ...await parking('karim-benali', 'dgfip'), usager: karim }, deps)).status).toBe(403);
 
-    const tables = db.$client
-      .prepare("SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'class_session_id')")
-      .pluck()
-      .all() as string[];
-    expect(tables).toEqual(expect.arrayContaining(['journal_entries', 'exchange_traces', 'consents', 'consent_withdrawals', 'platform_tokens', 'platform_faults']));
-    const rowsOf = () => Object.fromEntries(tables.map((name) => [name, db.$client.prepare(`SELECT count(*) FROM "${name}" WHERE class_session_id = 'autre'`).pluck().get()]));
-    expect(rowsOf()).toMatchObject({ journal_entries: 2, exchange_traces: 2, consents: 1, platform_tokens: 9, platform_faults: 1 });
-    db.delete(classSessions).where(eq(classSessions.id, 'autre')).run();
+    const tables = await tablesOfSessions();
+    const rowsOf = async () => Object.fromEntries(await Promise.all(tables.map(async (name) => [name, await rowsOfSession(name, 'autre')] as const)));
+    expect(await rowsOf()).toMatchObject({ journal_entries: 2, exchange_traces: 2, consents: 1, platform_tokens: 9, platform_faults: 1 });
+    await db.delete(classSessions).where(eq(classSessions.id, 'autre')).run();
     expect(Object.values(rowsOf()).filter((n) => n !== 0)).toEqual([]);
-    expect(verifyJournalChain(db, session).valide).toBe(true);
+    expect((await verifyJournalChain(db, session)).valide).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeTransaction, type Db, type Executor } from '../../db/client';
-import { agencyIds, exchangeTraces, personas, type AgencyId, type ExchangeResult, type TraceRequest } from '../../db/schema';
+import { type AsyncExecutor, transaction } from '../../db/engine';
+import { agencyIds, type AgencyId, type ExchangeResult, type TraceRequest } from '../../db/schema';
+import { exchangeTraces, personas } from '../../db/tables';
 import { agencyModules } from '../agencies';
 import { dataItems, findHabilitation, type Habilitation } from './catalogue';
 import { activeConsentFor } from './consents';
@@ -47,9 +48,9 @@ const resultOf = (error: PlatformError): ExchangeResult => (error.code === 'habi
 type Checked = { habilitation: Habilitation; personaId: string };
 
 /** The platform's own checks, run before the provider is called and again right before it is read. */
-function check(db: Executor, caller: Caller, req: ExchangeRequest, now: Date): Checked | { error: PlatformError; habilitation: Habilitation | null; personaId: string | null } {
+async function check(db: AsyncExecutor, caller: Caller, req: ExchangeRequest, now: Date): Promise<Checked | { error: PlatformError; habilitation: Habilitation | null; personaId: string | null }> {
   // The person is looked up first so that even a refused attempt is journaled under their name: they see it in "Mes données".
-  const person = db
+  const person = await db
     .select({ id: personas.id })
     .from(personas)
     .where(and(eq(personas.id, req.usager), eq(personas.classSessionId, caller.classSessionId)))
@@ -59,7 +60,7 @@ function check(db: Executor, caller: Caller, req: ExchangeRequest, now: Date): C
   if (!habilitation) return { error: new PlatformError('habilitation_absente'), habilitation: null, personaId };
   if (!personaId) return { error: new PlatformError('usager_inconnu'), habilitation, personaId };
   if (habilitation.base_legale === 'consentement') {
-    const consent = activeConsentFor(
+    const consent = await activeConsentFor(
       db,
       { classSessionId: caller.classSessionId, personaId, consumer: caller.agency, provider: req.fournisseur, items: req.donnees, purpose: req.finalite },
       now,
@@ -86,7 +87,7 @@ function parseRequest(input: unknown): ExchangeRequest | PlatformError {
  * Asks a provider body for data items about a person, on behalf of the calling body.
  * Used by the HTTP route and by the procedures alike.
  */
-export async function requestExchange(db: Db, caller: Caller, input: unknown, deps: GatewayDeps = defaultGatewayDeps): Promise<ExchangeOutcome> {
+export async function requestExchange(db: AsyncExecutor, caller: Caller, input: unknown, deps: GatewayDeps = defaultGatewayDeps): Promise<ExchangeOutcome> {
   const startedAt = deps.now().getTime();
   const request: TraceRequest = {
     methode: 'POST',
@@ -97,8 +98,8 @@ export async function requestExchange(db: Db, caller: Caller, input: unknown, de
   const req = parseRequest(input);
   if (req instanceof PlatformError) return { ok: false, status: req.status, body: req.body(), entry: null };
 
-  const record = <B extends object>(tx: Executor, result: ExchangeResult, personaId: string | null, habilitation: Habilitation | null, status: number, body: (id: string) => B, reason: string | null) => {
-    const { entry, receipt } = appendWithReceipt(
+  const record = async <B extends object>(tx: AsyncExecutor, result: ExchangeResult, personaId: string | null, habilitation: Habilitation | null, status: number, body: (id: string) => B, reason: string | null) => {
+    const { entry, receipt } = await appendWithReceipt(
       tx,
       {
         classSessionId: caller.classSessionId,
@@ -115,23 +116,25 @@ export async function requestExchange(db: Db, caller: Caller, input: unknown, de
       deps.now(),
     );
     const responseBody = { ...body(entry.id), recu: receipt };
-    tx.insert(exchangeTraces)
+    await tx.insert(exchangeTraces)
       .values({ journalEntryId: entry.id, classSessionId: caller.classSessionId, request, response: { statut: status, corps: responseBody }, durationMs: deps.now().getTime() - startedAt })
       .run();
     return { entry, responseBody };
   };
-  const failIn = (tx: Executor, error: PlatformError, personaId: string | null, habilitation: Habilitation | null): ExchangeOutcome => {
-    const { entry, responseBody } = record(tx, resultOf(error), personaId, habilitation, error.status, (id) => ({ ...error.body(), echange: id }), error.code);
+  const failIn = async (tx: AsyncExecutor, error: PlatformError, personaId: string | null, habilitation: Habilitation | null): Promise<ExchangeOutcome> => {
+    const { entry, responseBody } = await record(tx, resultOf(error), personaId, habilitation, error.status, (id) => ({ ...error.body(), echange: id }), error.code);
     return { ok: false, status: error.status, body: responseBody, entry };
   };
-  const fail = (error: PlatformError, personaId: string | null, habilitation: Habilitation | null) => writeTransaction(db, (tx) => failIn(tx, error, personaId, habilitation));
+  // One chain per séance: its appends are serialised across every app server (on PostgreSQL, an advisory lock).
+  const lock = { lock: `journal:${caller.classSessionId}` };
+  const fail = (error: PlatformError, personaId: string | null, habilitation: Habilitation | null) => transaction(db, async (tx) => failIn(tx, error, personaId, habilitation), lock);
 
   // 1. The platform's own rules: refused at once, the provider is never called.
-  const first = check(db, caller, req, deps.now());
+  const first = await check(db, caller, req, deps.now());
   if ('error' in first) return fail(first.error, first.personaId, first.habilitation);
 
   // 2. The provider's state, as the teacher set it.
-  const fault = activeFault(db, caller.classSessionId, req.fournisseur, deps.now());
+  const fault = await activeFault(db, caller.classSessionId, req.fournisseur, deps.now());
   if (fault?.kind === 'panne' || (fault?.kind === 'erratique' && deps.random() < fault.failureRate)) {
     return fail(new PlatformError('organisme_indisponible'), first.personaId, first.habilitation);
   }
@@ -141,17 +144,18 @@ export async function requestExchange(db: Db, caller: Caller, input: unknown, de
   }
 
   // 3. Checked again (a consent may have been withdrawn while waiting), then the provider's handler.
-  return writeTransaction(db, (tx): ExchangeOutcome => {
-    const again = check(tx, caller, req, deps.now());
+  return transaction(db, async (tx): Promise<ExchangeOutcome> => {
+    const again = await check(tx, caller, req, deps.now());
     if ('error' in again) return failIn(tx, again.error, again.personaId, again.habilitation);
     const provider = agencyModules[req.fournisseur];
     const scope = { classSessionId: caller.classSessionId, personaId: again.personaId };
     // Minimisation: only the items asked, each from its own handler.
-    const donnees = Object.fromEntries(req.donnees.map((item) => [item, provider.items[item]?.(tx, scope) ?? null]));
+    const donnees: Record<string, unknown> = {};
+    for (const item of req.donnees) donnees[item] = (await provider.items[item]?.(tx, scope)) ?? null;
     if (Object.values(donnees).every((value) => value === null)) {
       return failIn(tx, new PlatformError('usager_inconnu', 'L’organisme fournisseur ne connaît pas cette personne.'), again.personaId, again.habilitation);
     }
-    const { entry, responseBody } = record(tx, 'accorde', again.personaId, again.habilitation, 200, (id) => ({ echange: id, donnees }), null);
+    const { entry, responseBody } = await record(tx, 'accorde', again.personaId, again.habilitation, 200, (id) => ({ echange: id, donnees }), null);
     return { ok: true, status: 200, body: responseBody, entry };
-  });
+  }, lock);
 }

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import type { AsyncExecutor } from '../../db/engine';
 import { countOf, formatNumber } from '../format';
-import { journalEntries } from '../../db/schema';
+import { journalEntries } from '../../db/tables';
 import { journalJwks } from './checkpoints';
 import { PlatformError } from './errors';
 import { entryLeafHash, latestCheckpoint } from './journal';
@@ -12,36 +12,36 @@ import { consistencyProof, inclusionProof } from './merkle';
 // If someone removed or rewrote entries, these proofs are computed from what is left: they then fail against any
 // checkpoint or receipt signed before — which is the point.
 
-function leavesOf(db: Executor, classSessionId: string): Buffer[] {
-  return db.select().from(journalEntries).where(eq(journalEntries.classSessionId, classSessionId)).orderBy(asc(journalEntries.sequence)).all().map(entryLeafHash);
+async function leavesOf(db: AsyncExecutor, classSessionId: string): Promise<Buffer[]> {
+  return (await db.select().from(journalEntries).where(eq(journalEntries.classSessionId, classSessionId)).orderBy(asc(journalEntries.sequence)).all()).map(entryLeafHash);
 }
 
 const sizeError = (size: number, held: number) =>
   new PlatformError('requete_invalide', `Le journal compte ${countOf(held, 'entrée', 'entrées')} : pas d’arbre de taille ${formatNumber(size)}.`);
 
 /** The latest signed checkpoint (a C2SP note) of a séance, or null while its journal is empty. */
-export function currentCheckpoint(db: Executor, classSessionId: string): string | null {
-  return latestCheckpoint(db, classSessionId)?.checkpoint ?? null;
+export async function currentCheckpoint(db: AsyncExecutor, classSessionId: string): Promise<string | null> {
+  return (await latestCheckpoint(db, classSessionId))?.checkpoint ?? null;
 }
 
 /** RFC 9162 consistency proof between the trees of `from` and `to` entries (hex). */
-export function consistencyBetween(db: Executor, classSessionId: string, from: number, to: number): string[] {
-  const leaves = leavesOf(db, classSessionId);
+export async function consistencyBetween(db: AsyncExecutor, classSessionId: string, from: number, to: number): Promise<string[]> {
+  const leaves = await leavesOf(db, classSessionId);
   if (to > leaves.length) throw sizeError(to, leaves.length);
   if (from > to) throw new PlatformError('requete_invalide', '« de » ne peut dépasser « a ».');
   return consistencyProof(leaves, from, to).map((h) => h.toString('hex'));
 }
 
 /** RFC 9162 inclusion proof of leaf `index` in the tree of `size` entries (hex). */
-export function inclusionIn(db: Executor, classSessionId: string, index: number, size: number): { empreinte_feuille: string; preuve: string[] } {
-  const leaves = leavesOf(db, classSessionId);
+export async function inclusionIn(db: AsyncExecutor, classSessionId: string, index: number, size: number): Promise<{ empreinte_feuille: string; preuve: string[] }> {
+  const leaves = await leavesOf(db, classSessionId);
   if (size > leaves.length) throw sizeError(size, leaves.length);
   if (index >= size) throw new PlatformError('requete_invalide', '« index » doit être inférieur à « taille ».');
   return { empreinte_feuille: leaves[index]!.toString('hex'), preuve: inclusionProof(leaves, index, size).map((h) => h.toString('hex')) };
 }
 
 /** The verifier's view of this server's own journal (POST /api/plateforme/v1/journal/verification, the tests). */
-export function localLogClient(db: Executor): LogClient {
+export function localLogClient(db: AsyncExecutor): LogClient {
   return {
     keys: async () => journalJwks().keys,
     checkpoint: async (seance) => currentCheckpoint(db, seance),

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, or } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { exchangeTraces, journalEntries, type AgencyId } from '../../db/schema';
+import type { AsyncExecutor } from '../../db/engine';
+import { type AgencyId } from '../../db/schema';
+import { exchangeTraces, journalEntries } from '../../db/tables';
 import { hashedContent, type JournalEntry, type JournalReceipt } from './journal';
 
 // Reading the journal, always scoped to what the reader may see (docs/API.md, "Journal").
@@ -31,7 +32,7 @@ function readerFilter(reader: JournalReader) {
 }
 
 /** Entries the reader may see, oldest first, after a sequence number (to follow the journal). */
-export function readJournal(db: Executor, reader: JournalReader, options: { after?: number; limit?: number } = {}): JournalEntry[] {
+export async function readJournal(db: AsyncExecutor, reader: JournalReader, options: { after?: number; limit?: number } = {}): Promise<JournalEntry[]> {
   return db
     .select()
     .from(journalEntries)
@@ -42,8 +43,8 @@ export function readJournal(db: Executor, reader: JournalReader, options: { afte
 }
 
 /** One entry with its trace (mode expert), if the reader may see it. */
-export function readExchange(db: Executor, reader: JournalReader, entryId: string) {
-  const row = db
+export async function readExchange(db: AsyncExecutor, reader: JournalReader, entryId: string) {
+  const row = await db
     .select({ entry: journalEntries, trace: exchangeTraces })
     .from(journalEntries)
     .leftJoin(exchangeTraces, eq(exchangeTraces.journalEntryId, journalEntries.id))
@@ -53,7 +54,7 @@ export function readExchange(db: Executor, reader: JournalReader, entryId: strin
 }
 
 /** Entries the reader may see with their traces (mode expert), newest first; optionally those of one case only. */
-export function exchangesWithTraces(db: Executor, reader: JournalReader, limit = 100, caseRef?: string) {
+export function exchangesWithTraces(db: AsyncExecutor, reader: JournalReader, limit = 100, caseRef?: string) {
   return db
     .select({ entry: journalEntries, trace: exchangeTraces })
     .from(journalEntries)
@@ -71,8 +72,8 @@ export function receiptOf(trace: typeof exchangeTraces.$inferSelect | null): Jou
 }
 
 /** One entry's receipt, if the reader may see the entry. */
-export function readReceipt(db: Executor, reader: JournalReader, entryId: string): { sequence: number; receipt: JournalReceipt } | null {
-  const row = readExchange(db, reader, entryId);
+export async function readReceipt(db: AsyncExecutor, reader: JournalReader, entryId: string): Promise<{ sequence: number; receipt: JournalReceipt } | null> {
+  const row = await readExchange(db, reader, entryId);
   const receipt = receiptOf(row?.trace ?? null);
   return row && receipt ? { sequence: row.entry.sequence, receipt } : null;
 }

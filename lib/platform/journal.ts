@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { asc, desc, eq } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client';
-import { journalEntries, journalHeads, type AgencyId, type ExchangeResult } from '../../db/schema';
+import type { AsyncExecutor } from '../../db/engine';
+import { type AgencyId, type ExchangeResult } from '../../db/schema';
+import { journalEntries, journalHeads } from '../../db/tables';
 import { checkpointOrigin, journalJwks, signCheckpoint, verifyCheckpoint } from './checkpoints';
 import { countOf, formatNumber } from '../format';
 import { appendToFrontier, leafHash, rootOfFrontier } from './merkle';
@@ -82,13 +83,13 @@ export type JournalReceipt = {
 };
 
 /** The séance's tree head after `entry`, and its checkpoint signed: kept in journal_heads, in the same transaction. */
-function advanceHead(tx: Executor, entry: Entry, leaf: Buffer, now: Date): JournalReceipt {
-  const head = tx.select().from(journalHeads).where(eq(journalHeads.classSessionId, entry.classSessionId)).get();
+async function advanceHead(tx: AsyncExecutor, entry: Entry, leaf: Buffer, now: Date): Promise<JournalReceipt> {
+  const head = await tx.select().from(journalHeads).where(eq(journalHeads.classSessionId, entry.classSessionId)).get();
   let before: Buffer[];
   if (head && head.size === entry.sequence - 1) before = head.frontier.map((h) => Buffer.from(h, 'hex'));
   else {
     // A journal from before the heads (or a head out of step): rebuilt from its entries, once.
-    const older = tx.select().from(journalEntries).where(eq(journalEntries.classSessionId, entry.classSessionId)).orderBy(asc(journalEntries.sequence)).all().filter((e) => e.sequence < entry.sequence);
+    const older = (await tx.select().from(journalEntries).where(eq(journalEntries.classSessionId, entry.classSessionId)).orderBy(asc(journalEntries.sequence)).all()).filter((e) => e.sequence < entry.sequence);
     before = [];
     older.forEach((e, i) => (before = appendToFrontier(before, i, entryLeafHash(e))));
   }
@@ -96,7 +97,7 @@ function advanceHead(tx: Executor, entry: Entry, leaf: Buffer, now: Date): Journ
   const rootHash = rootOfFrontier(frontier);
   const checkpoint = signCheckpoint({ origin: checkpointOrigin(entry.classSessionId), size: entry.sequence, rootHash, signedAt: now.toISOString() });
   const row = { size: entry.sequence, frontier: frontier.map((h) => h.toString('hex')), rootHash: rootHash.toString('hex'), checkpoint };
-  tx.insert(journalHeads)
+  await tx.insert(journalHeads)
     .values({ classSessionId: entry.classSessionId, ...row })
     .onConflictDoUpdate({ target: journalHeads.classSessionId, set: row })
     .run();
@@ -113,18 +114,18 @@ function advanceHead(tx: Executor, entry: Entry, leaf: Buffer, now: Date): Journ
 }
 
 /** The séance's latest signed checkpoint (null while its journal is empty). */
-export function latestCheckpoint(db: Executor, classSessionId: string): { size: number; rootHash: string; checkpoint: string } | null {
-  return db.select({ size: journalHeads.size, rootHash: journalHeads.rootHash, checkpoint: journalHeads.checkpoint }).from(journalHeads).where(eq(journalHeads.classSessionId, classSessionId)).get() ?? null;
+export async function latestCheckpoint(db: AsyncExecutor, classSessionId: string): Promise<{ size: number; rootHash: string; checkpoint: string } | null> {
+  return await db.select({ size: journalHeads.size, rootHash: journalHeads.rootHash, checkpoint: journalHeads.checkpoint }).from(journalHeads).where(eq(journalHeads.classSessionId, classSessionId)).get() ?? null;
 }
 
 /** Appends one entry at the head of its séance's chain and tree. Call inside the transaction of the exchange. */
-export function appendJournalEntry(tx: Executor, input: JournalInput, now = new Date()): Entry {
-  return appendWithReceipt(tx, input, now).entry;
+export async function appendJournalEntry(tx: AsyncExecutor, input: JournalInput, now = new Date()): Promise<Entry> {
+  return (await appendWithReceipt(tx, input, now)).entry;
 }
 
 /** The same, with the receipt the platform gives back to the caller. */
-export function appendWithReceipt(tx: Executor, input: JournalInput, now = new Date()): { entry: Entry; receipt: JournalReceipt } {
-  const head = tx
+export async function appendWithReceipt(tx: AsyncExecutor, input: JournalInput, now = new Date()): Promise<{ entry: Entry; receipt: JournalReceipt }> {
+  const head = await tx
     .select({ sequence: journalEntries.sequence, hash: journalEntries.hash })
     .from(journalEntries)
     .where(eq(journalEntries.classSessionId, input.classSessionId))
@@ -136,8 +137,8 @@ export function appendWithReceipt(tx: Executor, input: JournalInput, now = new D
   // One canonical form for both: the chain's hash and the tree's leaf.
   const canonical = canonicalize(hashedContent(content)) ?? '';
   const entry: Entry = { ...content, previousHash, hash: chainHash(previousHash, canonical) };
-  tx.insert(journalEntries).values(entry).run();
-  return { entry, receipt: advanceHead(tx, entry, leafHash(Buffer.from(canonical)), now) };
+  await tx.insert(journalEntries).values(entry).run();
+  return { entry, receipt: await advanceHead(tx, entry, leafHash(Buffer.from(canonical)), now) };
 }
 
 export type ChainVerification =
@@ -149,8 +150,8 @@ export type ChainVerification =
  * removed or a history rewritten no longer matches the latest signed checkpoint. (Someone who also rewrites the
  * checkpoints with the key is caught only by the receipts and checkpoints kept outside: lib/platform/log-verifier.ts.)
  */
-export function verifyJournalChain(db: Db | Executor, classSessionId: string): ChainVerification {
-  const entries = db.select().from(journalEntries).where(eq(journalEntries.classSessionId, classSessionId)).orderBy(asc(journalEntries.sequence)).all();
+export async function verifyJournalChain(db: AsyncExecutor | AsyncExecutor, classSessionId: string): Promise<ChainVerification> {
+  const entries = await db.select().from(journalEntries).where(eq(journalEntries.classSessionId, classSessionId)).orderBy(asc(journalEntries.sequence)).all();
   let previous = genesisHash;
   let frontier: Buffer[] = [];
   for (const [index, entry] of entries.entries()) {
@@ -167,7 +168,7 @@ export function verifyJournalChain(db: Db | Executor, classSessionId: string): C
     previous = entry.hash;
     frontier = appendToFrontier(frontier, index, leafHash(Buffer.from(canonical)));
   }
-  const head = latestCheckpoint(db, classSessionId);
+  const head = await latestCheckpoint(db, classSessionId);
   if (head) {
     const signed = verifyCheckpoint(head.checkpoint, journalJwks().keys);
     const broken = (raison: string): ChainVerification => ({ valide: false, entrees: entries.length, raison });
@@ -185,6 +186,6 @@ export function verifyJournalChain(db: Db | Executor, classSessionId: string): C
 }
 
 /** The sequence number of the séance's last entry (0 when empty): a cheap "has anything happened?" for live views. */
-export function journalHead(db: Executor, classSessionId: string): number {
-  return db.select({ sequence: journalEntries.sequence }).from(journalEntries).where(eq(journalEntries.classSessionId, classSessionId)).orderBy(desc(journalEntries.sequence)).limit(1).get()?.sequence ?? 0;
+export async function journalHead(db: AsyncExecutor, classSessionId: string): Promise<number> {
+  return (await db.select({ sequence: journalEntries.sequence }).from(journalEntries).where(eq(journalEntries.classSessionId, classSessionId)).orderBy(desc(journalEntries.sequence)).limit(1).get())?.sequence ?? 0;
 }

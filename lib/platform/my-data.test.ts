@@ -1,8 +1,8 @@
-import { engineFor } from '../../db/engine';
+import { getEngine } from '../../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
-import { personas } from '../../db/schema';
+import { personas } from '../../db/tables';
 import { demoSession } from '../classroom/sessions';
 import { grantConsent } from './consents';
 import { requestExchange } from './gateway';
@@ -12,15 +12,15 @@ import { currentToken } from './tokens';
 describe('the right of access export', () => {
   it('holds every body’s records, the consents and the journal about the person, and nothing about anyone else', async () => {
     const db = await freshDb();
-    const classSessionId = demoSession(db)!.id;
-    const id = (key: string) => db.select().from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, classSessionId))).get()!.id;
-    const karim = id('karim-benali');
-    grantConsent(db, { classSessionId, personaId: karim, consumer: 'ville', provider: 'siv', items: ['siv.vehicules'], purpose: 'carte_stationnement_residentiel', days: 30, shownText: 'texte montré', textVersion: 'v1' });
-    const caller = { classSessionId, agency: 'ville' as const, token: (await currentToken(engineFor(db), classSessionId, 'ville')).token };
+    const classSessionId = (await demoSession(db))!.id;
+    const id = async (key: string) => (await db.select().from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, classSessionId))).get())!.id;
+    const karim = await id('karim-benali');
+    await grantConsent(db, { classSessionId, personaId: karim, consumer: 'ville', provider: 'siv', items: ['siv.vehicules'], purpose: 'carte_stationnement_residentiel', days: 30, shownText: 'texte montré', textVersion: 'v1' });
+    const caller = { classSessionId, agency: 'ville' as const, token: (await currentToken(getEngine(), classSessionId, 'ville')).token };
     await requestExchange(db, caller, { fournisseur: 'siv', donnees: ['siv.vehicules'], usager: karim, finalite: 'carte_stationnement_residentiel' });
-    await requestExchange(db, caller, { fournisseur: 'siv', donnees: ['siv.vehicules'], usager: id('sophie-lefebvre'), finalite: 'carte_stationnement_residentiel' });
+    await requestExchange(db, caller, { fournisseur: 'siv', donnees: ['siv.vehicules'], usager: await id('sophie-lefebvre'), finalite: 'carte_stationnement_residentiel' });
 
-    const data = exportMyData(db, classSessionId, karim);
+    const data = await exportMyData(db, classSessionId, karim);
     expect(data.usager).toBe(karim);
     expect(data.organismes.find((o) => o.organisme === 'siv')?.fiches[0]?.donnees).toMatchObject({ Immatriculation: 'GH-482-KT' });
     expect(data.organismes.find((o) => o.organisme === 'caf')?.fiches).toEqual([]);

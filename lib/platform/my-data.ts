@@ -1,4 +1,4 @@
-import type { Executor } from '../../db/client';
+import type { AsyncExecutor } from '../../db/engine';
 import { agencyIds } from '../../db/schema';
 import { agencyModules } from '../agencies';
 import type { Holding } from '../agencies/types';
@@ -10,25 +10,25 @@ import { entryView, exchangesWithTraces, readJournal, receiptOf } from './journa
 
 export type BodyHoldings = { organisme: (typeof agencyIds)[number]; nom: string; fiches: Holding[] };
 
-export function holdingsOf(db: Executor, classSessionId: string, personaId: string): BodyHoldings[] {
-  return agencyIds.map((id) => ({ organisme: id, nom: agencyName(id), fiches: agencyModules[id].holdings(db, { classSessionId, personaId }) }));
+export async function holdingsOf(db: AsyncExecutor, classSessionId: string, personaId: string): Promise<BodyHoldings[]> {
+  return Promise.all(agencyIds.map(async (id) => ({ organisme: id, nom: agencyName(id), fiches: await agencyModules[id].holdings(db, { classSessionId, personaId }) })));
 }
 
 /** The export the person downloads: every body's records, their consents and the journal entries about them. */
-export function exportMyData(db: Executor, classSessionId: string, personaId: string, now = new Date()) {
+export async function exportMyData(db: AsyncExecutor, classSessionId: string, personaId: string, now = new Date()) {
   return {
     avertissement: 'Simulation pédagogique e-Guichet : toutes ces données sont fictives.',
     exporte_le: now.toISOString(),
     usager: personaId,
-    organismes: holdingsOf(db, classSessionId, personaId).map((b) => ({
+    organismes: (await holdingsOf(db, classSessionId, personaId)).map((b) => ({
       organisme: b.organisme,
       nom: b.nom,
       fiches: b.fiches.map((f) => ({ titre: f.titre, donnees: Object.fromEntries(f.champs.map((c) => [c.libelle, c.valeur])) })),
     })),
-    consentements: consentsOf(db, personaId, now).map(consentView),
-    journal: readJournal(db, { kind: 'usager', classSessionId, personaId }).map(entryView),
+    consentements: (await consentsOf(db, personaId, now)).map(consentView),
+    journal: (await readJournal(db, { kind: 'usager', classSessionId, personaId })).map(entryView),
     // Each exchange's signed receipt, to check later with `npm run journal:verifier` (docs/API.md, "Receipts").
-    recus: exchangesWithTraces(db, { kind: 'usager', classSessionId, personaId }, 500)
+    recus: (await exchangesWithTraces(db, { kind: 'usager', classSessionId, personaId }, 500))
       .map(({ trace }) => receiptOf(trace))
       .filter((r) => r !== null)
       .reverse(),

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { first, type AsyncExecutor, type Engine } from '../../db/engine';
+import { type AsyncExecutor, type Engine, first } from '../../db/engine';
 import { agencyIds, type AgencyId } from '../../db/schema';
 import { platformTokens } from '../../db/tables';
 import { secrets } from '../secrets';
@@ -80,9 +79,9 @@ export async function rotateToken(engine: Engine, classSessionId: string, agency
 }
 
 /** The caller a bearer token stands for, or null if it is unknown or revoked. */
-export function authenticateToken(db: Executor, token: string): { classSessionId: string; agency: AgencyId; token: string } | null {
+export async function authenticateToken(db: AsyncExecutor, token: string): Promise<{ classSessionId: string; agency: AgencyId; token: string } | null> {
   if (!/^egt_[a-z-]+_[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const row = db
+  const row = await db
     .select()
     .from(platformTokens)
     .where(and(eq(platformTokens.tokenHash, hashToken(token)), isNull(platformTokens.revokedAt)))

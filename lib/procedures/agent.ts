@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, ne } from 'drizzle-orm';
-import { writeTransaction, type Db, type Executor } from '../../db/client';
-import { addressNotices, caseFiles, cases, classSessions, personas, type CaseState, type ProcedureId } from '../../db/schema';
+import { type AsyncExecutor, transaction } from '../../db/engine';
+import { type CaseState, type ProcedureId } from '../../db/schema';
+import { addressNotices, caseFiles, cases, classSessions, personas } from '../../db/tables';
 import type { Agent } from '../auth/guards';
 import { prepareDocument, storeDocument } from '../documents/documents';
 import { agencyName } from '../platform/consent-text';
@@ -21,8 +22,8 @@ function scope(agent: Agent) {
 
 export type QueueFilters = { state?: CaseState; procedure?: ProcedureId; waitingMinutes?: number };
 
-export function agentQueue(db: Executor, agent: Agent, filters: QueueFilters = {}, now = new Date()) {
-  const rows = db
+export async function agentQueue(db: AsyncExecutor, agent: Agent, filters: QueueFilters = {}, now = new Date()) {
+  const rows = await db
     .select({ c: cases, person: { givenNames: personas.givenNames, familyName: personas.familyName, preferredName: personas.preferredName } })
     .from(cases)
     .innerJoin(personas, eq(personas.id, cases.personaId))
@@ -33,17 +34,17 @@ export function agentQueue(db: Executor, agent: Agent, filters: QueueFilters = {
   return rows.filter(({ c }) => !minMs || (c.submittedAt && now.getTime() - c.submittedAt.getTime() >= minMs));
 }
 
-export function agentCounts(db: Executor, agent: Agent): Partial<Record<CaseState, number>> {
+export async function agentCounts(db: AsyncExecutor, agent: Agent): Promise<Partial<Record<CaseState, number>>> {
   return Object.fromEntries(
-    db.select({ state: cases.state, n: count() }).from(cases).where(scope(agent)).groupBy(cases.state).all().map((r) => [r.state, r.n]),
+    (await db.select({ state: cases.state, n: count() }).from(cases).where(scope(agent)).groupBy(cases.state).all()).map((r) => [r.state, r.n]),
   );
 }
 
-export function agentCase(db: Executor, agent: Agent, caseId: string): CaseRow | null {
-  return db.select().from(cases).where(and(scope(agent), eq(cases.id, caseId))).get() ?? null;
+export async function agentCase(db: AsyncExecutor, agent: Agent, caseId: string): Promise<CaseRow | null> {
+  return await db.select().from(cases).where(and(scope(agent), eq(cases.id, caseId))).get() ?? null;
 }
 
-export function agentNotices(db: Executor, agent: Agent) {
+export function agentNotices(db: AsyncExecutor, agent: Agent) {
   return db
     .select({ notice: addressNotices, c: cases, person: { givenNames: personas.givenNames, familyName: personas.familyName } })
     .from(addressNotices)
@@ -54,9 +55,9 @@ export function agentNotices(db: Executor, agent: Agent) {
     .all();
 }
 
-export function agentProof(db: Executor, agent: Agent, fileId: string) {
-  const row = db.select({ file: caseFiles, c: cases }).from(caseFiles).innerJoin(cases, eq(cases.id, caseFiles.caseId)).where(eq(caseFiles.id, fileId)).get();
-  return row && agentCase(db, agent, row.c.id) ? row.file : null;
+export async function agentProof(db: AsyncExecutor, agent: Agent, fileId: string) {
+  const row = await db.select({ file: caseFiles, c: cases }).from(caseFiles).innerJoin(cases, eq(cases.id, caseFiles.caseId)).where(eq(caseFiles.id, fileId)).get();
+  return row && await agentCase(db, agent, row.c.id) ? row.file : null;
 }
 
 export const refusalReasons = [
@@ -74,56 +75,56 @@ export type AgentAction = 'prendre' | 'demander_complement' | 'accepter' | 'refu
  * An agent's decision on a case. Accepting issues what the procedure's rules issue (the sealed documents):
  * if the rules find nothing to issue (no such act, no zone…), the agent is told why and must refuse instead.
  */
-export async function agentDecide(db: Db, agent: Agent, caseId: string, action: AgentAction, text: string | null): Promise<CaseRow> {
-  const c = agentCase(db, agent, caseId);
+export async function agentDecide(db: AsyncExecutor, agent: Agent, caseId: string, action: AgentAction, text: string | null): Promise<CaseRow> {
+  const c = await agentCase(db, agent, caseId);
   if (!c) throw new CaseError('introuvable', 'Ce dossier n’existe pas, ou il relève d’un autre organisme.');
   const actor = agentActor(agent);
   if (action !== 'accepter') {
-    return writeTransaction(db, (tx) =>
+    return transaction(db, async (tx) =>
       applyTransition(tx, c, action, actor, action === 'refuser' ? { outcome: { motif: text?.trim() ?? '' }, text } : { text }),
     );
   }
   if (c.state !== 'en_instruction') throw new CaseError('etat_incompatible', 'Prenez d’abord le dossier en charge.');
-  const persona = db.select().from(personas).where(eq(personas.id, c.personaId)).get();
+  const persona = await db.select().from(personas).where(eq(personas.id, c.personaId)).get();
   if (!persona) throw new CaseError('introuvable', 'La personne de ce dossier n’existe plus.');
   const decision = await procedures[c.procedure].instruct(db, c, persona);
   if (decision.decision === 'refuser') throw new CaseError('regles', `Les règles ne permettent pas d’accepter : ${decision.motif}`);
   if (decision.decision === 'attendre') throw new CaseError('regles', 'La décision ne peut pas encore être prise (un organisme ne répond pas, ou un avis est en attente).');
   const docs = await Promise.all(decision.documents.map((d) => prepareDocument(d)));
-  return writeTransaction(db, (tx) => {
-    decision.apply?.(tx);
-    for (const doc of docs) storeDocument(tx, doc);
-    const done = applyTransition(tx, c, 'accepter', actor, { outcome: null, text }, new Date());
-    if (decision.note) addNote(tx, done, actor, decision.note);
+  return transaction(db, async (tx) => {
+    await decision.apply?.(tx);
+    for (const doc of docs) await storeDocument(tx, doc);
+    const done = await applyTransition(tx, c, 'accepter', actor, { outcome: null, text }, new Date());
+    if (decision.note) await addNote(tx, done, actor, decision.note);
     return done;
   });
 }
 
-export function agentMessage(db: Db, agent: Agent, caseId: string, text: string) {
-  const c = agentCase(db, agent, caseId);
+export async function agentMessage(db: AsyncExecutor, agent: Agent, caseId: string, text: string) {
+  const c = await agentCase(db, agent, caseId);
   if (!c) throw new CaseError('introuvable', 'Ce dossier n’existe pas, ou il relève d’un autre organisme.');
-  addMessage(db, c, agentActor(agent), text);
+  await addMessage(db, c, agentActor(agent), text);
 }
 
 /** The agent applies or rejects a change-of-address notice addressed to their body. */
-export function agentNotice(db: Db, agent: Agent, noticeId: string, decision: 'appliquer' | 'rejeter', reason: string | null) {
-  const row = db.select({ notice: addressNotices, c: cases }).from(addressNotices).innerJoin(cases, eq(cases.id, addressNotices.caseId)).where(and(eq(addressNotices.id, noticeId), eq(addressNotices.classSessionId, agent.classSessionId), eq(addressNotices.agency, agent.agencyId))).get();
+export async function agentNotice(db: AsyncExecutor, agent: Agent, noticeId: string, decision: 'appliquer' | 'rejeter', reason: string | null) {
+  const row = await db.select({ notice: addressNotices, c: cases }).from(addressNotices).innerJoin(cases, eq(cases.id, addressNotices.caseId)).where(and(eq(addressNotices.id, noticeId), eq(addressNotices.classSessionId, agent.classSessionId), eq(addressNotices.agency, agent.agencyId))).get();
   if (!row) throw new CaseError('introuvable', 'Cet avis n’existe pas, ou il est adressé à un autre organisme.');
   if (row.notice.state !== 'a_traiter') throw new CaseError('etat_incompatible', 'Cet avis a déjà été traité.');
   if (decision === 'rejeter' && !reason?.trim()) throw new CaseError('motif_requis', 'Écrivez pourquoi vous rejetez cet avis.');
-  writeTransaction(db, (tx) => {
-    const outcome = decision === 'appliquer' ? decideNotice(tx, row.c, agent.agencyId) : rejectNotice(tx, row.c, agent.agencyId, reason!.trim());
-    addNote(tx, row.c, agentActor(agent), outcome.state === 'appliquee' ? `${agencyName(agent.agencyId)} a mis à jour votre adresse.` : `${agencyName(agent.agencyId)} a rejeté l’avis : ${outcome.reason}`);
+  await transaction(db, async (tx) => {
+    const outcome = decision === 'appliquer' ? await decideNotice(tx, row.c, agent.agencyId) : await rejectNotice(tx, row.c, agent.agencyId, reason!.trim());
+    await addNote(tx, row.c, agentActor(agent), outcome.state === 'appliquee' ? `${agencyName(agent.agencyId)} a mis à jour votre adresse.` : `${agencyName(agent.agencyId)} a rejeté l’avis : ${outcome.reason}`);
   });
 }
 
 export const openStates: CaseState[] = ['depose', 'en_instruction', 'complement_demande'];
-export const noticeWaiting = (db: Executor, agent: Agent) =>
-  db.select({ n: count() }).from(addressNotices).where(and(eq(addressNotices.classSessionId, agent.classSessionId), eq(addressNotices.agency, agent.agencyId), inArray(addressNotices.state, ['a_traiter']))).get()?.n ?? 0;
+export const noticeWaiting = async (db: AsyncExecutor, agent: Agent) =>
+  (await db.select({ n: count() }).from(addressNotices).where(and(eq(addressNotices.classSessionId, agent.classSessionId), eq(addressNotices.agency, agent.agencyId), inArray(addressNotices.state, ['a_traiter']))).get())?.n ?? 0;
 
 /** A paper or counter request this agent is keying in for a person (a draft only its author may fill in). */
-export function agentDraft(db: Executor, agent: Agent, caseId: string): { c: CaseRow; persona: typeof personas.$inferSelect } | null {
-  const row = db
+export async function agentDraft(db: AsyncExecutor, agent: Agent, caseId: string): Promise<{ c: CaseRow; persona: typeof personas.$inferSelect } | null> {
+  const row = await db
     .select({ c: cases, persona: personas })
     .from(cases)
     .innerJoin(personas, eq(personas.id, cases.personaId))
@@ -133,18 +134,18 @@ export function agentDraft(db: Executor, agent: Agent, caseId: string): { c: Cas
 }
 
 /** Starts a request brought on paper or at the counter, keyed in by the agent on the person's behalf. */
-export function startOnBehalf(db: Db, agent: Agent, personaId: string, procedure: ProcedureId, channel: 'papier' | 'guichet', now = new Date()): CaseRow {
-  const persona = db.select().from(personas).where(and(eq(personas.id, personaId), eq(personas.classSessionId, agent.classSessionId))).get();
+export async function startOnBehalf(db: AsyncExecutor, agent: Agent, personaId: string, procedure: ProcedureId, channel: 'papier' | 'guichet', now = new Date()): Promise<CaseRow> {
+  const persona = await db.select().from(personas).where(and(eq(personas.id, personaId), eq(personas.classSessionId, agent.classSessionId))).get();
   if (!persona) throw new CaseError('introuvable', 'Choisissez une personne de la séance.');
   if (procedures[procedure].steps.length === 0) throw new CaseError('demarche', 'Cette démarche ne se saisit pas ici.');
-  const session = db.select().from(classSessions).where(eq(classSessions.id, agent.classSessionId)).get();
-  return writeTransaction(db, (tx) => {
+  const session = await db.select().from(classSessions).where(eq(classSessions.id, agent.classSessionId)).get();
+  return transaction(db, async (tx) => {
     // The same request keyed in twice (double-click, two tabs) is the draft already started, or the request still open.
-    const { c, resumed } = startCase(tx, { classSessionId: agent.classSessionId, personaId, procedure, channel }, now);
+    const { c, resumed } = await startCase(tx, { classSessionId: agent.classSessionId, personaId, procedure, channel }, now);
     if (resumed) return c;
-    const keyed = tx.update(cases).set({ enteredBy: agent.id }).where(eq(cases.id, c.id)).returning().get();
+    const keyed = await tx.update(cases).set({ enteredBy: agent.id }).where(eq(cases.id, c.id)).returning().get();
     const how = channel === 'papier' ? 'Formulaire papier reçu' : `Demande faite au guichet (attente simulée : ${session?.counterWaitMinutes ?? 0} minutes)`;
-    addNote(tx, keyed, agentActor(agent), `${how}, saisie par ${agent.givenName} ${agent.familyName} pour ${persona.givenNames} ${persona.preferredName ?? persona.familyName}.`, now);
+    await addNote(tx, keyed, agentActor(agent), `${how}, saisie par ${agent.givenName} ${agent.familyName} pour ${persona.givenNames} ${persona.preferredName ?? persona.familyName}.`, now);
     return keyed;
   });
 }

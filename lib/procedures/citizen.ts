@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '../../db/client';
+import { database } from '../../db/engine';
 import { requireCitizen } from '../auth/guards';
 import { caseOf, type Actor } from './engine/cases';
 import type { CaseRow, Persona } from './engine/types';
@@ -8,14 +8,14 @@ import type { CaseRow, Persona } from './engine/types';
 
 export async function citizenCase(caseId: string): Promise<{ persona: Persona; c: CaseRow } | null> {
   const persona = await requireCitizen();
-  const c = caseOf(getDb(), persona.id, caseId);
+  const c = await caseOf(database(), persona.id, caseId);
   return c ? { persona, c } : null;
 }
 
 export const citizenActor = (p: Persona): Actor => ({ kind: 'usager', id: p.id, label: `${p.givenNames} ${p.preferredName ?? p.familyName}` });
 
 export function stepContext(persona: Persona, c: CaseRow) {
-  return { db: getDb(), persona, answers: c.answers };
+  return { db: database(), persona, answers: c.answers };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { classSessions } from '../../db/schema';
+import type { AsyncExecutor } from '../../db/engine';
+import { classSessions } from '../../db/tables';
 import { countHit } from '../rate-limit';
 import type { Persona } from './engine/types';
 
@@ -11,16 +11,16 @@ import type { Persona } from './engine/types';
 export const zoneBlancheLatencyMs = 1500;
 export type RequestKind = 'enregistrer' | 'brouillon' | 'envoyer';
 
-export function hasBadNetwork(db: Executor, persona: Pick<Persona, 'digitalProfile' | 'classSessionId'>): boolean {
+export async function hasBadNetwork(db: AsyncExecutor, persona: Pick<Persona, 'digitalProfile' | 'classSessionId'>): Promise<boolean> {
   if (persona.digitalProfile !== 'zone_blanche') return false;
-  return db.select({ on: classSessions.simulateNetwork }).from(classSessions).where(eq(classSessions.id, persona.classSessionId)).get()?.on ?? false;
+  return (await db.select({ on: classSessions.simulateNetwork }).from(classSessions).where(eq(classSessions.id, persona.classSessionId)).get())?.on ?? false;
 }
 
 /** Waits like a slow network, then says whether this request is cut ('coupure') or goes through ('ok'). */
-export async function throughNetwork(db: Executor, persona: Pick<Persona, 'id' | 'digitalProfile' | 'classSessionId'>, kind: RequestKind): Promise<'ok' | 'coupure'> {
-  if (!hasBadNetwork(db, persona)) return 'ok';
+export async function throughNetwork(db: AsyncExecutor, persona: Pick<Persona, 'id' | 'digitalProfile' | 'classSessionId'>, kind: RequestKind): Promise<'ok' | 'coupure'> {
+  if (!await hasBadNetwork(db, persona)) return 'ok';
   await new Promise((resolve) => setTimeout(resolve, zoneBlancheLatencyMs));
-  const { hits } = countHit(db, `reseau:${kind}:${persona.id}`, 86_400_000);
+  const { hits } = await countHit(db, `reseau:${kind}:${persona.id}`, 86_400_000);
   return hits % 2 === 1 ? 'coupure' : 'ok';
 }
 

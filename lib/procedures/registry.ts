@@ -21,9 +21,9 @@ export function stepsFor(def: ProcedureDef, ctx: StepContext): StepDef[] {
 }
 
 /** The first step that is not valid yet (the whole case is checked again on submission: no step can be skipped). */
-export function firstInvalidStep(def: ProcedureDef, ctx: StepContext): { step: StepDef; errors: Record<string, string> } | null {
+export async function firstInvalidStep(def: ProcedureDef, ctx: StepContext): Promise<{ step: StepDef; errors: Record<string, string> } | null> {
   for (const step of stepsFor(def, ctx)) {
-    const result = step.validate(ctx.answers[step.id] ?? {}, ctx);
+    const result = await step.validate(ctx.answers[step.id] ?? {}, ctx);
     if (!result.ok) return { step, errors: result.errors };
   }
   return null;

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { communes, streets } from '../../db/schema';
+import type { AsyncExecutor } from '../../db/engine';
+import { communes, streets } from '../../db/tables';
 
 // The world's address base (fictitious communes and streets), shared by every séance.
 
@@ -16,12 +16,12 @@ const normalise = (text: string) =>
     .toLowerCase();
 
 /** "24 rue des Tanneurs" in 00100 → the street and its parking zone, or null if the base does not know it. */
-export function lookupAddress(db: Executor, line: string, postalCode: string): StreetMatch | null {
+export async function lookupAddress(db: AsyncExecutor, line: string, postalCode: string): Promise<StreetMatch | null> {
   const match = /^\s*(\d{1,4})\s*(?:bis|ter)?\s*,?\s+(.+)$/i.exec(line);
   if (!match) return null;
   const number = Number(match[1]);
   const wanted = normalise(match[2]!);
-  const candidates = db
+  const candidates = await db
     .select({ street: streets, commune: communes })
     .from(streets)
     .innerJoin(communes, eq(communes.code, streets.communeCode))

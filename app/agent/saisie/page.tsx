@@ -4,8 +4,8 @@ import { ActionKeyField } from '@/app/_components/action-key-field';
 import { newActionKey } from '@/lib/action-keys';
 import Link from 'next/link';
 import { asc, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { personas } from '@/db/schema';
+import { database } from '@/db/engine';
+import { personas } from '@/db/tables';
 import { requireAgent } from '@/lib/auth/guards';
 import { procedures } from '@/lib/procedures/registry';
 import { startOnBehalfAction } from './actions';
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Saisir une demande papier ou au guic
 export default async function KeyInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const agent = await requireAgent();
   const params = await searchParams;
-  const people = getDb().select().from(personas).where(eq(personas.classSessionId, agent.classSessionId)).orderBy(asc(personas.familyName)).all();
+  const people = await database().select().from(personas).where(eq(personas.classSessionId, agent.classSessionId)).orderBy(asc(personas.familyName)).all();
   const keyable = Object.values(procedures).filter((p) => p.steps.length > 0);
   const errors: Record<string, string> = {
     incomplet: 'Choisissez la personne, la démarche et la façon dont la demande est arrivée.',

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { requireCitizen } from '@/lib/auth/guards';
 import { documentsOf } from '@/lib/documents/documents';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
@@ -11,9 +11,9 @@ export const metadata: Metadata = { title: 'Mon coffre-fort' };
 
 export default async function VaultPage() {
   const persona = await requireCitizen();
-  const db = getDb();
+  const db = database();
   await runDueInstruction(db, persona.classSessionId);
-  const docs = documentsOf(db, persona.id);
+  const docs = await documentsOf(db, persona.id);
   return (
     <>
       <p>

@@ -2,7 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { getDb, isBusyError } from '@/db/client';
+import { isBusyError } from '@/db/client';
+import { database, transaction } from '@/db/engine';
 import type { ProcedureId } from '@/db/schema';
 import { requireCitizen } from '@/lib/auth/guards';
 import { cannotGoOnlineAlone, citizenActor, citizenCase, offlineRoutePath, sentFlash, stepContext } from '@/lib/procedures/citizen';
@@ -10,7 +11,6 @@ import { finish, type Outcome } from '@/lib/flash';
 import { autosaveStep, formValuesFor, saveStep } from '@/lib/procedures/drafts';
 import { addMessage, applyTransition, caseOf, CaseError, startCase } from '@/lib/procedures/engine/cases';
 import { actionKeyOf, newActionKey, once } from '@/lib/action-keys';
-import { writeTransaction } from '@/db/client';
 import { submitOnce } from '@/lib/procedures/engine/run';
 import { networkCutMessage, throughNetwork } from '@/lib/procedures/network';
 import { firstInvalidStep, procedureById, procedures, stepsFor } from '@/lib/procedures/registry';
@@ -25,10 +25,10 @@ export async function startCaseAction(form: FormData): Promise<void> {
   const def = procedureById(String(form.get('demarche') ?? ''));
   if (!def || def.steps.length === 0) redirect('/citoyen');
   if (cannotGoOnlineAlone(persona)) redirect(offlineRoutePath(def.id));
-  const db = getDb();
-  const path = await once(db, { key: actionKeyOf(form), actor: persona.id, action: 'demarrer', classSessionId: persona.classSessionId }, () => {
+  const db = database();
+  const path = await once(db, { key: actionKeyOf(form), actor: persona.id, action: 'demarrer', classSessionId: persona.classSessionId }, async () => {
     // A second start (double-click, another tab) resumes the draft or the open request instead of making another.
-    const { c, resumed } = writeTransaction(db, (tx) => startCase(tx, { classSessionId: persona.classSessionId, personaId: persona.id, procedure: def.id as ProcedureId }));
+    const { c, resumed } = await transaction(db, async (tx) => startCase(tx, { classSessionId: persona.classSessionId, personaId: persona.id, procedure: def.id as ProcedureId }));
     if (resumed && c.state !== 'brouillon') return casePath(c.id);
     const first = stepsFor(def, stepContext(persona, c))[0];
     return first ? `${casePath(c.id)}/etapes/${first.id}` : `${casePath(c.id)}/recapitulatif`;
@@ -45,18 +45,18 @@ export async function saveStepAction(caseId: string, stepId: string, question: n
   if (!found) redirect('/citoyen');
   // Not saved — a zone blanche cut the request, or the database stayed locked through every retry: the page shows
   // again with what was typed (also without JavaScript, where the page is rebuilt from this state).
-  const notSaved = (message: string): StepState => ({ errors: {}, values: formValuesFor(found.c, found.persona, stepId, form, getDb()) ?? previous.values, network: message, attempt: previous.attempt + 1 });
-  if ((await throughNetwork(getDb(), found.persona, 'enregistrer')) === 'coupure') return notSaved(networkCutMessage);
+  const notSaved = async (message: string): Promise<StepState> => ({ errors: {}, values: await formValuesFor(found.c, found.persona, stepId, form, database()) ?? previous.values, network: message, attempt: previous.attempt + 1 });
+  if ((await throughNetwork(database(), found.persona, 'enregistrer')) === 'coupure') return notSaved(networkCutMessage);
   let outcome;
   try {
-    outcome = saveStep(getDb(), found.c, found.persona, stepId, form);
+    outcome = await saveStep(database(), found.c, found.persona, stepId, form);
   } catch (error) {
     if (isBusyError(error)) return notSaved(busyMessage);
     throw error;
   }
   if (!outcome) redirect(casePath(caseId));
   if (question !== null) {
-    const names = (procedures[found.c.procedure].steps.find((s) => s.id === stepId)?.fields(stepContext(found.persona, found.c)) ?? []).map((f) => f.name);
+    const names = (await procedures[found.c.procedure].steps.find((s) => s.id === stepId)?.fields(stepContext(found.persona, found.c)) ?? []).map((f) => f.name);
     const current = names[question];
     if (!outcome.ok && current && outcome.errors[current]) return { errors: { [current]: outcome.errors[current] }, values: outcome.values, attempt: previous.attempt + 1 };
     if (question + 1 < names.length) redirect(`${casePath(caseId)}/etapes/${stepId}?question=${question + 1}`);
@@ -70,9 +70,9 @@ export async function saveStepAction(caseId: string, stepId: string, question: n
 export async function autosaveStepAction(caseId: string, stepId: string, form: FormData): Promise<{ savedAt: number } | { error: string }> {
   const found = await citizenCase(caseId);
   if (!found) return { error: 'Cette demande est introuvable.' };
-  if ((await throughNetwork(getDb(), found.persona, 'brouillon')) === 'coupure') return { error: 'Connexion coupée : vos réponses restent gardées sur cet appareil.' };
+  if ((await throughNetwork(database(), found.persona, 'brouillon')) === 'coupure') return { error: 'Connexion coupée : vos réponses restent gardées sur cet appareil.' };
   try {
-    return autosaveStep(getDb(), found.c, found.persona, stepId, form);
+    return await autosaveStep(database(), found.c, found.persona, stepId, form);
   } catch (error) {
     if (isBusyError(error)) return { error: busyMessage };
     throw error;
@@ -84,16 +84,16 @@ export async function submitCaseAction(caseId: string, form: FormData): Promise<
   const found = await citizenCase(caseId);
   if (!found) redirect('/citoyen');
   const { persona } = found;
-  const db = getDb();
+  const db = database();
   const cut = `${casePath(caseId)}/recapitulatif?reseau=coupe`;
   const outcome = await once(
     db,
     { key: actionKeyOf(form), actor: persona.id, action: `envoyer:${caseId}`, classSessionId: persona.classSessionId },
     async (): Promise<Outcome> => {
       // Read again under the key: the request before this one may have sent it meanwhile.
-      const c = caseOf(db, persona.id, caseId);
+      const c = await caseOf(db, persona.id, caseId);
       if (!c || c.state !== 'brouillon') return { path: casePath(caseId) };
-      const invalid = firstInvalidStep(procedures[c.procedure], stepContext(persona, c));
+      const invalid = await firstInvalidStep(procedures[c.procedure], stepContext(persona, c));
       if (invalid) return { path: `${casePath(caseId)}/etapes/${invalid.step.id}?verifier=1` };
       if ((await throughNetwork(db, persona, 'envoyer')) === 'coupure') return { path: cut };
       // Sent from another tab at the same instant: that one stands.
@@ -112,7 +112,7 @@ export async function withdrawCaseAction(caseId: string): Promise<void> {
   const found = await citizenCase(caseId);
   if (!found) redirect('/citoyen');
   try {
-    applyTransition(getDb(), found.c, 'classer_sans_suite', citizenActor(found.persona), { text: 'Demande abandonnée par la personne.' });
+    await applyTransition(database(), found.c, 'classer_sans_suite', citizenActor(found.persona), { text: 'Demande abandonnée par la personne.' });
   } catch (error) {
     if (!(error instanceof CaseError)) throw error;
   }
@@ -126,11 +126,11 @@ export async function sendMessageAction(caseId: string, previous: MessageState, 
   if (!found) redirect('/citoyen');
   const text = String(form.get('message') ?? '');
   const state = await once(
-    getDb(),
+    database(),
     { key: actionKeyOf(form), actor: found.persona.id, action: `message:${caseId}`, classSessionId: found.persona.classSessionId },
-    (): MessageState => {
+    async (): Promise<MessageState> => {
       try {
-        addMessage(getDb(), found.c, citizenActor(found.persona), text);
+        await addMessage(database(), found.c, citizenActor(found.persona), text);
       } catch (error) {
         if (error instanceof CaseError) return { error: error.message, text };
         throw error;
@@ -151,11 +151,11 @@ export async function answerComplementAction(caseId: string, previous: MessageSt
   const text = String(form.get('message') ?? '').trim().slice(0, 2000);
   if (!text) return { error: 'Écrivez votre réponse à l’organisme.', text, key: actionKeyOf(form) ?? undefined };
   const state = await once(
-    getDb(),
+    database(),
     { key: actionKeyOf(form), actor: found.persona.id, action: `complement:${caseId}`, classSessionId: found.persona.classSessionId },
-    (): MessageState => {
+    async (): Promise<MessageState> => {
       try {
-        applyTransition(getDb(), found.c, 'repondre_complement', citizenActor(found.persona), { text });
+        await applyTransition(database(), found.c, 'repondre_complement', citizenActor(found.persona), { text });
       } catch (error) {
         if (error instanceof CaseError) return { error: error.message, text };
         throw error;

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { requireCitizen } from '@/lib/auth/guards';
 import { withdrawConsent } from '@/lib/platform/consents';
 import { PlatformError } from '@/lib/platform/errors';
@@ -33,7 +33,7 @@ export async function withdrawConsentAction(formData: FormData): Promise<void> {
   let outcome = 'accord-retire';
   try {
     if (!id.success) throw new PlatformError('introuvable');
-    withdrawConsent(getDb(), persona.id, id.data);
+    await withdrawConsent(database(), persona.id, id.data);
   } catch (error) {
     if (!(error instanceof PlatformError)) throw error;
     outcome = 'accord-introuvable';
@@ -47,7 +47,7 @@ export async function confirmMandateAction(formData: FormData): Promise<void> {
   const persona = await requireCitizen();
   let outcome = 'mandat-confirme';
   try {
-    confirmMandate(getDb(), persona.id, String(formData.get('mandat') ?? ''));
+    await confirmMandate(database(), persona.id, String(formData.get('mandat') ?? ''));
   } catch (error) {
     if (!(error instanceof CaseError)) throw error;
     outcome = 'mandat-introuvable';
@@ -61,7 +61,7 @@ export async function revokeMandateAction(formData: FormData): Promise<void> {
   const persona = await requireCitizen();
   let outcome = 'mandat-revoque';
   try {
-    revokeMandate(getDb(), persona.id, String(formData.get('mandat') ?? ''));
+    await revokeMandate(database(), persona.id, String(formData.get('mandat') ?? ''));
   } catch (error) {
     if (!(error instanceof CaseError)) throw error;
     outcome = 'mandat-introuvable';

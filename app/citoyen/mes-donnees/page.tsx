@@ -3,7 +3,7 @@ import { SubmitButton } from '@/app/_components/submit-button';
 import Link from 'next/link';
 import { Fragment } from 'react';
 import { ExchangeList } from '@/app/_components/exchange-list';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { requireCitizen } from '@/lib/auth/guards';
 import { agencyShortName, itemLabel, purposeLabel } from '@/lib/platform/consent-text';
 import { consentsOf } from '@/lib/platform/consents';
@@ -11,7 +11,7 @@ import { verifyJournalChain } from '@/lib/platform/journal';
 import { exchangesWithTraces } from '@/lib/platform/journal-view';
 import { holdingsOf } from '@/lib/platform/my-data';
 import { eq } from 'drizzle-orm';
-import { aidants } from '@/db/schema';
+import { aidants } from '@/db/tables';
 import { doneForMe, mandatesOfPerson, statusOf } from '@/lib/aidants/mandates';
 import { procedures } from '@/lib/procedures/registry';
 import { confirmMandateAction, revokeMandateAction, withdrawConsentAction } from './actions';
@@ -26,15 +26,15 @@ export const metadata: Metadata = { title: 'Mes données' };
 
 export default async function MyDataPage() {
   const persona = await requireCitizen();
-  const db = getDb();
-  const exchanges = exchangesWithTraces(db, { kind: 'usager', classSessionId: persona.classSessionId, personaId: persona.id }, 500);
-  const consents = consentsOf(db, persona.id);
+  const db = database();
+  const exchanges = await exchangesWithTraces(db, { kind: 'usager', classSessionId: persona.classSessionId, personaId: persona.id }, 500);
+  const consents = await consentsOf(db, persona.id);
   const active = consents.filter((c) => c.status === 'actif');
   const past = consents.filter((c) => c.status !== 'actif');
-  const holdings = holdingsOf(db, persona.classSessionId, persona.id).filter((b) => b.fiches.length > 0);
-  const chain = verifyJournalChain(db, persona.classSessionId);
-  const mandateRows = mandatesOfPerson(db, persona.id).map((m) => ({ m, status: statusOf(m), aidant: db.select().from(aidants).where(eq(aidants.id, m.aidantId)).get() }));
-  const doneForYou = doneForMe(db, persona.id);
+  const holdings = (await holdingsOf(db, persona.classSessionId, persona.id)).filter((b) => b.fiches.length > 0);
+  const chain = await verifyJournalChain(db, persona.classSessionId);
+  const mandateRows = await Promise.all((await mandatesOfPerson(db, persona.id)).map(async (m) => ({ m, status: statusOf(m), aidant: await db.select().from(aidants).where(eq(aidants.id, m.aidantId)).get() })));
+  const doneForYou = await doneForMe(db, persona.id);
 
   return (
     <>

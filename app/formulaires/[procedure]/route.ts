@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { personas } from '@/db/schema';
+import { database } from '@/db/engine';
+import { personas } from '@/db/tables';
 import { getViewer } from '@/lib/auth/guards';
 import { renderPaperForm } from '@/lib/documents/paper-form';
 import { procedureById } from '@/lib/procedures/registry';
@@ -15,13 +15,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ proc
   const def = procedureById((await params).procedure);
   if (!def) return Response.json({ erreur: 'introuvable', message: 'Cette démarche n’existe pas.' }, { status: 404 });
   const viewer = await getViewer();
-  const db = getDb();
+  const db = database();
   const wanted = new URL(request.url).searchParams.get('pour');
   const persona =
     viewer?.role === 'citoyen'
       ? viewer.persona
       : viewer?.role === 'agent' && wanted
-        ? (db.select().from(personas).where(and(eq(personas.id, wanted), eq(personas.classSessionId, viewer.agent.classSessionId))).get() ?? null)
+        ? (await db.select().from(personas).where(and(eq(personas.id, wanted), eq(personas.classSessionId, viewer.agent.classSessionId))).get() ?? null)
         : null;
   const bytes = await renderPaperForm(def, db, persona);
   return new Response(Buffer.from(bytes), {

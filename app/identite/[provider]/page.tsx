@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { asc, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { aidants, classSessions, personas } from '@/db/schema';
+import { database } from '@/db/engine';
+import { aidants, classSessions, personas } from '@/db/tables';
 import { idpNameSchema, providers } from '@/lib/auth/idp/config';
 import { findInteraction } from '@/lib/auth/idp/provider';
 import { agentsOfSession, demoSession } from '@/lib/classroom/sessions';
@@ -12,25 +12,25 @@ export const metadata: Metadata = { title: 'Fournisseur d’identité simulé' }
 
 type Choice = { id: string; label: string; hint: string; group: string; sortKey: string };
 
-function choicesFor(provider: 'franceconnect' | 'proconnect', classSessionId: string): Choice[] {
-  const db = getDb();
+async function choicesFor(provider: 'franceconnect' | 'proconnect', classSessionId: string): Promise<Choice[]> {
+  const db = database();
   if (provider === 'franceconnect') {
-    return db
+    return (await db
       .select()
       .from(personas)
       .where(eq(personas.classSessionId, classSessionId))
       .orderBy(asc(personas.familyName))
-      .all()
+      .all())
       .map((p) => ({ id: p.id, label: `${p.givenNames} ${p.preferredName ?? p.familyName}`, hint: `${p.occupation} — « ${p.scenarioTitle} »`, group: 'Personnes', sortKey: `${p.preferredName ?? p.familyName} ${p.givenNames}` }));
   }
   return [
-    ...agentsOfSession(db, classSessionId).map(({ agent, agencyName }) => ({ id: agent.id, label: `${agent.givenName} ${agent.familyName}`, hint: `${agent.jobTitle} — ${agent.email}`, group: agencyName, sortKey: `${agent.familyName} ${agent.givenName}` })),
-    ...db
+    ...(await agentsOfSession(db, classSessionId)).map(({ agent, agencyName }) => ({ id: agent.id, label: `${agent.givenName} ${agent.familyName}`, hint: `${agent.jobTitle} — ${agent.email}`, group: agencyName, sortKey: `${agent.familyName} ${agent.givenName}` })),
+    ...(await db
       .select()
       .from(aidants)
       .where(eq(aidants.classSessionId, classSessionId))
       .orderBy(asc(aidants.familyName))
-      .all()
+      .all())
       .map((a) => ({ id: a.id, label: `${a.givenName} ${a.familyName}`, hint: `Aidant·e — ${a.structure}`, group: 'France Services (aidants)', sortKey: `${a.familyName} ${a.givenName}` })),
   ];
 }
@@ -40,10 +40,10 @@ export default async function IdentityProviderPage({ params, searchParams }: { p
   if (!parsed.success) notFound();
   const provider = parsed.data;
   const { interaction: interactionId = '', erreur } = await searchParams;
-  const db = getDb();
-  const interaction = interactionId ? findInteraction(db, provider, interactionId) : null;
+  const db = database();
+  const interaction = interactionId ? await findInteraction(db, provider, interactionId) : null;
   // The séance named by the join code, or the demonstration séance.
-  const session = interaction?.classSessionId ? (db.select().from(classSessions).where(eq(classSessions.id, interaction.classSessionId)).get() ?? null) : demoSession(db);
+  const session = interaction?.classSessionId ? (await db.select().from(classSessions).where(eq(classSessions.id, interaction.classSessionId)).get() ?? null) : await demoSession(db);
   const config = providers[provider];
 
   const header = (
@@ -69,7 +69,7 @@ export default async function IdentityProviderPage({ params, searchParams }: { p
   }
 
   // The student's own character first, ready to confirm; everyone else behind one click, by family name.
-  const all = choicesFor(provider, session.id).sort((x, y) => x.sortKey.localeCompare(y.sortKey, 'fr'));
+  const all = (await choicesFor(provider, session.id)).sort((x, y) => x.sortKey.localeCompare(y.sortKey, 'fr'));
   const assigned = all.find((c) => c.id === interaction.loginHint) ?? null;
   const others = all.filter((c) => c !== assigned);
   const groups = [...new Set(others.map((c) => c.group))];

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { currentDeviceHash } from '@/lib/classroom/device';
 import { latestParticipation, touchParticipant } from '@/lib/classroom/participants';
 import { verifyJournalChain } from '@/lib/platform/journal';
@@ -15,12 +15,12 @@ export const metadata: Metadata = { title: 'Journal de la séance (audit)' };
 /** The observer's view: every exchange of the séance, who asked what and on which basis — never the data itself. */
 export default async function AuditJournalPage() {
   const device = await currentDeviceHash();
-  const db = getDb();
-  const mine = device ? latestParticipation(db, device) : null;
+  const db = database();
+  const mine = device ? await latestParticipation(db, device) : null;
   if (!mine || mine.participant.role !== 'observateur') forbidden();
-  touchParticipant(db, mine.participant.id);
-  const rows = exchangesWithTraces(db, { kind: 'enseignant', classSessionId: mine.session.id }, 200).map((r) => ({ entry: r.entry, trace: null }));
-  const chain = verifyJournalChain(db, mine.session.id);
+  await touchParticipant(db, mine.participant.id);
+  const rows = (await exchangesWithTraces(db, { kind: 'enseignant', classSessionId: mine.session.id }, 200)).map((r) => ({ entry: r.entry, trace: null }));
+  const chain = await verifyJournalChain(db, mine.session.id);
   return (
     <>
       <LiveRefresh url="/api/seance/flux" event="seance" />

@@ -1,8 +1,8 @@
 'use server';
 
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { documents } from '@/db/schema';
+import { database } from '@/db/engine';
+import { documents } from '@/db/tables';
 import { samePdf } from '@/lib/documents/documents';
 import { maxVerifiedPdfBytes, verifiedPdfTooLarge } from '@/lib/uploads/limits';
 
@@ -19,7 +19,7 @@ export async function checkFileAction(id: string, _previous: FileCheck, form: Fo
   if (file.size > maxVerifiedPdfBytes) return { error: verifiedPdfTooLarge };
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (!isPdf(bytes)) return { error: `Le fichier « ${file.name.slice(0, 80)} » n’est pas un PDF. Choisissez le PDF que vous avez reçu.` };
-  const doc = getDb().select().from(documents).where(eq(documents.id, id)).get();
+  const doc = await database().select().from(documents).where(eq(documents.id, id)).get();
   if (!doc) return { error: 'Aucun document e-Guichet ne porte ce numéro.' };
   return { result: samePdf(doc, bytes) ? 'identique' : 'different' };
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Fragment } from 'react';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { verifyDocument } from '@/lib/documents/documents';
 import { checkFileAction } from './actions';
 import { FileCheckForm } from './file-check';
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Vérifier un document' };
 export default async function VerifyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const tooLarge = (await searchParams)[tooLargeParam] === '1';
   const { id } = await params;
-  const result = await verifyDocument(getDb(), id);
+  const result = await verifyDocument(database(), id);
   return (
     <>
       <h1>Vérifier un document</h1>

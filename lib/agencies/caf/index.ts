@@ -1,4 +1,4 @@
-import { cafBeneficiaries } from '../../../db/schema';
+import { cafBeneficiaries } from '../../../db/tables';
 import { ofPerson } from '../scope';
 import { addressText, euros, type AgencyModule } from '../types';
 
@@ -6,17 +6,17 @@ import { addressText, euros, type AgencyModule } from '../types';
 export const caf: AgencyModule = {
   id: 'caf',
   items: {
-    'caf.prestations': (db, scope) => {
-      const row = db.select().from(cafBeneficiaries).where(ofPerson(cafBeneficiaries, scope)).get();
+    'caf.prestations': async (db, scope) => {
+      const row = await db.select().from(cafBeneficiaries).where(ofPerson(cafBeneficiaries, scope)).get();
       return row ? { prestations: row.benefits, montant_mensuel: row.monthlyAmount } : null;
     },
   },
-  holdings: (db, scope) =>
-    db
+  holdings: async (db, scope) =>
+    (await db
       .select()
       .from(cafBeneficiaries)
       .where(ofPerson(cafBeneficiaries, scope))
-      .all()
+      .all())
       .map((row) => ({
         titre: 'Dossier d’allocataire',
         champs: [
@@ -27,5 +27,5 @@ export const caf: AgencyModule = {
           { libelle: 'Montant mensuel', valeur: euros(row.monthlyAmount) },
         ],
       })),
-  applyAddressChange: (tx, scope, address) => tx.update(cafBeneficiaries).set(address).where(ofPerson(cafBeneficiaries, scope)).run().changes > 0,
+  applyAddressChange: async (tx, scope, address) => (await tx.update(cafBeneficiaries).set(address).where(ofPerson(cafBeneficiaries, scope)).returning({ id: cafBeneficiaries.id })).length > 0,
 };

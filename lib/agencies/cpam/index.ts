@@ -1,4 +1,4 @@
-import { cpamInsured } from '../../../db/schema';
+import { cpamInsured } from '../../../db/tables';
 import { ofPerson } from '../scope';
 import { addressText, type AgencyModule } from '../types';
 
@@ -6,17 +6,17 @@ import { addressText, type AgencyModule } from '../types';
 export const cpam: AgencyModule = {
   id: 'cpam',
   items: {
-    'cpam.droits': (db, scope) => {
-      const row = db.select().from(cpamInsured).where(ofPerson(cpamInsured, scope)).get();
+    'cpam.droits': async (db, scope) => {
+      const row = await db.select().from(cpamInsured).where(ofPerson(cpamInsured, scope)).get();
       return row ? { assure: true, caisse: 'Caisse primaire d’assurance maladie (simulée)' } : null;
     },
   },
-  holdings: (db, scope) =>
-    db
+  holdings: async (db, scope) =>
+    (await db
       .select()
       .from(cpamInsured)
       .where(ofPerson(cpamInsured, scope))
-      .all()
+      .all())
       .map((row) => ({
         titre: 'Dossier d’assuré',
         champs: [
@@ -25,5 +25,5 @@ export const cpam: AgencyModule = {
           { libelle: 'Médecin traitant', valeur: row.doctorName ?? 'Non déclaré' },
         ],
       })),
-  applyAddressChange: (tx, scope, address) => tx.update(cpamInsured).set(address).where(ofPerson(cpamInsured, scope)).run().changes > 0,
+  applyAddressChange: async (tx, scope, address) => (await tx.update(cpamInsured).set(address).where(ofPerson(cpamInsured, scope)).returning({ id: cpamInsured.id })).length > 0,
 };

@@ -1,4 +1,4 @@
-import { dgfipTaxpayers } from '../../../db/schema';
+import { dgfipTaxpayers } from '../../../db/tables';
 import { ofPerson } from '../scope';
 import { addressJson, addressText, euros, type AgencyModule } from '../types';
 
@@ -6,21 +6,21 @@ import { addressJson, addressText, euros, type AgencyModule } from '../types';
 export const dgfip: AgencyModule = {
   id: 'dgfip',
   items: {
-    'dgfip.adresse_fiscale': (db, scope) => {
-      const row = db.select().from(dgfipTaxpayers).where(ofPerson(dgfipTaxpayers, scope)).get();
+    'dgfip.adresse_fiscale': async (db, scope) => {
+      const row = await db.select().from(dgfipTaxpayers).where(ofPerson(dgfipTaxpayers, scope)).get();
       return row ? { adresse: addressJson(row), type_residence: row.residenceType } : null;
     },
-    'dgfip.revenu_fiscal_reference': (db, scope) => {
-      const row = db.select().from(dgfipTaxpayers).where(ofPerson(dgfipTaxpayers, scope)).get();
+    'dgfip.revenu_fiscal_reference': async (db, scope) => {
+      const row = await db.select().from(dgfipTaxpayers).where(ofPerson(dgfipTaxpayers, scope)).get();
       return row ? { annee_revenus: row.lastReturnYear - 1, revenu_fiscal_reference: row.referenceIncome, nombre_parts: row.householdParts } : null;
     },
   },
-  holdings: (db, scope) =>
-    db
+  holdings: async (db, scope) =>
+    (await db
       .select()
       .from(dgfipTaxpayers)
       .where(ofPerson(dgfipTaxpayers, scope))
-      .all()
+      .all())
       .map((row) => ({
         titre: 'Dossier fiscal',
         champs: [
@@ -32,5 +32,5 @@ export const dgfip: AgencyModule = {
           { libelle: 'Dernière déclaration', valeur: String(row.lastReturnYear) },
         ],
       })),
-  applyAddressChange: (tx, scope, address) => tx.update(dgfipTaxpayers).set(address).where(ofPerson(dgfipTaxpayers, scope)).run().changes > 0,
+  applyAddressChange: async (tx, scope, address) => (await tx.update(dgfipTaxpayers).set(address).where(ofPerson(dgfipTaxpayers, scope)).returning({ id: dgfipTaxpayers.id })).length > 0,
 };

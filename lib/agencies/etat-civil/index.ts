@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Executor } from '../../../db/client';
-import { birthRecords } from '../../../db/schema';
+import type { AsyncExecutor } from '../../../db/engine';
+import { birthRecords } from '../../../db/tables';
 import { registryNames } from '../../../db/seed/reference-data';
 import { formatIsoDate } from '../../format';
 import { ofPerson } from '../scope';
@@ -10,8 +10,8 @@ import type { AgencyModule } from '../types';
 export const etatCivil: AgencyModule = {
   id: 'etat-civil',
   items: {
-    'etat-civil.acte_naissance': (db, scope) => {
-      const row = db.select().from(birthRecords).where(ofPerson(birthRecords, scope)).get();
+    'etat-civil.acte_naissance': async (db, scope) => {
+      const row = await db.select().from(birthRecords).where(ofPerson(birthRecords, scope)).get();
       return row
         ? {
             nom: row.familyName,
@@ -26,12 +26,12 @@ export const etatCivil: AgencyModule = {
         : null;
     },
   },
-  holdings: (db, scope) =>
-    db
+  holdings: async (db, scope) =>
+    (await db
       .select()
       .from(birthRecords)
       .where(ofPerson(birthRecords, scope))
-      .all()
+      .all())
       .map((row) => ({
         titre: `Acte de naissance n° ${row.actNumber} de ${row.year}`,
         champs: [
@@ -55,14 +55,14 @@ export type BirthAct = typeof birthRecords.$inferSelect;
  * The register's search, as an officer would do it: in one register, by family name, first given name and birth date
  * (case, accents and hyphens aside).
  */
-export function findBirthAct(db: Executor, q: { classSessionId: string; registry: string; familyName: string; givenNames: string; birthDate: string }): BirthAct | null {
+export async function findBirthAct(db: AsyncExecutor, q: { classSessionId: string; registry: string; familyName: string; givenNames: string; birthDate: string }): Promise<BirthAct | null> {
   const wantedFirst = fold(q.givenNames).split(' ')[0] ?? '';
   return (
-    db
+    (await db
       .select()
       .from(birthRecords)
       .where(and(eq(birthRecords.classSessionId, q.classSessionId), eq(birthRecords.registry, q.registry), eq(birthRecords.birthDate, q.birthDate)))
-      .all()
+      .all())
       .find((act) => fold(act.familyName) === fold(q.familyName) && fold(act.givenNames).split(' ')[0] === wantedFirst) ?? null
   );
 }

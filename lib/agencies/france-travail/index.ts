@@ -1,4 +1,4 @@
-import { franceTravailJobseekers } from '../../../db/schema';
+import { franceTravailJobseekers } from '../../../db/tables';
 import { formatIsoDate } from '../../format';
 import { ofPerson } from '../scope';
 import { addressText, type AgencyModule } from '../types';
@@ -7,17 +7,17 @@ import { addressText, type AgencyModule } from '../types';
 export const franceTravail: AgencyModule = {
   id: 'france-travail',
   items: {
-    'france-travail.inscription': (db, scope) => {
-      const row = db.select().from(franceTravailJobseekers).where(ofPerson(franceTravailJobseekers, scope)).get();
+    'france-travail.inscription': async (db, scope) => {
+      const row = await db.select().from(franceTravailJobseekers).where(ofPerson(franceTravailJobseekers, scope)).get();
       return row ? { inscrit: true, depuis: row.registeredOn, categorie: row.category } : null;
     },
   },
-  holdings: (db, scope) =>
-    db
+  holdings: async (db, scope) =>
+    (await db
       .select()
       .from(franceTravailJobseekers)
       .where(ofPerson(franceTravailJobseekers, scope))
-      .all()
+      .all())
       .map((row) => ({
         titre: 'Inscription comme demandeur d’emploi',
         champs: [
@@ -28,5 +28,5 @@ export const franceTravail: AgencyModule = {
           { libelle: 'Conseiller', valeur: row.adviserName },
         ],
       })),
-  applyAddressChange: (tx, scope, address) => tx.update(franceTravailJobseekers).set(address).where(ofPerson(franceTravailJobseekers, scope)).run().changes > 0,
+  applyAddressChange: async (tx, scope, address) => (await tx.update(franceTravailJobseekers).set(address).where(ofPerson(franceTravailJobseekers, scope)).returning({ id: franceTravailJobseekers.id })).length > 0,
 };

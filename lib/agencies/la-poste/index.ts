@@ -1,4 +1,4 @@
-import { laPosteCustomers } from '../../../db/schema';
+import { laPosteCustomers } from '../../../db/tables';
 import { ofPerson } from '../scope';
 import { addressJson, addressText, yesNo, type AgencyModule } from '../types';
 
@@ -6,17 +6,17 @@ import { addressJson, addressText, yesNo, type AgencyModule } from '../types';
 export const laPoste: AgencyModule = {
   id: 'la-poste',
   items: {
-    'la-poste.adresse': (db, scope) => {
-      const row = db.select().from(laPosteCustomers).where(ofPerson(laPosteCustomers, scope)).get();
+    'la-poste.adresse': async (db, scope) => {
+      const row = await db.select().from(laPosteCustomers).where(ofPerson(laPosteCustomers, scope)).get();
       return row ? { adresse: addressJson(row) } : null;
     },
   },
-  holdings: (db, scope) =>
-    db
+  holdings: async (db, scope) =>
+    (await db
       .select()
       .from(laPosteCustomers)
       .where(ofPerson(laPosteCustomers, scope))
-      .all()
+      .all())
       .map((row) => ({
         titre: 'Fiche client',
         champs: [
@@ -25,5 +25,5 @@ export const laPoste: AgencyModule = {
           { libelle: 'Réexpédition du courrier (service payant)', valeur: yesNo(row.hasMailForwarding) },
         ],
       })),
-  applyAddressChange: (tx, scope, address) => tx.update(laPosteCustomers).set(address).where(ofPerson(laPosteCustomers, scope)).run().changes > 0,
+  applyAddressChange: async (tx, scope, address) => (await tx.update(laPosteCustomers).set(address).where(ofPerson(laPosteCustomers, scope)).returning({ id: laPosteCustomers.id })).length > 0,
 };

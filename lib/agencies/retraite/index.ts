@@ -1,4 +1,4 @@
-import { retraitePensioners } from '../../../db/schema';
+import { retraitePensioners } from '../../../db/tables';
 import { formatIsoDate } from '../../format';
 import { ofPerson } from '../scope';
 import { addressText, euros, type AgencyModule } from '../types';
@@ -9,17 +9,17 @@ const kindLabel = { droit_propre: 'Retraite personnelle', reversion: 'Pension de
 export const retraite: AgencyModule = {
   id: 'retraite',
   items: {
-    'retraite.pension': (db, scope) => {
-      const row = db.select().from(retraitePensioners).where(ofPerson(retraitePensioners, scope)).get();
+    'retraite.pension': async (db, scope) => {
+      const row = await db.select().from(retraitePensioners).where(ofPerson(retraitePensioners, scope)).get();
       return row ? { type: row.pensionKind, montant_mensuel: row.monthlyAmount } : null;
     },
   },
-  holdings: (db, scope) =>
-    db
+  holdings: async (db, scope) =>
+    (await db
       .select()
       .from(retraitePensioners)
       .where(ofPerson(retraitePensioners, scope))
-      .all()
+      .all())
       .map((row) => ({
         titre: 'Dossier de pension',
         champs: [
@@ -30,5 +30,5 @@ export const retraite: AgencyModule = {
           { libelle: 'Adresse', valeur: addressText(row) },
         ],
       })),
-  applyAddressChange: (tx, scope, address) => tx.update(retraitePensioners).set(address).where(ofPerson(retraitePensioners, scope)).run().changes > 0,
+  applyAddressChange: async (tx, scope, address) => (await tx.update(retraitePensioners).set(address).where(ofPerson(retraitePensioners, scope)).returning({ id: retraitePensioners.id })).length > 0,
 };

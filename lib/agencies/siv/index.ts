@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { sivVehicles } from '../../../db/schema';
+import { sivVehicles } from '../../../db/tables';
 import { formatIsoDate } from '../../format';
 import { ofPerson } from '../scope';
 import { addressJson, addressText, type AgencyModule } from '../types';
@@ -8,8 +8,8 @@ import { addressJson, addressText, type AgencyModule } from '../types';
 export const siv: AgencyModule = {
   id: 'siv',
   items: {
-    'siv.vehicules': (db, scope) => {
-      const rows = db.select().from(sivVehicles).where(ofPerson(sivVehicles, scope)).orderBy(asc(sivVehicles.registration)).all();
+    'siv.vehicules': async (db, scope) => {
+      const rows = await db.select().from(sivVehicles).where(ofPerson(sivVehicles, scope)).orderBy(asc(sivVehicles.registration)).all();
       if (rows.length === 0) return null;
       // Only what the catalogue lists: number, holder and the address on the certificate (not make or model).
       return rows.map((row) => ({
@@ -20,13 +20,13 @@ export const siv: AgencyModule = {
       }));
     },
   },
-  holdings: (db, scope) =>
-    db
+  holdings: async (db, scope) =>
+    (await db
       .select()
       .from(sivVehicles)
       .where(ofPerson(sivVehicles, scope))
       .orderBy(asc(sivVehicles.registration))
-      .all()
+      .all())
       .map((row) => ({
         titre: `Certificat d’immatriculation ${row.registration}`,
         champs: [
@@ -38,6 +38,6 @@ export const siv: AgencyModule = {
         ],
       })),
   // Only the certificates held by the person themself (a company vehicle changes with the company).
-  applyAddressChange: (tx, scope, address) =>
-    tx.update(sivVehicles).set(address).where(and(ofPerson(sivVehicles, scope), eq(sivVehicles.holderKind, 'personne'))).run().changes > 0,
+  applyAddressChange: async (tx, scope, address) =>
+    (await tx.update(sivVehicles).set(address).where(and(ofPerson(sivVehicles, scope), eq(sivVehicles.holderKind, 'personne'))).returning({ id: sivVehicles.id })).length > 0,
 };

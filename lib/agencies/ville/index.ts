@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { asc } from 'drizzle-orm';
-import type { Executor } from '../../../db/client';
-import { villeParkingCards } from '../../../db/schema';
+import type { AsyncExecutor } from '../../../db/engine';
+import { villeParkingCards } from '../../../db/tables';
 import { formatIsoDate } from '../../format';
 import { ofPerson } from '../scope';
 import type { AgencyModule, PersonScope } from '../types';
@@ -10,13 +10,13 @@ import type { AgencyModule, PersonScope } from '../types';
 export const ville: AgencyModule = {
   id: 'ville',
   items: {},
-  holdings: (db, scope) =>
-    db
+  holdings: async (db, scope) =>
+    (await db
       .select()
       .from(villeParkingCards)
       .where(ofPerson(villeParkingCards, scope))
       .orderBy(asc(villeParkingCards.validFrom))
-      .all()
+      .all())
       .map((row) => ({
         titre: `Carte de stationnement résidentiel ${row.cardNumber}`,
         champs: [
@@ -28,8 +28,8 @@ export const ville: AgencyModule = {
 };
 
 /** The city records a card it issues; returns the card number. */
-export function issueParkingCard(tx: Executor, scope: PersonScope, card: { registration: string; zone: string; validFrom: string; validUntil: string }): string {
+export async function issueParkingCard(tx: AsyncExecutor, scope: PersonScope, card: { registration: string; zone: string; validFrom: string; validUntil: string }): Promise<string> {
   const cardNumber = `VSB-${card.validFrom.slice(0, 4)}-${crypto.randomInt(1000, 10000)}${crypto.randomInt(10, 100)}`;
-  tx.insert(villeParkingCards).values({ id: crypto.randomUUID(), ...scope, cardNumber, ...card }).run();
+  await tx.insert(villeParkingCards).values({ id: crypto.randomUUID(), ...scope, cardNumber, ...card }).run();
   return cardNumber;
 }

@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import type { Executor } from '../../../db/client';
 import type { AsyncExecutor } from '../../../db/engine';
 import { oidcClients } from '../../../db/tables';
 import { idpNames, providers, type IdpName } from './config';
@@ -46,8 +45,8 @@ export async function registerAppClients(db: AsyncExecutor, baseUrl: string, cli
   }
 }
 
-export function findClient(db: Executor, provider: IdpName, clientId: string): OidcClient | null {
-  const client = db.select().from(oidcClients).where(eq(oidcClients.clientId, clientId)).get();
+export async function findClient(db: AsyncExecutor, provider: IdpName, clientId: string): Promise<OidcClient | null> {
+  const client = await db.select().from(oidcClients).where(eq(oidcClients.clientId, clientId)).get();
   return client && client.provider === provider ? client : null;
 }
 
@@ -57,7 +56,7 @@ function decodeBasicPart(value: string): string {
 }
 
 /** client_secret_basic or client_secret_post; anything else is invalid_client (401). */
-export function authenticateClient(db: Executor, provider: IdpName, authorization: string | null, form: URLSearchParams): OidcClient {
+export async function authenticateClient(db: AsyncExecutor, provider: IdpName, authorization: string | null, form: URLSearchParams): Promise<OidcClient> {
   let id: string | null = null;
   let secret: string | null = null;
   if (authorization?.startsWith('Basic ')) {
@@ -71,7 +70,7 @@ export function authenticateClient(db: Executor, provider: IdpName, authorizatio
     id = form.get('client_id');
     secret = form.get('client_secret');
   }
-  const client = id ? findClient(db, provider, id) : null;
+  const client = id ? await findClient(db, provider, id) : null;
   if (!client || !secret || !safeEqual(sha256(secret), client.secretHash)) {
     throw new OAuthError('invalid_client', 'Authentification du client refusée : identifiant ou secret incorrect.', 401);
   }

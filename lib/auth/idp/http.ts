@@ -1,4 +1,4 @@
-import { getDb } from '../../../db/client';
+import { database } from '../../../db/engine';
 import { env } from '../../env';
 import { idpNameSchema, lifetimes, type IdpName } from './config';
 import { OAuthError, oauthErrorResponse } from './errors';
@@ -36,4 +36,4 @@ export function readCookie(request: Request, name: string): string | undefined {
   return undefined;
 }
 
-export const idpContext = () => ({ db: getDb(), issuerBase: env().baseUrl });
+export const idpContext = () => ({ db: database(), issuerBase: env().baseUrl });

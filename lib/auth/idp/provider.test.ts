@@ -1,9 +1,8 @@
-import { engineFor } from '../../../db/engine';
+import { type AsyncExecutor, getEngine } from '../../../db/engine';
 import { eq } from 'drizzle-orm';
 import * as oidc from 'openid-client';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../../db/client';
-import { oidcCodes, personas } from '../../../db/schema';
+import { oidcCodes, personas } from '../../../db/tables';
 import { freshDb } from '../../../test/db';
 import { idpFetch } from '../../../test/idp-harness';
 import { registerClient } from './clients';
@@ -16,13 +15,13 @@ const redirectUri = `${base}/rappel-test`;
 const clientId = 'client-de-test';
 const clientSecret = 'un-secret-de-test-suffisamment-long-0123456789';
 
-let db: Db;
+let db: AsyncExecutor;
 let personaId: string;
 
 beforeEach(async () => {
   db = await freshDb();
-  await registerClient(engineFor(db).db, { clientId, provider: 'franceconnect', name: 'Client de test', secret: clientSecret, redirectUris: [redirectUri], postLogoutRedirectUris: [`${base}/au-revoir`] });
-  const lea = db.select().from(personas).where(eq(personas.key, 'lea-martin')).get();
+  await registerClient(getEngine().db, { clientId, provider: 'franceconnect', name: 'Client de test', secret: clientSecret, redirectUris: [redirectUri], postLogoutRedirectUris: [`${base}/au-revoir`] });
+  const lea = await db.select().from(personas).where(eq(personas.key, 'lea-martin')).get();
   if (!lea) throw new Error('seed missing');
   personaId = lea.id;
 });
@@ -42,7 +41,7 @@ async function signIn(authorizationUrl: URL, cookie?: string) {
   const interaction = location.searchParams.get('interaction');
   if (!interaction) return { callbackUrl: location, sessionCookie: cookie };
   expect(location.pathname).toBe('/identite/franceconnect');
-  const done = completeInteraction(db, 'franceconnect', interaction, personaId, base);
+  const done = await completeInteraction(db, 'franceconnect', interaction, personaId, base);
   return { callbackUrl: new URL(done.location), sessionCookie: `eguichet_idp_franceconnect=${done.sessionCookie}` };
 }
 
@@ -198,7 +197,7 @@ describe('token endpoint fails closed', () => {
 
   it('refuses an expired code', async () => {
     const { code, verifier } = await codeFor();
-    db.update(oidcCodes).set({ expiresAt: new Date(Date.now() - 1000) }).run();
+    await db.update(oidcCodes).set({ expiresAt: new Date(Date.now() - 1000) }).run();
     const response = await tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier });
     expect((await response.json()).error).toBe('invalid_grant');
   });

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { importJWK, jwtVerify, SignJWT } from 'jose';
-import { writeTransaction, type Db, type Executor } from '../../../db/client';
-import { classSessions, idpSessions, oidcAccessTokens, oidcCodes, oidcInteractions } from '../../../db/schema';
+import { type AsyncExecutor, transaction } from '../../../db/engine';
+import { classSessions, idpSessions, oidcAccessTokens, oidcCodes, oidcInteractions } from '../../../db/tables';
 import { authenticateClient, findClient } from './clients';
 import { claimsForScope, issuerFor, lifetimes, providers, type IdpName } from './config';
 import { atHash, pkceChallengeOf, pkceChallengePattern, pkceVerifierPattern, randomToken, sha256 } from './crypto';
@@ -27,9 +27,9 @@ function redirectWith(redirectUri: string, params: Record<string, string | undef
   return url.toString();
 }
 
-function activeSession(db: Executor, provider: IdpName, cookieValue: string | undefined) {
+async function activeSession(db: AsyncExecutor, provider: IdpName, cookieValue: string | undefined) {
   if (!cookieValue) return null;
-  const session = db
+  const session = await db
     .select()
     .from(idpSessions)
     .where(and(eq(idpSessions.id, sha256(cookieValue)), eq(idpSessions.provider, provider), isNull(idpSessions.endedAt), gt(idpSessions.expiresAt, new Date())))
@@ -39,9 +39,9 @@ function activeSession(db: Executor, provider: IdpName, cookieValue: string | un
 
 type CodeRequest = Pick<Interaction, 'clientId' | 'redirectUri' | 'scope' | 'state' | 'nonce' | 'codeChallenge' | 'acr'>;
 
-function issueCode(db: Executor, provider: IdpName, request: CodeRequest, session: { id: string; subject: string; authTime: Date }, issuerBase: string): string {
+async function issueCode(db: AsyncExecutor, provider: IdpName, request: CodeRequest, session: { id: string; subject: string; authTime: Date }, issuerBase: string): Promise<string> {
   const code = randomToken();
-  db.insert(oidcCodes)
+  await db.insert(oidcCodes)
     .values({
       codeHash: sha256(code),
       provider,
@@ -61,10 +61,10 @@ function issueCode(db: Executor, provider: IdpName, request: CodeRequest, sessio
 }
 
 /** GET /authorize: validates the request; unknown client or redirect URI never redirects. */
-export function authorize(db: Executor, provider: IdpName, params: URLSearchParams, sessionCookie: string | undefined, issuerBase: string): AuthorizeOutcome {
+export async function authorize(db: AsyncExecutor, provider: IdpName, params: URLSearchParams, sessionCookie: string | undefined, issuerBase: string): Promise<AuthorizeOutcome> {
   const clientId = params.get('client_id') ?? '';
   const redirectUri = params.get('redirect_uri') ?? '';
-  const client = clientId ? findClient(db, provider, clientId) : null;
+  const client = clientId ? await findClient(db, provider, clientId) : null;
   if (!client) return { kind: 'error-page', status: 400, message: 'Le service qui vous a envoyé ici n’est pas connu de ce fournisseur d’identité.' };
   // Exact string match (RFC 9700 §2.1): no prefix, no pattern, no normalisation.
   if (!client.redirectUris.includes(redirectUri)) {
@@ -91,27 +91,27 @@ export function authorize(db: Executor, provider: IdpName, params: URLSearchPara
 
   const request = { clientId, redirectUri, scope: knownScope, state, nonce, codeChallenge, acr: providers[provider].acr };
   const prompt = (params.get('prompt') ?? '').split(' ');
-  const session = activeSession(db, provider, sessionCookie);
+  const session = await activeSession(db, provider, sessionCookie);
   if (prompt.includes('none')) {
     if (!session) return fail('login_required', 'Aucune session active chez le fournisseur d’identité.');
-    return { kind: 'redirect', location: issueCode(db, provider, request, session, issuerBase) };
+    return { kind: 'redirect', location: await issueCode(db, provider, request, session, issuerBase) };
   }
   if (session && !prompt.includes('login') && !prompt.includes('select_account')) {
-    return { kind: 'redirect', location: issueCode(db, provider, request, session, issuerBase) };
+    return { kind: 'redirect', location: await issueCode(db, provider, request, session, issuerBase) };
   }
   const id = randomToken();
   // e-Guichet's extension: `seance=<join code>` says which séance's people the page offers.
   const joinCode = (params.get('seance') ?? '').toUpperCase();
-  const classSessionId = /^[A-Z0-9]{6}$/.test(joinCode) ? (db.select({ id: classSessions.id }).from(classSessions).where(eq(classSessions.joinCode, joinCode)).get()?.id ?? null) : null;
-  db.insert(oidcInteractions)
+  const classSessionId = /^[A-Z0-9]{6}$/.test(joinCode) ? ((await db.select({ id: classSessions.id }).from(classSessions).where(eq(classSessions.joinCode, joinCode)).get())?.id ?? null) : null;
+  await db.insert(oidcInteractions)
     .values({ id, provider, ...request, loginHint: params.get('login_hint'), classSessionId, expiresAt: new Date(Date.now() + lifetimes.interactionMs) })
     .run();
   return { kind: 'interaction', interactionId: id };
 }
 
 /** The pending sign-in shown on the provider's page, if still valid. */
-export function findInteraction(db: Executor, provider: IdpName, interactionId: string): Interaction | null {
-  const interaction = db.select().from(oidcInteractions).where(eq(oidcInteractions.id, interactionId)).get();
+export async function findInteraction(db: AsyncExecutor, provider: IdpName, interactionId: string): Promise<Interaction | null> {
+  const interaction = await db.select().from(oidcInteractions).where(eq(oidcInteractions.id, interactionId)).get();
   if (!interaction || interaction.provider !== provider || interaction.completedAt || interaction.expiresAt <= new Date()) return null;
   return interaction;
 }
@@ -120,24 +120,24 @@ export function findInteraction(db: Executor, provider: IdpName, interactionId: 
  * The person chose who they are on the provider's page: opens the provider session and
  * returns where to send the browser (the client's redirect URI with a single-use code).
  */
-export function completeInteraction(db: Db, provider: IdpName, interactionId: string, subject: string, issuerBase: string): { location: string; sessionCookie: string } {
-  return writeTransaction(db, (tx) => {
-    const interaction = findInteraction(tx, provider, interactionId);
+export async function completeInteraction(db: AsyncExecutor, provider: IdpName, interactionId: string, subject: string, issuerBase: string): Promise<{ location: string; sessionCookie: string }> {
+  return transaction(db, async (tx) => {
+    const interaction = await findInteraction(tx, provider, interactionId);
     if (!interaction) throw new OAuthError('invalid_request', 'Cette demande de connexion a expiré. Recommencez depuis le service.');
-    if (!claimsOf(tx, provider, subject)) throw new OAuthError('access_denied', 'Identité inconnue.');
-    tx.update(oidcInteractions).set({ completedAt: new Date() }).where(eq(oidcInteractions.id, interactionId)).run();
+    if (!await claimsOf(tx, provider, subject)) throw new OAuthError('access_denied', 'Identité inconnue.');
+    await tx.update(oidcInteractions).set({ completedAt: new Date() }).where(eq(oidcInteractions.id, interactionId)).run();
     const cookie = randomToken();
     const session = { id: sha256(cookie), provider, subject, authTime: new Date(), expiresAt: new Date(Date.now() + lifetimes.sessionMs) };
-    tx.insert(idpSessions).values(session).run();
-    return { location: issueCode(tx, provider, interaction, session, issuerBase), sessionCookie: cookie };
+    await tx.insert(idpSessions).values(session).run();
+    return { location: await issueCode(tx, provider, interaction, session, issuerBase), sessionCookie: cookie };
   });
 }
 
 /** The person cancelled on the provider's page: back to the client with access_denied. */
-export function cancelInteraction(db: Executor, provider: IdpName, interactionId: string, issuerBase: string): string | null {
-  const interaction = findInteraction(db, provider, interactionId);
+export async function cancelInteraction(db: AsyncExecutor, provider: IdpName, interactionId: string, issuerBase: string): Promise<string | null> {
+  const interaction = await findInteraction(db, provider, interactionId);
   if (!interaction) return null;
-  db.update(oidcInteractions).set({ completedAt: new Date() }).where(eq(oidcInteractions.id, interactionId)).run();
+  await db.update(oidcInteractions).set({ completedAt: new Date() }).where(eq(oidcInteractions.id, interactionId)).run();
   return redirectWith(interaction.redirectUri, {
     error: 'access_denied',
     error_description: 'La personne a annulé la connexion.',
@@ -147,22 +147,22 @@ export function cancelInteraction(db: Executor, provider: IdpName, interactionId
 }
 
 /** POST /token: exchanges a code for tokens. */
-export async function exchangeCode(db: Db, provider: IdpName, authorization: string | null, form: URLSearchParams, issuerBase: string) {
-  const client = authenticateClient(db, provider, authorization, form);
+export async function exchangeCode(db: AsyncExecutor, provider: IdpName, authorization: string | null, form: URLSearchParams, issuerBase: string) {
+  const client = await authenticateClient(db, provider, authorization, form);
   if (form.get('grant_type') !== 'authorization_code') throw new OAuthError('unsupported_grant_type', 'Seul grant_type=authorization_code est accepté.');
   const code = form.get('code');
   if (!code) throw new OAuthError('invalid_request', 'Le paramètre « code » manque.');
   const codeHash = sha256(code);
 
-  const record = writeTransaction(db, (tx) => {
-    const row = tx.select().from(oidcCodes).where(eq(oidcCodes.codeHash, codeHash)).get();
+  const record = await transaction(db, async (tx) => {
+    const row = await tx.select().from(oidcCodes).where(eq(oidcCodes.codeHash, codeHash)).get();
     if (!row || row.provider !== provider || row.clientId !== client.clientId) throw new OAuthError('invalid_grant', 'Code d’autorisation inconnu.');
     if (row.consumedAt) {
       // A replayed code: refuse, and revoke what the first use obtained (RFC 6749 §4.1.2).
-      tx.update(oidcAccessTokens).set({ revokedAt: new Date() }).where(eq(oidcAccessTokens.codeHash, codeHash)).run();
+      await tx.update(oidcAccessTokens).set({ revokedAt: new Date() }).where(eq(oidcAccessTokens.codeHash, codeHash)).run();
       return { replayed: true as const };
     }
-    tx.update(oidcCodes).set({ consumedAt: new Date() }).where(eq(oidcCodes.codeHash, codeHash)).run();
+    await tx.update(oidcCodes).set({ consumedAt: new Date() }).where(eq(oidcCodes.codeHash, codeHash)).run();
     return { replayed: false as const, row };
   });
   if (record.replayed) throw new OAuthError('invalid_grant', 'Ce code d’autorisation a déjà été utilisé.');
@@ -175,7 +175,7 @@ export async function exchangeCode(db: Db, provider: IdpName, authorization: str
   }
 
   const accessToken = randomToken();
-  db.insert(oidcAccessTokens)
+  await db.insert(oidcAccessTokens)
     .values({
       tokenHash: sha256(accessToken),
       provider,
@@ -214,13 +214,13 @@ export async function exchangeCode(db: Db, provider: IdpName, authorization: str
 }
 
 /** GET or POST /userinfo with a Bearer access token (never in the URL). */
-export function userinfo(db: Executor, provider: IdpName, authorization: string | null): Record<string, string> {
+export async function userinfo(db: AsyncExecutor, provider: IdpName, authorization: string | null): Promise<Record<string, string>> {
   const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : '';
-  const row = token ? db.select().from(oidcAccessTokens).where(eq(oidcAccessTokens.tokenHash, sha256(token))).get() : undefined;
+  const row = token ? await db.select().from(oidcAccessTokens).where(eq(oidcAccessTokens.tokenHash, sha256(token))).get() : undefined;
   if (!row || row.provider !== provider || row.revokedAt || row.expiresAt <= new Date()) {
     throw new OAuthError('invalid_token', 'Jeton d’accès absent, invalide, expiré ou révoqué.', 401);
   }
-  const claims = claimsOf(db, provider, row.subject);
+  const claims = await claimsOf(db, provider, row.subject);
   if (!claims) throw new OAuthError('invalid_token', 'La personne liée à ce jeton n’existe plus.', 401);
   const allowed = claimsForScope(provider, row.scope);
   return Object.fromEntries(Object.entries(claims).filter(([name]) => allowed.has(name)));
@@ -230,12 +230,12 @@ export function userinfo(db: Executor, provider: IdpName, authorization: string 
  * GET /session/end: ends the provider session (and the tokens it issued), then returns to the client
  * if the post-logout URI is registered for the client named by id_token_hint.
  */
-export async function endSession(db: Db, provider: IdpName, params: URLSearchParams, sessionCookie: string | undefined, issuerBase: string): Promise<{ location: string | null }> {
-  const session = activeSession(db, provider, sessionCookie);
+export async function endSession(db: AsyncExecutor, provider: IdpName, params: URLSearchParams, sessionCookie: string | undefined, issuerBase: string): Promise<{ location: string | null }> {
+  const session = await activeSession(db, provider, sessionCookie);
   if (session) {
-    writeTransaction(db, (tx) => {
-      tx.update(idpSessions).set({ endedAt: new Date() }).where(eq(idpSessions.id, session.id)).run();
-      tx.update(oidcAccessTokens).set({ revokedAt: new Date() }).where(eq(oidcAccessTokens.sessionId, session.id)).run();
+    await transaction(db, async (tx) => {
+      await tx.update(idpSessions).set({ endedAt: new Date() }).where(eq(idpSessions.id, session.id)).run();
+      await tx.update(oidcAccessTokens).set({ revokedAt: new Date() }).where(eq(oidcAccessTokens.sessionId, session.id)).run();
     });
   }
   const hint = params.get('id_token_hint');
@@ -249,7 +249,7 @@ export async function endSession(db: Db, provider: IdpName, params: URLSearchPar
       clockTolerance: lifetimes.sessionMs / 1000,
     });
     const clientId = typeof payload.aud === 'string' ? payload.aud : payload.aud?.[0];
-    const client = clientId ? findClient(db, provider, clientId) : null;
+    const client = clientId ? await findClient(db, provider, clientId) : null;
     if (!client || !client.postLogoutRedirectUris.includes(target)) return { location: null };
     return { location: redirectWith(target, { state: params.get('state') ?? undefined }) };
   } catch {

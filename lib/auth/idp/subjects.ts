@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Executor } from '../../../db/client';
-import { agents, aidants, personas } from '../../../db/schema';
+import type { AsyncExecutor } from '../../../db/engine';
+import { agents, aidants, personas } from '../../../db/tables';
 import type { IdpName } from './config';
 
 export type SubjectClaims = Record<string, string>;
@@ -13,9 +13,9 @@ const siretByAgency: Record<string, string> = {
 };
 
 /** Every claim the provider knows about a subject; the scope then filters them. */
-export function claimsOf(db: Executor, provider: IdpName, subject: string): SubjectClaims | null {
+export async function claimsOf(db: AsyncExecutor, provider: IdpName, subject: string): Promise<SubjectClaims | null> {
   if (provider === 'franceconnect') {
-    const p = db.select().from(personas).where(eq(personas.id, subject)).get();
+    const p = await db.select().from(personas).where(eq(personas.id, subject)).get();
     if (!p) return null;
     return {
       sub: p.id,
@@ -29,9 +29,9 @@ export function claimsOf(db: Executor, provider: IdpName, subject: string): Subj
       email: p.email,
     };
   }
-  const a = db.select().from(agents).where(eq(agents.id, subject)).get();
+  const a = await db.select().from(agents).where(eq(agents.id, subject)).get();
   if (!a) {
-    const aidant = db.select().from(aidants).where(eq(aidants.id, subject)).get();
+    const aidant = await db.select().from(aidants).where(eq(aidants.id, subject)).get();
     if (!aidant) return null;
     return { sub: aidant.id, email: aidant.email, given_name: aidant.givenName, usual_name: aidant.familyName, uid: aidant.id, organizational_unit: 'france-services', belonging_population: 'aidant', siret: '00000001000010' };
   }
@@ -48,8 +48,8 @@ export function claimsOf(db: Executor, provider: IdpName, subject: string): Subj
 }
 
 /** Whether a subject may be chosen on the provider's page for this séance. */
-export function isSelectableSubject(db: Executor, provider: IdpName, subject: string, classSessionId: string): boolean {
-  const found = (table: typeof personas | typeof agents | typeof aidants) =>
-    Boolean(db.select({ id: table.id }).from(table).where(and(eq(table.id, subject), eq(table.classSessionId, classSessionId))).get());
-  return provider === 'franceconnect' ? found(personas) : found(agents) || found(aidants);
+export async function isSelectableSubject(db: AsyncExecutor, provider: IdpName, subject: string, classSessionId: string): Promise<boolean> {
+  const found = async (table: typeof personas | typeof agents | typeof aidants) =>
+    Boolean(await db.select({ id: table.id }).from(table).where(and(eq(table.id, subject), eq(table.classSessionId, classSessionId))).get());
+  return provider === 'franceconnect' ? found(personas) : await found(agents) || await found(aidants);
 }

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Db, Executor } from '../../../db/client';
-import { addressNotices, personas, type AgencyId, type NoticeState } from '../../../db/schema';
+import type { AsyncExecutor } from '../../../db/engine';
+import { type AgencyId, type NoticeState } from '../../../db/schema';
+import { addressNotices, personas } from '../../../db/tables';
 import { agencyModules } from '../../agencies';
 import { agencyName, agencyShortName } from '../../platform/consent-text';
 import { lookupAddress } from '../../world/addresses';
@@ -23,9 +24,9 @@ export const addressBodies: { id: AgencyId; hint: string }[] = [
 
 const dayMs = 86_400_000;
 
-export function newAddressOf(c: Pick<CaseRow, 'answers'>, db: Executor) {
+export async function newAddressOf(c: Pick<CaseRow, 'answers'>, db: AsyncExecutor) {
   const values = c.answers.adresse;
-  const match = lookupAddress(db, text(values, 'voie'), text(values, 'code_postal'));
+  const match = await lookupAddress(db, text(values, 'voie'), text(values, 'code_postal'));
   return match ? { addressLine: `${match.number} ${match.street}`, postalCode: match.postalCode, city: match.communeName } : null;
 }
 
@@ -59,7 +60,7 @@ export const addressChange: ProcedureDef = {
         { kind: 'text', name: 'voie', label: 'Numéro et nom de la voie', hint: 'Par exemple : 24 rue des Tanneurs', autoComplete: 'address-line1', width: 'long' },
         { kind: 'text', name: 'code_postal', label: 'Code postal', hint: '5 chiffres. Dans le monde simulé, ils commencent par 00 (par exemple 00100).', autoComplete: 'postal-code', inputMode: 'numeric', width: 'court' },
       ],
-      validate: (values, { db }) => {
+      validate: async (values, { db }) => {
         const c = new Checks();
         const voie = text(values, 'voie');
         const cp = text(values, 'code_postal');
@@ -67,7 +68,7 @@ export const addressChange: ProcedureDef = {
         if (c.require('code_postal', cp, 'Saisissez le code postal.') && !/^\d{5}$/.test(cp)) c.fail('code_postal', 'Le code postal compte 5 chiffres, par exemple 00100.');
         if (voie && /^\d{5}$/.test(cp)) {
           if (!/^\d/.test(voie)) c.fail('voie', 'Commencez par le numéro, par exemple : 24 rue des Tanneurs.');
-          else if (!lookupAddress(db, voie, cp)) c.fail('voie', 'Cette adresse n’existe pas dans la base des adresses pour ce code postal. Vérifiez le numéro, le nom de la voie et le code postal.');
+          else if (!await lookupAddress(db, voie, cp)) c.fail('voie', 'Cette adresse n’existe pas dans la base des adresses pour ce code postal. Vérifiez le numéro, le nom de la voie et le code postal.');
         }
         return c.result();
       },
@@ -117,8 +118,8 @@ export const addressChange: ProcedureDef = {
       },
     },
   ],
-  summary: ({ db, answers }) => {
-    const address = newAddressOf({ answers }, db);
+  summary: async ({ db, answers }) => {
+    const address = await newAddressOf({ answers }, db);
     return [
       { label: 'Nouvelle adresse', value: address ? `${address.addressLine}, ${address.postalCode} ${address.city}` : `${text(answers.adresse, 'voie')} ${text(answers.adresse, 'code_postal')}`, step: 'adresse' },
       { label: 'Date d’emménagement', value: text(answers.date, 'date'), step: 'date' },
@@ -127,37 +128,37 @@ export const addressChange: ProcedureDef = {
   },
   route: () => ({ agency: null, unit: null }),
   instruct: async (db, c) => {
-    const notices = db.select().from(addressNotices).where(eq(addressNotices.caseId, c.id)).all();
+    const notices = await db.select().from(addressNotices).where(eq(addressNotices.caseId, c.id)).all();
     if (notices.length === 0 || notices.some((n) => n.state === 'a_traiter')) return { decision: 'attendre' };
-    const address = newAddressOf(c, db);
+    const address = await newAddressOf(c, db);
     return {
       decision: 'accepter',
       documents: [],
       note: updatedBy(notices.filter((n) => n.state === 'appliquee').length, notices.length),
       // The person's home in the simulated world moves too.
-      apply: (tx) => {
-        if (address) tx.update(personas).set(address).where(eq(personas.id, c.personaId)).run();
+      apply: async (tx) => {
+        if (address) await tx.update(personas).set(address).where(eq(personas.id, c.personaId)).run();
       },
     };
   },
 };
 
 /** Creates one notice per chosen body when the declaration is submitted. */
-export function createNotices(tx: Executor, c: CaseRow): void {
+export async function createNotices(tx: AsyncExecutor, c: CaseRow): Promise<void> {
   for (const agency of list(c.answers.organismes, 'organismes') as AgencyId[]) {
-    tx.insert(addressNotices).values({ id: crypto.randomUUID(), caseId: c.id, classSessionId: c.classSessionId, agency }).onConflictDoNothing().run();
+    await tx.insert(addressNotices).values({ id: crypto.randomUUID(), caseId: c.id, classSessionId: c.classSessionId, agency }).onConflictDoNothing().run();
   }
 }
 
 /** A body applies (or rejects) a notice in its own records. */
-export function decideNotice(tx: Executor, c: CaseRow, agency: AgencyId, now = new Date()): { state: NoticeState; reason: string | null } {
-  const address = newAddressOf(c, tx);
+export async function decideNotice(tx: AsyncExecutor, c: CaseRow, agency: AgencyId, now = new Date()): Promise<{ state: NoticeState; reason: string | null }> {
+  const address = await newAddressOf(c, tx);
   const body = agencyModules[agency];
-  const applied = address && body.applyAddressChange ? body.applyAddressChange(tx, { classSessionId: c.classSessionId, personaId: c.personaId }, address) : false;
+  const applied = address && body.applyAddressChange ? await body.applyAddressChange(tx, { classSessionId: c.classSessionId, personaId: c.personaId }, address) : false;
   const outcome = applied
     ? { state: 'appliquee' as const, reason: null }
     : { state: 'rejetee' as const, reason: `${agencyShortName(agency)} n’a pas de dossier à votre nom : il n’y avait rien à mettre à jour.` };
-  tx.update(addressNotices)
+  await tx.update(addressNotices)
     .set({ state: outcome.state, reason: outcome.reason, decidedAt: now })
     .where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.agency, agency), eq(addressNotices.state, 'a_traiter')))
     .run();
@@ -165,14 +166,14 @@ export function decideNotice(tx: Executor, c: CaseRow, agency: AgencyId, now = n
 }
 
 /** A body's agent rejects a notice, with the reason the person will read. */
-export function rejectNotice(tx: Executor, c: CaseRow, agency: AgencyId, reason: string, now = new Date()): { state: NoticeState; reason: string | null } {
-  tx.update(addressNotices)
+export async function rejectNotice(tx: AsyncExecutor, c: CaseRow, agency: AgencyId, reason: string, now = new Date()): Promise<{ state: NoticeState; reason: string | null }> {
+  await tx.update(addressNotices)
     .set({ state: 'rejetee', reason, decidedAt: now })
     .where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.agency, agency), eq(addressNotices.state, 'a_traiter')))
     .run();
   return { state: 'rejetee', reason };
 }
 
-export function noticesOf(db: Executor | Db, caseId: string) {
+export function noticesOf(db: AsyncExecutor, caseId: string) {
   return db.select().from(addressNotices).where(eq(addressNotices.caseId, caseId)).all();
 }

@@ -1,4 +1,4 @@
-import { communes } from '../../../db/schema';
+import { communes } from '../../../db/tables';
 import { foreignBirthsRegistry, registryNames } from '../../../db/seed/reference-data';
 import { findBirthAct, type BirthAct } from '../../agencies/etat-civil';
 import { formatIsoDate } from '../../format';
@@ -120,7 +120,7 @@ export const birthCertificate: ProcedureDef = {
         },
       },
       applies: ({ answers }) => text(answers.demandeur, 'lien') !== 'moi',
-      fields: ({ db }) => [
+      fields: async ({ db }) => [
         { kind: 'text', name: 'nom', label: 'Nom de naissance', autoComplete: 'off' },
         { kind: 'text', name: 'prenoms', label: 'Prénoms', hint: 'Dans l’ordre de l’acte.', autoComplete: 'off' },
         { kind: 'text', name: 'date', label: 'Date de naissance', hint: 'Au format jour/mois/année, par exemple 14/03/2006.', inputMode: 'numeric', width: 'court' },
@@ -129,12 +129,12 @@ export const birthCertificate: ProcedureDef = {
           name: 'lieu',
           label: 'Lieu de naissance',
           options: [
-            ...db.select().from(communes).all().map((commune) => ({ value: commune.code, label: `${commune.name} (${commune.postalCode})` })),
+            ...(await db.select().from(communes).all()).map((commune) => ({ value: commune.code, label: `${commune.name} (${commune.postalCode})` })),
             { value: abroad, label: 'À l’étranger', hint: 'La demande ira au Service central d’état civil.' },
           ],
         },
       ],
-      validate: (values, { db }) => {
+      validate: async (values, { db }) => {
         const c = new Checks();
         c.require('nom', text(values, 'nom'), 'Saisissez le nom de naissance.');
         c.require('prenoms', text(values, 'prenoms'), 'Saisissez au moins un prénom.');
@@ -145,7 +145,7 @@ export const birthCertificate: ProcedureDef = {
           else if (iso > new Date().toISOString().slice(0, 10)) c.fail('date', 'La date de naissance ne peut pas être dans le futur.');
         }
         const lieu = text(values, 'lieu');
-        const known = lieu === abroad || db.select().from(communes).all().some((commune) => commune.code === lieu);
+        const known = lieu === abroad || (await db.select().from(communes).all()).some((commune) => commune.code === lieu);
         if (!known) c.fail('lieu', 'Choisissez le lieu de naissance.');
         return c.result();
       },
@@ -186,7 +186,7 @@ export const birthCertificate: ProcedureDef = {
     const who = actPerson(c.answers, persona);
     const lien = text(c.answers.demandeur, 'lien');
     const type = text(c.answers.type, 'type') as ActType;
-    const act = findBirthAct(db, { classSessionId: c.classSessionId, ...who, registry: c.unit ?? who.registry });
+    const act = await findBirthAct(db, { classSessionId: c.classSessionId, ...who, registry: c.unit ?? who.registry });
     const register = registryNames[c.unit ?? who.registry] ?? 'le registre';
     if (!act) {
       return {

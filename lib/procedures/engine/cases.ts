@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../../db/client';
-import { caseEvents, cases, type ActorKind, type ProcedureId } from '../../../db/schema';
+import type { AsyncExecutor } from '../../../db/engine';
+import { type ActorKind, type ProcedureId } from '../../../db/schema';
+import { caseEvents, cases } from '../../../db/tables';
 import { checkTransition, transitions, type CaseAction } from './state-machine';
 import type { CaseRow, RawValues } from './types';
 
@@ -18,7 +19,7 @@ export class CaseError extends Error {
   }
 }
 
-export function createCase(tx: Executor, input: { classSessionId: string; personaId: string; procedure: ProcedureId; channel?: CaseRow['channel']; answers?: Record<string, RawValues> }, now = new Date()): CaseRow {
+export async function createCase(tx: AsyncExecutor, input: { classSessionId: string; personaId: string; procedure: ProcedureId; channel?: CaseRow['channel']; answers?: Record<string, RawValues> }, now = new Date()): Promise<CaseRow> {
   return tx
     .insert(cases)
     .values({ id: crypto.randomUUID(), classSessionId: input.classSessionId, personaId: input.personaId, procedure: input.procedure, answers: input.answers ?? {}, channel: input.channel ?? 'en_ligne', updatedAt: now, createdAt: now })
@@ -34,32 +35,32 @@ const openStates = ['depose', 'en_instruction', 'complement_demande'] as const;
  * The person's case that a new start of this procedure would duplicate: their draft on this channel, or, for a card or a
  * change of address, their request still open. The unique indexes `cases_one_draft` and `cases_one_open` back this.
  */
-export function openCaseOf(db: Executor, personaId: string, procedure: ProcedureId, channel: CaseRow['channel'] = 'en_ligne'): CaseRow | null {
+export async function openCaseOf(db: AsyncExecutor, personaId: string, procedure: ProcedureId, channel: CaseRow['channel'] = 'en_ligne'): Promise<CaseRow | null> {
   const draft = and(eq(cases.state, 'brouillon'), eq(cases.channel, channel));
   // A person holds one parking card: once granted, asking again is the same request (back, then validate again).
   const states = procedure === 'carte-stationnement' ? [...openStates, 'accepte' as const] : openStates;
   const open = oneOpenRequest.includes(procedure) ? or(draft, inArray(cases.state, states)) : draft;
-  return db.select().from(cases).where(and(eq(cases.personaId, personaId), eq(cases.procedure, procedure), open)).orderBy(desc(cases.updatedAt)).get() ?? null;
+  return await db.select().from(cases).where(and(eq(cases.personaId, personaId), eq(cases.procedure, procedure), open)).orderBy(desc(cases.updatedAt)).get() ?? null;
 }
 
 /** Starts a draft, or gives back the open case a second start would duplicate (call it in a write transaction). */
-export function startCase(tx: Executor, input: Parameters<typeof createCase>[1], now = new Date()): { c: CaseRow; resumed: boolean } {
-  const existing = openCaseOf(tx, input.personaId, input.procedure, input.channel ?? 'en_ligne');
+export async function startCase(tx: AsyncExecutor, input: Parameters<typeof createCase>[1], now = new Date()): Promise<{ c: CaseRow; resumed: boolean }> {
+  const existing = await openCaseOf(tx, input.personaId, input.procedure, input.channel ?? 'en_ligne');
   if (existing) return { c: existing, resumed: true };
-  return { c: createCase(tx, input, now), resumed: false };
+  return { c: await createCase(tx, input, now), resumed: false };
 }
 
 /** The person's own case, or null (a case id alone never opens someone else's case). */
-export function caseOf(db: Executor, personaId: string, caseId: string): CaseRow | null {
-  return db.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.personaId, personaId))).get() ?? null;
+export async function caseOf(db: AsyncExecutor, personaId: string, caseId: string): Promise<CaseRow | null> {
+  return await db.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.personaId, personaId))).get() ?? null;
 }
 
-export function casesOf(db: Executor, personaId: string): CaseRow[] {
+export async function casesOf(db: AsyncExecutor, personaId: string): Promise<CaseRow[]> {
   return db.select().from(cases).where(eq(cases.personaId, personaId)).orderBy(desc(cases.updatedAt)).all();
 }
 
 /** Saves one step's values as typed, valid or not: nothing typed is ever lost. Only while the case is a draft. */
-export function saveDraft(tx: Executor, c: CaseRow, stepId: string, values: RawValues, now = new Date()): CaseRow {
+export async function saveDraft(tx: AsyncExecutor, c: CaseRow, stepId: string, values: RawValues, now = new Date()): Promise<CaseRow> {
   if (c.state !== 'brouillon') throw new CaseError('etat_incompatible', 'Cette demande est déjà envoyée : elle ne peut plus être modifiée.');
   const answers = { ...c.answers, [stepId]: values };
   return tx.update(cases).set({ answers, updatedAt: now }).where(eq(cases.id, c.id)).returning().get();
@@ -72,14 +73,14 @@ export function newReceiptNumber(now = new Date()): string {
 }
 
 /** Applies an action of the life-cycle, with its guard, and records it in the history. */
-export function applyTransition(
-  tx: Executor,
+export async function applyTransition(
+  tx: AsyncExecutor,
   c: CaseRow,
   action: CaseAction,
   actor: Actor,
   options: { text?: string | null; outcome?: CaseRow['outcome'] } = {},
   now = new Date(),
-): CaseRow {
+): Promise<CaseRow> {
   const check = checkTransition(action, c.state, actor.kind, options.text ?? options.outcome?.motif);
   if (!check.ok) throw new CaseError(check.code, check.message);
   const patch: Partial<CaseRow> = { state: check.to, updatedAt: now };
@@ -90,9 +91,9 @@ export function applyTransition(
   if (['accepte', 'refuse', 'sans_suite'].includes(check.to)) patch.closedAt = now;
   if (options.outcome !== undefined) patch.outcome = options.outcome;
   // Optimistic guard: the state must still be the one checked (two agents cannot both decide).
-  const updated = tx.update(cases).set(patch).where(and(eq(cases.id, c.id), eq(cases.state, c.state))).returning().get();
+  const updated = await tx.update(cases).set(patch).where(and(eq(cases.id, c.id), eq(cases.state, c.state))).returning().get();
   if (!updated) throw new CaseError('etat_incompatible', 'La demande a changé entre-temps : rechargez la page.');
-  tx.insert(caseEvents)
+  await tx.insert(caseEvents)
     .values({
       id: crypto.randomUUID(),
       caseId: c.id,
@@ -110,19 +111,19 @@ export function applyTransition(
   return updated;
 }
 
-export function addMessage(tx: Executor, c: CaseRow, actor: Actor, text: string, now = new Date()): void {
+export async function addMessage(tx: AsyncExecutor, c: CaseRow, actor: Actor, text: string, now = new Date()): Promise<void> {
   const body = text.trim();
   if (!body) throw new CaseError('message_vide', 'Écrivez votre message.');
   if (body.length > 2000) throw new CaseError('message_trop_long', 'Votre message dépasse 2 000 caractères.');
-  tx.insert(caseEvents).values({ id: crypto.randomUUID(), caseId: c.id, classSessionId: c.classSessionId, at: now, actorKind: actor.kind, actorId: actor.id, actorLabel: actor.label, kind: 'message', text: body }).run();
+  await tx.insert(caseEvents).values({ id: crypto.randomUUID(), caseId: c.id, classSessionId: c.classSessionId, at: now, actorKind: actor.kind, actorId: actor.id, actorLabel: actor.label, kind: 'message', text: body }).run();
 }
 
 /** A note in the timeline that is neither a transition nor a message (e.g. "notice applied by the CAF"). */
-export function addNote(tx: Executor, c: CaseRow, actor: Actor, text: string, now = new Date()): void {
-  tx.insert(caseEvents).values({ id: crypto.randomUUID(), caseId: c.id, classSessionId: c.classSessionId, at: now, actorKind: actor.kind, actorId: actor.id, actorLabel: actor.label, kind: 'avis', text }).run();
+export async function addNote(tx: AsyncExecutor, c: CaseRow, actor: Actor, text: string, now = new Date()): Promise<void> {
+  await tx.insert(caseEvents).values({ id: crypto.randomUUID(), caseId: c.id, classSessionId: c.classSessionId, at: now, actorKind: actor.kind, actorId: actor.id, actorLabel: actor.label, kind: 'avis', text }).run();
 }
 
-export function timelineOf(db: Executor, caseId: string) {
+export function timelineOf(db: AsyncExecutor, caseId: string) {
   return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.at), sql`rowid`).all();
 }
 

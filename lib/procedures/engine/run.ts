@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { writeTransaction, type Db } from '../../../db/client';
-import { addressNotices, cases, classSessions, personas, type AgencyId } from '../../../db/schema';
+import { type AsyncExecutor, transaction } from '../../../db/engine';
+import { type AgencyId } from '../../../db/schema';
+import { addressNotices, cases, classSessions, personas } from '../../../db/tables';
 import { prepareDocument, storeDocument, type DocumentRow } from '../../documents/documents';
 import { agencyName } from '../../platform/consent-text';
 import { createNotices, decideNotice } from '../address-change/definition';
@@ -17,13 +18,13 @@ export const systemActor = (agency: AgencyId | null): Actor => ({ kind: 'systeme
 
 
 /** Submits a draft: every step checked again, routed, receipt number, accusé de réception in the vault. */
-export async function submitCase(db: Db, c: CaseRow, persona: Persona, actor: Actor, now = new Date()): Promise<CaseRow> {
+export async function submitCase(db: AsyncExecutor, c: CaseRow, persona: Persona, actor: Actor, now = new Date()): Promise<CaseRow> {
   const def = procedures[c.procedure];
   const ctx = { db, persona, answers: c.answers };
-  const invalid = firstInvalidStep(def, ctx);
+  const invalid = await firstInvalidStep(def, ctx);
   if (invalid) throw new CaseError('etape_invalide', `L’étape « ${invalid.step.title} » est incomplète.`);
-  const route = def.route(ctx);
-  const receiptFor = (receiptNumber: string) =>
+  const route = await def.route(ctx);
+  const receiptFor = async (receiptNumber: string) =>
     prepareDocument({
       classSessionId: c.classSessionId,
       personaId: c.personaId,
@@ -39,28 +40,28 @@ export async function submitCase(db: Db, c: CaseRow, persona: Persona, actor: Ac
           { libelle: 'Numéro de dossier', valeur: receiptNumber },
           { libelle: 'Déposée le', valeur: formatDateTime(now) },
           { libelle: 'Par', valeur: `${persona.givenNames} ${persona.preferredName ?? persona.familyName}` },
-          ...def.summary(ctx).map((line) => ({ libelle: line.label, valeur: line.value })),
+          ...(await def.summary(ctx)).map((line) => ({ libelle: line.label, valeur: line.value })),
         ],
         donnees: { dossier: receiptNumber, demarche: def.id },
       },
     });
-  const submitted = writeTransaction(db, (tx) => {
-    tx.update(cases).set({ agency: route.agency, unit: route.unit }).where(eq(cases.id, c.id)).run();
-    const next = applyTransition(tx, { ...c, agency: route.agency, unit: route.unit }, 'deposer', actor, {}, now);
-    if (next.procedure === 'changement-adresse') createNotices(tx, next);
+  const submitted = await transaction(db, async (tx) => {
+    await tx.update(cases).set({ agency: route.agency, unit: route.unit }).where(eq(cases.id, c.id)).run();
+    const next = await applyTransition(tx, { ...c, agency: route.agency, unit: route.unit }, 'deposer', actor, {}, now);
+    if (next.procedure === 'changement-adresse') await createNotices(tx, next);
     return next;
   });
   const receipt = await receiptFor(submitted.receiptNumber ?? '');
-  writeTransaction(db, (tx) => storeDocument(tx, receipt));
+  await transaction(db, async (tx) => storeDocument(tx, receipt));
   return submitted;
 }
 
 /** Submits a draft unless another request (another tab, the same form twice) sent it first: then the case as it is. */
-export async function submitOnce(db: Db, c: CaseRow, persona: Persona, actor: Actor, now = new Date()): Promise<CaseRow> {
+export async function submitOnce(db: AsyncExecutor, c: CaseRow, persona: Persona, actor: Actor, now = new Date()): Promise<CaseRow> {
   try {
     return await submitCase(db, c, persona, actor, now);
   } catch (error) {
-    if (error instanceof CaseError && error.code === 'etat_incompatible') return db.select().from(cases).where(eq(cases.id, c.id)).get() ?? c;
+    if (error instanceof CaseError && error.code === 'etat_incompatible') return await db.select().from(cases).where(eq(cases.id, c.id)).get() ?? c;
     throw error;
   }
 }
@@ -76,29 +77,37 @@ export function clockFrom(now: Date): () => Date {
 }
 
 /** Applies the procedure's rules to one case now; returns the case as it stands after. */
-export async function instructCase(db: Db, c: CaseRow, persona: Persona, now = new Date()): Promise<CaseRow> {
+export async function instructCase(db: AsyncExecutor, c: CaseRow, persona: Persona, now = new Date()): Promise<CaseRow> {
   const actor = systemActor(c.agency);
   // The history says when each step happened: after the look-ups and the signing, not when the request began.
   const at = clockFrom(now);
   let current = c;
-  if (current.state === 'depose') current = writeTransaction(db, (tx) => applyTransition(tx, current, 'prendre', actor, {}, at()));
+  if (current.state === 'depose') {
+    try {
+      current = await transaction(db, async (tx) => applyTransition(tx, current, 'prendre', actor, {}, at()));
+    } catch (error) {
+      // Another request took it at the same instant: it instructs it, this one reports where it stands.
+      if (error instanceof CaseError && error.code === 'etat_incompatible') return (await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? current;
+      throw error;
+    }
+  }
   if (current.state !== 'en_instruction') return current;
   const decision = await procedures[current.procedure].instruct(db, current, persona);
   if (decision.decision === 'attendre') return current;
   const prepared: DocumentRow[] = decision.decision === 'accepter' ? await Promise.all(decision.documents.map((d) => prepareDocument({ ...d, issuedAt: now }))) : [];
   try {
     const decidedAt = at();
-    return writeTransaction(db, (tx) => {
+    return await transaction(db, async (tx) => {
       if (decision.decision === 'refuser') return applyTransition(tx, current, 'refuser', actor, { outcome: { motif: decision.motif, solution: decision.solution } }, decidedAt);
-      decision.apply?.(tx);
-      for (const doc of prepared) storeDocument(tx, doc);
-      const done = applyTransition(tx, current, 'accepter', actor, { outcome: null }, decidedAt);
-      if (decision.note) addNote(tx, done, actor, decision.note, decidedAt);
+      await decision.apply?.(tx);
+      for (const doc of prepared) await storeDocument(tx, doc);
+      const done = await applyTransition(tx, current, 'accepter', actor, { outcome: null }, decidedAt);
+      if (decision.note) await addNote(tx, done, actor, decision.note, decidedAt);
       return done;
     });
   } catch (error) {
     // Someone (an agent, another request) decided first: theirs stands.
-    if (error instanceof CaseError && error.code === 'etat_incompatible') return db.select().from(cases).where(eq(cases.id, c.id)).get() ?? current;
+    if (error instanceof CaseError && error.code === 'etat_incompatible') return await db.select().from(cases).where(eq(cases.id, c.id)).get() ?? current;
     throw error;
   }
 }
@@ -109,22 +118,23 @@ export function lookUpProviders(c: CaseRow): AgencyId[] {
 }
 
 /** The body in outage that holds this case, if any. */
-export function heldBy(db: Db, c: CaseRow, now = new Date()): AgencyId | null {
-  return lookUpProviders(c).find((p) => activeFault(db, c.classSessionId, p, now)?.kind === 'panne') ?? null;
+export async function heldBy(db: AsyncExecutor, c: CaseRow, now = new Date()): Promise<AgencyId | null> {
+  for (const p of lookUpProviders(c)) if ((await activeFault(db, c.classSessionId, p, now))?.kind === 'panne') return p;
+  return null;
 }
 
 /**
  * A fault has ended: the cases it held are checked again at once (their look-ups run again and the rules decide, as
  * when they were filed), and their people told: a note in the history is a notification.
  */
-export async function recheckHeldCases(db: Db, classSessionId: string, agency: AgencyId, now = new Date()): Promise<number> {
-  const session = db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
+export async function recheckHeldCases(db: AsyncExecutor, classSessionId: string, agency: AgencyId, now = new Date()): Promise<number> {
+  const session = await db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
   if (!session) return 0;
-  const held = db.select().from(cases).where(and(eq(cases.classSessionId, classSessionId), eq(cases.state, 'en_instruction'))).all().filter((c) => lookUpProviders(c).includes(agency));
+  const held = (await db.select().from(cases).where(and(eq(cases.classSessionId, classSessionId), eq(cases.state, 'en_instruction'))).all()).filter((c) => lookUpProviders(c).includes(agency));
   const at = clockFrom(now);
   for (const c of held) {
-    writeTransaction(db, (tx) => addNote(tx, c, systemActor(null), `${agencyName(agency)} répond de nouveau : votre demande est vérifiée encore une fois.`, at()));
-    const persona = db.select().from(personas).where(eq(personas.id, c.personaId)).get();
+    await transaction(db, async (tx) => addNote(tx, c, systemActor(null), `${agencyName(agency)} répond de nouveau : votre demande est vérifiée encore une fois.`, at()));
+    const persona = await db.select().from(personas).where(eq(personas.id, c.personaId)).get();
     if (persona) await instructCase(db, c, persona, at());
   }
   return held.length;
@@ -137,17 +147,17 @@ const handlingFactor = (c: CaseRow) => (c.procedure === 'carte-stationnement' &&
  * The automatic instruction of the bodies no student plays: after the séance's delay, their notices are applied
  * and their cases decided by the rules. Called when pages that show cases are opened (no timer, no state in memory).
  */
-export async function runDueInstruction(db: Db, classSessionId: string, now = new Date()): Promise<void> {
-  const session = db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
+export async function runDueInstruction(db: AsyncExecutor, classSessionId: string, now = new Date()): Promise<void> {
+  const session = await db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
   if (!session) return;
   const played = new Set(session.bodiesPlayed);
-  const coverage = coverageOf(db, session);
+  const coverage = await coverageOf(db, session);
   const delayMs = session.autoInstructionDelaySeconds * 1000;
-  const open = db
+  const open = (await db
     .select()
     .from(cases)
     .where(and(eq(cases.classSessionId, classSessionId), inArray(cases.state, ['depose', 'en_instruction']), isNotNull(cases.submittedAt)))
-    .all()
+    .all())
     .filter((c) => c.submittedAt && c.submittedAt.getTime() + delayMs * handlingFactor(c) <= now.getTime());
   const clock = clockFrom(now);
   for (const found of open) {
@@ -157,20 +167,20 @@ export async function runDueInstruction(db: Db, classSessionId: string, now = ne
       let c = found;
       if (c.procedure === 'changement-adresse') {
         // The platform takes the declaration; then each body no student plays applies its notice.
-        if (c.state === 'depose') c = writeTransaction(db, (tx) => applyTransition(tx, c, 'prendre', systemActor(null), {}, at));
-        writeTransaction(db, (tx) => {
-          const waiting = tx.select().from(addressNotices).where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.state, 'a_traiter'))).all();
+        if (c.state === 'depose') c = await transaction(db, async (tx) => applyTransition(tx, c, 'prendre', systemActor(null), {}, at));
+        await transaction(db, async (tx) => {
+          const waiting = await tx.select().from(addressNotices).where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.state, 'a_traiter'))).all();
           for (const notice of waiting.filter((n) => !played.has(n.agency))) {
-            const outcome = decideNotice(tx, c, notice.agency, at);
-            addNote(tx, c, systemActor(notice.agency), outcome.state === 'appliquee' ? `${agencyName(notice.agency)} a mis à jour votre adresse.` : outcome.reason ?? 'Avis rejeté.', at);
+            const outcome = await decideNotice(tx, c, notice.agency, at);
+            await addNote(tx, c, systemActor(notice.agency), outcome.state === 'appliquee' ? `${agencyName(notice.agency)} a mis à jour votre adresse.` : outcome.reason ?? 'Avis rejeté.', at);
           }
         });
         // A request checked through the platform (parking card with consent) is decided by the rules, as when it was
         // filed; the others wait for the student who plays their body (register, service).
       } else if (lookUpProviders(c).length === 0 && waitsForStudent(coverage, c)) continue;
       // Held by a body in outage: checked again when it comes back (not every second, filling the journal).
-      if (heldBy(db, c, at)) continue;
-      const persona = db.select().from(personas).where(eq(personas.id, c.personaId)).get();
+      if (await heldBy(db, c, at)) continue;
+      const persona = await db.select().from(personas).where(eq(personas.id, c.personaId)).get();
       if (persona) await instructCase(db, c, persona, at);
     } catch (error) {
       // Another view (or process) running this at the same moment moved the case first: it is theirs to finish.

@@ -1,4 +1,4 @@
-import type { Db, Executor } from '../../../db/client';
+import type { AsyncExecutor } from '../../../db/engine';
 import type { AgencyId, ProcedureId, cases, personas } from '../../../db/schema';
 import type { NewDocument } from '../../documents/documents';
 
@@ -15,7 +15,7 @@ export type FieldDef =
   | { kind: 'radio'; name: string; label: string; hint?: string; options: Option[] }
   | { kind: 'checkboxes'; name: string; label: string; hint?: string; options: Option[] };
 
-export type StepContext = { db: Executor; persona: Persona; answers: Record<string, RawValues> };
+export type StepContext = { db: AsyncExecutor; persona: Persona; answers: Record<string, RawValues> };
 export type StepResult = { ok: true } | { ok: false; errors: Record<string, string> };
 
 export type StepDef = {
@@ -25,8 +25,8 @@ export type StepDef = {
   titleForOther: string;
   /** Plain-language help shown above the fields. */
   intro?: string;
-  fields: (ctx: StepContext) => FieldDef[];
-  validate: (values: RawValues, ctx: StepContext) => StepResult;
+  fields: (ctx: StepContext) => FieldDef[] | Promise<FieldDef[]>;
+  validate: (values: RawValues, ctx: StepContext) => StepResult | Promise<StepResult>;
   /** A step that does not apply to these answers is skipped (e.g. "about the other person" when the act is mine). */
   applies?: (ctx: StepContext) => boolean;
   /** The same step in FALC (facile à lire et à comprendre) for the simplified mode: short sentences, common words, one idea per line. */
@@ -41,7 +41,7 @@ export type SummaryLine = { label: string; value: string; step: string };
 
 /** What the automatic rules decided; documents are prepared (sealed, rendered) before the transaction. */
 export type Decision =
-  | { decision: 'accepter'; documents: NewDocument[]; apply?: (tx: Executor) => void; note?: string }
+  | { decision: 'accepter'; documents: NewDocument[]; apply?: (tx: AsyncExecutor) => void | Promise<void>; note?: string }
   | { decision: 'refuser'; motif: string; solution?: string }
   | { decision: 'attendre' };
 
@@ -53,9 +53,9 @@ export type ProcedureDef = {
   description: string;
   enVrai: string[];
   steps: StepDef[];
-  summary: (ctx: StepContext) => SummaryLine[];
+  summary: (ctx: StepContext) => SummaryLine[] | Promise<SummaryLine[]>;
   /** Which body (and register) instructs the case, from the answers. */
   route: (ctx: StepContext) => { agency: AgencyId | null; unit: string | null };
   /** The procedure's rules, applied by the body's automatic instruction (or proposed to its agent). */
-  instruct: (db: Db, c: CaseRow, persona: Persona) => Promise<Decision>;
+  instruct: (db: AsyncExecutor, c: CaseRow, persona: Persona) => Promise<Decision>;
 };

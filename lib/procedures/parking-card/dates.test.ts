@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshDb } from '../../../test/db';
-import type { Db } from '../../../db/client';
-import { caseEvents, personas } from '../../../db/schema';
+import type { AsyncExecutor } from '../../../db/engine';
+import { caseEvents, personas } from '../../../db/tables';
 import { demoSession } from '../../classroom/sessions';
 import { clockFrom } from '../engine/run';
 import { fileParkingCardWithConsent } from './start';
@@ -22,7 +22,7 @@ vi.mock('../../documents/documents', async (importOriginal) => {
   };
 });
 
-let db: Db;
+let db: AsyncExecutor;
 beforeEach(async () => {
   db = await freshDb();
   const realNow = Date.now.bind(Date);
@@ -44,11 +44,11 @@ describe('a request’s history dates each step when it happens', () => {
   });
 
   it('a parking card with consent: taken and decided after the receipt is signed, not backdated to the filing', async () => {
-    const session = demoSession(db)!.id;
-    const sophie = db.select().from(personas).where(and(eq(personas.key, 'sophie-lefebvre'), eq(personas.classSessionId, session))).get()!;
+    const session = (await demoSession(db))!.id;
+    const sophie = (await db.select().from(personas).where(and(eq(personas.key, 'sophie-lefebvre'), eq(personas.classSessionId, session))).get())!;
     slowSigning.on = true;
     const c = await fileParkingCardWithConsent(db, sophie, { kind: 'usager', id: sophie.id, label: sophie.givenNames });
-    const history = db.select().from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.kind, 'transition'))).orderBy(asc(caseEvents.at)).all();
+    const history = await db.select().from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.kind, 'transition'))).orderBy(asc(caseEvents.at)).all();
     expect(history.map((e) => e.toState)).toEqual(['depose', 'en_instruction', 'refuse']);
     const [filed, taken, decided] = history.map((e) => e.at.getTime()) as [number, number, number];
     expect(taken - filed).toBeGreaterThanOrEqual(5000); // the receipt's five seconds lie between them

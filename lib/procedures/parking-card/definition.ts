@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/client';
+import type { AsyncExecutor } from '../../../db/engine';
 import { issueParkingCard } from '../../agencies/ville';
 import { formatIsoDate, lowerFirst } from '../../format';
 import type { CaseRow, Decision, Persona, ProcedureDef } from '../engine/types';
@@ -14,11 +14,11 @@ import { decideParkingCard, type ParkingDecision } from './rules';
 const addYears = (iso: string, years: number) => `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
 
 /** Path B, when no student plays the city: the proofs are read as a clerk would (they show the person's real home). */
-function checkProofsByHand(db: Db, c: CaseRow, persona: Persona): ParkingDecision {
-  const kinds = new Set(proofsOf(db, c.id).map((p) => p.kind));
+async function checkProofsByHand(db: AsyncExecutor, c: CaseRow, persona: Persona): Promise<ParkingDecision> {
+  const kinds = new Set((await proofsOf(db, c.id)).map((p) => p.kind));
   const missing = proofKinds.filter((k) => !kinds.has(k));
   if (missing.length > 0) return { decision: 'refuse', motif: `Il manque : ${missing.map((k) => lowerFirst(proofLabels[k].label)).join(', ')}.`, solution: 'Refaites la demande avec tous les justificatifs.' };
-  const street = lookupAddress(db, persona.addressLine, persona.postalCode);
+  const street = await lookupAddress(db, persona.addressLine, persona.postalCode);
   const address = { ligne: persona.addressLine, code_postal: persona.postalCode, commune: persona.city };
   return decideParkingCard({
     fiscal: { ok: true, data: { adresse: address, type_residence: 'principale' } },
@@ -27,13 +27,13 @@ function checkProofsByHand(db: Db, c: CaseRow, persona: Persona): ParkingDecisio
   });
 }
 
-async function instructParkingCard(db: Db, c: CaseRow, persona: Persona): Promise<Decision> {
+async function instructParkingCard(db: AsyncExecutor, c: CaseRow, persona: Persona): Promise<Decision> {
   let d: ParkingDecision;
-  if (text(c.answers.mode, 'choix') === 'sans_accord') d = checkProofsByHand(db, c, persona);
+  if (text(c.answers.mode, 'choix') === 'sans_accord') d = await checkProofsByHand(db, c, persona);
   else {
     const person = { id: persona.id, classSessionId: c.classSessionId };
     const ids = await runParkingLookUps(db, person, c.receiptNumber ?? c.id);
-    const result = parkingDecisionFor(db, person, ids);
+    const result = await parkingDecisionFor(db, person, ids);
     if (!result) return { decision: 'attendre' };
     d = result.decision;
   }
@@ -45,8 +45,8 @@ async function instructParkingCard(db: Db, c: CaseRow, persona: Persona): Promis
   return {
     decision: 'accepter',
     // The city records the card in its own register.
-    apply: (tx) => {
-      issueParkingCard(tx, { classSessionId: c.classSessionId, personaId: c.personaId }, { registration: d.immatriculation, zone: d.zone, validFrom, validUntil });
+    apply: async (tx) => {
+      await issueParkingCard(tx, { classSessionId: c.classSessionId, personaId: c.personaId }, { registration: d.immatriculation, zone: d.zone, validFrom, validUntil });
     },
     documents: [
       {

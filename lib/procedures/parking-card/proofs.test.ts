@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../../test/db';
-import { caseFiles, personas } from '../../../db/schema';
+import { caseFiles, personas } from '../../../db/tables';
 import { demoSession } from '../../classroom/sessions';
 import { caseOf } from '../engine/cases';
 import { runDueInstruction } from '../engine/run';
@@ -35,25 +35,25 @@ describe('proofs', () => {
 
   it('travel with the case, are decided later than data checked through the platform, and go with the séance', async () => {
     const db = await freshDb();
-    const classSessionId = demoSession(db)!.id;
-    const person = (key: string) => db.select().from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, classSessionId))).get()!;
+    const classSessionId = (await demoSession(db))!.id;
+    const person = async (key: string) => (await db.select().from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, classSessionId))).get())!;
     const proofs: UploadedProof[] = [
       { kind: 'avis_imposition', name: 'avis.pdf', bytes: pdf },
       { kind: 'certificat_immatriculation', name: 'carte-grise.png', bytes: png },
       { kind: 'justificatif_domicile', name: 'facture.jpg', bytes: jpeg },
     ];
-    const karim = person('karim-benali');
-    const antoine = person('antoine-mercier');
+    const karim = await person('karim-benali');
+    const antoine = await person('antoine-mercier');
     const a = await fileParkingCardWithProofs(db, karim, { kind: 'usager', id: karim.id, label: 'Karim' }, 'gh 482 kt', proofs);
     const b = await fileParkingCardWithProofs(db, antoine, { kind: 'usager', id: antoine.id, label: 'Antoine' }, 'EZ-561-QN', proofs);
     expect(a).toMatchObject({ state: 'depose', answers: { vehicule: { immatriculation: 'GH-482-KT' } } });
-    expect(db.select().from(caseFiles).where(eq(caseFiles.caseId, a.id)).all().map((f) => f.mime).sort()).toEqual(['application/pdf', 'image/jpeg', 'image/png']);
+    expect((await db.select().from(caseFiles).where(eq(caseFiles.caseId, a.id)).all()).map((f) => f.mime).sort()).toEqual(['application/pdf', 'image/jpeg', 'image/png']);
 
-    const delay = demoSession(db)!.autoInstructionDelaySeconds * 1000;
+    const delay = (await demoSession(db))!.autoInstructionDelaySeconds * 1000;
     await runDueInstruction(db, classSessionId, new Date(Date.now() + delay * 2)); // enough for data, not for proofs
-    expect(caseOf(db, karim.id, a.id)?.state).toBe('depose');
+    expect((await caseOf(db, karim.id, a.id))?.state).toBe('depose');
     await runDueInstruction(db, classSessionId, new Date(Date.now() + delay * 3 + 1000));
-    expect(caseOf(db, karim.id, a.id)).toMatchObject({ state: 'accepte' });
-    expect(caseOf(db, antoine.id, b.id)).toMatchObject({ state: 'refuse', outcome: { motif: expect.stringContaining('pas dans une zone') } });
+    expect(await caseOf(db, karim.id, a.id)).toMatchObject({ state: 'accepte' });
+    expect(await caseOf(db, antoine.id, b.id)).toMatchObject({ state: 'refuse', outcome: { motif: expect.stringContaining('pas dans une zone') } });
   });
 });

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { writeTransaction, type Db, type Executor } from '../../../db/client';
-import { caseFiles, proofKinds, type ProofKind } from '../../../db/schema';
+import { type AsyncExecutor, transaction } from '../../../db/engine';
+import { proofKinds, type ProofKind } from '../../../db/schema';
+import { caseFiles } from '../../../db/tables';
 import { startCase, type Actor } from '../engine/cases';
 import { submitOnce } from '../engine/run';
 import type { Persona } from '../engine/types';
@@ -54,15 +55,15 @@ export function checkProofForm(registration: string, files: Partial<Record<Proof
 }
 
 /** Files the case with its proofs (already checked) and submits it; an agent of the city (or its automatic service) decides. */
-export async function fileParkingCardWithProofs(db: Db, persona: Persona, actor: Actor, registration: string, proofs: UploadedProof[], now = new Date()) {
-  const draft = writeTransaction(db, (tx) => {
-    const { c, resumed } = startCase(tx, { classSessionId: persona.classSessionId, personaId: persona.id, procedure: 'carte-stationnement', answers: { mode: { choix: 'sans_accord' }, vehicule: { immatriculation: normaliseRegistration(registration) } } }, now);
+export async function fileParkingCardWithProofs(db: AsyncExecutor, persona: Persona, actor: Actor, registration: string, proofs: UploadedProof[], now = new Date()) {
+  const draft = await transaction(db, async (tx) => {
+    const { c, resumed } = await startCase(tx, { classSessionId: persona.classSessionId, personaId: persona.id, procedure: 'carte-stationnement', answers: { mode: { choix: 'sans_accord' }, vehicule: { immatriculation: normaliseRegistration(registration) } } }, now);
     for (const proof of proofs) {
       // The request already open (sent twice) keeps its own proofs.
       if (resumed) break;
       const mime = sniffMime(proof.bytes);
       if (!mime) throw new Error('unchecked proof');
-      tx.insert(caseFiles)
+      await tx.insert(caseFiles)
         .values({
           id: crypto.randomUUID(),
           caseId: c.id,
@@ -82,7 +83,7 @@ export async function fileParkingCardWithProofs(db: Db, persona: Persona, actor:
   return draft.state === 'brouillon' ? submitOnce(db, draft, persona, actor, now) : draft;
 }
 
-export function proofsOf(db: Executor, caseId: string) {
+export function proofsOf(db: AsyncExecutor, caseId: string) {
   return db
     .select({ id: caseFiles.id, kind: caseFiles.kind, originalName: caseFiles.originalName, mime: caseFiles.mime, size: caseFiles.size, uploadedAt: caseFiles.uploadedAt })
     .from(caseFiles)

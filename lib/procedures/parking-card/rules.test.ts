@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../../test/db';
-import { personas } from '../../../db/schema';
+import { personas } from '../../../db/tables';
 import { demoSession } from '../../classroom/sessions';
 import { grantConsent } from '../../platform/consents';
 import { injectFault } from '../../platform/faults';
@@ -46,23 +46,23 @@ describe('the parking card rules', () => {
 describe('the address base', () => {
   it('finds a street and its zone, whatever the case, accents and hyphens', async () => {
     const db = await freshDb();
-    expect(lookupAddress(db, '24 rue des Tanneurs', '00100')).toMatchObject({ parkingZone: 'A', communeCode: '00101' });
-    expect(lookupAddress(db, '12 RUE VICTOR HUGO', '00100')).toMatchObject({ parkingZone: 'B' });
-    expect(lookupAddress(db, '5 allee des cerisiers', '00100')).toMatchObject({ parkingZone: null });
-    expect(lookupAddress(db, '500 rue des Tanneurs', '00100')).toBeNull(); // beyond the last number
-    expect(lookupAddress(db, 'rue des Tanneurs', '00100')).toBeNull(); // no number
-    expect(lookupAddress(db, '24 rue des Tanneurs', '00210')).toBeNull(); // another commune
+    expect(await lookupAddress(db, '24 rue des Tanneurs', '00100')).toMatchObject({ parkingZone: 'A', communeCode: '00101' });
+    expect(await lookupAddress(db, '12 RUE VICTOR HUGO', '00100')).toMatchObject({ parkingZone: 'B' });
+    expect(await lookupAddress(db, '5 allee des cerisiers', '00100')).toMatchObject({ parkingZone: null });
+    expect(await lookupAddress(db, '500 rue des Tanneurs', '00100')).toBeNull(); // beyond the last number
+    expect(await lookupAddress(db, 'rue des Tanneurs', '00100')).toBeNull(); // no number
+    expect(await lookupAddress(db, '24 rue des Tanneurs', '00210')).toBeNull(); // another commune
   });
 });
 
 describe('path A end to end through the gateway', () => {
   const setup = async () => {
     const db = await freshDb();
-    const classSessionId = demoSession(db)!.id;
-    const person = (key: string) => {
-      const p = db.select().from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, classSessionId))).get()!;
+    const classSessionId = (await demoSession(db))!.id;
+    const person = async (key: string) => {
+      const p = (await db.select().from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, classSessionId))).get())!;
       for (const [provider, item] of [['dgfip', 'dgfip.adresse_fiscale'], ['siv', 'siv.vehicules']] as const) {
-        grantConsent(db, { classSessionId, personaId: p.id, consumer: 'ville', provider, items: [item], purpose: 'carte_stationnement_residentiel', days: 30, shownText: 't', textVersion: 'v' });
+        await grantConsent(db, { classSessionId, personaId: p.id, consumer: 'ville', provider, items: [item], purpose: 'carte_stationnement_residentiel', days: 30, shownText: 't', textVersion: 'v' });
       }
       return { id: p.id, classSessionId };
     };
@@ -78,18 +78,18 @@ describe('path A end to end through the gateway', () => {
     ['nicolas-henry', { decision: 'accorde', immatriculation: 'EL-117-BD' }],
   ])('decides for %s from the data the platform returned', async (key, expected) => {
     const { db, person } = await setup();
-    const who = person(key);
+    const who = await person(key);
     const ids = await runParkingLookUps(db, who);
-    expect(parkingDecisionFor(db, who, ids)?.decision).toMatchObject(expected);
+    expect((await parkingDecisionFor(db, who, ids))?.decision).toMatchObject(expected);
   });
 
   it('says the check could not be made when the SIV is down, and reads only the person’s own look-ups', async () => {
     const { db, classSessionId, person } = await setup();
-    const karim = person('karim-benali');
-    injectFault(db, classSessionId, { agency: 'siv', kind: 'panne', minutes: 5 });
+    const karim = await person('karim-benali');
+    await injectFault(db, classSessionId, { agency: 'siv', kind: 'panne', minutes: 5 });
     const ids = await runParkingLookUps(db, karim);
-    expect(parkingDecisionFor(db, karim, ids)?.decision).toMatchObject({ decision: 'impossible', motif: expect.stringContaining('cartes grises') });
-    const sophie = person('sophie-lefebvre');
-    expect(parkingDecisionFor(db, sophie, ids)).toBeNull();
+    expect((await parkingDecisionFor(db, karim, ids))?.decision).toMatchObject({ decision: 'impossible', motif: expect.stringContaining('cartes grises') });
+    const sophie = await person('sophie-lefebvre');
+    expect(await parkingDecisionFor(db, sophie, ids)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { writeTransaction, type Db } from '../../../db/client';
+import { type AsyncExecutor, transaction } from '../../../db/engine';
 import { habilitations } from '../../platform/catalogue';
 import { consentText, consentTextVersion } from '../../platform/consent-text';
 import { grantConsent } from '../../platform/consents';
@@ -11,10 +11,10 @@ import { parkingConsentDays, parkingPurpose } from './check';
 export const parkingConsentRequests = habilitations.filter((h) => h.consommateur === 'ville' && h.finalite === parkingPurpose && h.base_legale === 'consentement');
 
 /** Path A: the person agreed on the consent screen; the consents are recorded, the case filed and decided by the rules. */
-export async function fileParkingCardWithConsent(db: Db, persona: Persona, actor: Actor, now = new Date()) {
-  const draft = writeTransaction(db, (tx) => {
+export async function fileParkingCardWithConsent(db: AsyncExecutor, persona: Persona, actor: Actor, now = new Date()) {
+  const draft = await transaction(db, async (tx) => {
     for (const h of parkingConsentRequests) {
-      grantConsent(
+      await grantConsent(
         tx,
         {
           classSessionId: persona.classSessionId,

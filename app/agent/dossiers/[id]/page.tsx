@@ -8,8 +8,8 @@ import { CaseTimeline } from '@/app/_components/case-timeline';
 import { ExchangeList } from '@/app/_components/exchange-list';
 import { MessageForm } from '@/app/_components/message-form';
 import { newActionKey } from '@/lib/action-keys';
-import { getDb } from '@/db/client';
-import { personas } from '@/db/schema';
+import { database } from '@/db/engine';
+import { personas } from '@/db/tables';
 import { requireAgent } from '@/lib/auth/guards';
 import { documentsOfCase } from '@/lib/documents/documents';
 import { exchangesWithTraces } from '@/lib/platform/journal-view';
@@ -29,17 +29,17 @@ export const metadata: Metadata = { title: 'Dossier — espace agent' };
 export default async function AgentCasePage({ params }: { params: Promise<{ id: string }> }) {
   const agent = await requireAgent();
   const { id } = await params;
-  const db = getDb();
+  const db = database();
   await runDueInstruction(db, agent.classSessionId);
-  const c = agentCase(db, agent, id);
+  const c = await agentCase(db, agent, id);
   if (!c) notFound();
-  const persona = db.select().from(personas).where(eq(personas.id, c.personaId)).get()!;
+  const persona = (await db.select().from(personas).where(eq(personas.id, c.personaId)).get())!;
   const def = procedures[c.procedure];
-  const lines = def.summary({ db, persona, answers: c.answers });
-  const proofs = proofsOf(db, c.id);
-  const docs = documentsOfCase(db, c.personaId, c.id);
-  const events = timelineOf(db, c.id);
-  const exchanges = c.receiptNumber ? exchangesWithTraces(db, { kind: 'organisme', classSessionId: c.classSessionId, agency: agent.agencyId }, 50, c.receiptNumber) : [];
+  const lines = await def.summary({ db, persona, answers: c.answers });
+  const proofs = await proofsOf(db, c.id);
+  const docs = await documentsOfCase(db, c.personaId, c.id);
+  const events = await timelineOf(db, c.id);
+  const exchanges = c.receiptNumber ? await exchangesWithTraces(db, { kind: 'organisme', classSessionId: c.classSessionId, agency: agent.agencyId }, 50, c.receiptNumber) : [];
   const send = decideAction.bind(null, c.id);
   return (
     <>

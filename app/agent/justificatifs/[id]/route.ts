@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { getViewer } from '@/lib/auth/guards';
 import { agentProof } from '@/lib/procedures/agent';
 
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const viewer = await getViewer();
   if (viewer?.role !== 'agent') return Response.json({ erreur: 'non_authentifie', message: 'Réservé aux agents de l’organisme.' }, { status: 401 });
-  const file = agentProof(getDb(), viewer.agent, (await params).id);
+  const file = await agentProof(database(), viewer.agent, (await params).id);
   if (!file) return Response.json({ erreur: 'introuvable', message: 'Ce justificatif n’existe pas, ou il relève d’un autre organisme.' }, { status: 404 });
   const ext = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[file.mime];
   return new Response(new Uint8Array(file.content), {

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { notificationsFor } from '@/lib/notifications';
 import { notificationViewer } from '@/lib/notifications-viewer';
 import { eventStream } from '@/lib/sse';
@@ -9,5 +9,5 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const viewer = await notificationViewer();
   if (!viewer) return Response.json({ erreur: 'non_authentifie', message: 'Connectez-vous pour recevoir vos notifications.' }, { status: 401 });
-  return eventStream(request, 'notifications', () => JSON.stringify(notificationsFor(getDb(), viewer)), { everyMs: 2000 });
+  return eventStream(request, 'notifications', async () => JSON.stringify(await notificationsFor(database(), viewer)), { everyMs: 2000 });
 }

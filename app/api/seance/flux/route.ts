@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { currentDeviceHash } from '@/lib/classroom/device';
 import { messagesFor } from '@/lib/classroom/messages';
 import { latestParticipation } from '@/lib/classroom/participants';
@@ -13,17 +13,17 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   return apiHandler(async () => {
     const device = await currentDeviceHash();
-    const mine = device ? latestParticipation(getDb(), device) : null;
+    const mine = device ? await latestParticipation(database(), device) : null;
     if (!mine) throw new PlatformError('non_participant');
     const { participant } = mine;
     return eventStream(
       request,
       'seance',
-      () => {
-        const db = getDb();
-        const now = latestParticipation(db, device!);
+      async () => {
+        const db = database();
+        const now = await latestParticipation(db, device!);
         if (!now) return JSON.stringify({ gone: true });
-        return JSON.stringify({ role: now.participant.role, subject: now.participant.subjectId, messages: messagesFor(db, participant.classSessionId, participant.id).length, journal: now.participant.role === 'observateur' ? journalHead(db, participant.classSessionId) : null });
+        return JSON.stringify({ role: now.participant.role, subject: now.participant.subjectId, messages: (await messagesFor(db, participant.classSessionId, participant.id)).length, journal: now.participant.role === 'observateur' ? await journalHead(db, participant.classSessionId) : null });
       },
       { everyMs: 2000 },
     );

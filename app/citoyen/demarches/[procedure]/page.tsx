@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { SubmitButton } from '@/app/_components/submit-button';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import type { ProcedureId } from '@/db/schema';
 import { ActionKeyField } from '@/app/_components/action-key-field';
 import { OpenCaseNotice } from '@/app/_components/open-case-notice';
@@ -26,7 +26,7 @@ export default async function ProcedureStart({ params }: Params) {
   const persona = await requireCitizen();
   const def = procedureById((await params).procedure);
   if (!def || def.steps.length === 0) notFound();
-  const open = openCaseOf(getDb(), persona.id, def.id as ProcedureId);
+  const open = await openCaseOf(database(), persona.id, def.id as ProcedureId);
   return (
     <>
       <p>

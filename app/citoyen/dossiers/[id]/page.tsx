@@ -6,7 +6,7 @@ import { CaseTimeline } from '@/app/_components/case-timeline';
 import { ExchangeList } from '@/app/_components/exchange-list';
 import { MessageForm } from '@/app/_components/message-form';
 import { newActionKey } from '@/lib/action-keys';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import type { CaseState } from '@/db/schema';
 import { documentsOfCase } from '@/lib/documents/documents';
 import { agencyName, agencyShortName } from '@/lib/platform/consent-text';
@@ -32,16 +32,16 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const found = await citizenCase(id);
   if (!found) notFound();
   const { persona } = found;
-  const db = getDb();
+  const db = database();
   await runDueInstruction(db, persona.classSessionId);
-  const c = caseOf(db, persona.id, id)!;
+  const c = (await caseOf(db, persona.id, id))!;
   const def = procedures[c.procedure];
-  const events = timelineOf(db, c.id);
-  const docs = documentsOfCase(db, persona.id, c.id);
-  const notices = c.procedure === 'changement-adresse' ? noticesOf(db, c.id) : [];
-  const exchanges = c.receiptNumber ? exchangesWithTraces(db, { kind: 'usager', classSessionId: c.classSessionId, personaId: persona.id }, 50, c.receiptNumber) : [];
-  const proofs = c.procedure === 'carte-stationnement' ? proofsOf(db, c.id) : [];
-  const resume = c.state === 'brouillon' ? firstInvalidStep(def, stepContext(persona, c)) : null;
+  const events = await timelineOf(db, c.id);
+  const docs = await documentsOfCase(db, persona.id, c.id);
+  const notices = c.procedure === 'changement-adresse' ? await noticesOf(db, c.id) : [];
+  const exchanges = c.receiptNumber ? await exchangesWithTraces(db, { kind: 'usager', classSessionId: c.classSessionId, personaId: persona.id }, 50, c.receiptNumber) : [];
+  const proofs = c.procedure === 'carte-stationnement' ? await proofsOf(db, c.id) : [];
+  const resume = c.state === 'brouillon' ? await firstInvalidStep(def, stepContext(persona, c)) : null;
   // A body that did not answer (outage, too slow): said plainly while the case waits for it (exchanges are newest first).
   // Each body's latest answer counts: the one that failed is named, not the last one asked.
   const latestByBody = new Map<string, (typeof exchanges)[number]>();

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { getViewer } from '@/lib/auth/guards';
 import { exportMyData } from '@/lib/platform/my-data';
 
@@ -11,7 +11,7 @@ export async function GET() {
     return Response.json({ erreur: 'non_authentifie', message: 'Connectez-vous avec FranceConnect (simulé) pour télécharger vos données.' }, { status: 401 });
   }
   const { persona } = viewer;
-  const body = JSON.stringify(exportMyData(getDb(), persona.classSessionId, persona.id), null, 2);
+  const body = JSON.stringify(await exportMyData(database(), persona.classSessionId, persona.id), null, 2);
   return new Response(body, {
     headers: {
       'Content-Type': 'application/json; charset=utf-8',

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CaseSummary } from '@/app/_components/case-step';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { requireAgent } from '@/lib/auth/guards';
 import { agentDraft } from '@/lib/procedures/agent';
 import { agentSubmitAction } from '../../actions';
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Récapitulatif de la saisie — espa
 export default async function AgentSummaryPage({ params }: { params: Promise<{ id: string }> }) {
   const agent = await requireAgent();
   const { id } = await params;
-  const found = agentDraft(getDb(), agent, id);
+  const found = await agentDraft(database(), agent, id);
   if (!found) notFound();
   const who = `${found.persona.givenNames} ${found.persona.preferredName ?? found.persona.familyName}`;
   return (

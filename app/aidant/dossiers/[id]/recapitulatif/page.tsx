@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Récapitulatif — démarche sous ma
 export default async function AidantSummaryPage({ params }: { params: Promise<{ id: string }> }) {
   const aidant = await requireAidant();
   const { id } = await params;
-  const found = aidantDraftOrRefuse(aidant, id);
+  const found = await aidantDraftOrRefuse(aidant, id);
   const who = `${found.persona.givenNames} ${found.persona.preferredName ?? found.persona.familyName}`;
   return (
     <CaseSummary

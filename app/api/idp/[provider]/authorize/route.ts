@@ -4,10 +4,10 @@ import { errorPage } from '@/lib/auth/idp/error-page';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = idpRoute((request, provider) => {
+export const GET = idpRoute(async (request, provider) => {
   const { db, issuerBase } = idpContext();
   const params = new URL(request.url).searchParams;
-  const outcome = authorize(db, provider, params, readCookie(request, idpSessionCookie(provider)), issuerBase);
+  const outcome = await authorize(db, provider, params, readCookie(request, idpSessionCookie(provider)), issuerBase);
   switch (outcome.kind) {
     case 'error-page':
       return errorPage(provider, outcome.status, outcome.message);

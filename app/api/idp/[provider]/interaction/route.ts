@@ -27,12 +27,12 @@ export const POST = idpRoute(async (request, provider) => {
   if (!parsed.success) return seeOther(`${issuerBase}/connexion`);
   const { interaction, action, subject } = parsed.data;
   const page = `${issuerBase}/identite/${provider}?interaction=${encodeURIComponent(interaction)}`;
-  if (action === 'annuler') return seeOther(cancelInteraction(db, provider, interaction, issuerBase) ?? `${issuerBase}/connexion`);
-  const pending = findInteraction(db, provider, interaction);
+  if (action === 'annuler') return seeOther(await cancelInteraction(db, provider, interaction, issuerBase) ?? `${issuerBase}/connexion`);
+  const pending = await findInteraction(db, provider, interaction);
   if (!pending) return seeOther(page);
   // The people of the séance named by the join code (or of the demonstration séance).
-  const sessionId = pending.classSessionId ?? demoSession(db)?.id;
-  if (!subject || !sessionId || !isSelectableSubject(db, provider, subject, sessionId)) return seeOther(`${page}&erreur=choix`);
-  const { location, sessionCookie } = completeInteraction(db, provider, interaction, subject, issuerBase);
+  const sessionId = pending.classSessionId ?? (await demoSession(db))?.id;
+  if (!subject || !sessionId || !await isSelectableSubject(db, provider, subject, sessionId)) return seeOther(`${page}&erreur=choix`);
+  const { location, sessionCookie } = await completeInteraction(db, provider, interaction, subject, issuerBase);
   return seeOther(location, idpSessionCookieHeader(provider, sessionCookie, issuerBase));
 });

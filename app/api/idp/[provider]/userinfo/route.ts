@@ -3,7 +3,7 @@ import { idpContext, idpRoute } from '@/lib/auth/idp/http';
 
 export const dynamic = 'force-dynamic';
 
-const handler = idpRoute((request, provider) =>
-  Response.json(userinfo(idpContext().db, provider, request.headers.get('authorization')), { headers: { 'Cache-Control': 'no-store' } }),
+const handler = idpRoute(async (request, provider) =>
+  Response.json(await userinfo(idpContext().db, provider, request.headers.get('authorization')), { headers: { 'Cache-Control': 'no-store' } }),
 );
 export { handler as GET, handler as POST };

@@ -1,9 +1,9 @@
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { publicCatalogue } from '@/lib/platform/catalogue-view';
 
 export const dynamic = 'force-dynamic';
 
 /** Public: the platform's transparency page, as JSON (docs/API.md). */
-export function GET() {
-  return Response.json(publicCatalogue(getDb()), { headers: { 'Cache-Control': 'public, max-age=60' } });
+export async function GET() {
+  return Response.json(await publicCatalogue(database()), { headers: { 'Cache-Control': 'public, max-age=60' } });
 }

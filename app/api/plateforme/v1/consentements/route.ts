@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { agencyIds } from '@/db/schema';
 import { assertSameOrigin, resolveApiCaller, type ApiCaller } from '@/lib/platform/api-caller';
 import { consentText, consentTextVersion } from '@/lib/platform/consent-text';
@@ -17,9 +17,9 @@ function requireCitizen(caller: ApiCaller) {
 /** The citizen's consents, active and past. */
 export function GET(request: Request) {
   return apiHandler(async () => {
-    const db = getDb();
+    const db = database();
     const citizen = requireCitizen(await resolveApiCaller(db, request));
-    return json({ consentements: consentsOf(db, citizen.personaId).map(consentView) });
+    return json({ consentements: (await consentsOf(db, citizen.personaId)).map(consentView) });
   });
 }
 
@@ -35,14 +35,14 @@ const grantSchema = z.strictObject({
 export function POST(request: Request) {
   return apiHandler(async () => {
     assertSameOrigin(request);
-    const db = getDb();
+    const db = database();
     const citizen = requireCitizen(await resolveApiCaller(db, request));
     const parsed = grantSchema.safeParse(await readJson(request));
     if (!parsed.success) {
       throw new PlatformError('requete_invalide', undefined, parsed.error.issues.map((issue) => ({ champ: issue.path.join('.') || '(corps)', message: issue.message })));
     }
     const g = parsed.data;
-    const consent = grantConsent(db, {
+    const consent = await grantConsent(db, {
       classSessionId: citizen.classSessionId,
       personaId: citizen.personaId,
       consumer: g.consommateur,

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { getViewer } from '@/lib/auth/guards';
 import { documentOf } from '@/lib/documents/documents';
 
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const viewer = await getViewer();
   if (viewer?.role !== 'citoyen') return Response.json({ erreur: 'non_authentifie', message: 'Connectez-vous pour télécharger vos documents.' }, { status: 401 });
-  const doc = documentOf(getDb(), viewer.persona.id, (await params).id);
+  const doc = await documentOf(database(), viewer.persona.id, (await params).id);
   if (!doc) return Response.json({ erreur: 'introuvable', message: 'Ce document n’existe pas dans votre coffre-fort.' }, { status: 404 });
   const slug = doc.title.normalize('NFD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
   return new Response(Buffer.from(doc.pdf, 'base64'), {

@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { requireCitizen } from '@/lib/auth/guards';
 import { cannotGoOnlineAlone, citizenActor, offlineRoutePath, sentFlash } from '@/lib/procedures/citizen';
 import { finish } from '@/lib/flash';
@@ -15,7 +15,7 @@ export async function parkingConsentAction(formData: FormData): Promise<void> {
   const answer = formData.get('decision');
   if (answer === 'refuser') redirect('/citoyen/demarches/carte-stationnement/justificatifs?choix=sans-accord');
   if (answer !== 'accepter') redirect('/citoyen/demarches/carte-stationnement/accord?erreur=choix#decision');
-  const db = getDb();
+  const db = database();
   // The same answer twice (double-click, back then validate again) is one case, one consent per body, one exchange each.
   const outcome = await once(db, { key: actionKeyOf(formData), actor: persona.id, action: 'accord-stationnement', classSessionId: persona.classSessionId }, async () => {
     const c = await fileParkingCardWithConsent(db, persona, citizenActor(persona));

@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { proofKinds } from '@/db/schema';
 import { requireCitizen } from '@/lib/auth/guards';
 import { cannotGoOnlineAlone, citizenActor, offlineRoutePath, sentFlash } from '@/lib/procedures/citizen';
@@ -27,7 +27,7 @@ export async function sendProofsAction(previous: ProofState, form: FormData): Pr
   const errors = checkProofForm(immatriculation, files);
   if (Object.keys(errors).length > 0) return { errors, immatriculation, attempt: previous.attempt + 1 };
   const proofs = proofKinds.map((kind) => ({ kind, name: files[kind]!.name, bytes: files[kind]!.bytes }));
-  const db = getDb();
+  const db = database();
   const outcome = await once(db, { key: actionKeyOf(form), actor: persona.id, action: 'justificatifs-stationnement', classSessionId: persona.classSessionId }, async () => {
     const c = await fileParkingCardWithProofs(db, persona, citizenActor(persona), immatriculation, proofs);
     return { path: `/citoyen/dossiers/${c.id}`, flash: sentFlash(c.receiptNumber) };

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { getViewer } from '@/lib/auth/guards';
 import { readReceipt } from '@/lib/platform/journal-view';
 
@@ -14,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     return Response.json({ erreur: 'non_authentifie', message: 'Connectez-vous avec FranceConnect (simulé) pour télécharger vos reçus.' }, { status: 401 });
   }
   const { persona } = viewer;
-  const found = readReceipt(getDb(), { kind: 'usager', classSessionId: persona.classSessionId, personaId: persona.id }, (await params).id);
+  const found = await readReceipt(database(), { kind: 'usager', classSessionId: persona.classSessionId, personaId: persona.id }, (await params).id);
   if (!found) {
     return Response.json({ erreur: 'introuvable', message: 'Aucun reçu pour cet échange : il ne vous concerne pas, ou il n’existe pas.' }, { status: 404 });
   }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { liveSnapshot } from '@/lib/classroom/live';
 import { roleLabels } from '@/lib/classroom/roles';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
@@ -14,12 +14,12 @@ export const metadata: Metadata = { title: 'Séance en direct — espace enseign
 /** The cockpit: what the class is doing, on one screen (the controls live in the other tabs). */
 export default async function TeacherSessionPage({ params }: { params: Promise<{ id: string }> }) {
   const { session } = await teacherSession((await params).id);
-  const db = getDb();
+  const db = database();
   await runDueInstruction(db, session.id);
   return (
     <>
       <FlashNotice />
-      <LiveView title={session.name} classSessionId={session.id} initial={liveSnapshot(db, session)} roleLabels={roleLabels} stateLabels={stateLabels} automate={automateBodyAction} studentsHref={`/enseignant/seances/${session.id}/eleves`} />
+      <LiveView title={session.name} classSessionId={session.id} initial={await liveSnapshot(db, session)} roleLabels={roleLabels} stateLabels={stateLabels} automate={automateBodyAction} studentsHref={`/enseignant/seances/${session.id}/eleves`} />
     </>
   );
 }

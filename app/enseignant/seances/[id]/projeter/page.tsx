@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import QRCode from 'qrcode';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { participantsOfSession } from '@/lib/classroom/participants';
 import { LiveRefresh } from '../../../../_components/live-refresh';
 import { teacherSession } from '../session';
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Code de la séance, à projeter' };
 export default async function ProjectionPage({ params }: { params: Promise<{ id: string }> }) {
   const { session, joinUrl } = await teacherSession((await params).id);
   const qr = await QRCode.toDataURL(joinUrl, { margin: 1, width: 360 });
-  const joined = participantsOfSession(getDb(), session.id).length;
+  const joined = (await participantsOfSession(database(), session.id)).length;
   const host = new URL(joinUrl);
   return (
     <div className="projection">

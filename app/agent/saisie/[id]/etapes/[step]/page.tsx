@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CaseStep } from '@/app/_components/case-step';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { requireAgent } from '@/lib/auth/guards';
 import { agentDraft } from '@/lib/procedures/agent';
 import { agentAutosaveStepAction, agentSaveStepAction } from '../../../actions';
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Saisie d’une demande — espace ag
 export default async function AgentStepPage({ params, searchParams }: { params: Promise<{ id: string; step: string }>; searchParams: Promise<{ verifier?: string }> }) {
   const agent = await requireAgent();
   const { id, step } = await params;
-  const found = agentDraft(getDb(), agent, id);
+  const found = await agentDraft(database(), agent, id);
   if (!found) notFound();
   const who = `${found.persona.givenNames} ${found.persona.preferredName ?? found.persona.familyName}`;
   return (

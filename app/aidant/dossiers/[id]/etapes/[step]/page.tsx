@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Démarche sous mandat — aidant' };
 export default async function AidantStepPage({ params, searchParams }: { params: Promise<{ id: string; step: string }>; searchParams: Promise<{ verifier?: string }> }) {
   const aidant = await requireAidant();
   const { id, step } = await params;
-  const found = aidantDraftOrRefuse(aidant, id);
+  const found = await aidantDraftOrRefuse(aidant, id);
   return (
     <CaseStep
       c={found.c}

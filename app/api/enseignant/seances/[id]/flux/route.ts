@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { classSessions } from '@/db/schema';
+import { database } from '@/db/engine';
+import { classSessions } from '@/db/tables';
 import { liveSnapshot } from '@/lib/classroom/live';
 import { teacherSessionForApi } from '@/lib/classroom/teacher-api';
 import { apiHandler } from '@/lib/platform/http';
@@ -16,13 +16,13 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return apiHandler(async () => {
     const { id } = await teacherSessionForApi((await params).id);
-    const db = getDb();
+    const db = database();
     return eventStream(
       request,
       'live',
-      () => {
-        const session = db.select().from(classSessions).where(eq(classSessions.id, id)).get();
-        return session ? JSON.stringify(liveSnapshot(db, session)) : JSON.stringify({ gone: true });
+      async () => {
+        const session = await db.select().from(classSessions).where(eq(classSessions.id, id)).get();
+        return session ? JSON.stringify(await liveSnapshot(db, session)) : JSON.stringify({ gone: true });
       },
       // Twice a second: what a student did shows on the teacher's screen within 2 s even when the class is busy;
       // the automatic instruction runs after each push.

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { assertSameOrigin, resolveApiCaller } from '@/lib/platform/api-caller';
 import { consentView, withdrawConsent } from '@/lib/platform/consents';
 import { PlatformError } from '@/lib/platform/errors';
@@ -10,10 +10,10 @@ export const dynamic = 'force-dynamic';
 export function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return apiHandler(async () => {
     assertSameOrigin(request);
-    const db = getDb();
+    const db = database();
     const caller = await resolveApiCaller(db, request);
     if (caller.kind !== 'usager') throw new PlatformError('acces_refuse', 'Seule la personne concernée gère ses accords.');
     const { id } = await params;
-    return json(consentView(withdrawConsent(db, caller.personaId, id)));
+    return json(consentView(await withdrawConsent(db, caller.personaId, id)));
   });
 }

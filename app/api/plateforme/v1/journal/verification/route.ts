@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { journalReaderOf, resolveApiCaller } from '@/lib/platform/api-caller';
 import { z } from 'zod';
 import { PlatformError } from '@/lib/platform/errors';
@@ -12,10 +12,10 @@ export const dynamic = 'force-dynamic';
 /** Recomputes the whole chain of the caller's séance: anyone in it can check nothing was altered. */
 export function GET(request: Request) {
   return apiHandler(async () => {
-    const db = getDb();
+    const db = database();
     const caller = await resolveApiCaller(db, request);
-    const reader = journalReaderOf(db, caller, new URL(request.url).searchParams.get('seance'));
-    return json(verifyJournalChain(db, reader.classSessionId));
+    const reader = await journalReaderOf(db, caller, new URL(request.url).searchParams.get('seance'));
+    return json(await verifyJournalChain(db, reader.classSessionId));
   });
 }
 
@@ -29,7 +29,7 @@ export function POST(request: Request) {
   return apiHandler(async () => {
     const parsed = held.safeParse(await readJson(request));
     if (!parsed.success) throw new PlatformError('requete_invalide', 'Envoyez { "recu": … } (le reçu d’un échange) ou { "point_de_controle": "…" }.');
-    const verdict = await verifyAgainstLog('recu' in parsed.data ? { receipt: parsed.data.recu as unknown as JournalReceipt } : { checkpoint: parsed.data.point_de_controle }, localLogClient(getDb()));
+    const verdict = await verifyAgainstLog('recu' in parsed.data ? { receipt: parsed.data.recu as unknown as JournalReceipt } : { checkpoint: parsed.data.point_de_controle }, localLogClient(database()));
     return json({ valide: verdict.ok, messages: verdict.lines });
   });
 }

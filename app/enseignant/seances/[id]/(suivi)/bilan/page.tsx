@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { computeDebrief } from '@/lib/classroom/debrief';
 import { roleLabels } from '@/lib/classroom/roles';
 import { teacherSession } from '../../session';
@@ -16,7 +16,7 @@ const minutes = (m: number | null) => (m === null ? '—' : m < 1 ? 'moins d’u
 /** The debrief: the class's own figures, then questions tied to the chapters' notions. Printable as is. */
 export default async function DebriefPage({ params }: { params: Promise<{ id: string }> }) {
   const { session } = await teacherSession((await params).id);
-  const d = computeDebrief(getDb(), session);
+  const d = await computeDebrief(database(), session);
   const parkingA = d.times.find((t) => t.procedure === 'carte-stationnement' && t.route === 'en_ligne_echange');
   const parkingB = d.times.find((t) => t.procedure === 'carte-stationnement' && t.route === 'en_ligne_justificatifs');
   const offlineTimes = d.times.filter((t) => t.route === 'guichet' || t.route === 'papier');

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { liveSnapshot } from '@/lib/classroom/live';
 import { reassignChoices } from '@/lib/classroom/participants';
 import { roleLabels } from '@/lib/classroom/roles';
@@ -13,9 +13,9 @@ export const metadata: Metadata = { title: 'Élèves de la séance — espace en
 /** Each student, what they play and do, with the teacher's two levers: another role, the next hint of their card. */
 export default async function StudentsPage({ params }: { params: Promise<{ id: string }> }) {
   const { session } = await teacherSession((await params).id);
-  const db = getDb();
-  const { participants, joined, expected } = liveSnapshot(db, session);
-  const choices = reassignChoices(db, session.id);
+  const db = database();
+  const { participants, joined, expected } = await liveSnapshot(db, session);
+  const choices = await reassignChoices(db, session.id);
   return (
     <>
       <h1>Élèves</h1>

@@ -3,7 +3,7 @@ import { SubmitButton } from '@/app/_components/submit-button';
 import { ActionKeyField } from '@/app/_components/action-key-field';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { TextField } from '@/app/_components/text-field';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { newActionKey } from '@/lib/action-keys';
 import { eventCards } from '@/lib/classroom/cards';
 import { participantsOfSession } from '@/lib/classroom/participants';
@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: 'Messages et cartes événement — e
 export default async function MessagesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { session } = await teacherSession((await params).id);
   const q = await searchParams;
-  const people = participantsOfSession(getDb(), session.id);
+  const people = await participantsOfSession(database(), session.id);
   const messageErrors = { destinataire: q['erreur-destinataire'], carte: q['erreur-carte'], titre: q['erreur-titre'], texte: q['erreur-texte'] };
   return (
     <>

@@ -1,7 +1,6 @@
-import { getEngine } from '@/db/engine';
+import { database, getEngine } from '@/db/engine';
 import type { Metadata } from 'next';
 import { agencyIds, participantRoles } from '@/db/schema';
-import { getDb } from '@/db/client';
 import { roleLabels } from '@/lib/classroom/roles';
 import { agentsOfSession } from '@/lib/classroom/sessions';
 import { lowerFirst } from '@/lib/format';
@@ -18,10 +17,10 @@ export const metadata: Metadata = { title: 'Organismes, jetons et comptes — es
 /** The bodies' platform tokens (shown on demand, revoked in one click), the journal's state and the agents' accounts. */
 export default async function BodiesPage({ params }: { params: Promise<{ id: string }> }) {
   const { session } = await teacherSession((await params).id);
-  const db = getDb();
+  const db = database();
   const tokens = await Promise.all(agencyIds.map((a) => currentToken(getEngine(), session.id, a)));
-  const chain = verifyJournalChain(db, session.id);
-  const agentRows = agentsOfSession(db, session.id);
+  const chain = await verifyJournalChain(db, session.id);
+  const agentRows = await agentsOfSession(db, session.id);
   return (
     <>
       <h1>Organismes, jetons et comptes</h1>

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { PlatformError } from '@/lib/platform/errors';
 import { apiHandler } from '@/lib/platform/http';
 import { currentCheckpoint } from '@/lib/platform/journal-tree';
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
  */
 export function GET(_request: Request, { params }: { params: Promise<{ seance: string }> }) {
   return apiHandler(async () => {
-    const note = currentCheckpoint(getDb(), (await params).seance);
+    const note = await currentCheckpoint(database(), (await params).seance);
     if (!note) throw new PlatformError('introuvable', 'Aucun point de contrôle pour cette séance (inconnue, ou son journal est vide).');
     return new Response(note, { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
   });

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { computeDebrief, debriefCsv } from '@/lib/classroom/debrief';
 import { teacherSessionForApi } from '@/lib/classroom/teacher-api';
 import { apiHandler } from '@/lib/platform/http';
@@ -10,7 +10,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   return apiHandler(async () => {
     const session = await teacherSessionForApi((await params).id);
     const slug = session.name.normalize('NFD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'seance';
-    return new Response(debriefCsv(computeDebrief(getDb(), session)), {
+    return new Response(debriefCsv(await computeDebrief(database(), session)), {
       headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="bilan-${slug}.csv"`, 'Cache-Control': 'no-store' },
     });
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { PlatformError } from '@/lib/platform/errors';
 import { apiHandler, json } from '@/lib/platform/http';
 import { consistencyBetween } from '@/lib/platform/journal-tree';
@@ -15,6 +15,6 @@ export function GET(request: Request, { params }: { params: Promise<{ seance: st
     const parsed = query.safeParse({ de: search.get('de') ?? undefined, a: search.get('a') ?? undefined });
     if (!parsed.success) throw new PlatformError('requete_invalide', '« de » et « a » sont des tailles d’arbre (nombres entiers positifs).');
     const { de, a } = parsed.data;
-    return json({ de, a, preuve: consistencyBetween(getDb(), (await params).seance, de, a) });
+    return json({ de, a, preuve: await consistencyBetween(database(), (await params).seance, de, a) });
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { database } from '@/db/engine';
 import { PlatformError } from '@/lib/platform/errors';
 import { apiHandler, json } from '@/lib/platform/http';
 import { inclusionIn } from '@/lib/platform/journal-tree';
@@ -15,6 +15,6 @@ export function GET(request: Request, { params }: { params: Promise<{ seance: st
     const parsed = query.safeParse({ index: search.get('index') ?? undefined, taille: search.get('taille') ?? undefined });
     if (!parsed.success) throw new PlatformError('requete_invalide', '« index » (à partir de 0) et « taille » (à partir de 1) sont des nombres entiers.');
     const { index, taille } = parsed.data;
-    return json({ index, taille, ...inclusionIn(getDb(), (await params).seance, index, taille) });
+    return json({ index, taille, ...await inclusionIn(database(), (await params).seance, index, taille) });
   });
 }
