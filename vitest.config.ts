@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+// The unit suite runs on both engines: "sqlite" (the embedded default) and "postgres" (a throwaway server started by
+// test/postgres-setup.ts; each test's database is a copy of a migrated template). db/ tests run once: they open both
+// engines themselves; test/concurrency.test.ts is about several processes on one SQLite file.
+const sqliteOnly = ['db/**/*.test.ts', 'test/concurrency.test.ts'];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,12 +15,29 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
-    env: {
-      EGUICHET_DB: ':memory:',
-      EGUICHET_URL: 'http://localhost:3999',
-    },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'test/**/*.test.ts'],
+          env: { EGUICHET_DB: ':memory:', EGUICHET_URL: 'http://localhost:3999' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['lib/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: sqliteOnly,
+          globalSetup: ['test/postgres-setup.ts'],
+          // The tables of db/tables.ts are chosen when it loads: a PostgreSQL URL from the start (each test's own
+          // database replaces it, test/db.ts).
+          env: { EGUICHET_DB: ':memory:', EGUICHET_URL: 'http://localhost:3999', EGUICHET_TEST_ENGINE: 'postgres', EGUICHET_DATABASE_URL: 'postgres://eguichet@127.0.0.1:1/aucune' },
+        },
+      },
+    ],
   },
 });

@@ -111,7 +111,10 @@ async function main() {
   const started = Date.now();
   const { ensureBuild, prepare } = await import('../scripts/runtime');
   ensureBuild();
-  const { db } = await prepare({ resetDatabase: true });
+  const { env: prepared } = await prepare({ resetDatabase: true });
+  // The scenario reads the SQLite file directly (what it set up, what the class left).
+  const { openDatabase } = await import('../db/client');
+  const db = openDatabase(prepared.dbPath);
 
   const server = spawnServer();
   const baseline = spawnBaseline();

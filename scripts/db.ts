@@ -1,5 +1,7 @@
 // npm run db:migrate | db:seed | db:reset
 import { applyMigrations, openDatabase } from '../db/client';
+import { databaseUrl } from '../db/engine';
+import { migratePostgres } from '../db/pg/migrate';
 import { readEnv } from '../lib/env';
 import { prepare } from './runtime';
 
@@ -9,6 +11,12 @@ const env = readEnv();
 async function main() {
   switch (command) {
     case 'migrate': {
+      const url = databaseUrl();
+      if (url) {
+        await migratePostgres(url);
+        console.log('Migrations appliquées (PostgreSQL).');
+        break;
+      }
       const db = openDatabase(env.dbPath);
       applyMigrations(db);
       db.$client.close();
@@ -17,9 +25,8 @@ async function main() {
     }
     case 'seed':
     case 'reset': {
-      const { db, result } = await prepare({ resetDatabase: command === 'reset' });
-      db.$client.close();
-      console.log(`${command === 'reset' ? 'Base remise à zéro' : 'Base prête'} : ${env.dbPath}`);
+      const { where, result } = await prepare({ resetDatabase: command === 'reset' });
+      console.log(`${command === 'reset' ? 'Base remise à zéro' : 'Base prête'} : ${where}`);
       console.log(`Séance de démonstration : « ${result.demo.name} », code ${result.demo.joinCode}`);
       break;
     }

@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type Db } from '../db/client';
-import { prepareDatabase } from '../db/prepare';
+import pg from 'pg';
+import { openDatabase } from '../db/client';
+import { databaseUrl, postgresEngine } from '../db/engine';
+import { migratePostgres } from '../db/pg/migrate';
+import { prepareData, prepareDatabase } from '../db/prepare';
 import { readEnv, type Env } from '../lib/env';
 import { loadOrCreateSecrets } from '../lib/secrets';
 
@@ -12,14 +15,41 @@ export function removeDatabase(dbPath: string): void {
 }
 
 /** Secrets, migrations, first seed: what every entry point does before serving. */
-export async function prepare(options: { resetDatabase?: boolean } = {}): Promise<{ env: Env; db: Db; result: Awaited<ReturnType<typeof prepareDatabase>> }> {
+export async function prepare(options: { resetDatabase?: boolean } = {}): Promise<{ env: Env; where: string; result: Awaited<ReturnType<typeof prepareDatabase>> }> {
   const env = readEnv();
   fs.mkdirSync(env.dataDir, { recursive: true });
   loadOrCreateSecrets(env.dataDir);
+  const url = databaseUrl();
+  if (url) {
+    // PostgreSQL (EGUICHET_DATABASE_URL or DATABASE_URL): migrations once whoever starts first, then the same first
+    // start as on SQLite; every app server that starts runs this, and a second one adds nothing.
+    if (options.resetDatabase) await resetPostgres(url);
+    await migratePostgres(url);
+    const engine = postgresEngine(url, { max: 2 });
+    try {
+      return { env, where: url.replace(/\/\/[^@/]*@/, '//'), result: await prepareData(engine) };
+    } finally {
+      await engine.close();
+    }
+  }
   if (options.resetDatabase && env.dbPath !== ':memory:') removeDatabase(env.dbPath);
   const db = openDatabase(env.dbPath);
-  const result = await prepareDatabase(db);
-  return { env, db, result };
+  try {
+    return { env, where: env.dbPath, result: await prepareDatabase(db) };
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** `--reset-database` on PostgreSQL: e-Guichet's tables and its migrations' record go (the server and its roles stay). */
+async function resetPostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS drizzle CASCADE; CREATE SCHEMA public');
+  } finally {
+    await client.end();
+  }
 }
 
 export const projectRoot = path.resolve(__dirname, '..');

@@ -6,8 +6,7 @@ import { serve, workerCount } from './serve';
 const resetDatabase = process.argv.includes('--reset-database');
 
 async function main() {
-  const { env, db, result } = await prepare({ resetDatabase });
-  db.$client.close();
+  const { env, where, result } = await prepare({ resetDatabase });
 
   ensureBuild();
 
@@ -31,7 +30,7 @@ async function main() {
     console.log(`  Compte enseignant : ${result.teacher.email}`);
     console.log(`  Mot de passe : ${login ? login.password : '(celui défini par EGUICHET_TEACHER_PASSWORD)'}`);
     console.log(`  Séance de démonstration : code ${result.demo.joinCode}`);
-    console.log(`  Données : ${env.dataDir}`);
+    console.log(`  Données : ${env.dataDir} (base : ${where})`);
     console.log(`  Processus du serveur : ${workers} (EGUICHET_WORKERS pour changer)`);
     console.log('');
   }
