@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../db/client';
-import { databaseUrl, postgresEngine } from '../db/engine';
-import { migratePostgres } from '../db/pg/migrate';
-import { prepareData, prepareDatabase } from '../db/prepare';
+import { databaseUrl } from '../db/engine';
+import { prepareDatabase, preparePostgres } from '../db/prepare';
 import { readEnv, type Env } from '../lib/env';
 import { loadOrCreateSecrets } from '../lib/secrets';
 
@@ -24,13 +23,7 @@ export async function prepare(options: { resetDatabase?: boolean } = {}): Promis
     // PostgreSQL (EGUICHET_DATABASE_URL or DATABASE_URL): migrations once whoever starts first, then the same first
     // start as on SQLite; every app server that starts runs this, and a second one adds nothing.
     if (options.resetDatabase) await resetPostgres(url);
-    await migratePostgres(url);
-    const engine = postgresEngine(url, { max: 2 });
-    try {
-      return { env, where: url.replace(/\/\/[^@/]*@/, '//'), result: await prepareData(engine) };
-    } finally {
-      await engine.close();
-    }
+    return { env, where: url.replace(/\/\/[^@/]*@/, '//'), result: await preparePostgres(url) };
   }
   if (options.resetDatabase && env.dbPath !== ':memory:') removeDatabase(env.dbPath);
   const db = openDatabase(env.dbPath);

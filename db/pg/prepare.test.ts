@@ -39,7 +39,7 @@ async function pgCounts(): Promise<Record<string, number>> {
 }
 
 describe('a first start on PostgreSQL', () => {
-  it('seeds the world SQLite gets, row for row, and a second start adds nothing', async () => {
+  it('seeds the world SQLite gets, row for row; a second start adds nothing, nor do two servers started together', async () => {
     // SQLite first, in this process, as `npm start` does by default.
     const { freshDb } = await import('../../test/db');
     await freshDb();
@@ -67,6 +67,14 @@ describe('a first start on PostgreSQL', () => {
 
     const again = await prepareData(engine);
     expect(again.demo.id).toBe(first.demo.id);
+    expect(await pgCounts()).toEqual(counts);
+
+    // Two app servers started together on an empty database: one world, one teacher, one demonstration séance.
+    const { preparePostgres } = await import('../prepare');
+    url = await createTestDatabase(server, 'prepare_two_servers');
+    const [a, b] = await Promise.all([preparePostgres(url), preparePostgres(url)]);
+    expect(a.demo.id).toBe(b.demo.id);
+    expect(a.teacher.id).toBe(b.teacher.id);
     expect(await pgCounts()).toEqual(counts);
   }, 120_000);
 });
