@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, startTestPostgres, type TestPostgres } from '../test/postgres';
 import { applyMigrations, openDatabase } from './client';
-import { first, postgresEngine, sqliteEngine, tablesFor, transaction, type AsyncExecutor, type Engine, type EngineName } from './engine';
+import { postgresEngine, sqliteEngine, tablesFor, transaction, type AsyncExecutor, type Engine, type EngineName } from './engine';
 import { migratePostgres } from './pg/migrate';
 import { proofKinds } from './schema';
 import type * as sqliteSchema from './schema';
@@ -59,12 +59,12 @@ describe.each(['sqlite', 'postgres'] as const)('the data layer on %s', (name) =>
     const { db } = await open(name);
     const expiresAt = new Date('2026-12-02T10:11:12.345Z');
     await db.insert(t.classSessions).values({ id: 's1', name: 'Séance « une »', joinCode: 'ABCDEF', isDemo: true, expiresAt, bodiesPlayed: ['caf', 'ville'], expectedStudents: 2_000_000_000 });
-    const row = await first(db.select().from(t.classSessions).where(eq(t.classSessions.id, 's1')));
+    const row = await db.select().from(t.classSessions).where(eq(t.classSessions.id, 's1')).get();
     expect(row).toMatchObject({ name: 'Séance « une »', isDemo: true, simulateNetwork: true, preset: 'tout', bodiesPlayed: ['caf', 'ville'], expectedStudents: 2_000_000_000, patienceMinutes: 5 });
     expect(row!.expiresAt).toEqual(expiresAt);
     expect(row!.createdAt).toBeInstanceOf(Date);
     await db.insert(t.platformFaults).values({ id: 'f1', classSessionId: 's1', agency: 'caf', kind: 'erratique', failureRate: 0.25, startsAt: expiresAt, endsAt: new Date(expiresAt.getTime() + 60_000) });
-    expect(await first(db.select({ rate: t.platformFaults.failureRate, ends: t.platformFaults.endsAt }).from(t.platformFaults))).toEqual({ rate: 0.25, ends: new Date(expiresAt.getTime() + 60_000) });
+    expect(await db.select({ rate: t.platformFaults.failureRate, ends: t.platformFaults.endsAt }).from(t.platformFaults).get()).toEqual({ rate: 0.25, ends: new Date(expiresAt.getTime() + 60_000) });
     // A raw comparison with a time: each engine's own form of it.
     const engine = opened.at(-1)!;
     const later = await db.select({ id: t.platformFaults.id }).from(t.platformFaults).where(sql`${t.platformFaults.endsAt} > ${engine.time(expiresAt)}`);
@@ -73,9 +73,9 @@ describe.each(['sqlite', 'postgres'] as const)('the data layer on %s', (name) =>
     await db.insert(t.cases).values({ id: 'c1', classSessionId: 's1', personaId: 'p1', procedure: 'acte-naissance', agency: 'etat-civil', answers: { qui: { lien: 'moi' } }, updatedAt: expiresAt });
     const bytes = Buffer.from([0, 1, 2, 250, 255]);
     await db.insert(t.caseFiles).values({ id: 'x1', caseId: 'c1', classSessionId: 's1', kind: proofKinds[0], originalName: 'a.pdf', mime: 'application/pdf', size: 5, sha256: 'h', content: bytes, uploadedAt: expiresAt });
-    const file = await first(db.select().from(t.caseFiles));
+    const file = await db.select().from(t.caseFiles).get();
     expect(Buffer.compare(Buffer.from(file!.content), bytes)).toBe(0);
-    expect((await first(db.select().from(t.cases)))!.answers).toEqual({ qui: { lien: 'moi' } });
+    expect((await db.select().from(t.cases).get())!.answers).toEqual({ qui: { lien: 'moi' } });
   });
 
   it('commits a transaction whole, or nothing of it', async () => {
@@ -110,7 +110,7 @@ describe.each(['sqlite', 'postgres'] as const)('the data layer on %s', (name) =>
     const append = (via: Engine, n: number) =>
       via.transaction(
         async (tx) => {
-          const head = await first(tx.select({ sequence: t.journalEntries.sequence }).from(t.journalEntries).where(eq(t.journalEntries.classSessionId, 'seq')).orderBy(desc(t.journalEntries.sequence)));
+          const head = await tx.select({ sequence: t.journalEntries.sequence }).from(t.journalEntries).where(eq(t.journalEntries.classSessionId, 'seq')).orderBy(desc(t.journalEntries.sequence)).get();
           const sequence = (head?.sequence ?? 0) + 1;
           await tx.insert(t.journalEntries).values({ id: `e${n}`, classSessionId: 'seq', sequence, recordedAt: new Date().toISOString(), consumer: 'caf', provider: 'dgfip', items: ['dgfip.revenu_fiscal_reference'], purpose: 'calcul_prestations', result: 'accorde', hash: `h${n}`, previousHash: `p${n}` });
           return sequence;

@@ -211,13 +211,8 @@ function addSqliteTerminals(): void {
   }
 }
 
-/** The first row of a query, or undefined: what SQLite's .get() gave, on both engines. */
-export async function first<T>(query: PromiseLike<T[]> & { limit(n: number): PromiseLike<T[]> }): Promise<T | undefined> {
-  return (await query.limit(1))[0];
-}
-
 // The process's engine, on globalThis like the connection (a handle, not application state). On SQLite it wraps the
-// process's one connection — the one the code not yet moved to this layer uses synchronously — and follows setDb().
+// process's one connection and follows setDb().
 const holder = globalThis as typeof globalThis & { __eguichetEngine?: { url: string; engine: Engine }; __eguichetSqliteEngines?: WeakMap<Db, Engine> };
 
 /** The one engine of a SQLite connection: its transactions share one queue, whoever asks. */
@@ -243,6 +238,3 @@ export function getEngine(): Engine {
 
 /** The process's connection-level executor (domain code's `db`), on the engine the environment names. */
 export const database = (): AsyncExecutor => getEngine().db;
-
-/** A point in time as a parameter of raw SQL, on the engine the environment names (Engine.time, for domain code). */
-export const sqlTime = (date: Date): number | Date => (engineNameFromEnv() === 'postgres' ? date : date.getTime());

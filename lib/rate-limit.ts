@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { sqlTime, type AsyncExecutor, type Engine } from '../db/engine';
+import { getEngine, type AsyncExecutor, type Engine } from '../db/engine';
 import { rateLimits } from '../db/tables';
 
 export type RateLimit = { limit: number; windowMs: number };
@@ -30,7 +30,8 @@ export async function hit(db: AsyncExecutor, key: string, rule: RateLimit, now =
 
 /** One more hit on the key in its current window; returns the window's count so far. */
 export function countHit(db: AsyncExecutor, key: string, windowMs: number, now = new Date()) {
-  const windowFloor = sqlTime(new Date(now.getTime() - windowMs));
+  const { time } = getEngine();
+  const windowFloor = time(new Date(now.getTime() - windowMs));
   return db
     .insert(rateLimits)
     .values({ key, windowStart: now, hits: 1 })
@@ -38,7 +39,7 @@ export function countHit(db: AsyncExecutor, key: string, windowMs: number, now =
       target: rateLimits.key,
       set: {
         hits: sql`CASE WHEN ${rateLimits.windowStart} <= ${windowFloor} THEN 1 ELSE ${rateLimits.hits} + 1 END`,
-        windowStart: sql`CASE WHEN ${rateLimits.windowStart} <= ${windowFloor} THEN ${sqlTime(now)} ELSE ${rateLimits.windowStart} END`,
+        windowStart: sql`CASE WHEN ${rateLimits.windowStart} <= ${windowFloor} THEN ${time(now)} ELSE ${rateLimits.windowStart} END`,
       },
     })
     .returning()

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
-import { first, type AsyncExecutor as Tx, type Engine } from '../engine';
+import { type AsyncExecutor as Tx, type Engine } from '../engine';
 import * as t from '../tables';
 import { newJoinCode } from '../../lib/classroom/join-code';
 import { agentEmail, agentSeeds, aidantEmail, aidantSeeds } from './agents-data';
@@ -179,7 +179,7 @@ async function insertAidants(tx: Tx, classSessionId: string): Promise<void> {
 export async function ensureAidants(engine: Engine): Promise<void> {
   await engine.transaction(async (tx) => {
     for (const { id } of await tx.select({ id: t.classSessions.id }).from(t.classSessions)) {
-      if (!(await first(tx.select({ id: t.aidants.id }).from(t.aidants).where(eq(t.aidants.classSessionId, id))))) await insertAidants(tx, id);
+      if (!(await tx.select({ id: t.aidants.id }).from(t.aidants).where(eq(t.aidants.classSessionId, id)).get())) await insertAidants(tx, id);
     }
   });
 }
@@ -193,7 +193,7 @@ export const demoSessionName = 'Séance de démonstration';
  */
 export async function seedIfEmpty(engine: Engine, teacherId: string | null): Promise<typeof t.classSessions.$inferSelect> {
   await seedReference(engine);
-  const existing = await first(engine.db.select().from(t.classSessions).where(eq(t.classSessions.isDemo, true)));
+  const existing = await engine.db.select().from(t.classSessions).where(eq(t.classSessions.isDemo, true)).get();
   if (existing) return existing;
   return engine.transaction(async (tx) => {
     const [session] = await tx

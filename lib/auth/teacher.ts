@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { type AsyncExecutor, first } from '../../db/engine';
+import { type AsyncExecutor } from '../../db/engine';
 import { teachers } from '../../db/tables';
 import type { Env } from '../env';
 import { hashPassword, newReadablePassword, verifyPassword } from './password';
@@ -18,7 +18,7 @@ export type Teacher = typeof teachers.$inferSelect;
  * or is generated and written to data/ so that `npm start` can print it.
  */
 export async function ensureTeacher(db: AsyncExecutor, config: Pick<Env, 'teacherEmail' | 'teacherPassword' | 'dataDir'>): Promise<Teacher> {
-  const existing = await first(db.select().from(teachers).where(eq(teachers.email, config.teacherEmail)));
+  const existing = await db.select().from(teachers).where(eq(teachers.email, config.teacherEmail)).get();
   if (existing) return existing;
   const password = config.teacherPassword ?? newReadablePassword();
   if (!config.teacherPassword) {

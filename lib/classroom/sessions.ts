@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, lt, lte } from 'drizzle-orm';
-import { type AsyncExecutor, type Engine, first } from '../../db/engine';
+import { type AsyncExecutor, type Engine } from '../../db/engine';
 import { agencies, agents, classSessions, flashMessages } from '../../db/tables';
 import { insertWorldInto } from '../../db/seed';
 import { ensurePlatformTokens } from '../platform/tokens';
@@ -39,7 +39,7 @@ export const retentionDays = 30;
 async function uniqueJoinCode(db: AsyncExecutor): Promise<string> {
   for (;;) {
     const code = newJoinCode();
-    if (!(await first(db.select({ id: classSessions.id }).from(classSessions).where(eq(classSessions.joinCode, code))))) return code;
+    if (!(await db.select({ id: classSessions.id }).from(classSessions).where(eq(classSessions.joinCode, code)).get())) return code;
   }
 }
 
@@ -60,7 +60,7 @@ export async function createSession(engine: Engine, teacherId: string, input: { 
 /** Back to the seed: every row of the séance goes (cases, journal, consents, documents…), the world is copied again. */
 export async function resetSession(engine: Engine, classSessionId: string): Promise<ClassSession> {
   const session = await engine.transaction(async (tx) => {
-    const row = await first(tx.select().from(classSessions).where(eq(classSessions.id, classSessionId)));
+    const row = await tx.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
     if (!row) throw new Error('unknown séance');
     await tx.delete(classSessions).where(eq(classSessions.id, classSessionId)); // cascades to every row of the séance
     await tx.insert(classSessions).values(row);

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { type AsyncExecutor, type Engine, first } from '../../db/engine';
+import { type AsyncExecutor, type Engine } from '../../db/engine';
 import { agencyIds, type AgencyId } from '../../db/schema';
 import { platformTokens } from '../../db/tables';
 import { secrets } from '../secrets';
@@ -25,13 +25,12 @@ export function maskToken(token: string): string {
 }
 
 function activeRow(db: AsyncExecutor, classSessionId: string, agency: AgencyId) {
-  return first(
-    db
-      .select()
-      .from(platformTokens)
-      .where(and(eq(platformTokens.classSessionId, classSessionId), eq(platformTokens.agency, agency), isNull(platformTokens.revokedAt)))
-      .orderBy(desc(platformTokens.generation)),
-  );
+  return db
+    .select()
+    .from(platformTokens)
+    .where(and(eq(platformTokens.classSessionId, classSessionId), eq(platformTokens.agency, agency), isNull(platformTokens.revokedAt)))
+    .orderBy(desc(platformTokens.generation))
+    .get();
 }
 
 async function issue(db: AsyncExecutor, classSessionId: string, agency: AgencyId, generation: number) {
@@ -43,13 +42,12 @@ export async function ensurePlatformTokens(engine: Engine, classSessionId: strin
   await engine.transaction(async (tx) => {
     for (const agency of agencyIds) {
       if (await activeRow(tx, classSessionId, agency)) continue;
-      const last = await first(
-        tx
-          .select({ generation: platformTokens.generation })
-          .from(platformTokens)
-          .where(and(eq(platformTokens.classSessionId, classSessionId), eq(platformTokens.agency, agency)))
-          .orderBy(desc(platformTokens.generation)),
-      );
+      const last = await tx
+        .select({ generation: platformTokens.generation })
+        .from(platformTokens)
+        .where(and(eq(platformTokens.classSessionId, classSessionId), eq(platformTokens.agency, agency)))
+        .orderBy(desc(platformTokens.generation))
+        .get();
       await issue(tx, classSessionId, agency, (last?.generation ?? 0) + 1);
     }
   });

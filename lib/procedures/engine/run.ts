@@ -82,13 +82,16 @@ export async function instructCase(db: AsyncExecutor, c: CaseRow, persona: Perso
   // The history says when each step happened: after the look-ups and the signing, not when the request began.
   const at = clockFrom(now);
   let current = c;
+  // Another request (an agent, another view) moved the case at the same instant: theirs stands, this reports where it is.
+  const whereItStands = async (error: unknown) => {
+    if (!(error instanceof CaseError && error.code === 'etat_incompatible')) throw error;
+    return (await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? current;
+  };
   if (current.state === 'depose') {
     try {
       current = await transaction(db, async (tx) => applyTransition(tx, current, 'prendre', actor, {}, at()));
     } catch (error) {
-      // Another request took it at the same instant: it instructs it, this one reports where it stands.
-      if (error instanceof CaseError && error.code === 'etat_incompatible') return (await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? current;
-      throw error;
+      return whereItStands(error);
     }
   }
   if (current.state !== 'en_instruction') return current;
@@ -106,9 +109,7 @@ export async function instructCase(db: AsyncExecutor, c: CaseRow, persona: Perso
       return done;
     });
   } catch (error) {
-    // Someone (an agent, another request) decided first: theirs stands.
-    if (error instanceof CaseError && error.code === 'etat_incompatible') return await db.select().from(cases).where(eq(cases.id, c.id)).get() ?? current;
-    throw error;
+    return whereItStands(error);
   }
 }
 
