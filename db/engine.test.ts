@@ -123,6 +123,29 @@ describe.each(['sqlite', 'postgres'] as const)('the data layer on %s', (name) =>
     expect(stored.map((r) => r.sequence)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
   }, 60_000);
 
+
+  it('two servers that each check "not there yet" and insert the same key: the second one finds the first one’s row', async () => {
+    const engine = await open(name);
+    const second = name === 'postgres' ? postgresEngine(urls.get(engine)!) : engine;
+    if (second !== engine) opened.push(second);
+    // Both pass the check before either inserts (on SQLite the second waits for the first: write transactions queue).
+    let checked = 0;
+    const bothChecked = async () => {
+      for (let i = 0; i < 40 && checked < 2; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    const claim = (via: Engine) =>
+      via.transaction(async (tx) => {
+        const row = await tx.select().from(t.actionKeys).where(eq(t.actionKeys.key, 'double-clic')).get();
+        if (row) return 'déjà là';
+        checked++;
+        await bothChecked();
+        await tx.insert(t.actionKeys).values({ key: 'double-clic', actor: 'a', action: 'envoyer', result: null, createdAt: new Date() });
+        return 'inséré';
+      });
+    expect((await Promise.all([claim(engine), claim(second)])).sort()).toEqual(['déjà là', 'inséré']);
+    // A real duplicate outside any race is still refused.
+    await expect(engine.transaction((tx) => tx.insert(t.actionKeys).values({ key: 'double-clic', actor: 'b', action: 'x', result: null, createdAt: new Date() }))).rejects.toThrow();
+  });
   it('a statement from outside an open transaction waits for its end and never joins it (not even when it rolls back)', async () => {
     const engine = await open(name);
     let release!: () => void;

@@ -152,8 +152,14 @@ export function sqliteEngine(connection: Db): Engine {
   return engine;
 }
 
-/** Serialisation failures and deadlocks: PostgreSQL rolled the transaction back, it may run again as a whole. */
-const retryable = (error: unknown) => ['40001', '40P01'].includes((error as { code?: string } | null)?.code ?? '');
+/**
+ * PostgreSQL rolled the transaction back and it may run again as a whole: a serialisation failure, a deadlock, or a
+ * unique index that refused a row. Transactions run at READ COMMITTED, so two servers that each check "not there yet"
+ * and insert (the same action key, a second draft from two tabs) both pass the check, and the second insert is refused;
+ * run again, its check sees the first one's row and takes the path for "already done" — what SQLite, which runs
+ * write transactions one at a time, does from the start. A real duplicate fails the same way each time, and is thrown.
+ */
+const retryable = (error: unknown) => ['40001', '40P01', '23505'].includes((error as { code?: string; cause?: { code?: string } } | null)?.code ?? (error as { cause?: { code?: string } } | null)?.cause?.code ?? '');
 
 /** PostgreSQL: a pool per app server; several servers share the database, and named locks serialise across them. */
 export function postgresEngine(url: string, options: { max?: number } = {}): Engine {
@@ -174,6 +180,7 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
           });
         } catch (error) {
           if (!retryable(error) || attempt >= 5) throw error;
+          await new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.random() * 10)); // not all again at once
         }
       }
     },

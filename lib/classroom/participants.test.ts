@@ -1,7 +1,7 @@
-import { type AsyncExecutor, getEngine } from '../../db/engine';
+import { type AsyncExecutor, getEngine, postgresEngine } from '../../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { freshDb } from '../../test/db';
+import { freshDb, onPostgres } from '../../test/db';
 import { agents, aidants, classSessions, personas, teachers } from '../../db/tables';
 import { hit } from '../rate-limit';
 import { cardOf } from './cards';
@@ -65,6 +65,20 @@ describe('joining a séance', () => {
     expect(Math.max(...[...new Set(citizens)].map((id) => citizens.filter((c) => c === id).length))).toBe(2);
     const agentIds = all.filter((p) => p.role === 'agent').map((p) => p.subjectId);
     expect(new Set(agentIds).size).toBe(agentIds.length);
+  });
+
+  it('gives 26 students joining at the same moment through two app servers 26 different people to play', { timeout: 60_000 }, async () => {
+    const { db, session } = await setup('tout', 40);
+    // On PostgreSQL a second pool on the same database is what a second app server has; on SQLite, one process.
+    const second = onPostgres ? postgresEngine(process.env.EGUICHET_DATABASE_URL!, { max: 4 }) : null;
+    try {
+      const all = await Promise.all(Array.from({ length: 26 }, (_, i) => join(i % 2 && second ? second.db : db, session, `Élève ${i + 1}`)));
+      const subjects = all.filter((p) => p.subjectId).map((p) => p.subjectId);
+      expect(new Set(subjects).size).toBe(subjects.length);
+      expect(new Set(all.map((p) => p.pseudonym)).size).toBe(26);
+    } finally {
+      await second?.close();
+    }
   });
 
   it('past the planned number, a student joins as an observer: the world’s roles stay as planned', async () => {

@@ -109,6 +109,13 @@ async function markPlayed(tx: AsyncExecutor, session: ClassSession, agency: Agen
   if (current && !current.bodiesPlayed.includes(agency)) await tx.update(classSessions).set({ bodiesPlayed: [...current.bodiesPlayed, agency] }).where(eq(classSessions.id, session.id)).run();
 }
 
+/**
+ * Who plays what is decided from what the others play: joins and role changes of one séance take turns, on every app
+ * server (SQLite runs write transactions one at a time anyway; PostgreSQL's READ COMMITTED would let two servers give
+ * two students the same persona — seen with a class of 30 over two servers).
+ */
+const rolesLock = (classSessionId: string) => ({ lock: `roles:${classSessionId}` });
+
 export type JoinOutcome = { ok: true; participant: Participant; returning: boolean } | { ok: false; error: 'pseudonyme_pris' | 'seance_complete' };
 
 /**
@@ -137,7 +144,7 @@ export async function joinSession(db: AsyncExecutor, session: ClassSession, pseu
       .returning()
       .get();
     return { ok: true, participant, returning: false };
-  });
+  }, rolesLock(session.id));
 }
 
 /** What the teacher may pick when reassigning: a persona, an aidant account, or a body (the account is then a free one). */
@@ -174,7 +181,7 @@ export async function reassignParticipant(db: AsyncExecutor, session: ClassSessi
     }
     await markPlayed(tx, session, account.agency);
     return moved;
-  });
+  }, rolesLock(session.id));
 }
 
 /** The account the teacher picked, checked against the séance's world: a persona, an aidant, or a body's free account. */

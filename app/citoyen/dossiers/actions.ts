@@ -90,8 +90,10 @@ export async function submitCaseAction(caseId: string, form: FormData): Promise<
     db,
     { key: actionKeyOf(form), actor: persona.id, action: `envoyer:${caseId}`, classSessionId: persona.classSessionId },
     async (): Promise<Outcome> => {
-      // Read again under the key: the request before this one may have sent it meanwhile.
+      // Read again under the key: the request before this one may have sent it meanwhile — one whose answer never came
+      // back (its server stopped after sending it): the person sent it, and is told so again, with its number.
       const c = await caseOf(db, persona.id, caseId);
+      if (c?.receiptNumber && (c.state === 'depose' || c.state === 'en_instruction')) return { path: casePath(caseId), flash: sentFlash(c.receiptNumber) };
       if (!c || c.state !== 'brouillon') return { path: casePath(caseId) };
       const invalid = await firstInvalidStep(procedures[c.procedure], stepContext(persona, c));
       if (invalid) return { path: `${casePath(caseId)}/etapes/${invalid.step.id}?verifier=1` };
