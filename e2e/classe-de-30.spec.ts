@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { parse } from 'node-html-parser';
 import { expect as baseExpect, chromium, test, type Browser, type Page } from '@playwright/test';
 import { Client, links, type Sample } from '../bench/client';
 import { chromiumArgs, e2eBaseUrl } from '../playwright.config';
+import { openE2eDatabase } from './database';
 import { consentTwiceThenAgain, signInAsTeacher } from './support';
 
 // A class of 30 (issue 16): six students in real browsers, twenty-four in browsers without JavaScript (the bench's
@@ -21,7 +21,6 @@ import { consentTwiceThenAgain, signInAsTeacher } from './support';
 const expect = baseExpect.configure({ timeout: 20_000 });
 
 const students = 30;
-const databaseFile = path.join('.e2e-data', 'e-guichet.sqlite');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const think = () => sleep(200 + Math.random() * 400);
 
@@ -328,7 +327,7 @@ async function playClass(teacher: Page, browser: Browser) {
     }
   })();
 
-  const db = new Database(databaseFile, { readonly: true });
+  const db = await openE2eDatabase();
   const agentsRoles = new Set<number>(); // agents work until the class is over; the others finish
   let classOver = false;
   const shared = new Map<string, Card>(); // what a person who cannot go online tells the aidant beside them
@@ -446,7 +445,7 @@ async function playClass(teacher: Page, browser: Browser) {
       return;
     }
     // The sign-in button carries the account in JavaScript (login_hint): this browser has none, it reads it like the bench.
-    const subject = (db.prepare('SELECT subject_id AS s FROM participants WHERE class_session_id = ? AND pseudonym = ?').get(sessionId, `Élève ${i + 1}`) as { s: string }).s;
+    const subject = (await db.get<{ s: string }>('SELECT subject_id AS s FROM participants WHERE class_session_id = ? AND pseudonym = ?', sessionId, `Élève ${i + 1}`))!.s;
     const provider = card.role.startsWith('Citoyen') ? 'franceconnect' : 'proconnect';
     await c.signInWith(provider, subject, { seance: code, login_hint: subject }, card.role.startsWith('Citoyen') ? '/citoyen' : card.role.startsWith('Agent') ? '/agent' : '/aidant');
     if (card.role.startsWith('Citoyen')) return citizenWithoutJs(c, card, shared);
@@ -466,13 +465,14 @@ async function playClass(teacher: Page, browser: Browser) {
       if (!agentsRoles.has(i)) othersLeft--;
     }),
   );
-  const pending = () =>
-    (db.prepare("SELECT count(*) AS n FROM cases WHERE class_session_id = ? AND state IN ('brouillon', 'depose', 'en_instruction')").get(sessionId) as { n: number }).n +
-    (db.prepare("SELECT count(*) AS n FROM address_notices WHERE class_session_id = ? AND state = 'a_traiter'").get(sessionId) as { n: number }).n;
-  for (let k = 0; k < 240 && (othersLeft > agentsRoles.size || pending() > 0); k++) {
+  const count = async (query: string) => (await db.get<{ n: number }>(query, sessionId))!.n;
+  const pending = async () =>
+    (await count("SELECT count(*) AS n FROM cases WHERE class_session_id = ? AND state IN ('brouillon', 'depose', 'en_instruction')")) +
+    (await count("SELECT count(*) AS n FROM address_notices WHERE class_session_id = ? AND state = 'a_traiter'"));
+  for (let k = 0; k < 240 && (othersLeft > agentsRoles.size || (await pending()) > 0); k++) {
     if (k % 15 === 0) {
-      const rows = db.prepare("SELECT procedure, state, agency, unit FROM cases WHERE class_session_id = ? AND state IN ('brouillon', 'depose', 'en_instruction') UNION ALL SELECT 'avis', state, agency, NULL FROM address_notices WHERE class_session_id = ? AND state = 'a_traiter'").all(sessionId, sessionId);
-      console.log(`${k} s : ${pending()} en attente ${JSON.stringify(rows)} ; élèves pas encore finis : ${[...unfinished].filter((n) => !agentsRoles.has(n - 1)).join(', ')}`);
+      const rows = await db.all("SELECT procedure, state, agency, unit FROM cases WHERE class_session_id = ? AND state IN ('brouillon', 'depose', 'en_instruction') UNION ALL SELECT 'avis', state, agency, NULL FROM address_notices WHERE class_session_id = ? AND state = 'a_traiter'", sessionId, sessionId);
+      console.log(`${k} s : ${await pending()} en attente ${JSON.stringify(rows)} ; élèves pas encore finis : ${[...unfinished].filter((n) => !agentsRoles.has(n - 1)).join(', ')}`);
     }
     await sleep(1000);
   }
@@ -484,24 +484,28 @@ async function playClass(teacher: Page, browser: Browser) {
 
   expect(failures).toEqual([]);
   expect(statuses.filter((s) => s.status >= 500)).toEqual([]);
-  const all = <T>(query: string) => db.prepare(query).all(sessionId) as T[];
-  expect(all<{ n: number }>('SELECT count(*) AS n FROM participants WHERE class_session_id = ?')[0]!.n).toBe(students);
+  const all = <T>(query: string) => db.all<T>(query, sessionId);
+  expect((await all<{ n: number }>('SELECT count(*) AS n FROM participants WHERE class_session_id = ?'))[0]!.n).toBe(students);
   // Nothing twice: case, consent, decision, exchange.
-  expect(all("SELECT persona_id, procedure, count(*) AS n FROM cases WHERE class_session_id = ? GROUP BY persona_id, procedure HAVING n > 1")).toEqual([]);
-  expect(all("SELECT persona_id, consumer, provider, purpose, count(*) AS n FROM consents WHERE class_session_id = ? GROUP BY 1, 2, 3, 4 HAVING n > 1")).toEqual([]);
-  expect(all("SELECT case_id, to_state, count(*) AS n FROM case_events WHERE class_session_id = ? AND kind = 'transition' GROUP BY case_id, to_state HAVING n > 1")).toEqual([]);
-  expect(all("SELECT case_id, provider, count(*) AS n FROM journal_entries WHERE class_session_id = ? AND case_id IS NOT NULL GROUP BY case_id, provider HAVING n > 1")).toEqual([]);
+  expect(await all("SELECT persona_id, procedure, count(*) AS n FROM cases WHERE class_session_id = ? GROUP BY persona_id, procedure HAVING count(*) > 1")).toEqual([]);
+  expect(await all("SELECT persona_id, consumer, provider, purpose, count(*) AS n FROM consents WHERE class_session_id = ? GROUP BY 1, 2, 3, 4 HAVING count(*) > 1")).toEqual([]);
+  expect(await all("SELECT case_id, to_state, count(*) AS n FROM case_events WHERE class_session_id = ? AND kind = 'transition' GROUP BY case_id, to_state HAVING count(*) > 1")).toEqual([]);
+  expect(await all("SELECT case_id, provider, count(*) AS n FROM journal_entries WHERE class_session_id = ? AND case_id IS NOT NULL GROUP BY case_id, provider HAVING count(*) > 1")).toEqual([]);
   // Every case is decided, or waits on a body a named student plays (and covers its register).
-  const waiting = all<{ receipt_number: string; agency: string; unit: string | null }>("SELECT receipt_number, agency, unit FROM cases WHERE class_session_id = ? AND state NOT IN ('accepte', 'refuse', 'sans_suite')");
+  const waiting = await all<{ receipt_number: string; agency: string; unit: string | null }>("SELECT receipt_number, agency, unit FROM cases WHERE class_session_id = ? AND state NOT IN ('accepte', 'refuse', 'sans_suite')");
   for (const c of waiting) {
-    const student = db
-      .prepare("SELECT p.pseudonym FROM participants p JOIN agents a ON a.id = p.subject_id WHERE p.class_session_id = ? AND p.role = 'agent' AND a.agency_id = ? AND (a.unit IS NULL OR a.unit = ? OR ? IS NULL)")
-      .get(sessionId, c.agency, c.unit, c.unit) as { pseudonym: string } | undefined;
+    const student = await db.get<{ pseudonym: string }>(
+      "SELECT p.pseudonym FROM participants p JOIN agents a ON a.id = p.subject_id WHERE p.class_session_id = ? AND p.role = 'agent' AND a.agency_id = ? AND (a.unit IS NULL OR a.unit = COALESCE(?, a.unit))",
+      sessionId,
+      c.agency,
+      c.unit,
+    );
     expect(student, `${c.receipt_number} (${c.agency}) attend un·e élève`).toBeTruthy();
   }
-  expect(all('SELECT id FROM cases WHERE class_session_id = ?').length).toBeGreaterThan(10);
+  expect((await all('SELECT id FROM cases WHERE class_session_id = ?')).length).toBeGreaterThan(10);
   // The live view showed each decision and each sent request within 2 seconds.
-  const events = all<{ id: string; at: number }>("SELECT id, at FROM case_events WHERE class_session_id = ? AND kind = 'transition' AND to_state != 'brouillon'");
+  // A time in milliseconds on SQLite, a Date on PostgreSQL: a number on both.
+  const events = (await all<{ id: string; at: number | Date }>("SELECT id, at FROM case_events WHERE class_session_id = ? AND kind = 'transition' AND to_state != 'brouillon'")).map((e) => ({ id: e.id, at: Number(e.at) }));
   const onScreen = await teacher.evaluate(() => (window as unknown as { seenAt: Record<string, number> }).seenAt);
   const delays = events.map((e) => (onScreen[`e${e.id}`] ?? seen.get(`e${e.id}`) ?? Infinity) - e.at).sort((a, b) => a - b);
   // Every decision and every sent request reached the teacher's screen.
@@ -515,6 +519,6 @@ async function playClass(teacher: Page, browser: Browser) {
     .sort((a, b) => Math.max(b.stream, b.screen) - Math.max(a.stream, a.screen))
     .slice(0, 6);
   console.log(`Les plus lents (flux lu ici / écran, en ms) : ${hops.map((h) => `${new Date(h.at).toISOString().slice(11, 23)} ${h.stream}/${h.screen}`).join(' ; ')}`);
-  db.close();
+  await db.close();
   expect(delays.filter((d) => d > 2000), 'délais au-delà de 2 s sur l’écran de l’enseignant·e (ms)').toEqual([]);
 }

@@ -2,15 +2,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { e2eBaseUrl } from '../playwright.config';
+import { openE2eDatabase } from './database';
 import { bodyToken, expectNoAxeViolations, ownSubject, signInThroughProvider } from './support';
 
 // Issue 18: a receipt handed out with an exchange is checked by `npm run journal:verifier` against the running server,
-// trusting it for nothing; then someone with write access to the SQLite file removes the journal's last entry.
-
-const databaseFile = path.join('.e2e-data', 'e-guichet.sqlite');
+// trusting it for nothing; then someone with write access to the database removes the journal's last entry.
 
 async function signedIn(browser: Browser, identity: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -51,16 +49,15 @@ test('un reçu d’échange se vérifie contre le serveur ; la dernière entrée
   expect(before.code).toBe(0);
   expect(await (await request.post('/api/plateforme/v1/journal/verification', { data: { recu } })).json()).toMatchObject({ valide: true });
 
-  // Someone with the database file removes that last entry (the trigger dropped first, then put back).
-  const db = new Database(databaseFile);
-  const trigger = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'journal_entries_no_delete'").get() as { sql: string }).sql;
-  const last = db.prepare('SELECT id FROM journal_entries WHERE class_session_id = ? ORDER BY sequence DESC LIMIT 1').get(recu.seance) as { id: string };
-  expect(last.id).toBe(recu.entree);
-  db.exec('DROP TRIGGER journal_entries_no_delete');
-  db.prepare('DELETE FROM exchange_traces WHERE journal_entry_id = ?').run(last.id);
-  db.prepare('DELETE FROM journal_entries WHERE id = ?').run(last.id);
-  db.exec(trigger);
-  db.close();
+  // Someone with access to the database removes that last entry (the append-only trigger off, then on again).
+  const db = await openE2eDatabase();
+  const last = await db.get<{ id: string }>('SELECT id FROM journal_entries WHERE class_session_id = ? ORDER BY sequence DESC LIMIT 1', recu.seance);
+  expect(last?.id).toBe(recu.entree);
+  await db.withoutTrigger('journal_entries_no_delete', 'journal_entries', async () => {
+    await db.all('DELETE FROM exchange_traces WHERE journal_entry_id = ?', last!.id);
+    await db.all('DELETE FROM journal_entries WHERE id = ?', last!.id);
+  });
+  await db.close();
 
   const after = journalVerifier(file);
   expect(after.out).toMatch(/ÉCHEC.*retirées/);
