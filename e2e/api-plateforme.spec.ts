@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { openE2eDatabase } from './database';
 import { bodyToken, ownSubject, openDemoSession, signInThroughProvider } from './support';
 
 // The État plateforme's HTTP API against the running app (docs/API.md): every error code, minimisation, revocation.
@@ -121,11 +122,16 @@ test('l’API de la plateforme : codes d’erreur, minimisation, retrait de l’
   expect(anonymous.status()).toBe(401);
   expect(await anonymous.json()).toMatchObject({ erreur: 'non_authentifie' });
 
-  // A revoked token stops working at once.
+  // A revoked token stops working at once; a double-click replaces it once, not twice.
+  const db = await openE2eDatabase();
+  const cafTokens = async () => (await db.get<{ n: number }>("SELECT count(*) AS n FROM platform_tokens WHERE agency = 'caf'"))!.n;
+  const before = await cafTokens();
   await tp.getByRole('link', { name: 'Organismes', exact: true }).click();
-  await tp.locator('tr', { hasText: 'CAF' }).getByRole('button', { name: /Révoquer et remplacer/ }).click();
+  await tp.locator('tr', { hasText: 'CAF' }).getByRole('button', { name: /Révoquer et remplacer/ }).dblclick();
   await expect(tp.getByRole('status').filter({ hasText: 'est remplacé' })).toBeVisible();
   expect((await call(request, caf, karimLike)).status()).toBe(401);
+  expect(await cafTokens()).toBe(before + 1);
+  await db.close();
   await teacher.close();
   await citizen.close();
 });

@@ -30,7 +30,10 @@ export async function rotateTokenAction(formData: FormData): Promise<void> {
     await setFlash('Ce jeton ne peut pas être remplacé : l’organisme est inconnu.', 'erreur');
     redirect(`${pageOf(owned.id)}/organismes`);
   }
-  await rotateToken(getEngine(), owned.id, parsed.data.organisme);
+  // A double-click replaces the token once (the second click gets the first one's answer), not twice.
+  await once(database(), { key: actionKeyOf(formData), actor: teacher.id, action: `jeton:${parsed.data.organisme}`, classSessionId: owned.id }, async () => {
+    await rotateToken(getEngine(), owned.id, parsed.data.organisme);
+  });
   await setFlash(`Le jeton de l’organisme « ${agencyShortName(parsed.data.organisme)} » est remplacé : l’ancien est refusé dès maintenant.`);
   redirect(`${pageOf(owned.id)}/organismes`);
 }

@@ -11,6 +11,8 @@ import { currentToken, maskToken } from '@/lib/platform/tokens';
 import { rotateTokenAction } from '../../../../actions';
 import { teacherSession } from '../../session';
 import { FlashNotice } from '@/app/_components/flash-notice';
+import { ActionKeyField } from '@/app/_components/action-key-field';
+import { newActionKey } from '@/lib/action-keys';
 
 export const metadata: Metadata = { title: 'Organismes, jetons et comptes — espace enseignant' };
 
@@ -60,6 +62,7 @@ export default async function BodiesPage({ params }: { params: Promise<{ id: str
                 </td>
                 <td data-label="Action">
                   <form action={rotateTokenAction}>
+                    <ActionKeyField value={newActionKey()} />
                     <input type="hidden" name="seance" value={session.id} />
                     <input type="hidden" name="organisme" value={t.agency} />
                     <button type="submit" className="button button--secondary">
