@@ -49,7 +49,12 @@ export async function openE2eDatabase(url?: string): Promise<E2eDatabase> {
   }
   const db = new Database(sqliteFile);
   return {
-    all: async <T>(query: string, ...params: unknown[]) => db.prepare(query).all(...params) as T[],
+    all: async <T>(query: string, ...params: unknown[]) => {
+      const statement = db.prepare(query);
+      if (statement.reader) return statement.all(...params) as T[];
+      statement.run(...params); // an UPDATE or a DELETE: no rows, as on PostgreSQL without RETURNING
+      return [];
+    },
     get: async <T>(query: string, ...params: unknown[]) => db.prepare(query).get(...params) as T | undefined,
     async withoutTrigger(name, _table, change) {
       const { sql } = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(name) as { sql: string };

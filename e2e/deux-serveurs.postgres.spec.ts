@@ -8,6 +8,7 @@ import { e2eTeacher } from '../playwright.config';
 import { createTestDatabase } from '../test/postgres';
 import { startBalancer } from './balancer';
 import { openE2eDatabase, postgresUrlFile } from './database';
+import { wholeJournal } from './support';
 
 // Issue 19: two app servers of their own on the run's PostgreSQL server, behind a balancer; a thousand operations at
 // once — citizens sending birth certificate requests and the CAF's system calling the exchange API — and one server
@@ -77,19 +78,6 @@ function kill(server: ChildProcess) {
     if (server.pid) process.kill(-server.pid, 'SIGKILL'); // the primary and its worker
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-  }
-}
-
-/** Every journal entry the token's body may read, following `?apres=`. */
-async function wholeJournal(token: string) {
-  const entries: { id: string; sequence: number }[] = [];
-  for (let after = 0; ; ) {
-    const response = await fetch(`${base}/api/plateforme/v1/journal?apres=${after}&limite=500`, { headers: { authorization: `Bearer ${token}` } });
-    expect(response.status).toBe(200);
-    const page = ((await response.json()) as { entrees: { id: string; sequence: number }[] }).entrees;
-    if (page.length === 0) return entries;
-    entries.push(...page);
-    after = page.at(-1)!.sequence;
   }
 }
 
@@ -221,7 +209,7 @@ test('deux serveurs sur une même base PostgreSQL, l’un tué au milieu de mill
     await expect.poll(async () => (await Promise.all(Array.from({ length: 20 }, () => healthy(ports[1]!)))).every(Boolean), { timeout: 10_000 }).toBe(true);
 
     // Every confirmed exchange is in the journal once; the chain verifies.
-    const journal = await wholeJournal(token);
+    const journal = await wholeJournal(base, token);
     const ids = journal.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     const inJournal = new Set(ids);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { e2eTeacher } from '../playwright.config';
+import { wholeJournal } from './support';
 
 // A second server of its own, killed with SIGKILL and started again on the same data folder.
 const port = 3101;
@@ -132,19 +133,6 @@ async function burstThenKill(server: ChildProcess, token: string, usager: string
   return { acknowledged, failed };
 }
 
-/** Every journal entry the token's body may read, following `?apres=`. */
-async function wholeJournal(token: string) {
-  const entries: { id: string; sequence: number }[] = [];
-  for (let after = 0; ; ) {
-    const response = await fetch(`${base}/api/plateforme/v1/journal?apres=${after}&limite=500`, { headers: { authorization: `Bearer ${token}` } });
-    expect(response.status).toBe(200);
-    const page = ((await response.json()) as { entrees: { id: string; sequence: number }[] }).entrees;
-    if (page.length === 0) return entries;
-    entries.push(...page);
-    after = page.at(-1)!.sequence;
-  }
-}
-
 test('après un arrêt brutal au milieu d’une rafale d’échanges, rien de ce qui a été confirmé n’est perdu', async ({ browser }) => {
   test.setTimeout(180_000);
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -201,7 +189,7 @@ test('après un arrêt brutal au milieu d’une rafale d’échanges, rien de ce
     await waitUntilServing(server);
 
     // Every confirmed exchange is in the journal, once; the chain is whole.
-    const journal = await wholeJournal(token);
+    const journal = await wholeJournal(base, token);
     const ids = new Set(journal.map((e) => e.id));
     expect(ids.size).toBe(journal.length);
     expect(acknowledged.filter((a) => !ids.has(a.echange))).toEqual([]);

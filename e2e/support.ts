@@ -79,3 +79,16 @@ export async function consentTwiceThenAgain(page: Page, timeout = 5_000) {
   await page.getByRole('button', { name: 'Valider ma réponse' }).click();
   await expect(page).toHaveURL(/\/citoyen\/dossiers\//, { timeout });
 }
+
+/** Every journal entry the token's body may read on the server at `base`, following `?apres=`. */
+export async function wholeJournal(base: string, token: string) {
+  const entries: { id: string; sequence: number }[] = [];
+  for (let after = 0; ; ) {
+    const response = await fetch(`${base}/api/plateforme/v1/journal?apres=${after}&limite=500`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    const page = ((await response.json()) as { entrees: { id: string; sequence: number }[] }).entrees;
+    if (page.length === 0) return entries;
+    entries.push(...page);
+    after = page.at(-1)!.sequence;
+  }
+}
