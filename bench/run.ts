@@ -17,6 +17,13 @@ const option = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const port = option('port', 3500);
+// `--moteur postgres`: a throwaway PostgreSQL server (test/postgres.ts), and `--serveurs 2` two app servers on it behind
+// a round-robin balancer (e2e/balancer.ts), one `next start` each — the same two processes as one server on SQLite.
+const onPostgres = args.includes('--moteur') && args[args.indexOf('--moteur') + 1] === 'postgres';
+const serverCount = onPostgres ? option('serveurs', 1) : 1;
+const serverPorts = serverCount > 1 ? Array.from({ length: serverCount }, (_, i) => port + 10 + i) : [port];
+const engineLabel = onPostgres ? `PostgreSQL, ${serverCount} serveur${serverCount > 1 ? 's' : ''} d’application` : 'SQLite, un serveur';
+const resultsFile = onPostgres ? `results-postgres-${serverCount}.md` : 'results.md';
 const baselinePort = port + 1;
 const soakSeconds = option('soak', 60);
 const students = option('eleves', 36);
@@ -39,12 +46,19 @@ const ratio = (v: number, b: number) => (Number.isFinite(v) && b > 0 ? `× ${(v 
 
 // ---------------------------------------------------------------- processes
 
-/** The server as `npm start` runs it (scripts/serve.ts: one `next start` per core), in a process group of its own. */
-function spawnServer(): ChildProcess {
+/** A server as `npm start` runs it (scripts/serve.ts: one `next start` per core), in a process group of its own. */
+function spawnServer(serverPort: number): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
-    env: { ...process.env, HOST: '127.0.0.1', NEXTAUTH_URL: base, EGUICHET_DB: path.resolve('.bench-data', 'e-guichet.sqlite') },
+    env: {
+      ...process.env,
+      PORT: String(serverPort),
+      HOST: '127.0.0.1',
+      NEXTAUTH_URL: base,
+      EGUICHET_DB: path.resolve('.bench-data', 'e-guichet.sqlite'),
+      ...(serverCount > 1 ? { EGUICHET_WORKERS: '1' } : {}),
+    },
   });
 }
 
@@ -109,33 +123,53 @@ const breakdown: string[] = [];
 
 async function main() {
   const started = Date.now();
+  // The database first: db/tables.ts picks the engine's tables when it loads (scripts/runtime loads it).
+  let stopDatabase = () => {};
+  if (onPostgres) {
+    const { createTestDatabase, startTestPostgres } = await import('../test/postgres');
+    const server = await startTestPostgres();
+    stopDatabase = () => server.stop();
+    process.env.EGUICHET_DATABASE_URL = await createTestDatabase(server, 'eguichet_banc');
+  } else delete process.env.EGUICHET_DATABASE_URL;
   const { ensureBuild, prepare } = await import('../scripts/runtime');
   ensureBuild();
   const { env: prepared } = await prepare({ resetDatabase: true });
-  // The scenario reads the SQLite file directly (what it set up, what the class left).
+  // The scenario reads the database itself (what it set up, what the class left), through the engine the servers use.
+  const { engineFor, postgresEngine } = await import('../db/engine');
   const { openDatabase } = await import('../db/client');
-  const db = openDatabase(prepared.dbPath);
+  const engine = onPostgres ? postgresEngine(process.env.EGUICHET_DATABASE_URL!, { max: 2 }) : engineFor(openDatabase(prepared.dbPath));
 
-  const server = spawnServer();
+  const servers = serverPorts.map(spawnServer);
+  const balancer = serverCount > 1 ? await (await import('../e2e/balancer')).startBalancer(port, serverPorts) : null;
   const baseline = spawnBaseline();
+  const serverMb = () => servers.reduce((mb, server) => mb + residentMb(server.pid!), 0);
+  let stopped = false;
   const stop = () => {
-    try {
-      process.kill(-server.pid!, 'SIGKILL'); // the primary and its workers
-    } catch {
-      // already gone
+    if (stopped) return;
+    stopped = true;
+    for (const server of servers) {
+      try {
+        process.kill(-server.pid!, 'SIGKILL'); // the primary and its workers
+      } catch {
+        // already gone
+      }
     }
+    balancer?.close();
     baseline.kill('SIGKILL');
+    stopDatabase();
   };
   process.on('exit', stop);
   try {
+    for (const serverPort of serverPorts) await waitFor(`http://127.0.0.1:${serverPort}/api/sante`);
     await waitFor(`${base}/api/sante`);
     await waitFor(baselineUrl);
-    const memory: { t: number; mb: number }[] = [{ t: 0, mb: residentMb(server.pid!) }];
+    console.log(`Moteur : ${engineLabel}.`);
+    const memory: { t: number; mb: number }[] = [{ t: 0, mb: serverMb() }];
 
     const { classScenario } = await import('./scenario');
     console.log(`(a) une classe de ${students} élèves et un enseignant…`);
-    const scenario = await classScenario({ base, db, teacher, students });
-    memory.push({ t: (Date.now() - started) / 1000, mb: residentMb(server.pid!) });
+    const scenario = await classScenario({ base, engine, teacher, students });
+    memory.push({ t: (Date.now() - started) / 1000, mb: serverMb() });
     // The class's own baseline: the bare server under 10 connections (a class is never more concurrent than that).
     const classBaseline = await load({ url: baselineUrl, connections: 10, seconds: 5 });
     sections.push({
@@ -166,7 +200,7 @@ async function main() {
       exchangeRows.push({ label: `${connections} connexion${connections > 1 ? 's' : ''}`, s, baseline: b });
       console.log(`   ${connections} : p95 ${ms(s.p95)} ms, ${Math.round(s.rps)} req/s, ${s.errors} erreur(s)`);
     }
-    memory.push({ t: (Date.now() - started) / 1000, mb: residentMb(server.pid!) });
+    memory.push({ t: (Date.now() - started) / 1000, mb: serverMb() });
     sections.push({
       title: '(b) API d’échange (POST /api/plateforme/v1/echanges), concurrence croissante',
       intro: 'La CAF demande le revenu fiscal de référence d’une personne à la DGFiP (mission de service public) : jeton vérifié, habilitation, appel du fournisseur, minimisation, entrée chaînée du journal et trace écrites dans une transaction. Chaque appel écrit deux lignes.',
@@ -174,16 +208,16 @@ async function main() {
     });
 
     console.log(`(d) endurance : ${soakSeconds} s de charge mêlée…`);
-    const soakStart = residentMb(server.pid!);
+    const soakStart = serverMb();
     const samples: number[] = [];
-    const sampler = setInterval(() => samples.push(residentMb(server.pid!)), 5000);
+    const sampler = setInterval(() => samples.push(serverMb()), 5000);
     const soakPage = scenario.pages.find((p) => p.label === 'Tableau de bord')!;
     const [soakPages, soakExchanges] = await Promise.all([
       load({ url: `${base}${soakPage.path}`, connections: 5, seconds: soakSeconds, headers: { cookie: soakPage.cookie } }),
       load({ ...exchange, connections: 5, seconds: soakSeconds }),
     ]);
     clearInterval(sampler);
-    const soakEnd = residentMb(server.pid!);
+    const soakEnd = serverMb();
     const half = samples.slice(Math.floor(samples.length / 2));
     sections.push({
       title: `(d) Endurance : ${soakSeconds} s de charge mêlée (5 connexions sur une page, 5 sur l’API d’échange)`,
@@ -198,10 +232,10 @@ async function main() {
     const { firstLoadJs, firstLoadBudgetKb } = await import('../scripts/js-budget');
     const js = firstLoadJs();
     write({ js, firstLoadBudgetKb, memory, minutes: (Date.now() - started) / 60000 });
-    console.log(`Résultats écrits dans bench/results.md (${((Date.now() - started) / 60000).toFixed(1)} min).`);
+    console.log(`Résultats écrits dans bench/${resultsFile} (${((Date.now() - started) / 60000).toFixed(1)} min).`);
   } finally {
+    await engine.close();
     stop();
-    db.$client.close();
   }
 }
 
@@ -226,7 +260,9 @@ function write(extra: { js: { route: string; kb: number }[]; firstLoadBudgetKb: 
   const out = [
     '# Banc d’essai — résultats',
     '',
-    `Produit par \`npm run bench\` le ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, en ${extra.minutes.toFixed(1)} min. Machine : ${require('node:os').cpus().length} cœurs (${cpus}), Node ${process.version}, \`next start\` et le générateur de charge sur la même machine (boucle locale). Les chiffres servent à comparer et à documenter (voir \`docs/performance.md\`), jamais à faire échouer un test.`,
+    `Moteur : **${engineLabel}**${serverCount > 1 ? ` (chacun un seul processus \`next start\`, derrière un répartiteur qui envoie chaque requête au suivant)` : ''}.`,
+    '',
+    `Produit par \`npm run bench${onPostgres ? ` -- --moteur postgres --serveurs ${serverCount}` : ''}\` le ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, en ${extra.minutes.toFixed(1)} min. Machine : ${require('node:os').cpus().length} cœurs (${cpus}), Node ${process.version}, \`next start\` et le générateur de charge sur la même machine (boucle locale). Les chiffres servent à comparer et à documenter (voir \`docs/performance.md\`), jamais à faire échouer un test.`,
     '',
     `**Base de comparaison** : un serveur \`http\` de Node nu, qui répond un JSON fixe, mesuré dans la même exécution avec la même charge ; « p95 / base » dit combien de fois plus lent est le 95e centile, « débit / base » la part du débit de ce serveur nu.`,
     '',
@@ -246,7 +282,7 @@ function write(extra: { js: { route: string; kb: number }[]; firstLoadBudgetKb: 
     ...(breakdown.length ? ['## Détail des erreurs', '', ...breakdown.map((n) => `- ${n}`), ''] : []),
     ...(notes.length ? ['## Parcours de la classe interrompus', '', ...notes.map((n) => `- ${n}`), ''] : []),
   ];
-  fs.writeFileSync(path.join(__dirname, 'results.md'), out.join('\n'));
+  fs.writeFileSync(path.join(__dirname, resultsFile), out.join('\n'));
 }
 
 main().then(

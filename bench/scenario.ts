@@ -1,16 +1,15 @@
-import { engineFor } from '../db/engine';
 // The class scenario of the benchmark: a teacher creates a séance and watches it live; students join with
 // the code and a pseudonym, sign in through the simulated providers (real OIDC code flow) and act in their
 // role with think-times — citizens do the three procedures, agents open their back-office, aidants and
 // observers read their pages — while the bodies' systems call the exchange API now and then.
-import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { classSessions, participants, personas } from '../db/schema';
+import { and, count, eq, ne } from 'drizzle-orm';
+import type { AsyncExecutor, Engine } from '../db/engine';
+import { cases, classSessions, exchangeTraces, participants, personas } from '../db/tables';
 import { currentToken } from '../lib/platform/tokens';
 import { Client, HttpError, links, type Sample } from './client';
 import { stats, type Stats } from './stats';
 
-type Options = { base: string; db: Db; teacher: { email: string; password: string }; students: number };
+type Options = { base: string; engine: Engine; teacher: { email: string; password: string }; students: number };
 
 /** A small deterministic generator, so that two runs make the same choices. */
 function random(seed: number) {
@@ -27,7 +26,8 @@ function random(seed: number) {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const today = () => new Date().toISOString().slice(0, 10).split('-').reverse().join('/');
 
-export async function classScenario({ base, db, teacher, students }: Options) {
+export async function classScenario({ base, engine, teacher, students }: Options) {
+  const db: AsyncExecutor = engine.db;
   const samples: Sample[] = [];
   const record = (s: Sample) => samples.push(s);
   const failures: string[] = [];
@@ -40,9 +40,9 @@ export async function classScenario({ base, db, teacher, students }: Options) {
   const created = await t.submit('formulaire', home, 'Créer la séance', { nom: 'Banc d’essai', preset: 'tout', eleves: String(students) });
   const sessionId = /\/enseignant\/seances\/([^/?]+)/.exec(created.url)?.[1];
   if (!sessionId) throw new Error(`séance non créée (${created.url})`);
-  const session = db.select().from(classSessions).where(eq(classSessions.id, sessionId)).get()!;
+  const session = (await db.select().from(classSessions).where(eq(classSessions.id, sessionId)).get())!;
   // The zone blanche simulation slows one persona on purpose (1.5 s per request): not what we measure here.
-  db.update(classSessions).set({ simulateNetwork: false }).where(eq(classSessions.id, sessionId)).run();
+  await db.update(classSessions).set({ simulateNetwork: false }).where(eq(classSessions.id, sessionId)).run();
 
   // The teacher's live view stays open for the whole class.
   const live = new AbortController();
@@ -58,8 +58,8 @@ export async function classScenario({ base, db, teacher, students }: Options) {
   })();
 
   // The bodies' own systems: the CAF asks the DGFiP for a household's income about once a second.
-  const cafToken = (await currentToken(engineFor(db), sessionId, 'caf')).token;
-  const someone = db.select().from(personas).where(and(eq(personas.classSessionId, sessionId), eq(personas.key, 'karim-benali'))).get()!;
+  const cafToken = (await currentToken(engine, sessionId, 'caf')).token;
+  const someone = (await db.select().from(personas).where(and(eq(personas.classSessionId, sessionId), eq(personas.key, 'karim-benali'))).get())!;
   const exchangeBody = JSON.stringify({ fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: someone.id, finalite: 'calcul_prestations' });
   let classOver = false;
   const bodies = (async () => {
@@ -85,7 +85,7 @@ export async function classScenario({ base, db, teacher, students }: Options) {
     const join = await c.go('page', `/rejoindre?code=${session.joinCode}`);
     await think();
     await c.submit('formulaire', join, 'Rejoindre la séance', { pseudonyme: pseudonym });
-    const me = db.select().from(participants).where(and(eq(participants.classSessionId, sessionId), eq(participants.pseudonym, pseudonym))).get();
+    const me = await db.select().from(participants).where(and(eq(participants.classSessionId, sessionId), eq(participants.pseudonym, pseudonym))).get();
     if (!me?.subjectId && me?.role !== 'observateur') throw new HttpError(`${pseudonym} : pas de rôle`);
     await think();
     if (me.role === 'observateur') {
@@ -108,7 +108,7 @@ export async function classScenario({ base, db, teacher, students }: Options) {
     }
     // A citizen.
     await c.signInWith('franceconnect', me.subjectId!, { seance: session.joinCode, login_hint: me.subjectId! }, '/citoyen');
-    const persona = db.select().from(personas).where(eq(personas.id, me.subjectId!)).get()!;
+    const persona = (await db.select().from(personas).where(eq(personas.id, me.subjectId!)).get())!;
     await think();
     await c.go('page', '/citoyen');
     if (persona.digitalProfile === 'jamais_internet') {
@@ -173,10 +173,9 @@ export async function classScenario({ base, db, teacher, students }: Options) {
       seconds,
     );
   };
-  const gateway = db.$client.prepare('SELECT duration_ms AS ms FROM exchange_traces WHERE class_session_id = ?').all(sessionId) as { ms: number }[];
-  const count = (q: string) => (db.$client.prepare(q).get(sessionId) as { n: number }).n;
-  const submitted = count("SELECT count(*) AS n FROM cases WHERE class_session_id = ? AND state != 'brouillon'");
-  const roles = db.$client.prepare('SELECT role, count(*) AS n FROM participants WHERE class_session_id = ? GROUP BY role').all(sessionId) as { role: string; n: number }[];
+  const gateway = await db.select({ ms: exchangeTraces.durationMs }).from(exchangeTraces).where(eq(exchangeTraces.classSessionId, sessionId)).all();
+  const submitted = (await db.select({ n: count() }).from(cases).where(and(eq(cases.classSessionId, sessionId), ne(cases.state, 'brouillon'))).get())?.n ?? 0;
+  const roles = await db.select({ role: participants.role, n: count() }).from(participants).where(eq(participants.classSessionId, sessionId)).groupBy(participants.role).all();
 
   // Pages for part (c): a citizen of the class with a case, a draft step, the teacher's view of this séance.
   const [first, second] = [...citizens.values()];
