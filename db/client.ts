@@ -50,13 +50,15 @@ export function openDatabase(file: string): Db {
 }
 
 /** SQLite could not get its lock in time (another process held it longer than busy_timeout). */
-export function isBusyError(error: unknown): boolean {
-  // drizzle wraps the driver's error (DrizzleQueryError, the driver's in `cause`).
+/** Whether the driver's error code passes `test`, looked for through drizzle's wrapping (DrizzleQueryError: `cause`). */
+export function hasDriverCode(error: unknown, test: (code: string) => boolean): boolean {
   for (let e = error as { code?: unknown; cause?: unknown } | null, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string' && (e.code.startsWith('SQLITE_BUSY') || e.code.startsWith('SQLITE_LOCKED'))) return true;
+    if (typeof e.code === 'string' && test(e.code)) return true;
   }
   return false;
 }
+
+export const isBusyError = (error: unknown): boolean => hasDriverCode(error, (code) => code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 
 export function applyMigrations(db: Db): void {
   migrate(db, { migrationsFolder });

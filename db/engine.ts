@@ -5,7 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { PgDeleteBase, PgInsertBase, PgSelectBase, PgUpdateBase } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleProxy } from 'drizzle-orm/sqlite-proxy';
 import pg from 'pg';
-import { getDb, isBusyError, type Db } from './client';
+import { getDb, hasDriverCode, isBusyError, type Db } from './client';
 import { pgTables } from './pg/schema';
 import * as sqliteSchema from './schema';
 
@@ -159,7 +159,7 @@ export function sqliteEngine(connection: Db): Engine {
  * run again, its check sees the first one's row and takes the path for "already done" — what SQLite, which runs
  * write transactions one at a time, does from the start. A real duplicate fails the same way each time, and is thrown.
  */
-const retryable = (error: unknown) => ['40001', '40P01', '23505'].includes((error as { code?: string; cause?: { code?: string } } | null)?.code ?? (error as { cause?: { code?: string } } | null)?.cause?.code ?? '');
+const retryable = (error: unknown) => hasDriverCode(error, (code) => ['40001', '40P01', '23505'].includes(code));
 
 /** PostgreSQL: a pool per app server; several servers share the database, and named locks serialise across them. */
 export function postgresEngine(url: string, options: { max?: number } = {}): Engine {
