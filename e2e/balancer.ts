@@ -22,6 +22,10 @@ export function startBalancer(port: number, upstreams: number[]): Promise<http.S
         const upstream = http.request({ host: '127.0.0.1', port: upstreams[i], method: request.method, path: request.url, headers: request.headers, agent: agents[i] }, (answer) => {
           response.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(response);
+          // The server died in the middle of its answer: the client's connection is cut too, never left waiting.
+          answer.on('close', () => {
+            if (!answer.complete) response.destroy();
+          });
         });
         upstream.on('error', (error: NodeJS.ErrnoException) => {
           if (response.headersSent || response.destroyed) return void response.destroy(); // too late, or nobody to tell
