@@ -161,18 +161,25 @@ export function sqliteEngine(connection: Db): Engine {
  */
 const retryable = (error: unknown) => hasDriverCode(error, (code) => ['40001', '40P01', '23505'].includes(code));
 
-/** PostgreSQL: a pool per app server; several servers share the database, and named locks serialise across them. */
+/**
+ * PostgreSQL: two pools per app server; several servers share the database, and named locks serialise across them.
+ * Write transactions have their own pool: one that waits for a named lock (a busy séance's journal) holds its
+ * connection while it waits, and ten of them would otherwise leave no connection for the reads of every page and live
+ * view of the server — a queue of writers must not stop the readers, as it does not on SQLite (WAL).
+ */
 export function postgresEngine(url: string, options: { max?: number } = {}): Engine {
   addSqliteTerminals();
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
-  const drizzled = drizzlePg(pool, { schema: pgTables });
+  const statements = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const writes = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const drizzled = drizzlePg(statements, { schema: pgTables });
+  const writer = drizzlePg(writes, { schema: pgTables });
   const engine: Engine = {
     name: 'postgres',
     db: drizzled as unknown as AsyncExecutor,
     async transaction(run, options = {}) {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await (drizzled as NodePgDatabase<typeof pgTables>).transaction(async (tx) => {
+          return await writer.transaction(async (tx) => {
             if (options.lock) await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${options.lock}, 0))`);
             mark(tx, openMark, true);
             mark(tx, engineMark, engine);
@@ -185,7 +192,7 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
       }
     },
     time: (date) => date,
-    close: () => pool.end(),
+    close: async () => void (await Promise.all([statements.end(), writes.end()])),
   };
   mark(drizzled, engineMark, engine);
   return engine;

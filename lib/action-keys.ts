@@ -85,3 +85,27 @@ export async function once<T>(db: AsyncExecutor, claim: Claim, run: () => T | Pr
 export async function purgeOldActionKeys(db: AsyncExecutor, now = new Date()): Promise<void> {
   await db.delete(actionKeys).where(and(isNull(actionKeys.classSessionId), lt(actionKeys.createdAt, new Date(now.getTime() - 24 * 3600_000))));
 }
+
+/**
+ * Runs `run` while holding `key`, unless another runner holds it — in this process or on another server — and then
+ * runs nothing (`held: false`). For work that anyone may start and only one should do at a time (a case's automatic
+ * instruction, run by every open live view). A holder that died with its process loses the key after `leaseMs`.
+ */
+export async function whileHolding<T>(db: AsyncExecutor, claim: Claim & { key: string }, leaseMs: number, run: () => Promise<T>): Promise<{ held: true; result: T } | { held: false }> {
+  // The wall clock, whatever time the work itself is told it is (a séance's instruction is run "one hour later" in tests).
+  const now = new Date();
+  const mine = await transaction(db, async (tx) => {
+    const row = await tx.select({ createdAt: actionKeys.createdAt }).from(actionKeys).where(eq(actionKeys.key, claim.key)).get();
+    if (row && row.createdAt.getTime() > now.getTime() - leaseMs) return false;
+    if (row) await tx.delete(actionKeys).where(eq(actionKeys.key, claim.key)).run(); // its holder died: taken over
+    await tx.insert(actionKeys).values({ key: claim.key, actor: claim.actor, action: claim.action, classSessionId: claim.classSessionId ?? null, result: null, createdAt: now }).run();
+    return true;
+  });
+  if (!mine) return { held: false };
+  try {
+    return { held: true, result: await run() };
+  } finally {
+    // Only this holder's row: one that took over after the lease ran out keeps its own.
+    await db.delete(actionKeys).where(and(eq(actionKeys.key, claim.key), eq(actionKeys.createdAt, now))).run();
+  }
+}

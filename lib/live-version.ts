@@ -15,20 +15,23 @@ const stamp = (row: { n: number; at: Date | null } | undefined) => `${row?.n ?? 
 export async function liveVersion(db: AsyncExecutor, v: LiveViewer): Promise<string> {
   if (v.kind === 'usager') {
     const mine = eq(cases.personaId, v.persona.id);
-    return [
-      stamp(await db.select({ n: count(), at: max(cases.updatedAt) }).from(cases).where(mine).get()),
-      stamp(await db.select({ n: count(), at: max(caseEvents.at) }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(mine).get()),
-      stamp(await db.select({ n: count(), at: max(addressNotices.decidedAt) }).from(addressNotices).innerJoin(cases, eq(cases.id, addressNotices.caseId)).where(and(mine, ne(addressNotices.state, 'a_traiter'))).get()),
-    ].join(';');
+    // At once, not one after the other: on a busy server each await waits its turn (lib/classroom/live.ts).
+    const rows = await Promise.all([
+      db.select({ n: count(), at: max(cases.updatedAt) }).from(cases).where(mine).get(),
+      db.select({ n: count(), at: max(caseEvents.at) }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(mine).get(),
+      db.select({ n: count(), at: max(addressNotices.decidedAt) }).from(addressNotices).innerJoin(cases, eq(cases.id, addressNotices.caseId)).where(and(mine, ne(addressNotices.state, 'a_traiter'))).get(),
+    ]);
+    return rows.map(stamp).join(';');
   }
   if (v.kind === 'agent') {
     const a = v.agent;
     const scope = and(eq(cases.classSessionId, a.classSessionId), eq(cases.agency, a.agencyId), ne(cases.state, 'brouillon'), a.agencyId === 'etat-civil' && a.unit ? eq(cases.unit, a.unit) : undefined);
-    return [
-      stamp(await db.select({ n: count(), at: max(cases.updatedAt) }).from(cases).where(scope).get()),
-      stamp(await db.select({ n: count(), at: max(caseEvents.at) }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(scope).get()),
-      stamp(await db.select({ n: count(), at: max(addressNotices.decidedAt) }).from(addressNotices).where(and(eq(addressNotices.classSessionId, a.classSessionId), eq(addressNotices.agency, a.agencyId))).get()),
-    ].join(';');
+    const rows = await Promise.all([
+      db.select({ n: count(), at: max(cases.updatedAt) }).from(cases).where(scope).get(),
+      db.select({ n: count(), at: max(caseEvents.at) }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(scope).get(),
+      db.select({ n: count(), at: max(addressNotices.decidedAt) }).from(addressNotices).where(and(eq(addressNotices.classSessionId, a.classSessionId), eq(addressNotices.agency, a.agencyId))).get(),
+    ]);
+    return rows.map(stamp).join(';');
   }
   const ids = (await db.select({ id: mandates.id }).from(mandates).where(eq(mandates.aidantId, v.aidant.id)).all()).map((m) => m.id);
   const states = await db.select({ c: mandates.confirmedAt, r: mandates.revokedAt }).from(mandates).where(eq(mandates.aidantId, v.aidant.id)).all();

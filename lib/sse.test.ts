@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventStream } from './sse';
+import { eventStream, sharedRead } from './sse';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -57,5 +57,39 @@ describe('eventStream', () => {
     expect(decided!.at - tickEndedAt).toBeLessThan(50);
     // The same data twice is sent once.
     expect(seen.map((e) => e.data)).toEqual([...new Set(seen.map((e) => e.data))]);
+  });
+});
+
+describe('sharedRead', () => {
+  it('reads once for every caller while the read runs and shortly after, then again', async () => {
+    let reads = 0;
+    const read = async () => {
+      reads++;
+      await sleep(50);
+      return reads;
+    };
+    const key = `test:${Math.random()}`;
+    // Three streams asking at once, and one a little after the read ended: one read.
+    const together = await Promise.all([sharedRead(key, 200, read), sharedRead(key, 200, read), sharedRead(key, 200, read)]);
+    expect(together).toEqual([1, 1, 1]);
+    expect(await sharedRead(key, 200, read)).toBe(1);
+    // Later than maxAgeMs after it started: a read of its own.
+    await sleep(200);
+    expect(await sharedRead(key, 200, read)).toBe(2);
+    // Another key never shares.
+    expect(await sharedRead(`${key}:autre`, 200, read)).toBe(3);
+    expect(reads).toBe(3);
+  });
+
+  it('keeps no failed read: the next caller reads again', async () => {
+    const key = `test:${Math.random()}`;
+    let calls = 0;
+    await expect(
+      sharedRead(key, 10_000, async () => {
+        calls++;
+        throw new Error('base indisponible');
+      }),
+    ).rejects.toThrow('base indisponible');
+    expect(await sharedRead(key, 10_000, async () => ++calls)).toBe(2);
   });
 });

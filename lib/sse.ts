@@ -3,6 +3,37 @@
 
 const heartbeatMs = 20_000; // a comment line now and then keeps proxies from closing the stream
 
+type SharedRead = { startedAt: number; done: boolean; value: Promise<unknown> };
+// A handle on reads in flight, not application state: a process without it gives the same answers, only with more
+// reads (on globalThis: Next.js may load this module once per bundle layer).
+const holder = globalThis as typeof globalThis & { __eguichetSharedReads?: Map<string, SharedRead> };
+
+/**
+ * One read for every stream of this process that asks for `key` while it runs or within `maxAgeMs` of its start (the
+ * teacher's screen and the projector watching one séance; several pages running its automatic instruction): the same
+ * answer, one trip to the database. What it returns is at most `maxAgeMs` (or the read's own time) older than a read of
+ * one's own; a failed read is not kept.
+ */
+export function sharedRead<T>(key: string, maxAgeMs: number, read: () => Promise<T>): Promise<T> {
+  const reads = (holder.__eguichetSharedReads ??= new Map());
+  const now = Date.now();
+  const found = reads.get(key);
+  if (found && (!found.done || now - found.startedAt < maxAgeMs)) return found.value as Promise<T>;
+  const entry: SharedRead = { startedAt: now, done: false, value: read() };
+  reads.set(key, entry);
+  const forget = () => {
+    if (reads.get(key) === entry) reads.delete(key);
+  };
+  entry.value.then(
+    () => {
+      entry.done = true;
+      setTimeout(forget, Math.max(0, entry.startedAt + maxAgeMs - Date.now())).unref?.();
+    },
+    forget,
+  );
+  return entry.value as Promise<T>;
+}
+
 /**
  * A text/event-stream response. `read` returns the event's data (JSON) or null when there is nothing to say;
  * the same data twice is sent once. `tick`, if given, runs after a read when the previous one is done (e.g. the automatic

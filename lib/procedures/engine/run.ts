@@ -11,6 +11,7 @@ import type { CaseRow, Persona } from './types';
 import { formatDateTime } from '../../format';
 import { coverageOf, waitsForStudent } from '../../classroom/coverage';
 import { activeFault } from '../../platform/faults';
+import { whileHolding } from '../../action-keys';
 
 // Submitting a case and instructing it by the procedure's rules (the body's automatic instruction).
 
@@ -78,10 +79,19 @@ export function clockFrom(now: Date): () => Date {
 
 /** Applies the procedure's rules to one case now; returns the case as it stands after. */
 export async function instructCase(db: AsyncExecutor, c: CaseRow, persona: Persona, now = new Date()): Promise<CaseRow> {
+  // One instruction of a case at a time, whoever starts it (the request itself, every open live view, on every server):
+  // two at once would each ask the platform, and the journal would show each look-up twice. The other one leaves the
+  // case where it stands; a lease of a minute outlives any look-up, and a server killed in the middle.
+  const run = await whileHolding(db, { key: `instruction:${c.id}`, actor: 'systeme', action: 'instruction', classSessionId: c.classSessionId }, 60_000, () => instructCaseNow(db, c, persona, now));
+  return run.held ? run.result : ((await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? c);
+}
+
+async function instructCaseNow(db: AsyncExecutor, c: CaseRow, persona: Persona, now: Date): Promise<CaseRow> {
   const actor = systemActor(c.agency);
   // The history says when each step happened: after the look-ups and the signing, not when the request began.
   const at = clockFrom(now);
-  let current = c;
+  // As it stands now that this one holds it: the one before may have decided it since `c` was read.
+  let current = (await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? c;
   // Another request (an agent, another view) moved the case at the same instant: theirs stands, this reports where it is.
   const whereItStands = async (error: unknown) => {
     if (!(error instanceof CaseError && error.code === 'etat_incompatible')) throw error;

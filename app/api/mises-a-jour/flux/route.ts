@@ -2,7 +2,7 @@ import { database } from '@/db/engine';
 import { getViewer } from '@/lib/auth/guards';
 import { liveVersion, type LiveViewer } from '@/lib/live-version';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
-import { eventStream } from '@/lib/sse';
+import { eventStream, sharedRead } from '@/lib/sse';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,5 +20,5 @@ export async function GET(request: Request) {
   // Every fifth read (10 s): enough for a page left open alone; the teacher's view (twice a second) drives a busy class,
   // and thirty pages asking every 2 s would only fight over the same cases.
   let reads = 0;
-  return eventStream(request, 'mise-a-jour', async () => JSON.stringify(await liveVersion(database(), live)), { everyMs: 2000, tick: async () => (++reads % 5 === 0 ? await runDueInstruction(database(), classSessionId) : undefined) });
+  return eventStream(request, 'mise-a-jour', async () => JSON.stringify(await liveVersion(database(), live)), { everyMs: 2000, tick: async () => (++reads % 5 === 0 ? await sharedRead(`instruction:${classSessionId}`, 2000, () => runDueInstruction(database(), classSessionId)) : undefined) });
 }

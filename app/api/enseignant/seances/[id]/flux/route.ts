@@ -5,13 +5,14 @@ import { liveSnapshot } from '@/lib/classroom/live';
 import { teacherSessionForApi } from '@/lib/classroom/teacher-api';
 import { apiHandler } from '@/lib/platform/http';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
-import { eventStream } from '@/lib/sse';
+import { eventStream, sharedRead } from '@/lib/sse';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * The teacher's live view (server-sent events): the séance's snapshot every time it changes, read from the database
- * every second. Each read also runs the automatic instruction that is due, so the bodies nobody plays answer on time.
+ * twice a second — once for every screen of this server that watches the séance (the teacher's, the projector's).
+ * Each read also runs the automatic instruction that is due, so the bodies nobody plays answer on time.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return apiHandler(async () => {
@@ -20,13 +21,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return eventStream(
       request,
       'live',
-      async () => {
+      () => sharedRead(`live:${id}`, 400, async () => {
         const session = await db.select().from(classSessions).where(eq(classSessions.id, id)).get();
         return session ? JSON.stringify(await liveSnapshot(db, session)) : JSON.stringify({ gone: true });
-      },
+      }),
       // Twice a second: what a student did shows on the teacher's screen within 2 s even when the class is busy;
       // the automatic instruction runs after each push.
-      { everyMs: 500, tick: () => runDueInstruction(db, id) },
+      { everyMs: 500, tick: () => sharedRead(`instruction:${id}`, 400, () => runDueInstruction(db, id)) },
     );
   });
 }

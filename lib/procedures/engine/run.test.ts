@@ -1,0 +1,69 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { postgresEngine, transaction } from '../../../db/engine';
+import { actionKeys, caseEvents, journalEntries, personas } from '../../../db/tables';
+import { freshDb, onPostgres } from '../../../test/db';
+import { whileHolding } from '../../action-keys';
+import { demoSession } from '../../classroom/sessions';
+import { consentText, consentTextVersion } from '../../platform/consent-text';
+import { grantConsent } from '../../platform/consents';
+import { parkingConsentRequests } from '../parking-card/start';
+import { startCase } from './cases';
+import { instructCase, runDueInstruction, submitOnce } from './run';
+
+describe('the automatic instruction of a case', () => {
+  it('asks the platform once, however many live views and servers run it at the same moment', { timeout: 60_000 }, async () => {
+    const db = await freshDb();
+    const classSessionId = (await demoSession(db))!.id;
+    const persona = (await db.select().from(personas).where(and(eq(personas.key, 'karim-benali'), eq(personas.classSessionId, classSessionId))).get())!;
+    // A parking card checked through the platform (DGFiP, then SIV) with Karim's consent, sent and not yet taken.
+    const draft = await transaction(db, async (tx) => {
+      for (const h of parkingConsentRequests) {
+        const consent = { consumer: h.consommateur, provider: h.fournisseur, items: h.donnees, purpose: h.finalite, days: 30 };
+        await grantConsent(tx, { classSessionId, personaId: persona.id, ...consent, shownText: consentText(h.consommateur, h.fournisseur, h.donnees, h.finalite, 30), textVersion: consentTextVersion });
+      }
+      return startCase(tx, { classSessionId, personaId: persona.id, procedure: 'carte-stationnement', answers: { mode: { choix: 'avec_accord' } } });
+    });
+    const sent = await submitOnce(db, draft.c, persona, { kind: 'usager', id: persona.id, label: 'Karim' });
+    expect(sent.state).toBe('depose');
+    // On PostgreSQL a second pool is what a second app server has; on SQLite, one process with its open views.
+    const second = onPostgres ? postgresEngine(process.env.EGUICHET_DATABASE_URL!, { max: 4 }) : null;
+    try {
+      const other = second?.db ?? db;
+      const later = new Date(Date.now() + 3600_000);
+      await Promise.all([instructCase(db, sent, persona), instructCase(other, sent, persona), runDueInstruction(db, classSessionId, later), runDueInstruction(other, classSessionId, later), runDueInstruction(db, classSessionId, later)]);
+    } finally {
+      await second?.close();
+    }
+    const lookUps = await db.select({ provider: journalEntries.provider }).from(journalEntries).where(eq(journalEntries.caseId, sent.receiptNumber!)).all();
+    expect(lookUps.map((l) => l.provider).sort()).toEqual(['dgfip', 'siv']);
+    const states = (await db.select({ toState: caseEvents.toState }).from(caseEvents).where(and(eq(caseEvents.caseId, sent.id), eq(caseEvents.kind, 'transition'))).all()).map((e) => e.toState);
+    expect(states.filter((s) => s === 'en_instruction')).toHaveLength(1);
+    expect(states.filter((s) => s === 'accepte')).toHaveLength(1);
+    // The lease went with the instruction.
+    expect(await db.select().from(actionKeys).where(eq(actionKeys.key, `instruction:${sent.id}`)).all()).toEqual([]);
+  });
+});
+
+describe('whileHolding', () => {
+  it('lets one runner at a time do the work, and takes over the key of one that died', async () => {
+    const db = await freshDb();
+    const classSessionId = (await demoSession(db))!.id;
+    const claim = { key: 'instruction:essai', actor: 'systeme', action: 'instruction', classSessionId };
+    let release!: () => void;
+    const first = whileHolding(db, claim, 60_000, () => new Promise<string>((resolve) => (release = () => resolve('premier'))));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let ran = false;
+    expect(await whileHolding(db, claim, 60_000, async () => (ran = true))).toEqual({ held: false });
+    expect(ran).toBe(false);
+    release();
+    expect(await first).toEqual({ held: true, result: 'premier' });
+    // Free again once the first is done.
+    expect(await whileHolding(db, claim, 60_000, async () => 'deuxième')).toEqual({ held: true, result: 'deuxième' });
+    // A holder whose process died left its row: after the lease, the next one takes over.
+    const died = new Date(Date.now() - 61_000);
+    await db.insert(actionKeys).values({ ...claim, result: null, createdAt: died }).run();
+    expect(await whileHolding(db, claim, 60_000, async () => 'repris')).toEqual({ held: true, result: 'repris' });
+    expect(await db.select().from(actionKeys).where(eq(actionKeys.key, claim.key)).all()).toEqual([]);
+  });
+});
