@@ -43,13 +43,15 @@ export class Client {
     const target = new URL(url, this.base);
     const sample = { kind, method: init.method ?? 'GET', path: pathOf(target), at: started };
     let response: Response;
+    let body: ArrayBuffer;
     try {
-      response = await fetch(target, { ...init, headers, redirect: 'manual' });
+      // A server that stops answering fails the request after 30 s (counted as an error), instead of holding the run.
+      response = await fetch(target, { ...init, headers, redirect: 'manual', signal: init.signal ?? AbortSignal.timeout(30_000) });
+      body = await response.arrayBuffer(); // the whole answer, as a browser would wait for it
     } catch (error) {
       this.record({ ...sample, ms: performance.now() - started, status: 0, ok: false });
       throw error;
     }
-    const body = await response.arrayBuffer(); // the whole answer, as a browser would wait for it
     const ms = performance.now() - started;
     this.keepCookies(response);
     this.record({ ...sample, ms, status: response.status, ok: response.status < 400 });

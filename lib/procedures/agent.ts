@@ -118,7 +118,6 @@ export async function agentNotice(db: AsyncExecutor, agent: Agent, noticeId: str
   });
 }
 
-export const openStates: CaseState[] = ['depose', 'en_instruction', 'complement_demande'];
 export const noticeWaiting = async (db: AsyncExecutor, agent: Agent) =>
   (await db.select({ n: count() }).from(addressNotices).where(and(eq(addressNotices.classSessionId, agent.classSessionId), eq(addressNotices.agency, agent.agencyId), inArray(addressNotices.state, ['a_traiter']))).get())?.n ?? 0;
 

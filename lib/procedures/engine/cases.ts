@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../../db/engine';
-import { type ActorKind, type ProcedureId } from '../../../db/schema';
+import { type ActorKind, type CaseState, type ProcedureId } from '../../../db/schema';
 import { caseEvents, cases } from '../../../db/tables';
 import { checkTransition, transitions, type CaseAction } from './state-machine';
 import type { CaseRow, RawValues } from './types';
@@ -29,7 +29,8 @@ export async function createCase(tx: AsyncExecutor, input: { classSessionId: str
 
 /** Procedures a person has at most one open request of (a second card or change of address is the same request twice). */
 export const oneOpenRequest: readonly ProcedureId[] = ['carte-stationnement', 'changement-adresse'];
-const openStates = ['depose', 'en_instruction', 'complement_demande'] as const;
+/** A request sent and not yet decided. */
+export const openStates = ['depose', 'en_instruction', 'complement_demande'] as const satisfies readonly CaseState[];
 
 /**
  * The person's case that a new start of this procedure would duplicate: their draft on this channel, or, for a card or a
