@@ -30,7 +30,7 @@ export async function createCase(tx: AsyncExecutor, input: { classSessionId: str
 /** Procedures a person has at most one open request of (a second card or change of address is the same request twice). */
 export const oneOpenRequest: readonly ProcedureId[] = ['carte-stationnement', 'changement-adresse'];
 /** A request sent and not yet decided. */
-export const openStates = ['depose', 'en_instruction', 'complement_demande'] as const satisfies readonly CaseState[];
+const openStates = ['depose', 'en_instruction', 'complement_demande'] as const satisfies readonly CaseState[];
 
 /**
  * The person's case that a new start of this procedure would duplicate: their draft on this channel, or, for a card or a
