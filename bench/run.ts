@@ -1,11 +1,14 @@
 // npm run bench: the application under a class's load and under a crowd, on this machine, loopback only.
-// Starts `next start` on a database of its own, a bare Node http server as the baseline, then:
+// Starts `next start` on a database of its own, a bare Node http server and a trivial Next app (bench/trivial, built
+// here, served with as many processes) as the floors, then:
 //   (a) a class: 36 students join, sign in and do the three procedures with think-times, a teacher watches live;
-//   (b) the exchange API at rising concurrency, up to 1 000 connections;
 //   (c) key pages and the teacher's live stream;
-//   (d) a bounded soak (server memory sampled).
-// Writes bench/results.md. Figures go in the docs, never into assertions.
-import { spawn, type ChildProcess } from 'node:child_process';
+//   (e) e-Guichet against the trivial Next app, 36 connections: the exchange API and the signed-in pages;
+//   (b) the exchange API at rising concurrency, up to 1 000 connections;
+//   (d) a bounded soak (server memory sampled per process).
+// Prints the goals of docs/performance.md beside what was measured and writes bench/results.md. Figures go in the
+// docs, never into assertions.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -25,10 +28,13 @@ const serverPorts = serverCount > 1 ? Array.from({ length: serverCount }, (_, i)
 const engineLabel = onPostgres ? `PostgreSQL, ${serverCount} serveur${serverCount > 1 ? 's' : ''} d’application` : 'SQLite, un serveur';
 const resultsFile = onPostgres ? `results-postgres-${serverCount}.md` : 'results.md';
 const baselinePort = port + 1;
+const trivialPort = port + 2;
 const soakSeconds = option('soak', 60);
 const students = option('eleves', 36);
 const base = `http://127.0.0.1:${port}`;
 const baselineUrl = `http://127.0.0.1:${baselinePort}/`;
+const trivialBase = `http://127.0.0.1:${trivialPort}`;
+const trivialDir = path.join('bench', 'trivial');
 const teacher = { email: 'enseignant@e-guichet.test', password: 'mot-de-passe-du-banc-d-essai' };
 
 process.env.PORT = String(port);
@@ -62,6 +68,27 @@ function spawnServer(serverPort: number): ChildProcess {
   });
 }
 
+/** The trivial Next app, built if its build is missing or older than its sources (same next and react as ours). */
+function buildTrivial() {
+  const newest = (dir: string): number =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((t, e) => (e.name === '.next' ? t : Math.max(t, e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs)), 0);
+  const built = path.join(trivialDir, '.next', 'BUILD_ID');
+  const nextPackage = require.resolve('next/package.json');
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs > Math.max(newest(trivialDir), fs.statSync(nextPackage).mtimeMs)) return;
+  console.log('Construction de l’application Next témoin (bench/trivial)…');
+  const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build', trivialDir], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (result.status !== 0) throw new Error('la construction de l’application témoin a échoué');
+}
+
+/** The trivial app, served as ours is (scripts/serve.ts, the same number of processes). */
+function spawnTrivial(): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', trivialDir], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+    env: { ...process.env, PORT: String(trivialPort), HOST: '127.0.0.1', ...(serverCount > 1 ? { EGUICHET_WORKERS: '1' } : {}) },
+  });
+}
+
 function spawnBaseline(): ChildProcess {
   const code = `require('node:http').createServer((q, r) => { r.writeHead(200, { 'content-type': 'application/json' }); r.end('{"statut":"ok"}'); }).listen(${baselinePort}, '127.0.0.1', () => process.stdout.write('ok'));`;
   return spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -79,20 +106,43 @@ async function waitFor(url: string) {
   throw new Error(`${url} ne répond pas`);
 }
 
+const ownMb = (pid: number) => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0; // gone
+  }
+};
+const childrenOf = (pid: number): number[] => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+};
 /** Resident memory of a process and its children, in MB (Linux /proc). */
-function residentMb(pid: number): number {
-  let kb = 0;
+const residentMb = (pid: number): number => ownMb(pid) + childrenOf(pid).reduce((mb, child) => mb + residentMb(child), 0);
+/**
+ * Resident memory of each `next start` worker (MB): the leaves of the tree under the server. (Through tsx, the serve
+ * script runs in a child of the spawned process; each worker is a `next start` whose own children, if any, count with it.)
+ */
+function workersMb(pid: number): number[] {
+  const found: number[] = [];
   const visit = (p: number) => {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-      for (const child of fs.readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(child));
-    } catch {
-      // gone
-    }
+    const children = childrenOf(p);
+    if (/next start|next-server|next\/dist\/bin\/next/.test(commandOf(p)) || children.length === 0) found.push(residentMb(p));
+    else children.forEach(visit);
   };
-  visit(pid);
-  return kb / 1024;
+  childrenOf(pid).forEach(visit);
+  return found;
 }
+const commandOf = (pid: number) => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
+};
 
 // ---------------------------------------------------------------- load
 
@@ -118,6 +168,12 @@ async function load(l: Load): Promise<Stats> {
 // `paced`: a scenario with think-times, whose throughput says how busy the class was, not how fast the server is.
 type Row = { label: string; s: Stats; baseline?: Stats; paced?: boolean };
 const sections: { title: string; intro: string; rows: Row[] }[] = [];
+/** The goals of docs/performance.md (issue 20), each beside what this run measured. */
+const goals: { goal: string; measured: string; met: boolean }[] = [];
+const floorConnections = 36;
+const floorSeconds = option('duree', 10);
+const percent = (v: number, of: number) => (of > 0 && Number.isFinite(v) ? `${Math.round((100 * v) / of)} %` : '—');
+const kb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} kB` : '—');
 const notes: string[] = [];
 const breakdown: string[] = [];
 
@@ -133,6 +189,7 @@ async function main() {
   } else delete process.env.EGUICHET_DATABASE_URL;
   const { ensureBuild, prepare } = await import('../scripts/runtime');
   ensureBuild();
+  buildTrivial();
   const { env: prepared } = await prepare({ resetDatabase: true });
   // The scenario reads the database itself (what it set up, what the class left), through the engine the servers use.
   const { engineFor, postgresEngine } = await import('../db/engine');
@@ -142,6 +199,7 @@ async function main() {
   const servers = serverPorts.map(spawnServer);
   const balancer = serverCount > 1 ? await (await import('../e2e/balancer')).startBalancer(port, serverPorts) : null;
   const baseline = spawnBaseline();
+  const trivial = spawnTrivial();
   const serverMb = () => servers.reduce((mb, server) => mb + residentMb(server.pid!), 0);
   let stopped = false;
   const stop = () => {
@@ -156,6 +214,11 @@ async function main() {
     }
     balancer?.close();
     baseline.kill('SIGKILL');
+    try {
+      process.kill(-trivial.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
     stopDatabase();
   };
   process.on('exit', stop);
@@ -163,6 +226,7 @@ async function main() {
     for (const serverPort of serverPorts) await waitFor(`http://127.0.0.1:${serverPort}/api/sante`);
     await waitFor(`${base}/api/sante`);
     await waitFor(baselineUrl);
+    await waitFor(`${trivialBase}/`);
     console.log(`Moteur : ${engineLabel}.`);
     const memory: { t: number; mb: number }[] = [{ t: 0, mb: serverMb() }];
 
@@ -178,6 +242,10 @@ async function main() {
       rows: scenario.rows.map((r) => ({ ...r, baseline: classBaseline, paced: true })),
     });
     notes.push(...scenario.notes);
+    const classPages = scenario.rows[0]!.s;
+    const classExchanges = scenario.rows.find((r) => r.label.startsWith('API d’échange'))!.s;
+    goals.push({ goal: 'Classe : pages p95 < 100 ms', measured: `${ms(classPages.p95)} ms`, met: classPages.p95 < 100 });
+    goals.push({ goal: 'Classe : échange par HTTP p95 < 20 ms', measured: `${ms(classExchanges.p95)} ms`, met: classExchanges.p95 < 20 });
 
     console.log('(c) pages clés et flux du tableau de bord enseignant…');
     const pageRows: Row[] = [];
@@ -186,12 +254,54 @@ async function main() {
       pageRows.push({ label: `${page.label} (\`${page.display}\`)`, s, baseline: classBaseline });
       console.log(`   ${page.label} : p95 ${ms(s.p95)} ms, ${Math.round(s.rps)} req/s, ${s.errors} erreur(s)`);
     }
-    pageRows.push({ label: 'Flux du tableau de bord (`/api/enseignant/seances/<id>/flux`), 30 flux ouverts : délai jusqu’au premier instantané', s: await scenario.streams(30) });
+    const streams = await scenario.streams(30);
+    pageRows.push({ label: 'Flux du tableau de bord (`/api/enseignant/seances/<id>/flux`), 30 flux ouverts : délai jusqu’au premier instantané', s: streams });
+    goals.push({ goal: '30 flux du tableau de bord : premier instantané p95 < 200 ms', measured: `${ms(streams.p95)} ms${streams.errors ? `, ${streams.errors} sans instantané` : ''}`, met: streams.p95 < 200 && streams.errors === 0 });
+    // The live view's events: the first carries the snapshot, the others what changed.
+    const later = scenario.live.later;
+    goals.push({
+      goal: 'Vues en direct : un changement envoie ce qui change, pas tout l’instantané',
+      measured: `premier envoi ${kb(scenario.live.first)}, les ${later.length} suivants ${later.length ? `${kb(later.reduce((a, b) => a + b, 0) / later.length)} en moyenne, ${kb(Math.max(...later))} au plus` : '—'}`,
+      met: later.length > 0 && Math.max(...later) < scenario.live.first / 4,
+    });
     sections.push({ title: '(c) Pages clés, 10 connexions pendant 5 s chacune', intro: 'Pages rendues côté serveur pour une personne connectée (cookie de session), sur la séance de la classe (a) avec ses dossiers et son journal (mesurées avant la partie (b), qui ajoute des milliers d’échanges à ce journal).', rows: pageRows });
 
-    console.log('(b) l’API d’échange, de 1 à 1 000 connexions…');
     const { token, body } = scenario.exchange;
     const exchange = { url: `${base}/api/plateforme/v1/echanges`, method: 'POST' as const, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body };
+
+    console.log(`(e) e-Guichet et l’application Next témoin, ${floorConnections} connexions pendant ${floorSeconds} s…`);
+    const floorRows: Row[] = [];
+    const floorLoad = async (label: string, l: Omit<Load, 'connections' | 'seconds'>, against?: Stats) => {
+      const s = await load({ ...l, connections: floorConnections, seconds: floorSeconds });
+      floorRows.push({ label, s, baseline: against });
+      console.log(`   ${label} : ${Math.round(s.rps)} req/s, p95 ${ms(s.p95)} ms, ${s.errors} erreur(s)${against ? ` — ${percent(s.rps, against.rps)} du témoin` : ''}`);
+      return s;
+    };
+    // The trivial page before and after ours, its mean as the reference: the machine drifts over a minute.
+    const trivialBefore = await floorLoad('Témoin : page Next dynamique (avant les pages)', { url: `${trivialBase}/` });
+    const ours: { label: string; s: Stats }[] = [];
+    for (const page of scenario.pages.filter((p) => p.label !== 'Accueil')) {
+      ours.push({ label: `${page.label} (\`${page.display}\`)`, s: await load({ url: `${base}${page.path}`, connections: floorConnections, seconds: floorSeconds, headers: { cookie: page.cookie } }) });
+    }
+    const trivialAfter = await floorLoad('Témoin : page Next dynamique (après les pages)', { url: `${trivialBase}/` });
+    const trivialPage = { ...trivialBefore, rps: (trivialBefore.rps + trivialAfter.rps) / 2 };
+    for (const { label, s: page } of ours) {
+      floorRows.push({ label, s: page, baseline: trivialPage });
+      console.log(`   ${label} : ${Math.round(page.rps)} req/s, p95 ${ms(page.p95)} ms — ${percent(page.rps, trivialPage.rps)} du témoin`);
+      goals.push({ goal: `${label} ≥ 60 % de la page témoin`, measured: percent(page.rps, trivialPage.rps), met: page.rps >= 0.6 * trivialPage.rps });
+    }
+    // The exchanges last: each adds an entry to the séance's journal, which the pages above read.
+    await floorLoad('Serveur `http` de Node nu (JSON)', { url: baselineUrl });
+    const trivialRoute = await floorLoad('Témoin : gestionnaire de route Next (POST JSON)', { url: `${trivialBase}/api/echo`, method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const exchangeFloor = await floorLoad('API d’échange (`POST /api/plateforme/v1/echanges`, accordé, journalisé, reçu signé)', exchange, trivialRoute);
+    goals.push({ goal: 'API d’échange ≥ 65 % du gestionnaire de route témoin', measured: percent(exchangeFloor.rps, trivialRoute.rps), met: exchangeFloor.rps >= 0.65 * trivialRoute.rps });
+    sections.push({
+      title: `(e) Au plancher du cadre : e-Guichet et une application Next témoin, ${floorConnections} connexions pendant ${floorSeconds} s`,
+      intro: `L’application témoin (\`bench/trivial\`, construite par le banc avec les mêmes versions de next et react) est servie comme la nôtre, par \`scripts/serve.ts\` avec le même nombre de processus. Pour l’API d’échange, la colonne « débit / base » est la part du débit du gestionnaire de route témoin (qui lit un JSON et en répond un) ; pour les pages, la part de la page témoin (dynamique, rendue à chaque requête ; moyenne de ses deux mesures, avant et après les nôtres). « p95 / base » compare de même.`,
+      rows: floorRows,
+    });
+
+    console.log('(b) l’API d’échange, de 1 à 1 000 connexions…');
     const exchangeRows: Row[] = [];
     for (const connections of [1, 10, 100, 250, 500, 1000]) {
       const seconds = connections >= 500 ? 8 : 5;
@@ -218,6 +328,12 @@ async function main() {
     ]);
     clearInterval(sampler);
     const soakEnd = serverMb();
+    const perWorker = servers.flatMap((server) => workersMb(server.pid!));
+    goals.push({
+      goal: `Mémoire ≤ 300 Mo par processus à la fin de l’endurance (${soakSeconds} s)`,
+      measured: perWorker.map((mb) => `${Math.round(mb)} Mo`).join(', ') || '—',
+      met: perWorker.length > 0 && Math.max(...perWorker) <= 300,
+    });
     const half = samples.slice(Math.floor(samples.length / 2));
     sections.push({
       title: `(d) Endurance : ${soakSeconds} s de charge mêlée (5 connexions sur une page, 5 sur l’API d’échange)`,
@@ -229,9 +345,16 @@ async function main() {
     });
     memory.push({ t: (Date.now() - started) / 1000, mb: soakEnd });
 
-    const { firstLoadJs, firstLoadBudgetKb } = await import('../scripts/js-budget');
+    const { firstLoadJs, firstLoadBudgetKb, frameworkFloor, ownJsBudgetKb } = await import('../scripts/js-budget');
     const js = firstLoadJs();
+    const floor = frameworkFloor(js);
+    const heaviest = js.filter((r) => r !== floor)[0];
+    if (floor && heaviest) {
+      goals.push({ goal: `JavaScript : au plus 5 kB gzip au-dessus de la route vide du cadre (\`${floor.route}\`, ${floor.kb.toFixed(1)} kB)`, measured: `${(heaviest.kb - floor.kb).toFixed(1)} kB (\`${heaviest.route}\`)`, met: heaviest.kb - floor.kb <= ownJsBudgetKb });
+    }
     write({ js, firstLoadBudgetKb, memory, minutes: (Date.now() - started) / 60000 });
+    console.log('\nObjectifs :');
+    for (const g of goals) console.log(`  ${g.met ? 'atteint    ' : 'NON atteint'}  ${g.goal.replace(/`/g, '')} : ${g.measured.replace(/`/g, '')}`);
     console.log(`Résultats écrits dans bench/${resultsFile} (${((Date.now() - started) / 60000).toFixed(1)} min).`);
   } finally {
     await engine.close();
@@ -265,6 +388,12 @@ function write(extra: { js: { route: string; kb: number }[]; firstLoadBudgetKb: 
     `Produit par \`npm run bench${onPostgres ? ` -- --moteur postgres --serveurs ${serverCount}` : ''}\` le ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, en ${extra.minutes.toFixed(1)} min. Machine : ${require('node:os').cpus().length} cœurs (${cpus}), Node ${process.version}, \`next start\` et le générateur de charge sur la même machine (boucle locale). Les chiffres servent à comparer et à documenter (voir \`docs/performance.md\`), jamais à faire échouer un test.`,
     '',
     `**Base de comparaison** : un serveur \`http\` de Node nu, qui répond un JSON fixe, mesuré dans la même exécution avec la même charge ; « p95 / base » dit combien de fois plus lent est le 95e centile, « débit / base » la part du débit de ce serveur nu.`,
+    '',
+    '## Objectifs',
+    '',
+    '| Objectif | Mesuré | Atteint |',
+    '|---|---|---|',
+    ...goals.map((g) => `| ${g.goal} | ${g.measured} | ${g.met ? 'oui' : '**non**'} |`),
     '',
     ...sections.flatMap((s) => [`## ${s.title}`, '', s.intro, '', table(s.rows), '']),
     '## JavaScript au premier chargement (gzip), par route',

@@ -46,12 +46,21 @@ export async function classScenario({ base, engine, teacher, students }: Options
 
   // The teacher's live view stays open for the whole class.
   const live = new AbortController();
-  let liveEvents = 0;
+  // Its events' sizes: the first is the whole snapshot, the others should carry only what changed.
+  const liveEventBytes: number[] = [];
   const liveStream = (async () => {
     try {
       const response = await fetch(`${base}/api/enseignant/seances/${sessionId}/flux`, { headers: { cookie: t.cookieHeader() }, signal: live.signal });
       const decoder = new TextDecoder();
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) liveEvents += (decoder.decode(chunk).match(/^event: live/gm) ?? []).length;
+      let buffered = '';
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        buffered += decoder.decode(chunk, { stream: true });
+        for (let end = buffered.indexOf('\n\n'); end >= 0; end = buffered.indexOf('\n\n')) {
+          const event = buffered.slice(0, end);
+          buffered = buffered.slice(end + 2);
+          if (/^event: live/m.test(event)) liveEventBytes.push(Buffer.byteLength(event));
+        }
+      }
     } catch {
       // aborted at the end
     }
@@ -75,6 +84,7 @@ export async function classScenario({ base, engine, teacher, students }: Options
   })();
 
   const citizens = new Map<string, Client>(); // those who filed, by persona, in the order they finished
+  const agents: Client[] = [];
 
   const student = async (i: number) => {
     const rand = random(i + 1);
@@ -98,6 +108,7 @@ export async function classScenario({ base, engine, teacher, students }: Options
     if (me.role === 'agent' || me.role === 'aidant') {
       const space = me.role === 'agent' ? '/agent' : '/aidant';
       await c.signInWith('proconnect', me.subjectId!, { seance: session.joinCode, login_hint: me.subjectId! }, space);
+      if (me.role === 'agent') agents.push(c);
       for (let k = 0; k < 5; k++) {
         await think();
         const page = await c.go('page', space);
@@ -186,6 +197,8 @@ export async function classScenario({ base, engine, teacher, students }: Options
     { label: 'Mes données', display: '/citoyen/mes-donnees', path: '/citoyen/mes-donnees', cookie: first.cookieHeader() },
     { label: 'Tableau de bord enseignant de la séance', display: '/enseignant/seances/<id>', path: `/enseignant/seances/${sessionId}`, cookie: t.cookieHeader() },
   ];
+  // The agent's queue, as the first agent of the class sees it.
+  if (agents[0]) pages.push({ label: 'File de l’agent', display: '/agent', path: '/agent', cookie: agents[0].cookieHeader() });
   // A step of a draft: another citizen of the class starts a change of address and stays on its first step.
   const stepper = second ?? first;
   const draft = await stepper.submit('formulaire', await stepper.go('page', '/citoyen/demarches/changement-adresse'), 'Commencer la démarche');
@@ -233,13 +246,14 @@ export async function classScenario({ base, engine, teacher, students }: Options
   return {
     rows,
     intro: [
-      `L’enseignant crée la séance par le formulaire (scénario « Tout », simulation de zone blanche coupée) et garde le tableau de bord ouvert (flux d’événements : ${liveEvents} instantanés reçus). ${students} élèves arrivent à 0,4 s d’intervalle, saisissent le code et un pseudonyme, se connectent par le fournisseur simulé (flux OpenID Connect complet : PKCE, state, nonce), puis agissent selon leur rôle avec 1 à 4 s de réflexion entre deux actions : les citoyens font l’acte de naissance, le changement d’adresse (quatre organismes) ou la carte de stationnement (avec accord : deux échanges), puis regardent « Mes données » ; les agents et les aidants ouvrent leur espace et des dossiers ; les observateurs lisent le journal. Les systèmes des organismes appellent l’API d’échange environ une fois par seconde.`,
+      `L’enseignant crée la séance par le formulaire (scénario « Tout », simulation de zone blanche coupée) et garde le tableau de bord ouvert (flux d’événements : ${liveEventBytes.length} envois reçus). ${students} élèves arrivent à 0,4 s d’intervalle, saisissent le code et un pseudonyme, se connectent par le fournisseur simulé (flux OpenID Connect complet : PKCE, state, nonce), puis agissent selon leur rôle avec 1 à 4 s de réflexion entre deux actions : les citoyens font l’acte de naissance, le changement d’adresse (quatre organismes) ou la carte de stationnement (avec accord : deux échanges), puis regardent « Mes données » ; les agents et les aidants ouvrent leur espace et des dossiers ; les observateurs lisent le journal. Les systèmes des organismes appellent l’API d’échange environ une fois par seconde.`,
       '',
       `Pages les plus lentes (adresse, durée, moment depuis le début de la classe) : ${slowest.join(' ; ')}.`,
       '',
       `Durée : ${seconds.toFixed(0)} s. Rôles : ${roles.map((r) => `${r.n} ${r.role}`).join(', ')}. Demandes envoyées : ${submitted}. Échanges journalisés : ${gateway.length}. Parcours interrompus : ${failures.length}. Les débits de ce tableau sont des moyennes sur toute la durée (la classe réfléchit plus qu’elle ne clique).`,
     ].join('\n'),
     notes: failures,
+    live: { first: liveEventBytes[0] ?? NaN, later: liveEventBytes.slice(1) },
     pages,
     streams,
     exchange: { token: cafToken, body: exchangeBody },

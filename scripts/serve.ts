@@ -12,14 +12,15 @@ export function workerCount(value = process.env.EGUICHET_WORKERS): number {
   return Math.max(1, Math.min(os.availableParallelism(), 4));
 }
 
-type Options = { port: number; host?: string; workers?: number; env?: Record<string, string> };
+/** `dir`: the Next app to serve (this project's by default; the bench serves its trivial app the same way). */
+type Options = { port: number; host?: string; workers?: number; env?: Record<string, string>; dir?: string };
 
 /** Starts the workers; a worker that dies is replaced (a crash loop stops the server instead). Resolves when all stop. */
-export function serve({ port, host, workers = workerCount(), env = {} }: Options): Promise<number> {
+export function serve({ port, host, workers = workerCount(), env = {}, dir }: Options): Promise<number> {
   // Output through this process: every worker's errors, but Next's start banner once.
   cluster.setupPrimary({
     exec: require.resolve('next/dist/bin/next'),
-    args: ['start', '-p', String(port), ...(host ? ['-H', host] : [])],
+    args: ['start', ...(dir ? [dir] : []), '-p', String(port), ...(host ? ['-H', host] : [])],
     cwd: path.resolve(__dirname, '..'),
     silent: true,
   });
@@ -62,7 +63,7 @@ export function serve({ port, host, workers = workerCount(), env = {} }: Options
   });
 }
 
-// Run directly (the bench): PORT, HOST and EGUICHET_WORKERS from the environment.
+// Run directly (the bench): PORT, HOST, EGUICHET_WORKERS and the app's folder (optional argument) from the environment.
 if (require.main === module) {
-  void serve({ port: Number(process.env.PORT ?? 3000), host: process.env.HOST || undefined }).then((code) => process.exit(code));
+  void serve({ port: Number(process.env.PORT ?? 3000), host: process.env.HOST || undefined, dir: process.argv[2] }).then((code) => process.exit(code));
 }
