@@ -1,14 +1,8 @@
 import type { NextConfig } from 'next';
+import { securityHeaders } from './lib/http/security-headers';
 import { actionBodyLimit } from './lib/uploads/limits';
 
 // The Content-Security-Policy (with a nonce per request) and HSTS are set by proxy.ts; these hold for every response.
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-];
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3'],

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { apiContentSecurityPolicy, strictTransportSecurity } from './lib/http/security-headers';
 import { methodAllowed, methodsAt } from './lib/http/route-methods';
 import { platformErrors } from './lib/platform/errors';
 import { actionBodyLimitBytes, tooLargeParam } from './lib/uploads/limits';
@@ -24,8 +25,6 @@ export function contentSecurityPolicy(nonce: string): string {
 }
 
 const platformApiPrefix = '/api/plateforme/';
-/** For JSON answers: nothing may load, nothing may frame them. */
-export const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** The API's error shape for a method a route does not answer (405) or an address no route serves (404). */
 function routeError(request: NextRequest): Response | null {
@@ -66,10 +65,7 @@ export function proxy(request: NextRequest) {
 
 function withTransportSecurity(request: NextRequest, response: NextResponse, policy: string): NextResponse {
   response.headers.set('Content-Security-Policy', policy);
-  // HSTS only where the browser reached us over TLS (a reverse proxy says so); plain http on a school LAN stays usable.
-  if (request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https') {
-    response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
-  }
+  if (request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https') response.headers.set('Strict-Transport-Security', strictTransportSecurity);
   return response;
 }
 

@@ -123,14 +123,14 @@ const childrenOf = (pid: number): number[] => {
 /** Resident memory of a process and its children, in MB (Linux /proc). */
 const residentMb = (pid: number): number => ownMb(pid) + childrenOf(pid).reduce((mb, child) => mb + residentMb(child), 0);
 /**
- * Resident memory of each `next start` worker (MB): the leaves of the tree under the server. (Through tsx, the serve
- * script runs in a child of the spawned process; each worker is a `next start` whose own children, if any, count with it.)
+ * Resident memory of each server process (MB): scripts/worker.ts for ours, `next start` for the trivial app. (Through
+ * tsx, the serve script runs in a child of the spawned process; a worker's own children, if any, count with it.)
  */
 function workersMb(pid: number): number[] {
   const found: number[] = [];
   const visit = (p: number) => {
     const children = childrenOf(p);
-    if (/next start|next-server|next\/dist\/bin\/next/.test(commandOf(p)) || children.length === 0) found.push(residentMb(p));
+    if (/^(e-guichet-serveur|next-server)/.test(commandOf(p)) || children.length === 0) found.push(residentMb(p));
     else children.forEach(visit);
   };
   childrenOf(pid).forEach(visit);

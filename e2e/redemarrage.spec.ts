@@ -66,14 +66,14 @@ async function signInThomas(page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Thomas Girard');
 }
 
-/** The server's worker processes (`next-server`), found under the process started by the test. */
+/** The server's worker processes (scripts/worker.ts, titled `e-guichet-serveur`), found under the process started by the test. */
 function workersOf(server: ChildProcess): number[] {
   const found: number[] = [];
   const visit = (pid: number) => {
     let children: string[] = [];
     try {
       children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('next-server')) found.push(pid);
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('e-guichet-serveur')) found.push(pid);
     } catch {
       return; // gone meanwhile
     }

@@ -304,7 +304,7 @@ test('erreurs en une seule forme : 405 pour une méthode non prise, 415 pour un 
   const token = await bodyToken(browser, 'caf');
   const call = async (path: string, init: RequestInit) => {
     const response = await fetch(new URL(path, e2eBaseUrl), { redirect: 'manual', ...init, headers: { origin: e2eBaseUrl, ...(init.headers as Record<string, string>) } });
-    return { status: response.status, allow: response.headers.get('allow'), type: response.headers.get('content-type') ?? '', body: await response.text() };
+    return { status: response.status, allow: response.headers.get('allow'), type: response.headers.get('content-type') ?? '', headers: response.headers, body: await response.text() };
   };
   // A method the route does not answer: the API's shape, and what it does answer.
   for (const [path, method, allow] of [
@@ -328,6 +328,24 @@ test('erreurs en une seule forme : 405 pour une méthode non prise, 415 pour un 
   }
   const asJson = await call('/api/plateforme/v1/echanges', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=utf-8' }, body: exchange });
   expect(JSON.parse(asJson.body)).toMatchObject({ erreur: 'usager_inconnu' });
+  // Answered beside Next by each server process (scripts/worker.ts): the same headers as every other answer.
+  expect({
+    cache: asJson.headers.get('cache-control'),
+    csp: asJson.headers.get('content-security-policy'),
+    sniff: asJson.headers.get('x-content-type-options'),
+    frame: asJson.headers.get('x-frame-options'),
+    referrer: asJson.headers.get('referrer-policy'),
+  }).toEqual({ cache: 'no-store', csp: expect.stringContaining("default-src 'none'"), sniff: 'nosniff', frame: 'DENY', referrer: 'strict-origin-when-cross-origin' });
+  // Too large (the API takes 64 Ko at most): a 413 in the API's shape, announced or not (sent in chunks, no length).
+  const large = JSON.stringify({ fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: 'x'.repeat(100_000), finalite: 'calcul_prestations' });
+  const announced = await call('/api/plateforme/v1/echanges', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: large });
+  const chunked = await call('/api/plateforme/v1/echanges', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: new Blob([large]).stream(),
+    duplex: 'half',
+  } as RequestInit);
+  for (const got of [announced, chunked]) expect([got.status, JSON.parse(got.body).erreur]).toEqual([413, 'requete_trop_grande']);
   const verification = await call('/api/plateforme/v1/journal/verification', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"point_de_controle":"x"}' });
   expect([verification.status, JSON.parse(verification.body).erreur]).toEqual([415, 'type_non_supporte']);
   // An address under /api that nothing serves: a JSON 404, not the HTML page.

@@ -1,4 +1,4 @@
-// Serves the built application with one `next start` process per core, all on the same port: Node's cluster module
+// Serves the built application with one process per core (scripts/worker.ts), all on the same port: Node's cluster module
 // opens the socket in this (primary) process and hands connections to the workers in turn. Nothing is kept in a
 // process's memory (docs/ARCHITECTURE.md, rule 3): the workers share the database and agree.
 import cluster, { type Worker } from 'node:cluster';
@@ -18,9 +18,13 @@ type Options = { port: number; host?: string; workers?: number; env?: Record<str
 /** Starts the workers; a worker that dies is replaced (a crash loop stops the server instead). Resolves when all stop. */
 export function serve({ port, host, workers = workerCount(), env = {}, dir }: Options): Promise<number> {
   // Output through this process: every worker's errors, but Next's start banner once.
+  // Our app: scripts/worker.ts (Next, and the exchange endpoint beside it), in TypeScript through tsx like this script.
+  // Another app (the bench's trivial one): plain `next start`.
+  const withTsx = process.execArgv.some((arg) => arg.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
   cluster.setupPrimary({
-    exec: require.resolve('next/dist/bin/next'),
-    args: ['start', ...(dir ? [dir] : []), '-p', String(port), ...(host ? ['-H', host] : [])],
+    ...(dir
+      ? { exec: require.resolve('next/dist/bin/next'), args: ['start', dir, '-p', String(port), ...(host ? ['-H', host] : [])] }
+      : { exec: path.join(__dirname, 'worker.ts'), execArgv: withTsx, args: [] }),
     cwd: path.resolve(__dirname, '..'),
     silent: true,
   });
@@ -28,7 +32,7 @@ export function serve({ port, host, workers = workerCount(), env = {}, dir }: Op
   const recentCrashes: number[] = [];
   let forked = 0;
   const fork = () => {
-    const worker = cluster.fork({ ...env, NEXT_TELEMETRY_DISABLED: '1' });
+    const worker = cluster.fork({ ...env, PORT: String(port), ...(host ? { HOST: host } : {}), NEXT_TELEMETRY_DISABLED: '1' });
     if (forked++ === 0) worker.process.stdout?.pipe(process.stdout);
     else worker.process.stdout?.resume();
     worker.process.stderr?.pipe(process.stderr);

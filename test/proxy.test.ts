@@ -1,6 +1,7 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import { apiContentSecurityPolicy, proxy } from '../proxy';
+import { apiContentSecurityPolicy } from '../lib/http/security-headers';
+import { proxy } from '../proxy';
 
 // The proxy before every request: a nonce for pages, a fixed policy for the platform's JSON API.
 const at = (path: string, init?: ConstructorParameters<typeof NextRequest>[1]) => new NextRequest(new URL(path, 'http://localhost:3999'), init);

@@ -39,11 +39,6 @@ export class PlatformError extends Error {
   }
 }
 
-/** The JSON error response of the API. */
-export function errorResponse(error: PlatformError, headers?: HeadersInit): Response {
-  return Response.json(error.body(), { status: error.status, headers });
-}
-
 /** Who reads an exchange: the person it is about ("vous"), or someone else (agent, auditor, teacher). */
 export type ExchangeReader = 'personne' | 'tiers';
 

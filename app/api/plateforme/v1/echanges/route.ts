@@ -1,21 +1,12 @@
-import { database } from '@/db/engine';
-import { PlatformError } from '@/lib/platform/errors';
-import { requestExchange } from '@/lib/platform/gateway';
-import { apiHandler, json, readJson } from '@/lib/platform/http';
-import { authenticateToken } from '@/lib/platform/tokens';
+import { answerExchangeCall } from '@/lib/platform/exchange-endpoint';
+import { toResponse } from '@/lib/platform/http';
 
 export const dynamic = 'force-dynamic';
 
-/** A body asks another body's data through the platform (docs/API.md, "Exchanges"). */
-export function POST(request: Request) {
-  return apiHandler(async () => {
-    const header = request.headers.get('authorization') ?? '';
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    if (!token) throw new PlatformError('jeton_invalide', 'Présentez le jeton de votre organisme : Authorization: Bearer <jeton>.');
-    const db = database();
-    const caller = await authenticateToken(db, token);
-    if (!caller) throw new PlatformError('jeton_invalide');
-    const outcome = await requestExchange(db, caller, await readJson(request));
-    return json(outcome.body, outcome.status);
-  });
+/**
+ * A body asks another body's data through the platform (docs/API.md, "Exchanges"). `npm start` answers this address
+ * before Next sees it (scripts/worker.ts); this route answers it under `next dev`. Same handler.
+ */
+export async function POST(request: Request) {
+  return toResponse(await answerExchangeCall({ header: (name) => request.headers.get(name), text: () => request.text() }));
 }

@@ -1,0 +1,86 @@
+// One server process of `npm start` (scripts/serve.ts forks one per core): Next's request handler for every page and
+// route, and beside it, on the same port, the platform's exchange endpoint answered straight from Node's http server.
+// The bodies' systems call that endpoint all day; through Next, its routing, proxy and Web streams cost about twice
+// what the exchange itself costs (docs/performance.md, "The exchange API beside Next"). Same handler as the route.
+import http from 'node:http';
+import path from 'node:path';
+
+process.title = 'e-guichet-serveur'; // what `ps` shows (and what e2e/redemarrage.spec.ts looks for)
+(process.env as Record<string, string>).NODE_ENV = 'production'; // before Next and React load: their production builds
+const root = path.resolve(__dirname, '..');
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST || undefined;
+
+/** The request's body as text, refused past the API's limit (stops keeping it: a size limit is bad input). */
+function bodyText(req: http.IncomingMessage, limit: number, tooLarge: () => Error): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) return reject(tooLarge());
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function main() {
+  const { default: next } = await import('next');
+  const { answerExchangeCall } = await import('../lib/platform/exchange-endpoint');
+  const { exchangesPath } = await import('../lib/platform/gateway');
+  const { maxJsonBytes } = await import('../lib/platform/http');
+  const { PlatformError } = await import('../lib/platform/errors');
+  const { apiContentSecurityPolicy, securityHeaders, strictTransportSecurity } = await import('../lib/http/security-headers');
+  const everyAnswer = Object.fromEntries(securityHeaders.map((h) => [h.key, h.value]));
+
+  const app = next({ dev: false, dir: root, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const serveExchange = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const answer = await answerExchangeCall({
+      header: (name) => {
+        const value = req.headers[name.toLowerCase()];
+        return Array.isArray(value) ? value.join(', ') : (value ?? null);
+      },
+      text: () => bodyText(req, maxJsonBytes, () => new PlatformError('requete_trop_grande')),
+    });
+    const body = JSON.stringify(answer.body);
+    res.writeHead(answer.status, {
+      ...everyAnswer,
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(body),
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': apiContentSecurityPolicy,
+      ...(req.headers['x-forwarded-proto'] === 'https' ? { 'Strict-Transport-Security': strictTransportSecurity } : {}),
+      ...answer.headers,
+    });
+    res.end(body);
+  };
+
+  const server = http.createServer((req, res) => {
+    if (req.method === 'POST' && (req.url ?? '').split('?')[0] === exchangesPath) {
+      serveExchange(req, res).catch((error: unknown) => {
+        // The answer could not be written (the caller left): nothing else to do.
+        if (!res.headersSent) res.writeHead(500).end();
+        if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') console.error(error);
+      });
+      return;
+    }
+    void handle(req, res);
+  });
+  server.listen(port, hostname);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      server.close();
+      process.exit(0);
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
