@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePg, NodePgPreparedQuery, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PgDeleteBase, PgInsertBase, PgSelectBase, PgUpdateBase } from 'drizzle-orm/pg-core';
@@ -220,6 +220,20 @@ function addSqliteTerminals(): void {
       get(this: { execute(): Promise<unknown>; limit?: (n: number) => { execute(): Promise<unknown> } }) {
         const query = builder === (PgSelectBase as unknown) && this.limit ? this.limit(1) : this;
         return query.execute().then((rows) => (rows as unknown[])[0]);
+      },
+    });
+  }
+  // Prepared queries (db/prepared.ts): `get` and `run` as SQLite's, with the placeholders' values. Not `all`: drizzle's
+  // own (raw rows, used by its migrator) stays; for several rows, `.execute(values)` maps them on both engines.
+  const prepared = NodePgPreparedQuery.prototype as unknown as Record<string, unknown>;
+  type Prepared = { execute(values?: Record<string, unknown>): Promise<unknown> };
+  if (!prepared.get) {
+    Object.assign(prepared, {
+      run(this: Prepared, values?: Record<string, unknown>) {
+        return this.execute(values);
+      },
+      get(this: Prepared, values?: Record<string, unknown>) {
+        return this.execute(values).then((rows) => (rows as unknown[])[0]);
       },
     });
   }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import { and, desc, eq, gt, lte } from 'drizzle-orm';
+import { and, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
+import { placeholderAs, prepared } from '../../db/prepared';
 import { type AgencyId, type FaultKind } from '../../db/schema';
 import { platformFaults } from '../../db/tables';
 
@@ -36,12 +37,22 @@ export async function endFaults(db: AsyncExecutor, classSessionId: string, agenc
 
 /** The latest fault in force on the body, if any. */
 export async function activeFault(db: AsyncExecutor, classSessionId: string, agency: AgencyId, now = new Date()): Promise<Fault | null> {
-  return (
-    await db
-      .select()
-      .from(platformFaults)
-      .where(and(eq(platformFaults.classSessionId, classSessionId), eq(platformFaults.agency, agency), lte(platformFaults.startsAt, now), gt(platformFaults.endsAt, now)))
-      .orderBy(desc(platformFaults.createdAt))
-      .get() ?? null
-  );
+  return (await faultInForce(db).get({ seance: classSessionId, agency, now })) ?? null;
 }
+
+// Asked on every exchange: built once (db/prepared.ts).
+const faultInForce = prepared((db) =>
+  db
+    .select()
+    .from(platformFaults)
+    .where(
+      and(
+        eq(platformFaults.classSessionId, sql.placeholder('seance')),
+        eq(platformFaults.agency, sql.placeholder('agency')),
+        lte(platformFaults.startsAt, placeholderAs(platformFaults.startsAt, 'now')),
+        gt(platformFaults.endsAt, placeholderAs(platformFaults.endsAt, 'now')),
+      ),
+    )
+    .orderBy(desc(platformFaults.createdAt))
+    .limit(1),
+);

@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AsyncExecutor, transaction } from '../../db/engine';
+import { prepared } from '../../db/prepared';
 import { agencyIds, type AgencyId, type ExchangeResult, type TraceRequest } from '../../db/schema';
 import { exchangeTraces, personas } from '../../db/tables';
 import { agencyModules } from '../agencies';
@@ -47,14 +48,28 @@ const resultOf = (error: PlatformError): ExchangeResult => (error.code === 'habi
 
 type Checked = { habilitation: Habilitation; personaId: string };
 
+// The statements of every exchange, built once (db/prepared.ts).
+const personInSession = prepared((db) =>
+  db
+    .select({ id: personas.id })
+    .from(personas)
+    .where(and(eq(personas.id, sql.placeholder('id')), eq(personas.classSessionId, sql.placeholder('seance'))))
+    .limit(1),
+);
+const insertTrace = prepared((db) =>
+  db.insert(exchangeTraces).values({
+    journalEntryId: sql.placeholder('journalEntryId'),
+    classSessionId: sql.placeholder('classSessionId'),
+    request: sql.placeholder('request'),
+    response: sql.placeholder('response'),
+    durationMs: sql.placeholder('durationMs'),
+  }),
+);
+
 /** The platform's own checks, run before the provider is called and again right before it is read. */
 async function check(db: AsyncExecutor, caller: Caller, req: ExchangeRequest, now: Date): Promise<Checked | { error: PlatformError; habilitation: Habilitation | null; personaId: string | null }> {
   // The person is looked up first so that even a refused attempt is journaled under their name: they see it in "Mes données".
-  const person = await db
-    .select({ id: personas.id })
-    .from(personas)
-    .where(and(eq(personas.id, req.usager), eq(personas.classSessionId, caller.classSessionId)))
-    .get();
+  const person = await personInSession(db).get({ id: req.usager, seance: caller.classSessionId });
   const personaId = person?.id ?? null;
   const habilitation = findHabilitation(caller.agency, req.fournisseur, req.donnees, req.finalite);
   if (!habilitation) return { error: new PlatformError('habilitation_absente'), habilitation: null, personaId };
@@ -116,9 +131,7 @@ export async function requestExchange(db: AsyncExecutor, caller: Caller, input: 
       deps.now(),
     );
     const responseBody = { ...body(entry.id), recu: receipt };
-    await tx.insert(exchangeTraces)
-      .values({ journalEntryId: entry.id, classSessionId: caller.classSessionId, request, response: { statut: status, corps: responseBody }, durationMs: deps.now().getTime() - startedAt })
-      .run();
+    await insertTrace(tx).run({ journalEntryId: entry.id, classSessionId: caller.classSessionId, request, response: { statut: status, corps: responseBody }, durationMs: deps.now().getTime() - startedAt });
     return { entry, responseBody };
   };
   const failIn = async (tx: AsyncExecutor, error: PlatformError, personaId: string | null, habilitation: Habilitation | null): Promise<ExchangeOutcome> => {

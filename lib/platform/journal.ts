@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, sql, type Placeholder } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
+import { prepared } from '../../db/prepared';
 import { type AgencyId, type ExchangeResult } from '../../db/schema';
 import { journalEntries, journalHeads } from '../../db/tables';
 import { checkpointOrigin, journalJwks, signCheckpoint, verifyCheckpoint } from './checkpoints';
@@ -82,9 +83,35 @@ export type JournalReceipt = {
   point_de_controle: string;
 };
 
+// The statements of every append, built once (db/prepared.ts).
+const placeholders = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])) as unknown as Record<K, Placeholder>;
+const chainHead = prepared((tx) =>
+  tx
+    .select({ sequence: journalEntries.sequence, hash: journalEntries.hash })
+    .from(journalEntries)
+    .where(eq(journalEntries.classSessionId, sql.placeholder('seance')))
+    .orderBy(desc(journalEntries.sequence))
+    .limit(1),
+);
+const insertEntry = prepared((tx) =>
+  tx.insert(journalEntries).values(placeholders('id', 'classSessionId', 'sequence', 'recordedAt', 'consumer', 'provider', 'items', 'purpose', 'legalBasis', 'result', 'reason', 'subject', 'caseId', 'hash', 'previousHash')),
+);
+const treeHead = prepared((tx) => tx.select().from(journalHeads).where(eq(journalHeads.classSessionId, sql.placeholder('seance'))).limit(1));
+// On conflict, the row as it was proposed (`excluded`, the same word on both engines).
+const proposed = (column: { name: string }) => sql.raw(`excluded.${column.name}`);
+const upsertTreeHead = prepared((tx) =>
+  tx
+    .insert(journalHeads)
+    .values(placeholders('classSessionId', 'size', 'frontier', 'rootHash', 'checkpoint'))
+    .onConflictDoUpdate({
+      target: journalHeads.classSessionId,
+      set: { size: proposed(journalHeads.size), frontier: proposed(journalHeads.frontier), rootHash: proposed(journalHeads.rootHash), checkpoint: proposed(journalHeads.checkpoint) },
+    }),
+);
+
 /** The séance's tree head after `entry`, and its checkpoint signed: kept in journal_heads, in the same transaction. */
 async function advanceHead(tx: AsyncExecutor, entry: Entry, leaf: Buffer, now: Date): Promise<JournalReceipt> {
-  const head = await tx.select().from(journalHeads).where(eq(journalHeads.classSessionId, entry.classSessionId)).get();
+  const head = await treeHead(tx).get({ seance: entry.classSessionId });
   let before: Buffer[];
   if (head && head.size === entry.sequence - 1) before = head.frontier.map((h) => Buffer.from(h, 'hex'));
   else {
@@ -97,10 +124,7 @@ async function advanceHead(tx: AsyncExecutor, entry: Entry, leaf: Buffer, now: D
   const rootHash = rootOfFrontier(frontier);
   const checkpoint = signCheckpoint({ origin: checkpointOrigin(entry.classSessionId), size: entry.sequence, rootHash, signedAt: now.toISOString() });
   const row = { size: entry.sequence, frontier: frontier.map((h) => h.toString('hex')), rootHash: rootHash.toString('hex'), checkpoint };
-  await tx.insert(journalHeads)
-    .values({ classSessionId: entry.classSessionId, ...row })
-    .onConflictDoUpdate({ target: journalHeads.classSessionId, set: row })
-    .run();
+  await upsertTreeHead(tx).run({ classSessionId: entry.classSessionId, ...row });
   // The last leaf's inclusion path is the tree before it, smallest subtree first (RFC 9162's PATH for m = n − 1).
   return {
     seance: entry.classSessionId,
@@ -125,19 +149,13 @@ export async function appendJournalEntry(tx: AsyncExecutor, input: JournalInput,
 
 /** The same, with the receipt the platform gives back to the caller. */
 export async function appendWithReceipt(tx: AsyncExecutor, input: JournalInput, now = new Date()): Promise<{ entry: Entry; receipt: JournalReceipt }> {
-  const head = await tx
-    .select({ sequence: journalEntries.sequence, hash: journalEntries.hash })
-    .from(journalEntries)
-    .where(eq(journalEntries.classSessionId, input.classSessionId))
-    .orderBy(desc(journalEntries.sequence))
-    .limit(1)
-    .get();
+  const head = await chainHead(tx).get({ seance: input.classSessionId });
   const content = { id: crypto.randomUUID(), ...input, sequence: (head?.sequence ?? 0) + 1, recordedAt: now.toISOString() };
   const previousHash = head?.hash ?? genesisHash;
   // One canonical form for both: the chain's hash and the tree's leaf.
   const canonical = canonicalize(hashedContent(content)) ?? '';
   const entry: Entry = { ...content, previousHash, hash: chainHash(previousHash, canonical) };
-  await tx.insert(journalEntries).values(entry).run();
+  await insertEntry(tx).run(entry);
   return { entry, receipt: await advanceHead(tx, entry, leafHash(Buffer.from(canonical)), now) };
 }
 

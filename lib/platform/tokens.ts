@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { type AsyncExecutor, type Engine } from '../../db/engine';
+import { prepared } from '../../db/prepared';
 import { agencyIds, type AgencyId } from '../../db/schema';
 import { platformTokens } from '../../db/tables';
 import { secrets } from '../secrets';
@@ -79,10 +80,15 @@ export async function rotateToken(engine: Engine, classSessionId: string, agency
 /** The caller a bearer token stands for, or null if it is unknown or revoked. */
 export async function authenticateToken(db: AsyncExecutor, token: string): Promise<{ classSessionId: string; agency: AgencyId; token: string } | null> {
   if (!/^egt_[a-z-]+_[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const row = await db
-    .select()
-    .from(platformTokens)
-    .where(and(eq(platformTokens.tokenHash, hashToken(token)), isNull(platformTokens.revokedAt)))
-    .get();
+  const row = await tokenByHash(db).get({ hash: hashToken(token) });
   return row ? { classSessionId: row.classSessionId, agency: row.agency, token } : null;
 }
+
+// Every exchange presents its token: built once (db/prepared.ts).
+const tokenByHash = prepared((db) =>
+  db
+    .select({ classSessionId: platformTokens.classSessionId, agency: platformTokens.agency })
+    .from(platformTokens)
+    .where(and(eq(platformTokens.tokenHash, sql.placeholder('hash')), isNull(platformTokens.revokedAt)))
+    .limit(1),
+);
