@@ -7,6 +7,8 @@ import { Client, links, type Sample } from '../bench/client';
 import { chromiumArgs, e2eBaseUrl } from '../playwright.config';
 import { openE2eDatabase } from './database';
 import { consentTwiceThenAgain, signInAsTeacher } from './support';
+import { applySnapshotChange, type SnapshotChange } from '../lib/classroom/live-diff';
+import type { LiveSnapshot } from '../lib/classroom/live';
 
 // A class of 30 (issue 16): six students in real browsers, twenty-four in browsers without JavaScript (the bench's
 // client), all playing their cards at once while the teacher's live view is open. Every submit is clicked twice, and
@@ -305,6 +307,7 @@ async function playClass(teacher: Page, browser: Browser) {
   // The teacher's live view stays open; the same stream is read here to time when each event shows.
   const cookie = (await teacher.context().cookies()).map((k) => `${k.name}=${k.value}`).join('; ');
   const seen = new Map<string, number>();
+  let held: LiveSnapshot | null = null;
   const live = new AbortController();
   const stream = (async () => {
     try {
@@ -319,7 +322,10 @@ async function playClass(teacher: Page, browser: Browser) {
           const data = /^data: (.*)$/m.exec(block)?.[1];
           if (!data) continue;
           const at = Date.now();
-          for (const e of (JSON.parse(data) as { timeline?: { id: string }[] }).timeline ?? []) if (!seen.has(e.id)) seen.set(e.id, at);
+          // The snapshot first, then what changed (lib/classroom/live-diff.ts), as the teacher's screen applies it.
+          const message = JSON.parse(data) as { instantane: LiveSnapshot } | { changements: SnapshotChange };
+          held = 'instantane' in message ? message.instantane : applySnapshotChange(held!, message.changements);
+          for (const e of held.timeline ?? []) if (!seen.has(e.id)) seen.set(e.id, at);
         }
       }
     } catch {

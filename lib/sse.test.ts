@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applySnapshotChange, type SnapshotChange } from './classroom/live-diff';
 import { eventStream, sharedRead } from './sse';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -57,6 +58,29 @@ describe('eventStream', () => {
     expect(decided!.at - tickEndedAt).toBeLessThan(50);
     // The same data twice is sent once.
     expect(seen.map((e) => e.data)).toEqual([...new Set(seen.map((e) => e.data))]);
+  });
+});
+
+describe('eventStream with changes', () => {
+  it('sends the whole snapshot first, then only what changed, and a reader that applies them holds what the server has', async () => {
+    const abort = new AbortController();
+    const timeline = Array.from({ length: 80 }, (_, i) => ({ id: `j${80 - i}`, text: `Échange n° ${80 - i}, accordé`, at: `2026-12-02T10:${String(i % 60).padStart(2, '0')}:00Z` }));
+    let state = { joined: 30, expected: 36, timeline };
+    const response = eventStream(new Request('http://x/flux', { signal: abort.signal }), 'live', async () => JSON.stringify(state), { everyMs: 20, changes: true });
+    const seen = listen(response);
+    await sleep(60);
+    // A new exchange: one line on top, the oldest drops out; one more student.
+    state = { ...state, joined: 31, timeline: [{ id: 'j81', text: 'Échange n° 81, refusé', at: '2026-12-02T11:00:00Z' }, ...timeline.slice(0, 79)] };
+    await sleep(60);
+    abort.abort();
+    const [first, second, ...rest] = seen.map((e) => JSON.parse(e.data) as Record<string, unknown>);
+    expect(rest).toEqual([]); // nothing sent while nothing changed
+    expect(first).toEqual({ instantane: { joined: 30, expected: 36, timeline } });
+    const change = (second as { changements: SnapshotChange }).changements;
+    expect(Object.keys(change).sort()).toEqual(['joined', 'timeline']);
+    expect(change.timeline).toEqual({ liste: { ordre: state.timeline.map((e) => e.id), elements: { j81: state.timeline[0] } } });
+    expect(seen[1]!.data.length).toBeLessThan(seen[0]!.data.length / 4);
+    expect(applySnapshotChange(first!.instantane as object, change)).toEqual(state);
   });
 });
 

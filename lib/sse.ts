@@ -1,3 +1,5 @@
+import { snapshotChange } from './classroom/live-diff';
+
 // Server-sent events read from the database: each stream asks `read` every `everyMs` and pushes what changed.
 // Nothing is kept in memory between requests, so several processes (or a restart) would agree.
 
@@ -37,15 +39,18 @@ export function sharedRead<T>(key: string, maxAgeMs: number, read: () => Promise
 /**
  * A text/event-stream response. `read` returns the event's data (JSON) or null when there is nothing to say;
  * the same data twice is sent once. `tick`, if given, runs after a read when the previous one is done (e.g. the automatic
- * instruction); what it changed is sent as soon as it ends.
+ * instruction); what it changed is sent as soon as it ends. With `changes`, `read` returns a JSON object: the first
+ * event carries it whole, `{"instantane": …}`, the next ones only what changed since, `{"changements": …}`
+ * (lib/classroom/live-diff.ts; each stream diffs against what it sent itself, so a reconnection starts whole again).
  */
-export function eventStream(request: Request, event: string, read: () => Promise<string | null>, options: { everyMs: number; tick?: () => Promise<void> }): Response {
+export function eventStream(request: Request, event: string, read: () => Promise<string | null>, options: { everyMs: number; tick?: () => Promise<void>; changes?: boolean }): Response {
   const encoder = new TextEncoder();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let last = '';
+      let sent: Record<string, unknown> | null = null; // with `changes`: what the other side holds
       let quietSince = Date.now();
       const close = () => {
         closed = true;
@@ -64,7 +69,14 @@ export function eventStream(request: Request, event: string, read: () => Promise
           const data = await read();
           if (closed) return false;
           if (data !== null && data !== last) {
-            controller.enqueue(encoder.encode(`event: ${event}\ndata: ${data}\n\n`));
+            let payload: string | null = data;
+            if (options.changes) {
+              const value = JSON.parse(data) as Record<string, unknown>;
+              const change = sent && snapshotChange(sent, value);
+              payload = !sent ? `{"instantane":${data}}` : change ? JSON.stringify({ changements: change }) : null;
+              sent = value;
+            }
+            if (payload !== null) controller.enqueue(encoder.encode(`event: ${event}\ndata: ${payload}\n\n`));
             last = data;
             quietSince = Date.now();
           } else if (Date.now() - quietSince >= heartbeatMs) {

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import type { LiveSnapshot } from '@/lib/classroom/live';
+import { applySnapshotChange, type SnapshotChange } from '@/lib/classroom/live-diff';
 import type { AgencyId, ParticipantRole } from '@/db/schema';
 import { agreed, countOf, formatTime } from '@/lib/format';
 
@@ -37,20 +38,24 @@ export function LiveView({ title, classSessionId, initial, roleLabels, stateLabe
   const [announce, setAnnounce] = useState('');
   const [connected, setConnected] = useState(false);
   const lastSequence = useRef(initial.exchanges[0]?.sequence ?? 0);
+  const current = useRef(initial); // what the stream's changes apply to
   useEffect(() => {
     const source = new EventSource(`/api/enseignant/seances/${classSessionId}/flux`);
     source.addEventListener('open', () => setConnected(true));
     source.addEventListener('error', () => setConnected(false));
     source.addEventListener('live', (event) => {
-      const next = JSON.parse((event as MessageEvent<string>).data) as LiveSnapshot | { gone: true };
-      if ('gone' in next) return source.close();
-      const newest = next.exchanges[0];
+      // The whole snapshot first (and after a reconnection), then only what changed (lib/classroom/live-diff.ts).
+      const message = JSON.parse((event as MessageEvent<string>).data) as { instantane: LiveSnapshot | { gone: true } } | { changements: SnapshotChange };
+      const next: LiveSnapshot | { gone?: true } = 'instantane' in message ? message.instantane : applySnapshotChange(current.current, message.changements);
+      if ('gone' in next && next.gone) return source.close();
+      const snapshot = (current.current = next as LiveSnapshot);
+      const newest = snapshot.exchanges[0];
       if (newest && newest.sequence > lastSequence.current) {
-        const names = new Map(next.bodies.map((b) => [b.id, b.name]));
+        const names = new Map(snapshot.bodies.map((b) => [b.id, b.name]));
         setAnnounce(`Nouvel échange : ${names.get(newest.consumer)} vers ${names.get(newest.provider)}, ${resultWords[newest.result]}.`);
         lastSequence.current = newest.sequence;
       }
-      setData(next);
+      setData(snapshot);
     });
     return () => source.close();
   }, [classSessionId]);

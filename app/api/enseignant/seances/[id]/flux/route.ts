@@ -10,7 +10,7 @@ import { eventStream, sharedRead } from '@/lib/sse';
 export const dynamic = 'force-dynamic';
 
 /**
- * The teacher's live view (server-sent events): the séance's snapshot every time it changes, read from the database
+ * The teacher's live view (server-sent events): the séance's snapshot, then what changes in it, read from the database
  * twice a second — once for every screen of this server that watches the séance (the teacher's, the projector's).
  * Each read also runs the automatic instruction that is due, so the bodies nobody plays answer on time.
  */
@@ -27,7 +27,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       }),
       // Twice a second: what a student did shows on the teacher's screen within 2 s even when the class is busy;
       // the automatic instruction runs after each push.
-      { everyMs: 500, tick: () => sharedRead(`instruction:${id}`, 400, () => runDueInstruction(db, id)) },
+      // After the first snapshot, only what changed (a new exchange: its line, the counts, not the whole séance).
+      { everyMs: 500, tick: () => sharedRead(`instruction:${id}`, 400, () => runDueInstruction(db, id)), changes: true },
     );
   });
 }
