@@ -220,7 +220,7 @@ export function openApiDocument(baseUrl: string) {
           security: [{ sessionNavigateur: [] }],
           parameters: [idParam],
           responses: {
-            '200': { description: 'Un flux `text/event-stream` d’évènements `live`, lu deux fois par seconde : d’abord l’état de la séance (`{"instantane": …}`), puis à chaque changement ce qui a changé seulement (`{"changements": …}` ; une liste d’éléments à identifiant y est donnée par l’ordre de leurs identifiants et les éléments nouveaux ou modifiés).', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+            '200': { description: 'Un flux `text/event-stream` d’évènements `live`, lu deux fois par seconde : d’abord l’état de la séance (`{"instantane": …}`), puis à chaque changement ce qui a changé seulement (`{"changements": …}` ; une liste d’éléments à identifiant y est donnée par l’ordre de leurs identifiants et les éléments nouveaux ou modifiés).', content: { 'text/event-stream': { schema: { type: 'string' } } } },
             '401': errorResponse('non_authentifie'),
             '404': errorResponse('seance_inconnue'),
           },
