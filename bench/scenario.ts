@@ -6,6 +6,7 @@ import { and, count, eq, ne } from 'drizzle-orm';
 import type { AsyncExecutor, Engine } from '../db/engine';
 import { cases, classSessions, exchangeTraces, participants, personas } from '../db/tables';
 import { currentToken } from '../lib/platform/tokens';
+import { applySnapshotChange, type SnapshotChange } from '../lib/classroom/live-diff';
 import { Client, HttpError, links, type Sample } from './client';
 import { stats, type Stats } from './stats';
 
@@ -46,8 +47,11 @@ export async function classScenario({ base, engine, teacher, students }: Options
 
   // The teacher's live view stays open for the whole class.
   const live = new AbortController();
-  // Its events' sizes: the first is the whole snapshot, the others should carry only what changed.
+  // Its events' sizes: the first is the whole snapshot, the others should carry only what changed — each beside the
+  // size of the whole snapshot it brings the screen to (applied as the screen applies it).
   const liveEventBytes: number[] = [];
+  const liveSnapshotBytes: number[] = [];
+  let held: object | null = null;
   const liveStream = (async () => {
     try {
       const response = await fetch(`${base}/api/enseignant/seances/${sessionId}/flux`, { headers: { cookie: t.cookieHeader() }, signal: live.signal });
@@ -58,7 +62,12 @@ export async function classScenario({ base, engine, teacher, students }: Options
         for (let end = buffered.indexOf('\n\n'); end >= 0; end = buffered.indexOf('\n\n')) {
           const event = buffered.slice(0, end);
           buffered = buffered.slice(end + 2);
-          if (/^event: live/m.test(event)) liveEventBytes.push(Buffer.byteLength(event));
+          const data = /^data: (.*)$/m.exec(event)?.[1];
+          if (!/^event: live/m.test(event) || !data) continue;
+          const message = JSON.parse(data) as { instantane: object } | { changements: SnapshotChange };
+          held = 'instantane' in message ? message.instantane : applySnapshotChange(held ?? {}, message.changements);
+          liveEventBytes.push(Buffer.byteLength(data));
+          liveSnapshotBytes.push(Buffer.byteLength(JSON.stringify(held)));
         }
       }
     } catch {
@@ -253,7 +262,7 @@ export async function classScenario({ base, engine, teacher, students }: Options
       `Durée : ${seconds.toFixed(0)} s. Rôles : ${roles.map((r) => `${r.n} ${r.role}`).join(', ')}. Demandes envoyées : ${submitted}. Échanges journalisés : ${gateway.length}. Parcours interrompus : ${failures.length}. Les débits de ce tableau sont des moyennes sur toute la durée (la classe réfléchit plus qu’elle ne clique).`,
     ].join('\n'),
     notes: failures,
-    live: { first: liveEventBytes[0] ?? NaN, later: liveEventBytes.slice(1) },
+    live: { first: liveEventBytes[0] ?? NaN, later: liveEventBytes.slice(1).map((bytes, i) => ({ bytes, whole: liveSnapshotBytes[i + 1]! })) },
     pages,
     streams,
     exchange: { token: cafToken, body: exchangeBody },

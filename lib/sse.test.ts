@@ -78,7 +78,7 @@ describe('eventStream with changes', () => {
     expect(first).toEqual({ instantane: { joined: 30, expected: 36, timeline } });
     const change = (second as { changements: SnapshotChange }).changements;
     expect(Object.keys(change).sort()).toEqual(['joined', 'timeline']);
-    expect(change.timeline).toEqual({ liste: { ordre: state.timeline.map((e) => e.id), elements: { j81: state.timeline[0] } } });
+    expect(change.timeline).toEqual({ liste: { ordre: ['j81', { de: 0, a: 79 }], elements: { j81: state.timeline[0] } } });
     expect(seen[1]!.data.length).toBeLessThan(seen[0]!.data.length / 4);
     expect(applySnapshotChange(first!.instantane as object, change)).toEqual(state);
   });

@@ -6,8 +6,27 @@
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Keyed = { id?: string | number; sequence?: number };
 
-/** A list sent as the order of its items' keys, with the items the other side does not have as they are now. */
-export type ListChange = { ordre: (string | number)[]; elements: Record<string, Json> };
+/** A stretch of the list as the other side has it: its items from index `de` up to `a` (excluded), in that order. */
+type Run = { de: number; a: number };
+/**
+ * A list sent as the order of its items — each a key, or a run of the list the other side already has (a new item on
+ * top of 80: the new key and one run) — with the items the other side does not have as they are now.
+ */
+export type ListChange = { ordre: (string | number | Run)[]; elements: Record<string, Json> };
+
+/** The new order of keys, with every stretch that follows the previous order written as a run. */
+function runsOf(keys: (string | number)[], previous: (string | number)[]): ListChange['ordre'] {
+  const at = new Map(previous.map((key, index) => [String(key), index]));
+  const order: ListChange['ordre'] = [];
+  for (const key of keys) {
+    const index = at.get(String(key));
+    const last = order.at(-1);
+    if (index === undefined) order.push(key);
+    else if (typeof last === 'object' && last.a === index) last.a++;
+    else order.push({ de: index, a: index + 1 });
+  }
+  return order;
+}
 /** The fields that changed: each one's new value, or its ListChange. */
 export type SnapshotChange = Record<string, Json | { liste: ListChange }>;
 
@@ -42,7 +61,7 @@ export function snapshotChange(before: Record<string, unknown>, after: Record<st
         const key = String(keyOf(item));
         if (had.get(key) !== JSON.stringify(item)) elements[key] = item;
       }
-      change[field] = { liste: { ordre: value.map((item) => keyOf(item)!), elements } };
+      change[field] = { liste: { ordre: runsOf(value.map((item) => keyOf(item)!), previous.map((item) => keyOf(item)!)), elements } };
     } else change[field] = value as Json;
   }
   for (const field of Object.keys(before)) if (!(field in after)) change[field] = null;
@@ -57,8 +76,12 @@ export function applySnapshotChange<T extends object>(before: T, change: Snapsho
   const after = { ...before } as Record<string, unknown>;
   for (const [field, value] of Object.entries(change)) {
     if (isListChange(value)) {
-      const previous = new Map(((after[field] as unknown[]) ?? []).map((item) => [String(keyOf(item)), item]));
-      after[field] = value.liste.ordre.map((key) => (String(key) in value.liste.elements ? value.liste.elements[String(key)] : previous.get(String(key))));
+      const previous = (after[field] as unknown[]) ?? [];
+      after[field] = value.liste.ordre.flatMap((entry) => {
+        // A changed item is sent again even inside a run of unchanged positions.
+        const items = typeof entry === 'object' ? previous.slice(entry.de, entry.a) : [value.liste.elements[String(entry)]];
+        return items.map((item) => value.liste.elements[String(keyOf(item))] ?? item);
+      });
     } else after[field] = value;
   }
   return after as T;
