@@ -66,4 +66,34 @@ describe('whileHolding', () => {
     expect(await whileHolding(db, claim, 60_000, async () => 'repris')).toEqual({ held: true, result: 'repris' });
     expect(await db.select().from(actionKeys).where(eq(actionKeys.key, claim.key)).all()).toEqual([]);
   });
+
+  it('gives the lease to one of thirty-six runners at once, and none fails (a page viewed by a whole class)', { timeout: 60_000 }, async () => {
+    const db = await freshDb();
+    const classSessionId = (await demoSession(db))!.id;
+    const claim = { key: 'instruction:foule', actor: 'systeme', action: 'instruction', classSessionId };
+    // On PostgreSQL, half of them through a second pool, as from a second server.
+    const second = onPostgres ? postgresEngine(process.env.EGUICHET_DATABASE_URL!, { max: 4 }) : null;
+    try {
+      let running = 0;
+      let most = 0;
+      let held = 0;
+      // Each view asks again and again, as pages do twice a second: leases taken and given back all the time.
+      const runners = Array.from({ length: 36 }, async (_, i) => {
+        for (let round = 0; round < 8; round++) {
+          const outcome = await whileHolding(i % 2 && second ? second.db : db, claim, 60_000, async () => {
+            most = Math.max(most, ++running);
+            await new Promise((resolve) => setTimeout(resolve, 2));
+            running--;
+          });
+          if (outcome.held) held++;
+        }
+      });
+      const outcomes = await Promise.allSettled(runners);
+      expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+      expect(most).toBe(1);
+      expect(held).toBeGreaterThanOrEqual(1);
+    } finally {
+      await second?.close();
+    }
+  });
 });
