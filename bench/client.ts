@@ -1,4 +1,5 @@
 import { parse, type HTMLElement } from 'node-html-parser';
+import { applySnapshotChange, type SnapshotChange } from '../lib/classroom/live-diff';
 
 // A browser without JavaScript, for the benchmark: a cookie jar, redirects followed by hand (each hop
 // timed), HTML forms read from the page and posted as a browser would. Every request is recorded.
@@ -150,4 +151,27 @@ export function links(html: string, pattern: RegExp): string[] {
     .querySelectorAll('a[href]')
     .map((a) => a.getAttribute('href')!)
     .filter((href) => pattern.test(href));
+}
+
+/**
+ * The teacher's live stream read as the cockpit reads it: the snapshot first, then each change applied to it
+ * (lib/classroom/live-diff.ts). Yields, for every `live` event, the snapshot it brings the screen to and the event's
+ * size. Ends with the stream (abort its request to stop).
+ */
+export async function* liveSnapshots<T extends object>(body: ReadableStream<Uint8Array>): AsyncGenerator<{ snapshot: T; bytes: number }> {
+  const decoder = new TextDecoder();
+  let buffered = '';
+  let held: T | null = null;
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    buffered += decoder.decode(chunk, { stream: true });
+    for (let end = buffered.indexOf('\n\n'); end >= 0; end = buffered.indexOf('\n\n')) {
+      const event = buffered.slice(0, end);
+      buffered = buffered.slice(end + 2);
+      const data = /^data: (.*)$/m.exec(event)?.[1];
+      if (!/^event: live/m.test(event) || !data) continue;
+      const message = JSON.parse(data) as { instantane: T } | { changements: SnapshotChange };
+      held = 'instantane' in message ? message.instantane : applySnapshotChange(held ?? ({} as T), message.changements);
+      yield { snapshot: held, bytes: Buffer.byteLength(data) };
+    }
+  }
 }

@@ -6,8 +6,7 @@ import { and, count, eq, ne } from 'drizzle-orm';
 import type { AsyncExecutor, Engine } from '../db/engine';
 import { cases, classSessions, exchangeTraces, participants, personas } from '../db/tables';
 import { currentToken } from '../lib/platform/tokens';
-import { applySnapshotChange, type SnapshotChange } from '../lib/classroom/live-diff';
-import { Client, HttpError, links, type Sample } from './client';
+import { Client, HttpError, links, liveSnapshots, type Sample } from './client';
 import { stats, type Stats } from './stats';
 
 type Options = { base: string; engine: Engine; teacher: { email: string; password: string }; students: number };
@@ -51,24 +50,12 @@ export async function classScenario({ base, engine, teacher, students }: Options
   // size of the whole snapshot it brings the screen to (applied as the screen applies it).
   const liveEventBytes: number[] = [];
   const liveSnapshotBytes: number[] = [];
-  let held: object | null = null;
   const liveStream = (async () => {
     try {
       const response = await fetch(`${base}/api/enseignant/seances/${sessionId}/flux`, { headers: { cookie: t.cookieHeader() }, signal: live.signal });
-      const decoder = new TextDecoder();
-      let buffered = '';
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        buffered += decoder.decode(chunk, { stream: true });
-        for (let end = buffered.indexOf('\n\n'); end >= 0; end = buffered.indexOf('\n\n')) {
-          const event = buffered.slice(0, end);
-          buffered = buffered.slice(end + 2);
-          const data = /^data: (.*)$/m.exec(event)?.[1];
-          if (!/^event: live/m.test(event) || !data) continue;
-          const message = JSON.parse(data) as { instantane: object } | { changements: SnapshotChange };
-          held = 'instantane' in message ? message.instantane : applySnapshotChange(held ?? {}, message.changements);
-          liveEventBytes.push(Buffer.byteLength(data));
-          liveSnapshotBytes.push(Buffer.byteLength(JSON.stringify(held)));
-        }
+      for await (const { snapshot, bytes } of liveSnapshots(response.body!)) {
+        liveEventBytes.push(bytes);
+        liveSnapshotBytes.push(Buffer.byteLength(JSON.stringify(snapshot)));
       }
     } catch {
       // aborted at the end

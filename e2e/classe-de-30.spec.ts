@@ -3,11 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { expect as baseExpect, chromium, test, type Browser, type Page } from '@playwright/test';
-import { Client, links, type Sample } from '../bench/client';
+import { Client, links, liveSnapshots, type Sample } from '../bench/client';
 import { chromiumArgs, e2eBaseUrl } from '../playwright.config';
 import { openE2eDatabase } from './database';
 import { consentTwiceThenAgain, signInAsTeacher } from './support';
-import { applySnapshotChange, type SnapshotChange } from '../lib/classroom/live-diff';
 import type { LiveSnapshot } from '../lib/classroom/live';
 
 // A class of 30 (issue 16): six students in real browsers, twenty-four in browsers without JavaScript (the bench's
@@ -307,26 +306,14 @@ async function playClass(teacher: Page, browser: Browser) {
   // The teacher's live view stays open; the same stream is read here to time when each event shows.
   const cookie = (await teacher.context().cookies()).map((k) => `${k.name}=${k.value}`).join('; ');
   const seen = new Map<string, number>();
-  let held: LiveSnapshot | null = null;
   const live = new AbortController();
   const stream = (async () => {
     try {
       const response = await fetch(`${e2eBaseUrl}/api/enseignant/seances/${sessionId}/flux`, { headers: { cookie }, signal: live.signal });
-      const decoder = new TextDecoder();
-      let buffer = '';
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, i);
-          buffer = buffer.slice(i + 2);
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (!data) continue;
-          const at = Date.now();
-          // The snapshot first, then what changed (lib/classroom/live-diff.ts), as the teacher's screen applies it.
-          const message = JSON.parse(data) as { instantane: LiveSnapshot } | { changements: SnapshotChange };
-          held = 'instantane' in message ? message.instantane : applySnapshotChange(held!, message.changements);
-          for (const e of held.timeline ?? []) if (!seen.has(e.id)) seen.set(e.id, at);
-        }
+      // The snapshot first, then what changed (lib/classroom/live-diff.ts), applied as the teacher's screen applies it.
+      for await (const { snapshot } of liveSnapshots<LiveSnapshot>(response.body!)) {
+        const at = Date.now();
+        for (const e of snapshot.timeline ?? []) if (!seen.has(e.id)) seen.set(e.id, at);
       }
     } catch {
       // closed at the end
