@@ -47,6 +47,13 @@ async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
+    // A pool's end() resolves before its connections have closed: forced out now, a connection still closing would get
+    // "terminating connection due to administrator command" as an error nobody listens to. Wait until they are gone.
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await admin.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+      if (Number(rows[0]!.n) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   } finally {
     await admin.end();
