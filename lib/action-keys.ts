@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { and, eq, isNull, lt } from 'drizzle-orm';
+import { hasDriverCode } from '../db/client';
 import { type AsyncExecutor, transaction } from '../db/engine';
 import { actionKeys } from '../db/tables';
 
@@ -94,19 +95,21 @@ export async function purgeOldActionKeys(db: AsyncExecutor, now = new Date()): P
 export async function whileHolding<T>(db: AsyncExecutor, claim: Claim & { key: string }, leaseMs: number, run: () => Promise<T>): Promise<{ held: true; result: T } | { held: false }> {
   // The wall clock, whatever time the work itself is told it is (a séance's instruction is run "one hour later" in tests).
   const now = new Date();
-  // Never a unique-key error, even with many runners at once on PostgreSQL (READ COMMITTED: each would see no row, and
-  // all but one insert would fail — thirty-six views of one page at once used up their retries): a lease run out is
-  // removed, then the row goes in only if none is there, and whoever's row went in holds the lease.
-  const mine = await transaction(db, async (tx) => {
-    await tx.delete(actionKeys).where(and(eq(actionKeys.key, claim.key), lt(actionKeys.createdAt, new Date(now.getTime() - leaseMs)))).run(); // its holder died: taken over
-    const inserted = await tx
-      .insert(actionKeys)
-      .values({ key: claim.key, actor: claim.actor, action: claim.action, classSessionId: claim.classSessionId ?? null, result: null, createdAt: now })
-      .onConflictDoNothing({ target: actionKeys.key })
-      .returning({ key: actionKeys.key })
-      .all();
-    return inserted.length === 1;
-  });
+  let mine: boolean;
+  try {
+    mine = await transaction(db, async (tx) => {
+      const row = await tx.select({ createdAt: actionKeys.createdAt }).from(actionKeys).where(eq(actionKeys.key, claim.key)).get();
+      if (row && row.createdAt.getTime() > now.getTime() - leaseMs) return false;
+      if (row) await tx.delete(actionKeys).where(eq(actionKeys.key, claim.key)).run(); // its holder died: taken over
+      await tx.insert(actionKeys).values({ key: claim.key, actor: claim.actor, action: claim.action, classSessionId: claim.classSessionId ?? null, result: null, createdAt: now }).run();
+      return true;
+    });
+  } catch (error) {
+    // PostgreSQL: another runner's row went in each time this one tried (the engine runs a refused insert again, five
+    // times; thirty-six views of one page at once used them up): that runner holds the lease, this one does not.
+    if (!hasDriverCode(error, (code) => code === '23505')) throw error;
+    mine = false;
+  }
   if (!mine) return { held: false };
   try {
     return { held: true, result: await run() };
