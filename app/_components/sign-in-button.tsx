@@ -1,7 +1,7 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
 import { useState } from 'react';
+import { requestSignIn } from '../../lib/auth/sign-in-request';
 
 /** Starts next-auth's sign-in with a provider (next-auth needs its CSRF token, hence a client leaf). */
 export function SignInButton({ provider, callbackUrl, children, secondary, joinCode, loginHint }: { provider: 'franceconnect' | 'proconnect'; callbackUrl: string; children: string; secondary?: boolean; joinCode?: string; loginHint?: string }) {
@@ -19,7 +19,10 @@ export function SignInButton({ provider, callbackUrl, children, secondary, joinC
         const params: Record<string, string> = {};
         if (joinCode) params.seance = joinCode;
         if (loginHint) params.login_hint = loginHint;
-        void signIn(provider, { callbackUrl }, params);
+        requestSignIn('signin', provider, { callbackUrl }, params).then(
+          ({ url }) => window.location.assign(url),
+          () => setPending(false), // the network failed: the button comes back
+        );
       }}
     >
       {pending ? 'Redirection…' : children}

@@ -1,8 +1,8 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
 import { useRef, useState, type FormEvent } from 'react';
 import { TextField } from '../_components/text-field';
+import { requestSignIn } from '../../lib/auth/sign-in-request';
 
 type Errors = { email?: string; password?: string; form?: string };
 
@@ -23,14 +23,15 @@ export function TeacherSignInForm() {
     if (!password) found.password = 'Saisissez votre mot de passe.';
     if (!found.email && !found.password) {
       setPending(true);
-      const result = await signIn('enseignant', { email, password, redirect: false });
+      const result = await requestSignIn('callback', 'enseignant', { email, password, callbackUrl: '/enseignant' }).catch(() => null);
       setPending(false);
-      if (result?.ok && !result.error) {
+      if (result && !result.error) {
         window.location.assign('/enseignant');
         return;
       }
-      found.form =
-        result?.error === 'trop_essais'
+      found.form = !result
+        ? 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez : ce que vous avez saisi est gardé.'
+        : result.error === 'trop_essais'
           ? 'Trop d’essais depuis ce réseau. Attendez 15 minutes avant de réessayer, ou relisez le mot de passe affiché au démarrage du serveur.'
           : 'Adresse e-mail ou mot de passe incorrect. Vérifiez les deux champs et réessayez.';
     }

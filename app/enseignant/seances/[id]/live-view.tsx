@@ -1,7 +1,6 @@
 'use client';
 
-import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { LiveSnapshot } from '@/lib/classroom/live';
 import { applySnapshotChange, type SnapshotChange } from '@/lib/classroom/live-diff';
 import type { AgencyId, ParticipantRole } from '@/db/schema';
@@ -15,8 +14,9 @@ type Props = {
   roleLabels: Record<ParticipantRole, string>;
   stateLabels: Record<string, string>;
   automate: (formData: FormData) => Promise<void>;
-  /** The students' tab, where roles are changed and hints revealed. */
-  studentsHref: string;
+  /** What never changes, rendered on the server (less JavaScript): the map's legend, the link to the students' tab. */
+  legend: ReactNode;
+  studentsLink: ReactNode;
 };
 
 const resultWords = { accorde: 'accordé', refuse: 'refusé', echec: 'en échec' } as const;
@@ -31,7 +31,7 @@ const hub = { x: W / 2, y: H / 2 };
  * The teacher's cockpit: map of exchanges, cases by state, students and the séance's feed, pushed by the server, on
  * one screen. Each new exchange sends a pulse from the asking body through the platform to the provider.
  */
-export function LiveView({ title, classSessionId, initial, roleLabels, stateLabels, automate, studentsHref }: Props) {
+export function LiveView({ title, classSessionId, initial, roleLabels, stateLabels, automate, legend, studentsLink }: Props) {
   const [data, setData] = useState(initial);
   // Exchanges already there when the page opened do not pulse; every later one does, once.
   const [openedAt] = useState(initial.exchanges[0]?.sequence ?? 0);
@@ -159,12 +159,7 @@ export function LiveView({ title, classSessionId, initial, roleLabels, stateLabe
             </svg>
             <figcaption>
               <p className="visually-hidden">{summary}</p>
-              <ul className="live-map__legend">
-                <li className="legend legend--accorde">✓ accordé</li>
-                <li className="legend legend--refuse">✗ refusé</li>
-                <li className="legend legend--echec">! en échec</li>
-                <li>cadre épais : joué par un·e élève ; rouge : panne</li>
-              </ul>
+              {legend}
             </figcaption>
           </figure>
         </section>
@@ -216,9 +211,7 @@ export function LiveView({ title, classSessionId, initial, roleLabels, stateLabe
               </ul>
             </div>
           )}
-          <p className="cockpit__more">
-            <Link href={studentsHref}>Changer un rôle ou révéler un indice</Link>
-          </p>
+          {studentsLink}
           </div>
         </div>
 

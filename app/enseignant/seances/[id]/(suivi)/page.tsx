@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { database } from '@/db/engine';
 import { liveSnapshot } from '@/lib/classroom/live';
 import { roleLabels } from '@/lib/classroom/roles';
@@ -19,7 +20,27 @@ export default async function TeacherSessionPage({ params }: { params: Promise<{
   return (
     <>
       <FlashNotice />
-      <LiveView title={session.name} classSessionId={session.id} initial={await liveSnapshot(db, session)} roleLabels={roleLabels} stateLabels={stateLabels} automate={automateBodyAction} studentsHref={`/enseignant/seances/${session.id}/eleves`} />
+      <LiveView
+        title={session.name}
+        classSessionId={session.id}
+        initial={await liveSnapshot(db, session)}
+        roleLabels={roleLabels}
+        stateLabels={stateLabels}
+        automate={automateBodyAction}
+        legend={
+          <ul className="live-map__legend">
+            <li className="legend legend--accorde">✓ accordé</li>
+            <li className="legend legend--refuse">✗ refusé</li>
+            <li className="legend legend--echec">! en échec</li>
+            <li>cadre épais : joué par un·e élève ; rouge : panne</li>
+          </ul>
+        }
+        studentsLink={
+          <p className="cockpit__more">
+            <Link href={`/enseignant/seances/${session.id}/eleves`}>Changer un rôle ou révéler un indice</Link>
+          </p>
+        }
+      />
     </>
   );
 }
