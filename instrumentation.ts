@@ -1,13 +1,25 @@
 // Runs once in each server process when it starts (Next.js). Two diagnostics, off by default (docs/performance.md):
 // - EGUICHET_LOOP_LOG=<file> appends, every 5 s, how long this process's event loop was held (p50, p99, max in ms):
 //   a stream's timer, a page or an API answer waits that long;
-// - EGUICHET_CPU_PROFILE_DIR=<dir> writes a CPU profile of this process every 20 s (open it in Chrome's DevTools).
+// - EGUICHET_CPU_PROFILE_DIR=<dir> writes a CPU profile of this process every 20 s (open it in Chrome's DevTools);
+// - EGUICHET_HEAP_DIR=<dir>: on SIGUSR2, this process writes where its memory goes (<pid>-memoire.json: resident
+//   size, V8's heap by space, buffers) and a heap snapshot (<pid>.heapsnapshot; `npx tsx scripts/heap-summary.ts`).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const loopLog = process.env.EGUICHET_LOOP_LOG;
   const profileDir = process.env.EGUICHET_CPU_PROFILE_DIR;
-  if (!loopLog && !profileDir) return;
+  const heapDir = process.env.EGUICHET_HEAP_DIR;
+  if (!loopLog && !profileDir && !heapDir) return;
   const fs = await import('node:fs');
+  if (heapDir) {
+    const v8 = await import('node:v8');
+    process.on('SIGUSR2', () => {
+      fs.mkdirSync(heapDir, { recursive: true });
+      const before = { memoryUsage: process.memoryUsage(), heapSpaces: v8.getHeapSpaceStatistics(), heap: v8.getHeapStatistics() };
+      v8.writeHeapSnapshot(`${heapDir}/${process.pid}.heapsnapshot`);
+      fs.writeFileSync(`${heapDir}/${process.pid}-memoire.json`, JSON.stringify(before, null, 1));
+    });
+  }
   if (loopLog) {
     const { monitorEventLoopDelay } = await import('node:perf_hooks');
     const histogram = monitorEventLoopDelay({ resolution: 10 });

@@ -30,6 +30,9 @@ const resultsFile = onPostgres ? `results-postgres-${serverCount}.md` : 'results
 const baselinePort = port + 1;
 const trivialPort = port + 2;
 const soakSeconds = option('soak', 60);
+// `--tas`: after the soak, each server process writes a heap snapshot and where its memory goes (bench/tmp/tas/,
+// EGUICHET_HEAP_DIR in instrumentation.ts), summarised by scripts/heap-summary.ts.
+const heapDir = args.includes('--tas') ? path.resolve('bench', 'tmp', 'tas') : null;
 const students = option('eleves', 36);
 const base = `http://127.0.0.1:${port}`;
 const baselineUrl = `http://127.0.0.1:${baselinePort}/`;
@@ -63,6 +66,7 @@ function spawnServer(serverPort: number): ChildProcess {
       HOST: '127.0.0.1',
       NEXTAUTH_URL: base,
       EGUICHET_DB: path.resolve('.bench-data', 'e-guichet.sqlite'),
+      ...(heapDir ? { EGUICHET_HEAP_DIR: heapDir } : {}),
       ...(serverCount > 1 ? { EGUICHET_WORKERS: '1' } : {}),
     },
   });
@@ -127,14 +131,30 @@ const residentMb = (pid: number): number => ownMb(pid) + childrenOf(pid).reduce(
  * tsx, the serve script runs in a child of the spawned process; a worker's own children, if any, count with it.)
  */
 function workersMb(pid: number): number[] {
+  return workerPids(pid).map(residentMb);
+}
+function workerPids(pid: number): number[] {
   const found: number[] = [];
   const visit = (p: number) => {
     const children = childrenOf(p);
-    if (/^(e-guichet-serveur|next-server)/.test(commandOf(p)) || children.length === 0) found.push(residentMb(p));
+    if (/^(e-guichet-serveur|next-server)/.test(commandOf(p)) || children.length === 0) found.push(p);
     else children.forEach(visit);
   };
   childrenOf(pid).forEach(visit);
   return found;
+}
+
+/** Asks each server process for a heap snapshot (one after the other: each stops its process for seconds). */
+async function heapSnapshots(pids: number[], dir: string): Promise<string[]> {
+  fs.rmSync(dir, { recursive: true, force: true });
+  const files: string[] = [];
+  for (const pid of pids) {
+    process.kill(pid, 'SIGUSR2');
+    const report = path.join(dir, `${pid}-memoire.json`);
+    for (let waited = 0; !fs.existsSync(report) && waited < 180_000; waited += 500) await new Promise((resolve) => setTimeout(resolve, 500));
+    if (fs.existsSync(report)) files.push(path.join(dir, `${pid}.heapsnapshot`));
+  }
+  return files;
 }
 const commandOf = (pid: number) => {
   try {
@@ -339,6 +359,10 @@ async function main() {
     clearInterval(sampler);
     const soakEnd = serverMb();
     const perWorker = servers.flatMap((server) => workersMb(server.pid!));
+    if (heapDir) {
+      const snapshots = await heapSnapshots(servers.flatMap((server) => workerPids(server.pid!)), heapDir);
+      console.log(`Instantanés du tas : ${snapshots.join(', ') || 'aucun'} (npx tsx scripts/heap-summary.ts <fichier>)`);
+    }
     goals.push({
       goal: `Mémoire ≤ 300 Mo par processus à la fin de l’endurance (${soakSeconds} s)`,
       measured: perWorker.map((mb) => `${Math.round(mb)} Mo`).join(', ') || '—',

@@ -5,11 +5,13 @@ import { expectNoAxeViolations, signInThroughProvider } from './support';
 // (one question per page, FALC texts). Nothing is clicked: Tab, arrows, Space and Enter only.
 
 async function isFocused(locator: Locator) {
-  return locator.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false);
+  return locator.evaluate((el) => el === document.activeElement || el.contains(document.activeElement), undefined, { timeout: 2_000 }).catch(() => false);
 }
 
 /** Presses Tab until the element (or a radio of the group) has the focus. */
 async function tabTo(page: Page, target: Locator, max = 120) {
+  // On the page at all (else the test would spend its whole time waiting for it, and say nothing of what it sees).
+  await expect(target, `${target} on ${page.url()}`).toBeAttached();
   for (let i = 0; i < max && !(await isFocused(target)); i++) await page.keyboard.press('Tab');
   expect(await isFocused(target), `focus on ${target}`).toBe(true);
 }

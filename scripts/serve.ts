@@ -12,6 +12,12 @@ export function workerCount(value = process.env.EGUICHET_WORKERS): number {
   return Math.max(1, Math.min(os.availableParallelism(), 4));
 }
 
+/** EGUICHET_WORKER_HEAP_MB: a ceiling for each worker's JavaScript heap (V8 collects sooner as it nears it). */
+function heapArgs(value = process.env.EGUICHET_WORKER_HEAP_MB): string[] {
+  const mb = Number.parseInt(value ?? '', 10);
+  return Number.isInteger(mb) && mb >= 64 ? [`--max-old-space-size=${mb}`] : [];
+}
+
 /** `dir`: the Next app to serve (this project's by default; the bench serves its trivial app the same way). */
 type Options = { port: number; host?: string; workers?: number; env?: Record<string, string>; dir?: string };
 
@@ -24,7 +30,7 @@ export function serve({ port, host, workers = workerCount(), env = {}, dir }: Op
   cluster.setupPrimary({
     ...(dir
       ? { exec: require.resolve('next/dist/bin/next'), args: ['start', dir, '-p', String(port), ...(host ? ['-H', host] : [])] }
-      : { exec: path.join(__dirname, 'worker.ts'), execArgv: withTsx, args: [] }),
+      : { exec: path.join(__dirname, 'worker.ts'), execArgv: [...withTsx, ...heapArgs()], args: [] }),
     cwd: path.resolve(__dirname, '..'),
     silent: true,
   });
