@@ -210,3 +210,47 @@ test('l’enseignant·e supprime une séance : il n’en reste rien, et le code 
   await student.goto(`/rejoindre?code=${code}`);
   await expect(student.locator('#code-erreur')).toContainText('Aucune séance ne correspond à ce code.');
 });
+
+test('les réglages : deux champs faux sont signalés chacun à côté de lui, tout ce qui est saisi reste, rien n’est enregistré avant que tout soit juste', async ({ page }) => {
+  await signInAsTeacher(page);
+  await page.getByLabel('Nom de la séance').fill('Séance des réglages');
+  await page.getByRole('button', { name: 'Créer la séance' }).click();
+  await page.getByRole('link', { name: 'Réglages', exact: true }).click();
+  await expect(page.getByLabel('Patience (minutes)')).toHaveValue('5');
+
+  // A valid change, a box ticked, a box unticked, and two wrong numbers.
+  await page.getByLabel('Délai du traitement automatique (secondes)').fill('30');
+  await page.getByLabel('Patience (minutes)').fill('0');
+  await page.getByLabel('Attente au guichet (minutes, simulée)').fill('deux heures');
+  await page.getByLabel('CAF', { exact: true }).check();
+  await page.getByLabel('Réseau de zone blanche simulé').uncheck();
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+
+  const summary = page.getByRole('alert', { name: 'Les réglages n’ont pas été enregistrés' });
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole('link')).toHaveText(['Indiquez la patience en minutes : un nombre entier de 1 à 120.', 'Indiquez l’attente au guichet en minutes : un nombre entier de 0 à 240.']);
+  await expect(page.locator('#reglages-patience-erreur')).toHaveText('Indiquez la patience en minutes : un nombre entier de 1 à 120.');
+  await expect(page.locator('#reglages-attente-erreur')).toHaveText('Indiquez l’attente au guichet en minutes : un nombre entier de 0 à 240.');
+  await expect(page.locator('#reglages-delai-erreur')).toHaveCount(0);
+  await expect(page.getByLabel('Patience (minutes)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Délai du traitement automatique (secondes)')).toHaveValue('30');
+  await expect(page.getByLabel('Patience (minutes)')).toHaveValue('0');
+  await expect(page.getByLabel('Attente au guichet (minutes, simulée)')).toHaveValue('deux heures');
+  await expect(page.getByLabel('CAF', { exact: true })).toBeChecked();
+  await expect(page.getByLabel('Réseau de zone blanche simulé')).not.toBeChecked();
+  await expectNoAxeViolations(page);
+
+  // Nothing was saved: the page as it was, once the refused form is left.
+  await page.goto(page.url().split('?')[0]!);
+  await expect(page.getByLabel('Délai du traitement automatique (secondes)')).toHaveValue('10');
+  await expect(page.getByLabel('CAF', { exact: true })).not.toBeChecked();
+
+  await page.getByLabel('Délai du traitement automatique (secondes)').fill('30');
+  await page.getByLabel('Attente au guichet (minutes, simulée)').fill('45');
+  await page.getByLabel('CAF', { exact: true }).check();
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();
+  await expect(page.getByLabel('Délai du traitement automatique (secondes)')).toHaveValue('30');
+  await expect(page.getByLabel('Attente au guichet (minutes, simulée)')).toHaveValue('45');
+  await expect(page.getByLabel('CAF', { exact: true })).toBeChecked();
+});

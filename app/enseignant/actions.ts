@@ -18,6 +18,7 @@ import { recheckHeldCases } from '@/lib/procedures/engine/run';
 import { automateBody } from '@/lib/classroom/coverage';
 import { setFlash } from '@/lib/flash';
 import { agencyShortName } from '@/lib/platform/consent-text';
+import { settingsFields, settingsForm } from '@/lib/classroom/settings-form';
 
 const rotation = z.object({ seance: z.string().min(1), organisme: z.enum(agencyIds) });
 
@@ -99,20 +100,24 @@ export async function endFaultsAction(formData: FormData): Promise<void> {
   redirect(`${pageOf(session.id)}/pannes`);
 }
 
-/** Which bodies students play (their cases wait for them) and how long the others take to decide by themselves. */
+/**
+ * Which bodies students play (their cases wait for them) and how long the others take to decide by themselves. A wrong
+ * field sends everything typed back (boxes included), each error beside its field; nothing is saved until all hold.
+ */
 export async function playedBodiesAction(formData: FormData): Promise<void> {
   const session = await mySession(formData);
   const bodies = formData.getAll('organismes').map(String).filter((id): id is (typeof agencyIds)[number] => (agencyIds as readonly string[]).includes(id));
-  const delay = z.coerce.number().int().min(0).max(3600).safeParse(formData.get('delai'));
-  const wait = z.coerce.number().int().min(0).max(240).safeParse(formData.get('attente'));
-  const patience = z.coerce.number().int().min(1).max(120).safeParse(formData.get('patience') ?? 5);
-  if (!delay.success || !wait.success || !patience.success) {
-    const back = new URLSearchParams({ erreur: !delay.success ? 'delai-invalide' : !wait.success ? 'attente-invalide' : 'patience-invalide', delai: String(formData.get('delai') ?? ''), attente: String(formData.get('attente') ?? ''), patience: String(formData.get('patience') ?? '') });
+  const raw = Object.fromEntries(settingsFields.map((field) => [field, String(formData.get(field) ?? '')])) as Record<(typeof settingsFields)[number], string>;
+  const parsed = settingsForm.safeParse(raw);
+  if (!parsed.success) {
+    const back = new URLSearchParams({ ...raw, organismes: bodies.join(','), reseau: formData.get('reseau') === 'on' ? 'oui' : 'non' });
+    for (const issue of parsed.error.issues) back.set(`erreur-${String(issue.path[0])}`, 'oui');
     redirect(`${pageOf(session.id)}/reglages?${back.toString()}`);
   }
+  const f = parsed.data;
   await database()
     .update(classSessions)
-    .set({ bodiesPlayed: bodies, autoInstructionDelaySeconds: delay.data, counterWaitMinutes: wait.data, patienceMinutes: patience.data, simulateNetwork: formData.get('reseau') === 'on' })
+    .set({ bodiesPlayed: bodies, autoInstructionDelaySeconds: f.delai, counterWaitMinutes: f.attente, patienceMinutes: f.patience, simulateNetwork: formData.get('reseau') === 'on' })
     .where(eq(classSessions.id, session.id))
     .run();
   await setFlash('C’est enregistré.');

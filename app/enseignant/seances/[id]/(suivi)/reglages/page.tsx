@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ErrorSummary } from '@/app/_components/error-summary';
 import { TextField } from '@/app/_components/text-field';
 import { agencyIds } from '@/db/schema';
 import { presets } from '@/lib/classroom/sessions';
+import { settingsFields, settingsMessages, type SettingsField } from '@/lib/classroom/settings-form';
 import { formatDate } from '@/lib/format';
 import { agencyShortName } from '@/lib/platform/consent-text';
 import { playedBodiesAction } from '../../../../actions';
@@ -15,6 +17,12 @@ export const metadata: Metadata = { title: 'Réglages de la séance — espace e
 export default async function SettingsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { session } = await teacherSession((await params).id);
   const q = await searchParams;
+  // After a refused form, everything as typed (boxes included), each error beside its field.
+  const errors: Partial<Record<SettingsField, string>> = Object.fromEntries(settingsFields.flatMap((f) => (q[`erreur-${f}`] ? [[f, settingsMessages[f]]] : [])));
+  const refused = Object.keys(errors).length > 0;
+  const typed = (field: SettingsField, saved: number) => (refused ? (q[field] ?? '') : String(saved));
+  const played = refused ? (q.organismes ?? '').split(',') : session.bodiesPlayed;
+  const network = refused ? q.reseau === 'oui' : session.simulateNetwork;
   return (
     <>
       <h1>Réglages de la séance</h1>
@@ -24,20 +32,21 @@ export default async function SettingsPage({ params, searchParams }: { params: P
       </p>
       <section aria-labelledby="organismes-joues">
         <h2 id="organismes-joues">Organismes joués par des élèves</h2>
-        <form action={playedBodiesAction}>
+        <form action={playedBodiesAction} noValidate>
           <input type="hidden" name="seance" value={session.id} />
+          <ErrorSummary title="Les réglages n’ont pas été enregistrés" errors={errors} idPrefix="reglages" />
           <fieldset className="field">
             <legend>Les demandes adressées à ces organismes attendent un·e élève agent</legend>
             <span className="hint">Un organisme est coché dès qu’un·e élève le joue. Les autres traitent leurs demandes automatiquement, selon les règles de chaque démarche.</span>
             {agencyIds.map((a) => (
               <div key={a} className="radio">
-                <input type="checkbox" id={`joue-${a}`} name="organismes" value={a} defaultChecked={session.bodiesPlayed.includes(a)} />
+                <input type="checkbox" id={`joue-${a}`} name="organismes" value={a} defaultChecked={played.includes(a)} />
                 <label htmlFor={`joue-${a}`}>{agencyShortName(a)}</label>
               </div>
             ))}
           </fieldset>
           <div className="radio field">
-            <input type="checkbox" id="reseau" name="reseau" defaultChecked={session.simulateNetwork} aria-describedby="reseau-aide" />
+            <input type="checkbox" id="reseau" name="reseau" defaultChecked={network} aria-describedby="reseau-aide" />
             <label htmlFor="reseau">
               Réseau de zone blanche simulé
               <span className="hint" id="reseau-aide">
@@ -46,34 +55,34 @@ export default async function SettingsPage({ params, searchParams }: { params: P
             </label>
           </div>
           <TextField
-            id="delai"
+            id="reglages-delai"
             name="delai"
             label="Délai du traitement automatique (secondes)"
             hint="De 0 à 3600. Les justificatifs vérifiés « à la main » prennent trois fois plus longtemps."
-            error={q.erreur === 'delai-invalide' ? 'Indiquez un nombre entier de secondes, de 0 à 3600.' : undefined}
+            error={errors.delai}
             inputMode="numeric"
             className="input--short"
-            defaultValue={q.erreur === 'delai-invalide' || q.erreur === 'attente-invalide' ? (q.delai ?? '') : String(session.autoInstructionDelaySeconds)}
+            defaultValue={typed('delai', session.autoInstructionDelaySeconds)}
           />
           <TextField
-            id="patience"
+            id="reglages-patience"
             name="patience"
             label="Patience (minutes)"
             hint="De 1 à 120. Une demande qui attend un·e élève agent plus longtemps est signalée ici et dans l’espace de l’agent."
-            error={q.erreur === 'patience-invalide' ? 'Indiquez un nombre entier de minutes, de 1 à 120.' : undefined}
+            error={errors.patience}
             inputMode="numeric"
             className="input--short"
-            defaultValue={q.erreur === 'patience-invalide' ? (q.patience ?? '') : String(session.patienceMinutes)}
+            defaultValue={typed('patience', session.patienceMinutes)}
           />
           <TextField
-            id="attente"
+            id="reglages-attente"
             name="attente"
             label="Attente au guichet (minutes, simulée)"
             hint="De 0 à 240. Notée dans chaque demande saisie au guichet, pour la comparer au temps en ligne."
-            error={q.erreur === 'attente-invalide' ? 'Indiquez un nombre entier de minutes, de 0 à 240.' : undefined}
+            error={errors.attente}
             inputMode="numeric"
             className="input--short"
-            defaultValue={q.erreur === 'attente-invalide' ? (q.attente ?? '') : String(session.counterWaitMinutes)}
+            defaultValue={typed('attente', session.counterWaitMinutes)}
           />
           <button type="submit" className="button">
             Enregistrer
