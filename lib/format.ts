@@ -37,6 +37,9 @@ export const formatNumber = (n: number) => frenchNumber().format(n);
 const oneDecimal = lazy(() => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }));
 /** "350 Ko", "1,2 Mo": a file's size as French screens write it. */
 export const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))}\u00a0Ko` : `${oneDecimal().format(bytes / (1024 * 1024))}\u00a0Mo`);
+const euros = lazy(() => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }));
+/** 216 → "2,16 €" (amounts are kept in cents). */
+export const formatEuros = (cents: number) => euros().format(cents / 100);
 /** "1 demande", "2 demandes", "0 demande": French plural rules (0 and 1 are singular), the number in front. */
 export const countOf = (n: number, one: string, many: string) => `${formatNumber(n)}\u00a0${frenchPlural().select(n) === 'one' ? one : many}`;
 /** The word alone, agreed with n: `agreed(n, 'attend', 'attendent')`. */

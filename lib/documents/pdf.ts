@@ -5,7 +5,8 @@ import { formatDate } from '../format';
 // The PDF of an issued document: its data, a QR code to the public verification page, the seal in the metadata.
 // Fonts are PDF standard fonts (nothing to download); the text sticks to their character set (WinAnsi).
 
-export type DocumentField = { libelle: string; valeur: string };
+/** `occulte`: a passage blacked out before the document was given (its value says on which ground): a black band. */
+export type DocumentField = { libelle: string; valeur: string; occulte?: boolean };
 export type PdfInput = {
   id: string;
   title: string;
@@ -68,7 +69,12 @@ export async function renderDocumentPdf(input: PdfInput): Promise<Uint8Array> {
   y -= 16;
   for (const field of input.fields) {
     write(field.libelle, bold, 11);
-    write(field.valeur, regular, 12);
+    if (field.occulte) {
+      // The band covers the lines of the ground it states; the text itself is not in the file at all.
+      const lines = wrap(field.valeur, regular, 12, width).length;
+      page.drawRectangle({ x: margin - 4, y: y - 12 * 1.45 * (lines - 1) - 5, width: width + 8, height: 12 * 1.45 * lines + 2, color: rgb(0, 0, 0) });
+      write(field.valeur, regular, 12, rgb(1, 1, 1));
+    } else write(field.valeur, regular, 12);
     y -= 6;
   }
 

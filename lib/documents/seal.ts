@@ -7,7 +7,8 @@ import { documentKeys, documentSigningKey } from './keys';
 // (`imprime`: title, issuer, date, every field shown), so that anyone holding the key set can compare the paper with
 // what was signed, offline; and the SHA-256 of the whole content kept on the server (RFC 8785 canonical JSON).
 
-export type SealedField = { libelle: string; valeur: string };
+/** `occulte`: a blacked-out passage (its value is the ground); printed as a black band, sealed as such. */
+export type SealedField = { libelle: string; valeur: string; occulte?: boolean };
 /** What the paper shows, as signed. */
 export type PrintedData = { titre: string; emetteur: string; delivre_le: string; champs: SealedField[] };
 export type SealClaims = { jti: string; typ: string; iss: string; iat: number; sha256: string; imprime?: PrintedData };
@@ -20,7 +21,8 @@ const printedOf = (doc: { title: string; issuerLabel: string; issuedAt: Date; co
   titre: doc.title,
   emetteur: doc.issuerLabel,
   delivre_le: doc.issuedAt.toISOString(),
-  champs: doc.content.champs.map(({ libelle, valeur }) => ({ libelle, valeur })),
+  // `occulte` only where it is set: seals made before it existed compare the same.
+  champs: doc.content.champs.map(({ libelle, valeur, occulte }) => (occulte ? { libelle, valeur, occulte: true } : { libelle, valeur })),
 });
 
 export async function sealDocument(doc: SealInput): Promise<{ jws: string; contentHash: string }> {

@@ -52,7 +52,7 @@ export default async function VerifyPage({ params, searchParams }: { params: Pro
                 {result.donnees_scellees.champs.map((champ, i) => (
                   <Fragment key={i}>
                     <dt>{champ.libelle}</dt>
-                    <dd>{champ.valeur}</dd>
+                    <dd className={champ.occulte ? 'redacted' : undefined}>{champ.valeur}</dd>
                   </Fragment>
                 ))}
                 <dt>Numéro</dt>
