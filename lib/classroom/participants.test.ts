@@ -136,8 +136,10 @@ describe('joining a séance', () => {
     expect(await cardOf(db, a!)).toMatchObject({ title: 'Agent — Ville' });
     expect((await cardOf(db, h!)).title).toBe('Aidant·e France Services');
     expect(o!.role).toBe('citoyen');
-    await sendClassroomMessage(db, { classSessionId: session.id, participantId: null, kind: 'message', title: 'À tous', body: 'Dix minutes.' });
-    await sendClassroomMessage(db, { classSessionId: session.id, participantId: a!.id, kind: 'indice', title: 'Indice', body: 'Ouvrez le mode expert.' });
+    // A second apart: two messages sent within the same millisecond have no order (seen once on PostgreSQL).
+    const sentAt = Date.now();
+    await sendClassroomMessage(db, { classSessionId: session.id, participantId: null, kind: 'message', title: 'À tous', body: 'Dix minutes.' }, new Date(sentAt));
+    await sendClassroomMessage(db, { classSessionId: session.id, participantId: a!.id, kind: 'indice', title: 'Indice', body: 'Ouvrez le mode expert.' }, new Date(sentAt + 1000));
     expect((await messagesFor(db, session.id, a!.id)).map((m) => m.title)).toEqual(['Indice', 'À tous']);
     expect((await messagesFor(db, session.id, c!.id)).map((m) => m.title)).toEqual(['À tous']);
   });
