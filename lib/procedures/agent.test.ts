@@ -2,7 +2,7 @@ import { type AsyncExecutor, getEngine } from '../../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
-import { agents, classSessions, documents, personas } from '../../db/tables';
+import { actionKeys, agents, classSessions, documents, personas } from '../../db/tables';
 import { seedWorld } from '../../db/seed';
 import type { Agent } from '../auth/guards';
 import { demoSession } from '../classroom/sessions';
@@ -103,6 +103,22 @@ describe('an agent’s decisions', () => {
     expect(done.state).toBe('accepte');
     expect(await db.select().from(documents).where(and(eq(documents.caseId, c.id), eq(documents.kind, 'carte_stationnement'))).all()).toHaveLength(1);
     expect((await timelineOf(db, c.id)).filter((e) => e.actorKind === 'agent' && e.kind === 'transition').map((e) => e.toState)).toEqual(['en_instruction', 'complement_demande', 'accepte']);
+  });
+
+  it('does not run the rules while the automatic instruction holds the case, nor on a case already decided', async () => {
+    const c = await parkingWithProofs('karim-benali');
+    const ville = await agentOf('ville');
+    await agentDecide(db, ville, c.id, 'prendre', null);
+    // The automatic instruction holds this case (instructCase's lease): the agent's click asks nothing, and says so.
+    await db.insert(actionKeys).values({ key: `instruction:${c.id}`, actor: 'systeme', action: 'instruction', classSessionId: session, result: null, createdAt: new Date() }).run();
+    await expect(agentDecide(db, ville, c.id, 'accepter', null)).rejects.toThrow(/en cours de traitement automatique/);
+    expect((await caseOf(db, (await persona('karim-benali')).id, c.id))?.state).toBe('en_instruction');
+    await db.delete(actionKeys).where(eq(actionKeys.key, `instruction:${c.id}`)).run();
+    // Decided meanwhile by someone else: the agent's click (read before) finds it decided and runs nothing.
+    expect((await agentDecide(db, ville, c.id, 'accepter', null)).state).toBe('accepte');
+    await expect(agentDecide(db, ville, c.id, 'accepter', null)).rejects.toThrow(/Prenez d’abord|déjà accepté/);
+    expect(await db.select().from(documents).where(and(eq(documents.caseId, c.id), eq(documents.kind, 'carte_stationnement'))).all()).toHaveLength(1);
+    expect(await db.select().from(actionKeys).where(eq(actionKeys.key, `instruction:${c.id}`)).all()).toEqual([]);
   });
 
   it('cannot accept what the rules cannot issue; refuses with a reason the person reads', async () => {

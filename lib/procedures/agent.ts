@@ -9,6 +9,7 @@ import { decideNotice, rejectNotice } from './address-change/definition';
 import { addMessage, addNote, applyTransition, CaseError, startCase, type Actor } from './engine/cases';
 import type { CaseRow } from './engine/types';
 import { procedures } from './registry';
+import { whileHolding } from '../action-keys';
 
 // The back-office's Data Access Layer: an agent sees and acts only on their body's cases (and register), in their séance.
 
@@ -85,6 +86,19 @@ export async function agentDecide(db: AsyncExecutor, agent: Agent, caseId: strin
     );
   }
   if (c.state !== 'en_instruction') throw new CaseError('etat_incompatible', 'Prenez d’abord le dossier en charge.');
+  // The rules may ask the platform (the parking card with consent): one instruction of a case at a time, the agent's
+  // or the automatic one's (instructCase), else the journal would show each look-up twice (seen in the class of 30).
+  const run = await whileHolding(db, { key: `instruction:${c.id}`, actor: actor.id ?? 'agent', action: 'instruction', classSessionId: c.classSessionId }, 60_000, () => acceptNow(db, c.id, agent, text));
+  if (!run.held) throw new CaseError('etat_incompatible', 'Ce dossier est en cours de traitement automatique : rechargez la page dans un instant.');
+  return run.result;
+}
+
+/** The agent's acceptance under the case's instruction lease: the case as it stands now, the rules, the documents. */
+async function acceptNow(db: AsyncExecutor, caseId: string, agent: Agent, text: string | null): Promise<CaseRow> {
+  const c = await agentCase(db, agent, caseId);
+  if (!c) throw new CaseError('introuvable', 'Ce dossier n’existe pas, ou il relève d’un autre organisme.');
+  if (c.state !== 'en_instruction') throw new CaseError('etat_incompatible', c.state === 'accepte' ? 'Ce dossier est déjà accepté.' : 'Ce dossier n’est plus en cours d’instruction.');
+  const actor = agentActor(agent);
   const persona = await db.select().from(personas).where(eq(personas.id, c.personaId)).get();
   if (!persona) throw new CaseError('introuvable', 'La personne de ce dossier n’existe plus.');
   const decision = await procedures[c.procedure].instruct(db, c, persona);
