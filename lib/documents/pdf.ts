@@ -1,12 +1,13 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { formatDate } from '../format';
+import type { SealedField } from './seal';
 
 // The PDF of an issued document: its data, a QR code to the public verification page, the seal in the metadata.
 // Fonts are PDF standard fonts (nothing to download); the text sticks to their character set (WinAnsi).
 
-/** `occulte`: a passage blacked out before the document was given (its value says on which ground): a black band. */
-export type DocumentField = { libelle: string; valeur: string; occulte?: boolean };
+/** A printed field is what the seal carries (`occulte`: a blacked-out passage, printed as a black band). */
+export type DocumentField = SealedField;
 export type PdfInput = {
   id: string;
   title: string;

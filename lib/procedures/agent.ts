@@ -88,7 +88,7 @@ export async function agentDecide(db: AsyncExecutor, agent: Agent, caseId: strin
   if (c.state !== 'en_instruction') throw new CaseError('etat_incompatible', 'Prenez d’abord le dossier en charge.');
   // The rules may ask the platform (the parking card with consent): one instruction of a case at a time, the agent's
   // or the automatic one's (instructCase), else the journal would show each look-up twice (seen in the class of 30).
-  const run = await whileHolding(db, { key: `instruction:${c.id}`, actor: actor.id ?? 'agent', action: 'instruction', classSessionId: c.classSessionId }, 60_000, () => acceptNow(db, c.id, agent, text));
+  const run = await whileHolding(db, { key: `instruction:${c.id}`, actor: agent.id, action: 'instruction', classSessionId: c.classSessionId }, 60_000, () => acceptNow(db, c.id, agent, text));
   if (!run.held) throw new CaseError('etat_incompatible', 'Ce dossier est en cours de traitement automatique : rechargez la page dans un instant.');
   return run.result;
 }
