@@ -101,6 +101,15 @@ test('chaque page, à 320 et 390 px, sans défilement horizontal et dans un fran
   await expect(citizen).toHaveURL(/\/etapes\//);
   const step = new URL(citizen.url()).pathname;
   citizenPages.push(step, step.replace(/\/etapes\/.*$/, '/recapitulatif'));
+  // A document's request: the way to receive it, with its price, and the page to take a refusal to the CADA.
+  await citizen.goto('/citoyen/demarches/acces-document');
+  await citizen.getByRole('button', { name: /Commencer la démarche|Reprendre ma demande/ }).first().click();
+  await citizen.getByRole('radio', { name: /La mairie de Villeneuve-sur-Brenne/ }).check();
+  await citizen.getByRole('button', { name: 'Continuer' }).click();
+  await citizen.getByRole('radio', { name: /Permis de construire d’une véranda/ }).check();
+  await citizen.getByRole('button', { name: 'Continuer' }).click();
+  await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Comment voulez-vous le recevoir ?');
+  citizenPages.push('/citoyen/demarches/acces-document', new URL(citizen.url()).pathname, '/citoyen/demarches/saisine-cada');
   await tour(citizen, citizenPages, found);
 
   const marcel = await signedIn(browser, /FranceConnect/, 'Marcel André Dupuis');
@@ -108,6 +117,9 @@ test('chaque page, à 320 et 390 px, sans défilement horizontal et dans un fran
 
   const agent = await signedIn(browser, /ProConnect/, 'Camille Vasseur');
   await tour(agent, ['/agent', '/agent/saisie', ...(await linksLike(agent, '/agent', /^\/agent\/dossiers\//))], found);
+
+  const rapporteur = await signedIn(browser, /ProConnect/, 'Claire Fontaine');
+  await tour(rapporteur, ['/agent'], found);
 
   const aidant = await signedIn(browser, /ProConnect/, 'Sarah Benoît');
   await tour(aidant, ['/aidant'], found);

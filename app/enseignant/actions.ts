@@ -9,7 +9,7 @@ import { classSessions } from '@/db/tables';
 import { requireTeacher } from '@/lib/auth/guards';
 import { endFaults, injectFault } from '@/lib/platform/faults';
 import { rotateToken } from '@/lib/platform/tokens';
-import { createSession, deleteSession, ownedSession, resetSession } from '@/lib/classroom/sessions';
+import { createSession, deleteSession, ownedSession, presets, resetSession, type Preset } from '@/lib/classroom/sessions';
 import { cardOf, eventCards, type EventCardId } from '@/lib/classroom/cards';
 import { messagesFor, sendClassroomMessage } from '@/lib/classroom/messages';
 import { participantsOfSession, reassignParticipant } from '@/lib/classroom/participants';
@@ -117,7 +117,7 @@ export async function playedBodiesAction(formData: FormData): Promise<void> {
   const f = parsed.data;
   await database()
     .update(classSessions)
-    .set({ bodiesPlayed: bodies, autoInstructionDelaySeconds: f.delai, counterWaitMinutes: f.attente, patienceMinutes: f.patience, simulateNetwork: formData.get('reseau') === 'on' })
+    .set({ bodiesPlayed: bodies, autoInstructionDelaySeconds: f.delai, counterWaitMinutes: f.attente, patienceMinutes: f.patience, minutesPerMonth: f.mois, simulateNetwork: formData.get('reseau') === 'on' })
     .where(eq(classSessions.id, session.id))
     .run();
   await setFlash('C’est enregistré.');
@@ -137,7 +137,7 @@ export async function automateBodyAction(formData: FormData): Promise<void> {
 
 const newSession = z.object({
   nom: z.string().trim().min(1, 'Donnez un nom à la séance, par exemple « BTS SAM 1 — mardi ».').max(80, 'Le nom compte 80 caractères au plus.'),
-  preset: z.enum(['tout', 'demenagement', 'stationnement', 'fracture_numerique'], { error: 'Choisissez un scénario.' }),
+  preset: z.enum(Object.keys(presets) as [Preset, ...Preset[]], { error: 'Choisissez un scénario.' }),
   eleves: z.coerce.number({ error: 'Indiquez un nombre d’élèves.' }).int('Indiquez un nombre entier d’élèves.').min(1, 'Le nombre d’élèves va de 1 à 100.').max(100, 'Le nombre d’élèves va de 1 à 100.'),
 });
 

@@ -9,7 +9,7 @@ import { personaRef } from './world';
 
 export const caseStates = ['brouillon', 'depose', 'en_instruction', 'complement_demande', 'accepte', 'refuse', 'sans_suite'] as const;
 export type CaseState = (typeof caseStates)[number];
-export const procedureIds = ['acte-naissance', 'changement-adresse', 'carte-stationnement'] as const;
+export const procedureIds = ['acte-naissance', 'changement-adresse', 'carte-stationnement', 'acces-document', 'saisine-cada'] as const;
 export type ProcedureId = (typeof procedureIds)[number];
 export const caseChannels = ['en_ligne', 'guichet', 'papier'] as const;
 export const actorKinds = ['usager', 'agent', 'systeme', 'aidant'] as const;
@@ -36,7 +36,7 @@ export const cases = sqliteTable(
     /** The mandate under which an aidant filed the request for the person. */
     mandateId: text('mandate_id'),
     /** Why it was refused and what the person can do, when refused. */
-    outcome: text('outcome', { mode: 'json' }).$type<{ motif: string; solution?: string } | null>(),
+    outcome: text('outcome', { mode: 'json' }).$type<{ motif: string; solution?: string; implicite?: true } | null>(),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),

@@ -8,7 +8,7 @@ export const classSessions = sqliteTable('class_sessions', {
   name: text('name').notNull(),
   joinCode: text('join_code').notNull().unique(),
   teacherId: text('teacher_id').references(() => teachers.id, { onDelete: 'set null' }),
-  preset: text('preset', { enum: ['demenagement', 'stationnement', 'fracture_numerique', 'tout'] })
+  preset: text('preset', { enum: ['demenagement', 'stationnement', 'fracture_numerique', 'documents', 'tout'] })
     .notNull()
     .default('tout'),
   /** How many students the teacher expects (the live view shows how many have joined). */
@@ -26,6 +26,8 @@ export const classSessions = sqliteTable('class_sessions', {
   simulateNetwork: integer('simulate_network', { mode: 'boolean' }).notNull().default(true),
   /** Minutes a case may wait on a body played by a student before the live view and the agent's page flag it. */
   patienceMinutes: integer('patience_minutes').notNull().default(5),
+  /** The séance's clock: how many minutes a month of real time lasts (the law's deadlines, lib/procedures/engine/time-scale.ts). */
+  minutesPerMonth: integer('minutes_per_month').notNull().default(5),
 });
 
 /** Every row of the simulated world belongs to one séance: deleting the séance deletes the row. */

@@ -13,6 +13,7 @@ export const agencyIds = [
   'la-poste',
   'etat-civil',
   'ville',
+  'cada',
 ] as const;
 export type AgencyId = (typeof agencyIds)[number];
 

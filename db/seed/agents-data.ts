@@ -21,6 +21,8 @@ export const agentSeeds: AgentSeed[] = [
   { agencyId: 'siv', givenName: 'Olivier', familyName: 'Bertin', jobTitle: 'Agent du centre d’expertise des titres' },
   { agencyId: 'retraite', givenName: 'Martine', familyName: 'Joly', jobTitle: 'Conseillère retraite' },
   { agencyId: 'la-poste', givenName: 'Kevin', familyName: 'Rolland', jobTitle: 'Conseiller clientèle' },
+  { agencyId: 'cada', givenName: 'Claire', familyName: 'Fontaine', jobTitle: 'Rapporteure de la commission' },
+  { agencyId: 'cada', givenName: 'Bastien', familyName: 'Aubry', jobTitle: 'Rapporteur de la commission' },
 ];
 
 /** Login of a seeded agent in the simulated ProConnect: firstname.lastname@<body>.e-guichet.test */

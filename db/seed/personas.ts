@@ -25,7 +25,16 @@ export type PersonaSeed = {
    * What the student reads. `moveTo`: the new address of someone who moves; `actOf`: the person whose birth act is
    * asked when it is not the persona's own. Both are shown on the card as facts the forms need (lib/classroom/cards.ts).
    */
-  card: { title: string; situation: string; goal: string; constraints: string; moveTo?: Address; actOf?: { link: 'enfant' | 'parent' | 'conjoint'; familyName: string; givenNames: string } };
+  card: {
+    title: string;
+    situation: string;
+    goal: string;
+    constraints: string;
+    moveTo?: Address;
+    actOf?: { link: 'enfant' | 'parent' | 'conjoint'; familyName: string; givenNames: string };
+    /** The administrative document asked for (lib/procedures/document-access/documents.ts) and how. */
+    documentOf?: { document: string; mode: 'consultation' | 'courriel' | 'copie' };
+  };
   birthAct: { actNumber: number; year?: number; time: string; father: string | null; mother: string | null; notes?: string[] };
   dgfip?: { address?: Address; residenceType?: 'principale' | 'secondaire'; parts: number; income: number; lastReturnYear?: number };
   siv?: { registration: string; make: string; model: string; firstRegisteredOn: string; address?: Address; company?: string }[];
@@ -472,6 +481,55 @@ export const personaSeeds: PersonaSeed[] = [
     dgfip: { parts: 1, income: 18300 },
     cpam: {},
     franceTravail: { registeredOn: '2025-04-07', category: 'Catégorie A', adviser: 'M. Benoît' },
+    laPoste: {},
+  },
+  {
+    key: 'rose-lemaire', givenNames: 'Rose', familyName: 'Lemaire', gender: 'female', birthdate: '1984-05-21',
+    born: { commune: '00101' }, phone: '06 00 00 01 27', address: at('27 rue des Tanneurs', '00101'),
+    occupation: 'Fleuriste', digitalProfile: 'autonome',
+    card: {
+      title: 'La rue des Tanneurs piétonne ?',
+      situation: 'Vous tenez une boutique de fleurs rue des Tanneurs. La mairie a organisé une réunion publique sur la rue, le 12 septembre, mais vous étiez au travail.',
+      goal: 'Obtenir le compte rendu de la réunion publique sur la rue des Tanneurs, par courrier électronique.',
+      constraints: 'Vous voulez savoir ce qui a été dit sur les livraisons : vos fleurs arrivent tôt le matin.',
+      documentOf: { document: 'ville-reunion-tanneurs', mode: 'courriel' },
+    },
+    birthAct: { actNumber: 131, time: '10:15', father: 'Daniel Lemaire', mother: 'Sylvie Lemaire, née Caron' },
+    dgfip: { parts: 1, income: 26400 },
+    cpam: {},
+    laPoste: {},
+  },
+  {
+    key: 'mathis-roux', givenNames: 'Mathis', familyName: 'Roux', gender: 'male', birthdate: '1999-08-30',
+    born: { commune: '00102' }, phone: '06 00 00 01 28', address: at('61 avenue de la Gare', '00101'),
+    occupation: 'Animateur d’une association de cyclistes', digitalProfile: 'autonome',
+    card: {
+      title: 'Une étude qui ne vient pas',
+      situation: 'Votre association veut des pistes cyclables dans le centre-ville. La mairie a fait faire une étude de circulation, mais ne l’a pas publiée.',
+      goal: 'Obtenir l’étude de circulation du centre-ville, par courrier électronique ; sans réponse, saisir la CADA.',
+      constraints: 'La mairie tarde à répondre. Comptez le temps : dans la séance, un mois passe en quelques minutes.',
+      documentOf: { document: 'ville-etude-circulation', mode: 'courriel' },
+    },
+    birthAct: { actNumber: 188, time: '18:40', father: 'Stéphane Roux', mother: 'Karine Roux, née Millet' },
+    dgfip: { parts: 1, income: 19800 },
+    cpam: {},
+    laPoste: {},
+  },
+  {
+    key: 'denise-carre', givenNames: 'Denise', familyName: 'Carré', gender: 'female', birthdate: '1958-12-04',
+    born: { commune: '00101' }, phone: '06 00 00 01 29', address: at('5 place du Marché', '00101'),
+    occupation: 'Retraitée, conseillère de quartier', digitalProfile: 'autonome',
+    card: {
+      title: 'Le budget avant le vote',
+      situation: 'Vous êtes conseillère de quartier. Le conseil municipal votera le budget de l’an prochain dans un mois.',
+      goal: 'Obtenir le projet de budget de la ville pour l’an prochain, par courrier électronique, avant le vote.',
+      constraints: 'Vous voulez le lire avant le vote : vous avez entendu dire que la salle des fêtes allait fermer.',
+      documentOf: { document: 'ville-projet-budget', mode: 'courriel' },
+    },
+    birthAct: { actNumber: 214, time: '06:55', father: 'Lucien Carré', mother: 'Odette Carré, née Pichon' },
+    dgfip: { parts: 1, income: 22600 },
+    cpam: {},
+    retraite: { kind: 'droit_propre', amount: 1480, startedOn: '2020-01-01' },
     laPoste: {},
   },
 ];

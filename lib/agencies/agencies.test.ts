@@ -20,6 +20,7 @@ const ownTables: Record<string, string[]> = {
   'la-poste': ['laPosteCustomers'],
   'etat-civil': ['birthRecords'],
   ville: ['villeParkingCards'],
+  cada: [],
 };
 
 describe('the bodies', () => {

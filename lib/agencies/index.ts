@@ -1,4 +1,5 @@
 import type { AgencyId } from '../../db/schema';
+import { cada } from './cada';
 import { caf } from './caf';
 import { cpam } from './cpam';
 import { dgfip } from './dgfip';
@@ -21,4 +22,5 @@ export const agencyModules: Record<AgencyId, AgencyModule> = {
   'la-poste': laPoste,
   'etat-civil': etatCivil,
   ville,
+  cada,
 };

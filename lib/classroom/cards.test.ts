@@ -49,6 +49,10 @@ const intended: Record<string, { [procedure: string]: 'accepte' | 'refuse' }> = 
   'samir-aziz': { 'carte-stationnement': 'refuse' },
   'elodie-marchand': { 'changement-adresse': 'accepte' },
   'bernard-leroy': { 'changement-adresse': 'accepte' },
+  'rose-lemaire': { 'acces-document': 'accepte' },
+  // The city stays silent: an hour later (12 months of the séance) the silence is a refusal.
+  'mathis-roux': { 'acces-document': 'refuse' },
+  'denise-carre': { 'acces-document': 'refuse' },
 };
 
 /** The card as the student reads it on /seance: only its text. */
@@ -143,6 +147,19 @@ async function playParkingCard(play: Play): Promise<CaseRow> {
   return fileParkingCardWithConsent(play.db, play.persona, { kind: 'usager', id: play.persona.id, label: play.persona.givenNames });
 }
 
+async function playDocumentAccess(play: Play): Promise<CaseRow> {
+  const { card } = play;
+  const wanted = { organisme: card.fact(/administration/i), document: card.fact(/^le document/i), mode: card.fact(/recevoir/i) };
+  for (const [what, value] of Object.entries(wanted)) expect(value, `${play.persona.key} : la carte donne ${what}`).toBeTruthy();
+  const { c, actor } = await play.file('acces-document');
+  const draft = await fill(play, c, (step, fields): RawValues => {
+    const options = fields[0]?.options ?? [];
+    const pick = (label: string | null) => options.find((o) => o.label.toLowerCase() === label?.toLowerCase())?.value ?? '';
+    return { [fields[0]!.name]: pick(wanted[step as keyof typeof wanted] ?? null) };
+  });
+  return submitCase(play.db, draft, play.persona, actor);
+}
+
 describe('scenario cards', () => {
   it('every citizen card holds what its forms need, and plays to the outcome its scenario intends', { timeout: 120_000 }, async () => {
     const db = await freshDb();
@@ -172,7 +189,11 @@ describe('scenario cards', () => {
       };
       outcomes[persona.key] = {};
       for (const procedure of Object.keys(intended[persona.key]!)) {
-        const c = procedure === 'changement-adresse' ? await playAddressChange(play) : procedure === 'acte-naissance' ? await playBirthCertificate(play) : await playParkingCard(play);
+        const c =
+          procedure === 'changement-adresse' ? await playAddressChange(play)
+          : procedure === 'acte-naissance' ? await playBirthCertificate(play)
+          : procedure === 'acces-document' ? await playDocumentAccess(play)
+          : await playParkingCard(play);
         await runDueInstruction(db, session.id, new Date(Date.now() + 3600_000));
         outcomes[persona.key]![procedure] = (await db.select().from(cases).where(eq(cases.id, c.id)).get())!.state;
       }

@@ -6,6 +6,9 @@ import { personaSeeds, type Address } from '../../db/seed/personas';
 import { foreignBirthsRegistry } from '../../db/seed/reference-data';
 import { formatIsoDate, lowerFirst, agreed } from '../format';
 import type { Participant } from './participants';
+import { heldDocument } from '../procedures/document-access/documents';
+import { holderLabel } from '../procedures/document-access/definition';
+import { accessModeLabels } from '../procedures/document-access/rules';
 
 // Scenario cards: what each role is told at the start (situation, goal, constraints) and the hints the teacher can reveal.
 
@@ -58,7 +61,14 @@ const agencyCards: Record<AgencyId, { situation: string; goal: string }> = {
   siv: { situation: 'Vous tenez le registre des cartes grises.', goal: 'Mettre à jour les adresses des certificats d’immatriculation ; regarder qui interroge vos données.' },
   retraite: { situation: 'Vous gérez les dossiers des retraités de la caisse.', goal: 'Mettre à jour les adresses signalées.' },
   'la-poste': { situation: 'Vous gérez les clients de La Poste.', goal: 'Mettre à jour les adresses signalées.' },
+  cada: { situation: 'Vous êtes rapporteur ou rapporteure de la Commission d’accès aux documents administratifs.', goal: 'Lire chaque refus de communiquer un document, et dire si le document est communicable : en entier, après avoir caché certains passages, ou pas du tout.' },
 };
+
+const documentHints = [
+  'Vous n’avez pas à dire pourquoi vous voulez le document : la loi de 1978 donne ce droit à tout le monde.',
+  'Par courrier électronique ou sur place, c’est gratuit ; une copie papier coûte au plus 0,18 € la page, plus l’envoi.',
+  'Un refus, même sans réponse, n’est pas la fin : la CADA peut être saisie dans les deux mois, depuis la page de la demande refusée.',
+];
 
 const agentHints = [
   'Votre page « Agent » liste les demandes qui attendent votre organisme : prenez-en une pour l’instruire.',
@@ -73,7 +83,12 @@ export async function cardOf(db: AsyncExecutor, participant: Participant): Promi
     const p = await db.select().from(personas).where(eq(personas.id, id)).get();
     if (!p) return { title: 'Citoyen·ne', playing: null, situation: '', goal: '', constraints: '', hints: [], facts: [] };
     const goal = lowerFirst(p.goal);
-    const hints = [...(profileHints[p.digitalProfile] ? [profileHints[p.digitalProfile]!] : []), ...procedureHints.filter((h) => h.test.test(goal)).flatMap((h) => h.hints)];
+    const asksDocument = personaSeeds.some((s) => s.key === p.key && s.card.documentOf);
+    const hints = [
+      ...(profileHints[p.digitalProfile] ? [profileHints[p.digitalProfile]!] : []),
+      ...procedureHints.filter((h) => h.test.test(goal)).flatMap((h) => h.hints),
+      ...(asksDocument ? documentHints : []),
+    ];
     return { title: p.scenarioTitle, playing: `${p.givenNames} ${p.preferredName ?? p.familyName}, ${lowerFirst(p.occupation)}`, situation: p.situation, goal: p.goal, constraints: p.constraints, hints, facts: await citizenFacts(db, p) };
   }
   if (participant.role === 'agent') {
@@ -167,6 +182,14 @@ async function citizenFacts(db: AsyncExecutor, p: PersonaRow, today = new Date()
         facts.push({ label: 'Son lieu de naissance', value: act.registry === foreignBirthsRegistry ? 'à l’étranger' : ((await postal(act.registry))?.name ?? act.registry) });
       }
     } else facts.push({ label: 'Votre naissance', value: `le ${formatIsoDate(p.birthdate)} à ${p.birthplaceName}` });
+  }
+  if (seed?.documentOf) {
+    const asked = heldDocument(seed.documentOf.document);
+    if (asked) {
+      facts.push({ label: 'L’administration', value: holderLabel(asked.agency) });
+      facts.push({ label: 'Le document', value: asked.title });
+      facts.push({ label: 'Comment le recevoir', value: lowerFirst(accessModeLabels[seed.documentOf.mode]) });
+    }
   }
   return facts;
 }

@@ -21,6 +21,7 @@ const parking = personaSeeds.filter((p) => goal(p).includes('stationnement') && 
 const moving = personaSeeds.filter((p) => /adresse|déménagement|prévenir/.test(goal(p)) && p.digitalProfile === 'autonome').map((p) => p.key);
 const birth = personaSeeds.filter((p) => goal(p).includes('acte de naissance') && p.digitalProfile === 'autonome').map((p) => p.key);
 const excluded = personaSeeds.filter((p) => p.digitalProfile !== 'autonome').map((p) => p.key);
+const documents = personaSeeds.filter((p) => p.card.documentOf).map((p) => p.key);
 
 /** Round-robin over several lists, without repeats. */
 function interleave(...lists: string[][]): string[] {
@@ -35,7 +36,7 @@ export const rolePlans: Record<Preset, Plan> = {
   tout: {
     head,
     shares: { citoyen: 16, agent: 8, aidant: 2, observateur: 4 },
-    agencies: ['ville', 'etat-civil', 'caf', 'dgfip', 'siv', 'cpam', 'france-travail', 'retraite', 'la-poste'],
+    agencies: ['ville', 'etat-civil', 'caf', 'dgfip', 'siv', 'cpam', 'france-travail', 'retraite', 'la-poste', 'cada'],
     personas: interleave(parking, moving, birth, excluded),
   },
   stationnement: {
@@ -49,6 +50,13 @@ export const rolePlans: Record<Preset, Plan> = {
     shares: { citoyen: 16, agent: 8, aidant: 2, observateur: 4 },
     agencies: ['caf', 'cpam', 'dgfip', 'france-travail', 'retraite', 'la-poste', 'siv', 'ville'],
     personas: [...moving, ...excluded],
+  },
+  documents: {
+    head,
+    shares: { citoyen: 16, agent: 8, aidant: 2, observateur: 4 },
+    // The city answers (or stays silent), the CADA gives its opinion; the CAF and the DGFiP hold documents too.
+    agencies: ['ville', 'cada', 'caf', 'dgfip', 'ville', 'cada'],
+    personas: [...documents, ...interleave(parking, moving, birth)],
   },
   fracture_numerique: {
     head: ['citoyen', 'agent', 'aidant', 'citoyen', 'aidant', 'observateur'],

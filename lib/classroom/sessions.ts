@@ -30,6 +30,7 @@ export const presets = {
   demenagement: 'Déménagement : changement d’adresse',
   stationnement: 'Stationnement : carte de stationnement',
   fracture_numerique: 'Fracture numérique : aidants, guichet et papier',
+  documents: 'Documents administratifs : loi de 1978 et CADA',
 } as const;
 export type Preset = keyof typeof presets;
 

@@ -17,6 +17,8 @@ describe('the paper forms', () => {
       'acte-naissance': ['demandeur.lien', 'personne.nom', 'personne.date', 'personne.lieu', 'type.type'],
       'changement-adresse': ['adresse.voie', 'adresse.code_postal', 'date.date', 'organismes.organismes.caf', 'organismes.organismes.siv'],
       'carte-stationnement': ['vehicule.immatriculation', 'pieces.avis_imposition', 'pieces.justificatif_domicile'],
+      'acces-document': ['organisme.organisme', 'document.document', 'mode.mode'],
+      'saisine-cada': ['refus.dossier', 'refus.organisme', 'observations.observations'],
     }[id];
     expect(names).toEqual(expect.arrayContaining(expected));
     expect(pdf.getTitle()).toContain(procedures[id].title);

@@ -28,6 +28,7 @@ export async function paperSections(def: ProcedureDef, db: AsyncExecutor): Promi
       { title: 'Les pièces jointes', fields: [{ kind: 'checkboxes', name: 'pieces', label: 'Cochez les copies jointes à ce formulaire', options: proofKinds.map((k) => ({ value: k, label: proofLabels[k].label })) }] },
     ];
   }
+  if (def.paper) return def.paper;
   // The fields of each step do not depend on who fills them in (the identity is asked once, above).
   const ctx = { db, persona: null as unknown as Persona, answers: {} };
   return Promise.all(def.steps.map(async (step) => ({ title: step.title, fields: (await step.fields(ctx)).map((f) => ({ ...f, name: `${step.id}.${f.name}` })) })));

@@ -1,6 +1,7 @@
 import type { ProcedureId } from '../../db/schema';
 import { addressChange } from './address-change/definition';
 import { birthCertificate } from './birth-certificate/definition';
+import { cadaReferral, documentAccess } from './document-access/definition';
 import type { ProcedureDef, StepContext, StepDef } from './engine/types';
 import { parkingCard } from './parking-card/definition';
 
@@ -9,6 +10,8 @@ export const procedures: Record<ProcedureId, ProcedureDef> = {
   'acte-naissance': birthCertificate,
   'changement-adresse': addressChange,
   'carte-stationnement': parkingCard,
+  'acces-document': documentAccess,
+  'saisine-cada': cadaReferral,
 };
 
 export function procedureById(id: string): ProcedureDef | null {

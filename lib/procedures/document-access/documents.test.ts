@@ -17,6 +17,8 @@ describe('the documents the bodies hold', () => {
 
   it('hold one of each case a class should meet', () => {
     expect(ask('ville-zones-stationnement', 'courriel')).toMatchObject({ kind: 'communiquer', blackedOut: [] });
+    expect(ask('ville-reunion-tanneurs', 'courriel')).toMatchObject({ kind: 'communiquer', blackedOut: ['secret_medical'], costCents: 0 });
+    expect(ask('ville-reunion-tanneurs', 'courriel', 'jeanne-morel')).toMatchObject({ kind: 'communiquer', blackedOut: [] });
     expect(ask('ville-permis-tilleuls', 'copie')).toMatchObject({ kind: 'communiquer', blackedOut: ['vie_privee'], costCents: 12 * 18 + 300 });
     expect(ask('ville-permis-tilleuls', 'courriel')).toMatchObject({ kind: 'mode_impossible' });
     expect(ask('ville-rapport-securite-marche', 'consultation')).toMatchObject({ kind: 'refuser', ground: 'protege' });

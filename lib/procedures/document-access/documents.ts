@@ -28,6 +28,20 @@ export const heldDocuments: HeldDocument[] = [
   },
   {
     agency: 'ville',
+    id: 'ville-reunion-tanneurs',
+    title: 'Compte rendu de la réunion publique sur la rue des Tanneurs',
+    format: 'electronique',
+    pages: 4,
+    state: 'acheve',
+    parts: [
+      { text: 'Une quarantaine d’habitants sont venus à la réunion du 12 septembre, à la salle des fêtes.' },
+      { text: 'Le maire présente le projet : la rue des Tanneurs deviendrait piétonne le samedi, de 9 h à 19 h.' },
+      { text: 'Mme Jeanne Morel explique qu’elle ne peut plus marcher longtemps depuis son opération de la hanche, et demande une place réservée devant chez elle.', ground: 'secret_medical', concerns: 'jeanne-morel' },
+      { text: 'Les commerçants demandent que les livraisons restent possibles avant 10 h. Le maire l’accepte.' },
+    ],
+  },
+  {
+    agency: 'ville',
     id: 'ville-permis-tilleuls',
     title: 'Permis de construire d’une véranda au 59 boulevard des Tilleuls',
     format: 'papier',

@@ -12,6 +12,8 @@ import { formatDateTime } from '../../format';
 import { coverageOf, waitsForStudent } from '../../classroom/coverage';
 import { activeFault } from '../../platform/faults';
 import { whileHolding } from '../../action-keys';
+import { hasElapsed, type TimeScale } from './time-scale';
+import { timeScaleOf } from './session-clock';
 
 // Submitting a case and instructing it by the procedure's rules (the body's automatic instruction).
 
@@ -151,6 +153,35 @@ export async function recheckHeldCases(db: AsyncExecutor, classSessionId: string
   return held.length;
 }
 
+/** Whether the body has stayed silent past the procedure's time (a month for a document): the silence is then a refusal. */
+export function silenceElapsed(c: CaseRow, scale: TimeScale, now: Date): boolean {
+  const silence = procedures[c.procedure].silence;
+  return !!silence && !!c.submittedAt && (c.state === 'depose' || c.state === 'en_instruction') && hasElapsed(c.submittedAt, silence.after, scale, now);
+}
+
+/**
+ * The body's silence becomes its decision: the case is refused implicitly, with what the law lets the person do next.
+ * Under the case's instruction lease, like any decision: an agent deciding at the same instant wins or loses whole.
+ */
+export async function refuseImplicitly(db: AsyncExecutor, c: CaseRow, scale: TimeScale, now = new Date()): Promise<CaseRow> {
+  const run = await whileHolding(db, { key: `instruction:${c.id}`, actor: 'systeme', action: 'instruction', classSessionId: c.classSessionId }, 60_000, async () => {
+    let current = (await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? c;
+    const silence = procedures[current.procedure].silence;
+    if (!silence || !silenceElapsed(current, scale, now)) return current;
+    const actor = systemActor(current.agency);
+    try {
+      return await transaction(db, async (tx) => {
+        if (current.state === 'depose') current = await applyTransition(tx, current, 'prendre', actor, {}, now);
+        return applyTransition(tx, current, 'refuser', actor, { outcome: { motif: silence.motif, solution: silence.solution, implicite: true } }, now);
+      });
+    } catch (error) {
+      if (error instanceof CaseError && error.code === 'etat_incompatible') return (await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? current;
+      throw error;
+    }
+  });
+  return run.held ? run.result : ((await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? c);
+}
+
 /** Proofs checked by hand take longer than data checked through the platform: the debrief compares the two. */
 const handlingFactor = (c: CaseRow) => (c.procedure === 'carte-stationnement' && c.answers.mode?.choix === 'sans_accord' ? 3 : 1);
 
@@ -164,12 +195,14 @@ export async function runDueInstruction(db: AsyncExecutor, classSessionId: strin
   const played = new Set(session.bodiesPlayed);
   const coverage = await coverageOf(db, session);
   const delayMs = session.autoInstructionDelaySeconds * 1000;
-  const open = (await db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.classSessionId, classSessionId), inArray(cases.state, ['depose', 'en_instruction']), isNotNull(cases.submittedAt)))
-    .all())
-    .filter((c) => c.submittedAt && c.submittedAt.getTime() + delayMs * handlingFactor(c) <= now.getTime());
+  const scale = timeScaleOf(session);
+  const openCases = () =>
+    db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.classSessionId, classSessionId), inArray(cases.state, ['depose', 'en_instruction']), isNotNull(cases.submittedAt)))
+      .all();
+  const open = (await openCases()).filter((c) => c.submittedAt && c.submittedAt.getTime() + delayMs * handlingFactor(c) <= now.getTime());
   const clock = clockFrom(now);
   for (const found of open) {
     // Each case's history says when it was decided (a run may take a while).
@@ -198,4 +231,7 @@ export async function runDueInstruction(db: AsyncExecutor, classSessionId: strin
       if (!(error instanceof CaseError && error.code === 'etat_incompatible')) throw error;
     }
   }
+  // What is still unanswered past the law's time has been refused by the body's silence, whether a student or the
+  // rules play it (the rules had their turn above: a body that answers in time is never silent).
+  for (const c of (await openCases()).filter((c) => silenceElapsed(c, scale, now))) await refuseImplicitly(db, c, scale, clock());
 }

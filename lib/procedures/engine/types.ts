@@ -1,6 +1,7 @@
 import type { AsyncExecutor } from '../../../db/engine';
 import type { AgencyId, ProcedureId, cases, personas } from '../../../db/schema';
 import type { NewDocument } from '../../documents/documents';
+import type { LegalDuration } from './time-scale';
 
 // What a procedure is made of (docs/ARCHITECTURE.md, rule 6): steps with their fields and validation,
 // where the case goes, its summary, and its rules for automatic instruction.
@@ -58,4 +59,15 @@ export type ProcedureDef = {
   route: (ctx: StepContext) => { agency: AgencyId | null; unit: string | null };
   /** The procedure's rules, applied by the body's automatic instruction (or proposed to its agent). */
   instruct: (db: AsyncExecutor, c: CaseRow, persona: Persona) => Promise<Decision>;
+  /**
+   * What the body's silence means, on the séance's clock (engine/time-scale.ts): a request still unanswered this long
+   * after it was filed is refused implicitly, whoever plays the body (the law of 1978: a month).
+   */
+  silence?: { after: LegalDuration; motif: string; solution: string };
+  /** The paper form's questions, when the online steps depend on earlier answers or on who asks (lib/documents/paper-form.ts). */
+  paper?: { title: string; fields: FieldDef[] }[];
+  /** What the person reads when the case is accepted, when "Votre demande est acceptée" would mislead (the CADA's opinion). */
+  accepted?: { title: string; text: string };
+  /** What the person may do next from a decided case (a refused request for a document: ask the CADA). */
+  followUp?: (c: CaseRow) => { procedure: ProcedureId; label: string; hint: string } | null;
 };

@@ -19,7 +19,9 @@ import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { stateLabels } from '@/lib/procedures/engine/state-machine';
 import { firstInvalidStep, procedures } from '@/lib/procedures/registry';
 import { answerComplementAction, sendMessageAction, withdrawCaseAction } from '../actions';
-import { formatDateTimeSeconds, agreed } from '@/lib/format';
+import { formatDateTime, formatDateTimeSeconds, agreed, countOf } from '@/lib/format';
+import { addScaled } from '@/lib/procedures/engine/time-scale';
+import { timeScaleOfSession } from '@/lib/procedures/engine/session-clock';
 import { FlashNotice } from '@/app/_components/flash-notice';
 
 export const metadata: Metadata = { title: 'Ma demande' };
@@ -47,6 +49,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const latestByBody = new Map<string, (typeof exchanges)[number]>();
   for (const x of exchanges) if (!latestByBody.has(x.entry.provider)) latestByBody.set(x.entry.provider, x);
   const failing = [...latestByBody.values()].filter((x) => x.entry.result === 'echec').map((x) => x.entry.provider);
+  // The law's time (a month for a document), on the séance's clock: when the body's silence will be a refusal.
+  const scale = await timeScaleOfSession(db, c.classSessionId);
+  const silenceAt = def.silence && c.submittedAt && (c.state === 'depose' || c.state === 'en_instruction') ? addScaled(c.submittedAt, def.silence.after, scale) : null;
+  const followUp = def.followUp?.(c) ?? null;
   const unanswered = open.includes(c.state) && failing.length > 0 ? failing.map((p) => agencyName(p)).join(' et ') : null;
   return (
     <>
@@ -84,6 +90,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 ? `Votre demande est déposée. Elle attend d’être prise en charge${c.agency ? ` par ${agencyName(c.agency)}` : ' par les organismes choisis'}. Dans cette simulation, la réponse arrive en général en quelques minutes.`
                 : `Votre demande est en cours d’instruction${c.agency ? ` par ${agencyName(c.agency)}` : ''}. Dans cette simulation, la réponse arrive en général en quelques minutes.`}
           </p>
+          {silenceAt && (
+            <p>
+              Sans réponse le {formatDateTime(silenceAt)}, votre demande sera refusée : c’est un <strong>refus implicite</strong>. Dans cette
+              séance, un mois de la vraie vie dure {countOf(scale.minutesPerMonth, 'minute', 'minutes')}.
+            </p>
+          )}
           {unanswered && (
             <p>
               <strong>{unanswered} ne {agreed(failing.length, 'répond', 'répondent')} pas pour l’instant.</strong> Votre demande attend sa réponse : elle sera vérifiée de nouveau dès que le service reviendra. Vous n’avez rien à refaire.
@@ -97,17 +109,27 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       {c.state === 'accepte' && (
         <div className="notice notice--success">
           <p>
-            <strong>Votre demande est acceptée.</strong>
-            {docs.some((d) => d.kind !== 'accuse_reception') ? ' Votre document est ci-dessous et dans votre coffre-fort.' : ''}
+            <strong>{def.accepted?.title ?? 'Votre demande est acceptée.'}</strong>
+            {def.accepted ? ` ${def.accepted.text}` : docs.some((d) => d.kind !== 'accuse_reception') ? ' Votre document est ci-dessous et dans votre coffre-fort.' : ''}
           </p>
         </div>
       )}
       {c.state === 'refuse' && c.outcome && (
         <div className="notice notice--error">
           <p>
-            <strong>Votre demande est refusée.</strong> {c.outcome.motif}
+            <strong>{c.outcome.implicite ? 'Votre demande est refusée implicitement.' : 'Votre demande est refusée.'}</strong> {c.outcome.motif}
           </p>
           {c.outcome.solution && <p>Que faire : {c.outcome.solution}</p>}
+          {followUp && (
+            <>
+              <p>{followUp.hint}</p>
+              <p>
+                <Link className="button" href={`/citoyen/demarches/${followUp.procedure}`}>
+                  {followUp.label}
+                </Link>
+              </p>
+            </>
+          )}
           <p>
             <Link href={`/citoyen/demarches/${c.procedure}`}>Refaire une demande</Link>
           </p>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { timeScaleBounds } from '@/lib/procedures/engine/time-scale';
 import Link from 'next/link';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { TextField } from '@/app/_components/text-field';
@@ -83,6 +84,16 @@ export default async function SettingsPage({ params, searchParams }: { params: P
             inputMode="numeric"
             className="input--short"
             defaultValue={typed('attente', session.counterWaitMinutes)}
+          />
+          <TextField
+            id="reglages-mois"
+            name="mois"
+            label="Durée d’un mois de la vraie vie (minutes)"
+            hint={`De ${timeScaleBounds.min} à ${timeScaleBounds.max}. Les délais de la loi (un mois sans réponse vaut refus, deux mois pour saisir la CADA) passent à cette vitesse.`}
+            error={errors.mois}
+            inputMode="numeric"
+            className="input--short"
+            defaultValue={typed('mois', session.minutesPerMonth)}
           />
           <button type="submit" className="button">
             Enregistrer

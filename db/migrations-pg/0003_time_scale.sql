@@ -1,0 +1,1 @@
+ALTER TABLE "class_sessions" ADD COLUMN "minutes_per_month" bigint DEFAULT 5 NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE `class_sessions` ADD `minutes_per_month` integer DEFAULT 5 NOT NULL;

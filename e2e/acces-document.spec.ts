@@ -1,0 +1,118 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, openDemoSession, signInThroughProvider, waitForText } from './support';
+
+// Access to administrative documents (loi du 17 juillet 1978) and the CADA, as a student meets them.
+
+async function askFor(page: Page, body: RegExp, document: RegExp, mode: RegExp) {
+  await page.goto('/citoyen');
+  await page.getByRole('link', { name: 'Demander un document administratif' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demander un document administratif');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Commencer la démarche' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('À quelle administration demandez-vous le document ?');
+  await page.getByRole('radio', { name: body }).check();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quel document voulez-vous ?');
+  await page.getByRole('radio', { name: document }).check();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Comment voulez-vous le recevoir ?');
+  await page.getByRole('radio', { name: mode }).check();
+  await page.getByRole('button', { name: 'Voir le récapitulatif' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vérifiez votre demande avant de l’envoyer');
+}
+
+test('un document demandé à la mairie par courriel arrive gratuitement, avec le passage sur la santé d’une voisine occulté', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInThroughProvider(page, /FranceConnect/, 'Olivier Chevalier');
+  await page.goto('/citoyen');
+  await page.getByRole('link', { name: 'Demander un document administratif' }).click();
+  await page.getByRole('button', { name: 'Commencer la démarche' }).click();
+  await page.getByRole('radio', { name: /La mairie de Villeneuve-sur-Brenne/ }).check();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  // A paper-only document cannot go by e-mail: said beside the question, before anything is sent.
+  await page.getByRole('radio', { name: /Permis de construire d’une véranda/ }).check();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await expect(page.getByRole('radio', { name: /Recevoir une copie papier/ })).toBeVisible();
+  await expect(page.getByText(/12\spages à 0,18\s€, plus 3,00\s€ d’envoi\s: 5,16\s€ en tout\./)).toBeVisible();
+  await page.getByRole('radio', { name: /Le recevoir par courrier électronique/ }).check();
+  await page.getByRole('button', { name: 'Voir le récapitulatif' }).click();
+  await expect(page.locator('#champ-mode-erreur')).toContainText('n’existe que sur papier');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Étape précédente' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quel document voulez-vous ?');
+  await page.getByRole('radio', { name: /Compte rendu de la réunion publique sur la rue des Tanneurs/ }).check();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await expect(page.getByRole('radio', { name: /Le recevoir par courrier électronique/ })).toBeChecked();
+  await page.getByRole('button', { name: 'Voir le récapitulatif' }).click();
+  await expect(page.getByText('Compte rendu de la réunion publique sur la rue des Tanneurs')).toBeVisible();
+  // Sent twice (a double-click): one request.
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).dblclick();
+  await expect(page.getByRole('status').filter({ hasText: 'Votre demande est envoyée' })).toContainText(/EG-\d{4}-/);
+  await expect(page.getByText(/votre demande sera refusée\s: c’est un refus implicite/)).toBeVisible();
+  await waitForText(page, 'Votre demande est acceptée.');
+  await expect(page.getByText(/1\spassage est occulté/).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Vérifier : Compte rendu de la réunion publique sur la rue des Tanneurs' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Document authentique.' })).toBeVisible();
+  await expect(page.getByText(/Occulté\s: le secret médical \(article L311-6\)/)).toBeVisible();
+  await expect(page.getByText(/opération de la hanche/)).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  // The dashboard's list of requests holds it once.
+  await page.goto('/citoyen');
+  await expect(page.getByRole('list', { name: 'Mes demandes' }).getByRole('link', { name: 'Demander un document administratif' })).toHaveCount(1);
+});
+
+test('sans réponse en un mois (une minute ici), la demande est refusée implicitement ; la CADA est saisie et donne son avis', async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const teacher = await (await browser.newContext()).newPage();
+  await openDemoSession(teacher);
+  await teacher.getByRole('link', { name: 'Réglages', exact: true }).click();
+  await expect(teacher.getByLabel('Durée d’un mois de la vraie vie (minutes)')).toHaveValue('5');
+  await teacher.getByLabel('Durée d’un mois de la vraie vie (minutes)').fill('0');
+  await teacher.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(teacher.locator('#reglages-mois-erreur')).toHaveText('Indiquez la durée d’un mois en minutes : un nombre entier de 1 à 60.');
+  await teacher.getByLabel('Durée d’un mois de la vraie vie (minutes)').fill('1');
+  await teacher.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(teacher.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();
+  try {
+    await signInThroughProvider(page, /FranceConnect/, 'Inês Garcia');
+    await askFor(page, /La mairie de Villeneuve-sur-Brenne/, /Étude de circulation du centre-ville/, /Le recevoir par courrier électronique/);
+    await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    await expect(page.getByText(/un mois de la vraie vie dure 1\sminute/)).toBeVisible();
+    await waitForText(page, 'Votre demande est refusée implicitement.', 100_000);
+    await expect(page.getByRole('strong').filter({ hasText: 'Votre demande est refusée implicitement.' })).toBeVisible();
+    await expect(page.getByText(/article R311-13/).first()).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: 'Saisir la CADA' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Saisir la CADA après un refus');
+    await page.getByRole('button', { name: 'Commencer la démarche' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quel refus contestez-vous ?');
+    await expect(page.getByText(/Refus implicite le/)).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('radio', { name: /Étude de circulation du centre-ville/ }).check();
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByLabel('Vos observations (facultatif)').fill('J’habite près de la rue des Tanneurs.');
+    await page.getByRole('button', { name: 'Voir le récapitulatif' }).click();
+    await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Votre demande est envoyée' })).toBeVisible();
+    await waitForText(page, 'La commission a rendu son avis.');
+    await expect(page.getByText(/avis favorable\s: le document est communicable/).first()).toBeVisible();
+    await expect(page.getByText(/suit l’avis et vous communique le document/).first()).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Documents' }).getByText('Avis de la CADA', { exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Documents' }).getByText('Étude de circulation du centre-ville', { exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // The same refusal cannot be brought twice.
+    await page.goto('/citoyen/demarches/saisine-cada');
+    await page.getByRole('button', { name: 'Commencer la démarche' }).click();
+    await page.getByRole('radio', { name: /Étude de circulation du centre-ville/ }).check();
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await expect(page.locator('#champ-dossier-erreur')).toHaveText('Vous avez déjà saisi la CADA pour cette demande.');
+  } finally {
+    await teacher.getByLabel('Durée d’un mois de la vraie vie (minutes)').fill('5');
+    await teacher.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(teacher.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();
+  }
+});
