@@ -116,3 +116,52 @@ test('sans réponse en un mois (une minute ici), la demande est refusée implici
     await expect(teacher.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();
   }
 });
+
+test('un·e élève rapporteur·e de la CADA instruit la saisine : l’avis défavorable sur un projet de budget, le refus maintenu, le tribunal administratif', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const teacher = await (await browser.newContext()).newPage();
+  await openDemoSession(teacher);
+  await teacher.getByRole('link', { name: 'Réglages', exact: true }).click();
+  await teacher.getByRole('checkbox', { name: 'CADA', exact: true }).check();
+  await teacher.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(teacher.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();
+  try {
+    const citizen = await (await browser.newContext()).newPage();
+    await signInThroughProvider(citizen, /FranceConnect/, 'Manon David');
+    await askFor(citizen, /La mairie de Villeneuve-sur-Brenne/, /Projet de budget de la ville/, /Le recevoir par courrier électronique/);
+    await citizen.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    await waitForText(citizen, 'Votre demande est refusée.');
+    await expect(citizen.getByText(/prépare une décision qui n’est pas encore prise/).first()).toBeVisible();
+    await citizen.getByRole('link', { name: 'Saisir la CADA' }).click();
+    await citizen.getByRole('button', { name: 'Commencer la démarche' }).click();
+    await citizen.getByRole('radio', { name: /Projet de budget de la ville/ }).check();
+    await citizen.getByRole('button', { name: 'Continuer' }).click();
+    await citizen.getByRole('button', { name: 'Voir le récapitulatif' }).click();
+    await citizen.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    const receipt = (await citizen.getByRole('status').filter({ hasText: 'Votre demande est envoyée' }).locator('strong').textContent()) ?? '';
+    expect(receipt).toMatch(/^EG-/);
+
+    // The rapporteur's back-office: the referral waits for them.
+    await signInThroughProvider(page, /ProConnect/, 'Claire Fontaine');
+    await expect(page).toHaveURL(/\/agent$/);
+    await expect(page.getByRole('row', { name: new RegExp(receipt) })).toContainText('Déposée');
+    await page.getByRole('link', { name: receipt }).click();
+    await expect(page.getByText(/Projet de budget de la ville pour l’an prochain — dossier n°/)).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Prendre en charge' }).click();
+    await page.getByRole('button', { name: 'Accepter' }).click();
+    await expect(page.getByText('Ce dossier est terminé.')).toBeVisible();
+    await expect(page.getByText(/Documents délivrés\s: .*Avis de la CADA/)).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await citizen.reload();
+    await expect(citizen.getByRole('strong').filter({ hasText: 'La commission a rendu son avis.' })).toBeVisible();
+    await expect(citizen.getByText(/avis défavorable\s: le refus est justifié/).first()).toBeVisible();
+    await expect(citizen.getByText(/maintient son refus\. Vous pouvez saisir le tribunal administratif dans les deux mois/).first()).toBeVisible();
+    await expect(citizen.getByRole('region', { name: 'Documents' }).getByText('Projet de budget de la ville pour l’an prochain', { exact: true })).toHaveCount(0);
+  } finally {
+    await teacher.getByRole('checkbox', { name: 'CADA', exact: true }).uncheck();
+    await teacher.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(teacher.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();
+  }
+});

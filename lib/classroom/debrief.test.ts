@@ -6,7 +6,8 @@ import { agents, cases, consents, journalEntries, personas, teachers } from '../
 import { journalJwks, verifyCheckpoint } from '../platform/checkpoints';
 import { currentCheckpoint } from '../platform/journal-tree';
 import { withdrawConsent } from '../platform/consents';
-import { applyTransition, createCase } from '../procedures/engine/cases';
+import { applyTransition, createCase, saveDraft } from '../procedures/engine/cases';
+import { runDueInstruction, submitCase } from '../procedures/engine/run';
 import { agentActor, startOnBehalf } from '../procedures/agent';
 import { fileParkingCardWithConsent } from '../procedures/parking-card/start';
 import { computeDebrief, csvColumns, debriefCsv } from './debrief';
@@ -46,6 +47,45 @@ async function fixture() {
 }
 
 describe('debrief', () => {
+  it('counts the law of 1978: documents given (some blacked out), refused in writing or by silence, the CADA’s opinions', async () => {
+    const db = await freshDb();
+    const teacher = (await db.select().from(teachers).get())!;
+    const session = await createSession(getEngine(), teacher.id, { name: 'Documents', preset: 'documents' }, t0);
+    const person = async (key: string) => (await db.select().from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, session.id))).get())!;
+    const file = async (key: string, procedure: 'acces-document' | 'saisine-cada', answers: Record<string, Record<string, string>>, when: Date) => {
+      const p = await person(key);
+      let c = await createCase(db, { classSessionId: session.id, personaId: p.id, procedure }, when);
+      for (const [step, values] of Object.entries(answers)) c = await saveDraft(db, c, step, values, when);
+      return submitCase(db, c, p, { kind: 'usager', id: p.id, label: key }, when);
+    };
+    // Ten minutes ago: the CADA may still be asked about a refusal of four minutes ago (two months = 10 minutes).
+    const begun = Date.now() - 10 * 60_000;
+    const soon = (minutes: number) => new Date(begun + minutes * 60_000);
+    const ask = (key: string, document: string) => file(key, 'acces-document', { organisme: { organisme: 'ville' }, document: { document }, mode: { mode: 'courriel' } }, soon(1));
+    await ask('rose-lemaire', 'ville-reunion-tanneurs');
+    await ask('denise-carre', 'ville-projet-budget');
+    const silent = await ask('mathis-roux', 'ville-etude-circulation');
+    await runDueInstruction(db, session.id, soon(2));
+    // A month is 5 minutes: the city's silence is a refusal at 6 minutes; the CADA is asked, and answers.
+    await runDueInstruction(db, session.id, soon(6));
+    await file('mathis-roux', 'saisine-cada', { refus: { dossier: silent.id } }, new Date());
+    await runDueInstruction(db, session.id, new Date(Date.now() + 60_000));
+    const d = await computeDebrief(db, session);
+    expect(d.documentAccess).toEqual({
+      asked: 3,
+      given: 1,
+      blackedOut: 1,
+      refusedExplicitly: 1,
+      refusedImplicitly: 1,
+      waiting: 0,
+      // Answered a minute after filing (6 days at 5 minutes a month: Rose, Denise), the silence after 30 days.
+      medianLegalDays: 6,
+      referrals: 1,
+      opinions: { favourable: 1, unfavourable: 0, moot: 0 },
+      givenAfterOpinion: 1,
+    });
+  });
+
   it('computes the class’s figures from the séance’s records', async () => {
     const { db, session } = await fixture();
     const d = await computeDebrief(db, session);

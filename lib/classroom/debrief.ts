@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
 import { type ParticipantRole, type ProcedureId } from '../../db/schema';
-import { caseEvents, cases, consents, consentWithdrawals, journalEntries, mandates, participants } from '../../db/tables';
+import { caseEvents, cases, consents, consentWithdrawals, documents, journalEntries, mandates, participants } from '../../db/tables';
+import { legalDaysBetween } from '../procedures/engine/time-scale';
+import { timeScaleOf } from '../procedures/engine/session-clock';
 import { reasonLabel } from '../platform/errors';
 import { verifyJournalChain } from '../platform/journal';
 import { finalStates, stateLabels } from '../procedures/engine/state-machine';
@@ -148,9 +150,37 @@ export async function computeDebrief(db: AsyncExecutor, session: ClassSession) {
   const roles = await db.select({ role: participants.role }).from(participants).where(eq(participants.classSessionId, session.id)).all();
   const roleCounts = roles.reduce<Record<ParticipantRole, number>>((acc, r) => ({ ...acc, [r.role]: acc[r.role] + 1 }), { citoyen: 0, agent: 0, aidant: 0, observateur: 0 });
 
+  // The law of 1978: requests for a document, how the bodies answered (in writing or by their silence), the CADA.
+  const issued = await db.select({ kind: documents.kind, caseId: documents.caseId, content: documents.content }).from(documents).where(eq(documents.classSessionId, session.id)).all();
+  const requests = all.filter((c) => c.procedure === 'acces-document' && c.submittedAt);
+  const refused = requests.filter((c) => c.state === 'refuse');
+  const opinions = issued.filter((d) => d.kind === 'avis_cada').map((d) => String(d.content.donnees.avis ?? ''));
+  const scale = timeScaleOf(session);
+  const referralIds = new Set(all.filter((c) => c.procedure === 'saisine-cada').map((c) => c.id));
+  const documentAccess = {
+    asked: requests.length,
+    given: requests.filter((c) => c.state === 'accepte').length,
+    // Documents given with passages blacked out, by the body's first answer or after the CADA's opinion.
+    blackedOut: issued.filter((d) => d.kind === 'document_administratif' && Array.isArray(d.content.donnees.occultations) && d.content.donnees.occultations.length > 0).length,
+    refusedExplicitly: refused.filter((c) => !c.outcome?.implicite).length,
+    refusedImplicitly: refused.filter((c) => c.outcome?.implicite).length,
+    waiting: requests.filter((c) => ['depose', 'en_instruction', 'complement_demande'].includes(c.state)).length,
+    /** Median time to an answer, in days of real life on the séance's clock. */
+    medianLegalDays: median(requests.flatMap((c) => (c.closedAt && c.submittedAt && finalStates.includes(c.state) ? [legalDaysBetween(c.submittedAt, c.closedAt, scale)] : []))),
+    referrals: all.filter((c) => referralIds.has(c.id) && c.submittedAt).length,
+    opinions: {
+      favourable: opinions.filter((a) => a === 'favorable' || a === 'favorable_partiel').length,
+      unfavourable: opinions.filter((a) => a === 'defavorable').length,
+      moot: opinions.filter((a) => a === 'sans_objet').length,
+    },
+    // The body follows a favourable opinion: the document then comes with the referral.
+    givenAfterOpinion: issued.filter((d) => d.kind === 'document_administratif' && referralIds.has(d.caseId ?? '')).length,
+  };
+
   return {
     lines,
     times,
+    documentAccess,
     funnels,
     exchanges,
     consents: { given: consentRows.length, withdrawn: withdrawals.length },

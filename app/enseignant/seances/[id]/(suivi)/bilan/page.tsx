@@ -21,6 +21,7 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
   const parkingB = d.times.find((t) => t.procedure === 'carte-stationnement' && t.route === 'en_ligne_justificatifs');
   const offlineTimes = d.times.filter((t) => t.route === 'guichet' || t.route === 'papier');
   const offlineTotal = d.offline.counter + d.offline.paper + d.aidants.casesFiled;
+  const da = d.documentAccess;
   const stuckTotal = d.funnels.reduce((n, f) => n + f.stuck.reduce((m, s) => m + s.count, 0), 0);
   return (
     <>
@@ -125,6 +126,25 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
         </p>
       </section>
 
+      {(da.asked > 0 || da.referrals > 0) && (
+        <section aria-labelledby="documents">
+          <h2 id="documents">Le droit d’accès aux documents administratifs</h2>
+          <ul>
+            <li>
+              {countOf(da.asked, 'demande de document déposée', 'demandes de document déposées')} : {countOf(da.given, 'document communiqué', 'documents communiqués')}, {countOf(da.refusedExplicitly, 'refus écrit', 'refus écrits')},{' '}
+              {countOf(da.refusedImplicitly, 'refus implicite', 'refus implicites')} (sans réponse en un mois)
+              {da.waiting > 0 ? `, ${countOf(da.waiting, 'demande en attente', 'demandes en attente')}` : ''}.
+            </li>
+            <li>{countOf(da.blackedOut, 'document remis avec des passages occultés', 'documents remis avec des passages occultés')}.</li>
+            {da.medianLegalDays !== null && <li>Délai médian de réponse, compté en jours de la vraie vie : {countOf(da.medianLegalDays, 'jour', 'jours')}.</li>}
+            <li>
+              {countOf(da.referrals, 'saisine de la CADA', 'saisines de la CADA')} : {countOf(da.opinions.favourable, 'avis favorable', 'avis favorables')}, {countOf(da.opinions.unfavourable, 'avis défavorable', 'avis défavorables')}
+              {da.opinions.moot > 0 ? `, ${countOf(da.opinions.moot, 'avis sans objet', 'avis sans objet')}` : ''} ; {countOf(da.givenAfterOpinion, 'document communiqué', 'documents communiqués')} après l’avis.
+            </li>
+          </ul>
+        </section>
+      )}
+
       <section aria-labelledby="questions">
         <h2 id="questions">Questions pour le débat</h2>
         <ol>
@@ -144,6 +164,12 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
           </li>
           <li>{countOf(stuckTotal, 'demande est restée', 'demandes sont restées')} en brouillon. À quelle étape, et pourquoi ? Comment rendre la démarche plus simple ?</li>
           <li>Chaque échange laisse une trace dans le journal. Est-ce une protection pour l’usager, ou une surveillance ? Qui peut lire ces traces ?</li>
+          {(da.asked > 0 || da.referrals > 0) && (
+            <li>
+              {countOf(da.refusedImplicitly, 'demande de document est restée', 'demandes de document sont restées')} sans réponse. Pourquoi la loi fait-elle du silence un refus ? Que
+              changent le numérique et la CADA pour qui veut savoir ce que fait son administration ?
+            </li>
+          )}
         </ol>
       </section>
     </>
