@@ -32,6 +32,7 @@ export const purposes = {
   carte_stationnement_residentiel: 'Délivrer la carte de stationnement résidentiel',
   calcul_prestations: 'Calculer le droit aux prestations sociales',
   pension_reversion: 'Instruire une demande de pension de réversion',
+  prime_activite: 'Calculer la prime d’activité',
 } as const;
 export type Purpose = keyof typeof purposes;
 
@@ -61,6 +62,14 @@ export const habilitations: Habilitation[] = [
   {
     consommateur: 'caf', fournisseur: 'france-travail', donnees: ['france-travail.inscription'], finalite: 'calcul_prestations', base_legale: 'mission_de_service_public',
     justification: 'Certaines aides dépendent de l’inscription comme demandeur d’emploi : la CAF la vérifie directement.',
+  },
+  {
+    consommateur: 'caf', fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], finalite: 'prime_activite', base_legale: 'mission_de_service_public',
+    justification: 'Pour la prime d’activité, la CAF pré-remplit la demande avec les revenus déclarés aux impôts : la personne les vérifie au lieu de les chercher.',
+  },
+  {
+    consommateur: 'caf', fournisseur: 'france-travail', donnees: ['france-travail.inscription'], finalite: 'prime_activite', base_legale: 'mission_de_service_public',
+    justification: 'Pour la prime d’activité, la CAF vérifie directement si la personne est inscrite comme demandeuse d’emploi.',
   },
   {
     consommateur: 'retraite', fournisseur: 'etat-civil', donnees: ['etat-civil.acte_naissance'], finalite: 'pension_reversion', base_legale: 'mission_de_service_public',

@@ -1,6 +1,7 @@
 import { cafBeneficiaries } from '../../../db/tables';
 import { ofPerson } from '../scope';
-import { addressText, euros, type AgencyModule } from '../types';
+import type { AsyncExecutor } from '../../../db/engine';
+import { addressText, euros, type AgencyModule, type PersonScope } from '../types';
 
 /** CAF, simulated: the allocataire's file. */
 export const caf: AgencyModule = {
@@ -29,3 +30,9 @@ export const caf: AgencyModule = {
       })),
   applyAddressChange: async (tx, scope, address) => (await tx.update(cafBeneficiaries).set(address).where(ofPerson(cafBeneficiaries, scope)).returning({ id: cafBeneficiaries.id })).length > 0,
 };
+
+/** The CAF's own file on a household, as its agents read it when they instruct a request (not through the platform). */
+export async function cafFile(db: AsyncExecutor, scope: PersonScope) {
+  const row = await db.select().from(cafBeneficiaries).where(ofPerson(cafBeneficiaries, scope)).get();
+  return row ? { beneficiaryNumber: row.beneficiaryNumber, familySituation: row.familySituation, benefits: row.benefits, monthlyAmount: row.monthlyAmount } : null;
+}
