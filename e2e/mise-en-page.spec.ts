@@ -110,6 +110,14 @@ test('chaque page, à 320 et 390 px, sans défilement horizontal et dans un fran
   await citizen.getByRole('button', { name: 'Continuer' }).click();
   await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Comment voulez-vous le recevoir ?');
   citizenPages.push('/citoyen/demarches/acces-document', new URL(citizen.url()).pathname, '/citoyen/demarches/saisine-cada');
+  // The prime d'activité's pre-filled months, with their sources in the hints.
+  await citizen.goto('/citoyen/demarches/prime-activite');
+  await citizen.getByRole('button', { name: /Commencer la démarche|Reprendre ma demande/ }).first().click();
+  await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Votre foyer');
+  await citizen.getByLabel('Nombre de personnes au foyer').fill('1');
+  await citizen.getByRole('button', { name: 'Continuer' }).click();
+  await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Vos revenus des trois derniers mois');
+  citizenPages.push('/citoyen/demarches/prime-activite', new URL(citizen.url()).pathname);
   await tour(citizen, citizenPages, found);
 
   const marcel = await signedIn(browser, /FranceConnect/, 'Marcel André Dupuis');

@@ -9,7 +9,7 @@ import { personaRef } from './world';
 
 export const caseStates = ['brouillon', 'depose', 'en_instruction', 'complement_demande', 'accepte', 'refuse', 'sans_suite'] as const;
 export type CaseState = (typeof caseStates)[number];
-export const procedureIds = ['acte-naissance', 'changement-adresse', 'carte-stationnement', 'acces-document', 'saisine-cada'] as const;
+export const procedureIds = ['acte-naissance', 'changement-adresse', 'carte-stationnement', 'acces-document', 'saisine-cada', 'prime-activite'] as const;
 export type ProcedureId = (typeof procedureIds)[number];
 export const caseChannels = ['en_ligne', 'guichet', 'papier'] as const;
 export const actorKinds = ['usager', 'agent', 'systeme', 'aidant'] as const;

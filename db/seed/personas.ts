@@ -34,6 +34,8 @@ export type PersonaSeed = {
     actOf?: { link: 'enfant' | 'parent' | 'conjoint'; familyName: string; givenNames: string };
     /** The administrative document asked for (lib/procedures/document-access/documents.ts) and how. */
     documentOf?: { document: string; mode: 'consultation' | 'courriel' | 'copie' };
+    /** What the prime d'activité's form needs from the person: who lives with them, the last three months' pay, other income. */
+    bonusOf?: { persons: number; household: string; earnings: [number, number, number]; other: number };
   };
   birthAct: { actNumber: number; year?: number; time: string; father: string | null; mother: string | null; notes?: string[] };
   dgfip?: { address?: Address; residenceType?: 'principale' | 'secondaire'; parts: number; income: number; lastReturnYear?: number };
@@ -530,6 +532,57 @@ export const personaSeeds: PersonaSeed[] = [
     dgfip: { parts: 1, income: 22600 },
     cpam: {},
     retraite: { kind: 'droit_propre', amount: 1480, startedOn: '2020-01-01' },
+    laPoste: {},
+  },
+  {
+    key: 'sarah-meunier', givenNames: 'Sarah', familyName: 'Meunier', gender: 'female', birthdate: '1995-10-12',
+    born: { commune: '00101' }, phone: '06 00 00 01 30', address: at('14 rue du Moulin', '00101'),
+    occupation: 'Caissière à temps partiel', digitalProfile: 'autonome',
+    card: {
+      title: 'Un temps partiel',
+      situation: 'Vous travaillez 24 heures par semaine dans un supermarché. Vous vivez seule.',
+      goal: 'Demander la prime d’activité à la CAF.',
+      constraints: 'Vous avez vos trois dernières fiches de paie sous la main.',
+      bonusOf: { persons: 1, household: 'vous seule', earnings: [1000, 1000, 1000], other: 0 },
+    },
+    birthAct: { actNumber: 241, time: '12:20', father: 'Marc Meunier', mother: 'Céline Meunier, née Roy' },
+    dgfip: { parts: 1, income: 12000 },
+    caf: { familySituation: 'Célibataire', benefits: ['Aide personnalisée au logement'], amount: 180 },
+    cpam: {},
+    laPoste: {},
+  },
+  {
+    key: 'kevin-morin', givenNames: 'Kévin', familyName: 'Morin', gender: 'male', birthdate: '1992-02-25',
+    born: { commune: '00104' }, phone: '06 00 00 01 31', address: at('40 rue Victor-Hugo', '00101'),
+    occupation: 'Intérimaire dans la logistique', digitalProfile: 'autonome',
+    card: {
+      title: 'Moins de missions',
+      situation: 'L’an dernier, vous aviez des missions d’intérim toute l’année. Depuis l’été, elles sont rares. Vous vivez avec votre compagne, sans emploi, et votre fils de deux ans.',
+      goal: 'Demander la prime d’activité à la CAF, avec vos vrais revenus de ces trois derniers mois.',
+      constraints: 'La CAF vous croit encore seul, et les impôts connaissent vos revenus de l’an dernier : vérifiez tout ce qui est pré-rempli.',
+      bonusOf: { persons: 3, household: 'vous, votre compagne et votre fils', earnings: [700, 900, 800], other: 0 },
+    },
+    birthAct: { actNumber: 77, time: '03:45', father: 'Patrice Morin', mother: 'Nadine Morin, née Lefort' },
+    dgfip: { parts: 2.5, income: 19200 },
+    caf: { familySituation: 'Célibataire', benefits: [], amount: 0 },
+    cpam: {},
+    franceTravail: { registeredOn: '2026-07-20', category: 'Catégorie C', adviser: 'Mme Carpentier' },
+    laPoste: {},
+  },
+  {
+    key: 'alain-gauthier', givenNames: 'Alain', familyName: 'Gauthier', gender: 'male', birthdate: '1980-06-03',
+    born: { commune: '00102' }, phone: '06 00 00 01 32', address: at('3 place du Marché', '00101'),
+    occupation: 'Responsable d’agence', digitalProfile: 'autonome',
+    card: {
+      title: 'Un collègue en parle',
+      situation: 'Un collègue touche la prime d’activité. Vous vivez seul et vous gagnez bien votre vie.',
+      goal: 'Demander la prime d’activité à la CAF, pour voir si vous y avez droit.',
+      constraints: 'Vous n’avez jamais demandé d’aide à la CAF.',
+      bonusOf: { persons: 1, household: 'vous seul', earnings: [3200, 3200, 3200], other: 0 },
+    },
+    birthAct: { actNumber: 158, time: '20:10', father: 'Jacques Gauthier', mother: 'Brigitte Gauthier, née Rey' },
+    dgfip: { parts: 1, income: 38400 },
+    cpam: {},
     laPoste: {},
   },
 ];

@@ -7,6 +7,7 @@ import type { Aidant } from '../auth/guards';
 import { addNote, CaseError, startCase, type Actor } from '../procedures/engine/cases';
 import type { CaseRow, Persona } from '../procedures/engine/types';
 import { procedures } from '../procedures/registry';
+import { prefillOnce } from '../procedures/drafts';
 
 // Mandates in the style of Aidants Connect: an aidant acts for a person, for some procedures, for a time,
 // once the person (present) has confirmed; the person can revoke it at any time.
@@ -86,7 +87,7 @@ export async function usableMandate(db: AsyncExecutor, aidant: Aidant, mandateId
 /** Starts a procedure for the person under a mandate. */
 export async function startUnderMandate(db: AsyncExecutor, aidant: Aidant, mandateId: string, procedure: ProcedureId, now = new Date()): Promise<CaseRow> {
   const { mandate, persona } = await usableMandate(db, aidant, mandateId, procedure, now);
-  return transaction(db, async (tx) => {
+  const started = await transaction(db, async (tx) => {
     // Started twice, or the person's own draft: the aidant goes on with that one under the mandate.
     const { c, resumed } = await startCase(tx, { classSessionId: mandate.classSessionId, personaId: persona.id, procedure }, now);
     if (resumed && c.mandateId === mandate.id) return c;
@@ -95,6 +96,7 @@ export async function startUnderMandate(db: AsyncExecutor, aidant: Aidant, manda
     await addNote(tx, withMandate, aidantActor(aidant, persona), `Demande commencée par ${aidant.givenName} ${aidant.familyName} (France Services) pour vous, sous mandat.`, now);
     return withMandate;
   });
+  return prefillOnce(db, started, persona);
 }
 
 /** A draft this aidant is filling in under a mandate still usable (checked at every step). */

@@ -9,6 +9,7 @@ import { saveDraft, startCase, type Actor } from '../procedures/engine/cases';
 import { runDueInstruction, submitCase } from '../procedures/engine/run';
 import type { CaseRow, Persona, RawValues } from '../procedures/engine/types';
 import { checkProofForm } from '../procedures/parking-card/proofs';
+import { prefillOnce } from '../procedures/drafts';
 import { addressBodies } from '../procedures/address-change/definition';
 import { holdingsOf } from '../platform/my-data';
 import { fileParkingCardWithConsent } from '../procedures/parking-card/start';
@@ -53,6 +54,10 @@ const intended: Record<string, { [procedure: string]: 'accepte' | 'refuse' }> = 
   // The city stays silent: an hour later (12 months of the séance) the silence is a refusal.
   'mathis-roux': { 'acces-document': 'refuse' },
   'denise-carre': { 'acces-document': 'refuse' },
+  'sarah-meunier': { 'prime-activite': 'accepte' },
+  // The CAF's file and the DGFiP's income are out of date: the card's facts correct them, and the prime is granted.
+  'kevin-morin': { 'prime-activite': 'accepte' },
+  'alain-gauthier': { 'prime-activite': 'refuse' },
 };
 
 /** The card as the student reads it on /seance: only its text. */
@@ -160,6 +165,26 @@ async function playDocumentAccess(play: Play): Promise<CaseRow> {
   return submitCase(play.db, draft, play.persona, actor);
 }
 
+async function playActivityBonus(play: Play): Promise<CaseRow> {
+  const { card } = play;
+  const household = card.fact(/foyer/i);
+  const pay = card.fact(/salaires/i);
+  const other = card.fact(/autres ressources/i);
+  for (const [what, value] of Object.entries({ household, pay, other })) expect(value, `${play.persona.key} : la carte donne ${what}`).toBeTruthy();
+  const started = await play.file('prime-activite');
+  // What the bodies know is written in first; the student then checks it against the card and corrects it.
+  const c = await prefillOnce(play.db, started.c, play.persona);
+  const [mois1, mois2, mois3] = [...pay!.matchAll(/(\d+)\s€/g)].map((m) => m[1]!);
+  const answers: Record<string, RawValues> = { foyer: { personnes: /^(\d+)/.exec(household!)![1]! }, revenus: { mois1: mois1!, mois2: mois2!, mois3: mois3!, autres: /^(\d+)/.exec(other!)![1]! } };
+  let draft = c;
+  for (const [step, values] of Object.entries(answers)) {
+    draft = await saveDraft(play.db, draft, step, values);
+    const result = await procedures['prime-activite'].steps.find((s) => s.id === step)!.validate(values, { db: play.db, persona: play.persona, answers: draft.answers });
+    expect(result, `${play.persona.key}, étape « ${step} » remplie avec la carte`).toEqual({ ok: true });
+  }
+  return submitCase(play.db, draft, play.persona, started.actor);
+}
+
 describe('scenario cards', () => {
   it('every citizen card holds what its forms need, and plays to the outcome its scenario intends', { timeout: 120_000 }, async () => {
     const db = await freshDb();
@@ -193,6 +218,7 @@ describe('scenario cards', () => {
           procedure === 'changement-adresse' ? await playAddressChange(play)
           : procedure === 'acte-naissance' ? await playBirthCertificate(play)
           : procedure === 'acces-document' ? await playDocumentAccess(play)
+          : procedure === 'prime-activite' ? await playActivityBonus(play)
           : await playParkingCard(play);
         await runDueInstruction(db, session.id, new Date(Date.now() + 3600_000));
         outcomes[persona.key]![procedure] = (await db.select().from(cases).where(eq(cases.id, c.id)).get())!.state;

@@ -70,6 +70,12 @@ const documentHints = [
   'Un refus, même sans réponse, n’est pas la fin : la CADA peut être saisie dans les deux mois, depuis la page de la demande refusée.',
 ];
 
+const bonusHints = [
+  'La demande arrive déjà remplie : la CAF a demandé vos revenus aux impôts et votre inscription à France Travail, comme la loi le lui permet.',
+  'Ce qui est pré-rempli peut être faux ou ancien : comparez avec votre carte et corrigez. Chaque correction est gardée dans le dossier.',
+  'Ouvrez ensuite « Mes données » : vous y voyez qui a demandé quoi, et sur quelle base.',
+];
+
 const agentHints = [
   'Votre page « Agent » liste les demandes qui attendent votre organisme : prenez-en une pour l’instruire.',
   'Ouvrez le « mode expert » d’un dossier pour voir la requête envoyée à la plateforme et sa réponse.',
@@ -84,10 +90,12 @@ export async function cardOf(db: AsyncExecutor, participant: Participant): Promi
     if (!p) return { title: 'Citoyen·ne', playing: null, situation: '', goal: '', constraints: '', hints: [], facts: [] };
     const goal = lowerFirst(p.goal);
     const asksDocument = personaSeeds.some((s) => s.key === p.key && s.card.documentOf);
+    const asksBonus = personaSeeds.some((s) => s.key === p.key && s.card.bonusOf);
     const hints = [
       ...(profileHints[p.digitalProfile] ? [profileHints[p.digitalProfile]!] : []),
       ...procedureHints.filter((h) => h.test.test(goal)).flatMap((h) => h.hints),
       ...(asksDocument ? documentHints : []),
+      ...(asksBonus ? bonusHints : []),
     ];
     return { title: p.scenarioTitle, playing: `${p.givenNames} ${p.preferredName ?? p.familyName}, ${lowerFirst(p.occupation)}`, situation: p.situation, goal: p.goal, constraints: p.constraints, hints, facts: await citizenFacts(db, p) };
   }
@@ -182,6 +190,12 @@ async function citizenFacts(db: AsyncExecutor, p: PersonaRow, today = new Date()
         facts.push({ label: 'Son lieu de naissance', value: act.registry === foreignBirthsRegistry ? 'à l’étranger' : ((await postal(act.registry))?.name ?? act.registry) });
       }
     } else facts.push({ label: 'Votre naissance', value: `le ${formatIsoDate(p.birthdate)} à ${p.birthplaceName}` });
+  }
+  if (seed?.bonusOf) {
+    const [a, b, c] = seed.bonusOf.earnings;
+    facts.push({ label: 'Votre foyer', value: `${seed.bonusOf.persons} personne${seed.bonusOf.persons > 1 ? 's' : ''} : ${seed.bonusOf.household}` });
+    facts.push({ label: 'Vos salaires des trois derniers mois', value: `${a} €, puis ${b} €, puis ${c} € (le plus récent)` });
+    facts.push({ label: 'Vos autres ressources', value: `${seed.bonusOf.other} € par mois` });
   }
   if (seed?.documentOf) {
     const asked = heldDocument(seed.documentOf.document);

@@ -11,6 +11,7 @@ import { runDueInstruction, submitCase } from '../procedures/engine/run';
 import { agentActor, startOnBehalf } from '../procedures/agent';
 import { fileParkingCardWithConsent } from '../procedures/parking-card/start';
 import { computeDebrief, csvColumns, debriefCsv } from './debrief';
+import { prefillOnce } from '../procedures/drafts';
 import { deviceHash, joinSession, newDeviceSecret } from './participants';
 import { createSession } from './sessions';
 
@@ -47,6 +48,26 @@ async function fixture() {
 }
 
 describe('debrief', () => {
+  it('counts what the bodies pre-filled for the prime d’activité, what people corrected, and the papers nobody fetched', async () => {
+    const db = await freshDb();
+    const teacher = (await db.select().from(teachers).get())!;
+    const session = await createSession(getEngine(), teacher.id, { name: 'Prime', preset: 'prime_activite' }, t0);
+    const person = async (key: string) => (await db.select().from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, session.id))).get())!;
+    const request = async (key: string, answers: Record<string, Record<string, string>>) => {
+      const p = await person(key);
+      let c = await prefillOnce(db, await createCase(db, { classSessionId: session.id, personaId: p.id, procedure: 'prime-activite' }), p);
+      for (const [step, values] of Object.entries(answers)) c = await saveDraft(db, c, step, values);
+      return submitCase(db, c, p, { kind: 'usager', id: p.id, label: key });
+    };
+    // Sarah checks and changes nothing; Kévin corrects his household and his three months.
+    await request('sarah-meunier', {});
+    await request('kevin-morin', { foyer: { personnes: '3' }, revenus: { mois1: '700', mois2: '900', mois3: '800', autres: '0' } });
+    await runDueInstruction(db, session.id, new Date(Date.now() + 60_000));
+    const d = await computeDebrief(db, session);
+    // Given: Sarah's household and income (2), Kévin's household, income and registration (3); corrected: Kévin's 4.
+    expect(d.activityBonus).toEqual({ asked: 2, granted: 2, refused: 0, prefilled: 5, corrected: 4, papersSpared: 3 });
+  });
+
   it('counts the law of 1978: documents given (some blacked out), refused in writing or by silence, the CADA’s opinions', async () => {
     const db = await freshDb();
     const teacher = (await db.select().from(teachers).get())!;

@@ -3,6 +3,7 @@ import type { AsyncExecutor } from '../../db/engine';
 import { type ParticipantRole, type ProcedureId } from '../../db/schema';
 import { caseEvents, cases, consents, consentWithdrawals, documents, journalEntries, mandates, participants } from '../../db/tables';
 import { legalDaysBetween } from '../procedures/engine/time-scale';
+import { correctionsOf, prefillKey } from '../procedures/activity-bonus/definition';
 import { timeScaleOf } from '../procedures/engine/session-clock';
 import { reasonLabel } from '../platform/errors';
 import { verifyJournalChain } from '../platform/journal';
@@ -177,10 +178,25 @@ export async function computeDebrief(db: AsyncExecutor, session: ClassSession) {
     givenAfterOpinion: issued.filter((d) => d.kind === 'document_administratif' && referralIds.has(d.caseId ?? '')).length,
   };
 
+  // "Dites-le-nous une fois": what the bodies gave the prime d'activité's requests, and what the people corrected.
+  const bonusRequests = all.filter((c) => c.procedure === 'prime-activite' && c.submittedAt);
+  const given = (c: CaseRow) => ['personnes', 'mois', 'inscription'].filter((k) => c.answers[prefillKey]?.[k]);
+  const activityBonus = {
+    asked: bonusRequests.length,
+    granted: bonusRequests.filter((c) => c.state === 'accepte').length,
+    refused: bonusRequests.filter((c) => c.state === 'refuse').length,
+    /** Figures the bodies gave (the household, the monthly income, the registration). */
+    prefilled: bonusRequests.reduce((n, c) => n + given(c).length, 0),
+    corrected: bonusRequests.reduce((n, c) => n + correctionsOf(c.answers).length, 0),
+    /** Papers nobody had to fetch: the tax notice (DGFiP's figure) and France Travail's certificate, when given. */
+    papersSpared: bonusRequests.reduce((n, c) => n + given(c).filter((k) => k !== 'personnes').length, 0),
+  };
+
   return {
     lines,
     times,
     documentAccess,
+    activityBonus,
     funnels,
     exchanges,
     consents: { given: consentRows.length, withdrawn: withdrawals.length },

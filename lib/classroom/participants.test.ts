@@ -8,6 +8,7 @@ import { cardOf } from './cards';
 import { messagesFor, sendClassroomMessage } from './messages';
 import { deviceHash, joinSession, newDeviceSecret, participantOfSubject, pseudonymSchema, reassignParticipant, type Participant } from './participants';
 import { nextRole, rolePlans } from './roles';
+import { personaSeeds } from '../../db/seed/personas';
 import { createSession, type ClassSession } from './sessions';
 
 async function setup(preset: ClassSession['preset'] = 'stationnement', expectedStudents?: number) {
@@ -56,15 +57,21 @@ describe('joining a séance', () => {
   });
 
   it('never gives two citizens the same persona while some are free, nor two agents the same account', async () => {
-    const { db, session } = await setup('tout', 60);
-    const all = await joinAll(db, session, Array.from({ length: 60 }, (_, i) => `Élève ${i + 1}`));
+    // Enough students for more citizens than personas (16 of every 30 students are citizens).
+    const people = personaSeeds.length;
+    const students = Math.ceil(((people + 10) * 30) / 16);
+    const { db, session } = await setup('tout', students);
+    const all = await joinAll(db, session, Array.from({ length: students }, (_, i) => `Élève ${i + 1}`));
     const citizens = all.filter((p) => p.role === 'citoyen').map((p) => p.subjectId);
-    expect(citizens.length).toBeGreaterThan(26);
-    expect(new Set(citizens.slice(0, 26)).size).toBe(26);
-    // Beyond the 26 personas, a persona is shared by two students at most before any gets a third.
+    expect(citizens.length).toBeGreaterThan(people);
+    expect(new Set(citizens.slice(0, people)).size).toBe(people);
+    // Beyond the personas, a persona is shared by two students at most before any gets a third.
     expect(Math.max(...[...new Set(citizens)].map((id) => citizens.filter((c) => c === id).length))).toBe(2);
+    // Agents too: every account is given once before any is given twice.
     const agentIds = all.filter((p) => p.role === 'agent').map((p) => p.subjectId);
-    expect(new Set(agentIds).size).toBe(agentIds.length);
+    const accounts = (await db.select().from(agents).where(eq(agents.classSessionId, session.id)).all()).length;
+    expect(agentIds.length).toBeGreaterThan(accounts);
+    expect(new Set(agentIds.slice(0, accounts)).size).toBe(accounts);
   });
 
   it('gives 26 students joining at the same moment through two app servers 26 different people to play', { timeout: 60_000 }, async () => {

@@ -22,6 +22,7 @@ const moving = personaSeeds.filter((p) => /adresse|déménagement|prévenir/.tes
 const birth = personaSeeds.filter((p) => goal(p).includes('acte de naissance') && p.digitalProfile === 'autonome').map((p) => p.key);
 const excluded = personaSeeds.filter((p) => p.digitalProfile !== 'autonome').map((p) => p.key);
 const documents = personaSeeds.filter((p) => p.card.documentOf).map((p) => p.key);
+const bonus = personaSeeds.filter((p) => p.card.bonusOf).map((p) => p.key);
 
 /** Round-robin over several lists, without repeats. */
 function interleave(...lists: string[][]): string[] {
@@ -57,6 +58,13 @@ export const rolePlans: Record<Preset, Plan> = {
     // The city answers (or stays silent), the CADA gives its opinion; the CAF and the DGFiP hold documents too.
     agencies: ['ville', 'cada', 'caf', 'dgfip', 'ville', 'cada'],
     personas: [...documents, ...interleave(parking, moving, birth)],
+  },
+  prime_activite: {
+    head,
+    shares: { citoyen: 16, agent: 8, aidant: 2, observateur: 4 },
+    // The CAF instructs; the DGFiP and France Travail see who asks for their data, and on what basis.
+    agencies: ['caf', 'dgfip', 'france-travail', 'caf'],
+    personas: [...bonus, ...interleave(moving, parking, birth)],
   },
   fracture_numerique: {
     head: ['citoyen', 'agent', 'aidant', 'citoyen', 'aidant', 'observateur'],

@@ -41,7 +41,7 @@ describe('séances', async () => {
     expect(a.expiresAt!.getTime() - a.createdAt.getTime()).toBe(30 * 86_400_000);
     const demo = (await rowsOf(db, (await demoSession(db))!.id));
     expect((await rowsOf(db, a.id))).toEqual(demo);
-    expect((await rowsOf(db, a.id)).personas).toBe(29);
+    expect((await rowsOf(db, a.id)).personas).toBe(32);
     expect((await rowsOf(db, a.id)).platform_tokens).toBe(10);
   });
 

@@ -31,6 +31,7 @@ export const presets = {
   stationnement: 'Stationnement : carte de stationnement',
   fracture_numerique: 'Fracture numérique : aidants, guichet et papier',
   documents: 'Documents administratifs : loi de 1978 et CADA',
+  prime_activite: 'Prime d’activité : « Dites-le-nous une fois »',
 } as const;
 export type Preset = keyof typeof presets;
 

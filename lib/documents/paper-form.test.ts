@@ -19,6 +19,7 @@ describe('the paper forms', () => {
       'carte-stationnement': ['vehicule.immatriculation', 'pieces.avis_imposition', 'pieces.justificatif_domicile'],
       'acces-document': ['organisme.organisme', 'document.document', 'mode.mode'],
       'saisine-cada': ['refus.dossier', 'refus.organisme', 'observations.observations'],
+      'prime-activite': ['foyer.personnes', 'revenus.mois1', 'revenus.mois3', 'revenus.autres'],
     }[id];
     expect(names).toEqual(expect.arrayContaining(expected));
     expect(pdf.getTitle()).toContain(procedures[id].title);

@@ -10,6 +10,7 @@ import { addMessage, addNote, applyTransition, CaseError, startCase, type Actor 
 import type { CaseRow } from './engine/types';
 import { procedures } from './registry';
 import { whileHolding } from '../action-keys';
+import { prefillOnce } from './drafts';
 
 // The back-office's Data Access Layer: an agent sees and acts only on their body's cases (and register), in their séance.
 
@@ -152,7 +153,7 @@ export async function startOnBehalf(db: AsyncExecutor, agent: Agent, personaId: 
   if (!persona) throw new CaseError('introuvable', 'Choisissez une personne de la séance.');
   if (procedures[procedure].steps.length === 0) throw new CaseError('demarche', 'Cette démarche ne se saisit pas ici.');
   const session = await db.select().from(classSessions).where(eq(classSessions.id, agent.classSessionId)).get();
-  return transaction(db, async (tx) => {
+  const started = await transaction(db, async (tx) => {
     // The same request keyed in twice (double-click, two tabs) is the draft already started, or the request still open.
     const { c, resumed } = await startCase(tx, { classSessionId: agent.classSessionId, personaId, procedure, channel }, now);
     if (resumed) return c;
@@ -161,4 +162,5 @@ export async function startOnBehalf(db: AsyncExecutor, agent: Agent, personaId: 
     await addNote(tx, keyed, agentActor(agent), `${how}, saisie par ${agent.givenName} ${agent.familyName} pour ${persona.givenNames} ${persona.preferredName ?? persona.familyName}.`, now);
     return keyed;
   });
+  return prefillOnce(db, started, persona);
 }

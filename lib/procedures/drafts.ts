@@ -1,4 +1,7 @@
-import type { AsyncExecutor } from '../../db/engine';
+import { eq } from 'drizzle-orm';
+import { type AsyncExecutor, transaction } from '../../db/engine';
+import { cases } from '../../db/tables';
+import { whileHolding } from '../action-keys';
 import { saveDraft } from './engine/cases';
 import type { CaseRow, Persona, RawValues } from './engine/types';
 import { procedures, stepsFor } from './registry';
@@ -33,4 +36,20 @@ export async function autosaveStep(db: AsyncExecutor, c: CaseRow, persona: Perso
   const values = await formValuesFor(c, persona, stepId, form, db);
   if (!values || c.state !== 'brouillon') return { error: 'Cette demande est déjà envoyée : elle ne peut plus être modifiée.' };
   return { savedAt: (await saveDraft(db, c, stepId, values)).updatedAt.getTime() };
+}
+
+/**
+ * Writes what the body already knows into a new draft, once, whoever starts it (the person, an aidant, an agent at the
+ * counter) and however often (two tabs, a retry): under a lease, and only while the draft has no answers yet.
+ */
+export async function prefillOnce(db: AsyncExecutor, c: CaseRow, persona: Persona): Promise<CaseRow> {
+  const def = procedures[c.procedure];
+  if (!def.prefill || c.state !== 'brouillon' || Object.keys(c.answers).length > 0) return c;
+  const run = await whileHolding(db, { key: `preremplissage:${c.id}`, actor: 'systeme', action: 'preremplissage', classSessionId: c.classSessionId }, 60_000, async () => {
+    const current = (await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? c;
+    if (current.state !== 'brouillon' || Object.keys(current.answers).length > 0) return current;
+    const answers = await def.prefill!(db, persona, current);
+    return transaction(db, async (tx) => tx.update(cases).set({ answers, updatedAt: new Date() }).where(eq(cases.id, c.id)).returning().get());
+  });
+  return run.held ? run.result : ((await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? c);
 }

@@ -1,4 +1,5 @@
 import type { ProcedureId } from '../../db/schema';
+import { activityBonusProcedure } from './activity-bonus/definition';
 import { addressChange } from './address-change/definition';
 import { birthCertificate } from './birth-certificate/definition';
 import { cadaReferral, documentAccess } from './document-access/definition';
@@ -12,6 +13,7 @@ export const procedures: Record<ProcedureId, ProcedureDef> = {
   'carte-stationnement': parkingCard,
   'acces-document': documentAccess,
   'saisine-cada': cadaReferral,
+  'prime-activite': activityBonusProcedure,
 };
 
 export function procedureById(id: string): ProcedureDef | null {

@@ -8,7 +8,7 @@ import type { ProcedureId } from '@/db/schema';
 import { requireCitizen } from '@/lib/auth/guards';
 import { cannotGoOnlineAlone, citizenActor, citizenCase, offlineRoutePath, sentFlash, stepContext } from '@/lib/procedures/citizen';
 import { finish, type Outcome } from '@/lib/flash';
-import { autosaveStep, formValuesFor, saveStep } from '@/lib/procedures/drafts';
+import { autosaveStep, formValuesFor, prefillOnce, saveStep } from '@/lib/procedures/drafts';
 import { addMessage, applyTransition, caseOf, CaseError, startCase } from '@/lib/procedures/engine/cases';
 import { actionKeyOf, newActionKey, once } from '@/lib/action-keys';
 import { submitOnce } from '@/lib/procedures/engine/run';
@@ -28,8 +28,10 @@ export async function startCaseAction(form: FormData): Promise<void> {
   const db = database();
   const path = await once(db, { key: actionKeyOf(form), actor: persona.id, action: 'demarrer', classSessionId: persona.classSessionId }, async () => {
     // A second start (double-click, another tab) resumes the draft or the open request instead of making another.
-    const { c, resumed } = await transaction(db, async (tx) => startCase(tx, { classSessionId: persona.classSessionId, personaId: persona.id, procedure: def.id as ProcedureId }));
-    if (resumed && c.state !== 'brouillon') return casePath(c.id);
+    const started = await transaction(db, async (tx) => startCase(tx, { classSessionId: persona.classSessionId, personaId: persona.id, procedure: def.id as ProcedureId }));
+    if (started.resumed && started.c.state !== 'brouillon') return casePath(started.c.id);
+    // What the bodies already know is written in first (the prime d'activité), once.
+    const c = await prefillOnce(db, started.c, persona);
     const first = stepsFor(def, stepContext(persona, c))[0];
     return first ? `${casePath(c.id)}/etapes/${first.id}` : `${casePath(c.id)}/recapitulatif`;
   });

@@ -64,6 +64,11 @@ export type ProcedureDef = {
    * after it was filed is refused implicitly, whoever plays the body (the law of 1978: a month).
    */
   silence?: { after: LegalDuration; motif: string; solution: string };
+  /**
+   * What the body already knows, written into a new draft once ("Dites-le-nous une fois": the prime d'activité asks the
+   * platform): the steps' answers the form then shows, and whatever the procedure keeps to see the person's corrections.
+   */
+  prefill?: (db: AsyncExecutor, persona: Persona, c: CaseRow) => Promise<Record<string, RawValues>>;
   /** The paper form's questions, when the online steps depend on earlier answers or on who asks (lib/documents/paper-form.ts). */
   paper?: { title: string; fields: FieldDef[] }[];
   /** What the person reads when the case is accepted, when "Votre demande est acceptée" would mislead (the CADA's opinion). */

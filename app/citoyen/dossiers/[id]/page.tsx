@@ -41,7 +41,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const events = await timelineOf(db, c.id);
   const docs = await documentsOfCase(db, persona.id, c.id);
   const notices = c.procedure === 'changement-adresse' ? await noticesOf(db, c.id) : [];
-  const exchanges = c.receiptNumber ? await exchangesWithTraces(db, { kind: 'usager', classSessionId: c.classSessionId, personaId: persona.id }, 50, c.receiptNumber) : [];
+  // Exchanges carry the receipt number, or the case's id when they happened before it had one (a pre-filled draft).
+  const reader = { kind: 'usager', classSessionId: c.classSessionId, personaId: persona.id } as const;
+  const exchanges = (await Promise.all([c.id, ...(c.receiptNumber ? [c.receiptNumber] : [])].map((ref) => exchangesWithTraces(db, reader, 50, ref)))).flat().sort((a, b) => b.entry.sequence - a.entry.sequence);
   const proofs = c.procedure === 'carte-stationnement' ? await proofsOf(db, c.id) : [];
   const resume = c.state === 'brouillon' ? await firstInvalidStep(def, stepContext(persona, c)) : null;
   // A body that did not answer (outage, too slow): said plainly while the case waits for it (exchanges are newest first).

@@ -145,6 +145,21 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
         </section>
       )}
 
+      {d.activityBonus.asked > 0 && (
+        <section aria-labelledby="une-fois">
+          <h2 id="une-fois">« Dites-le-nous une fois » : la prime d’activité</h2>
+          <ul>
+            <li>
+              {countOf(d.activityBonus.asked, 'demande envoyée', 'demandes envoyées')} : {countOf(d.activityBonus.granted, 'prime accordée', 'primes accordées')}, {countOf(d.activityBonus.refused, 'refus', 'refus')}.
+            </li>
+            <li>
+              {countOf(d.activityBonus.prefilled, 'chiffre pré-rempli', 'chiffres pré-remplis')} par les organismes, {countOf(d.activityBonus.corrected, 'corrigé', 'corrigés')} par les personnes ; 
+              {countOf(d.activityBonus.papersSpared, 'justificatif', 'justificatifs')} que personne n’a eu à chercher (avis d’impôt, attestation de France Travail).
+            </li>
+          </ul>
+        </section>
+      )}
+
       <section aria-labelledby="questions">
         <h2 id="questions">Questions pour le débat</h2>
         <ol>
@@ -164,6 +179,12 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
           </li>
           <li>{countOf(stuckTotal, 'demande est restée', 'demandes sont restées')} en brouillon. À quelle étape, et pourquoi ? Comment rendre la démarche plus simple ?</li>
           <li>Chaque échange laisse une trace dans le journal. Est-ce une protection pour l’usager, ou une surveillance ? Qui peut lire ces traces ?</li>
+          {d.activityBonus.asked > 0 && (
+            <li>
+              {countOf(d.activityBonus.corrected, 'chiffre pré-rempli a été corrigé', 'chiffres pré-remplis ont été corrigés')} par les personnes. Si les organismes se parlent, pourquoi
+              faut-il encore relire ? Qui est responsable d’un chiffre faux ?
+            </li>
+          )}
           {(da.asked > 0 || da.referrals > 0) && (
             <li>
               {countOf(da.refusedImplicitly, 'demande de document est restée', 'demandes de document sont restées')} sans réponse. Pourquoi la loi fait-elle du silence un refus ? Que
