@@ -4,7 +4,7 @@ import { type AgencyId, type DigitalProfile } from '../../db/schema';
 import { agencies, agents, aidants, birthRecords, communes, personas, sivVehicles } from '../../db/tables';
 import { personaSeeds, type Address } from '../../db/seed/personas';
 import { foreignBirthsRegistry } from '../../db/seed/reference-data';
-import { formatIsoDate, lowerFirst, agreed } from '../format';
+import { countOf, formatIsoDate, lowerFirst, agreed } from '../format';
 import type { Participant } from './participants';
 import { heldDocument } from '../procedures/document-access/documents';
 import { holderLabel } from '../procedures/document-access/definition';
@@ -193,7 +193,7 @@ async function citizenFacts(db: AsyncExecutor, p: PersonaRow, today = new Date()
   }
   if (seed?.bonusOf) {
     const [a, b, c] = seed.bonusOf.earnings;
-    facts.push({ label: 'Votre foyer', value: `${seed.bonusOf.persons} personne${seed.bonusOf.persons > 1 ? 's' : ''} : ${seed.bonusOf.household}` });
+    facts.push({ label: 'Votre foyer', value: `${countOf(seed.bonusOf.persons, 'personne', 'personnes')} : ${seed.bonusOf.household}` });
     facts.push({ label: 'Vos salaires des trois derniers mois', value: `${a} €, puis ${b} €, puis ${c} € (le plus récent)` });
     facts.push({ label: 'Vos autres ressources', value: `${seed.bonusOf.other} € par mois` });
   }

@@ -1,5 +1,5 @@
 import type { AsyncExecutor } from '../../../db/engine';
-import { formatEuros, formatIsoDate } from '../../format';
+import { countOf, formatEuros, formatIsoDate } from '../../format';
 import { agencyName } from '../../platform/consent-text';
 import { Checks, text } from '../fields';
 import type { CaseRow, FieldDef, Persona, ProcedureDef, RawValues, StepContext } from '../engine/types';
@@ -83,7 +83,7 @@ const sourceHint = (kept: RawValues | undefined, what: 'personnes' | 'mois') => 
   if (!kept) return undefined;
   if (what === 'personnes') {
     return text(kept, 'situation')
-      ? `Pré-rempli par la CAF, d’après votre dossier d’allocataire (« ${text(kept, 'situation')} »)${text(kept, 'parts') ? ` ; les impôts comptent ${text(kept, 'parts')} part(s) pour votre foyer` : ''}. Corrigez si ce n’est plus juste.`
+      ? `Pré-rempli par la CAF, d’après votre dossier d’allocataire (« ${text(kept, 'situation')} »)${text(kept, 'parts') ? ` ; les impôts comptent ${countOf(Number(text(kept, 'parts')), 'part', 'parts')} pour votre foyer` : ''}. Corrigez si ce n’est plus juste.`
       : 'La CAF n’a pas de dossier à votre nom : indiquez combien vous êtes (vous, votre conjoint·e, vos enfants à charge).';
   }
   return text(kept, 'mois')
@@ -177,7 +177,7 @@ export const activityBonusProcedure: ProcedureDef = {
     if (!result.paid) {
       return {
         decision: 'refuser',
-        motif: `Avec ${formatEuros(result.earningsCents)} de revenus du travail par mois en moyenne pour un foyer de ${persons} personne(s), le calcul donne ${result.amountCents > 0 ? formatEuros(result.amountCents) : 'moins de 15 €'} : la prime n’est pas versée en dessous de 15 € par mois.${traced}`,
+        motif: `Avec ${formatEuros(result.earningsCents)} de revenus du travail par mois en moyenne pour un foyer de ${countOf(persons, 'personne', 'personnes')}, le calcul donne ${result.amountCents > 0 ? formatEuros(result.amountCents) : 'moins de 15 €'} : la prime n’est pas versée en dessous de 15 € par mois.${traced}`,
         solution: 'Si vos revenus baissent ou si votre foyer change, refaites une demande : la prime se recalcule tous les trois mois.',
       };
     }
@@ -194,7 +194,7 @@ export const activityBonusProcedure: ProcedureDef = {
           issuerLabel: agencyName('caf'),
           content: {
             champs: [
-              { libelle: 'Foyer', valeur: `${persons} personne(s)` },
+              { libelle: 'Foyer', valeur: countOf(persons, 'personne', 'personnes') },
               { libelle: 'Revenus du travail, moyenne mensuelle', valeur: formatEuros(result.earningsCents) },
               { libelle: 'Autres ressources, par mois', valeur: formatEuros(result.otherResourcesCents) },
               { libelle: 'Montant forfaitaire du foyer', valeur: formatEuros(result.lumpSumCents) },
