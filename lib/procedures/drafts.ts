@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../db/engine';
 import { cases } from '../../db/tables';
 import { whileHolding } from '../action-keys';
-import { saveDraft } from './engine/cases';
+import { reread, saveDraft } from './engine/cases';
 import type { CaseRow, Persona, RawValues } from './engine/types';
 import { procedures, stepsFor } from './registry';
 
@@ -46,10 +46,10 @@ export async function prefillOnce(db: AsyncExecutor, c: CaseRow, persona: Person
   const def = procedures[c.procedure];
   if (!def.prefill || c.state !== 'brouillon' || Object.keys(c.answers).length > 0) return c;
   const run = await whileHolding(db, { key: `preremplissage:${c.id}`, actor: 'systeme', action: 'preremplissage', classSessionId: c.classSessionId }, 60_000, async () => {
-    const current = (await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? c;
+    const current = await reread(db, c);
     if (current.state !== 'brouillon' || Object.keys(current.answers).length > 0) return current;
     const answers = await def.prefill!(db, persona, current);
     return transaction(db, async (tx) => tx.update(cases).set({ answers, updatedAt: new Date() }).where(eq(cases.id, c.id)).returning().get());
   });
-  return run.held ? run.result : ((await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? c);
+  return run.held ? run.result : reread(db, c);
 }

@@ -51,6 +51,11 @@ export async function startCase(tx: AsyncExecutor, input: Parameters<typeof crea
   return { c: await createCase(tx, input, now), resumed: false };
 }
 
+/** The case as it stands now in the database (another request may have moved it), or `c` if it is gone. */
+export async function reread(db: AsyncExecutor, c: CaseRow): Promise<CaseRow> {
+  return (await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? c;
+}
+
 /** The person's own case, or null (a case id alone never opens someone else's case). */
 export async function caseOf(db: AsyncExecutor, personaId: string, caseId: string): Promise<CaseRow | null> {
   return await db.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.personaId, personaId))).get() ?? null;

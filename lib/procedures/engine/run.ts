@@ -6,7 +6,7 @@ import { prepareDocument, storeDocument, type DocumentRow } from '../../document
 import { agencyName } from '../../platform/consent-text';
 import { createNotices, decideNotice } from '../address-change/definition';
 import { firstInvalidStep, procedures } from '../registry';
-import { addNote, applyTransition, CaseError, type Actor } from './cases';
+import { addNote, applyTransition, CaseError, reread, type Actor } from './cases';
 import type { CaseRow, Persona } from './types';
 import { formatDateTime } from '../../format';
 import { coverageOf, waitsForStudent } from '../../classroom/coverage';
@@ -64,7 +64,7 @@ export async function submitOnce(db: AsyncExecutor, c: CaseRow, persona: Persona
   try {
     return await submitCase(db, c, persona, actor, now);
   } catch (error) {
-    if (error instanceof CaseError && error.code === 'etat_incompatible') return await db.select().from(cases).where(eq(cases.id, c.id)).get() ?? c;
+    if (error instanceof CaseError && error.code === 'etat_incompatible') return reread(db, c);
     throw error;
   }
 }
@@ -85,7 +85,7 @@ export async function instructCase(db: AsyncExecutor, c: CaseRow, persona: Perso
   // two at once would each ask the platform, and the journal would show each look-up twice. The other one leaves the
   // case where it stands; a lease of a minute outlives any look-up, and a server killed in the middle.
   const run = await whileHolding(db, { key: `instruction:${c.id}`, actor: 'systeme', action: 'instruction', classSessionId: c.classSessionId }, 60_000, () => instructCaseNow(db, c, persona, now));
-  return run.held ? run.result : ((await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? c);
+  return run.held ? run.result : reread(db, c);
 }
 
 async function instructCaseNow(db: AsyncExecutor, c: CaseRow, persona: Persona, now: Date): Promise<CaseRow> {
@@ -93,11 +93,11 @@ async function instructCaseNow(db: AsyncExecutor, c: CaseRow, persona: Persona, 
   // The history says when each step happened: after the look-ups and the signing, not when the request began.
   const at = clockFrom(now);
   // As it stands now that this one holds it: the one before may have decided it since `c` was read.
-  let current = (await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? c;
+  let current = await reread(db, c);
   // Another request (an agent, another view) moved the case at the same instant: theirs stands, this reports where it is.
   const whereItStands = async (error: unknown) => {
     if (!(error instanceof CaseError && error.code === 'etat_incompatible')) throw error;
-    return (await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? current;
+    return await reread(db, current);
   };
   if (current.state === 'depose') {
     try {
@@ -165,7 +165,7 @@ export function silenceElapsed(c: CaseRow, scale: TimeScale, now: Date): boolean
  */
 export async function refuseImplicitly(db: AsyncExecutor, c: CaseRow, scale: TimeScale, now = new Date()): Promise<CaseRow> {
   const run = await whileHolding(db, { key: `instruction:${c.id}`, actor: 'systeme', action: 'instruction', classSessionId: c.classSessionId }, 60_000, async () => {
-    let current = (await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? c;
+    let current = await reread(db, c);
     const silence = procedures[current.procedure].silence;
     if (!silence || !silenceElapsed(current, scale, now)) return current;
     const actor = systemActor(current.agency);
@@ -175,11 +175,11 @@ export async function refuseImplicitly(db: AsyncExecutor, c: CaseRow, scale: Tim
         return applyTransition(tx, current, 'refuser', actor, { outcome: { motif: silence.motif, solution: silence.solution, implicite: true } }, now);
       });
     } catch (error) {
-      if (error instanceof CaseError && error.code === 'etat_incompatible') return (await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? current;
+      if (error instanceof CaseError && error.code === 'etat_incompatible') return await reread(db, current);
       throw error;
     }
   });
-  return run.held ? run.result : ((await db.select().from(cases).where(eq(cases.id, c.id)).get()) ?? c);
+  return run.held ? run.result : reread(db, c);
 }
 
 /** Proofs checked by hand take longer than data checked through the platform: the debrief compares the two. */
