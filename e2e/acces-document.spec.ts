@@ -97,9 +97,10 @@ test('sans réponse en un mois (une minute ici), la demande est refusée implici
     await page.getByRole('button', { name: 'Voir le récapitulatif' }).click();
     await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Votre demande est envoyée' })).toBeVisible();
-    await waitForText(page, 'La commission a rendu son avis.');
+    // The CADA's opinion goes to the city, which decides again: here by itself, following the opinion.
+    await waitForText(page, 'L’administration vous communique le document.');
     await expect(page.getByText(/avis favorable\s: le document est communicable/).first()).toBeVisible();
-    await expect(page.getByText(/suit l’avis et vous communique le document/).first()).toBeVisible();
+    await expect(page.getByText(/suit l’avis de la CADA et vous communique le document/).first()).toBeVisible();
     await expect(page.getByRole('region', { name: 'Documents' }).getByText('Avis de la CADA', { exact: true })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Documents' }).getByText('Étude de circulation du centre-ville', { exact: true })).toBeVisible();
     await expectNoAxeViolations(page);
@@ -149,18 +150,76 @@ test('un·e élève rapporteur·e de la CADA instruit la saisine : l’avis déf
     await expect(page.getByText(/Projet de budget de la ville pour l’an prochain — dossier n°/)).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Prendre en charge' }).click();
-    await page.getByRole('button', { name: 'Accepter' }).click();
-    await expect(page.getByText('Ce dossier est terminé.')).toBeVisible();
-    await expect(page.getByText(/Documents délivrés\s: .*Avis de la CADA/)).toBeVisible();
+    await page.getByRole('button', { name: 'Rendre l’avis de la commission' }).click();
+    // The opinion given, the matter goes back to the city: no longer in the CADA's queue.
+    await expect(page).toHaveURL(/\/agent#file$/);
+    await expect(page.getByRole('status').filter({ hasText: /transmis à Ville de Villeneuve-sur-Brenne \(fictive\), qui décide à son tour/ })).toBeVisible();
+    await expect(page.getByRole('row', { name: new RegExp(receipt) })).toHaveCount(0);
     await expectNoAxeViolations(page);
 
-    await citizen.reload();
-    await expect(citizen.getByRole('strong').filter({ hasText: 'La commission a rendu son avis.' })).toBeVisible();
+    // The city, which no student plays, keeps its refusal as the opinion finds it justified.
+    await waitForText(citizen, 'Votre demande est refusée.');
     await expect(citizen.getByText(/avis défavorable\s: le refus est justifié/).first()).toBeVisible();
-    await expect(citizen.getByText(/maintient son refus\. Vous pouvez saisir le tribunal administratif dans les deux mois/).first()).toBeVisible();
+    await expect(citizen.getByText(/maintient son refus, que la CADA juge justifié/).first()).toBeVisible();
+    await expect(citizen.getByText(/Vous pouvez saisir le tribunal administratif dans les deux mois/).first()).toBeVisible();
     await expect(citizen.getByRole('region', { name: 'Documents' }).getByText('Projet de budget de la ville pour l’an prochain', { exact: true })).toHaveCount(0);
   } finally {
     await teacher.getByRole('checkbox', { name: 'CADA', exact: true }).uncheck();
+    await teacher.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(teacher.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();
+  }
+});
+
+test('un·e élève agent des impôts refuse à tort ; la CADA donne un avis favorable ; l’élève décide de nouveau et communique le document', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const teacher = await (await browser.newContext()).newPage();
+  await openDemoSession(teacher);
+  await teacher.getByRole('link', { name: 'Réglages', exact: true }).click();
+  await teacher.getByRole('checkbox', { name: 'DGFiP', exact: true }).check();
+  await teacher.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(teacher.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();
+  try {
+    const citizen = await (await browser.newContext()).newPage();
+    await signInThroughProvider(citizen, /FranceConnect/, 'Rose Lemaire');
+    await askFor(citizen, /Les impôts \(DGFiP\)/, /barème de l’impôt sur le revenu/, /Le recevoir par courrier électronique/);
+    await citizen.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    const receipt = (await citizen.getByRole('status').filter({ hasText: 'Votre demande est envoyée' }).locator('strong').textContent()) ?? '';
+
+    // The tax office's student refuses it (wrongly: the brochure is communicable).
+    await signInThroughProvider(page, /ProConnect/, 'Laure Dumont');
+    await page.getByRole('link', { name: receipt }).click();
+    await page.getByRole('button', { name: 'Prendre en charge' }).click();
+    await page.locator('#decision-refuser-motif').selectOption('La personne n’a pas qualité pour demander ce document.');
+    await page.getByRole('button', { name: 'Refuser' }).click();
+    await expect(page.getByText('Ce dossier est terminé.')).toBeVisible();
+
+    await waitForText(citizen, 'Votre demande est refusée.');
+    await citizen.getByRole('link', { name: 'Saisir la CADA' }).click();
+    await citizen.getByRole('button', { name: 'Commencer la démarche' }).click();
+    await citizen.getByRole('radio', { name: /barème de l’impôt sur le revenu/ }).check();
+    await citizen.getByRole('button', { name: 'Continuer' }).click();
+    await citizen.getByRole('button', { name: 'Voir le récapitulatif' }).click();
+    await citizen.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    const referral = (await citizen.getByRole('status').filter({ hasText: 'Votre demande est envoyée' }).locator('strong').textContent()) ?? '';
+    // The CADA (automatic here) gives its opinion; the matter goes back to the tax office, where the student decides.
+    await waitForText(citizen, /La CADA a rendu son avis\s: avis favorable/);
+    await expect(citizen.getByText(/en cours d’instruction par Direction générale des Finances publiques/)).toBeVisible();
+    await expect(citizen.getByText(/Sans nouvelle décision de l’administration le .*, son refus sera confirmé\./)).toBeVisible();
+    await expectNoAxeViolations(citizen);
+
+    await page.goto('/agent');
+    await page.getByRole('link', { name: referral }).click();
+    await expect(page.getByText(/Avis favorable\s: le document est communicable\./)).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Suivre l’avis et communiquer le document' }).dblclick();
+    await expect(page.getByText('Ce dossier est terminé.')).toBeVisible();
+
+    await citizen.reload();
+    await expect(citizen.getByRole('strong').filter({ hasText: 'L’administration vous communique le document.' })).toBeVisible();
+    await expect(citizen.getByRole('region', { name: 'Documents' }).getByText('Brochure pratique : le barème de l’impôt sur le revenu', { exact: true })).toHaveCount(1);
+    await expectNoAxeViolations(citizen);
+  } finally {
+    await teacher.getByRole('checkbox', { name: 'DGFiP', exact: true }).uncheck();
     await teacher.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(teacher.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();
   }

@@ -52,16 +52,16 @@ const profileHints: Partial<Record<DigitalProfile, string>> = {
 };
 
 const agencyCards: Record<AgencyId, { situation: string; goal: string }> = {
-  ville: { situation: 'Vous instruisez les demandes de carte de stationnement résidentiel de Villeneuve-sur-Brenne.', goal: 'Traiter les demandes envoyées avec des justificatifs, et répondre aux questions des habitants.' },
+  ville: { situation: 'Vous instruisez les demandes de carte de stationnement résidentiel de Villeneuve-sur-Brenne.', goal: 'Traiter les demandes de carte envoyées avec des justificatifs, les demandes de documents administratifs (loi de 1978) et celles que la CADA vous renvoie avec son avis ; répondre aux questions des habitants.' },
   'etat-civil': { situation: 'Vous tenez le registre des naissances de votre mairie.', goal: 'Délivrer les actes demandés, à la bonne personne et sous la bonne forme.' },
-  caf: { situation: 'Vous gérez les dossiers d’allocataires de la CAF.', goal: 'Mettre à jour les adresses signalées et vérifier que la personne a bien un dossier chez vous.' },
+  caf: { situation: 'Vous gérez les dossiers d’allocataires de la CAF.', goal: 'Mettre à jour les adresses signalées, décider des primes d’activité, et répondre aux demandes de documents (et aux avis de la CADA).' },
   cpam: { situation: 'Vous gérez les dossiers des assurés de la CPAM.', goal: 'Mettre à jour les adresses signalées.' },
   'france-travail': { situation: 'Vous suivez les demandeurs d’emploi inscrits chez France Travail.', goal: 'Mettre à jour les adresses signalées.' },
-  dgfip: { situation: 'Vous travaillez au service des impôts des particuliers.', goal: 'Mettre à jour les adresses signalées ; regarder qui interroge vos données par la plateforme.' },
+  dgfip: { situation: 'Vous travaillez au service des impôts des particuliers.', goal: 'Mettre à jour les adresses signalées, répondre aux demandes de documents (et aux avis de la CADA) ; regarder qui interroge vos données par la plateforme.' },
   siv: { situation: 'Vous tenez le registre des cartes grises.', goal: 'Mettre à jour les adresses des certificats d’immatriculation ; regarder qui interroge vos données.' },
   retraite: { situation: 'Vous gérez les dossiers des retraités de la caisse.', goal: 'Mettre à jour les adresses signalées.' },
   'la-poste': { situation: 'Vous gérez les clients de La Poste.', goal: 'Mettre à jour les adresses signalées.' },
-  cada: { situation: 'Vous êtes rapporteur ou rapporteure de la Commission d’accès aux documents administratifs.', goal: 'Lire chaque refus de communiquer un document, et dire si le document est communicable : en entier, après avoir caché certains passages, ou pas du tout.' },
+  cada: { situation: 'Vous êtes rapporteur ou rapporteure de la Commission d’accès aux documents administratifs.', goal: 'Lire chaque refus de communiquer un document, et dire si le document est communicable : en entier, après avoir caché certains passages, ou pas du tout. Votre avis part ensuite à l’administration qui a refusé : elle décide de nouveau.' },
 };
 
 const documentHints = [

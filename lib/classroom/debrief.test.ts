@@ -63,6 +63,8 @@ describe('debrief', () => {
     await request('sarah-meunier', {});
     await request('kevin-morin', { foyer: { personnes: '3' }, revenus: { mois1: '700', mois2: '900', mois3: '800', autres: '0' } });
     await runDueInstruction(db, session.id, new Date(Date.now() + 60_000));
+    // The opinion goes back to the city, which decides again at the next tick: the document with the referral.
+    await runDueInstruction(db, session.id, new Date(Date.now() + 120_000));
     const d = await computeDebrief(db, session);
     // Given: Sarah's household and income (2), Kévin's household, income and registration (3); corrected: Kévin's 4.
     expect(d.activityBonus).toEqual({ asked: 2, granted: 2, refused: 0, prefilled: 5, corrected: 4, papersSpared: 3 });
@@ -91,6 +93,8 @@ describe('debrief', () => {
     await runDueInstruction(db, session.id, soon(6));
     await file('mathis-roux', 'saisine-cada', { refus: { dossier: silent.id } }, new Date());
     await runDueInstruction(db, session.id, new Date(Date.now() + 60_000));
+    // The opinion goes back to the city, which decides again at the next tick: the document with the referral.
+    await runDueInstruction(db, session.id, new Date(Date.now() + 120_000));
     const d = await computeDebrief(db, session);
     expect(d.documentAccess).toEqual({
       asked: 3,

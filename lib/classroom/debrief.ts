@@ -7,7 +7,7 @@ import { correctionsOf, prefillKey } from '../procedures/activity-bonus/definiti
 import { timeScaleOf } from '../procedures/engine/session-clock';
 import { reasonLabel } from '../platform/errors';
 import { verifyJournalChain } from '../platform/journal';
-import { finalStates, stateLabels } from '../procedures/engine/state-machine';
+import { finalStates, isOpen, stateLabels } from '../procedures/engine/state-machine';
 import { formatParisTimestamp } from '../format';
 import { roleLabels } from './roles';
 import { procedures } from '../procedures/registry';
@@ -131,7 +131,7 @@ export async function computeDebrief(db: AsyncExecutor, session: ClassSession) {
       const at = def.steps.find((s) => !c.answers[s.id])?.title ?? 'Récapitulatif';
       stuck.set(at, (stuck.get(at) ?? 0) + 1);
     }
-    return { procedure: def.id, title: def.title, stages, stuck: [...stuck].map(([step, count]) => ({ step, count })), waiting: mine.filter((c) => ['depose', 'en_instruction', 'complement_demande'].includes(c.state)).length };
+    return { procedure: def.id, title: def.title, stages, stuck: [...stuck].map(([step, count]) => ({ step, count })), waiting: mine.filter((c) => isOpen(c.state)).length };
   });
 
   // Exchanges through the platform, and why some were refused or failed.
@@ -165,7 +165,7 @@ export async function computeDebrief(db: AsyncExecutor, session: ClassSession) {
     blackedOut: issued.filter((d) => d.kind === 'document_administratif' && Array.isArray(d.content.donnees.occultations) && d.content.donnees.occultations.length > 0).length,
     refusedExplicitly: refused.filter((c) => !c.outcome?.implicite).length,
     refusedImplicitly: refused.filter((c) => c.outcome?.implicite).length,
-    waiting: requests.filter((c) => ['depose', 'en_instruction', 'complement_demande'].includes(c.state)).length,
+    waiting: requests.filter((c) => isOpen(c.state)).length,
     /** Median time to an answer, in days of real life on the séance's clock. */
     medianLegalDays: median(requests.flatMap((c) => (c.closedAt && c.submittedAt && finalStates.includes(c.state) ? [legalDaysBetween(c.submittedAt, c.closedAt, scale)] : []))),
     referrals: all.filter((c) => referralIds.has(c.id) && c.submittedAt).length,

@@ -97,7 +97,7 @@ describe('an agent’s decisions', () => {
     await expect(agentDecide(db, ville, c.id, 'demander_complement', null)).rejects.toThrow(/message ou un motif/);
     await agentDecide(db, ville, c.id, 'demander_complement', 'La facture est illisible.');
     expect((await caseOf(db, (await persona('karim-benali')).id, c.id))?.state).toBe('complement_demande');
-    await expect(agentDecide(db, ville, c.id, 'accepter', null)).rejects.toThrow(/Prenez d’abord/);
+    await expect(agentDecide(db, ville, c.id, 'accepter', null)).rejects.toThrow('Le dossier attend le complément demandé à la personne.');
     await applyTransition(db, (await caseOf(db, (await persona('karim-benali')).id, c.id))!, 'repondre_complement', { kind: 'usager', id: null, label: 'Karim' }, { text: 'Voici une facture lisible.' });
     const done = await agentDecide(db, ville, c.id, 'accepter', 'Justificatifs conformes.');
     expect(done.state).toBe('accepte');
@@ -116,7 +116,7 @@ describe('an agent’s decisions', () => {
     await db.delete(actionKeys).where(eq(actionKeys.key, `instruction:${c.id}`)).run();
     // Decided meanwhile by someone else: the agent's click (read before) finds it decided and runs nothing.
     expect((await agentDecide(db, ville, c.id, 'accepter', null)).state).toBe('accepte');
-    await expect(agentDecide(db, ville, c.id, 'accepter', null)).rejects.toThrow(/Prenez d’abord|déjà accepté/);
+    await expect(agentDecide(db, ville, c.id, 'accepter', null)).rejects.toThrow('Ce dossier est déjà accepté.');
     expect(await db.select().from(documents).where(and(eq(documents.caseId, c.id), eq(documents.kind, 'carte_stationnement'))).all()).toHaveLength(1);
     expect(await db.select().from(actionKeys).where(eq(actionKeys.key, `instruction:${c.id}`)).all()).toEqual([]);
   });

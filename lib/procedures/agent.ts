@@ -6,7 +6,7 @@ import type { Agent } from '../auth/guards';
 import { prepareDocument, storeDocument } from '../documents/documents';
 import { agencyName } from '../platform/consent-text';
 import { decideNotice, rejectNotice } from './address-change/definition';
-import { addMessage, addNote, applyTransition, CaseError, startCase, type Actor } from './engine/cases';
+import { addMessage, addNote, applyTransition, CaseError, passOn, startCase, type Actor } from './engine/cases';
 import type { CaseRow } from './engine/types';
 import { procedures } from './registry';
 import { whileHolding } from '../action-keys';
@@ -86,7 +86,7 @@ export async function agentDecide(db: AsyncExecutor, agent: Agent, caseId: strin
       applyTransition(tx, c, action, actor, action === 'refuser' ? { outcome: { motif: text?.trim() ?? '' }, text } : { text }),
     );
   }
-  if (c.state !== 'en_instruction') throw new CaseError('etat_incompatible', 'Prenez d’abord le dossier en charge.');
+  if (c.state !== 'en_instruction') throw new CaseError('etat_incompatible', c.state === 'depose' ? 'Prenez d’abord le dossier en charge.' : c.state === 'complement_demande' ? 'Le dossier attend le complément demandé à la personne.' : c.state === 'accepte' ? 'Ce dossier est déjà accepté.' : 'Ce dossier n’est plus en cours d’instruction.');
   // The rules may ask the platform (the parking card with consent): one instruction of a case at a time, the agent's
   // or the automatic one's (instructCase), else the journal would show each look-up twice (seen in the class of 30).
   const run = await whileHolding(db, { key: `instruction:${c.id}`, actor: agent.id, action: 'instruction', classSessionId: c.classSessionId }, 60_000, () => acceptNow(db, c.id, agent, text));
@@ -107,6 +107,10 @@ async function acceptNow(db: AsyncExecutor, caseId: string, agent: Agent, text: 
   if (decision.decision === 'attendre') throw new CaseError('regles', 'La décision ne peut pas encore être prise (un organisme ne répond pas, ou un avis est en attente).');
   const docs = await Promise.all(decision.documents.map((d) => prepareDocument(d)));
   return transaction(db, async (tx) => {
+    if (decision.decision === 'transmettre') {
+      for (const doc of docs) await storeDocument(tx, doc);
+      return passOn(tx, c, decision.to, decision.answers, actor, text ? `${decision.note} Note de ${actor.label} : ${text}` : decision.note);
+    }
     await decision.apply?.(tx);
     for (const doc of docs) await storeDocument(tx, doc);
     const done = await applyTransition(tx, c, 'accepter', actor, { outcome: null, text }, new Date());

@@ -2,9 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../../test/db';
 import type { AsyncExecutor } from '../../../db/engine';
-import { cases, classSessions, documents, personas } from '../../../db/tables';
+import { agents, cases, classSessions, documents, personas } from '../../../db/tables';
 import { demoSession } from '../../classroom/sessions';
-import { createCase, saveDraft, type Actor } from '../engine/cases';
+import { createCase, saveDraft, timelineOf, type Actor } from '../engine/cases';
+import { agentDecide, agentQueue } from '../agent';
 import { runDueInstruction, submitCase } from '../engine/run';
 import type { CaseRow, Persona, RawValues } from '../engine/types';
 import { firstInvalidStep, procedures } from '../registry';
@@ -146,13 +147,60 @@ describe('saisine de la CADA', () => {
     const referralAt = minutes(start, 6);
     const referral = await file(karim, 'saisine-cada', { refus: { dossier: c.id }, observations: { observations: 'Je voudrais savoir si ma rue deviendra piétonne.' } }, referralAt);
     expect(referral.agency).toBe('cada');
+    // The CADA gives its opinion and passes the matter on to the city, which decides again.
     await runDueInstruction(db, session, minutes(referralAt, 1));
-    expect((await reread(referral)).state).toBe('accepte');
-    const docs = await docsOf(referral);
-    const opinion = docs.find((d) => d.kind === 'avis_cada')!;
+    expect(await reread(referral)).toMatchObject({ state: 'en_instruction', agency: 'ville', answers: { avis: { avis: 'favorable' } } });
+    const opinion = (await docsOf(referral)).find((d) => d.kind === 'avis_cada')!;
     expect(opinion.issuer).toBe('cada');
     expect(opinion.content.donnees).toMatchObject({ avis: 'favorable', organisme: 'ville' });
-    expect(docs.find((d) => d.kind === 'document_administratif')).toMatchObject({ issuer: 'ville', title: 'Étude de circulation du centre-ville' });
+    expect((await docsOf(referral)).some((d) => d.kind === 'document_administratif')).toBe(false);
+    // The city, which no student plays, follows the opinion.
+    await runDueInstruction(db, session, minutes(referralAt, 2));
+    expect((await reread(referral)).state).toBe('accepte');
+    expect((await docsOf(referral)).find((d) => d.kind === 'document_administratif')).toMatchObject({ issuer: 'ville', title: 'Étude de circulation du centre-ville' });
+    expect((await timelineOf(db, referral.id)).map((e) => e.text).join(' ')).toMatch(/La CADA a rendu son avis.*suit l’avis de la CADA/);
+  });
+
+  it('when a student plays the body that refused, the opinion lands in their queue: they follow it, or keep their refusal', async () => {
+    await db.update(classSessions).set({ bodiesPlayed: ['dgfip'] }).where(eq(classSessions.id, session)).run();
+    const officer = (await db.select().from(agents).where(and(eq(agents.agencyId, 'dgfip'), eq(agents.classSessionId, session))).get())!;
+    const cada = (await db.select().from(agents).where(and(eq(agents.agencyId, 'cada'), eq(agents.classSessionId, session))).get())!;
+    const karim = await persona('karim-benali');
+    const jeanne = await persona('jeanne-morel');
+    const start = new Date();
+    // The tax office's student refuses a communicable scale, twice (wrongly): the rules would have given it.
+    const asked = [await ask(karim, 'dgfip', 'dgfip-bareme', 'courriel', start), await ask(jeanne, 'dgfip', 'dgfip-bareme', 'courriel', start)] as const;
+    await runDueInstruction(db, session, minutes(start, 1));
+    expect((await reread(asked[0])).state).toBe('depose');
+    for (const c of asked) {
+      await agentDecide(db, officer, c.id, 'prendre', null);
+      await agentDecide(db, officer, c.id, 'refuser', 'La personne n’a pas qualité pour demander ce document.');
+    }
+    const referrals = [await file(karim, 'saisine-cada', { refus: { dossier: asked[0].id } }, minutes(start, 2)), await file(jeanne, 'saisine-cada', { refus: { dossier: asked[1].id } }, minutes(start, 2))] as const;
+    // The CADA's student rapporteur cannot accept a case the CADA no longer holds; here the CADA is automatic.
+    await runDueInstruction(db, session, minutes(start, 3));
+    for (const r of referrals) expect(await reread(r)).toMatchObject({ state: 'en_instruction', agency: 'dgfip', answers: { avis: { avis: 'favorable' } } });
+    await expect(agentDecide(db, cada, referrals[0].id, 'accepter', null)).rejects.toThrow(/autre organisme/);
+    // The rules do not decide in the student's place, however long it waits (short of the two months).
+    await runDueInstruction(db, session, minutes(start, 4));
+    expect((await reread(referrals[0])).state).toBe('en_instruction');
+    expect((await agentQueue(db, officer)).map((r) => r.c.id)).toEqual(expect.arrayContaining(referrals.map((r) => r.id)));
+    // One follows the opinion, once (a double-click is the same decision); the other keeps the refusal.
+    const followed = await agentDecide(db, officer, referrals[0].id, 'accepter', null);
+    expect(followed.state).toBe('accepte');
+    await expect(agentDecide(db, officer, referrals[0].id, 'accepter', null)).rejects.toThrow(/déjà accepté/);
+    expect((await docsOf(referrals[0])).filter((d) => d.kind === 'document_administratif')).toHaveLength(1);
+    expect(await agentDecide(db, officer, referrals[1].id, 'refuser', 'Nous maintenons notre refus.')).toMatchObject({ state: 'refuse' });
+    // Nobody answers a third: two months after the referral, the refusal is confirmed by the silence (R343-5).
+    const lea = await persona('lea-martin');
+    const third = await ask(lea, 'dgfip', 'dgfip-bareme', 'courriel', start);
+    await agentDecide(db, officer, third.id, 'prendre', null);
+    await agentDecide(db, officer, third.id, 'refuser', 'Un justificatif est illisible ou incomplet.');
+    const late = await file(lea, 'saisine-cada', { refus: { dossier: third.id } }, minutes(start, 5));
+    await runDueInstruction(db, session, minutes(start, 6));
+    expect((await reread(late)).agency).toBe('dgfip');
+    await runDueInstruction(db, session, minutes(start, 15));
+    expect(await reread(late)).toMatchObject({ state: 'refuse', outcome: { implicite: true, motif: expect.stringContaining('R343-5') } });
   });
 
   it('gives an unfavourable opinion on a protected document, and the body keeps its refusal', async () => {
@@ -162,9 +210,11 @@ describe('saisine de la CADA', () => {
     await runDueInstruction(db, session, minutes(start, 1));
     const referral = await file(karim, 'saisine-cada', { refus: { dossier: c.id } }, minutes(start, 2));
     await runDueInstruction(db, session, minutes(start, 3));
+    await runDueInstruction(db, session, minutes(start, 3));
     const docs = await docsOf(referral);
     expect(docs.find((d) => d.kind === 'avis_cada')?.content.donnees).toMatchObject({ avis: 'defavorable' });
     expect(docs.some((d) => d.kind === 'document_administratif')).toBe(false);
+    expect(await reread(referral)).toMatchObject({ state: 'refuse', agency: 'ville', outcome: { motif: expect.stringContaining('maintient son refus'), solution: expect.stringContaining('tribunal administratif') } });
   });
 
   it('may be asked within two months of the refusal, once per refusal, and only about one’s own refused requests', async () => {

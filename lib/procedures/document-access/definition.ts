@@ -320,6 +320,7 @@ export const cadaReferral: ProcedureDef = {
     return [
       { label: 'Demande refusée', value: refused ? `${askedTitle(refused.c.answers)} — dossier n° ${refused.c.receiptNumber ?? ''}` : '', step: 'refus' },
       { label: 'Vos observations', value: text(answers.observations, 'observations') || 'Aucune', step: 'observations' },
+      ...(text(answers.avis, 'avis') ? [{ label: 'Avis de la CADA', value: `${opinionLabels[text(answers.avis, 'avis') as CadaOpinion['avis']]}. ${text(answers.avis, 'motif')}`, step: 'refus' }] : []),
     ];
   },
   paper: [
@@ -333,41 +334,63 @@ export const cadaReferral: ProcedureDef = {
     { title: 'Vos observations', fields: [{ kind: 'text', name: 'observations.observations', label: 'Ce que vous voulez dire à la commission (facultatif)' }] },
   ],
   route: () => ({ agency: 'cada', unit: null }),
-  accepted: { title: 'La commission a rendu son avis.', text: 'Son avis est ci-dessous et dans votre coffre-fort. L’historique dit ce que l’administration décide ensuite.' },
+  accepted: { title: 'L’administration vous communique le document.', text: 'Elle a suivi l’avis de la CADA : le document et l’avis sont ci-dessous et dans votre coffre-fort.' },
+  // The CADA gives its opinion, then passes the matter on to the body that refused, which decides again (its student
+  // agent, or its automatic clerk following the opinion). Two months after the referral without a new decision, the
+  // refusal stands (R343-5): the engine's silence, counted from the referral, whoever holds the case.
   instruct: async (db, c, persona): Promise<Decision> => {
     const refused = await db.select().from(cases).where(eq(cases.id, text(c.answers.refus, 'dossier'))).get();
     if (!refused || refused.personaId !== c.personaId) return { decision: 'refuser', motif: 'La demande refusée n’a pas été retrouvée.', solution: 'Refaites la saisine en choisissant la demande refusée.' };
     const agency = refused.agency ?? holderOf(refused.answers);
     const document = askedDocument(refused.answers);
     const request: AccessRequest = { mode: text(refused.answers.mode, 'mode') as AccessMode, requesterId: persona.key, recentRequests: 0 };
-    const opinion = cadaOpinion(document, request);
-    const favourable = opinion.avis === 'favorable' || opinion.avis === 'favorable_partiel';
-    // Then the body decides again; here it follows the opinion, as most bodies do (docs/PROCEDURES.md).
-    const given = favourable && document ? communication(c, agency, document, request) : null;
     const body = agencyName(agency);
-    const followUp = given
-      ? `${body} suit l’avis et vous communique le document. ${given.note}`
-      : `${body} maintient son refus. Vous pouvez saisir le tribunal administratif dans les deux mois.`;
-    const opinionDocument: NewDocument = {
-      classSessionId: c.classSessionId,
-      personaId: c.personaId,
-      caseId: c.id,
-      kind: 'avis_cada',
-      title: 'Avis de la CADA',
-      issuer: 'cada',
-      issuerLabel: agencyName('cada'),
-      content: {
-        champs: [
-          { libelle: 'Demande', valeur: `Dossier n° ${refused.receiptNumber ?? ''} adressé à ${body}` },
-          { libelle: 'Document', valeur: askedTitle(refused.answers) },
-          { libelle: 'Refus', valeur: refused.outcome?.implicite ? 'Refus implicite (pas de réponse en un mois)' : refused.outcome?.motif ?? '' },
-          { libelle: 'Avis', valeur: opinionLabels[opinion.avis] },
-          { libelle: 'Motif', valeur: opinion.motif },
-          { libelle: 'Suite donnée', valeur: followUp },
-        ],
-        donnees: { dossier: refused.receiptNumber, avis: opinion.avis, organisme: agency, document: document?.id ?? null },
-      },
-    };
-    return { decision: 'accepter', documents: [opinionDocument, ...(given ? [given.document] : [])], note: `La CADA a rendu son avis : ${opinionLabels[opinion.avis].toLowerCase()}. ${followUp}` };
+    const given = text(c.answers.avis, 'avis') as CadaOpinion['avis'] | '';
+    if (!given) {
+      const opinion = cadaOpinion(document, request);
+      const next = `${body} doit maintenant décider de nouveau. Sans nouvelle décision deux mois après la saisine, son refus est confirmé.`;
+      const opinionDocument: NewDocument = {
+        classSessionId: c.classSessionId,
+        personaId: c.personaId,
+        caseId: c.id,
+        kind: 'avis_cada',
+        title: 'Avis de la CADA',
+        issuer: 'cada',
+        issuerLabel: agencyName('cada'),
+        content: {
+          champs: [
+            { libelle: 'Demande', valeur: `Dossier n° ${refused.receiptNumber ?? ''} adressé à ${body}` },
+            { libelle: 'Document', valeur: askedTitle(refused.answers) },
+            { libelle: 'Refus', valeur: refused.outcome?.implicite ? 'Refus implicite (pas de réponse en un mois)' : refused.outcome?.motif ?? '' },
+            { libelle: 'Avis', valeur: opinionLabels[opinion.avis] },
+            { libelle: 'Motif', valeur: opinion.motif },
+            { libelle: 'Et ensuite', valeur: next },
+          ],
+          donnees: { dossier: refused.receiptNumber, avis: opinion.avis, organisme: agency, document: document?.id ?? null },
+        },
+      };
+      return { decision: 'transmettre', to: agency, documents: [opinionDocument], answers: { avis: { avis: opinion.avis, motif: opinion.motif } }, note: `La CADA a rendu son avis : ${opinionLabels[opinion.avis].toLowerCase()}. ${next}` };
+    }
+    // The body decides again; its rules follow the opinion, as most bodies do (its student agent may still refuse).
+    const favourable = given === 'favorable' || given === 'favorable_partiel';
+    const communicated = favourable && document ? communication(c, agency, document, request) : null;
+    if (!communicated) {
+      return {
+        decision: 'refuser',
+        motif: `${body} maintient son refus${given === 'sans_objet' ? ' : le document n’existe pas, la CADA l’a constaté.' : given === 'defavorable' ? ', que la CADA juge justifié.' : '.'}`,
+        solution: 'Vous pouvez saisir le tribunal administratif dans les deux mois : la saisine de la CADA était obligatoire avant.',
+      };
+    }
+    return { decision: 'accepter', documents: [communicated.document], note: `${body} suit l’avis de la CADA et vous communique le document. ${communicated.note}` };
   },
+  silence: {
+    after: { months: 2 },
+    motif: 'Deux mois après la saisine de la CADA, l’administration n’a pas pris de nouvelle décision : son refus est confirmé (article R343-5 du code des relations entre le public et l’administration).',
+    solution: 'Vous pouvez saisir le tribunal administratif dans les deux mois.',
+    says: { pending: (at) => `Sans nouvelle décision de l’administration le ${at}, son refus sera confirmé.`, refused: 'Le refus de l’administration est confirmé.' },
+  },
+  agentAccept: (c) =>
+    c.agency === 'cada'
+      ? { label: 'Rendre l’avis de la commission', hint: 'L’avis suit la loi de 1978 (les règles de la simulation) ; le dossier part ensuite à l’administration qui a refusé, qui décide de nouveau.' }
+      : { label: 'Suivre l’avis et communiquer le document', hint: 'Le document part à la personne, occulté là où la loi le demande. Pour maintenir le refus, refusez le dossier.' },
 };

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../../db/engine';
-import { type ActorKind, type CaseState, type ProcedureId } from '../../../db/schema';
+import { type ActorKind, type AgencyId, type CaseState, type ProcedureId } from '../../../db/schema';
 import { caseEvents, cases } from '../../../db/tables';
-import { checkTransition, transitions, type CaseAction } from './state-machine';
+import { checkTransition, openStates, transitions, type CaseAction } from './state-machine';
 import type { CaseRow, RawValues } from './types';
 
 // Cases: creation, drafts, transitions with their history, messages. Framework-free; callers check who acts.
@@ -29,8 +29,6 @@ export async function createCase(tx: AsyncExecutor, input: { classSessionId: str
 
 /** Procedures a person has at most one open request of (a second card or change of address is the same request twice). */
 export const oneOpenRequest: readonly ProcedureId[] = ['carte-stationnement', 'changement-adresse'];
-/** A request sent and not yet decided. */
-const openStates = ['depose', 'en_instruction', 'complement_demande'] as const satisfies readonly CaseState[];
 
 /**
  * The person's case that a new start of this procedure would duplicate: their draft on this channel, or, for a card or a
@@ -115,6 +113,18 @@ export async function applyTransition(
     })
     .run();
   return updated;
+}
+
+/**
+ * The case goes on to another body, still under instruction, its answers completed (the CADA's opinion): that body's
+ * queue has it now, and the history says why. Guarded like a transition: only from the body that held it.
+ */
+export async function passOn(tx: AsyncExecutor, c: CaseRow, to: AgencyId, answers: Record<string, RawValues>, actor: Actor, note: string, now = new Date()): Promise<CaseRow> {
+  const held = and(eq(cases.id, c.id), eq(cases.state, 'en_instruction'), c.agency ? eq(cases.agency, c.agency) : isNull(cases.agency));
+  const moved = await tx.update(cases).set({ agency: to, unit: null, answers: { ...c.answers, ...answers }, updatedAt: now }).where(held).returning().get();
+  if (!moved) throw new CaseError('etat_incompatible', 'La demande a changé entre-temps : rechargez la page.');
+  await addNote(tx, moved, actor, note, now);
+  return moved;
 }
 
 export async function addMessage(tx: AsyncExecutor, c: CaseRow, actor: Actor, text: string, now = new Date()): Promise<void> {

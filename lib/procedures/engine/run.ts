@@ -6,7 +6,7 @@ import { prepareDocument, storeDocument, type DocumentRow } from '../../document
 import { agencyName } from '../../platform/consent-text';
 import { createNotices, decideNotice } from '../address-change/definition';
 import { firstInvalidStep, procedures } from '../registry';
-import { addNote, applyTransition, CaseError, reread, type Actor } from './cases';
+import { addNote, applyTransition, CaseError, passOn, reread, type Actor } from './cases';
 import type { CaseRow, Persona } from './types';
 import { formatDateTime } from '../../format';
 import { coverageOf, waitsForStudent } from '../../classroom/coverage';
@@ -109,11 +109,15 @@ async function instructCaseNow(db: AsyncExecutor, c: CaseRow, persona: Persona, 
   if (current.state !== 'en_instruction') return current;
   const decision = await procedures[current.procedure].instruct(db, current, persona);
   if (decision.decision === 'attendre') return current;
-  const prepared: DocumentRow[] = decision.decision === 'accepter' ? await Promise.all(decision.documents.map((d) => prepareDocument({ ...d, issuedAt: now }))) : [];
+  const prepared: DocumentRow[] = decision.decision === 'refuser' ? [] : await Promise.all(decision.documents.map((d) => prepareDocument({ ...d, issuedAt: now })));
   try {
     const decidedAt = at();
     return await transaction(db, async (tx) => {
       if (decision.decision === 'refuser') return applyTransition(tx, current, 'refuser', actor, { outcome: { motif: decision.motif, solution: decision.solution } }, decidedAt);
+      if (decision.decision === 'transmettre') {
+        for (const doc of prepared) await storeDocument(tx, doc);
+        return passOn(tx, current, decision.to, decision.answers, actor, decision.note, decidedAt);
+      }
       await decision.apply?.(tx);
       for (const doc of prepared) await storeDocument(tx, doc);
       const done = await applyTransition(tx, current, 'accepter', actor, { outcome: null }, decidedAt);

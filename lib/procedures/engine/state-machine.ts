@@ -19,6 +19,9 @@ export const transitions: Record<CaseAction, Transition> = {
 };
 
 export const finalStates: readonly CaseState[] = ['accepte', 'refuse', 'sans_suite'];
+/** A request sent and not yet decided. */
+export const openStates = ['depose', 'en_instruction', 'complement_demande'] as const satisfies readonly CaseState[];
+export const isOpen = (state: CaseState) => (openStates as readonly CaseState[]).includes(state);
 
 export type TransitionCheck = { ok: true; to: CaseState } | { ok: false; code: 'etat_incompatible' | 'acteur_non_autorise' | 'motif_requis'; message: string };
 

@@ -44,7 +44,9 @@ export type SummaryLine = { label: string; value: string; step: string };
 export type Decision =
   | { decision: 'accepter'; documents: NewDocument[]; apply?: (tx: AsyncExecutor) => void | Promise<void>; note?: string }
   | { decision: 'refuser'; motif: string; solution?: string }
-  | { decision: 'attendre' };
+  | { decision: 'attendre' }
+  /** The case goes on to another body, which decides in its turn: the CADA's opinion goes to the body that refused. */
+  | { decision: 'transmettre'; to: AgencyId; documents: NewDocument[]; answers: Record<string, RawValues>; note: string };
 
 export type ProcedureDef = {
   id: ProcedureId;
@@ -63,7 +65,13 @@ export type ProcedureDef = {
    * What the body's silence means, on the séance's clock (engine/time-scale.ts): a request still unanswered this long
    * after it was filed is refused implicitly, whoever plays the body (the law of 1978: a month).
    */
-  silence?: { after: LegalDuration; motif: string; solution: string };
+  silence?: {
+    after: LegalDuration;
+    motif: string;
+    solution: string;
+    /** What the case page says while waiting, and once refused, when "your request will be refused" would mislead. */
+    says?: { pending: (at: string) => string; refused: string };
+  };
   /**
    * What the body already knows, written into a new draft once ("Dites-le-nous une fois": the prime d'activité asks the
    * platform): the steps' answers the form then shows, and whatever the procedure keeps to see the person's corrections.
@@ -75,4 +83,6 @@ export type ProcedureDef = {
   accepted?: { title: string; text: string };
   /** What the person may do next from a decided case (a refused request for a document: ask the CADA). */
   followUp?: (c: CaseRow) => { procedure: ProcedureId; label: string; hint: string } | null;
+  /** The agent's "Accepter" when it means something else for this case (a CADA rapporteur gives an opinion). */
+  agentAccept?: (c: CaseRow) => { label: string; hint: string } | null;
 };

@@ -16,7 +16,7 @@ import { exchangesWithTraces } from '@/lib/platform/journal-view';
 import { agentCase, refusalReasons } from '@/lib/procedures/agent';
 import { timelineOf } from '@/lib/procedures/engine/cases';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
-import { stateLabels } from '@/lib/procedures/engine/state-machine';
+import { finalStates, isOpen, stateLabels } from '@/lib/procedures/engine/state-machine';
 import { proofLabels, proofsOf } from '@/lib/procedures/parking-card/proofs';
 import { procedures } from '@/lib/procedures/registry';
 import { agentMessageAction, decideAction } from '../../actions';
@@ -41,6 +41,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
   const events = await timelineOf(db, c.id);
   const exchanges = c.receiptNumber ? await exchangesWithTraces(db, { kind: 'organisme', classSessionId: c.classSessionId, agency: agent.agencyId }, 50, c.receiptNumber) : [];
   const send = decideAction.bind(null, c.id);
+  const accept = def.agentAccept?.(c) ?? null;
   return (
     <>
       <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" />
@@ -105,16 +106,16 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
         {c.state === 'depose' && <DecisionForm actionKey={newActionKey()} send={send} action="prendre" label="Prendre en charge" />}
         {c.state === 'en_instruction' && (
           <>
-            <DecisionForm actionKey={newActionKey()} send={send} action="accepter" label="Accepter" text={{ label: 'Note (facultative)', required: false }} />
+            <DecisionForm actionKey={newActionKey()} send={send} action="accepter" label={accept?.label ?? 'Accepter'} text={{ label: 'Note (facultative)', hint: accept?.hint, required: false }} />
             <DecisionForm actionKey={newActionKey()} send={send} action="demander_complement" label="Demander un complément" text={{ label: 'Ce que la personne doit fournir ou corriger', required: true }} secondary />
             <DecisionForm actionKey={newActionKey()} send={send} action="refuser" label="Refuser" reasons={refusalReasons} text={{ label: 'Précisions pour la personne', hint: 'Obligatoire pour « Autre motif ».', required: false }} secondary />
           </>
         )}
         {c.state === 'complement_demande' && <p>En attente de la réponse de la personne.</p>}
-        {['depose', 'en_instruction', 'complement_demande'].includes(c.state) && (
+        {isOpen(c.state) && (
           <DecisionForm actionKey={newActionKey()} send={send} action="classer_sans_suite" label="Classer sans suite" text={{ label: 'Raison (facultative)', required: false }} secondary />
         )}
-        {['accepte', 'refuse', 'sans_suite'].includes(c.state) && <p>Ce dossier est terminé.</p>}
+        {finalStates.includes(c.state) && <p>Ce dossier est terminé.</p>}
         {docs.length > 0 && (
           <p>
             Documents délivrés : {docs.map((d) => d.title).join(', ')}.

@@ -7,7 +7,6 @@ import { ExchangeList } from '@/app/_components/exchange-list';
 import { MessageForm } from '@/app/_components/message-form';
 import { newActionKey } from '@/lib/action-keys';
 import { database } from '@/db/engine';
-import type { CaseState } from '@/db/schema';
 import { documentsOfCase } from '@/lib/documents/documents';
 import { agencyName, agencyShortName } from '@/lib/platform/consent-text';
 import { exchangesWithTraces } from '@/lib/platform/journal-view';
@@ -16,7 +15,7 @@ import { citizenCase, stepContext } from '@/lib/procedures/citizen';
 import { proofLabels, proofsOf } from '@/lib/procedures/parking-card/proofs';
 import { caseOf, timelineOf } from '@/lib/procedures/engine/cases';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
-import { stateLabels } from '@/lib/procedures/engine/state-machine';
+import { isOpen, stateLabels } from '@/lib/procedures/engine/state-machine';
 import { firstInvalidStep, procedures } from '@/lib/procedures/registry';
 import { answerComplementAction, sendMessageAction, withdrawCaseAction } from '../actions';
 import { formatDateTime, formatDateTimeSeconds, agreed, countOf } from '@/lib/format';
@@ -27,7 +26,6 @@ import { FlashNotice } from '@/app/_components/flash-notice';
 export const metadata: Metadata = { title: 'Ma demande' };
 
 const noticeLabels = { a_traiter: 'En attente', appliquee: 'Adresse mise à jour', rejetee: 'Rejeté' } as const;
-const open: CaseState[] = ['depose', 'en_instruction', 'complement_demande'];
 
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -55,7 +53,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const scale = await timeScaleOfSession(db, c.classSessionId);
   const silenceAt = def.silence && c.submittedAt && (c.state === 'depose' || c.state === 'en_instruction') ? addScaled(c.submittedAt, def.silence.after, scale) : null;
   const followUp = def.followUp?.(c) ?? null;
-  const unanswered = open.includes(c.state) && failing.length > 0 ? failing.map((p) => agencyName(p)).join(' et ') : null;
+  const unanswered = isOpen(c.state) && failing.length > 0 ? failing.map((p) => agencyName(p)).join(' et ') : null;
   return (
     <>
       <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" />
@@ -83,7 +81,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </p>
         </div>
       )}
-      {open.includes(c.state) && (
+      {isOpen(c.state) && (
         <div className="notice" role="status">
           <p>
             {c.state === 'complement_demande'
@@ -94,8 +92,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </p>
           {silenceAt && (
             <p>
-              Sans réponse le {formatDateTime(silenceAt)}, votre demande sera refusée : c’est un <strong>refus implicite</strong>. Dans cette
-              séance, un mois de la vraie vie dure {countOf(scale.minutesPerMonth, 'minute', 'minutes')}.
+              {def.silence?.says ? def.silence.says.pending(formatDateTime(silenceAt)) : <>Sans réponse le {formatDateTime(silenceAt)}, votre demande sera refusée : c’est un <strong>refus implicite</strong>.</>}{' '}
+              Dans cette séance, un mois de la vraie vie dure {countOf(scale.minutesPerMonth, 'minute', 'minutes')}.
             </p>
           )}
           {unanswered && (
@@ -119,7 +117,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       {c.state === 'refuse' && c.outcome && (
         <div className="notice notice--error">
           <p>
-            <strong>{c.outcome.implicite ? 'Votre demande est refusée implicitement.' : 'Votre demande est refusée.'}</strong> {c.outcome.motif}
+            <strong>{c.outcome.implicite ? (def.silence?.says?.refused ?? 'Votre demande est refusée implicitement.') : 'Votre demande est refusée.'}</strong> {c.outcome.motif}
           </p>
           {c.outcome.solution && <p>Que faire : {c.outcome.solution}</p>}
           {followUp && (
@@ -222,7 +220,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </section>
       )}
 
-      {(c.state === 'brouillon' || open.includes(c.state)) && (
+      {(c.state === 'brouillon' || isOpen(c.state)) && (
         <form action={withdrawCaseAction.bind(null, c.id)}>
           <button type="submit" className="button button--secondary">
             Abandonner cette demande
