@@ -6,6 +6,7 @@ import { personas } from '../../db/tables';
 import { demoSession } from '../classroom/sessions';
 import { procedures } from '../procedures/registry';
 import { renderPaperForm } from './paper-form';
+import { pdfText } from '../../test/pdf-text';
 
 describe('the paper forms', () => {
   it.each(Object.keys(procedures) as (keyof typeof procedures)[])('%s: the PDF opens and holds the procedure’s fields', async (id) => {
@@ -19,10 +20,22 @@ describe('the paper forms', () => {
       'carte-stationnement': ['vehicule.immatriculation', 'pieces.avis_imposition', 'pieces.justificatif_domicile'],
       'acces-document': ['organisme.organisme', 'document.document', 'mode.mode'],
       'saisine-cada': ['refus.dossier', 'refus.organisme', 'observations.observations'],
-      'prime-activite': ['foyer.personnes', 'revenus.mois1', 'revenus.mois3', 'revenus.autres'],
+      'prime-activite': ['foyer.personnes', 'revenus.mois1', 'revenus.mois3', 'revenus.autres', 'pieces.avis_imposition', 'pieces.attestation_france_travail'],
     }[id];
     expect(names).toEqual(expect.arrayContaining(expected));
     expect(pdf.getTitle()).toContain(procedures[id].title);
+  });
+
+  it('says where each form goes, and what paper costs the prime d’activité: the copies the bodies give online', async () => {
+    const db = await freshDb();
+    const words = async (id: keyof typeof procedures) => pdfText(await renderPaperForm(procedures[id], db, null));
+    const bonus = await words('prime-activite');
+    expect(bonus).toContain('à envoyer à votre CAF');
+    expect(bonus).toContain('Votre dernier avis d');
+    expect(bonus).toMatch(/En ligne, la CAF demande elle-même ces informations/);
+    expect(bonus).not.toContain('Villeneuve');
+    expect(await words('saisine-cada')).toContain('à envoyer par courrier à la CADA');
+    expect(await words('carte-stationnement')).toContain('Villeneuve');
   });
 
   it('is pre-filled with the identity when the person is known', async () => {

@@ -28,7 +28,7 @@ export async function paperSections(def: ProcedureDef, db: AsyncExecutor): Promi
       { title: 'Les pièces jointes', fields: [{ kind: 'checkboxes', name: 'pieces', label: 'Cochez les copies jointes à ce formulaire', options: proofKinds.map((k) => ({ value: k, label: proofLabels[k].label })) }] },
     ];
   }
-  if (def.paper) return def.paper;
+  if (def.paper) return typeof def.paper === 'function' ? def.paper(new Date()) : def.paper;
   // The fields of each step do not depend on who fills them in (the identity is asked once, above).
   const ctx = { db, persona: null as unknown as Persona, answers: {} };
   return Promise.all(def.steps.map(async (step) => ({ title: step.title, fields: (await step.fields(ctx)).map((f) => ({ ...f, name: `${step.id}.${f.name}` })) })));
@@ -76,7 +76,7 @@ export async function renderPaperForm(def: ProcedureDef, db: AsyncExecutor, pers
   write('SIMULATION PÉDAGOGIQUE — FORMULAIRE FICTIF, SANS AUCUNE VALEUR', bold, 11);
   write(`Formulaire papier : ${def.title}`, bold, 18);
   const body = def.id === 'changement-adresse' ? 'de chaque organisme choisi' : def.id === 'acte-naissance' ? 'de la mairie du lieu de naissance' : `de ${agencyName('ville')}`;
-  write(`À remplir à la main ou à l’écran, puis à remettre au guichet ${body} ou à un espace France Services.`, regular, 10);
+  write(`À remplir à la main ou à l’écran, puis ${def.paperTo ?? `à remettre au guichet ${body} ou à un espace France Services`}.`, regular, 10);
   y -= 8;
 
   const sections: PaperSection[] = [{ title: 'Vous', fields: identityFields }, ...await paperSections(def, db), { title: 'Signature', fields: [{ kind: 'text', name: 'signature.date_lieu', label: 'Fait à, le' }] }];

@@ -170,6 +170,34 @@ export const activityBonusProcedure: ProcedureDef = {
   },
   route: () => ({ agency: 'caf', unit: null }),
   prefill,
+  // On paper nobody asks the bodies for the person: the copies they would have given are to be attached (the debrief
+  // counts the papers the online request spared). The counter agent who keys it in gets the pre-fill, like online.
+  paper: (now) => [
+    { title: 'Votre foyer', fields: [{ kind: 'text', name: 'foyer.personnes', label: 'Nombre de personnes au foyer (vous, votre conjoint·e, vos enfants à charge)' }] },
+    {
+      title: 'Vos revenus des trois derniers mois',
+      fields: [
+        ...lastThreeMonths(now).map((month, i): FieldDef => ({ kind: 'text', name: `revenus.${monthFields[i]}`, label: `Revenus du travail en ${month}, nets (€)` })),
+        { kind: 'text', name: 'revenus.autres', label: 'Autres ressources du foyer, par mois (€) : chômage, pensions…' },
+      ],
+    },
+    {
+      title: 'Les copies à joindre',
+      fields: [
+        {
+          kind: 'checkboxes',
+          name: 'pieces',
+          label: 'Cochez les copies jointes. En ligne, la CAF demande elle-même ces informations aux impôts et à France Travail.',
+          options: [
+            { value: 'avis_imposition', label: 'Votre dernier avis d’impôt sur le revenu' },
+            { value: 'bulletins_salaire', label: 'Vos bulletins de salaire des trois derniers mois' },
+            { value: 'attestation_france_travail', label: 'Votre attestation d’inscription à France Travail, si vous êtes inscrit·e' },
+          ],
+        },
+      ],
+    },
+  ],
+  paperTo: 'à envoyer à votre CAF ou à remettre à son accueil, ou dans un espace France Services',
   instruct: async (_db, c) => {
     const { persons, result } = computationOf(c.answers);
     const corrected = correctionsOf(c.answers);

@@ -203,6 +203,7 @@ export const documentAccess: ProcedureDef = {
     { title: 'Le document', fields: [{ kind: 'text', name: 'document.document', label: 'Le document demandé (titre, date, sujet)' }] },
     { title: 'La communication', fields: [{ kind: 'radio', name: 'mode.mode', label: 'Je veux :', options: accessModes.map((mode) => ({ value: mode, label: accessModeLabels[mode] })) }] },
   ],
+  paperTo: 'à envoyer ou à remettre à l’administration qui détient le document',
   route: ({ answers }) => ({ agency: holderOf(answers), unit: null }),
   instruct: async (db, c, persona): Promise<Decision> => {
     const document = askedDocument(c.answers);
@@ -333,6 +334,7 @@ export const cadaReferral: ProcedureDef = {
     },
     { title: 'Vos observations', fields: [{ kind: 'text', name: 'observations.observations', label: 'Ce que vous voulez dire à la commission (facultatif)' }] },
   ],
+  paperTo: 'à envoyer par courrier à la CADA, avec une copie du refus s’il est écrit',
   route: () => ({ agency: 'cada', unit: null }),
   accepted: { title: 'L’administration vous communique le document.', text: 'Elle a suivi l’avis de la CADA : le document et l’avis sont ci-dessous et dans votre coffre-fort.' },
   // The CADA gives its opinion, then passes the matter on to the body that refused, which decides again (its student

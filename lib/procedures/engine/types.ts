@@ -78,7 +78,9 @@ export type ProcedureDef = {
    */
   prefill?: (db: AsyncExecutor, persona: Persona, c: CaseRow) => Promise<Record<string, RawValues>>;
   /** The paper form's questions, when the online steps depend on earlier answers or on who asks (lib/documents/paper-form.ts). */
-  paper?: { title: string; fields: FieldDef[] }[];
+  paper?: { title: string; fields: FieldDef[] }[] | ((now: Date) => { title: string; fields: FieldDef[] }[]);
+  /** Where the paper form goes, ending "puis …" ("à remettre au guichet de la CAF…"), when not the city's counter. */
+  paperTo?: string;
   /** What the person reads when the case is accepted, when "Votre demande est acceptée" would mislead (the CADA's opinion). */
   accepted?: { title: string; text: string };
   /** What the person may do next from a decided case (a refused request for a document: ask the CADA). */
