@@ -26,6 +26,7 @@ export const retraitePensioners = active.retraitePensioners;
 export const laPosteCustomers = active.laPosteCustomers;
 export const birthRecords = active.birthRecords;
 export const villeParkingCards = active.villeParkingCards;
+export const antaiNotices = active.antaiNotices;
 export const consentWithdrawals = active.consentWithdrawals;
 export const consents = active.consents;
 export const exchangeTraces = active.exchangeTraces;

@@ -120,6 +120,10 @@ test('chaque page, à 320 et 390 px, sans défilement horizontal et dans un fran
   citizenPages.push('/citoyen/demarches/prime-activite', new URL(citizen.url()).pathname);
   await tour(citizen, citizenPages, found);
 
+  // A notice of fine (a parking offence), its payment page and its designation page.
+  const elodie = await signedIn(browser, /FranceConnect/, 'Élodie Marchand');
+  await tour(elodie, ['/citoyen/amendes', ...(await linksLike(elodie, '/citoyen/amendes', /^\/citoyen\/amendes\/[^/]+\/(payer|designer)$/))], found);
+
   const marcel = await signedIn(browser, /FranceConnect/, 'Marcel André Dupuis');
   await tour(marcel, ['/citoyen', '/citoyen/sans-internet?demarche=acte-naissance'], found);
 

@@ -16,5 +16,5 @@ test('la page de l’État plateforme montre qui peut demander quoi, et le même
   expect(catalogue.habilitations).toContainEqual(
     expect.objectContaining({ consommateur: 'ville', fournisseur: 'dgfip', donnees: ['dgfip.adresse_fiscale'], finalite: 'carte_stationnement_residentiel', base_legale: 'consentement' }),
   );
-  expect(catalogue.organismes).toHaveLength(10); // the nine bodies that hold data, and the CADA
+  expect(catalogue.organismes).toHaveLength(11); // the nine bodies that hold data, the CADA and the ANTAI
 });

@@ -9,9 +9,8 @@ import { agentDecide, agentMessage, agentNotice, refusalReasons, type AgentActio
 import { CaseError } from '@/lib/procedures/engine/cases';
 import { actionKeyOf, newActionKey, once } from '@/lib/action-keys';
 import { setFlash, type FlashTone } from '@/lib/flash';
-import { agencyName } from '@/lib/platform/consent-text';
 
-export type AgentFormState = { error?: string; field?: string; text?: string; done?: number; key?: string; passedTo?: string };
+export type AgentFormState = { error?: string; field?: string; text?: string; done?: number; key?: string };
 
 const actionSchema = z.enum(['prendre', 'demander_complement', 'accepter', 'refuser', 'classer_sans_suite']);
 
@@ -35,9 +34,7 @@ export async function decideAction(caseId: string, previous: AgentFormState, for
     { key: actionKeyOf(form), actor: agent.id, action: `decision:${caseId}:${action.data}`, classSessionId: agent.classSessionId },
     async (): Promise<AgentFormState> => {
       try {
-        const c = await agentDecide(database(), agent, caseId, action.data as AgentAction, text);
-        // Passed on to another body (the CADA's opinion to the body that refused): no longer this agent's case.
-        if (c.agency !== agent.agencyId && c.agency) return { done: Date.now(), passedTo: agencyName(c.agency) };
+        await agentDecide(database(), agent, caseId, action.data as AgentAction, text);
       } catch (error) {
         if (error instanceof CaseError) return { error: error.message, field: 'texte', text: free };
         throw error;
@@ -46,10 +43,6 @@ export async function decideAction(caseId: string, previous: AgentFormState, for
     },
     { settled: (s) => !s.error },
   );
-  if (state.passedTo) {
-    await setFlash(`C’est fait : le dossier est transmis à ${state.passedTo}, qui décide à son tour.`, 'succes', null, '/agent');
-    redirect('/agent#file');
-  }
   revalidatePath(`/agent/dossiers/${caseId}`);
   return { ...state, key: state.error ? (actionKeyOf(form) ?? undefined) : newActionKey() };
 }

@@ -89,8 +89,6 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
 
       <section aria-labelledby="file">
         <h2 id="file">File d’attente</h2>
-        {/* One message per page: beside the notices for a body that gets them, else here (a case passed on by the CADA). */}
-        {!receivesNotices && <FlashNotice path="/agent" />}
         <p>
           {(['depose', 'en_instruction', 'complement_demande'] as const).map((s, i) => (
             <span key={s}>

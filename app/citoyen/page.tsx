@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireCitizen } from '@/lib/auth/guards';
-import { formatIsoDate, lowerFirst } from '@/lib/format';
+import { countOf, formatIsoDate, lowerFirst } from '@/lib/format';
 import { eq } from 'drizzle-orm';
 import { database } from '@/db/engine';
 import { classSessions } from '@/db/tables';
@@ -11,6 +11,7 @@ import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { stateLabels } from '@/lib/procedures/engine/state-machine';
 import { procedures } from '@/lib/procedures/registry';
 import { hasBadNetwork } from '@/lib/procedures/network';
+import { noticesOf } from '@/lib/procedures/fines/notices';
 
 export const metadata: Metadata = { title: 'Mon tableau de bord' };
 
@@ -21,6 +22,7 @@ export default async function CitizenDashboard() {
   const myCases = await casesOf(db, persona.id);
   const session = await db.select().from(classSessions).where(eq(classSessions.id, persona.classSessionId)).get();
   const pendingMandates = (await mandatesOfPerson(db, persona.id)).filter((m) => statusOf(m) === 'a_confirmer');
+  const finesToPay = (await noticesOf(db, persona)).filter((n) => n.state === 'a_payer').length;
   const usualName = persona.preferredName ?? persona.familyName;
   return (
     <>
@@ -45,6 +47,17 @@ export default async function CitizenDashboard() {
           </p>
           <p>
             <Link href="/citoyen/mes-donnees#mandats">Lire et confirmer (ou refuser) le mandat</Link>
+          </p>
+        </div>
+      )}
+      {finesToPay > 0 && (
+        <div className="notice" role="status">
+          <p>
+            <strong>Vous avez reçu {finesToPay === 1 ? 'un avis de contravention' : `${countOf(finesToPay, 'avis', 'avis')} de contravention`}.</strong> Plus vous payez tôt,
+            moins vous payez.
+          </p>
+          <p>
+            <Link href="/citoyen/amendes">Voir et payer mes amendes</Link>
           </p>
         </div>
       )}

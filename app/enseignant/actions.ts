@@ -1,5 +1,7 @@
 'use server';
 
+import { countOf } from '@/lib/format';
+import { issueNotices } from '@/lib/procedures/fines/notices';
 import { database, getEngine } from '@/db/engine';
 import { eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
@@ -218,6 +220,15 @@ export async function sendMessageAction(formData: FormData): Promise<void> {
     await sendClassroomMessage(db, { classSessionId: session.id, participantId: to, kind: card ? 'evenement' : 'message', title, body });
   });
   await setFlash('Le message est envoyé.');
+  redirect(`${pageOf(session.id)}/messages`);
+}
+
+/** The radars' notices of fines: the ANTAI finds each vehicle's holder through the platform and mails the notice. */
+export async function sendFinesAction(formData: FormData): Promise<void> {
+  const session = await mySession(formData);
+  const db = database();
+  const sent = await once(db, { key: actionKeyOf(formData), actor: session.teacherId ?? 'enseignant', action: 'avis-contravention', classSessionId: session.id }, () => issueNotices(db, session.id));
+  await setFlash(sent > 0 ? `${countOf(sent, 'avis de contravention envoyé', 'avis de contravention envoyés')} : l’ANTAI a demandé à la SIV, par la plateforme, le titulaire de chaque véhicule.` : 'Les avis de contravention sont déjà envoyés.');
   redirect(`${pageOf(session.id)}/messages`);
 }
 

@@ -14,6 +14,7 @@ export * from './agencies/retraite';
 export * from './agencies/la-poste';
 export * from './agencies/etat-civil';
 export * from './agencies/ville';
+export * from './agencies/antai';
 export * from './platform';
 export * from './cases';
 export * from './aidants';

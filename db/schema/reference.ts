@@ -14,6 +14,7 @@ export const agencyIds = [
   'etat-civil',
   'ville',
   'cada',
+  'antai',
 ] as const;
 export type AgencyId = (typeof agencyIds)[number];
 

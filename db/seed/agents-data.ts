@@ -23,6 +23,8 @@ export const agentSeeds: AgentSeed[] = [
   { agencyId: 'la-poste', givenName: 'Kevin', familyName: 'Rolland', jobTitle: 'Conseiller clientèle' },
   { agencyId: 'cada', givenName: 'Claire', familyName: 'Fontaine', jobTitle: 'Rapporteure de la commission' },
   { agencyId: 'cada', givenName: 'Bastien', familyName: 'Aubry', jobTitle: 'Rapporteur de la commission' },
+  { agencyId: 'antai', givenName: 'Nadia', familyName: 'Benhamou', jobTitle: 'Officière du ministère public' },
+  { agencyId: 'antai', givenName: 'Thomas', familyName: 'Leclerc', jobTitle: 'Officier du ministère public' },
 ];
 
 /** Login of a seeded agent in the simulated ProConnect: firstname.lastname@<body>.e-guichet.test */

@@ -13,6 +13,7 @@ export const agencyData: { id: AgencyId; name: string; shortName: string; missio
   { id: 'la-poste', name: 'La Poste (simulée)', shortName: 'La Poste', mission: 'Distribue le courrier. La réexpédition du courrier est un service payant.' },
   { id: 'etat-civil', name: 'État civil des communes et service central pour les naissances à l’étranger (simulés)', shortName: 'État civil', mission: 'Tient les registres des naissances, mariages et décès, et délivre les actes.' },
   { id: 'ville', name: 'Ville de Villeneuve-sur-Brenne (fictive)', shortName: 'Ville', mission: 'Délivre la carte de stationnement résidentiel à ses habitants.' },
+  { id: 'antai', name: 'Agence nationale de traitement automatisé des infractions (simulée)', shortName: 'ANTAI', mission: 'Envoie les avis de contravention, encaisse les amendes et transmet les contestations à l’officier du ministère public.' },
   { id: 'cada', name: 'Commission d’accès aux documents administratifs (simulée)', shortName: 'CADA', mission: 'Donne son avis quand une administration refuse de communiquer un document administratif.' },
 ];
 

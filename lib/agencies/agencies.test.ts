@@ -21,6 +21,7 @@ const ownTables: Record<string, string[]> = {
   'etat-civil': ['birthRecords'],
   ville: ['villeParkingCards'],
   cada: [],
+  antai: ['antaiNotices'],
 };
 
 describe('the bodies', () => {

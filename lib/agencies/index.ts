@@ -1,4 +1,5 @@
 import type { AgencyId } from '../../db/schema';
+import { antai } from './antai';
 import { cada } from './cada';
 import { caf } from './caf';
 import { cpam } from './cpam';
@@ -23,4 +24,5 @@ export const agencyModules: Record<AgencyId, AgencyModule> = {
   'etat-civil': etatCivil,
   ville,
   cada,
+  antai,
 };

@@ -5,7 +5,7 @@ import type { AgencyId } from '../../db/schema';
 // (lib/platform/gateway.ts) is the one place that asks a body for a data item on another's behalf.
 
 /** Who a body is asked about: one person in one séance. */
-export type PersonScope = { classSessionId: string; personaId: string };
+export type PersonScope = { classSessionId: string; personaId: string; /** When asked by a vehicle: only that one. */ immatriculation?: string };
 
 /** One labelled value, as the person reads it on the "right of access" page. */
 export type HeldField = { libelle: string; valeur: string };
@@ -26,6 +26,8 @@ export type AgencyModule = {
    * Absent for bodies that keep no address.
    */
   applyAddressChange?: (tx: AsyncExecutor, scope: PersonScope, address: PostalAddress) => Promise<boolean>;
+  /** The person a key other than their identifier names in this body's register (a vehicle's holder), or null. */
+  holderOf?: (db: AsyncExecutor, classSessionId: string, key: { immatriculation: string }) => Promise<string | null>;
 };
 
 export type PostalAddress = { addressLine: string; postalCode: string; city: string };

@@ -61,6 +61,7 @@ const agencyCards: Record<AgencyId, { situation: string; goal: string }> = {
   siv: { situation: 'Vous tenez le registre des cartes grises.', goal: 'Mettre à jour les adresses des certificats d’immatriculation ; regarder qui interroge vos données.' },
   retraite: { situation: 'Vous gérez les dossiers des retraités de la caisse.', goal: 'Mettre à jour les adresses signalées.' },
   'la-poste': { situation: 'Vous gérez les clients de La Poste.', goal: 'Mettre à jour les adresses signalées.' },
+  antai: { situation: 'Vous êtes officier ou officière du ministère public, auprès de l’ANTAI.', goal: 'Lire les contestations d’amendes et les justificatifs : classer l’avis quand la contestation est fondée, la rejeter sinon, en disant pourquoi.' },
   cada: { situation: 'Vous êtes rapporteur ou rapporteure de la Commission d’accès aux documents administratifs.', goal: 'Lire chaque refus de communiquer un document, et dire si le document est communicable : en entier, après avoir caché certains passages, ou pas du tout. Votre avis part ensuite à l’administration qui a refusé : elle décide de nouveau.' },
 };
 

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
 import { type ParticipantRole, type ProcedureId } from '../../db/schema';
-import { caseEvents, cases, consents, consentWithdrawals, documents, journalEntries, mandates, participants } from '../../db/tables';
+import { antaiNotices, caseEvents, cases, consents, consentWithdrawals, documents, journalEntries, mandates, participants } from '../../db/tables';
+import { amountDue, classAmounts, type FineClass } from '../procedures/fines/ladder';
+import { termsOf } from '../procedures/fines/notices';
 import { legalDaysBetween } from '../procedures/engine/time-scale';
 import { correctionsOf, prefillKey } from '../procedures/activity-bonus/definition';
 import { timeScaleOf } from '../procedures/engine/session-clock';
@@ -69,7 +71,7 @@ export type CaseLine = {
 
 export type Debrief = Awaited<ReturnType<typeof computeDebrief>>;
 
-export async function computeDebrief(db: AsyncExecutor, session: ClassSession) {
+export async function computeDebrief(db: AsyncExecutor, session: ClassSession, now = new Date()) {
   const all = await db.select().from(cases).where(eq(cases.classSessionId, session.id)).all();
   const events = await db.select().from(caseEvents).where(eq(caseEvents.classSessionId, session.id)).all();
   const entries = await db.select().from(journalEntries).where(eq(journalEntries.classSessionId, session.id)).all();
@@ -192,11 +194,25 @@ export async function computeDebrief(db: AsyncExecutor, session: ClassSession) {
     papersSpared: bonusRequests.reduce((n, c) => n + given(c).filter((k) => k !== 'personnes').length, 0),
   };
 
+  // Fines: paid quickly (minorée), at the forfait, or majorée; passed on to a designated driver.
+  const notices = await db.select().from(antaiNotices).where(eq(antaiNotices.classSessionId, session.id)).all();
+  const paidAt = (stage: 'minoree' | 'forfaitaire' | 'majoree') => notices.filter((n) => n.state === 'payee' && n.paidCents === classAmounts[n.fineClass as FineClass][stage]).length;
+  const fines = {
+    seen: notices.filter((n) => n.deliveredAt).length,
+    paidReduced: paidAt('minoree'),
+    paidForfait: paidAt('forfaitaire'),
+    paidIncreased: paidAt('majoree'),
+    designated: notices.filter((n) => n.state === 'designee').length,
+    /** Seen and still unpaid once majorée, on the séance's clock. */
+    increasedUnpaid: notices.filter((n) => n.deliveredAt && n.state === 'a_payer' && amountDue(termsOf(n), scale, now).stage === 'majoree').length,
+  };
+
   return {
     lines,
     times,
     documentAccess,
     activityBonus,
+    fines,
     funnels,
     exchanges,
     consents: { given: consentRows.length, withdrawn: withdrawals.length },

@@ -9,6 +9,7 @@ import { messagesFor, sendClassroomMessage } from './messages';
 import { deviceHash, joinSession, newDeviceSecret, participantOfSubject, pseudonymSchema, reassignParticipant, type Participant } from './participants';
 import { nextRole, rolePlans } from './roles';
 import { personaSeeds } from '../../db/seed/personas';
+import { agentSeeds } from '../../db/seed/agents-data';
 import { createSession, type ClassSession } from './sessions';
 
 async function setup(preset: ClassSession['preset'] = 'stationnement', expectedStudents?: number) {
@@ -57,9 +58,10 @@ describe('joining a séance', () => {
   });
 
   it('never gives two citizens the same persona while some are free, nor two agents the same account', async () => {
-    // Enough students for more citizens than personas (16 of every 30 students are citizens).
+    // Enough students for more citizens than personas (16 of every 30 students are citizens), and more agents than
+    // agent accounts (8 of every 30).
     const people = personaSeeds.length;
-    const students = Math.ceil(((people + 10) * 30) / 16);
+    const students = Math.max(Math.ceil(((people + 10) * 30) / 16), Math.ceil(((agentSeeds.length + 4) * 30) / 8));
     const { db, session } = await setup('tout', students);
     const all = await joinAll(db, session, Array.from({ length: students }, (_, i) => `Élève ${i + 1}`));
     const citizens = all.filter((p) => p.role === 'citoyen').map((p) => p.subjectId);

@@ -42,7 +42,7 @@ describe('séances', async () => {
     const demo = (await rowsOf(db, (await demoSession(db))!.id));
     expect((await rowsOf(db, a.id))).toEqual(demo);
     expect((await rowsOf(db, a.id)).personas).toBe(32);
-    expect((await rowsOf(db, a.id)).platform_tokens).toBe(10);
+    expect((await rowsOf(db, a.id)).platform_tokens).toBe(11);
   });
 
   it('run side by side without seeing each other’s data', async () => {

@@ -20,6 +20,7 @@ export const dataItems: DataItem[] = [
   { id: 'dgfip.adresse_fiscale', fournisseur: 'dgfip', libelle: 'Adresse fiscale', detail: 'L’adresse déclarée aux impôts, et s’il s’agit de la résidence principale ou secondaire.' },
   { id: 'dgfip.revenu_fiscal_reference', fournisseur: 'dgfip', libelle: 'Revenu fiscal de référence', detail: 'Le revenu fiscal de référence et le nombre de parts du foyer, pour la dernière année déclarée.' },
   { id: 'siv.vehicules', fournisseur: 'siv', libelle: 'Véhicules immatriculés', detail: 'Pour chaque certificat d’immatriculation : le numéro, le titulaire et l’adresse inscrite sur le certificat.' },
+  { id: 'siv.titulaire', fournisseur: 'siv', libelle: 'Titulaire d’un véhicule', detail: 'Pour une immatriculation donnée : le titulaire du certificat (une personne ou une société) et l’adresse inscrite dessus.' },
   { id: 'caf.prestations', fournisseur: 'caf', libelle: 'Prestations de la CAF', detail: 'Les prestations versées et leur montant mensuel.' },
   { id: 'cpam.droits', fournisseur: 'cpam', libelle: 'Droits à l’Assurance maladie', detail: 'Si la personne est bien assurée, et sa caisse de rattachement.' },
   { id: 'france-travail.inscription', fournisseur: 'france-travail', libelle: 'Inscription à France Travail', detail: 'Si la personne est inscrite comme demandeuse d’emploi, depuis quand et dans quelle catégorie.' },
@@ -33,6 +34,7 @@ export const purposes = {
   calcul_prestations: 'Calculer le droit aux prestations sociales',
   pension_reversion: 'Instruire une demande de pension de réversion',
   prime_activite: 'Calculer la prime d’activité',
+  contravention: 'Envoyer un avis de contravention au titulaire du véhicule',
 } as const;
 export type Purpose = keyof typeof purposes;
 
@@ -70,6 +72,10 @@ export const habilitations: Habilitation[] = [
   {
     consommateur: 'caf', fournisseur: 'france-travail', donnees: ['france-travail.inscription'], finalite: 'prime_activite', base_legale: 'mission_de_service_public',
     justification: 'Pour la prime d’activité, la CAF vérifie directement si la personne est inscrite comme demandeuse d’emploi.',
+  },
+  {
+    consommateur: 'antai', fournisseur: 'siv', donnees: ['siv.titulaire'], finalite: 'contravention', base_legale: 'mission_de_service_public',
+    justification: 'Le code de la route permet à l’ANTAI de connaître le titulaire d’un véhicule contrôlé par un radar, pour lui envoyer l’avis de contravention à l’adresse de sa carte grise.',
   },
   {
     consommateur: 'retraite', fournisseur: 'etat-civil', donnees: ['etat-civil.acte_naissance'], finalite: 'pension_reversion', base_legale: 'mission_de_service_public',

@@ -23,10 +23,12 @@ export const gatewayTimeoutMs = 4000;
 export const exchangeRequestSchema = z.strictObject({
   fournisseur: z.enum(agencyIds, { error: 'Organisme fournisseur inconnu.' }),
   donnees: z.array(z.string().min(1).max(80), { error: 'Donnez la liste des données demandées.' }).min(1, 'Demandez au moins une donnée.').max(20),
-  usager: z.string({ error: 'Indiquez la personne concernée (son identifiant « sub »).' }).min(1).max(100),
+  usager: z.string({ error: 'Indiquez la personne concernée (son identifiant « sub »).' }).min(1).max(100).optional(),
+  /** Instead of the person: a vehicle's registration, for a body the law lets look up a vehicle's holder (the SIV). */
+  immatriculation: z.string().regex(/^[A-Z]{2}-\d{3}-[A-Z]{2}$/, 'Écrivez l’immatriculation sous la forme AB-123-CD.').optional(),
   finalite: z.string({ error: 'Indiquez la finalité de la demande.' }).min(1).max(100),
   dossier: z.string().min(1).max(100).optional(),
-});
+}).refine((r) => (r.usager === undefined) !== (r.immatriculation === undefined), { error: 'Indiquez soit la personne concernée (« usager »), soit une immatriculation.', path: ['usager'] });
 export type ExchangeRequest = z.infer<typeof exchangeRequestSchema>;
 
 /** The body that asks, in its séance, with the token it presented. */
@@ -69,8 +71,10 @@ const insertTrace = prepared((db) =>
 /** The platform's own checks, run before the provider is called and again right before it is read. */
 async function check(db: AsyncExecutor, caller: Caller, req: ExchangeRequest, now: Date): Promise<Checked | { error: PlatformError; habilitation: Habilitation | null; personaId: string | null }> {
   // The person is looked up first so that even a refused attempt is journaled under their name: they see it in "Mes données".
-  const person = await personInSession(db).get({ id: req.usager, seance: caller.classSessionId });
-  const personaId = person?.id ?? null;
+  // A vehicle's registration names its holder, as the provider's own register says.
+  const personaId = req.usager !== undefined
+    ? ((await personInSession(db).get({ id: req.usager, seance: caller.classSessionId }))?.id ?? null)
+    : ((await agencyModules[req.fournisseur].holderOf?.(db, caller.classSessionId, { immatriculation: req.immatriculation! })) ?? null);
   const habilitation = findHabilitation(caller.agency, req.fournisseur, req.donnees, req.finalite);
   if (!habilitation) return { error: new PlatformError('habilitation_absente'), habilitation: null, personaId };
   if (!personaId) return { error: new PlatformError('usager_inconnu'), habilitation, personaId };
@@ -161,7 +165,7 @@ export async function requestExchange(db: AsyncExecutor, caller: Caller, input: 
     const again = await check(tx, caller, req, deps.now());
     if ('error' in again) return failIn(tx, again.error, again.personaId, again.habilitation);
     const provider = agencyModules[req.fournisseur];
-    const scope = { classSessionId: caller.classSessionId, personaId: again.personaId };
+    const scope = { classSessionId: caller.classSessionId, personaId: again.personaId, ...(req.immatriculation ? { immatriculation: req.immatriculation } : {}) };
     // Minimisation: only the items asked, each from its own handler.
     const donnees: Record<string, unknown> = {};
     for (const item of req.donnees) donnees[item] = (await provider.items[item]?.(tx, scope)) ?? null;

@@ -46,6 +46,12 @@ export async function agentCase(db: AsyncExecutor, agent: Agent, caseId: string)
   return await db.select().from(cases).where(and(scope(agent), eq(cases.id, caseId))).get() ?? null;
 }
 
+/** A case this agent's body passed on to another (the CADA's opinion, sent back to the body that refused): read only. */
+export async function agentPassedCase(db: AsyncExecutor, agent: Agent, caseId: string): Promise<CaseRow | null> {
+  const c = await db.select().from(cases).where(and(eq(cases.classSessionId, agent.classSessionId), eq(cases.id, caseId))).get();
+  return c && c.agency !== agent.agencyId && c.answers.transmis?.de === agent.agencyId ? c : null;
+}
+
 export function agentNotices(db: AsyncExecutor, agent: Agent) {
   return db
     .select({ notice: addressNotices, c: cases, person: { givenNames: personas.givenNames, familyName: personas.familyName } })

@@ -7,7 +7,16 @@ import { addressJson, addressText, type AgencyModule } from '../types';
 /** SIV (cartes grises), simulated: registration certificates. */
 export const siv: AgencyModule = {
   id: 'siv',
+  // A vehicle's registration names its holder: the one key other than the person the platform accepts (the ANTAI).
+  holderOf: async (db, classSessionId, key) =>
+    (await db.select({ personaId: sivVehicles.personaId }).from(sivVehicles).where(and(eq(sivVehicles.classSessionId, classSessionId), eq(sivVehicles.registration, key.immatriculation))).get())?.personaId ?? null,
   items: {
+    // Asked by registration only: that certificate's holder and address, nothing of the person's other vehicles.
+    'siv.titulaire': async (db, scope) => {
+      if (!scope.immatriculation) return null;
+      const row = await db.select().from(sivVehicles).where(and(ofPerson(sivVehicles, scope), eq(sivVehicles.registration, scope.immatriculation))).get();
+      return row ? { immatriculation: row.registration, titulaire: row.holderName, titulaire_type: row.holderKind, adresse: addressJson(row) } : null;
+    },
     'siv.vehicules': async (db, scope) => {
       const rows = await db.select().from(sivVehicles).where(ofPerson(sivVehicles, scope)).orderBy(asc(sivVehicles.registration)).all();
       if (rows.length === 0) return null;

@@ -9,7 +9,7 @@ export type SubjectClaims = Record<string, string>;
 const siretByAgency: Record<string, string> = {
   dgfip: '00000000100011', siv: '00000000200012', caf: '00000000300013', cpam: '00000000400014',
   'france-travail': '00000000500015', retraite: '00000000600016', 'la-poste': '00000000700017',
-  'etat-civil': '00000000800018', ville: '00000000900019', cada: '00000001000010',
+  'etat-civil': '00000000800018', ville: '00000000900019', cada: '00000001000010', antai: '00000001100011',
 };
 
 /** Every claim the provider knows about a subject; the scope then filters them. */

@@ -5,7 +5,7 @@ import type { AsyncExecutor } from '../../../db/engine';
 import { agents, cases, classSessions, documents, personas } from '../../../db/tables';
 import { demoSession } from '../../classroom/sessions';
 import { createCase, saveDraft, timelineOf, type Actor } from '../engine/cases';
-import { agentDecide, agentQueue } from '../agent';
+import { agentDecide, agentPassedCase, agentQueue } from '../agent';
 import { runDueInstruction, submitCase } from '../engine/run';
 import type { CaseRow, Persona, RawValues } from '../engine/types';
 import { firstInvalidStep, procedures } from '../registry';
@@ -181,6 +181,9 @@ describe('saisine de la CADA', () => {
     await runDueInstruction(db, session, minutes(start, 3));
     for (const r of referrals) expect(await reread(r)).toMatchObject({ state: 'en_instruction', agency: 'dgfip', answers: { avis: { avis: 'favorable' } } });
     await expect(agentDecide(db, cada, referrals[0].id, 'accepter', null)).rejects.toThrow(/autre organisme/);
+    // The CADA still sees what it passed on, read only; nobody else does.
+    expect((await agentPassedCase(db, cada, referrals[0].id))?.id).toBe(referrals[0].id);
+    expect(await agentPassedCase(db, officer, referrals[0].id)).toBeNull();
     // The rules do not decide in the student's place, however long it waits (short of the two months).
     await runDueInstruction(db, session, minutes(start, 4));
     expect((await reread(referrals[0])).state).toBe('en_instruction');

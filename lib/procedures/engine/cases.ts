@@ -121,7 +121,9 @@ export async function applyTransition(
  */
 export async function passOn(tx: AsyncExecutor, c: CaseRow, to: AgencyId, answers: Record<string, RawValues>, actor: Actor, note: string, now = new Date()): Promise<CaseRow> {
   const held = and(eq(cases.id, c.id), eq(cases.state, 'en_instruction'), c.agency ? eq(cases.agency, c.agency) : isNull(cases.agency));
-  const moved = await tx.update(cases).set({ agency: to, unit: null, answers: { ...c.answers, ...answers }, updatedAt: now }).where(held).returning().get();
+  // The body that passed it on keeps sight of it (read only): `transmis`.
+  const kept = { ...c.answers, ...answers, ...(c.agency ? { transmis: { de: c.agency } } : {}) };
+  const moved = await tx.update(cases).set({ agency: to, unit: null, answers: kept, updatedAt: now }).where(held).returning().get();
   if (!moved) throw new CaseError('etat_incompatible', 'La demande a changé entre-temps : rechargez la page.');
   await addNote(tx, moved, actor, note, now);
   return moved;

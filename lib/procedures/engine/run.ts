@@ -197,16 +197,18 @@ export async function runDueInstruction(db: AsyncExecutor, classSessionId: strin
   const session = await db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
   if (!session) return;
   const played = new Set(session.bodiesPlayed);
-  const coverage = await coverageOf(db, session);
   const delayMs = session.autoInstructionDelaySeconds * 1000;
   const scale = timeScaleOf(session);
-  const openCases = () =>
-    db
-      .select()
-      .from(cases)
-      .where(and(eq(cases.classSessionId, classSessionId), inArray(cases.state, ['depose', 'en_instruction']), isNotNull(cases.submittedAt)))
-      .all();
-  const open = (await openCases()).filter((c) => c.submittedAt && c.submittedAt.getTime() + delayMs * handlingFactor(c) <= now.getTime());
+  // Read once: every page that shows cases runs this, and most of the time nothing is due.
+  const all = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.classSessionId, classSessionId), inArray(cases.state, ['depose', 'en_instruction']), isNotNull(cases.submittedAt)))
+    .all();
+  const open = all.filter((c) => c.submittedAt && c.submittedAt.getTime() + delayMs * handlingFactor(c) <= now.getTime());
+  const silent = all.filter((c) => silenceElapsed(c, scale, now));
+  if (open.length === 0 && silent.length === 0) return;
+  const coverage = await coverageOf(db, session);
   const clock = clockFrom(now);
   for (const found of open) {
     // Each case's history says when it was decided (a run may take a while).
@@ -237,5 +239,6 @@ export async function runDueInstruction(db: AsyncExecutor, classSessionId: strin
   }
   // What is still unanswered past the law's time has been refused by the body's silence, whether a student or the
   // rules play it (the rules had their turn above: a body that answers in time is never silent).
-  for (const c of (await openCases()).filter((c) => silenceElapsed(c, scale, now))) await refuseImplicitly(db, c, scale, clock());
+  // (Each is read again under its lease: one decided above is left as it is.)
+  for (const c of silent) await refuseImplicitly(db, c, scale, clock());
 }

@@ -13,7 +13,8 @@ import { personas } from '@/db/tables';
 import { requireAgent } from '@/lib/auth/guards';
 import { documentsOfCase } from '@/lib/documents/documents';
 import { exchangesWithTraces } from '@/lib/platform/journal-view';
-import { agentCase, refusalReasons } from '@/lib/procedures/agent';
+import { agentCase, agentPassedCase, refusalReasons } from '@/lib/procedures/agent';
+import { agencyName } from '@/lib/platform/consent-text';
 import { timelineOf } from '@/lib/procedures/engine/cases';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { finalStates, isOpen, stateLabels } from '@/lib/procedures/engine/state-machine';
@@ -31,8 +32,10 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const db = database();
   await runDueInstruction(db, agent.classSessionId);
-  const c = await agentCase(db, agent, id);
+  // A case this body passed on (the CADA's opinion sent back) stays in sight, read only.
+  const c = (await agentCase(db, agent, id)) ?? (await agentPassedCase(db, agent, id));
   if (!c) notFound();
+  const passedTo = c.agency !== agent.agencyId && c.agency ? agencyName(c.agency) : null;
   const persona = (await db.select().from(personas).where(eq(personas.id, c.personaId)).get())!;
   const def = procedures[c.procedure];
   const lines = await def.summary({ db, persona, answers: c.answers });
@@ -103,8 +106,16 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
       )}
       <section aria-labelledby="decider">
         <h2 id="decider">Traiter le dossier</h2>
-        {c.state === 'depose' && <DecisionForm actionKey={newActionKey()} send={send} action="prendre" label="Prendre en charge" />}
-        {c.state === 'en_instruction' && (
+        {passedTo && (
+          <div className="notice notice--success" role="status">
+            <p>
+              <strong>Le dossier est transmis à {passedTo}, qui décide à son tour.</strong> Votre organisme ne peut plus le modifier ; l’historique
+              ci-dessous montre la suite.
+            </p>
+          </div>
+        )}
+        {!passedTo && c.state === 'depose' && <DecisionForm actionKey={newActionKey()} send={send} action="prendre" label="Prendre en charge" />}
+        {!passedTo && c.state === 'en_instruction' && (
           <>
             <DecisionForm actionKey={newActionKey()} send={send} action="accepter" label={accept?.label ?? 'Accepter'} text={{ label: 'Note (facultative)', hint: accept?.hint, required: false }} />
             <DecisionForm actionKey={newActionKey()} send={send} action="demander_complement" label="Demander un complément" text={{ label: 'Ce que la personne doit fournir ou corriger', required: true }} secondary />
@@ -112,7 +123,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
           </>
         )}
         {c.state === 'complement_demande' && <p>En attente de la réponse de la personne.</p>}
-        {isOpen(c.state) && (
+        {!passedTo && isOpen(c.state) && (
           <DecisionForm actionKey={newActionKey()} send={send} action="classer_sans_suite" label="Classer sans suite" text={{ label: 'Raison (facultative)', required: false }} secondary />
         )}
         {finalStates.includes(c.state) && <p>Ce dossier est terminé.</p>}
@@ -125,8 +136,12 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
       <section aria-labelledby="historique">
         <h2 id="historique">Historique et messages</h2>
         <CaseTimeline events={events} />
-        <h3>Écrire à la personne</h3>
-        <MessageForm actionKey={newActionKey()} send={agentMessageAction.bind(null, c.id)} />
+        {!passedTo && (
+          <>
+            <h3>Écrire à la personne</h3>
+            <MessageForm actionKey={newActionKey()} send={agentMessageAction.bind(null, c.id)} />
+          </>
+        )}
       </section>
     </>
   );

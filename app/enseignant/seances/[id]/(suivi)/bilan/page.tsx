@@ -160,6 +160,20 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
         </section>
       )}
 
+      {d.fines.seen > 0 && (
+        <section aria-labelledby="amendes">
+          <h2 id="amendes">Les amendes payées en ligne</h2>
+          <ul>
+            <li>
+              {countOf(d.fines.seen, 'avis de contravention lu', 'avis de contravention lus')} : {countOf(d.fines.paidReduced, 'payé', 'payés')} au tarif minoré,{' '}
+              {countOf(d.fines.paidForfait, 'payé', 'payés')} au forfait, {countOf(d.fines.paidIncreased, 'payé', 'payés')} majoré ;{' '}
+              {countOf(d.fines.increasedUnpaid, 'avis majoré', 'avis majorés')} sans être payé.
+            </li>
+            <li>{countOf(d.fines.designated, 'conducteur désigné', 'conducteurs désignés')} : l’avis est alors parti à la personne qui conduisait.</li>
+          </ul>
+        </section>
+      )}
+
       <section aria-labelledby="questions">
         <h2 id="questions">Questions pour le débat</h2>
         <ol>

@@ -8,8 +8,11 @@ import { newActionKey } from '@/lib/action-keys';
 import { eventCards } from '@/lib/classroom/cards';
 import { participantsOfSession } from '@/lib/classroom/participants';
 import { roleLabels } from '@/lib/classroom/roles';
-import { lowerFirst } from '@/lib/format';
-import { sendMessageAction } from '../../../../actions';
+import { countOf, lowerFirst } from '@/lib/format';
+import { sendFinesAction, sendMessageAction } from '../../../../actions';
+import { recordedOffences } from '@/lib/procedures/fines/offences';
+import { antaiNotices } from '@/db/tables';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { teacherSession } from '../../session';
 import { FlashNotice } from '@/app/_components/flash-notice';
 
@@ -20,6 +23,7 @@ export default async function MessagesPage({ params, searchParams }: { params: P
   const { session } = await teacherSession((await params).id);
   const q = await searchParams;
   const people = await participantsOfSession(database(), session.id);
+  const sentFines = (await database().select({ n: count() }).from(antaiNotices).where(and(eq(antaiNotices.classSessionId, session.id), isNull(antaiNotices.designatedFrom))).get())?.n ?? 0;
   const messageErrors = { destinataire: q['erreur-destinataire'], carte: q['erreur-carte'], titre: q['erreur-titre'], texte: q['erreur-texte'] };
   return (
     <>
@@ -77,7 +81,21 @@ export default async function MessagesPage({ params, searchParams }: { params: P
           </SubmitButton>
         </form>
       </section>
-
+      <section aria-labelledby="radars" id="radars-section">
+        <h2 id="radars">Les radars</h2>
+        <p>
+          {sentFines === 0
+            ? `${countOf(recordedOffences.length, 'infraction a été relevée', 'infractions ont été relevées')} par des radars et des agents avant la séance. Envoyez les avis quand la classe aborde les amendes : l’ANTAI demande à la SIV, par la plateforme, qui est titulaire de chaque véhicule (la carte en direct le montre), puis envoie l’avis à l’adresse de la carte grise. Le délai de paiement de chaque avis court à partir du moment où l’élève l’ouvre.`
+            : `${countOf(sentFines, 'avis de contravention est envoyé', 'avis de contravention sont envoyés')}.`}
+        </p>
+        {sentFines === 0 && (
+          <form action={sendFinesAction} className="surface">
+            <ActionKeyField value={newActionKey()} />
+            <input type="hidden" name="seance" value={session.id} />
+            <SubmitButton>Envoyer les avis de contravention</SubmitButton>
+          </form>
+        )}
+      </section>
     </>
   );
 }

@@ -1,0 +1,116 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { database } from '@/db/engine';
+import { requireCitizen } from '@/lib/auth/guards';
+import { FlashNotice } from '@/app/_components/flash-notice';
+import { countOf, formatDateTime, formatEuros } from '@/lib/format';
+import { EnVrai } from '@/app/_components/en-vrai';
+import { finesEnVrai, fineStateLabels, noticesOf, noticeStatus, termsOf } from '@/lib/procedures/fines/notices';
+import { classAmounts, fineDeadlines, type FineClass } from '@/lib/procedures/fines/ladder';
+
+export const metadata: Metadata = { title: 'Mes avis de contravention' };
+
+export default async function FinesPage() {
+  const persona = await requireCitizen();
+  const db = database();
+  const notices = await noticesOf(db, persona);
+  const now = new Date();
+  const rows = await Promise.all(notices.map(async (n) => ({ n, status: await noticeStatus(db, n, now) })));
+  const home = `${persona.addressLine}, ${persona.postalCode} ${persona.city}`;
+  return (
+    <>
+      <p>
+        <Link href="/citoyen">Retour au tableau de bord</Link>
+      </p>
+      <h1>Mes avis de contravention</h1>
+      <FlashNotice path="/citoyen/amendes" />
+      <p className="lead">
+        {notices.length === 0 ? 'Vous n’avez reçu aucun avis de contravention.' : `Vous avez reçu ${countOf(notices.length, 'avis', 'avis')} de l’ANTAI. Payez en ligne, ou contestez si vous n’étiez pas au volant.`}
+      </p>
+      {rows.map(({ n, status }) => {
+        const amounts = classAmounts[n.fineClass as FineClass];
+        const deadlines = fineDeadlines(termsOf(n), status.scale, true);
+        const mailedTo = `${n.addressLine}, ${n.postalCode} ${n.city}`;
+        return (
+          <section key={n.id} id={`avis-${n.id}`} className="surface" aria-labelledby={`avis-${n.id}-titre`}>
+            <h2 id={`avis-${n.id}-titre`}>Avis de contravention n° {n.number}</h2>
+            <dl className="facts">
+              <dt>Infraction</dt>
+              <dd>{n.offence}</dd>
+              <dt>Date et lieu</dt>
+              <dd>
+                {formatDateTime(n.offenceAt)}, {n.place}
+              </dd>
+              <dt>Véhicule</dt>
+              <dd>{n.registration}</dd>
+              <dt>Envoyé à</dt>
+              <dd>
+                {n.holderName}, {mailedTo}
+              </dd>
+              <dt>État</dt>
+              <dd>{n.state === 'payee' && n.paidCents !== null ? `Payée : ${formatEuros(n.paidCents)}, le ${formatDateTime(n.paidAt!)}` : fineStateLabels[n.state]}</dd>
+            </dl>
+            {n.holderKind === 'personne' && mailedTo !== home && (
+              <div className="notice">
+                <p>
+                  <strong>Cet avis est parti à l’adresse de la carte grise, qui n’est plus la vôtre.</strong> Dans la vraie vie, il ne vous serait
+                  peut-être pas parvenu, et l’amende aurait été majorée sans que vous le sachiez. Une carte grise se met à jour dans le mois qui suit
+                  un déménagement.
+                </p>
+              </div>
+            )}
+            {n.holderKind === 'societe' && n.state === 'a_payer' && (
+              <div className="notice">
+                <p>
+                  <strong>Cet avis est adressé à votre société.</strong> Elle doit désigner la personne qui conduisait, dans les 45 jours ; sinon elle paie
+                  en plus une amende pour non-désignation (article L121-6 du code de la route).
+                </p>
+              </div>
+            )}
+            {n.state === 'a_payer' && (
+              <>
+                <p>
+                  <strong>
+                    À payer aujourd’hui : {formatEuros(status.due.cents)} ({status.label.toLowerCase()})
+                  </strong>
+                  {status.due.until ? `, jusqu’au ${formatDateTime(status.due.until)}.` : '.'}
+                </p>
+                <ul>
+                  {deadlines.minoreeUntil && (
+                    <li>
+                      {formatEuros(amounts.minoree)} si vous payez en ligne avant le {formatDateTime(deadlines.minoreeUntil)} (amende minorée) ;
+                    </li>
+                  )}
+                  <li>
+                    {formatEuros(amounts.forfaitaire)} avant le {formatDateTime(deadlines.forfaitaireUntil)} (amende forfaitaire) ;
+                  </li>
+                  <li>{formatEuros(amounts.majoree)} ensuite (amende majorée).</li>
+                </ul>
+                <p>
+                  Dans cette séance, un mois de la vraie vie dure {countOf(status.scale.minutesPerMonth, 'minute', 'minutes')} : les délais passent vite.
+                </p>
+                <p className="actions">
+                  <Link className="button" href={`/citoyen/amendes/${n.id}/payer`}>
+                    Payer {formatEuros(status.due.cents)} en ligne
+                  </Link>
+                  {status.contestable && (
+                    <Link className="button button--secondary" href={`/citoyen/amendes/${n.id}/designer`}>
+                      Désigner le conducteur
+                    </Link>
+                  )}
+                </p>
+                {status.contestable && <p>Vous pouvez désigner la personne qui conduisait jusqu’au {formatDateTime(status.contestUntil)}.</p>}
+              </>
+            )}
+            {n.state === 'payee' && (
+              <p>
+                La quittance est dans votre <Link href="/citoyen/coffre-fort">coffre-fort</Link>.
+              </p>
+            )}
+          </section>
+        );
+      })}
+      <EnVrai paragraphs={finesEnVrai} />
+    </>
+  );
+}
