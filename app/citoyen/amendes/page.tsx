@@ -25,7 +25,7 @@ export default async function FinesPage() {
       <h1>Mes avis de contravention</h1>
       <FlashNotice path="/citoyen/amendes" />
       <p className="lead">
-        {notices.length === 0 ? 'Vous n’avez reçu aucun avis de contravention.' : `Vous avez reçu ${countOf(notices.length, 'avis', 'avis')} de l’ANTAI. Payez en ligne, ou contestez si vous n’étiez pas au volant.`}
+        {notices.length === 0 ? 'Vous n’avez reçu aucun avis de contravention.' : `Vous avez reçu ${countOf(notices.length, 'avis', 'avis')} de l’ANTAI. Payez en ligne ou, si vous ne conduisiez pas, désignez la personne qui conduisait.`}
       </p>
       {rows.map(({ n, status }) => {
         const amounts = classAmounts[n.fineClass as FineClass];

@@ -9,7 +9,7 @@ import { currentToken } from '../../platform/tokens';
 import { getEngine } from '../../../db/engine';
 import { testCardNumber } from '../../payments/card';
 import type { Persona } from '../engine/types';
-import { designateDriver, issueNotices, noticesOf, noticeStatus, payNotice, PaymentError } from './notices';
+import { designateDriver, issueNotices, noticesOf, noticeStatus, payNotice, PaymentError, recordedAt } from './notices';
 
 let db: AsyncExecutor;
 let session: string;
@@ -120,5 +120,11 @@ describe('avis de contravention', () => {
     const [van] = await noticesOf(db, hugo, seen);
     await expect(designateDriver(db, hugo, van!.id, lea.id)).rejects.toMatchObject({ code: 'delai_depasse' });
     expect((await noticeStatus(db, van!)).due).toMatchObject({ stage: 'forfaitaire' }); // 60 days online
+  });
+
+  it('dates each offence at its hour in France, summer or winter', () => {
+    const offence = { key: 'k', registration: 'AA-000-AA', kind: 'vitesse' as const, fineClass: 3 as const, offence: 'o', place: 'p', daysBefore: 1, hour: '07:42' };
+    expect(recordedAt(offence, new Date('2026-12-02T12:00:00Z')).toISOString()).toBe('2026-12-01T06:42:00.000Z');
+    expect(recordedAt(offence, new Date('2026-07-02T12:00:00Z')).toISOString()).toBe('2026-07-01T05:42:00.000Z');
   });
 });

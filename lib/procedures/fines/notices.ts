@@ -23,12 +23,14 @@ export const finePurpose = 'contravention';
 
 const newNoticeNumber = () => Array.from(crypto.randomBytes(10), (b) => String(b % 10)).join('');
 
-/** When the offence was recorded: `daysBefore` real days before the séance began, at its hour. */
-function recordedAt(offence: RecordedOffence, sessionStart: Date): Date {
+/** When the offence was recorded: `daysBefore` days before the séance began, at its hour in France. */
+export function recordedAt(offence: RecordedOffence, sessionStart: Date): Date {
   const day = new Date(sessionStart.getTime() - offence.daysBefore * 86_400_000);
-  const [h, m] = offence.hour.split(':').map(Number);
-  day.setHours(h ?? 0, m ?? 0, 0, 0);
-  return day;
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(day);
+  const asUtc = new Date(`${date}T${offence.hour}:00Z`);
+  // Paris is one or two hours ahead of UTC: the instant whose Paris wall clock reads that hour.
+  const wall = (zone: string) => new Date(asUtc.toLocaleString('en-US', { timeZone: zone })).getTime();
+  return new Date(asUtc.getTime() - (wall('Europe/Paris') - wall('UTC')));
 }
 
 /**
