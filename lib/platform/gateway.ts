@@ -20,6 +20,7 @@ export const exchangesPath = '/api/plateforme/v1/echanges';
 /** How long the platform waits for a provider before answering 504. */
 export const gatewayTimeoutMs = 4000;
 
+const subjectMessage = 'Indiquez soit la personne concernée (« usager »), soit une immatriculation.';
 export const exchangeRequestSchema = z.strictObject({
   fournisseur: z.enum(agencyIds, { error: 'Organisme fournisseur inconnu.' }),
   donnees: z.array(z.string().min(1).max(80), { error: 'Donnez la liste des données demandées.' }).min(1, 'Demandez au moins une donnée.').max(20),
@@ -28,7 +29,7 @@ export const exchangeRequestSchema = z.strictObject({
   immatriculation: z.string().regex(/^[A-Z]{2}-\d{3}-[A-Z]{2}$/, 'Écrivez l’immatriculation sous la forme AB-123-CD.').optional(),
   finalite: z.string({ error: 'Indiquez la finalité de la demande.' }).min(1).max(100),
   dossier: z.string().min(1).max(100).optional(),
-}).refine((r) => (r.usager === undefined) !== (r.immatriculation === undefined), { error: 'Indiquez soit la personne concernée (« usager »), soit une immatriculation.', path: ['usager'] });
+}).refine((r) => (r.usager === undefined) !== (r.immatriculation === undefined), { error: subjectMessage, path: ['usager'] });
 export type ExchangeRequest = z.infer<typeof exchangeRequestSchema>;
 
 /** The body that asks, in its séance, with the token it presented. */
@@ -93,6 +94,9 @@ function parseRequest(input: unknown): ExchangeRequest | PlatformError {
   const parsed = exchangeRequestSchema.safeParse(input);
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => ({ champ: issue.path.join('.') || '(corps)', message: issue.message }));
+    // Zod runs the object's refinement only once its fields parse: the missing person is said with the other errors.
+    const raw = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+    if ((raw.usager === undefined) === (raw.immatriculation === undefined) && !details.some((d) => d.champ === 'usager')) details.push({ champ: 'usager', message: subjectMessage });
     return new PlatformError('requete_invalide', undefined, details);
   }
   const unknown = parsed.data.donnees.filter((item) => !dataItems.some((d) => d.id === item && d.fournisseur === parsed.data.fournisseur));

@@ -52,6 +52,9 @@ describe('avis de contravention', () => {
     expect(nobody).toMatchObject({ ok: false, status: 404, body: { erreur: 'usager_inconnu' } });
     const both = await requestExchange(db, await caller('antai'), { fournisseur: 'siv', donnees: ['siv.titulaire'], immatriculation: 'EL-117-BD', usager: 'x', finalite: 'contravention' });
     expect(both).toMatchObject({ ok: false, status: 422, body: { erreur: 'requete_invalide' } });
+    // Neither, and no purpose either: both said at once.
+    const neither = await requestExchange(db, await caller('antai'), { fournisseur: 'siv', donnees: ['siv.titulaire'] });
+    expect(neither.ok ? [] : (neither.body as { details?: { champ: string }[] }).details?.map((d) => d.champ).sort()).toEqual(['finalite', 'usager']);
   });
 
   it('counts its periods from the day the person first sees it', async () => {
