@@ -5,6 +5,8 @@ import type { FieldDef, RawValues } from '@/lib/procedures/engine/types';
 import { formatTime } from '@/lib/format';
 import { ErrorSummary } from './error-summary';
 import { TextField } from './text-field';
+import { FileField } from './file-field';
+import { maxProofBytes, proofTooLarge } from '@/lib/uploads/limits';
 
 export type StepState = { errors: Record<string, string>; values: RawValues; attempt: number; network?: string };
 type Props = {
@@ -23,9 +25,18 @@ type Props = {
 
 const backupKey = (caseId: string, stepId: string) => `e-guichet:brouillon:${caseId}:${stepId}`;
 
+// A file is never kept on the device nor sent by the autosave: only when the step is validated.
+const typed = (fields: FieldDef[]) => fields.filter((f) => f.kind !== 'file');
+
 function valuesOf(form: HTMLFormElement, fields: FieldDef[]): RawValues {
   const data = new FormData(form);
-  return Object.fromEntries(fields.map((f) => [f.name, f.kind === 'checkboxes' ? data.getAll(f.name).map(String) : String(data.get(f.name) ?? '')]));
+  return Object.fromEntries(typed(fields).map((f) => [f.name, f.kind === 'checkboxes' ? data.getAll(f.name).map(String) : String(data.get(f.name) ?? '')]));
+}
+
+function withoutFiles(form: HTMLFormElement, fields: FieldDef[]): FormData {
+  const data = new FormData(form);
+  for (const f of fields) if (f.kind === 'file') data.delete(f.name);
+  return data;
 }
 
 /**
@@ -35,6 +46,7 @@ function valuesOf(form: HTMLFormElement, fields: FieldDef[]): RawValues {
 export function StepForm({ caseId, stepId, fields, hidden = [], initial, initialErrors = {}, savedAt, submitLabel, save, autosave }: Props) {
   const [state, action, pending] = useActionState(save, { errors: initialErrors, values: initial, attempt: 0 });
   const [status, setStatus] = useState('');
+  const [local, setLocal] = useState<{ errors: Record<string, string>; attempt: number }>({ errors: {}, attempt: 0 });
   const form = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -44,7 +56,7 @@ export function StepForm({ caseId, stepId, fields, hidden = [], initial, initial
     if (!raw || !form.current) return;
     const backup = JSON.parse(raw) as { at: number; values: RawValues };
     if (backup.at <= savedAt) return;
-    for (const field of fields) {
+    for (const field of typed(fields)) {
       const value = backup.values[field.name];
       const inputs = form.current.querySelectorAll<HTMLInputElement>(`[name="${field.name}"]`);
       inputs.forEach((input) => {
@@ -63,7 +75,7 @@ export function StepForm({ caseId, stepId, fields, hidden = [], initial, initial
     timer.current = setTimeout(async () => {
       if (!form.current) return;
       try {
-        const result = await autosave(new FormData(form.current));
+        const result = await autosave(withoutFiles(form.current, fields));
         setStatus('savedAt' in result ? `Brouillon enregistré à ${formatTime(new Date(result.savedAt))}.` : result.error);
       } catch {
         setStatus('Enregistrement impossible pour le moment (session expirée ?) : vos réponses restent gardées sur cet appareil.');
@@ -75,11 +87,20 @@ export function StepForm({ caseId, stepId, fields, hidden = [], initial, initial
     event.preventDefault(); // keeps what was typed on screen (a plain form action would reset the fields)
     if (timer.current) clearTimeout(timer.current);
     const data = new FormData(event.currentTarget);
+    // Sizes are checked here before anything is sent: a 10 Mo photo gets its error beside the field at once.
+    const tooBig = Object.fromEntries(
+      fields.flatMap((f) => {
+        const file = data.get(f.name);
+        return f.kind === 'file' && file instanceof File && file.size > maxProofBytes ? [[f.name, proofTooLarge(file.name)]] : [];
+      }),
+    );
+    setLocal((l) => ({ errors: tooBig, attempt: l.attempt + 1 }));
+    if (Object.keys(tooBig).length > 0) return;
     startTransition(() => action(data));
   }
 
   const value = (name: string) => state.values[name] ?? initial[name];
-  const errorOf = (name: string) => state.errors[name];
+  const errorOf = (name: string) => local.errors[name] ?? state.errors[name];
   const describedBy = (f: FieldDef) => [f.hint && `champ-${f.name}-aide`, errorOf(f.name) && `champ-${f.name}-erreur`].filter(Boolean).join(' ') || undefined;
   const errorLine = (name: string) =>
     errorOf(name) ? (
@@ -90,7 +111,7 @@ export function StepForm({ caseId, stepId, fields, hidden = [], initial, initial
 
   return (
     <form ref={form} action={action} onSubmit={onSubmit} onChange={onChange} noValidate>
-      <ErrorSummary title="Vérifiez ces réponses" errors={state.errors} idPrefix="champ" version={state.attempt} />
+      <ErrorSummary title="Vérifiez ces réponses" errors={{ ...state.errors, ...local.errors }} idPrefix="champ" version={`${state.attempt}-${local.attempt}`} />
       {state.network && (
         <div className="notice notice--error" role="alert">
           <p>{state.network}</p>
@@ -113,6 +134,19 @@ export function StepForm({ caseId, stepId, fields, hidden = [], initial, initial
               autoComplete={f.autoComplete}
               inputMode={f.inputMode}
             />
+          );
+        }
+        if (f.kind === 'file') {
+          const joined = String(value(f.name) ?? '');
+          return (
+            <div key={f.name} className={`field${hasError ? ' field--error' : ''}`}>
+              <label htmlFor={`champ-${f.name}`}>{f.label}</label>
+              <span className="hint" id={`champ-${f.name}-aide`}>
+                {f.hint ? `${f.hint} ` : ''}PDF, JPEG ou PNG, 2 Mo au plus.{joined ? ` Déjà joint : ${joined}. Choisissez un autre fichier pour le remplacer.` : ''}
+              </span>
+              {errorLine(f.name)}
+              <FileField id={`champ-${f.name}`} name={f.name} accept="application/pdf,image/jpeg,image/png" aria-invalid={hasError} aria-describedby={[`champ-${f.name}-aide`, hasError && `champ-${f.name}-erreur`].filter(Boolean).join(' ')} />
+            </div>
           );
         }
         const type = f.kind === 'radio' ? 'radio' : 'checkbox';

@@ -9,7 +9,7 @@ import { personaRef } from './world';
 
 export const caseStates = ['brouillon', 'depose', 'en_instruction', 'complement_demande', 'accepte', 'refuse', 'sans_suite'] as const;
 export type CaseState = (typeof caseStates)[number];
-export const procedureIds = ['acte-naissance', 'changement-adresse', 'carte-stationnement', 'acces-document', 'saisine-cada', 'prime-activite'] as const;
+export const procedureIds = ['acte-naissance', 'changement-adresse', 'carte-stationnement', 'acces-document', 'saisine-cada', 'prime-activite', 'contestation-amende'] as const;
 export type ProcedureId = (typeof procedureIds)[number];
 export const caseChannels = ['en_ligne', 'guichet', 'papier'] as const;
 export const actorKinds = ['usager', 'agent', 'systeme', 'aidant'] as const;
@@ -118,7 +118,9 @@ export const documents = sqliteTable(
   (t) => [index('documents_person').on(t.personaId)],
 );
 
-export const proofKinds = ['avis_imposition', 'certificat_immatriculation', 'justificatif_domicile'] as const;
+/** The parking card's three proofs (without consent), then the proof joined to a fine's contestation. */
+export const parkingProofKinds = ['avis_imposition', 'certificat_immatriculation', 'justificatif_domicile'] as const;
+export const proofKinds = [...parkingProofKinds, 'piece_contestation'] as const;
 export type ProofKind = (typeof proofKinds)[number];
 
 /**

@@ -36,6 +36,11 @@ export type PersonaSeed = {
     documentOf?: { document: string; mode: 'consultation' | 'courriel' | 'copie' };
     /** What the prime d'activité's form needs from the person: who lives with them, the last three months' pay, other income. */
     bonusOf?: { persons: number; household: string; earnings: [number, number, number]; other: number };
+    /**
+     * The card in the fines preset (lib/procedures/fines): the notice the radars send this person, what they know about
+     * it and what to do; `proof`, the fictitious file they join to a contestation (downloaded from their notices).
+     */
+    fineOf?: { title: string; situation: string; goal: string; constraints: string; facts: { label: string; value: string }[]; proof?: 'recepisse_plainte' };
   };
   birthAct: { actNumber: number; year?: number; time: string; father: string | null; mother: string | null; notes?: string[] };
   dgfip?: { address?: Address; residenceType?: 'principale' | 'secondaire'; parts: number; income: number; lastReturnYear?: number };
@@ -290,6 +295,13 @@ export const personaSeeds: PersonaSeed[] = [
       situation: 'Vous êtes plombier à votre compte. Votre seul véhicule est la camionnette de votre entreprise.',
       goal: 'Obtenir une carte de stationnement résidentiel pour la camionnette.',
       constraints: 'La carte grise est au nom de votre société, pas au vôtre.',
+      fineOf: {
+        title: 'Le radar de l’avenue de la Gare',
+        situation: 'Un radar a flashé la camionnette de votre entreprise avenue de la Gare, à 57 km/h au lieu de 50. C’est vous qui conduisiez, en rentrant d’un chantier.',
+        goal: 'Désigner le conducteur au nom de votre société (vous-même), puis payer l’avis qui arrive alors à votre nom.',
+        constraints: 'Une société doit toujours dire qui conduisait, même quand c’est son gérant ; sinon elle paie en plus une amende pour non-désignation, bien plus chère.',
+        facts: [{ label: 'Qui conduisait', value: 'vous, Hugo Lambert, gérant de Lambert Plomberie SARL' }],
+      },
     },
     birthAct: { actNumber: 54, time: '18:05', father: 'Serge Lambert', mother: 'Corinne Lambert, née Faure' },
     dgfip: { parts: 1, income: 29800 },
@@ -408,6 +420,13 @@ export const personaSeeds: PersonaSeed[] = [
       situation: 'Vous avez quitté Bourg-Léger pour Villeneuve-sur-Brenne en juin. Vous avez deux véhicules.',
       goal: 'Obtenir la carte de stationnement résidentiel pour l’un d’eux.',
       constraints: 'Vous avez mis à jour la carte grise de la Dacia, mais pas celle du Kangoo.',
+      fineOf: {
+        title: 'Un flash sur la départementale',
+        situation: 'Il y a quelques jours, un radar a flashé votre vieux Kangoo à la sortie de Bourg-Léger, à 87 km/h au lieu de 80. C’était bien vous au volant.',
+        goal: 'Payer l’amende en ligne au meilleur prix, puis comprendre pourquoi l’avis est parti à votre ancienne adresse.',
+        constraints: 'Vous n’avez pas mis à jour la carte grise du Kangoo après votre déménagement : dans la vraie vie, l’avis aurait pu ne jamais vous arriver.',
+        facts: [{ label: 'Qui conduisait', value: 'vous' }],
+      },
     },
     birthAct: { actNumber: 15, time: '08:55', father: 'Michel Henry', mother: 'Nadine Henry, née Gauthier' },
     dgfip: { parts: 1, income: 15600 },
@@ -461,6 +480,17 @@ export const personaSeeds: PersonaSeed[] = [
       goal: 'Déclarer votre nouvelle adresse en ligne, y compris pour votre carte grise.',
       constraints: 'Pour vous, la démarche en ligne évite un déplacement difficile : comparez avec les personnes qui vont au guichet.',
       moveTo: at('40 Grand-Rue', '00103'),
+      fineOf: {
+        title: 'Une Zoé qui n’était pas la vôtre',
+        situation: 'Vous recevez un avis pour stationnement gênant place du Marché, avec le numéro de votre Zoé. Ce matin-là, vous étiez à Lyon chez un client, avec votre voiture. Quelqu’un roule avec une copie de vos plaques : vous avez porté plainte.',
+        goal: 'Contester l’avis en ligne, en joignant le récépissé de votre plainte.',
+        constraints: 'Ne payez pas : payer, c’est reconnaître l’infraction. Le récépissé de votre plainte (un PDF fictif) se télécharge depuis la page de vos avis.',
+        facts: [
+          { label: 'Votre plainte', value: 'déposée à la gendarmerie de Villeneuve-sur-Brenne, pour usurpation de plaques' },
+          { label: 'Votre preuve', value: 'le récépissé de la plainte, à télécharger depuis « Mes avis de contravention »' },
+        ],
+        proof: 'recepisse_plainte',
+      },
     },
     birthAct: { actNumber: 26, time: '12:45', father: 'Bruno Marchand', mother: 'Hélène Marchand, née Picard' },
     dgfip: { parts: 1, income: 24700 },

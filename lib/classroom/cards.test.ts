@@ -2,7 +2,11 @@ import { type AsyncExecutor, getEngine } from '../../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
-import { agents, cases, personas, teachers } from '../../db/tables';
+import { agents, antaiNotices, cases, personas, teachers } from '../../db/tables';
+import { designateDriver, noticesOf, payNotice } from '../procedures/fines/notices';
+import { renderFictitiousProof } from '../procedures/fines/fictitious-proofs';
+import { testCardNumber } from '../payments/card';
+import { saveStep } from '../procedures/drafts';
 import { agentActor, startOnBehalf } from '../procedures/agent';
 import { cannotGoOnlineAlone } from '../procedures/citizen';
 import { saveDraft, startCase, type Actor } from '../procedures/engine/cases';
@@ -225,5 +229,55 @@ describe('scenario cards', () => {
       }
     }
     expect(outcomes).toEqual(intended);
+  });
+
+  it('in the fines preset, each person the radars flashed plays their notice from the card alone: pay, designate, contest', { timeout: 60_000 }, async () => {
+    const db = await freshDb();
+    const teacher = (await db.select().from(teachers).get())!;
+    const session = await createSession(getEngine(), teacher.id, { name: 'Amendes', preset: 'amendes', expectedStudents: 30 });
+    const joined = await joinSession(db, session, 'Lecteur', deviceHash(newDeviceSecret()));
+    if (!joined.ok) throw new Error(joined.error);
+    const everyone = await db.select().from(personas).where(eq(personas.classSessionId, session.id)).all();
+    const outcomes: Record<string, string> = {};
+    for (const persona of everyone) {
+      const moved = (await reassignParticipant(db, session, joined.participant.id, { role: 'citoyen', subject: persona.id }))!;
+      const card = read(await cardOf(db, moved));
+      const offence = card.fact(/l’infraction/i);
+      if (!offence) continue;
+      // The card names the vehicle the notice is about, as the notice does.
+      const [notice] = await noticesOf(db, persona);
+      expect(card.fact(/le véhicule/i), `${persona.key} : la carte donne la plaque de l’avis`).toContain(notice!.registration);
+      const pay = (n: typeof notice, who: Persona) => payNotice(db, who, n!.id, { numero: testCardNumber, expiration: '08/29', cryptogramme: '123', titulaire: `${who.givenNames} ${who.familyName}` });
+      if (/contester/.test(card.goal)) {
+        // The reason from the card's story; the proof it gives, downloaded as the page offers it.
+        const motif = /plaques|vol/.test(card.text) ? 'vol' : /vendu/.test(card.text) ? 'cession' : 'autre';
+        const proof = (await renderFictitiousProof(persona))!;
+        expect(card.fact(/preuve/i), `${persona.key} : la carte dit où trouver la preuve`).toMatch(/avis de contravention/);
+        let c = (await startCase(db, { classSessionId: session.id, personaId: persona.id, procedure: 'contestation-amende' })).c;
+        c = await saveDraft(db, c, 'avis', { avis: notice!.id });
+        c = await saveDraft(db, c, 'motif', { motif, explication: `Plainte déposée : ${card.fact(/plainte/i) ?? ''}.` });
+        const data = new FormData();
+        data.append('piece', new File([new Uint8Array(proof.bytes)], proof.fileName, { type: 'application/pdf' }));
+        expect(await saveStep(db, c, persona, 'piece', data)).toEqual({ ok: true, next: null });
+        const filed = await submitCase(db, (await db.select().from(cases).where(eq(cases.id, c.id)).get())!, persona, { kind: 'usager', id: persona.id, label: persona.givenNames });
+        await runDueInstruction(db, session.id, new Date(Date.now() + 60_000));
+        expect((await db.select().from(cases).where(eq(cases.id, filed.id)).get())!.state).toBe('accepte');
+      } else if (/désigner/.test(card.goal)) {
+        // "Qui conduisait" names a person of the séance, found in the list the designation page offers.
+        const driverName = card.fact(/qui conduisait/i) ?? '';
+        const driver = everyone.find((p) => driverName.toLowerCase().includes(`${p.givenNames} ${p.familyName}`.toLowerCase()));
+        expect(driver, `${persona.key} : la carte nomme le conducteur`).toBeTruthy();
+        const sent = await designateDriver(db, persona, notice!.id, driver!.id);
+        await pay(sent, driver!);
+      } else {
+        expect(card.goal).toMatch(/payer/);
+        await pay(notice, persona);
+      }
+      outcomes[persona.key] = (await noticesOf(db, persona)).map((n) => n.state).join(',');
+    }
+    // Hugo's company designates him; he pays the notice then sent to him.
+    expect(outcomes).toEqual({ 'nicolas-henry': 'payee', 'hugo-lambert': 'designee,payee', 'elodie-marchand': 'classee' });
+    // A month lasts half an hour in this preset: the reduced amount lasts long enough to be paid in class.
+    expect((await db.select().from(antaiNotices).where(and(eq(antaiNotices.classSessionId, session.id), eq(antaiNotices.state, 'payee'))).all()).map((n) => n.paidCents).sort()).toEqual([4_500, 9_000]);
   });
 });

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
 import { type AgencyId, type DigitalProfile } from '../../db/schema';
-import { agencies, agents, aidants, birthRecords, communes, personas, sivVehicles } from '../../db/tables';
+import { agencies, agents, aidants, birthRecords, classSessions, communes, personas, sivVehicles } from '../../db/tables';
+import { recordedOffences } from '../procedures/fines/offences';
 import { personaSeeds, type Address } from '../../db/seed/personas';
 import { foreignBirthsRegistry } from '../../db/seed/reference-data';
 import { countOf, formatIsoDate, lowerFirst, agreed } from '../format';
@@ -77,6 +78,12 @@ const bonusHints = [
   'Ouvrez ensuite « Mes données » : vous y voyez qui a demandé quoi, et sur quelle base.',
 ];
 
+const fineHints = [
+  'Vos avis sont dans votre espace, « Mes avis de contravention » : le montant baisse si vous payez vite, il augmente si vous attendez.',
+  'Vous ne conduisiez pas ? Désignez la personne qui conduisait. Vous n’êtes pas d’accord ? Contestez, avec une preuve ; ne payez pas, payer c’est reconnaître.',
+  'Ouvrez ensuite « Mes données » : vous y voyez comment l’ANTAI a trouvé votre nom et votre adresse à partir de la plaque.',
+];
+
 const agentHints = [
   'Votre page « Agent » liste les demandes qui attendent votre organisme : prenez-en une pour l’instruire.',
   'Ouvrez le « mode expert » d’un dossier pour voir la requête envoyée à la plateforme et sa réponse.',
@@ -89,6 +96,13 @@ export async function cardOf(db: AsyncExecutor, participant: Participant): Promi
   if (participant.role === 'citoyen') {
     const p = await db.select().from(personas).where(eq(personas.id, id)).get();
     if (!p) return { title: 'Citoyen·ne', playing: null, situation: '', goal: '', constraints: '', hints: [], facts: [] };
+    const seed = personaSeeds.find((s) => s.key === p.key)?.card;
+    const playing = `${p.givenNames} ${p.preferredName ?? p.familyName}, ${lowerFirst(p.occupation)}`;
+    // In the fines' séance, the people the radars flashed play their notice, not their everyday errand.
+    if (seed?.fineOf && (await db.select({ preset: classSessions.preset }).from(classSessions).where(eq(classSessions.id, p.classSessionId)).get())?.preset === 'amendes') {
+      const fine = seed.fineOf;
+      return { title: fine.title, playing, situation: fine.situation, goal: fine.goal, constraints: fine.constraints, hints: [...(profileHints[p.digitalProfile] ? [profileHints[p.digitalProfile]!] : []), ...fineHints], facts: [...(await fineFacts(db, p)), ...fine.facts] };
+    }
     const goal = lowerFirst(p.goal);
     const asksDocument = personaSeeds.some((s) => s.key === p.key && s.card.documentOf);
     const asksBonus = personaSeeds.some((s) => s.key === p.key && s.card.bonusOf);
@@ -98,7 +112,7 @@ export async function cardOf(db: AsyncExecutor, participant: Participant): Promi
       ...(asksDocument ? documentHints : []),
       ...(asksBonus ? bonusHints : []),
     ];
-    return { title: p.scenarioTitle, playing: `${p.givenNames} ${p.preferredName ?? p.familyName}, ${lowerFirst(p.occupation)}`, situation: p.situation, goal: p.goal, constraints: p.constraints, hints, facts: await citizenFacts(db, p) };
+    return { title: p.scenarioTitle, playing, situation: p.situation, goal: p.goal, constraints: p.constraints, hints, facts: await citizenFacts(db, p) };
   }
   if (participant.role === 'agent') {
     const a = await db.select({ agent: agents, name: agencies.shortName }).from(agents).innerJoin(agencies, eq(agencies.id, agents.agencyId)).where(eq(agents.id, id)).get();
@@ -207,6 +221,21 @@ async function citizenFacts(db: AsyncExecutor, p: PersonaRow, today = new Date()
     }
   }
   return facts;
+}
+
+/** The offence the radars recorded on the person's vehicle, and the certificate the ANTAI reads to find them. */
+async function fineFacts(db: AsyncExecutor, p: PersonaRow): Promise<CardFact[]> {
+  const cars = await db.select().from(sivVehicles).where(eq(sivVehicles.personaId, p.id)).all();
+  return cars.flatMap((car) => {
+    const offence = recordedOffences.find((o) => o.registration === car.registration);
+    if (!offence) return [];
+    const certificate = `${car.addressLine}, ${car.postalCode} ${car.city}`;
+    return [
+      { label: 'L’infraction', value: `${lowerFirst(offence.offence)}, ${offence.place}` },
+      { label: 'Le véhicule', value: `${car.make} ${car.model}, immatriculé ${car.registration}` },
+      { label: 'Sur la carte grise', value: `${car.holderKind === 'societe' ? car.holderName : 'à votre nom'}, ${certificate === `${p.addressLine}, ${p.postalCode} ${p.city}` ? 'à votre adresse' : `à l’adresse ${certificate}`}` },
+    ];
+  });
 }
 
 /** Event cards the teacher can send during the séance. */

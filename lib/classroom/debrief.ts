@@ -203,6 +203,10 @@ export async function computeDebrief(db: AsyncExecutor, session: ClassSession, n
     paidForfait: paidAt('forfaitaire'),
     paidIncreased: paidAt('majoree'),
     designated: notices.filter((n) => n.state === 'designee').length,
+    /** Contestations filed, and what the officer (a student or the automatic service) decided. */
+    contested: notices.filter((n) => n.contestCaseId).length,
+    dropped: notices.filter((n) => n.state === 'classee').length,
+    rejected: notices.filter((n) => n.contestCaseId && n.reopenedAt).length,
     /** Seen and still unpaid once majorée, on the séance's clock. */
     increasedUnpaid: notices.filter((n) => n.deliveredAt && n.state === 'a_payer' && amountDue(termsOf(n), scale, now).stage === 'majoree').length,
   };

@@ -23,6 +23,7 @@ const birth = personaSeeds.filter((p) => goal(p).includes('acte de naissance') &
 const excluded = personaSeeds.filter((p) => p.digitalProfile !== 'autonome').map((p) => p.key);
 const documents = personaSeeds.filter((p) => p.card.documentOf).map((p) => p.key);
 const bonus = personaSeeds.filter((p) => p.card.bonusOf).map((p) => p.key);
+const fines = personaSeeds.filter((p) => p.card.fineOf).map((p) => p.key);
 
 /** Round-robin over several lists, without repeats. */
 function interleave(...lists: string[][]): string[] {
@@ -65,6 +66,13 @@ export const rolePlans: Record<Preset, Plan> = {
     // The CAF instructs; the DGFiP and France Travail see who asks for their data, and on what basis.
     agencies: ['caf', 'dgfip', 'france-travail', 'caf'],
     personas: [...bonus, ...interleave(moving, parking, birth)],
+  },
+  amendes: {
+    head,
+    shares: { citoyen: 16, agent: 8, aidant: 2, observateur: 4 },
+    // The ANTAI's officers decide the contestations; the SIV sees the look-ups by registration; the city its cards.
+    agencies: ['antai', 'siv', 'ville', 'antai'],
+    personas: [...fines, ...interleave(parking, moving, birth)],
   },
   fracture_numerique: {
     head: ['citoyen', 'agent', 'aidant', 'citoyen', 'aidant', 'observateur'],

@@ -4,6 +4,7 @@ import { type AsyncExecutor, type Engine } from '../../db/engine';
 import { agencies, agents, classSessions, flashMessages } from '../../db/tables';
 import { insertWorldInto } from '../../db/seed';
 import { ensurePlatformTokens } from '../platform/tokens';
+import { issueNotices } from '../procedures/fines/notices';
 import { newJoinCode } from './join-code';
 import { purgeOldActionKeys } from '../action-keys';
 
@@ -32,8 +33,17 @@ export const presets = {
   fracture_numerique: 'Fracture numérique : aidants, guichet et papier',
   documents: 'Documents administratifs : loi de 1978 et CADA',
   prime_activite: 'Prime d’activité : « Dites-le-nous une fois »',
+  amendes: 'Amendes : payer, désigner le conducteur, contester',
 } as const;
 export type Preset = keyof typeof presets;
+
+/**
+ * A preset's own settings, where the default would not serve it: fines run on periods of 15 and 45 days, so a month
+ * lasts half an hour (the reduced amount then lasts a quarter of an hour online, long enough to pay it in class).
+ */
+const presetSettings: Partial<Record<Preset, Partial<Pick<ClassSession, 'minutesPerMonth'>>>> = {
+  amendes: { minutesPerMonth: 30 },
+};
 
 /** How long a séance's data is kept before it is deleted automatically (the teacher sees the date). */
 export const retentionDays = 30;
@@ -50,12 +60,14 @@ export async function createSession(engine: Engine, teacherId: string, input: { 
   const session = await engine.transaction(async (tx) => {
     const [row] = await tx
       .insert(classSessions)
-      .values({ id: crypto.randomUUID(), name: input.name, joinCode: await uniqueJoinCode(tx), teacherId, preset: input.preset, expectedStudents: input.expectedStudents ?? 30, createdAt: now, expiresAt: new Date(now.getTime() + retentionDays * 86_400_000) })
+      .values({ id: crypto.randomUUID(), name: input.name, joinCode: await uniqueJoinCode(tx), teacherId, preset: input.preset, expectedStudents: input.expectedStudents ?? 30, ...presetSettings[input.preset], createdAt: now, expiresAt: new Date(now.getTime() + retentionDays * 86_400_000) })
       .returning();
     await insertWorldInto(tx, row!.id);
     return row!;
   });
   await ensurePlatformTokens(engine, session.id);
+  // The fines' séance starts with the radars' notices sent: the ANTAI has asked the SIV who holds each vehicle.
+  if (input.preset === 'amendes') await issueNotices(engine.db, session.id);
   return session;
 }
 

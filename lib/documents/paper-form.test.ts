@@ -21,6 +21,7 @@ describe('the paper forms', () => {
       'acces-document': ['organisme.organisme', 'document.document', 'mode.mode'],
       'saisine-cada': ['refus.dossier', 'refus.organisme', 'observations.observations'],
       'prime-activite': ['foyer.personnes', 'revenus.mois1', 'revenus.mois3', 'revenus.autres', 'pieces.avis_imposition', 'pieces.attestation_france_travail'],
+      'contestation-amende': ['avis.numero', 'motif.motif', 'motif.explication', 'piece.piece'],
     }[id];
     expect(names).toEqual(expect.arrayContaining(expected));
     expect(pdf.getTitle()).toContain(procedures[id].title);
@@ -36,6 +37,7 @@ describe('the paper forms', () => {
     expect(bonus).not.toContain('Villeneuve');
     expect(await words('saisine-cada')).toContain('à envoyer par courrier à la CADA');
     expect(await words('carte-stationnement')).toContain('Villeneuve');
+    expect(await words('contestation-amende')).toMatch(/lettre recommandée[\s\S]*La preuve \(récépissé de plainte, certificat de cession, photo.?\)\s:\scopie jointe/);
   });
 
   it('is pre-filled with the identity when the person is known', async () => {

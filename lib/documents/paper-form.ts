@@ -1,6 +1,6 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { AsyncExecutor } from '../../db/engine';
-import { proofKinds } from '../../db/schema';
+import { parkingProofKinds } from '../../db/schema';
 import { formatIsoDate } from '../format';
 import { pdfText } from './pdf';
 import type { FieldDef, Persona, ProcedureDef } from '../procedures/engine/types';
@@ -25,7 +25,7 @@ export async function paperSections(def: ProcedureDef, db: AsyncExecutor): Promi
   if (def.id === 'carte-stationnement') {
     return [
       { title: 'Le véhicule', fields: [{ kind: 'text', name: 'vehicule.immatriculation', label: 'Immatriculation (par exemple AB-123-CD)' }] },
-      { title: 'Les pièces jointes', fields: [{ kind: 'checkboxes', name: 'pieces', label: 'Cochez les copies jointes à ce formulaire', options: proofKinds.map((k) => ({ value: k, label: proofLabels[k].label })) }] },
+      { title: 'Les pièces jointes', fields: [{ kind: 'checkboxes', name: 'pieces', label: 'Cochez les copies jointes à ce formulaire', options: parkingProofKinds.map((k) => ({ value: k, label: proofLabels[k].label })) }] },
     ];
   }
   if (def.paper) return typeof def.paper === 'function' ? def.paper(new Date()) : def.paper;
@@ -92,6 +92,12 @@ export async function renderPaperForm(def: ProcedureDef, db: AsyncExecutor, pers
         box.setText(values[field.name] ?? '');
         box.addToPage(page, { x: margin, y: y - 6, width, height: 20, font: regular });
         y -= 30;
+      } else if (field.kind === 'file') {
+        // On paper, a proof is a copy put in the envelope: a box to tick.
+        room(24);
+        form.createCheckBox(field.name).addToPage(page, { x: margin, y: y - 4, width: 11, height: 11 });
+        page.drawText(pdfText(`${field.label} : copie jointe`), { x: margin + 18, y: y - 2, size: 10, font: regular });
+        y -= 24;
       } else {
         room(20 + field.options.length * 18);
         write(field.label, regular, 10);

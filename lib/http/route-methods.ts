@@ -34,6 +34,7 @@ export const routeMethods: Record<string, readonly HttpMethod[]> = {
   '/api/plateforme/v1/openapi.json': ['GET'],
   '/api/sante': ['GET'],
   '/api/seance/flux': ['GET'],
+  '/citoyen/amendes/piece-fictive': ['GET'],
   '/citoyen/coffre-fort/[id]/pdf': ['GET'],
   '/citoyen/mes-donnees/export': ['GET'],
   '/citoyen/mes-donnees/recus/[id]': ['GET'],

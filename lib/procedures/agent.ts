@@ -6,7 +6,8 @@ import type { Agent } from '../auth/guards';
 import { prepareDocument, storeDocument } from '../documents/documents';
 import { agencyName } from '../platform/consent-text';
 import { decideNotice, rejectNotice } from './address-change/definition';
-import { addMessage, addNote, applyTransition, CaseError, passOn, startCase, type Actor } from './engine/cases';
+import { addMessage, addNote, CaseError, passOn, startCase, type Actor } from './engine/cases';
+import { transition } from './engine/transition';
 import type { CaseRow } from './engine/types';
 import { procedures } from './registry';
 import { whileHolding } from '../action-keys';
@@ -89,7 +90,7 @@ export async function agentDecide(db: AsyncExecutor, agent: Agent, caseId: strin
   const actor = agentActor(agent);
   if (action !== 'accepter') {
     return transaction(db, async (tx) =>
-      applyTransition(tx, c, action, actor, action === 'refuser' ? { outcome: { motif: text?.trim() ?? '' }, text } : { text }),
+      transition(tx, c, action, actor, action === 'refuser' ? { outcome: { motif: text?.trim() ?? '' }, text } : { text }),
     );
   }
   if (c.state !== 'en_instruction') throw new CaseError('etat_incompatible', c.state === 'depose' ? 'Prenez d’abord le dossier en charge.' : c.state === 'complement_demande' ? 'Le dossier attend le complément demandé à la personne.' : c.state === 'accepte' ? 'Ce dossier est déjà accepté.' : 'Ce dossier n’est plus en cours d’instruction.');
@@ -108,7 +109,7 @@ async function acceptNow(db: AsyncExecutor, caseId: string, agent: Agent, text: 
   const actor = agentActor(agent);
   const persona = await db.select().from(personas).where(eq(personas.id, c.personaId)).get();
   if (!persona) throw new CaseError('introuvable', 'La personne de ce dossier n’existe plus.');
-  const decision = await procedures[c.procedure].instruct(db, c, persona);
+  const decision = await procedures[c.procedure].instruct(db, c, persona, 'agent');
   if (decision.decision === 'refuser') throw new CaseError('regles', `Les règles ne permettent pas d’accepter : ${decision.motif}`);
   if (decision.decision === 'attendre') throw new CaseError('regles', 'La décision ne peut pas encore être prise (un organisme ne répond pas, ou un avis est en attente).');
   const docs = await Promise.all(decision.documents.map((d) => prepareDocument(d)));
@@ -119,7 +120,7 @@ async function acceptNow(db: AsyncExecutor, caseId: string, agent: Agent, text: 
     }
     await decision.apply?.(tx);
     for (const doc of docs) await storeDocument(tx, doc);
-    const done = await applyTransition(tx, c, 'accepter', actor, { outcome: null, text }, new Date());
+    const done = await transition(tx, c, 'accepter', actor, { outcome: null, text }, new Date());
     if (decision.note) await addNote(tx, done, actor, decision.note);
     return done;
   });

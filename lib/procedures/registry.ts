@@ -5,6 +5,7 @@ import { birthCertificate } from './birth-certificate/definition';
 import { cadaReferral, documentAccess } from './document-access/definition';
 import type { ProcedureDef, StepContext, StepDef } from './engine/types';
 import { parkingCard } from './parking-card/definition';
+import { fineContestation } from './fines/contest';
 
 /** Every procedure, by id: adding one is adding its module here (docs/ARCHITECTURE.md, rule 6). */
 export const procedures: Record<ProcedureId, ProcedureDef> = {
@@ -14,6 +15,7 @@ export const procedures: Record<ProcedureId, ProcedureDef> = {
   'acces-document': documentAccess,
   'saisine-cada': cadaReferral,
   'prime-activite': activityBonusProcedure,
+  'contestation-amende': fineContestation,
 };
 
 export function procedureById(id: string): ProcedureDef | null {

@@ -5,8 +5,11 @@ import { requireCitizen } from '@/lib/auth/guards';
 import { FlashNotice } from '@/app/_components/flash-notice';
 import { countOf, formatDateTime, formatEuros } from '@/lib/format';
 import { EnVrai } from '@/app/_components/en-vrai';
-import { finesEnVrai, fineStateLabels, noticesOf, noticeStatus, termsOf } from '@/lib/procedures/fines/notices';
-import { classAmounts, fineDeadlines, type FineClass } from '@/lib/procedures/fines/ladder';
+import { finesEnVrai, fineStateLabels, noticesOf, noticeStatus } from '@/lib/procedures/fines/notices';
+import { timeScaleOfSession } from '@/lib/procedures/engine/session-clock';
+import { fictitiousProofOf } from '@/lib/procedures/fines/fictitious-proofs';
+import { inArray } from 'drizzle-orm';
+import { cases } from '@/db/tables';
 
 export const metadata: Metadata = { title: 'Mes avis de contravention' };
 
@@ -15,8 +18,12 @@ export default async function FinesPage() {
   const db = database();
   const notices = await noticesOf(db, persona);
   const now = new Date();
-  const rows = await Promise.all(notices.map(async (n) => ({ n, status: await noticeStatus(db, n, now) })));
+  const scale = await timeScaleOfSession(db, persona.classSessionId);
+  const rows = notices.map((n) => ({ n, status: noticeStatus(n, scale, now) }));
+  const contestIds = notices.flatMap((n) => (n.contestCaseId ? [n.contestCaseId] : []));
+  const contests = new Map(contestIds.length === 0 ? [] : (await db.select().from(cases).where(inArray(cases.id, contestIds)).all()).map((c) => [c.id, c]));
   const home = `${persona.addressLine}, ${persona.postalCode} ${persona.city}`;
+  const proof = fictitiousProofOf(persona);
   return (
     <>
       <p>
@@ -25,11 +32,11 @@ export default async function FinesPage() {
       <h1>Mes avis de contravention</h1>
       <FlashNotice path="/citoyen/amendes" />
       <p className="lead">
-        {notices.length === 0 ? 'Vous n’avez reçu aucun avis de contravention.' : `Vous avez reçu ${countOf(notices.length, 'avis', 'avis')} de l’ANTAI. Payez en ligne ou, si vous ne conduisiez pas, désignez la personne qui conduisait.`}
+        {notices.length === 0 ? 'Vous n’avez reçu aucun avis de contravention.' : `Vous avez reçu ${countOf(notices.length, 'avis', 'avis')} de l’ANTAI. Payez en ligne ; si vous ne conduisiez pas, désignez la personne qui conduisait ; si vous n’êtes pas d’accord, contestez.`}
       </p>
       {rows.map(({ n, status }) => {
-        const amounts = classAmounts[n.fineClass as FineClass];
-        const deadlines = fineDeadlines(termsOf(n), status.scale, true);
+        const { amounts, deadlines } = status;
+        const contest = n.contestCaseId ? contests.get(n.contestCaseId) : undefined;
         const mailedTo = `${n.addressLine}, ${n.postalCode} ${n.city}`;
         return (
           <section key={n.id} id={`avis-${n.id}`} className="surface" aria-labelledby={`avis-${n.id}-titre`}>
@@ -67,6 +74,22 @@ export default async function FinesPage() {
                 </p>
               </div>
             )}
+            {n.state === 'a_payer' && n.reopenedAt && (
+              <div className="notice">
+                <p>
+                  <strong>Votre contestation a été rejetée le {formatDateTime(n.reopenedAt)}.</strong> L’amende est de nouveau à payer, au montant
+                  forfaitaire : la réduction pour paiement rapide n’est plus possible.
+                </p>
+              </div>
+            )}
+            {n.state === 'a_payer' && status.due.stage === 'majoree' && (
+              <div className="notice notice--error">
+                <p>
+                  <strong>L’amende est majorée.</strong> Elle n’a été ni payée ni contestée à temps : le Trésor public envoie un avis d’amende
+                  forfaitaire majorée, et peut prélever la somme sur votre compte ou votre salaire.
+                </p>
+              </div>
+            )}
             {n.state === 'a_payer' && (
               <>
                 <p>
@@ -94,13 +117,37 @@ export default async function FinesPage() {
                     Payer {formatEuros(status.due.cents)} en ligne
                   </Link>
                   {status.contestable && (
-                    <Link className="button button--secondary" href={`/citoyen/amendes/${n.id}/designer`}>
-                      Désigner le conducteur
-                    </Link>
+                    <>
+                      <Link className="button button--secondary" href={`/citoyen/amendes/${n.id}/designer`}>
+                        Désigner le conducteur
+                      </Link>
+                      <Link className="button button--secondary" href="/citoyen/demarches/contestation-amende">
+                        Contester
+                      </Link>
+                    </>
                   )}
                 </p>
-                {status.contestable && <p>Vous pouvez désigner la personne qui conduisait jusqu’au {formatDateTime(status.contestUntil)}.</p>}
+                {status.contestable && <p>Vous pouvez désigner la personne qui conduisait, ou contester l’amende, jusqu’au {formatDateTime(status.contestUntil)}.</p>}
+                {status.contestable && proof && (
+                  <p>
+                    Pour la simulation, votre carte vous donne {proof.title} : <a href="/citoyen/amendes/piece-fictive" download>télécharger {proof.fileName} (PDF fictif)</a>,
+                    puis joignez-le à votre contestation.
+                  </p>
+                )}
               </>
+            )}
+            {contest && n.state === 'contestee' && (
+              <p>
+                L’officier du ministère public examine votre contestation :{' '}
+                <Link href={`/citoyen/dossiers/${contest.id}`}>dossier n° {contest.receiptNumber}</Link>. Vous n’avez rien à payer tant qu’il n’a pas
+                décidé.
+              </p>
+            )}
+            {contest && n.state === 'classee' && (
+              <p>
+                Votre contestation est acceptée : l’amende est classée sans suite. La décision est dans le{' '}
+                <Link href={`/citoyen/dossiers/${contest.id}`}>dossier n° {contest.receiptNumber}</Link>.
+              </p>
             )}
             {n.state === 'payee' && (
               <p>

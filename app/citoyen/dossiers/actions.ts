@@ -9,7 +9,8 @@ import { requireCitizen } from '@/lib/auth/guards';
 import { cannotGoOnlineAlone, citizenActor, citizenCase, offlineRoutePath, sentFlash, stepContext } from '@/lib/procedures/citizen';
 import { finish, type Outcome } from '@/lib/flash';
 import { autosaveStep, formValuesFor, prefillOnce, saveStep } from '@/lib/procedures/drafts';
-import { addMessage, applyTransition, caseOf, CaseError, startCase } from '@/lib/procedures/engine/cases';
+import { addMessage, caseOf, CaseError, startCase } from '@/lib/procedures/engine/cases';
+import { transition } from '@/lib/procedures/engine/transition';
 import { actionKeyOf, newActionKey, once } from '@/lib/action-keys';
 import { submitOnce } from '@/lib/procedures/engine/run';
 import { networkCutMessage, throughNetwork } from '@/lib/procedures/network';
@@ -101,8 +102,15 @@ export async function submitCaseAction(caseId: string, form: FormData): Promise<
       if (invalid) return { path: `${casePath(caseId)}/etapes/${invalid.step.id}?verifier=1` };
       if ((await throughNetwork(db, persona, 'envoyer')) === 'coupure') return { path: cut };
       // Sent from another tab at the same instant: that one stands.
-      const sent = await submitOnce(db, c, persona, citizenActor(persona));
-      return { path: casePath(caseId), flash: sentFlash(sent.receiptNumber) };
+      try {
+        const sent = await submitOnce(db, c, persona, citizenActor(persona));
+        return { path: casePath(caseId), flash: sentFlash(sent.receiptNumber) };
+      } catch (error) {
+        // Changed in another tab between the check and the filing (the fine paid meanwhile): the step says why.
+        const now = error instanceof CaseError ? await firstInvalidStep(procedures[c.procedure], stepContext(persona, c)) : null;
+        if (now) return { path: `${casePath(caseId)}/etapes/${now.step.id}?verifier=1` };
+        throw error;
+      }
     },
     // A cut connection sent nothing: the same button must work again.
     { settled: (o) => o.path !== cut },
@@ -116,7 +124,7 @@ export async function withdrawCaseAction(caseId: string): Promise<void> {
   const found = await citizenCase(caseId);
   if (!found) redirect('/citoyen');
   try {
-    await applyTransition(database(), found.c, 'classer_sans_suite', citizenActor(found.persona), { text: 'Demande abandonnée par la personne.' });
+    await transition(database(), found.c, 'classer_sans_suite', citizenActor(found.persona), { text: 'Demande abandonnée par la personne.' });
   } catch (error) {
     if (!(error instanceof CaseError)) throw error;
   }
@@ -159,7 +167,7 @@ export async function answerComplementAction(caseId: string, previous: MessageSt
     { key: actionKeyOf(form), actor: found.persona.id, action: `complement:${caseId}`, classSessionId: found.persona.classSessionId },
     async (): Promise<MessageState> => {
       try {
-        await applyTransition(database(), found.c, 'repondre_complement', citizenActor(found.persona), { text });
+        await transition(database(), found.c, 'repondre_complement', citizenActor(found.persona), { text });
       } catch (error) {
         if (error instanceof CaseError) return { error: error.message, text };
         throw error;

@@ -36,6 +36,10 @@ export const antaiNotices = sqliteTable(
     paidCents: integer('paid_cents'),
     /** The platform exchange that named the holder (the person reads it in "Mes données"). */
     journalEntryId: text('journal_entry_id'),
+    /** The person's contestation (a case for the ANTAI's officer); while it is open the notice cannot be paid. */
+    contestCaseId: text('contest_case_id'),
+    /** When a rejected or withdrawn contestation gave the notice back to pay: the forfait, counted again from there. */
+    reopenedAt: integer('reopened_at', { mode: 'timestamp_ms' }),
     /** The notice this one replaces, when the holder designated this person as the driver. */
     designatedFrom: text('designated_from'),
     createdAt: createdAt(),

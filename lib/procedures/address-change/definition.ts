@@ -127,6 +127,10 @@ export const addressChange: ProcedureDef = {
     ];
   },
   route: () => ({ agency: null, unit: null }),
+  // Filed once, the declaration opens one notice per body it goes to.
+  moved: async (tx, c) => {
+    if (c.state === 'depose') await createNotices(tx, c);
+  },
   instruct: async (db, c) => {
     const notices = await db.select().from(addressNotices).where(eq(addressNotices.caseId, c.id)).all();
     if (notices.length === 0 || notices.some((n) => n.state === 'a_traiter')) return { decision: 'attendre' };

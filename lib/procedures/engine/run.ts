@@ -4,9 +4,10 @@ import { type AgencyId } from '../../../db/schema';
 import { addressNotices, cases, classSessions, personas } from '../../../db/tables';
 import { prepareDocument, storeDocument, type DocumentRow } from '../../documents/documents';
 import { agencyName } from '../../platform/consent-text';
-import { createNotices, decideNotice } from '../address-change/definition';
+import { decideNotice } from '../address-change/definition';
 import { firstInvalidStep, procedures } from '../registry';
-import { addNote, applyTransition, CaseError, passOn, reread, type Actor } from './cases';
+import { addNote, CaseError, passOn, reread, type Actor } from './cases';
+import { transition } from './transition';
 import type { CaseRow, Persona } from './types';
 import { formatDateTime } from '../../format';
 import { coverageOf, waitsForStudent } from '../../classroom/coverage';
@@ -50,9 +51,7 @@ export async function submitCase(db: AsyncExecutor, c: CaseRow, persona: Persona
     });
   const submitted = await transaction(db, async (tx) => {
     await tx.update(cases).set({ agency: route.agency, unit: route.unit }).where(eq(cases.id, c.id)).run();
-    const next = await applyTransition(tx, { ...c, agency: route.agency, unit: route.unit }, 'deposer', actor, {}, now);
-    if (next.procedure === 'changement-adresse') await createNotices(tx, next);
-    return next;
+    return transition(tx, { ...c, agency: route.agency, unit: route.unit }, 'deposer', actor, {}, now);
   });
   const receipt = await receiptFor(submitted.receiptNumber ?? '');
   await transaction(db, async (tx) => storeDocument(tx, receipt));
@@ -101,26 +100,26 @@ async function instructCaseNow(db: AsyncExecutor, c: CaseRow, persona: Persona, 
   };
   if (current.state === 'depose') {
     try {
-      current = await transaction(db, async (tx) => applyTransition(tx, current, 'prendre', actor, {}, at()));
+      current = await transaction(db, async (tx) => transition(tx, current, 'prendre', actor, {}, at()));
     } catch (error) {
       return whereItStands(error);
     }
   }
   if (current.state !== 'en_instruction') return current;
-  const decision = await procedures[current.procedure].instruct(db, current, persona);
+  const decision = await procedures[current.procedure].instruct(db, current, persona, 'regles');
   if (decision.decision === 'attendre') return current;
   const prepared: DocumentRow[] = decision.decision === 'refuser' ? [] : await Promise.all(decision.documents.map((d) => prepareDocument({ ...d, issuedAt: now })));
   try {
     const decidedAt = at();
     return await transaction(db, async (tx) => {
-      if (decision.decision === 'refuser') return applyTransition(tx, current, 'refuser', actor, { outcome: { motif: decision.motif, solution: decision.solution } }, decidedAt);
+      if (decision.decision === 'refuser') return transition(tx, current, 'refuser', actor, { outcome: { motif: decision.motif, solution: decision.solution } }, decidedAt);
       if (decision.decision === 'transmettre') {
         for (const doc of prepared) await storeDocument(tx, doc);
         return passOn(tx, current, decision.to, decision.answers, actor, decision.note, decidedAt);
       }
       await decision.apply?.(tx);
       for (const doc of prepared) await storeDocument(tx, doc);
-      const done = await applyTransition(tx, current, 'accepter', actor, { outcome: null }, decidedAt);
+      const done = await transition(tx, current, 'accepter', actor, { outcome: null }, decidedAt);
       if (decision.note) await addNote(tx, done, actor, decision.note, decidedAt);
       return done;
     });
@@ -175,8 +174,8 @@ export async function refuseImplicitly(db: AsyncExecutor, c: CaseRow, scale: Tim
     const actor = systemActor(current.agency);
     try {
       return await transaction(db, async (tx) => {
-        if (current.state === 'depose') current = await applyTransition(tx, current, 'prendre', actor, {}, now);
-        return applyTransition(tx, current, 'refuser', actor, { outcome: { motif: silence.motif, solution: silence.solution, implicite: true } }, now);
+        if (current.state === 'depose') current = await transition(tx, current, 'prendre', actor, {}, now);
+        return transition(tx, current, 'refuser', actor, { outcome: { motif: silence.motif, solution: silence.solution, implicite: true } }, now);
       });
     } catch (error) {
       if (error instanceof CaseError && error.code === 'etat_incompatible') return await reread(db, current);
@@ -217,7 +216,7 @@ export async function runDueInstruction(db: AsyncExecutor, classSessionId: strin
       let c = found;
       if (c.procedure === 'changement-adresse') {
         // The platform takes the declaration; then each body no student plays applies its notice.
-        if (c.state === 'depose') c = await transaction(db, async (tx) => applyTransition(tx, c, 'prendre', systemActor(null), {}, at));
+        if (c.state === 'depose') c = await transaction(db, async (tx) => transition(tx, c, 'prendre', systemActor(null), {}, at));
         await transaction(db, async (tx) => {
           const waiting = await tx.select().from(addressNotices).where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.state, 'a_traiter'))).all();
           for (const notice of waiting.filter((n) => !played.has(n.agency))) {

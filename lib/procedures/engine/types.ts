@@ -1,5 +1,5 @@
 import type { AsyncExecutor } from '../../../db/engine';
-import type { AgencyId, ProcedureId, cases, personas } from '../../../db/schema';
+import type { AgencyId, ProcedureId, ProofKind, cases, personas } from '../../../db/schema';
 import type { NewDocument } from '../../documents/documents';
 import type { LegalDuration } from './time-scale';
 
@@ -14,7 +14,9 @@ export type Option = { value: string; label: string; hint?: string };
 export type FieldDef =
   | { kind: 'text'; name: string; label: string; hint?: string; autoComplete?: string; inputMode?: 'numeric' | 'text'; width?: 'court' | 'long' }
   | { kind: 'radio'; name: string; label: string; hint?: string; options: Option[] }
-  | { kind: 'checkboxes'; name: string; label: string; hint?: string; options: Option[] };
+  | { kind: 'checkboxes'; name: string; label: string; hint?: string; options: Option[] }
+  /** A proof joined to the request (PDF, JPEG or PNG, 2 Mo at most), stored with the case under its kind; the answer is its name and size. */
+  | { kind: 'file'; name: string; label: string; hint?: string; proof: ProofKind };
 
 export type StepContext = { db: AsyncExecutor; persona: Persona; answers: Record<string, RawValues> };
 export type StepResult = { ok: true } | { ok: false; errors: Record<string, string> };
@@ -59,8 +61,12 @@ export type ProcedureDef = {
   summary: (ctx: StepContext) => SummaryLine[] | Promise<SummaryLine[]>;
   /** Which body (and register) instructs the case, from the answers. */
   route: (ctx: StepContext) => { agency: AgencyId | null; unit: string | null };
-  /** The procedure's rules, applied by the body's automatic instruction (or proposed to its agent). */
-  instruct: (db: AsyncExecutor, c: CaseRow, persona: Persona) => Promise<Decision>;
+  /**
+   * The procedure's rules, applied by the body's automatic instruction (or proposed to its agent). `by` says who
+   * decides: where the law leaves the decision to a person's judgement (an officer weighing a contestation), the
+   * rules are only the automatic service's default, and an agent who accepts is followed.
+   */
+  instruct: (db: AsyncExecutor, c: CaseRow, persona: Persona, by: 'regles' | 'agent') => Promise<Decision>;
   /**
    * What the body's silence means, on the séance's clock (engine/time-scale.ts): a request still unanswered this long
    * after it was filed is refused implicitly, whoever plays the body (the law of 1978: a month).
@@ -85,6 +91,12 @@ export type ProcedureDef = {
   accepted?: { title: string; text: string };
   /** What the person may do next from a decided case (a refused request for a document: ask the CADA). */
   followUp?: (c: CaseRow) => { procedure: ProcedureId; label: string; hint: string } | null;
+  /**
+   * What else changes when a case of this procedure moves, in the same transaction (engine/transition.ts): filed, a
+   * change of address opens its notices; filed, decided or withdrawn, a contestation moves its fine's notice.
+   * Throwing a CaseError undoes the move.
+   */
+  moved?: (tx: AsyncExecutor, c: CaseRow, from: CaseRow['state'], now: Date) => Promise<void>;
   /** The agent's "Accepter" when it means something else for this case (a CADA rapporteur gives an opinion). */
   agentAccept?: (c: CaseRow) => { label: string; hint: string } | null;
 };

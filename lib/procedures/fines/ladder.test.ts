@@ -5,8 +5,8 @@ import { amountDue, classAmounts, contestableUntil, fineDeadlines } from './ladd
 const scale = { minutesPerMonth: 30 };
 const sentAt = new Date('2026-12-01T10:00:00Z');
 const day = (n: number) => new Date(sentAt.getTime() + n * 60_000);
-const speed = { fineClass: 3 as const, parking: false, sentAt };
-const parking = { fineClass: 2 as const, parking: true, sentAt };
+const speed = { fineClass: 3 as const, reducible: true, sentAt };
+const parking = { fineClass: 2 as const, reducible: false, sentAt };
 
 describe('the amount of a fine on the séance’s clock', () => {
   it('is minorée for 15 days (30 paid online), the forfait until 45 days (60 online), then majorée — at each boundary', () => {

@@ -18,8 +18,8 @@ export type FineStage = 'minoree' | 'forfaitaire' | 'majoree';
 
 export type FineTerms = {
   fineClass: FineClass;
-  /** Parking offences have no reduced amount (CPP 529-8). */
-  parking: boolean;
+  /** Whether a reduced amount exists: not for parking (CPP 529-8), nor once a contestation was rejected. */
+  reducible: boolean;
   /** When the notice was sent: every period starts there. */
   sentAt: Date;
 };
@@ -34,7 +34,7 @@ const extended = (period: LegalDuration, online: boolean): LegalDuration => ({ d
 /** Until when each amount applies (exclusive: at that instant the next one does). */
 export function fineDeadlines(terms: FineTerms, scale: TimeScale, online: boolean): { minoreeUntil: Date | null; forfaitaireUntil: Date } {
   return {
-    minoreeUntil: terms.parking ? null : addScaled(terms.sentAt, extended(reducedPeriod, online), scale),
+    minoreeUntil: !terms.reducible ? null : addScaled(terms.sentAt, extended(reducedPeriod, online), scale),
     forfaitaireUntil: addScaled(terms.sentAt, extended(forfaitPeriod, online), scale),
   };
 }

@@ -9,6 +9,7 @@ import { currentToken } from '../../platform/tokens';
 import { getEngine } from '../../../db/engine';
 import { testCardNumber } from '../../payments/card';
 import type { Persona } from '../engine/types';
+import { timeScaleOfSession } from '../engine/session-clock';
 import { designateDriver, issueNotices, noticesOf, noticeStatus, payNotice, PaymentError, recordedAt } from './notices';
 
 let db: AsyncExecutor;
@@ -63,8 +64,8 @@ describe('avis de contravention', () => {
     const [n] = await noticesOf(db, nicolas, seen);
     expect(n!.deliveredAt).toEqual(seen);
     // 30 minutes a month: a day is a minute. Paid online, the minorée lasts 30 days.
-    expect((await noticeStatus(db, n!, new Date(seen.getTime() + 29 * 60_000))).due).toMatchObject({ stage: 'minoree', cents: 4_500 });
-    expect((await noticeStatus(db, n!, new Date(seen.getTime() + 30 * 60_000))).due).toMatchObject({ stage: 'forfaitaire', cents: 6_800 });
+    expect(noticeStatus(n!, await timeScaleOfSession(db, session), new Date(seen.getTime() + 29 * 60_000)).due).toMatchObject({ stage: 'minoree', cents: 4_500 });
+    expect(noticeStatus(n!, await timeScaleOfSession(db, session), new Date(seen.getTime() + 30 * 60_000)).due).toMatchObject({ stage: 'forfaitaire', cents: 6_800 });
     // Seen again later: the first sight stands.
     const [again] = await noticesOf(db, nicolas, new Date(seen.getTime() + 60_000));
     expect(again!.deliveredAt).toEqual(seen);
@@ -122,7 +123,7 @@ describe('avis de contravention', () => {
     const seen = new Date(Date.now() - 46 * 60_000); // 46 days ago at a minute a day
     const [van] = await noticesOf(db, hugo, seen);
     await expect(designateDriver(db, hugo, van!.id, lea.id)).rejects.toMatchObject({ code: 'delai_depasse' });
-    expect((await noticeStatus(db, van!)).due).toMatchObject({ stage: 'forfaitaire' }); // 60 days online
+    expect(noticeStatus(van!, await timeScaleOfSession(db, session)).due).toMatchObject({ stage: 'forfaitaire' }); // 60 days online
   });
 
   it('dates each offence at its hour in France, summer or winter', () => {

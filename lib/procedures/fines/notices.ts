@@ -10,9 +10,10 @@ import { agencyName } from '../../platform/consent-text';
 import { defaultGatewayDeps, requestExchange, type GatewayDeps } from '../../platform/gateway';
 import { currentToken } from '../../platform/tokens';
 import { CaseError } from '../engine/cases';
-import { timeScaleOf } from '../engine/session-clock';
+import { timeScaleOfSession } from '../engine/session-clock';
+import type { TimeScale } from '../engine/time-scale';
 import type { Persona } from '../engine/types';
-import { amountDue, contestableUntil, stageLabels, type FineClass, type FineTerms } from './ladder';
+import { amountDue, classAmounts, contestableUntil, fineDeadlines, stageLabels, type FineClass, type FineTerms } from './ladder';
 import { recordedOffences, type RecordedOffence } from './offences';
 
 // The ANTAI's notices of fines (docs/PROCEDURES.md, "Avis de contravention"): sent to the vehicle's holder, found
@@ -92,15 +93,17 @@ export async function noticeOf(db: AsyncExecutor, persona: Persona, noticeId: st
   return (await noticesOf(db, persona)).find((n) => n.id === noticeId) ?? null;
 }
 
-export const termsOf = (n: Notice): FineTerms => ({ fineClass: n.fineClass as FineClass, parking: n.kind === 'stationnement', sentAt: n.deliveredAt ?? n.createdAt });
+/** The notice's terms: from its first sight, or from the day a rejected contestation gave it back (no reduction then). */
+export const termsOf = (n: Notice): FineTerms => ({ fineClass: n.fineClass as FineClass, reducible: n.kind !== 'stationnement' && !n.reopenedAt, sentAt: n.reopenedAt ?? n.deliveredAt ?? n.createdAt });
 
-/** What the notice says today: the amount due online, until when, and whether it may still be contested. */
-export async function noticeStatus(db: AsyncExecutor, n: Notice, now = new Date()) {
-  const session = await db.select().from(classSessions).where(eq(classSessions.id, n.classSessionId)).get();
-  const scale = timeScaleOf(session!);
-  const due = amountDue(termsOf(n), scale, now, true);
-  const contestUntil = contestableUntil(termsOf(n), scale);
-  return { due, label: stageLabels[due.stage], contestable: n.state === 'a_payer' && now.getTime() < contestUntil.getTime(), contestUntil, scale };
+/** What the notice says today on the séance's clock: the amount due online, until when, and whether it may still be contested. */
+export function noticeStatus(n: Notice, scale: TimeScale, now = new Date()) {
+  const terms = termsOf(n);
+  const due = amountDue(terms, scale, now, true);
+  const contestUntil = contestableUntil(terms, scale);
+  // A contestation is made once: given back to pay after it, the notice is paid (or goes to court, in real life).
+  const contestable = n.state === 'a_payer' && !n.reopenedAt && now.getTime() < contestUntil.getTime();
+  return { due, label: stageLabels[due.stage], contestable, contestUntil, deadlines: fineDeadlines(terms, scale, true), amounts: classAmounts[terms.fineClass], scale };
 }
 
 export const finesEnVrai = [
@@ -123,11 +126,10 @@ export const fineStateLabels: Record<FineState, string> = {
 export async function payNotice(db: AsyncExecutor, persona: Persona, noticeId: string, card: CardInput, now = new Date()): Promise<{ notice: Notice; receipt: DocumentRow | null }> {
   const n = await noticeOf(db, persona, noticeId);
   if (!n) throw new CaseError('introuvable', 'Cet avis de contravention n’existe pas, ou il est adressé à quelqu’un d’autre.');
-  if (n.state === 'payee') throw new CaseError('deja_payee', 'Cette amende est déjà payée : la quittance est dans votre coffre-fort.');
-  if (n.state !== 'a_payer') throw new CaseError('etat_incompatible', `Cette amende ne peut pas être payée : ${fineStateLabels[n.state].toLowerCase()}.`);
+  if (n.state !== 'a_payer') throw notPayable(n);
   const checked = checkTestCard(card, now);
   if (!checked.ok) throw new PaymentError(checked.errors);
-  const { due, label } = await noticeStatus(db, n, now);
+  const { due, label } = noticeStatus(n, await timeScaleOfSession(db, n.classSessionId), now);
   const receipt = await prepareDocument({
     classSessionId: n.classSessionId,
     personaId: persona.id,
@@ -153,10 +155,24 @@ export async function payNotice(db: AsyncExecutor, persona: Persona, noticeId: s
   return transaction(db, async (tx) => {
     // Guarded: only a notice still to pay is paid (two payments at the same instant: one wins, whole).
     const paid = await tx.update(antaiNotices).set({ state: 'payee', paidAt: now, paidCents: due.cents }).where(and(eq(antaiNotices.id, n.id), eq(antaiNotices.state, 'a_payer'))).returning().get();
-    if (!paid) throw new CaseError('deja_payee', 'Cette amende est déjà payée : la quittance est dans votre coffre-fort.');
+    if (!paid) throw notPayable((await tx.select().from(antaiNotices).where(eq(antaiNotices.id, n.id)).get()) ?? n);
     await storeDocument(tx, receipt);
     return { notice: paid, receipt };
   });
+}
+
+/** Why a notice cannot be paid, by its state (paid already, contested, passed on to the driver, dropped). */
+export function notPayable(n: Notice): CaseError {
+  switch (n.state) {
+    case 'payee':
+      return new CaseError('deja_payee', 'Cette amende est déjà payée : la quittance est dans votre coffre-fort.');
+    case 'contestee':
+      return new CaseError('contestee', 'Vous avez contesté cette amende : elle ne peut pas être payée tant que l’officier du ministère public n’a pas décidé.');
+    case 'designee':
+      return new CaseError('designee', 'Vous avez désigné le conducteur : c’est à lui de payer, avec l’avis qu’il a reçu.');
+    default:
+      return new CaseError('classee', 'Cette amende est classée sans suite : vous n’avez rien à payer.');
+  }
 }
 
 /** The card's errors, each beside its field. */
@@ -175,7 +191,7 @@ export async function designateDriver(db: AsyncExecutor, persona: Persona, notic
   const n = await noticeOf(db, persona, noticeId);
   if (!n) throw new CaseError('introuvable', 'Cet avis de contravention n’existe pas, ou il est adressé à quelqu’un d’autre.');
   if (n.state !== 'a_payer') throw new CaseError('etat_incompatible', `Le conducteur ne peut plus être désigné : ${fineStateLabels[n.state].toLowerCase()}.`);
-  const { contestable } = await noticeStatus(db, n, now);
+  const { contestable } = noticeStatus(n, await timeScaleOfSession(db, n.classSessionId), now);
   if (!contestable) throw new CaseError('delai_depasse', 'Le délai de 45 jours pour désigner le conducteur est passé.');
   const driver = await db.select().from(personas).where(and(eq(personas.id, driverId), eq(personas.classSessionId, persona.classSessionId))).get();
   if (!driver) throw new CaseError('conducteur', 'Choisissez la personne qui conduisait.');

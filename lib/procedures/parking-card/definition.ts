@@ -2,7 +2,7 @@ import type { AsyncExecutor } from '../../../db/engine';
 import { issueParkingCard } from '../../agencies/ville';
 import { formatIsoDate, lowerFirst } from '../../format';
 import type { CaseRow, Decision, Persona, ProcedureDef } from '../engine/types';
-import { proofKinds } from '../../../db/schema';
+import { parkingProofKinds } from '../../../db/schema';
 import { lookupAddress } from '../../world/addresses';
 import { text } from '../fields';
 import { parkingDecisionFor, runParkingLookUps } from './check';
@@ -16,7 +16,7 @@ const addYears = (iso: string, years: number) => `${Number(iso.slice(0, 4)) + ye
 /** Path B, when no student plays the city: the proofs are read as a clerk would (they show the person's real home). */
 async function checkProofsByHand(db: AsyncExecutor, c: CaseRow, persona: Persona): Promise<ParkingDecision> {
   const kinds = new Set((await proofsOf(db, c.id)).map((p) => p.kind));
-  const missing = proofKinds.filter((k) => !kinds.has(k));
+  const missing = parkingProofKinds.filter((k) => !kinds.has(k));
   if (missing.length > 0) return { decision: 'refuse', motif: `Il manque : ${missing.map((k) => lowerFirst(proofLabels[k].label)).join(', ')}.`, solution: 'Refaites la demande avec tous les justificatifs.' };
   const street = await lookupAddress(db, persona.addressLine, persona.postalCode);
   const address = { ligne: persona.addressLine, code_postal: persona.postalCode, commune: persona.city };

@@ -22,7 +22,7 @@ import { proofLabels, proofsOf } from '@/lib/procedures/parking-card/proofs';
 import { procedures } from '@/lib/procedures/registry';
 import { agentMessageAction, decideAction } from '../../actions';
 import { DecisionForm } from './decision-forms';
-import { formatDateTimeSeconds } from '@/lib/format';
+import { formatDateTimeSeconds, formatSize } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Dossier — espace agent' };
 
@@ -92,7 +92,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
           <ul>
             {proofs.map((p) => (
               <li key={p.id}>
-                {proofLabels[p.kind].label} : <a href={`/agent/justificatifs/${p.id}`}>{p.originalName}</a> ({p.mime}, {Math.max(1, Math.round(p.size / 1024))} ko)
+                {proofLabels[p.kind].label} : <a href={`/agent/justificatifs/${p.id}`}>{p.originalName}</a> ({p.mime}, {formatSize(p.size)})
               </li>
             ))}
           </ul>

@@ -18,7 +18,7 @@ import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { isOpen, stateLabels } from '@/lib/procedures/engine/state-machine';
 import { firstInvalidStep, procedures } from '@/lib/procedures/registry';
 import { answerComplementAction, sendMessageAction, withdrawCaseAction } from '../actions';
-import { formatDateTime, formatDateTimeSeconds, agreed, countOf } from '@/lib/format';
+import { formatDateTime, formatDateTimeSeconds, agreed, countOf, formatSize } from '@/lib/format';
 import { addScaled } from '@/lib/procedures/engine/time-scale';
 import { timeScaleOfSession } from '@/lib/procedures/engine/session-clock';
 import { FlashNotice } from '@/app/_components/flash-notice';
@@ -167,7 +167,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <ul>
             {proofs.map((p) => (
               <li key={p.id}>
-                {proofLabels[p.kind].label} : {p.originalName} ({Math.max(1, Math.round(p.size / 1024))} ko)
+                {proofLabels[p.kind].label} : {p.originalName} ({formatSize(p.size)})
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { asc, eq } from 'drizzle-orm';
 import { notFound, redirect } from 'next/navigation';
 import { database } from '@/db/engine';
+import { timeScaleOfSession } from '@/lib/procedures/engine/session-clock';
 import { personas } from '@/db/tables';
 import { requireCitizen } from '@/lib/auth/guards';
 import { newActionKey } from '@/lib/action-keys';
@@ -19,7 +20,7 @@ export default async function DesignatePage({ params }: { params: Promise<{ id: 
   const db = database();
   const n = await noticeOf(db, persona, id);
   if (!n) notFound();
-  if (n.state !== 'a_payer' || !(await noticeStatus(db, n)).contestable) redirect(`/citoyen/amendes#avis-${n.id}`);
+  if (n.state !== 'a_payer' || !noticeStatus(n, await timeScaleOfSession(db, n.classSessionId)).contestable) redirect(`/citoyen/amendes#avis-${n.id}`);
   const company = n.holderKind === 'societe';
   const people = (await db.select().from(personas).where(eq(personas.classSessionId, persona.classSessionId)).orderBy(asc(personas.familyName), asc(personas.givenNames)).all())
     // A person does not name themself; a company may name its manager.

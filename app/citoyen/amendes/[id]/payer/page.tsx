@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { database } from '@/db/engine';
+import { timeScaleOfSession } from '@/lib/procedures/engine/session-clock';
 import { requireCitizen } from '@/lib/auth/guards';
 import { newActionKey } from '@/lib/action-keys';
 import { formatDateTime, formatEuros } from '@/lib/format';
@@ -20,7 +21,7 @@ export default async function PayFinePage({ params }: { params: Promise<{ id: st
   if (!n) notFound();
   // Paid, contested, passed on: nothing to pay here; the notice says why.
   if (n.state !== 'a_payer') redirect(`/citoyen/amendes#avis-${n.id}`);
-  const { due, label } = await noticeStatus(db, n);
+  const { due, label } = noticeStatus(n, await timeScaleOfSession(db, n.classSessionId));
   return (
     <>
       <p>

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { database } from '@/db/engine';
-import { proofKinds } from '@/db/schema';
+import { parkingProofKinds } from '@/db/schema';
 import { requireCitizen } from '@/lib/auth/guards';
 import { cannotGoOnlineAlone, citizenActor, offlineRoutePath, sentFlash } from '@/lib/procedures/citizen';
 import { finish } from '@/lib/flash';
@@ -18,7 +18,7 @@ export async function sendProofsAction(previous: ProofState, form: FormData): Pr
   const immatriculation = String(form.get('immatriculation') ?? '').slice(0, 20);
   const files = Object.fromEntries(
     await Promise.all(
-      proofKinds.map(async (kind) => {
+      parkingProofKinds.map(async (kind) => {
         const file = form.get(kind);
         return [kind, file instanceof File && file.size > 0 ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null] as const;
       }),
@@ -26,7 +26,7 @@ export async function sendProofsAction(previous: ProofState, form: FormData): Pr
   );
   const errors = checkProofForm(immatriculation, files);
   if (Object.keys(errors).length > 0) return { errors, immatriculation, attempt: previous.attempt + 1 };
-  const proofs = proofKinds.map((kind) => ({ kind, name: files[kind]!.name, bytes: files[kind]!.bytes }));
+  const proofs = parkingProofKinds.map((kind) => ({ kind, name: files[kind]!.name, bytes: files[kind]!.bytes }));
   const db = database();
   const outcome = await once(db, { key: actionKeyOf(form), actor: persona.id, action: 'justificatifs-stationnement', classSessionId: persona.classSessionId }, async () => {
     const c = await fileParkingCardWithProofs(db, persona, citizenActor(persona), immatriculation, proofs);

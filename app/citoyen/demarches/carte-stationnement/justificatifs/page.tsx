@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { OpenCaseNotice } from '@/app/_components/open-case-notice';
 import { newActionKey } from '@/lib/action-keys';
 import Link from 'next/link';
-import { proofKinds } from '@/db/schema';
+import { parkingProofKinds } from '@/db/schema';
 import { requireCitizen } from '@/lib/auth/guards';
 import { viewerPreferences } from '@/lib/preferences-store';
 import { proofLabels } from '@/lib/procedures/parking-card/proofs';
@@ -43,7 +43,7 @@ export default async function ProofsPage({ searchParams }: { searchParams: Promi
         <p className="lead">Un agent de la ville vérifie vos documents à la main. Comptez plus de temps qu’avec la vérification automatique.</p>
       )}
       <p>Dans cette simulation, n’envoyez que des documents fictifs (une photo de votre carte de mission, un PDF d’exemple).</p>
-      <ProofForm actionKey={newActionKey()} send={sendProofsAction} proofs={proofKinds.map((kind) => ({ kind, ...proofLabels[kind] }))} maxBytes={maxProofBytes} tooLarge={tooLarge === '1'} />
+      <ProofForm actionKey={newActionKey()} send={sendProofsAction} proofs={parkingProofKinds.map((kind) => ({ kind, ...proofLabels[kind] }))} maxBytes={maxProofBytes} tooLarge={tooLarge === '1'} />
     </>
   );
 }

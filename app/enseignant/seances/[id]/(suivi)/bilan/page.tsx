@@ -170,6 +170,13 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
               {countOf(d.fines.increasedUnpaid, 'avis majoré', 'avis majorés')} sans être payé.
             </li>
             <li>{countOf(d.fines.designated, 'conducteur désigné', 'conducteurs désignés')} : l’avis est alors parti à la personne qui conduisait.</li>
+            {d.fines.contested > 0 && (
+              <li>
+                {countOf(d.fines.contested, 'avis contesté', 'avis contestés')} : {countOf(d.fines.dropped, 'classé', 'classés')} sans suite, {countOf(d.fines.rejected, 'rejeté', 'rejetés')} (l’amende forfaitaire est
+                alors due, sans réduction). Sans élève pour jouer l’officier du ministère public, le traitement automatique rejette toute contestation
+                qui n’est ni un vol ni une vente : une machine peut-elle juger de la bonne foi d’une personne ?
+              </li>
+            )}
           </ul>
         </section>
       )}

@@ -1,0 +1,58 @@
+import crypto from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { AsyncExecutor } from '../../db/engine';
+import type { ProofKind } from '../../db/schema';
+import { caseFiles } from '../../db/tables';
+import { maxProofBytes, proofTooLarge } from './limits';
+
+// The files a person joins to a request (proofs): their real type from their first bytes, their size, and their
+// storage with the case — one file per kind and case, a new one replacing the old.
+
+const signatures: { mime: 'application/pdf' | 'image/jpeg' | 'image/png'; bytes: number[] }[] = [
+  { mime: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  { mime: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
+  { mime: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+];
+
+/** The real type of a file, from its first bytes (the name and the browser's claim are not trusted). */
+export function sniffMime(bytes: Uint8Array) {
+  return signatures.find((s) => s.bytes.every((b, i) => bytes[i] === b))?.mime ?? null;
+}
+
+export type ChosenFile = { name: string; bytes: Uint8Array };
+
+/** What is wrong with a chosen file, in French, or null. */
+export function checkProof(file: ChosenFile | null): string | null {
+  if (!file || file.bytes.length === 0) return 'Ajoutez ce justificatif.';
+  if (file.bytes.length > maxProofBytes) return proofTooLarge(file.name);
+  if (!sniffMime(file.bytes)) return `Le fichier « ${file.name} » n’est ni un PDF, ni une image JPEG ou PNG.`;
+  return null;
+}
+
+/** A form's file, if one was chosen (an empty file input sends an empty File). */
+export async function chosenFile(value: FormDataEntryValue | null): Promise<ChosenFile | null> {
+  return value instanceof File && value.size > 0 ? { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) } : null;
+}
+
+/** Stores a checked file with the case (call it in a write transaction); it replaces the case's file of that kind. */
+export async function storeProof(tx: AsyncExecutor, c: { id: string; classSessionId: string }, kind: ProofKind, file: ChosenFile, now = new Date()) {
+  const mime = sniffMime(file.bytes);
+  if (!mime) throw new Error('unchecked proof');
+  await tx.delete(caseFiles).where(and(eq(caseFiles.caseId, c.id), eq(caseFiles.kind, kind))).run();
+  return tx
+    .insert(caseFiles)
+    .values({
+      id: crypto.randomUUID(),
+      caseId: c.id,
+      classSessionId: c.classSessionId,
+      kind,
+      originalName: file.name.slice(0, 200),
+      mime,
+      size: file.bytes.length,
+      sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'),
+      content: Buffer.from(file.bytes),
+      uploadedAt: now,
+    })
+    .returning({ id: caseFiles.id, originalName: caseFiles.originalName, size: caseFiles.size })
+    .get();
+}
