@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { PDFDocument } from 'pdf-lib';
-import { expectNoAxeViolations, openDemoSession, signInThroughProvider } from './support';
+import { expectNoAxeViolations, openDemoSession, signInThroughProvider, waitForText } from './support';
 
 // A notice of fine, found through the platform from the plate, paid online once, with a sealed receipt.
 
@@ -118,4 +118,80 @@ test('la société désigne le conducteur : l’avis part à cette personne, et 
   await expect(rose.getByRole('region', { name: /Avis de contravention n°/ })).toContainText('FT-128-HP');
   await expect(rose.getByRole('region', { name: /Avis de contravention n°/ })).toContainText('LEMAIRE Rose');
   await expectNoAxeViolations(rose);
+});
+
+test('une contestation avec sa preuve : l’avis ne peut plus être payé ; l’officier du ministère public, joué par un·e élève, le classe', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await sendTheNotices(browser);
+  const teacher = await (await browser.newContext()).newPage();
+  await openDemoSession(teacher);
+  await teacher.getByRole('link', { name: 'Réglages', exact: true }).click();
+  await teacher.getByRole('checkbox', { name: 'ANTAI', exact: true }).check();
+  await teacher.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(teacher.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();
+  try {
+    const citizen = await (await browser.newContext()).newPage();
+    await signInThroughProvider(citizen, /FranceConnect/, 'Élodie Marchand');
+    await citizen.goto('/citoyen/amendes');
+    const notice = citizen.getByRole('region', { name: /Avis de contravention n°/ });
+    await expect(notice).toContainText('EM-733-EL');
+    // No reduced amount for parking: the forfait from the first day.
+    await expect(notice.getByText(/À payer aujourd’hui\s:\s35,00\s€ \(amende forfaitaire\)/)).toBeVisible();
+    await notice.getByRole('link', { name: 'Contester' }).click();
+    await citizen.getByRole('button', { name: 'Commencer la démarche' }).click();
+    await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Quel avis contestez-vous ?');
+    await citizen.getByRole('radio', { name: /stationnement gênant sur un emplacement de livraison/ }).check();
+    await citizen.getByRole('button', { name: 'Continuer' }).click();
+    await citizen.getByRole('radio', { name: /ses plaques ont été copiées/ }).check();
+    await citizen.getByLabel('Expliquez ce qui s’est passé').fill('Ce matin-là, ma voiture était à Lyon avec moi. J’ai porté plainte pour usurpation de plaques.');
+    await citizen.getByRole('button', { name: 'Continuer' }).click();
+    await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Votre preuve');
+    await expect(citizen.getByText(/le récépissé de votre plainte se télécharge depuis «\sMes avis de contravention\s» \(recepisse-plainte\.pdf\)/)).toBeVisible();
+    // A text file named .pdf: refused beside the field, in the summary that takes the focus.
+    await citizen.getByLabel('Le récépissé de votre plainte').setInputFiles({ name: 'plainte.pdf', mimeType: 'application/pdf', buffer: Buffer.from('pas un vrai PDF') });
+    await expect(citizen.getByText(/Fichier choisi\s:\splainte\.pdf/)).toBeVisible();
+    await citizen.getByRole('button', { name: 'Voir le récapitulatif' }).click();
+    await expect(citizen.locator('#champ-piece-erreur')).toContainText('n’est ni un PDF, ni une image JPEG ou PNG');
+    await expect(citizen.getByRole('alert').filter({ hasText: 'Vérifiez ces réponses' })).toBeFocused();
+    await expectNoAxeViolations(citizen);
+    // The receipt the card gives, downloaded as the notices page offers it, then joined.
+    const receipt = await citizen.request.get('/citoyen/amendes/piece-fictive');
+    expect(receipt.headers()['content-type']).toBe('application/pdf');
+    await citizen.getByLabel('Le récépissé de votre plainte').setInputFiles({ name: 'recepisse-plainte.pdf', mimeType: 'application/pdf', buffer: await receipt.body() });
+    await citizen.getByRole('button', { name: 'Voir le récapitulatif' }).click();
+    await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Vérifiez votre demande avant de l’envoyer');
+    await expect(citizen.getByText(/recepisse-plainte\.pdf \(\d+\sKo\)/)).toBeVisible();
+    await citizen.getByRole('button', { name: 'Envoyer ma demande' }).dblclick();
+    const filed = (await citizen.getByRole('status').filter({ hasText: 'Votre demande est envoyée' }).locator('strong').textContent()) ?? '';
+    expect(filed).toMatch(/^EG-/);
+    await expect(citizen.getByText(/recepisse-plainte\.pdf/)).toBeVisible();
+
+    // While it is examined, nothing to pay; the notice says who decides, and links to the case.
+    await citizen.goto('/citoyen/amendes');
+    await expect(notice).toContainText(/Contestée/);
+    await expect(notice.getByRole('link', { name: /Payer/ })).toHaveCount(0);
+    await expect(notice.getByRole('link', { name: `dossier n° ${filed}` })).toBeVisible();
+    await expectNoAxeViolations(citizen);
+
+    // The officer's student reads the reason and the proof, and classes the notice.
+    await signInThroughProvider(page, /ProConnect/, 'Nadia Benhamou');
+    await page.getByRole('link', { name: filed }).click();
+    await expect(page.getByText(/ses plaques ont été copiées/)).toBeVisible();
+    const proof = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'recepisse-plainte.pdf' }).click();
+    expect((await proof).suggestedFilename()).toBe('justificatif-piece_contestation.pdf');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Prendre en charge' }).click();
+    await page.getByRole('button', { name: 'Classer l’avis sans suite' }).dblclick();
+    await expect(page.getByText('Ce dossier est terminé.')).toBeVisible();
+
+    await waitForText(citizen, 'Votre contestation est acceptée');
+    await citizen.goto('/citoyen/amendes');
+    await expect(notice).toContainText('Classée sans suite');
+    await expect(notice.getByText(/Votre contestation est acceptée\s: l’amende est classée sans suite\./)).toBeVisible();
+  } finally {
+    await teacher.getByRole('checkbox', { name: 'ANTAI', exact: true }).uncheck();
+    await teacher.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(teacher.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();
+  }
 });

@@ -120,9 +120,13 @@ test('chaque page, à 320 et 390 px, sans défilement horizontal et dans un fran
   citizenPages.push('/citoyen/demarches/prime-activite', new URL(citizen.url()).pathname);
   await tour(citizen, citizenPages, found);
 
-  // A notice of fine (a parking offence), its payment page and its designation page.
+  // Notices of fines, their payment and designation pages, and the contestation's start (whoever still has one to pay:
+  // Élodie's may be contested by now, Rose's is the one designated to her).
+  const fines = /^\/citoyen\/amendes\/[^/]+\/(payer|designer)$/;
   const elodie = await signedIn(browser, /FranceConnect/, 'Élodie Marchand');
-  await tour(elodie, ['/citoyen/amendes', ...(await linksLike(elodie, '/citoyen/amendes', /^\/citoyen\/amendes\/[^/]+\/(payer|designer)$/))], found);
+  await tour(elodie, ['/citoyen/amendes', '/citoyen/demarches/contestation-amende', ...(await linksLike(elodie, '/citoyen/amendes', fines))], found);
+  const rose = await signedIn(browser, /FranceConnect/, 'Rose Lemaire');
+  await tour(rose, ['/citoyen/amendes', ...(await linksLike(rose, '/citoyen/amendes', fines))], found);
 
   const marcel = await signedIn(browser, /FranceConnect/, 'Marcel André Dupuis');
   await tour(marcel, ['/citoyen', '/citoyen/sans-internet?demarche=acte-naissance'], found);

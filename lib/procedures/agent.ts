@@ -3,11 +3,12 @@ import { type AsyncExecutor, transaction } from '../../db/engine';
 import { type CaseState, type ProcedureId } from '../../db/schema';
 import { addressNotices, caseFiles, cases, classSessions, personas } from '../../db/tables';
 import type { Agent } from '../auth/guards';
-import { prepareDocument, storeDocument } from '../documents/documents';
+import { prepareDocument } from '../documents/documents';
 import { agencyName } from '../platform/consent-text';
 import { decideNotice, rejectNotice } from './address-change/definition';
-import { addMessage, addNote, CaseError, passOn, startCase, type Actor } from './engine/cases';
+import { addMessage, addNote, CaseError, startCase, type Actor } from './engine/cases';
 import { transition } from './engine/transition';
+import { carryOut } from './engine/run';
 import type { CaseRow } from './engine/types';
 import { procedures } from './registry';
 import { whileHolding } from '../action-keys';
@@ -113,17 +114,7 @@ async function acceptNow(db: AsyncExecutor, caseId: string, agent: Agent, text: 
   if (decision.decision === 'refuser') throw new CaseError('regles', `Les règles ne permettent pas d’accepter : ${decision.motif}`);
   if (decision.decision === 'attendre') throw new CaseError('regles', 'La décision ne peut pas encore être prise (un organisme ne répond pas, ou un avis est en attente).');
   const docs = await Promise.all(decision.documents.map((d) => prepareDocument(d)));
-  return transaction(db, async (tx) => {
-    if (decision.decision === 'transmettre') {
-      for (const doc of docs) await storeDocument(tx, doc);
-      return passOn(tx, c, decision.to, decision.answers, actor, text ? `${decision.note} Note de ${actor.label} : ${text}` : decision.note);
-    }
-    await decision.apply?.(tx);
-    for (const doc of docs) await storeDocument(tx, doc);
-    const done = await transition(tx, c, 'accepter', actor, { outcome: null, text }, new Date());
-    if (decision.note) await addNote(tx, done, actor, decision.note);
-    return done;
-  });
+  return transaction(db, async (tx) => carryOut(tx, c, decision, docs, actor, text, new Date()));
 }
 
 export async function agentMessage(db: AsyncExecutor, agent: Agent, caseId: string, text: string) {

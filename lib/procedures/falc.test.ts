@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { freshDb } from '../../test/db';
 import { personas } from '../../db/tables';
 import { procedures } from './registry';
+import { finesFalc } from './fines/falc';
 
 // FALC (facile à lire et à comprendre): every step of every procedure has its plain version, in short sentences.
 describe('simplified texts', async () => {
@@ -21,5 +22,16 @@ describe('simplified texts', async () => {
         expect(Object.keys(step.falc.fields).sort()).toEqual(fields.map((f) => f.name).sort());
       });
     }
+  }
+});
+
+describe('simplified texts of the fines pages', () => {
+  for (const [page, lines] of Object.entries(finesFalc)) {
+    it(`${page}: short lines, one sentence each`, () => {
+      for (const line of lines) {
+        expect(line.split(/\s+/).length, line).toBeLessThanOrEqual(15);
+        expect(line.split(/[.!?]\s/).length, line).toBe(1);
+      }
+    });
   }
 });

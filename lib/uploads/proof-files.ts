@@ -56,3 +56,20 @@ export async function storeProof(tx: AsyncExecutor, c: { id: string; classSessio
     .returning({ id: caseFiles.id, originalName: caseFiles.originalName, size: caseFiles.size })
     .get();
 }
+
+/** What each kind of proof is, for the person who joins it and the agent who reads it. */
+export const proofLabels: Record<ProofKind, { label: string; hint: string }> = {
+  avis_imposition: { label: 'Dernier avis d’imposition', hint: 'Il montre votre adresse et qu’il s’agit de votre résidence principale.' },
+  certificat_immatriculation: { label: 'Certificat d’immatriculation (carte grise)', hint: 'À votre nom, à votre adresse.' },
+  justificatif_domicile: { label: 'Justificatif de domicile de moins de trois mois', hint: 'Facture d’électricité, de gaz, d’eau, d’internet, ou quittance de loyer.' },
+  piece_contestation: { label: 'Pièce jointe à la contestation', hint: 'Le récépissé de plainte, le certificat de cession, ou ce qui prouve ce que vous dites.' },
+};
+
+/** The files joined to a case (without their content). */
+export function proofsOf(db: AsyncExecutor, caseId: string) {
+  return db
+    .select({ id: caseFiles.id, kind: caseFiles.kind, originalName: caseFiles.originalName, mime: caseFiles.mime, size: caseFiles.size, uploadedAt: caseFiles.uploadedAt })
+    .from(caseFiles)
+    .where(eq(caseFiles.caseId, caseId))
+    .all();
+}

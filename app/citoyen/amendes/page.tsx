@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { FalcBlock } from '@/app/_components/falc-block';
+import { finesFalc } from '@/lib/procedures/fines/falc';
 import Link from 'next/link';
 import { database } from '@/db/engine';
 import { requireCitizen } from '@/lib/auth/guards';
@@ -30,6 +32,7 @@ export default async function FinesPage() {
         <Link href="/citoyen">Retour au tableau de bord</Link>
       </p>
       <h1>Mes avis de contravention</h1>
+      <FalcBlock lines={finesFalc.notices} />
       <FlashNotice path="/citoyen/amendes" />
       <p className="lead">
         {notices.length === 0 ? 'Vous n’avez reçu aucun avis de contravention.' : `Vous avez reçu ${countOf(notices.length, 'avis', 'avis')} de l’ANTAI. Payez en ligne ; si vous ne conduisiez pas, désignez la personne qui conduisait ; si vous n’êtes pas d’accord, contestez.`}

@@ -8,7 +8,7 @@ import { decideNotice } from '../address-change/definition';
 import { firstInvalidStep, procedures } from '../registry';
 import { addNote, CaseError, passOn, reread, type Actor } from './cases';
 import { transition } from './transition';
-import type { CaseRow, Persona } from './types';
+import type { CaseRow, Decision, Persona } from './types';
 import { formatDateTime } from '../../format';
 import { coverageOf, waitsForStudent } from '../../classroom/coverage';
 import { activeFault } from '../../platform/faults';
@@ -113,19 +113,24 @@ async function instructCaseNow(db: AsyncExecutor, c: CaseRow, persona: Persona, 
     const decidedAt = at();
     return await transaction(db, async (tx) => {
       if (decision.decision === 'refuser') return transition(tx, current, 'refuser', actor, { outcome: { motif: decision.motif, solution: decision.solution } }, decidedAt);
-      if (decision.decision === 'transmettre') {
-        for (const doc of prepared) await storeDocument(tx, doc);
-        return passOn(tx, current, decision.to, decision.answers, actor, decision.note, decidedAt);
-      }
-      await decision.apply?.(tx);
-      for (const doc of prepared) await storeDocument(tx, doc);
-      const done = await transition(tx, current, 'accepter', actor, { outcome: null }, decidedAt);
-      if (decision.note) await addNote(tx, done, actor, decision.note, decidedAt);
-      return done;
+      return carryOut(tx, current, decision, prepared, actor, null, decidedAt);
     });
   } catch (error) {
     return whereItStands(error);
   }
+}
+
+/**
+ * Carries out a decision that accepts or passes the case on, in the caller's transaction, the same for the rules and
+ * for an agent: the procedure's changes, its documents (prepared before), the move, and its note (`text`: the agent's).
+ */
+export async function carryOut(tx: AsyncExecutor, c: CaseRow, decision: Extract<Decision, { decision: 'accepter' | 'transmettre' }>, documents: DocumentRow[], actor: Actor, text: string | null, now: Date): Promise<CaseRow> {
+  for (const doc of documents) await storeDocument(tx, doc);
+  if (decision.decision === 'transmettre') return passOn(tx, c, decision.to, decision.answers, actor, text ? `${decision.note} Note de ${actor.label} : ${text}` : decision.note, now);
+  await decision.apply?.(tx);
+  const done = await transition(tx, c, 'accepter', actor, { outcome: null, text }, now);
+  if (decision.note) await addNote(tx, done, actor, decision.note, now);
+  return done;
 }
 
 /** The bodies a case asks through the platform when it is instructed (the parking card with consent: DGFiP, SIV). */

@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../../db/engine';
 import { parkingProofKinds, type ProofKind } from '../../../db/schema';
-import { caseFiles } from '../../../db/tables';
 import { checkProof, storeProof } from '../../uploads/proof-files';
 import { startCase, type Actor } from '../engine/cases';
 import { submitOnce } from '../engine/run';
@@ -11,12 +9,6 @@ import type { Persona } from '../engine/types';
 
 type ParkingProofKind = (typeof parkingProofKinds)[number];
 
-export const proofLabels: Record<ProofKind, { label: string; hint: string }> = {
-  avis_imposition: { label: 'Dernier avis d’imposition', hint: 'Il montre votre adresse et qu’il s’agit de votre résidence principale.' },
-  certificat_immatriculation: { label: 'Certificat d’immatriculation (carte grise)', hint: 'À votre nom, à votre adresse.' },
-  justificatif_domicile: { label: 'Justificatif de domicile de moins de trois mois', hint: 'Facture d’électricité, de gaz, d’eau, d’internet, ou quittance de loyer.' },
-  piece_contestation: { label: 'Pièce jointe à la contestation', hint: 'Le récépissé de plainte, le certificat de cession, ou ce qui prouve ce que vous dites.' },
-};
 
 export { maxProofBytes } from '../../uploads/limits';
 export { checkProof, sniffMime } from '../../uploads/proof-files';
@@ -51,10 +43,4 @@ export async function fileParkingCardWithProofs(db: AsyncExecutor, persona: Pers
   return draft.state === 'brouillon' ? submitOnce(db, draft, persona, actor, now) : draft;
 }
 
-export function proofsOf(db: AsyncExecutor, caseId: string) {
-  return db
-    .select({ id: caseFiles.id, kind: caseFiles.kind, originalName: caseFiles.originalName, mime: caseFiles.mime, size: caseFiles.size, uploadedAt: caseFiles.uploadedAt })
-    .from(caseFiles)
-    .where(eq(caseFiles.caseId, caseId))
-    .all();
-}
+export { proofLabels, proofsOf } from '../../uploads/proof-files';

@@ -18,7 +18,7 @@ import { agencyName } from '@/lib/platform/consent-text';
 import { timelineOf } from '@/lib/procedures/engine/cases';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { finalStates, isOpen, stateLabels } from '@/lib/procedures/engine/state-machine';
-import { proofLabels, proofsOf } from '@/lib/procedures/parking-card/proofs';
+import { proofLabels, proofsOf } from '@/lib/uploads/proof-files';
 import { procedures } from '@/lib/procedures/registry';
 import { agentMessageAction, decideAction } from '../../actions';
 import { DecisionForm } from './decision-forms';

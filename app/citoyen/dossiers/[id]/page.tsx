@@ -12,7 +12,7 @@ import { agencyName, agencyShortName } from '@/lib/platform/consent-text';
 import { exchangesWithTraces } from '@/lib/platform/journal-view';
 import { noticesOf } from '@/lib/procedures/address-change/definition';
 import { citizenCase, stepContext } from '@/lib/procedures/citizen';
-import { proofLabels, proofsOf } from '@/lib/procedures/parking-card/proofs';
+import { proofLabels, proofsOf } from '@/lib/uploads/proof-files';
 import { caseOf, timelineOf } from '@/lib/procedures/engine/cases';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { isOpen, stateLabels } from '@/lib/procedures/engine/state-machine';
@@ -42,7 +42,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   // Exchanges carry the receipt number, or the case's id when they happened before it had one (a pre-filled draft).
   const reader = { kind: 'usager', classSessionId: c.classSessionId, personaId: persona.id } as const;
   const exchanges = (await Promise.all([c.id, ...(c.receiptNumber ? [c.receiptNumber] : [])].map((ref) => exchangesWithTraces(db, reader, 50, ref)))).flat().sort((a, b) => b.entry.sequence - a.entry.sequence);
-  const proofs = c.procedure === 'carte-stationnement' ? await proofsOf(db, c.id) : [];
+  const proofs = await proofsOf(db, c.id);
   const resume = c.state === 'brouillon' ? await firstInvalidStep(def, stepContext(persona, c)) : null;
   // A body that did not answer (outage, too slow): said plainly while the case waits for it (exchanges are newest first).
   // Each body's latest answer counts: the one that failed is named, not the last one asked.

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { FalcBlock } from '@/app/_components/falc-block';
+import { finesFalc } from '@/lib/procedures/fines/falc';
 import Link from 'next/link';
 import { asc, eq } from 'drizzle-orm';
 import { notFound, redirect } from 'next/navigation';
@@ -32,6 +34,7 @@ export default async function DesignatePage({ params }: { params: Promise<{ id: 
         <Link href={`/citoyen/amendes#avis-${n.id}`}>Retour à l’avis de contravention</Link>
       </p>
       <h1>Désigner le conducteur</h1>
+      <FalcBlock lines={finesFalc.designate} />
       <p className="lead">
         Avis n° {n.number} : {n.offence.toLowerCase()}, le {formatDateTime(n.offenceAt)}, véhicule {n.registration}.
       </p>

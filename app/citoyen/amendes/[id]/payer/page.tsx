@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { FalcBlock } from '@/app/_components/falc-block';
+import { finesFalc } from '@/lib/procedures/fines/falc';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { database } from '@/db/engine';
@@ -28,6 +30,7 @@ export default async function PayFinePage({ params }: { params: Promise<{ id: st
         <Link href={`/citoyen/amendes#avis-${n.id}`}>Retour à l’avis de contravention</Link>
       </p>
       <h1>Payer l’amende</h1>
+      <FalcBlock lines={finesFalc.pay} />
       <dl className="facts">
         <dt>Avis</dt>
         <dd>n° {n.number}</dd>
