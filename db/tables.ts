@@ -37,6 +37,7 @@ export const platformTokens = active.platformTokens;
 export const addressNotices = active.addressNotices;
 export const caseEvents = active.caseEvents;
 export const caseFiles = active.caseFiles;
+export const appointments = active.appointments;
 export const cases = active.cases;
 export const documents = active.documents;
 export const notificationReads = active.notificationReads;

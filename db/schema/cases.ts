@@ -152,3 +152,34 @@ export const notificationReads = sqliteTable('notification_reads', {
   classSessionId: classSessionRef(),
   lastReadAt: integer('last_read_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * Appointments at a counter (lib/appointments): a slot of a place on a day of the séance's calendar, booked for a case
+ * (a passport's pre-request). One live booking per slot and one per case — the partial unique indexes are what make
+ * two bookings at the same instant fail whole, on every server. A cancelled or moved booking keeps its row.
+ */
+export const appointments = sqliteTable(
+  'appointments',
+  {
+    id: id(),
+    classSessionId: classSessionRef(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    /** The counter: the commune whose town hall has the equipment. */
+    place: text('place').notNull(),
+    /** Days after the séance began, on its calendar; and the slot of that day (0, 1, …). */
+    day: integer('day').notNull(),
+    slot: integer('slot').notNull(),
+    /** When it happens in the séance (the calendar scaled by the séance's clock). */
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    bookedAt: integer('booked_at', { mode: 'timestamp_ms' }).notNull(),
+    cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+    /** When the agent at the counter checked the pre-request, the documents and the fingerprints. */
+    checkedAt: integer('checked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('appointments_slot').on(t.classSessionId, t.place, t.day, t.slot).where(sql`cancelled_at is null`),
+    uniqueIndex('appointments_case').on(t.caseId).where(sql`cancelled_at is null`),
+  ],
+);
