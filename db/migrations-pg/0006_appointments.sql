@@ -8,7 +8,9 @@ CREATE TABLE "appointments" (
 	"starts_at" timestamp (3) with time zone NOT NULL,
 	"booked_at" timestamp (3) with time zone NOT NULL,
 	"cancelled_at" timestamp (3) with time zone,
-	"checked_at" timestamp (3) with time zone
+	"checked_at" timestamp (3) with time zone,
+	"collection_asked_at" timestamp (3) with time zone,
+	"collected_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
 ALTER TABLE "appointments" ADD CONSTRAINT "appointments_class_session_id_class_sessions_id_fk" FOREIGN KEY ("class_session_id") REFERENCES "public"."class_sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

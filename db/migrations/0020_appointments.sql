@@ -9,6 +9,8 @@ CREATE TABLE `appointments` (
 	`booked_at` integer NOT NULL,
 	`cancelled_at` integer,
 	`checked_at` integer,
+	`collection_asked_at` integer,
+	`collected_at` integer,
 	FOREIGN KEY (`class_session_id`) REFERENCES `class_sessions`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE cascade
 );

@@ -9,7 +9,7 @@ import { personaRef } from './world';
 
 export const caseStates = ['brouillon', 'depose', 'en_instruction', 'complement_demande', 'accepte', 'refuse', 'sans_suite'] as const;
 export type CaseState = (typeof caseStates)[number];
-export const procedureIds = ['acte-naissance', 'changement-adresse', 'carte-stationnement', 'acces-document', 'saisine-cada', 'prime-activite', 'contestation-amende'] as const;
+export const procedureIds = ['acte-naissance', 'changement-adresse', 'carte-stationnement', 'acces-document', 'saisine-cada', 'prime-activite', 'contestation-amende', 'titre-identite'] as const;
 export type ProcedureId = (typeof procedureIds)[number];
 export const caseChannels = ['en_ligne', 'guichet', 'papier'] as const;
 export const actorKinds = ['usager', 'agent', 'systeme', 'aidant'] as const;
@@ -177,6 +177,9 @@ export const appointments = sqliteTable(
     cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
     /** When the agent at the counter checked the pre-request, the documents and the fingerprints. */
     checkedAt: integer('checked_at', { mode: 'timestamp_ms' }),
+    /** When the person came back for what was produced, then when the counter handed it over. */
+    collectionAskedAt: integer('collection_asked_at', { mode: 'timestamp_ms' }),
+    collectedAt: integer('collected_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('appointments_slot').on(t.classSessionId, t.place, t.day, t.slot).where(sql`cancelled_at is null`),

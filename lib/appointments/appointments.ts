@@ -80,6 +80,8 @@ export async function book(db: AsyncExecutor, caseId: string, choice: { place: s
       if (current?.checkedAt) throw alreadyUsed();
       if (current && current.id !== options.replacing) throw alreadyBooked();
       if (current) await tx.update(appointments).set({ cancelledAt: now }).where(and(eq(appointments.id, current.id), isNull(appointments.cancelledAt))).run();
+      // The case goes to that counter's register (its agents' queue).
+      await tx.update(cases).set({ unit: offered.place }).where(eq(cases.id, caseId)).run();
       return tx
         .insert(appointments)
         .values({ id: crypto.randomUUID(), classSessionId: found.classSessionId, caseId, place: offered.place, day: offered.day, slot: offered.slot, startsAt: offered.startsAt, bookedAt: now })

@@ -22,6 +22,7 @@ describe('the paper forms', () => {
       'saisine-cada': ['refus.dossier', 'refus.organisme', 'observations.observations'],
       'prime-activite': ['foyer.personnes', 'revenus.mois1', 'revenus.mois3', 'revenus.autres', 'pieces.avis_imposition', 'pieces.attestation_france_travail'],
       'contestation-amende': ['avis.numero', 'motif.motif', 'motif.explication', 'piece.piece'],
+      'titre-identite': ['titre.titre', 'motif.motif', 'signalement.taille', 'signalement.yeux', 'signalement.nom_usage'],
     }[id];
     expect(names).toEqual(expect.arrayContaining(expected));
     expect(pdf.getTitle()).toContain(procedures[id].title);

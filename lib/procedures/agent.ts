@@ -110,7 +110,7 @@ async function acceptNow(db: AsyncExecutor, caseId: string, agent: Agent, text: 
   const actor = agentActor(agent);
   const persona = await db.select().from(personas).where(eq(personas.id, c.personaId)).get();
   if (!persona) throw new CaseError('introuvable', 'La personne de ce dossier n’existe plus.');
-  const decision = await procedures[c.procedure].instruct(db, c, persona, 'agent');
+  const decision = await procedures[c.procedure].instruct(db, c, persona, 'agent', new Date());
   if (decision.decision === 'refuser') throw new CaseError('regles', `Les règles ne permettent pas d’accepter : ${decision.motif}`);
   if (decision.decision === 'attendre') throw new CaseError('regles', 'La décision ne peut pas encore être prise (un organisme ne répond pas, ou un avis est en attente).');
   const docs = await Promise.all(decision.documents.map((d) => prepareDocument(d)));

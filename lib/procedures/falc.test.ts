@@ -4,6 +4,7 @@ import { freshDb } from '../../test/db';
 import { personas } from '../../db/tables';
 import { procedures } from './registry';
 import { finesFalc } from './fines/falc';
+import { identityFalc } from './identity-document/falc';
 
 // FALC (facile à lire et à comprendre): every step of every procedure has its plain version, in short sentences.
 describe('simplified texts', async () => {
@@ -25,8 +26,8 @@ describe('simplified texts', async () => {
   }
 });
 
-describe('simplified texts of the fines pages', () => {
-  for (const [page, lines] of Object.entries(finesFalc)) {
+describe('simplified texts of the fines’ and the identity document’s own pages', () => {
+  for (const [page, lines] of Object.entries({ ...finesFalc, ...identityFalc })) {
     it(`${page}: short lines, one sentence each`, () => {
       for (const line of lines) {
         expect(line.split(/\s+/).length, line).toBeLessThanOrEqual(15);

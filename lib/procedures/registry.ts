@@ -6,6 +6,7 @@ import { cadaReferral, documentAccess } from './document-access/definition';
 import type { ProcedureDef, StepContext, StepDef } from './engine/types';
 import { parkingCard } from './parking-card/definition';
 import { fineContestation } from './fines/contest';
+import { identityDocument } from './identity-document/definition';
 
 /** Every procedure, by id: adding one is adding its module here (docs/ARCHITECTURE.md, rule 6). */
 export const procedures: Record<ProcedureId, ProcedureDef> = {
@@ -16,6 +17,7 @@ export const procedures: Record<ProcedureId, ProcedureDef> = {
   'saisine-cada': cadaReferral,
   'prime-activite': activityBonusProcedure,
   'contestation-amende': fineContestation,
+  'titre-identite': identityDocument,
 };
 
 export function procedureById(id: string): ProcedureDef | null {

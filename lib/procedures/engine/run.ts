@@ -98,16 +98,19 @@ async function instructCaseNow(db: AsyncExecutor, c: CaseRow, persona: Persona, 
     if (!(error instanceof CaseError && error.code === 'etat_incompatible')) throw error;
     return await reread(db, current);
   };
-  if (current.state === 'depose') {
+  const def = procedures[current.procedure];
+  // A procedure whose rules decide at the counter's pace is taken when the counter acts (lib/appointments).
+  if (current.state === 'depose' && !def.rulesDecide) {
     try {
       current = await transaction(db, async (tx) => transition(tx, current, 'prendre', actor, {}, at()));
     } catch (error) {
       return whereItStands(error);
     }
   }
-  if (current.state !== 'en_instruction') return current;
-  const decision = await procedures[current.procedure].instruct(db, current, persona, 'regles');
-  if (decision.decision === 'attendre') return current;
+  if (current.state !== 'en_instruction' && !(def.rulesDecide && current.state === 'depose')) return current;
+  const decision = await def.instruct(db, current, persona, 'regles', at());
+  // Waiting, the rules may still have moved it (the counter's check at the appointment's hour).
+  if (decision.decision === 'attendre') return reread(db, current);
   const prepared: DocumentRow[] = decision.decision === 'refuser' ? [] : await Promise.all(decision.documents.map((d) => prepareDocument({ ...d, issuedAt: now })));
   try {
     const decidedAt = at();
@@ -231,7 +234,7 @@ export async function runDueInstruction(db: AsyncExecutor, classSessionId: strin
         });
         // A request checked through the platform (parking card with consent) is decided by the rules, as when it was
         // filed; the others wait for the student who plays their body (register, service).
-      } else if (lookUpProviders(c).length === 0 && waitsForStudent(coverage, c)) continue;
+      } else if (lookUpProviders(c).length === 0 && !procedures[c.procedure].rulesDecide && waitsForStudent(coverage, c)) continue;
       // Held by a body in outage: checked again when it comes back (not every second, filling the journal).
       if (await heldBy(db, c, at)) continue;
       const persona = await db.select().from(personas).where(eq(personas.id, c.personaId)).get();

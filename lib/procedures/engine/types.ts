@@ -64,9 +64,9 @@ export type ProcedureDef = {
   /**
    * The procedure's rules, applied by the body's automatic instruction (or proposed to its agent). `by` says who
    * decides: where the law leaves the decision to a person's judgement (an officer weighing a contestation), the
-   * rules are only the automatic service's default, and an agent who accepts is followed.
+   * rules are only the automatic service's default, and an agent who accepts is followed. `now`: the séance's instant.
    */
-  instruct: (db: AsyncExecutor, c: CaseRow, persona: Persona, by: 'regles' | 'agent') => Promise<Decision>;
+  instruct: (db: AsyncExecutor, c: CaseRow, persona: Persona, by: 'regles' | 'agent', now: Date) => Promise<Decision>;
   /**
    * What the body's silence means, on the séance's clock (engine/time-scale.ts): a request still unanswered this long
    * after it was filed is refused implicitly, whoever plays the body (the law of 1978: a month).
@@ -97,6 +97,11 @@ export type ProcedureDef = {
    * Throwing a CaseError undoes the move.
    */
   moved?: (tx: AsyncExecutor, c: CaseRow, from: CaseRow['state'], now: Date) => Promise<void>;
+  /**
+   * The rules decide even when a student plays the body: the student acts at the counter (checks, hands over) and the
+   * decision is not theirs (an identity document is produced elsewhere once the counter has checked the request).
+   */
+  rulesDecide?: boolean;
   /** The agent's "Accepter" when it means something else for this case (a CADA rapporteur gives an opinion). */
   agentAccept?: (c: CaseRow) => { label: string; hint: string } | null;
 };

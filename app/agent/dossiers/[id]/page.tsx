@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { CounterDesk } from './counter-desk';
 import { LiveRefresh } from '@/app/_components/live-refresh';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -114,8 +115,9 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
             </p>
           </div>
         )}
-        {!passedTo && c.state === 'depose' && <DecisionForm actionKey={newActionKey()} send={send} action="prendre" label="Prendre en charge" />}
-        {!passedTo && c.state === 'en_instruction' && (
+        {c.procedure === 'titre-identite' && <CounterDesk c={c} />}
+        {!passedTo && c.state === 'depose' && !def.rulesDecide && <DecisionForm actionKey={newActionKey()} send={send} action="prendre" label="Prendre en charge" />}
+        {!passedTo && c.state === 'en_instruction' && !def.rulesDecide && (
           <>
             <DecisionForm actionKey={newActionKey()} send={send} action="accepter" label={accept?.label ?? 'Accepter'} text={{ label: 'Note (facultative)', hint: accept?.hint, required: false }} />
             <DecisionForm actionKey={newActionKey()} send={send} action="demander_complement" label="Demander un complément" text={{ label: 'Ce que la personne doit fournir ou corriger', required: true }} secondary />

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { CounterPanel } from './counter-panel';
 import { LiveRefresh } from '@/app/_components/live-refresh';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -81,7 +82,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </p>
         </div>
       )}
-      {isOpen(c.state) && (
+      {c.procedure === 'titre-identite' && c.state !== 'brouillon' && <CounterPanel c={c} persona={persona} />}
+      {isOpen(c.state) && c.procedure !== 'titre-identite' && (
         <div className="notice" role="status">
           <p>
             {c.state === 'complement_demande'
