@@ -44,7 +44,8 @@ export async function notificationsFor(db: AsyncExecutor, v: NotificationViewer,
       e.kind === 'message'
         ? `Message de ${e.actorLabel} (${title} ${ref})`
         : v.kind === 'usager'
-          ? `${title} ${ref} : ${lowerFirst(stateLabels[e.toState ?? 'depose'])}`
+          ? // Accepted, the procedure's own words when "acceptée" would not say what to do (a title to collect).
+            `${title} ${ref} : ${e.toState === 'accepte' && procedures[c.procedure].accepted ? lowerFirst(procedures[c.procedure].accepted!.title) : lowerFirst(stateLabels[e.toState ?? 'depose'])}`
           : e.toState === 'depose'
             ? `Nouvelle demande : ${title} ${ref}`
             : `${title} ${ref} : ${e.actorLabel} a répondu`;

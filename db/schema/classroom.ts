@@ -8,7 +8,7 @@ export const classSessions = sqliteTable('class_sessions', {
   name: text('name').notNull(),
   joinCode: text('join_code').notNull().unique(),
   teacherId: text('teacher_id').references(() => teachers.id, { onDelete: 'set null' }),
-  preset: text('preset', { enum: ['demenagement', 'stationnement', 'fracture_numerique', 'documents', 'prime_activite', 'amendes', 'tout'] })
+  preset: text('preset', { enum: ['demenagement', 'stationnement', 'fracture_numerique', 'documents', 'prime_activite', 'amendes', 'identite', 'tout'] })
     .notNull()
     .default('tout'),
   /** How many students the teacher expects (the live view shows how many have joined). */

@@ -41,6 +41,8 @@ export type PersonaSeed = {
      * it and what to do; `proof`, the fictitious file they join to a contestation (downloaded from their notices).
      */
     fineOf?: { title: string; situation: string; goal: string; constraints: string; facts: { label: string; value: string }[]; proof?: 'recepisse_plainte' };
+    /** The card in the identity documents' preset: the title to ask for, and what its pre-request needs. */
+    idOf?: { title: string; situation: string; goal: string; constraints: string; facts: { label: string; value: string }[] };
   };
   birthAct: { actNumber: number; year?: number; time: string; father: string | null; mother: string | null; notes?: string[] };
   dgfip?: { address?: Address; residenceType?: 'principale' | 'secondaire'; parts: number; income: number; lastReturnYear?: number };
@@ -115,6 +117,17 @@ export const personaSeeds: PersonaSeed[] = [
       goal: 'Prévenir en une seule fois France Travail, la CAF, l’Assurance maladie et les impôts.',
       constraints: 'Votre RSA dépend de votre adresse : un oubli peut retarder un versement.',
       moveTo: at('12 rue Victor-Hugo', '00101'),
+      idOf: {
+        title: 'Une carte perdue',
+        situation: 'Vous avez perdu votre portefeuille au marché, avec votre carte d’identité. Vous en avez besoin pour signer un contrat de travail.',
+        goal: 'Refaire votre carte d’identité : pré-demande, rendez-vous au plus tôt, puis retrait en mairie.',
+        constraints: 'Une carte perdue se remplace contre un timbre fiscal de 25 €. La mairie de votre ville est pleine pour des jours : une autre est peut-être plus rapide.',
+        facts: [
+          { label: 'Le titre', value: 'une carte d’identité, pour vous, après une perte' },
+          { label: 'Votre taille', value: '178 cm' },
+          { label: 'Vos yeux', value: 'verts' },
+        ],
+      },
     },
     birthAct: { actNumber: 18, time: '22:05', father: 'Laurent Girard', mother: 'Sandrine Girard, née Petitjean' },
     dgfip: { parts: 1, income: 9800 },
@@ -133,6 +146,20 @@ export const personaSeeds: PersonaSeed[] = [
       goal: 'Demander un extrait d’acte de naissance avec filiation pour votre fille Inès.',
       constraints: 'Vous n’avez que votre pause de midi. Inès est née dans une autre commune que celle où vous vivez.',
       actOf: { link: 'enfant', familyName: 'Haddad', givenNames: 'Inès Sarah' },
+      idOf: {
+        title: 'Le premier passeport d’Inès',
+        situation: 'Votre fille Inès, 11 ans, part en voyage scolaire à Londres au printemps. Elle n’a jamais eu de passeport.',
+        goal: 'Faire la pré-demande du premier passeport d’Inès, prendre rendez-vous en mairie, puis aller le chercher.',
+        constraints: 'Inès doit venir au rendez-vous avec vous. Le passeport d’un enfant de moins de 15 ans coûte 17 €, en timbre fiscal.',
+        facts: [
+          { label: 'Le titre', value: 'un passeport, une première demande, pour votre enfant' },
+          { label: 'Son nom', value: 'Haddad' },
+          { label: 'Ses prénoms', value: 'Inès Sarah' },
+          { label: 'Sa date de naissance', value: '18/06/2015' },
+          { label: 'Sa taille', value: '142 cm' },
+          { label: 'Ses yeux', value: 'marron' },
+        ],
+      },
     },
     birthAct: { actNumber: 12, time: '11:45', father: 'Rachid Haddad', mother: 'Fatima Haddad, née Bensaïd' },
     dgfip: { parts: 2.5, income: 34500 },
@@ -318,6 +345,18 @@ export const personaSeeds: PersonaSeed[] = [
       situation: 'Vous vous êtes mariée en 2024 et vous utilisez le nom de votre époux, Roche. Vous achetez un appartement.',
       goal: 'Demander la copie intégrale de votre acte de naissance pour le notaire.',
       constraints: 'Votre acte porte votre nom de naissance, Chérif, et la mention de votre mariage.',
+      idOf: {
+        title: 'Roche sur la carte',
+        situation: 'Vous vous êtes mariée en 2024 et vous utilisez le nom de votre époux, Roche. Votre carte d’identité ne porte que « Chérif », et elle expire dans deux mois.',
+        goal: 'Renouveler votre carte d’identité en y faisant inscrire votre nom d’usage, Roche.',
+        constraints: 'Le nom d’usage s’ajoute à votre nom de naissance : il ne le remplace pas. La carte est gratuite.',
+        facts: [
+          { label: 'Le titre', value: 'une carte d’identité, pour vous, pour un changement d’état civil' },
+          { label: 'Votre taille', value: '165 cm' },
+          { label: 'Vos yeux', value: 'noisette' },
+          { label: 'Votre nom d’usage', value: 'Roche' },
+        ],
+      },
     },
     birthAct: { actNumber: 29, time: '06:40', father: 'Nordine Chérif', mother: 'Leïla Chérif, née Amrani', notes: ['Mariée le 14 septembre 2024 à Villeneuve-sur-Brenne avec Julien Roche.'] },
     dgfip: { parts: 2, income: 61200 },

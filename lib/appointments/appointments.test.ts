@@ -71,4 +71,15 @@ describe('appointments at a counter', () => {
     const later = (await freeSlots(db, session, '00101'))[0]!;
     await expect(book(db, c!.id, later, { replacing: moved.id })).rejects.toMatchObject({ code: 'deja_utilisee' });
   });
+
+  it('a slot offered stays bookable while the person reads (the séance’s days pass in seconds), not a day inside the counter’s full days, nor one begun', async () => {
+    const [c, d] = await newCases(2);
+    const offered = (await freeSlots(db, session, '00101', start))[0]!; // day 12
+    // Half a minute later (half a month at this pace), still bookable.
+    expect(await book(db, c!.id, offered, { now: new Date(start.getTime() + 30_000) })).toMatchObject({ day: 12 });
+    // A day the counter is full for (forged): refused; a slot already begun: refused.
+    await expect(book(db, d!.id, { place: '00101', day: 5, slot: 0 }, { now: start })).rejects.toMatchObject({ code: 'creneau_pris' });
+    await expect(book(db, d!.id, { ...offered, slot: 1 }, { now: new Date(offered.startsAt.getTime() + 60_000) })).rejects.toMatchObject({ code: 'creneau_pris' });
+    await expect(book(db, d!.id, { place: '00101', day: 12, slot: 7 }, { now: start })).rejects.toMatchObject({ code: 'creneau_pris' });
+  });
 });

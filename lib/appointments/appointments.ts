@@ -5,7 +5,7 @@ import { type AsyncExecutor, transaction } from '../../db/engine';
 import { appointments, cases, classSessions, communes } from '../../db/tables';
 import { CaseError } from '../procedures/engine/cases';
 import { timeScaleOf } from '../procedures/engine/session-clock';
-import { addScaled, legalDaysBetween, type TimeScale } from '../procedures/engine/time-scale';
+import { addScaled, legalDaysBetween, scaledMs, type TimeScale } from '../procedures/engine/time-scale';
 
 // Appointments at a counter (docs/PROCEDURES.md, "Appointments"), for any procedure that ends at a counter (an
 // identity document: its fingerprints are taken there). Counters are few and their days full: the nearest town hall
@@ -22,6 +22,9 @@ export const counters: Counter[] = [
   { place: '00103', distanceKm: 24, hours: ['09:30', '14:00', '16:30'], fullForDays: 4 },
   { place: '00104', distanceKm: 31, hours: ['10:00'], fullForDays: 2 },
 ];
+
+/** How long a person may take to choose among the slots offered (real time). */
+const readingMs = 60_000;
 
 /** How many days ahead a counter's calendar is open for booking. */
 export const bookingWindowDays = 10;
@@ -56,6 +59,25 @@ export async function freeSlots(db: AsyncExecutor, classSessionId: string, place
   return slots;
 }
 
+/**
+ * Whether a slot may still be booked: one the counter has (its day within the open calendar, its hour one of the
+ * counter's), not yet begun. A slot offered a moment ago stays bookable while the person reads the list, even though
+ * the séance's days pass in seconds; whether someone else took it, the unique index says.
+ */
+async function bookable(db: AsyncExecutor, classSessionId: string, choice: { place: string; day: number; slot: number }, now: Date): Promise<Slot | null> {
+  const counter = counters.find((c) => c.place === choice.place);
+  const session = await db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
+  const hour = counter?.hours[choice.slot];
+  if (!counter || !session || !hour || !Number.isInteger(choice.day)) return null;
+  const scale = timeScaleOf(session);
+  const today = dayOf(session.createdAt, scale, now);
+  const startsAt = slotStart(session.createdAt, scale, choice.day, hour);
+  // Offered at most a minute ago: the days that passed meanwhile (on a fast clock, several) are forgiven, no more.
+  const graceDays = Math.ceil(readingMs / scaledMs({ days: 1 }, scale));
+  if (startsAt.getTime() <= now.getTime() || choice.day < today + counter.fullForDays - graceDays || choice.day >= today + counter.fullForDays + bookingWindowDays) return null;
+  return { place: counter.place, day: choice.day, slot: choice.slot, hour, startsAt, inDays: choice.day - today };
+}
+
 /** The case's live appointment, if any. */
 export async function appointmentOf(db: AsyncExecutor, caseId: string): Promise<Appointment | null> {
   return (await db.select().from(appointments).where(and(eq(appointments.caseId, caseId), isNull(appointments.cancelledAt))).get()) ?? null;
@@ -72,7 +94,7 @@ export async function book(db: AsyncExecutor, caseId: string, choice: { place: s
   const now = options.now ?? new Date();
   const found = await db.select().from(cases).where(eq(cases.id, caseId)).get();
   if (!found) throw new CaseError('introuvable', 'Cette demande n’existe pas.');
-  const offered = (await freeSlots(db, found.classSessionId, choice.place, now)).find((s) => s.day === choice.day && s.slot === choice.slot);
+  const offered = await bookable(db, found.classSessionId, choice, now);
   if (!offered) throw new CaseError('creneau_pris', 'Ce créneau n’est plus libre : choisissez-en un autre.');
   try {
     return await transaction(db, async (tx) => {

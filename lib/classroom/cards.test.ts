@@ -2,11 +2,15 @@ import { type AsyncExecutor, getEngine } from '../../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
-import { agents, antaiNotices, cases, personas, teachers } from '../../db/tables';
+import { agents, antaiNotices, cases, classSessions, personas, teachers } from '../../db/tables';
+import { computeDebrief } from './debrief';
 import { designateDriver, noticesOf, payNotice } from '../procedures/fines/notices';
 import { renderFictitiousProof } from '../procedures/fines/fictitious-proofs';
 import { testCardNumber } from '../payments/card';
 import { saveStep } from '../procedures/drafts';
+import { book, counters, freeSlots } from '../appointments/appointments';
+import { askCollection } from '../procedures/identity-document/counter';
+import { stampDue } from '../procedures/identity-document/definition';
 import { agentActor, startOnBehalf } from '../procedures/agent';
 import { cannotGoOnlineAlone } from '../procedures/citizen';
 import { saveDraft, startCase, type Actor } from '../procedures/engine/cases';
@@ -279,5 +283,51 @@ describe('scenario cards', () => {
     expect(outcomes).toEqual({ 'nicolas-henry': 'payee', 'hugo-lambert': 'designee,payee', 'elodie-marchand': 'classee' });
     // A month lasts half an hour in this preset: the reduced amount lasts long enough to be paid in class.
     expect((await db.select().from(antaiNotices).where(and(eq(antaiNotices.classSessionId, session.id), eq(antaiNotices.state, 'payee'))).all()).map((n) => n.paidCents).sort()).toEqual([4_500, 9_000]);
+  });
+
+  it('in the identity documents’ preset, each card’s facts fill the pre-request, and the person collects the document', { timeout: 60_000 }, async () => {
+    const db = await freshDb();
+    const teacher = (await db.select().from(teachers).get())!;
+    const session = await createSession(getEngine(), teacher.id, { name: 'Titres', preset: 'identite', expectedStudents: 30 });
+    const joined = await joinSession(db, session, 'Lecteur', deviceHash(newDeviceSecret()));
+    if (!joined.ok) throw new Error(joined.error);
+    const everyone = await db.select().from(personas).where(eq(personas.classSessionId, session.id)).all();
+    const outcomes: Record<string, string> = {};
+    let now = new Date();
+    for (const persona of everyone) {
+      const moved = (await reassignParticipant(db, session, joined.participant.id, { role: 'citoyen', subject: persona.id }))!;
+      const card = read(await cardOf(db, moved));
+      const title = card.fact(/^le titre$/i);
+      if (!title) continue;
+      const forChild = /enfant/.test(title);
+      const answers: Record<string, RawValues> = {
+        titre: { titre: /passeport/.test(title) ? 'passeport' : 'cni' },
+        motif: { motif: /première/.test(title) ? 'premiere' : /perte|vol/.test(title) ? 'perte_vol' : /changement/.test(title) ? 'changement' : 'renouvellement' },
+        pour: { pour: forChild ? 'enfant' : 'moi' },
+        ...(forChild ? { enfant: { nom: card.fact(/son nom/i) ?? '', prenoms: card.fact(/ses prénoms/i) ?? '', date: card.fact(/sa date de naissance/i) ?? '' } } : {}),
+        signalement: { taille: /(\d+)\scm/.exec(card.fact(/taille/i) ?? '')?.[1] ?? '', yeux: card.fact(/yeux/i) ?? '', nom_usage: card.fact(/nom d’usage/i) ?? '' },
+      };
+      let c = (await startCase(db, { classSessionId: session.id, personaId: persona.id, procedure: 'titre-identite' })).c;
+      for (const [step, values] of Object.entries(answers)) {
+        c = await saveDraft(db, c, step, values);
+        const result = await procedures['titre-identite'].steps.find((st) => st.id === step)!.validate(values, { db, persona, answers: c.answers });
+        expect(result, `${persona.key}, étape « ${step} » remplie avec la carte`).toEqual({ ok: true });
+      }
+      const filed = await submitCase(db, c, persona, { kind: 'usager', id: persona.id, label: persona.givenNames });
+      // The earliest slot of all the town halls, as the card advises.
+      const slots = (await Promise.all(counters.map((k) => freeSlots(db, session.id, k.place, now)))).flat().sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+      const booked = await book(db, filed.id, slots[0]!, { now });
+      // Nobody plays the town halls: checked at the hour, produced a fortnight later, handed over when the person comes.
+      now = new Date(booked.startsAt.getTime() + 1_000);
+      await runDueInstruction(db, session.id, now);
+      now = new Date(now.getTime() + 15 * 24 * 60 * 60_000 * (session.minutesPerMonth / (30 * 24 * 60)));
+      await runDueInstruction(db, session.id, now);
+      outcomes[persona.key] = `${(await db.select().from(cases).where(eq(cases.id, filed.id)).get())!.state}, ${(await askCollection(db, persona, filed.id, now)).collectedAt ? 'remis' : 'non remis'}, ${stampDue(filed.answers, persona) / 100} €`;
+    }
+    expect(outcomes).toEqual({ 'thomas-girard': 'accepte, remis, 25 €', 'nadia-haddad': 'accepte, remis, 17 €', 'yasmine-cherif': 'accepte, remis, 0 €' });
+    // The debrief counts them, and the days from the pre-request to the document in hand (the counter's wait, then a fortnight).
+    const { identity } = await computeDebrief(db, (await db.select().from(classSessions).where(eq(classSessions.id, session.id)).get())!, now);
+    expect(identity).toMatchObject({ requested: 3, booked: 3, collected: 3 });
+    expect(identity.medianDaysToCollection).toBeGreaterThanOrEqual(2 + 14);
   });
 });

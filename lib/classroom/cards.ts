@@ -54,7 +54,7 @@ const profileHints: Partial<Record<DigitalProfile, string>> = {
 
 const agencyCards: Record<AgencyId, { situation: string; goal: string }> = {
   ville: { situation: 'Vous instruisez les demandes de carte de stationnement résidentiel de Villeneuve-sur-Brenne.', goal: 'Traiter les demandes de carte envoyées avec des justificatifs, les demandes de documents administratifs (loi de 1978) et celles que la CADA vous renvoie avec son avis ; répondre aux questions des habitants.' },
-  'etat-civil': { situation: 'Vous tenez le registre des naissances de votre mairie.', goal: 'Délivrer les actes demandés, à la bonne personne et sous la bonne forme.' },
+  'etat-civil': { situation: 'Vous tenez le registre des naissances de votre mairie, et son guichet des passeports et cartes d’identité.', goal: 'Délivrer les actes demandés, à la bonne personne et sous la bonne forme ; au guichet, vérifier les pré-demandes de titre d’identité (pièces, empreintes) le jour du rendez-vous, puis remettre les titres fabriqués.' },
   caf: { situation: 'Vous gérez les dossiers d’allocataires de la CAF.', goal: 'Mettre à jour les adresses signalées, décider des primes d’activité, et répondre aux demandes de documents (et aux avis de la CADA).' },
   cpam: { situation: 'Vous gérez les dossiers des assurés de la CPAM.', goal: 'Mettre à jour les adresses signalées.' },
   'france-travail': { situation: 'Vous suivez les demandeurs d’emploi inscrits chez France Travail.', goal: 'Mettre à jour les adresses signalées.' },
@@ -84,6 +84,12 @@ const fineHints = [
   'Ouvrez ensuite « Mes données » : vous y voyez comment l’ANTAI a trouvé votre nom et votre adresse à partir de la plaque.',
 ];
 
+const identityHints = [
+  'La pré-demande se fait en ligne ; le titre, lui, se demande au guichet d’une mairie équipée, où l’on prend vos empreintes.',
+  'La mairie la plus proche n’a pas toujours de place : regardez le premier créneau de chaque mairie.',
+  'Le jour du rendez-vous, l’agent lit votre pré-demande grâce à son numéro ou à son code QR : vous n’avez rien à remplir de nouveau.',
+];
+
 const agentHints = [
   'Votre page « Agent » liste les demandes qui attendent votre organisme : prenez-en une pour l’instruire.',
   'Ouvrez le « mode expert » d’un dossier pour voir la requête envoyée à la plateforme et sa réponse.',
@@ -98,10 +104,17 @@ export async function cardOf(db: AsyncExecutor, participant: Participant): Promi
     if (!p) return { title: 'Citoyen·ne', playing: null, situation: '', goal: '', constraints: '', hints: [], facts: [] };
     const seed = personaSeeds.find((s) => s.key === p.key)?.card;
     const playing = `${p.givenNames} ${p.preferredName ?? p.familyName}, ${lowerFirst(p.occupation)}`;
-    // In the fines' séance, the people the radars flashed play their notice, not their everyday errand.
-    if (seed?.fineOf && (await db.select({ preset: classSessions.preset }).from(classSessions).where(eq(classSessions.id, p.classSessionId)).get())?.preset === 'amendes') {
+    // In a preset of its own, a persona plays that preset's story (the fine the radars sent, the identity card to
+    // renew), not their everyday errand.
+    const preset = seed?.fineOf || seed?.idOf ? (await db.select({ preset: classSessions.preset }).from(classSessions).where(eq(classSessions.id, p.classSessionId)).get())?.preset : null;
+    const profile = profileHints[p.digitalProfile] ? [profileHints[p.digitalProfile]!] : [];
+    if (seed?.fineOf && preset === 'amendes') {
       const fine = seed.fineOf;
-      return { title: fine.title, playing, situation: fine.situation, goal: fine.goal, constraints: fine.constraints, hints: [...(profileHints[p.digitalProfile] ? [profileHints[p.digitalProfile]!] : []), ...fineHints], facts: [...(await fineFacts(db, p)), ...fine.facts] };
+      return { title: fine.title, playing, situation: fine.situation, goal: fine.goal, constraints: fine.constraints, hints: [...profile, ...fineHints], facts: [...(await fineFacts(db, p)), ...fine.facts] };
+    }
+    if (seed?.idOf && preset === 'identite') {
+      const id = seed.idOf;
+      return { title: id.title, playing, situation: id.situation, goal: id.goal, constraints: id.constraints, hints: [...profile, ...identityHints], facts: id.facts };
     }
     const goal = lowerFirst(p.goal);
     const asksDocument = personaSeeds.some((s) => s.key === p.key && s.card.documentOf);

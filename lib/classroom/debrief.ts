@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
 import { type ParticipantRole, type ProcedureId } from '../../db/schema';
-import { antaiNotices, caseEvents, cases, consents, consentWithdrawals, documents, journalEntries, mandates, participants } from '../../db/tables';
+import { antaiNotices, appointments, caseEvents, cases, consents, consentWithdrawals, documents, journalEntries, mandates, participants } from '../../db/tables';
 import { amountDue, classAmounts, type FineClass } from '../procedures/fines/ladder';
 import { termsOf } from '../procedures/fines/notices';
 import { legalDaysBetween } from '../procedures/engine/time-scale';
@@ -211,9 +211,26 @@ export async function computeDebrief(db: AsyncExecutor, session: ClassSession, n
     increasedUnpaid: notices.filter((n) => n.deliveredAt && n.state === 'a_payer' && amountDue(termsOf(n), scale, now).stage === 'majoree').length,
   };
 
+  // Identity documents: what was online (minutes) and what the counter took (days, on the séance's calendar).
+  const bookings = await db.select().from(appointments).where(and(eq(appointments.classSessionId, session.id), isNull(appointments.cancelledAt))).all();
+  const titleRequests = all.filter((c) => c.procedure === 'titre-identite' && c.submittedAt);
+  const identity = {
+    requested: titleRequests.length,
+    booked: bookings.filter((b) => titleRequests.some((c) => c.id === b.caseId)).length,
+    collected: bookings.filter((b) => b.collectedAt).length,
+    /** Online: from the draft to the filed pre-request, in minutes of the class. */
+    medianOnlineMinutes: median(titleRequests.map((c) => Math.round((c.submittedAt!.getTime() - c.createdAt.getTime()) / 6_000) / 10)),
+    /** At the counter: from the filed pre-request to the document in hand, in days of real life. */
+    medianDaysToCollection: median(bookings.flatMap((b) => {
+      const c = titleRequests.find((r) => r.id === b.caseId);
+      return c && b.collectedAt ? [legalDaysBetween(c.submittedAt!, b.collectedAt, scale)] : [];
+    })),
+  };
+
   return {
     lines,
     times,
+    identity,
     documentAccess,
     activityBonus,
     fines,

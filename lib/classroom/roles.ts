@@ -24,6 +24,7 @@ const excluded = personaSeeds.filter((p) => p.digitalProfile !== 'autonome').map
 const documents = personaSeeds.filter((p) => p.card.documentOf).map((p) => p.key);
 const bonus = personaSeeds.filter((p) => p.card.bonusOf).map((p) => p.key);
 const fines = personaSeeds.filter((p) => p.card.fineOf).map((p) => p.key);
+const identity = personaSeeds.filter((p) => p.card.idOf).map((p) => p.key);
 
 /** Round-robin over several lists, without repeats. */
 function interleave(...lists: string[][]): string[] {
@@ -73,6 +74,13 @@ export const rolePlans: Record<Preset, Plan> = {
     // The ANTAI's officers decide the contestations; the SIV sees the look-ups by registration; the city its cards.
     agencies: ['antai', 'siv', 'ville', 'antai'],
     personas: [...fines, ...interleave(parking, moving, birth)],
+  },
+  identite: {
+    head,
+    shares: { citoyen: 16, agent: 8, aidant: 2, observateur: 4 },
+    // The town halls' counters (each état civil agent keeps one town hall), then the city.
+    agencies: ['etat-civil', 'etat-civil', 'ville'],
+    personas: [...identity, ...interleave(birth, moving, parking)],
   },
   fracture_numerique: {
     head: ['citoyen', 'agent', 'aidant', 'citoyen', 'aidant', 'observateur'],

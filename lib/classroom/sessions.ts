@@ -34,6 +34,7 @@ export const presets = {
   documents: 'Documents administratifs : loi de 1978 et CADA',
   prime_activite: 'Prime d’activité : « Dites-le-nous une fois »',
   amendes: 'Amendes : payer, désigner le conducteur, contester',
+  identite: 'Passeport et carte d’identité : en ligne, puis au guichet',
 } as const;
 export type Preset = keyof typeof presets;
 
@@ -43,6 +44,8 @@ export type Preset = keyof typeof presets;
  */
 const presetSettings: Partial<Record<Preset, Partial<Pick<ClassSession, 'minutesPerMonth'>>>> = {
   amendes: { minutesPerMonth: 30 },
+  // A month in ten minutes: the nearest counter's twelve days last four, a fortnight's production five.
+  identite: { minutesPerMonth: 10 },
 };
 
 /** How long a séance's data is kept before it is deleted automatically (the teacher sees the date). */

@@ -4,7 +4,7 @@ import { database } from '@/db/engine';
 import { computeDebrief } from '@/lib/classroom/debrief';
 import { roleLabels } from '@/lib/classroom/roles';
 import { teacherSession } from '../../session';
-import { countOf, lowerFirst } from '@/lib/format';
+import { countOf, lowerFirst, agreed } from '@/lib/format';
 import { BarChart } from '@/app/_components/bar-chart';
 import { FlashNotice } from '@/app/_components/flash-notice';
 import { JournalState } from '@/app/_components/journal-state';
@@ -175,6 +175,25 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
                 {countOf(d.fines.contested, 'avis contesté', 'avis contestés')} : {countOf(d.fines.dropped, 'classé', 'classés')} sans suite, {countOf(d.fines.rejected, 'rejeté', 'rejetés')} (l’amende forfaitaire est
                 alors due, sans réduction). Sans élève pour jouer l’officier du ministère public, le traitement automatique rejette toute contestation
                 qui n’est ni un vol ni une vente : une machine peut-elle juger de la bonne foi d’une personne ?
+              </li>
+            )}
+          </ul>
+        </section>
+      )}
+
+      {d.identity.requested > 0 && (
+        <section aria-labelledby="titres">
+          <h2 id="titres">Les titres d’identité : en ligne, puis au guichet</h2>
+          <ul>
+            <li>
+              {countOf(d.identity.requested, 'pré-demande envoyée', 'pré-demandes envoyées')}
+              {d.identity.medianOnlineMinutes !== null ? `, ${agreed(d.identity.requested, 'remplie', 'remplies')} en ${minutes(d.identity.medianOnlineMinutes)} (médiane)` : ''} ;{' '}
+              {countOf(d.identity.booked, 'rendez-vous pris', 'rendez-vous pris')}, {countOf(d.identity.collected, 'titre remis', 'titres remis')}.
+            </li>
+            {d.identity.medianDaysToCollection !== null && (
+              <li>
+                De la pré-demande au titre en main : {countOf(d.identity.medianDaysToCollection, 'jour', 'jours')} de la vraie vie (médiane). Ce qui reste au
+                guichet (les empreintes, la remise en main propre), pourquoi ne se fait-il pas en ligne ?
               </li>
             )}
           </ul>
