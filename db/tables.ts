@@ -38,6 +38,7 @@ export const addressNotices = active.addressNotices;
 export const caseEvents = active.caseEvents;
 export const caseFiles = active.caseFiles;
 export const appointments = active.appointments;
+export const fiscalStamps = active.fiscalStamps;
 export const cases = active.cases;
 export const documents = active.documents;
 export const notificationReads = active.notificationReads;

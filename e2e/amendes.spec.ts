@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { PDFDocument } from 'pdf-lib';
-import { expectNoAxeViolations, openDemoSession, signInThroughProvider, waitForText } from './support';
+import { expectNoAxeViolations, openDemoSession, signInThroughProvider, teacherPlays, waitForText } from './support';
 
 // A notice of fine, found through the platform from the plate, paid online once, with a sealed receipt.
 
@@ -123,12 +123,7 @@ test('la société désigne le conducteur : l’avis part à cette personne, et 
 test('une contestation avec sa preuve : l’avis ne peut plus être payé ; l’officier du ministère public, joué par un·e élève, le classe', async ({ page, browser }) => {
   test.setTimeout(180_000);
   await sendTheNotices(browser);
-  const teacher = await (await browser.newContext()).newPage();
-  await openDemoSession(teacher);
-  await teacher.getByRole('link', { name: 'Réglages', exact: true }).click();
-  await teacher.getByRole('checkbox', { name: 'ANTAI', exact: true }).check();
-  await teacher.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(teacher.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();
+  const restore = await teacherPlays(browser, ['ANTAI']);
   try {
     const citizen = await (await browser.newContext()).newPage();
     await signInThroughProvider(citizen, /FranceConnect/, 'Élodie Marchand');
@@ -190,8 +185,6 @@ test('une contestation avec sa preuve : l’avis ne peut plus être payé ; l’
     await expect(notice).toContainText('Classée sans suite');
     await expect(notice.getByText(/Votre contestation est acceptée\s: l’amende est classée sans suite\./)).toBeVisible();
   } finally {
-    await teacher.getByRole('checkbox', { name: 'ANTAI', exact: true }).uncheck();
-    await teacher.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect(teacher.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();
+    await restore();
   }
 });

@@ -119,7 +119,7 @@ test('chaque page, à 320 et 390 px, sans défilement horizontal et dans un fran
   await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Vos revenus des trois derniers mois');
   citizenPages.push('/citoyen/demarches/prime-activite', new URL(citizen.url()).pathname);
   // A passport's pre-request: its start page, and its step with a radio list and a text field side by side.
-  citizenPages.push('/citoyen/demarches/titre-identite');
+  citizenPages.push('/citoyen/demarches/titre-identite', '/citoyen/timbres');
   await tour(citizen, citizenPages, found);
 
   // Notices of fines, their payment and designation pages, and the contestation's start (whoever still has one to pay:

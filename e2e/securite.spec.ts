@@ -27,6 +27,7 @@ const matrix: { path: (ids: Ids) => string; stream?: boolean; allowed: Role[] }[
   { path: (i) => `/citoyen/mes-donnees/recus/${i.entryId}`, allowed: ['citoyen'] },
   { path: () => '/citoyen/coffre-fort', allowed: ['citoyen', 'citoyen_autre_seance'] },
   { path: () => '/citoyen/amendes', allowed: ['citoyen', 'citoyen_autre_seance'] },
+  { path: () => '/citoyen/timbres', allowed: ['citoyen', 'citoyen_autre_seance'] },
   { path: (i) => `/citoyen/dossiers/${i.caseId}`, allowed: ['citoyen'] },
   { path: (i) => `/citoyen/coffre-fort/${i.documentId}/pdf`, allowed: ['citoyen'] },
   { path: () => '/api/plateforme/v1/consentements', allowed: ['citoyen', 'citoyen_autre_seance'] },

@@ -38,6 +38,30 @@ export async function openDemoSession(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Séance de démonstration' })).toBeVisible();
 }
 
+/**
+ * The teacher marks bodies as played by students (and may speed the séance's clock up) in the demonstration séance's
+ * settings; the returned function puts them back as they were (call it in a `finally`).
+ */
+export async function teacherPlays(browser: Browser, bodies: string[], options: { minutesPerMonth?: string } = {}): Promise<() => Promise<void>> {
+  const teacher = await (await browser.newContext()).newPage();
+  await openDemoSession(teacher);
+  await teacher.getByRole('link', { name: 'Réglages', exact: true }).click();
+  const month = teacher.getByLabel('Durée d’un mois de la vraie vie (minutes)');
+  const before = await month.inputValue();
+  const save = async (played: boolean, minutes: string) => {
+    await month.fill(minutes);
+    for (const body of bodies) await teacher.getByRole('checkbox', { name: body, exact: true }).setChecked(played);
+    await teacher.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(teacher.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();
+  };
+  await save(true, options.minutesPerMonth ?? before);
+  return async () => {
+    await teacher.reload();
+    await save(false, before);
+    await teacher.context().close();
+  };
+}
+
 /** A body's platform token, as the teacher reads it on their page (in a context of its own). */
 export async function bodyToken(browser: Browser, agency: string): Promise<string> {
   const context = await browser.newContext();
@@ -61,7 +85,8 @@ export async function ownSubject(page: Page): Promise<string> {
 export async function waitForText(page: Page, text: string | RegExp, timeout = 45_000) {
   await expect(async () => {
     await page.reload();
-    await expect(page.getByText(text).first()).toBeVisible({ timeout: 1000 });
+    // Visible on the page: the same words in the closed notifications panel do not count.
+    await expect(page.getByText(text).filter({ visible: true }).first()).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout, intervals: [1000, 2000, 3000] });
 }
 

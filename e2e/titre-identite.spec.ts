@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, openDemoSession, signInThroughProvider, waitForText } from './support';
+import { expectNoAxeViolations, signInThroughProvider, teacherPlays, waitForText } from './support';
 
 // A lost identity card: the pre-request online, an appointment in a town hall with the equipment (the nearest is full),
 // the check at the counter by the town hall's student, the production on the séance's clock, the notification, the
@@ -7,19 +7,28 @@ import { expectNoAxeViolations, openDemoSession, signInThroughProvider, waitForT
 
 test('carte d’identité perdue : pré-demande, rendez-vous, vérification au guichet, fabrication, notification, remise', async ({ page, browser }) => {
   test.setTimeout(240_000);
-  const teacher = await (await browser.newContext()).newPage();
-  await openDemoSession(teacher);
-  await teacher.getByRole('link', { name: 'Réglages', exact: true }).click();
-  const month = teacher.getByLabel('Durée d’un mois de la vraie vie (minutes)');
-  const before = await month.inputValue();
   // A month a minute: a day lasts two seconds, the fortnight of production half a minute.
-  await month.fill('1');
-  await teacher.getByRole('checkbox', { name: 'État civil', exact: true }).check();
-  await teacher.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(teacher.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();
+  const restore = await teacherPlays(browser, ['État civil'], { minutesPerMonth: '1' });
   try {
     const citizen = await (await browser.newContext()).newPage();
     await signInThroughProvider(citizen, /FranceConnect/, 'Thomas Girard');
+    // The timbre fiscal first: a lost card costs 25 €; no kind chosen, then paid with a double-click, once.
+    await citizen.goto('/citoyen');
+    await citizen.getByRole('link', { name: 'Acheter un timbre fiscal' }).click();
+    await citizen.getByLabel('Numéro de la carte').fill('4970 1000 0000 0003');
+    await citizen.getByLabel('Date d’expiration (MM/AA)').fill('08/29');
+    await citizen.getByLabel('Cryptogramme').fill('123');
+    await citizen.getByLabel('Nom sur la carte').fill('Thomas Girard');
+    await citizen.getByRole('button', { name: 'Payer et recevoir le numéro du timbre' }).click();
+    await expect(citizen.locator('#carte-timbre-erreur')).toHaveText('Choisissez le timbre à acheter.');
+    await expectNoAxeViolations(citizen);
+    await citizen.getByRole('radio', { name: /Carte d’identité perdue ou volée\s:\s25,00\s€/ }).check();
+    await citizen.getByLabel('Numéro de la carte').fill('4970 1000 0000 0003');
+    await citizen.getByLabel('Cryptogramme').fill('123');
+    await citizen.getByRole('button', { name: 'Payer et recevoir le numéro du timbre' }).dblclick();
+    const stamp = (await citizen.getByRole('status').filter({ hasText: 'Timbre acheté.' }).locator('strong').textContent()) ?? '';
+    expect(stamp).toMatch(/^\d{4}( \d{4}){3}$/);
+    await expect(citizen.getByRole('listitem').filter({ hasText: 'pas encore utilisé' })).toHaveCount(1);
     await citizen.goto('/citoyen/demarches/titre-identite');
     await citizen.getByRole('button', { name: 'Commencer la démarche' }).dblclick();
     await citizen.getByRole('radio', { name: /Carte nationale d’identité/ }).check();
@@ -36,8 +45,14 @@ test('carte d’identité perdue : pré-demande, rendez-vous, vérification au g
     await expect(citizen.getByRole('radio', { name: 'Verts' })).toBeChecked();
     await expectNoAxeViolations(citizen);
     await citizen.getByLabel('Taille, en centimètres').fill('178');
+    await citizen.getByRole('button', { name: 'Continuer' }).click();
+    // The stamp's number, mistyped then right.
+    await citizen.getByLabel(/Numéro du timbre fiscal de 25,00\s€/).fill('1234 5678');
     await citizen.getByRole('button', { name: 'Voir le récapitulatif' }).click();
-    await expect(citizen.getByText(/25,00\s€, à acheter avant le rendez-vous/)).toBeVisible();
+    await expect(citizen.locator('#champ-numero-erreur')).toHaveText('Le numéro du timbre a 16 chiffres.');
+    await citizen.getByLabel(/Numéro du timbre fiscal de 25,00\s€/).fill(stamp);
+    await citizen.getByRole('button', { name: 'Voir le récapitulatif' }).click();
+    await expect(citizen.getByText(new RegExp(`25,00\\s€, timbre n°\\s${stamp}`))).toBeVisible();
     await citizen.getByRole('button', { name: 'Envoyer ma demande' }).dblclick();
     const number = (await citizen.getByRole('status').filter({ hasText: 'Votre demande est envoyée' }).locator('strong').textContent()) ?? '';
     expect(number).toMatch(/^EG-/);
@@ -84,10 +99,6 @@ test('carte d’identité perdue : pré-demande, rendez-vous, vérification au g
     await waitForText(citizen, /Titre remis le .*, à la mairie de Bourg-Léger\. La démarche est terminée\./);
     await expectNoAxeViolations(citizen);
   } finally {
-    await teacher.reload();
-    await teacher.getByLabel('Durée d’un mois de la vraie vie (minutes)').fill(before);
-    await teacher.getByRole('checkbox', { name: 'État civil', exact: true }).uncheck();
-    await teacher.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect(teacher.getByRole('status').filter({ hasText: 'C’est enregistré.' })).toBeVisible();
+    await restore();
   }
 });

@@ -82,6 +82,9 @@ export default async function CitizenDashboard() {
         <p>
           <Link href="/citoyen/coffre-fort">Mon coffre-fort</Link> : vos documents et accusés de réception.
         </p>
+        <p>
+          <Link href="/citoyen/timbres">Acheter un timbre fiscal</Link> : un passeport, ou une carte d’identité perdue, se paie ainsi avant la pré-demande.
+        </p>
       </section>
 
       <section aria-labelledby="mission" className="surface">

@@ -186,3 +186,23 @@ export const appointments = sqliteTable(
     uniqueIndex('appointments_case').on(t.caseId).where(sql`cancelled_at is null`),
   ],
 );
+
+/**
+ * Timbres fiscaux électroniques (lib/payments/fiscal-stamps.ts): bought online with the simulated card, each with its
+ * 16-digit number; a pre-request that needs one uses it, once (the partial unique index: one case per stamp).
+ */
+export const fiscalStamps = sqliteTable(
+  'fiscal_stamps',
+  {
+    id: id(),
+    classSessionId: classSessionRef(),
+    personaId: personaRef(),
+    number: text('number').notNull(),
+    kind: text('kind').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    cardLast4: text('card_last4').notNull(),
+    boughtAt: integer('bought_at', { mode: 'timestamp_ms' }).notNull(),
+    usedByCaseId: text('used_by_case_id').references(() => cases.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('fiscal_stamps_number').on(t.classSessionId, t.number), uniqueIndex('fiscal_stamps_case').on(t.usedByCaseId).where(sql`used_by_case_id is not null`)],
+);

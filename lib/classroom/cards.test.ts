@@ -11,6 +11,7 @@ import { saveStep } from '../procedures/drafts';
 import { book, counters, freeSlots } from '../appointments/appointments';
 import { askCollection } from '../procedures/identity-document/counter';
 import { stampDue } from '../procedures/identity-document/definition';
+import { buyStamp, stampKinds } from '../payments/fiscal-stamps';
 import { agentActor, startOnBehalf } from '../procedures/agent';
 import { cannotGoOnlineAlone } from '../procedures/citizen';
 import { saveDraft, startCase, type Actor } from '../procedures/engine/cases';
@@ -307,6 +308,10 @@ describe('scenario cards', () => {
         ...(forChild ? { enfant: { nom: card.fact(/son nom/i) ?? '', prenoms: card.fact(/ses prénoms/i) ?? '', date: card.fact(/sa date de naissance/i) ?? '' } } : {}),
         signalement: { taille: /(\d+)\scm/.exec(card.fact(/taille/i) ?? '')?.[1] ?? '', yeux: card.fact(/yeux/i) ?? '', nom_usage: card.fact(/nom d’usage/i) ?? '' },
       };
+      // The amount the card's constraints name, bought as the stamps page sells it.
+      const price = /(\d+)\s€/.exec(card.text)?.[1];
+      const kind = stampKinds.find((k) => k.cents === Number(price) * 100);
+      if (kind) answers.timbre = { numero: (await buyStamp(db, persona, kind.value, { numero: testCardNumber, expiration: '08/29', cryptogramme: '123', titulaire: persona.familyName })).number };
       let c = (await startCase(db, { classSessionId: session.id, personaId: persona.id, procedure: 'titre-identite' })).c;
       for (const [step, values] of Object.entries(answers)) {
         c = await saveDraft(db, c, step, values);
@@ -329,5 +334,7 @@ describe('scenario cards', () => {
     const { identity } = await computeDebrief(db, (await db.select().from(classSessions).where(eq(classSessions.id, session.id)).get())!, now);
     expect(identity).toMatchObject({ requested: 3, booked: 3, collected: 3 });
     expect(identity.medianDaysToCollection).toBeGreaterThanOrEqual(2 + 14);
+    // Checked at the appointment's hour (a second after it, here): the counter's minutes.
+    expect(identity.medianCounterMinutes).toBe(0);
   });
 });

@@ -220,7 +220,9 @@ export async function computeDebrief(db: AsyncExecutor, session: ClassSession, n
     collected: bookings.filter((b) => b.collectedAt).length,
     /** Online: from the draft to the filed pre-request, in minutes of the class. */
     medianOnlineMinutes: median(titleRequests.map((c) => Math.round((c.submittedAt!.getTime() - c.createdAt.getTime()) / 6_000) / 10)),
-    /** At the counter: from the filed pre-request to the document in hand, in days of real life. */
+    /** At the counter: from the appointment's hour to the check, in minutes of the class (a student's counter takes its time). */
+    medianCounterMinutes: median(bookings.flatMap((b) => (b.checkedAt && titleRequests.some((c) => c.id === b.caseId) ? [Math.round((b.checkedAt.getTime() - b.startsAt.getTime()) / 6_000) / 10] : []))),
+    /** From the filed pre-request to the document in hand, in days of real life. */
     medianDaysToCollection: median(bookings.flatMap((b) => {
       const c = titleRequests.find((r) => r.id === b.caseId);
       return c && b.collectedAt ? [legalDaysBetween(c.submittedAt!, b.collectedAt, scale)] : [];

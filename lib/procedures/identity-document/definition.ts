@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../../db/engine';
-import { appointments, classSessions } from '../../../db/tables';
+import { appointments, classSessions, personas } from '../../../db/tables';
+import { formatStampNumber, stampDigits, stampProblem, useStamp } from '../../payments/fiscal-stamps';
 import { appointmentOf, counterName } from '../../appointments/appointments';
 import { coverageOf, waitsForStudent } from '../../classroom/coverage';
 import { formatEuros } from '../../format';
@@ -190,6 +191,34 @@ export const identityDocument: ProcedureDef = {
         return c.result();
       },
     },
+    {
+      id: 'timbre',
+      title: 'Votre timbre fiscal',
+      titleForOther: 'Le timbre fiscal',
+      intro: 'Ce titre se paie par un timbre fiscal électronique, acheté en ligne avant la pré-demande. Son numéro suffit : il n’y a rien à imprimer.',
+      applies: ({ answers, persona }) => stampDue(answers, persona) > 0,
+      falc: {
+        title: 'Le timbre', picto: 'document',
+        lines: ['Ce papier coûte de l’argent.', 'On paie avec un timbre acheté sur Internet.', 'Écrivez le numéro du timbre.'],
+        fields: { numero: { label: 'Le numéro du timbre', hint: '16 chiffres.' } },
+      },
+      fields: ({ answers, persona }) => [
+        {
+          kind: 'text',
+          name: 'numero',
+          label: `Numéro du timbre fiscal de ${formatEuros(stampDue(answers, persona))}`,
+          hint: '16 chiffres, sur le reçu du timbre dans votre coffre-fort. Pas encore de timbre ? Achetez-le depuis « Acheter un timbre fiscal », dans votre espace.',
+          inputMode: 'numeric',
+          autoComplete: 'off',
+        },
+      ],
+      validate: async (values, { db, persona, answers }) => {
+        const c = new Checks();
+        const problem = await stampProblem(db, persona, text(values, 'numero'), stampDue(answers, persona), null);
+        if (problem) c.fail('numero', problem);
+        return c.result();
+      },
+    },
   ],
   summary: ({ persona, answers }: StepContext) => {
     const child = text(answers.pour, 'pour') === 'enfant';
@@ -200,7 +229,7 @@ export const identityDocument: ProcedureDef = {
       { label: 'Pour', value: child ? `${text(answers.enfant, 'prenoms')} ${text(answers.enfant, 'nom')}, né·e le ${text(answers.enfant, 'date')}` : 'Vous', step: child ? 'enfant' : 'pour' },
       { label: 'Taille et yeux', value: text(answers.signalement, 'taille') ? `${text(answers.signalement, 'taille')} cm, yeux ${text(answers.signalement, 'yeux')}` : '', step: 'signalement' },
       { label: 'Nom d’usage', value: text(answers.signalement, 'nom_usage') || 'Aucun', step: 'signalement' },
-      { label: 'Timbre fiscal', value: due === 0 ? 'Aucun : ce titre est gratuit' : `${formatEuros(due)}, à acheter avant le rendez-vous`, step: 'titre' },
+      { label: 'Timbre fiscal', value: due === 0 ? 'Aucun : ce titre est gratuit' : `${formatEuros(due)}, timbre n° ${formatStampNumber(stampDigits(text(answers.timbre, 'numero')))}`, step: due === 0 ? 'titre' : 'timbre' },
     ];
   },
   paper: [
@@ -212,6 +241,12 @@ export const identityDocument: ProcedureDef = {
   // The counter: the town hall where the appointment is (booking sets the case's unit); the état civil of each town.
   route: () => ({ agency: 'etat-civil', unit: null }),
   rulesDecide: true,
+  // Filed, the pre-request uses its stamp: once (the same stamp filed with another request meanwhile is refused).
+  moved: async (tx, c) => {
+    if (c.state !== 'depose') return;
+    const persona = (await tx.select().from(personas).where(eq(personas.id, c.personaId)).get())!;
+    if (stampDue(c.answers, persona) > 0) await useStamp(tx, c.personaId, text(c.answers.timbre, 'numero'), c.id);
+  },
   accepted: { title: 'Votre titre est prêt.', text: 'Allez le chercher à la mairie de votre rendez-vous : il vous est remis en main propre.' },
   instruct: async (db, c, _persona, by, now): Promise<Decision> => {
     const appointment = by === 'regles' ? await checkedByRules(db, c, now) : await appointmentOf(db, c.id);

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../../test/db';
 import type { AsyncExecutor } from '../../../db/engine';
-import { agents, cases, classSessions, personas } from '../../../db/tables';
+import { agents, cases, classSessions, documents, personas } from '../../../db/tables';
 import { appointmentOf, book, freeSlots } from '../../appointments/appointments';
 import { demoSession } from '../../classroom/sessions';
 import { createCase, saveDraft, timelineOf } from '../engine/cases';
@@ -10,6 +10,9 @@ import { runDueInstruction, submitCase } from '../engine/run';
 import type { CaseRow, Persona, RawValues } from '../engine/types';
 import { askCollection, checkAtCounter, handOver } from './counter';
 import { stampDue } from './definition';
+import { buyStamp } from '../../payments/fiscal-stamps';
+import { testCardNumber } from '../../payments/card';
+import { procedures } from '../registry';
 
 let db: AsyncExecutor;
 let session: string;
@@ -28,11 +31,24 @@ beforeEach(async () => {
   await db.update(classSessions).set({ minutesPerMonth: 30, autoInstructionDelaySeconds: 10 }).where(eq(classSessions.id, session)).run();
 });
 
+const card = { numero: testCardNumber, expiration: '08/29', cryptogramme: '123', titulaire: 'Test' };
+const stampFor = { passeport: 'passeport_majeur', cni: 'cni_perte_vol' } as const;
+
 async function preRequest(p: Persona, title: 'cni' | 'passeport', reason = 'renouvellement', at = start) {
   let c = await createCase(db, { classSessionId: session, personaId: p.id, procedure: 'titre-identite' }, at);
-  const answers: Record<string, RawValues> = { titre: { titre: title }, motif: { motif: reason }, pour: { pour: 'moi' }, signalement: { taille: '172', yeux: 'marron', nom_usage: '' } };
+  const paid = title === 'passeport' || reason === 'perte_vol';
+  const stamp = paid ? await buyStamp(db, p, stampFor[title], card) : null;
+  const answers: Record<string, RawValues> = { titre: { titre: title }, motif: { motif: reason }, pour: { pour: 'moi' }, signalement: { taille: '172', yeux: 'marron', nom_usage: '' }, ...(stamp ? { timbre: { numero: stamp.number } } : {}) };
   for (const [step, values] of Object.entries(answers)) c = await saveDraft(db, c, step, values, at);
   return submitCase(db, c, p, { kind: 'usager', id: p.id, label: p.givenNames }, at);
+}
+
+/** A passport's pre-request filed with this stamp's number. */
+async function preRequestWith(p: Persona, numero: string) {
+  let c = await createCase(db, { classSessionId: session, personaId: p.id, procedure: 'titre-identite' });
+  const answers: Record<string, RawValues> = { titre: { titre: 'passeport' }, motif: { motif: 'premiere' }, pour: { pour: 'moi' }, signalement: { taille: '180', yeux: 'bleus', nom_usage: '' }, timbre: { numero } };
+  for (const [step, values] of Object.entries(answers)) c = await saveDraft(db, c, step, values);
+  return submitCase(db, c, p, { kind: 'usager', id: p.id, label: p.givenNames });
 }
 
 describe('passeport ou carte d’identité', () => {
@@ -44,6 +60,27 @@ describe('passeport ou carte d’identité', () => {
     expect(stampDue({ titre: { titre: 'passeport' }, motif: { motif: 'premiere' }, pour: { pour: 'moi' } }, lea, today)).toBe(8_600);
     const child = (date: string) => stampDue({ titre: { titre: 'passeport' }, motif: { motif: 'premiere' }, pour: { pour: 'enfant' }, enfant: { date } }, lea, today);
     expect([child('04/12/2011'), child('03/12/2011'), child('03/12/2008')]).toEqual([1_700, 4_200, 8_600]);
+  });
+
+  it('is paid by a timbre fiscal bought online: the right amount, the person’s own, used once', async () => {
+    const hugo = await persona('hugo-lambert');
+    const lea = await persona('lea-martin');
+    await expect(buyStamp(db, hugo, 'passeport_majeur', { ...card, numero: '4000 0000 0000 0002' })).rejects.toMatchObject({ errors: { numero: expect.stringContaining('carte de test') } });
+    const stamp = await buyStamp(db, hugo, 'passeport_majeur', card);
+    expect(stamp.number).toMatch(/^\d{16}$/);
+    expect(await db.select().from(documents).where(and(eq(documents.personaId, hugo.id), eq(documents.kind, 'timbre_fiscal'))).all()).toHaveLength(1);
+    const step = procedures['titre-identite'].steps.find((st) => st.id === 'timbre')!;
+    const passport = { titre: { titre: 'passeport' }, motif: { motif: 'premiere' }, pour: { pour: 'moi' } };
+    const check = (who: Persona, numero: string, answers: Record<string, RawValues> = passport) => step.validate({ numero }, { db, persona: who, answers });
+    expect(await check(hugo, stamp.number.replace(/(\d{4})/g, '$1 '))).toEqual({ ok: true });
+    expect(await check(hugo, '1234')).toMatchObject({ ok: false, errors: { numero: 'Le numéro du timbre a 16 chiffres.' } });
+    expect(await check(lea, stamp.number)).toMatchObject({ ok: false, errors: { numero: expect.stringContaining('aucun timbre que vous avez acheté') } });
+    const cheaper = await buyStamp(db, hugo, 'cni_perte_vol', card);
+    expect(await check(hugo, cheaper.number)).toMatchObject({ ok: false, errors: { numero: expect.stringMatching(/vaut 25,00\s€\s; il en faut un de 86,00\s€/) } });
+    // Filed once with it, the stamp cannot pay for another request.
+    const filed = await preRequestWith(hugo, stamp.number);
+    expect(filed.state).toBe('depose');
+    expect(await check(hugo, stamp.number)).toMatchObject({ ok: false, errors: { numero: expect.stringContaining('déjà servi') } });
   });
 
   it('a pre-request waits for its appointment; the counter’s student checks it (not before the hour, not without every check), it is produced a fortnight later, then handed over once', async () => {

@@ -1,7 +1,10 @@
 import { database } from '@/db/engine';
 import { appointmentOf, counterName } from '@/lib/appointments/appointments';
 import { newActionKey } from '@/lib/action-keys';
-import { formatDateTime } from '@/lib/format';
+import { eq } from 'drizzle-orm';
+import { fiscalStamps } from '@/db/tables';
+import { formatDateTime, formatEuros } from '@/lib/format';
+import { formatStampNumber } from '@/lib/payments/fiscal-stamps';
 import { timeScaleOfSession } from '@/lib/procedures/engine/session-clock';
 import type { CaseRow } from '@/lib/procedures/engine/types';
 import { counterChecks } from '@/lib/procedures/identity-document/counter';
@@ -15,6 +18,7 @@ export async function CounterDesk({ c }: { c: CaseRow }) {
   const appointment = await appointmentOf(db, c.id);
   if (!appointment) return <p>La personne n’a pas encore pris rendez-vous : sa pré-demande arrivera ici avec son créneau.</p>;
   const place = await counterName(db, appointment.place);
+  const stamp = await db.select().from(fiscalStamps).where(eq(fiscalStamps.usedByCaseId, c.id)).get();
   const scale = await timeScaleOfSession(db, c.classSessionId);
   return (
     <>
@@ -22,6 +26,7 @@ export async function CounterDesk({ c }: { c: CaseRow }) {
         Rendez-vous à la {place.charAt(0).toLowerCase()}
         {place.slice(1)}, dans cette séance à {formatDateTime(appointment.startsAt)}.
       </p>
+      <p>{stamp ? `Timbre fiscal n° ${formatStampNumber(stamp.number)} : ${formatEuros(stamp.amountCents)}, payé, utilisé pour cette pré-demande.` : 'Pas de timbre fiscal : ce titre est gratuit.'}</p>
       {!appointment.checkedAt && c.state === 'depose' && (
         <CounterForm actionKey={newActionKey()} send={counterAction.bind(null, c.id, 'verifier')} checks={counterChecks} label="Valider le dépôt" />
       )}

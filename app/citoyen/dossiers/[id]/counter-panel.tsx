@@ -7,6 +7,8 @@ import { database } from '@/db/engine';
 import { appointmentOf, counterName } from '@/lib/appointments/appointments';
 import { newActionKey } from '@/lib/action-keys';
 import { formatDateTime, formatEuros } from '@/lib/format';
+import { formatStampNumber, stampDigits } from '@/lib/payments/fiscal-stamps';
+import { text } from '@/lib/procedures/fields';
 import { timeScaleOfSession } from '@/lib/procedures/engine/session-clock';
 import type { CaseRow, Persona } from '@/lib/procedures/engine/types';
 import { readyAt, stampDue, titleOf } from '@/lib/procedures/identity-document/definition';
@@ -36,7 +38,7 @@ export async function CounterPanel({ c, persona }: { c: CaseRow; persona: Person
           </p>
         </div>
       )}
-      {due > 0 && c.state === 'depose' && <p>À acheter avant le rendez-vous : un timbre fiscal électronique de {formatEuros(due)}.</p>}
+      {due > 0 && <p>Payé par le timbre fiscal n° {formatStampNumber(stampDigits(text(c.answers.timbre, 'numero')))} ({formatEuros(due)}).</p>}
       {!appointment && c.state === 'depose' && (
         <p>
           <Link className="button" href={`/citoyen/dossiers/${c.id}/rendez-vous`}>

@@ -190,6 +190,7 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
               {d.identity.medianOnlineMinutes !== null ? `, ${agreed(d.identity.requested, 'remplie', 'remplies')} en ${minutes(d.identity.medianOnlineMinutes)} (médiane)` : ''} ;{' '}
               {countOf(d.identity.booked, 'rendez-vous pris', 'rendez-vous pris')}, {countOf(d.identity.collected, 'titre remis', 'titres remis')}.
             </li>
+            {d.identity.medianCounterMinutes !== null && <li>Au guichet, entre l’heure du rendez-vous et la vérification : {minutes(d.identity.medianCounterMinutes)} (médiane).</li>}
             {d.identity.medianDaysToCollection !== null && (
               <li>
                 De la pré-demande au titre en main : {countOf(d.identity.medianDaysToCollection, 'jour', 'jours')} de la vraie vie (médiane). Ce qui reste au
