@@ -40,7 +40,7 @@ test('carte d’identité perdue : pré-demande, rendez-vous, vérification au g
     // A height in metres: refused beside the field, the eye colour kept.
     await citizen.getByLabel('Taille, en centimètres').fill('1,78');
     await citizen.getByRole('radio', { name: 'Verts' }).check();
-    await citizen.getByRole('button', { name: 'Voir le récapitulatif' }).click();
+    await citizen.getByRole('button', { name: 'Continuer' }).click();
     await expect(citizen.locator('#champ-taille-erreur')).toContainText('en centimètres');
     await expect(citizen.getByRole('radio', { name: 'Verts' })).toBeChecked();
     await expectNoAxeViolations(citizen);
