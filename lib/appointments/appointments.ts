@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { hasDriverCode } from '../../db/client';
 import { type AsyncExecutor, transaction } from '../../db/engine';
 import { appointments, cases, classSessions, communes } from '../../db/tables';
+import { coverageOf, waitsForStudent } from '../classroom/coverage';
 import { CaseError } from '../procedures/engine/cases';
 import { timeScaleOf } from '../procedures/engine/session-clock';
 import { addScaled, legalDaysBetween, scaledMs, type TimeScale } from '../procedures/engine/time-scale';
@@ -128,6 +129,12 @@ function uniqueIndexOf(error: unknown): 'slot' | 'case' | null {
   for (let e = error as { message?: unknown; constraint?: unknown; cause?: unknown } | null, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) said.push(String(e.message ?? ''), String(e.constraint ?? ''));
   const text = said.join(' ');
   return /appointments_case|appointments\.case_id/.test(text) ? 'case' : /appointments_slot|appointments\.class_session_id/.test(text) ? 'slot' : null;
+}
+
+/** Whether a student plays this counter (the état civil of its town hall): then the counter's acts are theirs. */
+export async function counterPlayed(db: AsyncExecutor, classSessionId: string, place: string): Promise<boolean> {
+  const session = await db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
+  return !!session && waitsForStudent(await coverageOf(db, session), { agency: 'etat-civil', unit: place });
 }
 
 /** A counter's name, as the person reads it. */

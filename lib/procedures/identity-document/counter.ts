@@ -1,15 +1,14 @@
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../../db/engine';
-import { appointments, cases, classSessions } from '../../../db/tables';
-import { appointmentOf, counterName, type Appointment } from '../../appointments/appointments';
-import { coverageOf, waitsForStudent } from '../../classroom/coverage';
+import { appointments, cases } from '../../../db/tables';
+import { appointmentOf, counterName, counterPlayed, type Appointment } from '../../appointments/appointments';
 import { formatDateTime } from '../../format';
 import type { Agent } from '../../auth/guards';
 import { agentActor } from '../agent';
 import { addNote, CaseError, type Actor } from '../engine/cases';
 import { transition } from '../engine/transition';
 import type { CaseRow, Persona } from '../engine/types';
-import { titleOf } from './definition';
+import { agreedWithTitle, titleOf } from './definition';
 
 // At the counter: the agent of the town hall checks the pre-request, the documents and the fingerprints; later, hands
 // the document over. Each once (guarded updates), whatever the clicks; only the agents of the appointment's town hall.
@@ -54,8 +53,7 @@ export async function askCollection(db: AsyncExecutor, persona: Persona, caseId:
   if (!c || c.procedure !== 'titre-identite' || !appointment) throw new CaseError('introuvable', 'Cette demande n’existe pas.');
   if (c.state !== 'accepte') throw new CaseError('pas_pret', 'Votre titre n’est pas encore prêt : vous serez prévenu·e.');
   if (appointment.collectedAt) return appointment;
-  const session = (await db.select().from(classSessions).where(eq(classSessions.id, c.classSessionId)).get())!;
-  const byStudent = waitsForStudent(await coverageOf(db, session), { agency: 'etat-civil', unit: appointment.place });
+  const byStudent = await counterPlayed(db, c.classSessionId, appointment.place);
   const place = await counterName(db, appointment.place);
   return transaction(db, async (tx) => {
     const asked = await tx.update(appointments).set({ collectionAskedAt: now }).where(and(eq(appointments.id, appointment.id), isNull(appointments.collectionAskedAt))).returning().get();
@@ -76,6 +74,6 @@ export async function handOver(db: AsyncExecutor, agent: Agent, caseId: string, 
 async function handOverNow(tx: AsyncExecutor, c: CaseRow, appointment: Appointment, actor: Actor, now: Date): Promise<Appointment> {
   const given = await tx.update(appointments).set({ collectedAt: now }).where(and(eq(appointments.id, appointment.id), isNull(appointments.collectedAt), isNotNull(appointments.collectionAskedAt))).returning().get();
   if (!given) throw new CaseError('deja_remis', 'Ce titre est déjà remis.');
-  await addNote(tx, c, actor, `${titleOf(c)} est remis${c.answers.titre?.titre === 'cni' ? 'e' : ''} à la personne, au guichet. La démarche est terminée.`, now);
+  await addNote(tx, c, actor, `${titleOf(c)} est ${agreedWithTitle(c, 'remis')} à la personne, au guichet. La démarche est terminée.`, now);
   return given;
 }

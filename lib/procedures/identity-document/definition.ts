@@ -1,13 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../../db/engine';
-import { appointments, classSessions, personas } from '../../../db/tables';
+import { appointments, personas } from '../../../db/tables';
 import { formatStampNumber, stampDigits, stampProblem, useStamp } from '../../payments/fiscal-stamps';
-import { appointmentOf, counterName } from '../../appointments/appointments';
-import { coverageOf, waitsForStudent } from '../../classroom/coverage';
-import { formatEuros } from '../../format';
+import { appointmentOf, counterName, counterPlayed } from '../../appointments/appointments';
+import { formatEuros, lowerFirst } from '../../format';
 import { addNote } from '../engine/cases';
 import { transition } from '../engine/transition';
-import { timeScaleOf } from '../engine/session-clock';
+import { timeScaleOfSession } from '../engine/session-clock';
 import { addScaled, hasElapsed } from '../engine/time-scale';
 import type { CaseRow, Decision, Persona, ProcedureDef, StepContext } from '../engine/types';
 import { Checks, parseFrenchDate, text } from '../fields';
@@ -36,7 +35,7 @@ type Title = (typeof titles)[number]['value'];
 type Reason = (typeof reasons)[number]['value'];
 
 /** "Mairie de X" → "à la mairie de X". */
-export const atThe = (place: string) => `à la ${place.charAt(0).toLowerCase()}${place.slice(1)}`;
+export const atThe = (place: string) => `à la ${lowerFirst(place)}`;
 
 /** Age in whole years on `today`, from an ISO date. */
 function ageOn(iso: string, today: Date): number {
@@ -58,6 +57,8 @@ export function stampDue(answers: CaseRow['answers'], persona: Persona, today = 
 
 const titleLabel = (answers: CaseRow['answers']) => titles.find((t) => t.value === text(answers.titre, 'titre'))?.label ?? 'Titre d’identité';
 export const titleOf = (c: CaseRow) => titleLabel(c.answers);
+/** A participle agreed with the title: "fabriquée" for the identity card, "fabriqué" for the passport. */
+export const agreedWithTitle = (c: CaseRow, participle: string) => (text(c.answers.titre, 'titre') === 'cni' ? `${participle}e` : participle);
 
 /**
  * The counter check the rules make when no student plays that town hall: at the appointment's time, the person is
@@ -66,8 +67,7 @@ export const titleOf = (c: CaseRow) => titleLabel(c.answers);
 async function checkedByRules(db: AsyncExecutor, c: CaseRow, now: Date) {
   const appointment = await appointmentOf(db, c.id);
   if (!appointment || appointment.checkedAt || now.getTime() < appointment.startsAt.getTime()) return appointment;
-  const session = await db.select().from(classSessions).where(eq(classSessions.id, c.classSessionId)).get();
-  if (!session || waitsForStudent(await coverageOf(db, session), { agency: 'etat-civil', unit: appointment.place })) return appointment;
+  if (await counterPlayed(db, c.classSessionId, appointment.place)) return appointment;
   const place = await counterName(db, appointment.place);
   const actor = { kind: 'systeme' as const, id: null, label: `${place} — accueil automatique` };
   return transaction(db, async (tx) => {
@@ -251,10 +251,9 @@ export const identityDocument: ProcedureDef = {
   instruct: async (db, c, _persona, by, now): Promise<Decision> => {
     const appointment = by === 'regles' ? await checkedByRules(db, c, now) : await appointmentOf(db, c.id);
     if (!appointment?.checkedAt) return { decision: 'attendre' };
-    const session = await db.select().from(classSessions).where(eq(classSessions.id, c.classSessionId)).get();
-    if (!session || !hasElapsed(appointment.checkedAt, { days: productionDays }, timeScaleOf(session), now)) return { decision: 'attendre' };
+    if (!hasElapsed(appointment.checkedAt, { days: productionDays }, await timeScaleOfSession(db, c.classSessionId), now)) return { decision: 'attendre' };
     const place = await counterName(db, appointment.place);
-    return { decision: 'accepter', documents: [], note: `${titleOf(c)} est fabriqué${c.answers.titre?.titre === 'cni' ? 'e' : ''} : il vous attend ${atThe(place)}. Venez le chercher en personne.` };
+    return { decision: 'accepter', documents: [], note: `${titleOf(c)} est ${agreedWithTitle(c, 'fabriqué')} : il vous attend ${atThe(place)}. Venez le chercher en personne.` };
   },
 };
 

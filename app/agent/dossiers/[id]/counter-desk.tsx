@@ -8,7 +8,7 @@ import { formatStampNumber } from '@/lib/payments/fiscal-stamps';
 import { timeScaleOfSession } from '@/lib/procedures/engine/session-clock';
 import type { CaseRow } from '@/lib/procedures/engine/types';
 import { counterChecks } from '@/lib/procedures/identity-document/counter';
-import { readyAt } from '@/lib/procedures/identity-document/definition';
+import { atThe, readyAt } from '@/lib/procedures/identity-document/definition';
 import { counterAction } from './counter-actions';
 import { CounterForm } from './counter-form';
 
@@ -23,8 +23,7 @@ export async function CounterDesk({ c }: { c: CaseRow }) {
   return (
     <>
       <p>
-        Rendez-vous à la {place.charAt(0).toLowerCase()}
-        {place.slice(1)}, dans cette séance à {formatDateTime(appointment.startsAt)}.
+        Rendez-vous {atThe(place)}, dans cette séance à {formatDateTime(appointment.startsAt)}.
       </p>
       <p>{stamp ? `Timbre fiscal n° ${formatStampNumber(stamp.number)} : ${formatEuros(stamp.amountCents)}, payé, utilisé pour cette pré-demande.` : 'Pas de timbre fiscal : ce titre est gratuit.'}</p>
       {!appointment.checkedAt && c.state === 'depose' && (

@@ -6,7 +6,7 @@ import { SubmitButton } from '@/app/_components/submit-button';
 import { database } from '@/db/engine';
 import { appointmentOf, counterName } from '@/lib/appointments/appointments';
 import { newActionKey } from '@/lib/action-keys';
-import { formatDateTime, formatEuros } from '@/lib/format';
+import { formatDateTime, formatEuros, lowerFirst } from '@/lib/format';
 import { formatStampNumber, stampDigits } from '@/lib/payments/fiscal-stamps';
 import { text } from '@/lib/procedures/fields';
 import { timeScaleOfSession } from '@/lib/procedures/engine/session-clock';
@@ -21,7 +21,7 @@ export async function CounterPanel({ c, persona }: { c: CaseRow; persona: Person
   const appointment = await appointmentOf(db, c.id);
   const name = appointment ? await counterName(db, appointment.place) : '';
   // "la mairie de X", within a sentence.
-  const place = name.charAt(0).toLowerCase() + name.slice(1);
+  const place = lowerFirst(name);
   const scale = await timeScaleOfSession(db, c.classSessionId);
   const qr = c.receiptNumber ? await QRCode.toString(c.receiptNumber, { type: 'svg', margin: 1, width: 160 }) : null;
   const due = stampDue(c.answers, persona);
