@@ -1,10 +1,11 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { and, desc, eq, gte, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { database } from '../db/engine';
+import { placeholderAs, prepared } from '../db/prepared';
 import { flashMessages } from '../db/tables';
 import { getViewer } from './auth/guards';
 import { env } from './env';
@@ -39,6 +40,21 @@ export async function setFlash(text: string, tone: FlashTone = 'succes', emphasi
   if (!owner) (await cookies()).set(cookieName, id, { httpOnly: true, sameSite: 'lax', secure: env().baseUrl.startsWith('https:'), path: '/', maxAge: 120 });
 }
 
+// Asked on every page a signed-in person opens: built once (db/prepared.ts). A page that says where it is takes only
+// what is for it (or for any page); one that does not, anything.
+const fresher = () => gte(flashMessages.createdAt, placeholderAs(flashMessages.createdAt, 'fresh'));
+const latestFirst = desc(flashMessages.createdAt);
+const owners = prepared((db) => db.select({ id: flashMessages.id }).from(flashMessages).where(and(eq(flashMessages.owner, sql.placeholder('owner')), fresher())).orderBy(latestFirst).limit(1));
+const ownersFor = prepared((db) =>
+  db
+    .select({ id: flashMessages.id })
+    .from(flashMessages)
+    .where(and(eq(flashMessages.owner, sql.placeholder('owner')), fresher(), or(isNull(flashMessages.path), eq(flashMessages.path, sql.placeholder('path')))))
+    .orderBy(latestFirst)
+    .limit(1),
+);
+const byId = prepared((db) => db.select({ id: flashMessages.id }).from(flashMessages).where(and(eq(flashMessages.id, sql.placeholder('id')), fresher())).limit(1));
+
 /**
  * The message waiting for this person (or browser), taken once per request (the page and its components share it).
  * One message per page, the latest first: a double-click that rendered two pages shows one on each; what is older than
@@ -54,13 +70,7 @@ export const takeFlash = cache(async (path?: string): Promise<Flash | null> => {
   const db = database();
   const fresh = new Date(Date.now() - 120_000);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const latest = await db
-      .select({ id: flashMessages.id })
-      .from(flashMessages)
-      // A page that says where it is takes only what is for it (or for any page); one that does not, anything.
-      .where(and(owner ? eq(flashMessages.owner, owner) : eq(flashMessages.id, id!), gte(flashMessages.createdAt, fresh), path ? or(isNull(flashMessages.path), eq(flashMessages.path, path)) : undefined))
-      .orderBy(desc(flashMessages.createdAt))
-      .get();
+    const latest = owner ? await (path ? ownersFor : owners)(db).get({ owner, fresh, path }) : await byId(db).get({ id, fresh });
     if (!latest) return null;
     // Deleted here or by a request at the same instant: whoever deletes it shows it.
     const row = await db.delete(flashMessages).where(eq(flashMessages.id, latest.id)).returning().get();

@@ -1,5 +1,6 @@
-import { and, desc, eq, gt, inArray, isNull, ne, or } from 'drizzle-orm';
+import { and, desc, eq, exists, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AsyncExecutor } from '../db/engine';
+import { placeholderAs, prepared } from '../db/prepared';
 import { caseEvents, cases, classroomMessages, notificationReads, participants } from '../db/tables';
 import type { Agent, Persona } from './auth/guards';
 import { stateLabels } from './procedures/engine/state-machine';
@@ -15,41 +16,55 @@ export type Notification = { id: string; at: string; text: string; href: string 
 const viewerKey = (v: NotificationViewer) => (v.kind === 'usager' ? `usager:${v.persona.id}` : `agent:${v.agent.id}`);
 const sessionOf = (v: NotificationViewer) => (v.kind === 'usager' ? v.persona.classSessionId : v.agent.classSessionId);
 
-async function lastRead(db: AsyncExecutor, v: NotificationViewer): Promise<Date> {
-  return (await db.select().from(notificationReads).where(eq(notificationReads.viewer, viewerKey(v))).get())?.lastReadAt ?? new Date(0);
-}
+// Read on every signed-in page of a citizen or an agent: built once (db/prepared.ts), the columns shown only.
+const lastReadOf = prepared((db) => db.select({ at: notificationReads.lastReadAt }).from(notificationReads).where(eq(notificationReads.viewer, sql.placeholder('viewer'))));
+const columns = {
+  id: caseEvents.id,
+  at: caseEvents.at,
+  kind: caseEvents.kind,
+  actorLabel: caseEvents.actorLabel,
+  toState: caseEvents.toState,
+  caseId: cases.id,
+  procedure: cases.procedure,
+  receiptNumber: cases.receiptNumber,
+};
+const newEvents = (scope: SQL) =>
+  prepared((db) =>
+    db
+      .select(columns)
+      .from(caseEvents)
+      .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+      .where(and(scope, eq(caseEvents.classSessionId, sql.placeholder('seance')), ne(caseEvents.kind, 'avis'), gt(caseEvents.at, placeholderAs(caseEvents.at, 'since'))))
+      .orderBy(desc(caseEvents.at)),
+  );
+// A citizen hears from the bodies; an agent from the citizens of their body's cases (of their town hall at the état civil).
+const eventsForCitizen = newEvents(and(eq(cases.personaId, sql.placeholder('persona')), inArray(caseEvents.actorKind, ['agent', 'systeme']))!);
+const agentScope = and(eq(cases.classSessionId, sql.placeholder('seance')), eq(cases.agency, sql.placeholder('agency')), inArray(caseEvents.actorKind, ['usager', 'aidant']))!;
+const eventsForAgent = newEvents(agentScope);
+const eventsForTownHallAgent = newEvents(and(agentScope, eq(cases.unit, sql.placeholder('unit')))!);
 
 export async function notificationsFor(db: AsyncExecutor, v: NotificationViewer, limit = 8): Promise<{ unread: number; items: Notification[] }> {
-  const since = await lastRead(db, v);
-  const scope =
+  const since = (await lastReadOf(db).get({ viewer: viewerKey(v) }))?.at ?? new Date(0);
+  const seance = sessionOf(v);
+  const rows =
     v.kind === 'usager'
-      ? and(eq(cases.personaId, v.persona.id), inArray(caseEvents.actorKind, ['agent', 'systeme']))
-      : and(
-          eq(cases.classSessionId, v.agent.classSessionId),
-          eq(cases.agency, v.agent.agencyId),
-          v.agent.agencyId === 'etat-civil' && v.agent.unit ? eq(cases.unit, v.agent.unit) : undefined,
-          inArray(caseEvents.actorKind, ['usager', 'aidant']),
-        );
-  const rows = await db
-    .select({ e: caseEvents, c: cases })
-    .from(caseEvents)
-    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-    .where(and(scope, eq(caseEvents.classSessionId, sessionOf(v)), ne(caseEvents.kind, 'avis'), gt(caseEvents.at, since)))
-    .orderBy(desc(caseEvents.at))
-    .all();
-  const caseItems = rows.map(({ e, c }) => {
-    const title = procedures[c.procedure].title;
-    const ref = c.receiptNumber ?? '';
+      ? await eventsForCitizen(db).execute({ persona: v.persona.id, seance, since })
+      : v.agent.agencyId === 'etat-civil' && v.agent.unit
+        ? await eventsForTownHallAgent(db).execute({ seance, agency: v.agent.agencyId, unit: v.agent.unit, since })
+        : await eventsForAgent(db).execute({ seance, agency: v.agent.agencyId, since });
+  const caseItems = rows.map((e) => {
+    const procedure = procedures[e.procedure];
+    const ref = e.receiptNumber ?? '';
     const text =
       e.kind === 'message'
-        ? `Message de ${e.actorLabel} (${title} ${ref})`
+        ? `Message de ${e.actorLabel} (${procedure.title} ${ref})`
         : v.kind === 'usager'
           ? // Accepted, the procedure's own words when "acceptée" would not say what to do (a title to collect).
-            `${title} ${ref} : ${e.toState === 'accepte' && procedures[c.procedure].accepted ? lowerFirst(procedures[c.procedure].accepted!.title) : lowerFirst(stateLabels[e.toState ?? 'depose'])}`
+            `${procedure.title} ${ref} : ${e.toState === 'accepte' && procedure.accepted ? lowerFirst(procedure.accepted.title) : lowerFirst(stateLabels[e.toState ?? 'depose'])}`
           : e.toState === 'depose'
-            ? `Nouvelle demande : ${title} ${ref}`
-            : `${title} ${ref} : ${e.actorLabel} a répondu`;
-    return { id: e.id, at: e.at.toISOString(), text, href: v.kind === 'usager' ? `/citoyen/dossiers/${c.id}` : `/agent/dossiers/${c.id}` };
+            ? `Nouvelle demande : ${procedure.title} ${ref}`
+            : `${procedure.title} ${ref} : ${e.actorLabel} a répondu`;
+    return { id: e.id, at: e.at.toISOString(), text, href: v.kind === 'usager' ? `/citoyen/dossiers/${e.caseId}` : `/agent/dossiers/${e.caseId}` };
   });
   const all = [...caseItems, ...await teacherMessages(db, v, since)].sort((a, b) => b.at.localeCompare(a.at));
   return { unread: all.length, items: all.slice(0, limit) };
@@ -62,21 +77,34 @@ export async function markNotificationsRead(db: AsyncExecutor, v: NotificationVi
     .run();
 }
 
-/** What the teacher sent to the student playing this persona or agent (or to the whole class). */
-async function teacherMessages(db: AsyncExecutor, v: NotificationViewer, since: Date): Promise<Notification[]> {
-  const subject = v.kind === 'usager' ? v.persona.id : v.agent.id;
-  const student = await db.select({ id: participants.id }).from(participants).where(and(eq(participants.classSessionId, sessionOf(v)), eq(participants.subjectId, subject))).all();
-  if (student.length === 0) return [];
-  return (await db
-    .select()
+const messagesSince = prepared((db) =>
+  db
+    .select({ id: classroomMessages.id, kind: classroomMessages.kind, title: classroomMessages.title, createdAt: classroomMessages.createdAt })
     .from(classroomMessages)
     .where(
       and(
-        eq(classroomMessages.classSessionId, sessionOf(v)),
-        or(isNull(classroomMessages.participantId), inArray(classroomMessages.participantId, student.map((s) => s.id))),
-        gt(classroomMessages.createdAt, since),
+        eq(classroomMessages.classSessionId, sql.placeholder('seance')),
+        or(
+          isNull(classroomMessages.participantId),
+          inArray(
+            classroomMessages.participantId,
+            db.select({ id: participants.id }).from(participants).where(and(eq(participants.classSessionId, sql.placeholder('seance')), eq(participants.subjectId, sql.placeholder('subject')))),
+          ),
+        ),
+        gt(classroomMessages.createdAt, placeholderAs(classroomMessages.createdAt, 'since')),
+        // Only a persona or an account a student plays hears the teacher.
+        exists(db.select({ id: participants.id }).from(participants).where(and(eq(participants.classSessionId, sql.placeholder('seance')), eq(participants.subjectId, sql.placeholder('subject'))))),
       ),
-    )
-    .all())
-    .map((m) => ({ id: m.id, at: m.createdAt.toISOString(), text: `${m.kind === 'indice' ? 'Indice' : m.kind === 'evenement' ? 'Événement' : 'Message'} de l’enseignant·e : ${m.title}`, href: '/seance' }));
+    ),
+);
+
+/** What the teacher sent to the student playing this persona or agent (or to the whole class). */
+async function teacherMessages(db: AsyncExecutor, v: NotificationViewer, since: Date): Promise<Notification[]> {
+  const subject = v.kind === 'usager' ? v.persona.id : v.agent.id;
+  return (await messagesSince(db).execute({ seance: sessionOf(v), subject, since })).map((m) => ({
+    id: m.id,
+    at: m.createdAt.toISOString(),
+    text: `${m.kind === 'indice' ? 'Indice' : m.kind === 'evenement' ? 'Événement' : 'Message'} de l’enseignant·e : ${m.title}`,
+    href: '/seance',
+  }));
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { cookies } from 'next/headers';
+import { cache } from 'react';
 import { database } from '../db/engine';
 import { getViewer, type Viewer } from './auth/guards';
 import { env } from './env';
@@ -15,15 +16,15 @@ const subjectOf = (v: Viewer | null): { subject: string; classSessionId: string 
   return { subject: v.teacher.id, classSessionId: null };
 };
 
-/** The user's saved preferences, else the device's, else the persona's defaults. */
-export async function currentPreferences(viewer: Viewer | null): Promise<Preferences> {
+/** The user's saved preferences, else the device's, else the persona's defaults (read once per render: the layout and the page). */
+export const currentPreferences = cache(async (viewer: Viewer | null): Promise<Preferences> => {
   const who = subjectOf(viewer);
   const saved = who ? await storedPreferences(database(), who.subject) : null;
   if (saved) return saved;
   const raw = (await cookies()).get(cookieName)?.value;
   if (raw) return decodePreferences(raw);
   return defaultsFor(viewer?.role === 'citoyen' ? viewer.persona.digitalProfile : null);
-}
+});
 
 /** Saved on the device (cookie, a year) and, when signed in, for the user (any device they sign in on). */
 export async function savePreferences(viewer: Viewer | null, p: Preferences): Promise<void> {

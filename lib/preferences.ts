@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AsyncExecutor } from '../db/engine';
+import { prepared } from '../db/prepared';
 import { type DigitalProfile } from '../db/schema';
 import { userPreferences } from '../db/tables';
 
@@ -53,8 +54,11 @@ export function preferencesFromForm(form: FormData): Preferences {
   return preferencesSchema.parse({ taille: String(form.get('taille') ?? '100'), contraste: on('contraste'), espacement: on('espacement'), mouvement: on('mouvement'), simplifie: on('simplifie'), lecture: on('lecture') });
 }
 
+// Read on every signed-in page: built once (db/prepared.ts).
+const preferencesOf = prepared((db) => db.select({ values: userPreferences.values }).from(userPreferences).where(eq(userPreferences.subject, sql.placeholder('subject'))));
+
 export async function storedPreferences(db: AsyncExecutor, subject: string): Promise<Preferences | null> {
-  const row = await db.select().from(userPreferences).where(eq(userPreferences.subject, subject)).get();
+  const row = await preferencesOf(db).get({ subject });
   return row ? preferencesSchema.parse(row.values) : null;
 }
 

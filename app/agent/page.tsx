@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { ApiAccess } from '@/app/_components/api-access';
 import { ExchangeList } from '@/app/_components/exchange-list';
 import { caseStates, procedureIds } from '@/db/schema';
-import { agencies, classSessions } from '@/db/tables';
+import { agencies } from '@/db/tables';
 import { registryNames } from '@/db/seed/reference-data';
 import { redirect } from 'next/navigation';
 import { getViewer, requireAgent } from '@/lib/auth/guards';
@@ -26,6 +26,7 @@ import { procedures } from '@/lib/procedures/registry';
 import { noticeAction } from './actions';
 import { FlashNotice } from '@/app/_components/flash-notice';
 import { lowerFirst } from '@/lib/format';
+import { sessionById } from '@/lib/classroom/session-by-id';
 
 export const metadata: Metadata = { title: 'Espace agent' };
 
@@ -45,11 +46,11 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
   const db = database();
   await runDueInstruction(db, agent.classSessionId);
   const agency = await db.select().from(agencies).where(eq(agencies.id, agent.agencyId)).get();
-  const session = await db.select().from(classSessions).where(eq(classSessions.id, agent.classSessionId)).get();
+  const session = await sessionById(db, agent.classSessionId);
   const played = session?.bodiesPlayed.includes(agent.agencyId) ?? false;
   // The student playing this agent is here: the teacher's live view counts on it (nothing stranded).
   const me = await participantOfSubject(db, agent.id);
-  if (me) await touchParticipant(db, me.id);
+  if (me) await touchParticipant(db, me);
   const now = Date.now();
   const patienceMs = (session?.patienceMinutes ?? 5) * 60_000;
   const unit = agent.unit ? registryNames[agent.unit] : null;

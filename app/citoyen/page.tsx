@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireCitizen } from '@/lib/auth/guards';
 import { countOf, formatIsoDate, lowerFirst } from '@/lib/format';
-import { eq } from 'drizzle-orm';
+
 import { database } from '@/db/engine';
-import { classSessions } from '@/db/tables';
+
 import { casesOf } from '@/lib/procedures/engine/cases';
 import { mandatesOfPerson, statusOf } from '@/lib/aidants/mandates';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
@@ -12,6 +12,7 @@ import { stateLabels } from '@/lib/procedures/engine/state-machine';
 import { procedures } from '@/lib/procedures/registry';
 import { hasBadNetwork } from '@/lib/procedures/network';
 import { noticesOf } from '@/lib/procedures/fines/notices';
+import { sessionById } from '@/lib/classroom/session-by-id';
 
 export const metadata: Metadata = { title: 'Mon tableau de bord' };
 
@@ -20,7 +21,7 @@ export default async function CitizenDashboard() {
   const db = database();
   await runDueInstruction(db, persona.classSessionId);
   const myCases = await casesOf(db, persona.id);
-  const session = await db.select().from(classSessions).where(eq(classSessions.id, persona.classSessionId)).get();
+  const session = await sessionById(db, persona.classSessionId);
   const pendingMandates = (await mandatesOfPerson(db, persona.id)).filter((m) => statusOf(m) === 'a_confirmer');
   const finesToPay = (await noticesOf(db, persona)).filter((n) => n.state === 'a_payer').length;
   const usualName = persona.preferredName ?? persona.familyName;

@@ -35,7 +35,7 @@ export default async function StudentSessionPage() {
     );
   }
   const { participant, session } = mine;
-  await touchParticipant(db, participant.id);
+  await touchParticipant(db, participant);
   const card = await cardOf(db, participant);
   const messages = await messagesFor(db, session.id, participant.id);
   const viewer = await getViewer();

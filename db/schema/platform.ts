@@ -32,7 +32,13 @@ export const journalEntries = sqliteTable(
     hash: text('hash').notNull(),
     previousHash: text('previous_hash').notNull(),
   },
-  (t) => [uniqueIndex('journal_entries_chain').on(t.classSessionId, t.sequence), index('journal_entries_subject').on(t.subject)],
+  (t) => [
+    uniqueIndex('journal_entries_chain').on(t.classSessionId, t.sequence),
+    index('journal_entries_subject').on(t.subject),
+    // A body's latest exchanges, as consumer and as provider (its agents' page), without walking the whole séance.
+    index('journal_entries_consumer').on(t.classSessionId, t.consumer, t.sequence),
+    index('journal_entries_provider').on(t.classSessionId, t.provider, t.sequence),
+  ],
 );
 
 /**

@@ -2,11 +2,12 @@ import crypto from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { hasDriverCode } from '../../db/client';
 import { type AsyncExecutor, transaction } from '../../db/engine';
-import { appointments, cases, classSessions, communes } from '../../db/tables';
+import { appointments, cases, communes } from '../../db/tables';
 import { coverageOf, waitsForStudent } from '../classroom/coverage';
 import { CaseError } from '../procedures/engine/cases';
 import { timeScaleOf } from '../procedures/engine/session-clock';
 import { addScaled, legalDaysBetween, scaledMs, type TimeScale } from '../procedures/engine/time-scale';
+import { sessionById } from '../classroom/session-by-id';
 
 // Appointments at a counter (docs/PROCEDURES.md, "Appointments"), for any procedure that ends at a counter (an
 // identity document: its fingerprints are taken there). Counters are few and their days full: the nearest town hall
@@ -44,7 +45,7 @@ export function slotStart(sessionStart: Date, scale: TimeScale, day: number, hou
 /** A counter's free slots from now: none before its calendar opens, booked ones left out. */
 export async function freeSlots(db: AsyncExecutor, classSessionId: string, place: string, now = new Date()): Promise<Slot[]> {
   const counter = counters.find((c) => c.place === place);
-  const session = await db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
+  const session = await sessionById(db, classSessionId);
   if (!counter || !session) return [];
   const scale = timeScaleOf(session);
   const today = dayOf(session.createdAt, scale, now);
@@ -67,7 +68,7 @@ export async function freeSlots(db: AsyncExecutor, classSessionId: string, place
  */
 async function bookable(db: AsyncExecutor, classSessionId: string, choice: { place: string; day: number; slot: number }, now: Date): Promise<Slot | null> {
   const counter = counters.find((c) => c.place === choice.place);
-  const session = await db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
+  const session = await sessionById(db, classSessionId);
   const hour = counter?.hours[choice.slot];
   if (!counter || !session || !hour || !Number.isInteger(choice.day)) return null;
   const scale = timeScaleOf(session);
@@ -133,7 +134,7 @@ function uniqueIndexOf(error: unknown): 'slot' | 'case' | null {
 
 /** Whether a student plays this counter (the état civil of its town hall): then the counter's acts are theirs. */
 export async function counterPlayed(db: AsyncExecutor, classSessionId: string, place: string): Promise<boolean> {
-  const session = await db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
+  const session = await sessionById(db, classSessionId);
   return !!session && waitsForStudent(await coverageOf(db, session), { agency: 'etat-civil', unit: place });
 }
 

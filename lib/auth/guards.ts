@@ -1,10 +1,11 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getServerSession } from 'next-auth';
 import { forbidden, unauthorized } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { database } from '../../db/engine';
+import { prepared } from '../../db/prepared';
 import { type AgencyId } from '../../db/schema';
 import { agents, aidants, personas, teachers } from '../../db/tables';
 import { authOptions } from './options';
@@ -22,6 +23,14 @@ export type Viewer =
   | { role: 'aidant'; aidant: Aidant }
   | { role: 'enseignant'; teacher: TeacherAccount };
 
+// Read on every signed-in page: built once (db/prepared.ts).
+const personaById = prepared((db) => db.select().from(personas).where(eq(personas.id, sql.placeholder('id'))));
+const agentById = prepared((db) => db.select().from(agents).where(eq(agents.id, sql.placeholder('id'))));
+const aidantById = prepared((db) => db.select().from(aidants).where(eq(aidants.id, sql.placeholder('id'))));
+const teacherById = prepared((db) =>
+  db.select({ id: teachers.id, email: teachers.email, displayName: teachers.displayName, createdAt: teachers.createdAt }).from(teachers).where(eq(teachers.id, sql.placeholder('id'))),
+);
+
 /**
  * The signed-in person, read fresh from the database (a deleted persona or agent is signed out). Memoised for one
  * server render (React `cache`): the layout and the page ask once between them.
@@ -34,23 +43,19 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const db = database();
   switch (session.role) {
     case 'citoyen': {
-      const persona = await db.select().from(personas).where(eq(personas.id, subject)).get();
+      const persona = await personaById(db).get({ id: subject });
       return persona ? { role: 'citoyen', persona } : null;
     }
     case 'agent': {
-      const agent = await db.select().from(agents).where(eq(agents.id, subject)).get();
+      const agent = await agentById(db).get({ id: subject });
       return agent ? { role: 'agent', agent } : null;
     }
     case 'aidant': {
-      const aidant = await db.select().from(aidants).where(eq(aidants.id, subject)).get();
+      const aidant = await aidantById(db).get({ id: subject });
       return aidant ? { role: 'aidant', aidant } : null;
     }
     case 'enseignant': {
-      const teacher = await db
-        .select({ id: teachers.id, email: teachers.email, displayName: teachers.displayName, createdAt: teachers.createdAt })
-        .from(teachers)
-        .where(eq(teachers.id, subject))
-        .get();
+      const teacher = await teacherById(db).get({ id: subject });
       return teacher ? { role: 'enseignant', teacher } : null;
     }
     default:

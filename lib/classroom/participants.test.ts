@@ -6,7 +6,7 @@ import { agents, aidants, classSessions, personas, teachers } from '../../db/tab
 import { hit } from '../rate-limit';
 import { cardOf } from './cards';
 import { messagesFor, sendClassroomMessage } from './messages';
-import { deviceHash, joinSession, newDeviceSecret, participantOfSubject, pseudonymSchema, reassignParticipant, type Participant } from './participants';
+import { deviceHash, joinSession, newDeviceSecret, participantOfSubject, pseudonymSchema, reassignParticipant, seenEveryMs, touchParticipant, type Participant } from './participants';
 import { nextRole, rolePlans } from './roles';
 import { personaSeeds } from '../../db/seed/personas';
 import { agentSeeds } from '../../db/seed/agents-data';
@@ -172,5 +172,18 @@ describe('rate limits', () => {
     expect(await hit(db, 'k', rule, new Date(t0.getTime() + 10_000))).toEqual({ allowed: false, retryAfterSeconds: 50 });
     expect((await hit(db, 'autre', rule, t0)).allowed).toBe(true);
     expect((await hit(db, 'k', rule, new Date(t0.getTime() + 60_000))).allowed).toBe(true);
+  });
+});
+
+describe('seen at', () => {
+  it('is written when a student opens a page, at most every half-minute (a page view takes no write lock meanwhile)', async () => {
+    const { db, session } = await setup();
+    const joined = await join(db, session, 'Renard');
+    const seenAt = async () => (await participantOfSubject(db, joined.subjectId!))!.lastSeenAt.getTime();
+    const start = joined.lastSeenAt.getTime();
+    await touchParticipant(db, joined, new Date(start + seenEveryMs - 1));
+    expect(await seenAt()).toBe(start);
+    await touchParticipant(db, joined, new Date(start + seenEveryMs));
+    expect(await seenAt()).toBe(start + seenEveryMs);
   });
 });

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AsyncExecutor, transaction } from '../../db/engine';
+import { prepared } from '../../db/prepared';
 import { agencyIds, participantRoles, type AgencyId, type ParticipantRole } from '../../db/schema';
 import { agents, aidants, classSessions, participants, personas } from '../../db/tables';
 import { agencyForAgent, nextRole, personaOrder, roleLabels, rolePlans, type RoleCounts } from './roles';
@@ -41,15 +42,18 @@ export async function participantOfDevice(db: AsyncExecutor, classSessionId: str
 
 /** The latest séance this device joined (a student's way back to their card). */
 export async function latestParticipation(db: AsyncExecutor, hash: string): Promise<{ participant: Participant; session: ClassSession } | null> {
-  const row = await db
+  return (await latestOfDevice(db).get({ hash })) ?? null;
+}
+// Asked on every page a student opens (the footer's way back to the séance): built once (db/prepared.ts).
+const latestOfDevice = prepared((db) =>
+  db
     .select({ participant: participants, session: classSessions })
     .from(participants)
     .innerJoin(classSessions, eq(classSessions.id, participants.classSessionId))
-    .where(eq(participants.deviceHash, hash))
+    .where(eq(participants.deviceHash, sql.placeholder('hash')))
     .orderBy(desc(participants.lastSeenAt))
-    .get();
-  return row ?? null;
-}
+    .limit(1),
+);
 
 /** The participant playing a persona, agent or aidant account (the student behind a signed-in user). */
 export async function participantOfSubject(db: AsyncExecutor, subjectId: string): Promise<Participant | null> {
@@ -199,9 +203,15 @@ export async function participantsOfSession(db: AsyncExecutor, classSessionId: s
   return db.select().from(participants).where(eq(participants.classSessionId, classSessionId)).orderBy(asc(participants.joinedAt)).all();
 }
 
-export async function touchParticipant(db: AsyncExecutor, participantId: string, now = new Date()): Promise<void> {
-  await db.update(participants).set({ lastSeenAt: now }).where(eq(participants.id, participantId)).run();
+/**
+ * "Seen at" for the teacher's list. Written at most every half-minute: a page view that writes takes the database's
+ * write lock (on SQLite, from every server process in turn) for a time the teacher reads to the minute.
+ */
+export async function touchParticipant(db: AsyncExecutor, participant: Pick<Participant, 'id' | 'lastSeenAt'>, now = new Date()): Promise<void> {
+  if (now.getTime() - participant.lastSeenAt.getTime() < seenEveryMs) return;
+  await db.update(participants).set({ lastSeenAt: now }).where(eq(participants.id, participant.id)).run();
 }
+export const seenEveryMs = 30_000;
 
 /** The teacher's reassignment list: each role (any account), then the personas, bodies and aidants to pick from. */
 export async function reassignChoices(db: AsyncExecutor, classSessionId: string): Promise<{ label: string; options: { value: string; label: string }[] }[]> {

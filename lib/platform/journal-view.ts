@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
 import { type AgencyId } from '../../db/schema';
 import { exchangeTraces, journalEntries } from '../../db/tables';
@@ -54,15 +54,23 @@ export async function readExchange(db: AsyncExecutor, reader: JournalReader, ent
 }
 
 /** Entries the reader may see with their traces (mode expert), newest first; optionally those of one case only. */
-export function exchangesWithTraces(db: AsyncExecutor, reader: JournalReader, limit = 100, caseRef?: string) {
-  return db
-    .select({ entry: journalEntries, trace: exchangeTraces })
-    .from(journalEntries)
-    .leftJoin(exchangeTraces, eq(exchangeTraces.journalEntryId, journalEntries.id))
-    .where(caseRef ? and(readerFilter(reader), eq(journalEntries.caseId, caseRef)) : readerFilter(reader))
-    .orderBy(desc(journalEntries.sequence))
-    .limit(limit)
-    .all();
+export async function exchangesWithTraces(db: AsyncExecutor, reader: JournalReader, limit = 100, caseRef?: string) {
+  const withTraces = (where: SQL | undefined) =>
+    db.select({ entry: journalEntries, trace: exchangeTraces }).from(journalEntries).leftJoin(exchangeTraces, eq(exchangeTraces.journalEntryId, journalEntries.id)).where(where).orderBy(desc(journalEntries.sequence)).limit(limit).all();
+  if (reader.kind !== 'organisme' || caseRef) return withTraces(caseRef ? and(readerFilter(reader), eq(journalEntries.caseId, caseRef)) : readerFilter(reader));
+  // A body's latest: its latest as consumer and as provider, each read down its own index (one body among thousands of
+  // exchanges of others would otherwise walk the séance's whole journal), then those entries with their traces.
+  const latestAs = (column: typeof journalEntries.consumer | typeof journalEntries.provider) =>
+    db
+      .select({ id: journalEntries.id, sequence: journalEntries.sequence })
+      .from(journalEntries)
+      .where(and(eq(journalEntries.classSessionId, reader.classSessionId), eq(column, reader.agency)))
+      .orderBy(desc(journalEntries.sequence))
+      .limit(limit)
+      .all();
+  const latest = new Map([...(await latestAs(journalEntries.consumer)), ...(await latestAs(journalEntries.provider))].map((e) => [e.id, e.sequence]));
+  const ids = [...latest].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([id]) => id);
+  return ids.length === 0 ? [] : withTraces(and(eq(journalEntries.classSessionId, reader.classSessionId), inArray(journalEntries.id, ids)));
 }
 
 /** The receipt the platform handed out with an exchange's answer (kept in its trace); null for entries from before receipts. */

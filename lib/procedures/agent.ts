@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../db/engine';
 import { type CaseState, type ProcedureId } from '../../db/schema';
-import { addressNotices, caseFiles, cases, classSessions, personas } from '../../db/tables';
+import { addressNotices, caseFiles, cases, personas } from '../../db/tables';
 import type { Agent } from '../auth/guards';
 import { prepareDocument } from '../documents/documents';
 import { agencyName } from '../platform/consent-text';
@@ -13,6 +13,7 @@ import type { CaseRow } from './engine/types';
 import { procedures } from './registry';
 import { whileHolding } from '../action-keys';
 import { prefillOnce } from './drafts';
+import { sessionById } from '../classroom/session-by-id';
 
 // The back-office's Data Access Layer: an agent sees and acts only on their body's cases (and register), in their séance.
 
@@ -154,7 +155,7 @@ export async function startOnBehalf(db: AsyncExecutor, agent: Agent, personaId: 
   const persona = await db.select().from(personas).where(and(eq(personas.id, personaId), eq(personas.classSessionId, agent.classSessionId))).get();
   if (!persona) throw new CaseError('introuvable', 'Choisissez une personne de la séance.');
   if (procedures[procedure].steps.length === 0) throw new CaseError('demarche', 'Cette démarche ne se saisit pas ici.');
-  const session = await db.select().from(classSessions).where(eq(classSessions.id, agent.classSessionId)).get();
+  const session = await sessionById(db, agent.classSessionId);
   const started = await transaction(db, async (tx) => {
     // The same request keyed in twice (double-click, two tabs) is the draft already started, or the request still open.
     const { c, resumed } = await startCase(tx, { classSessionId: agent.classSessionId, personaId, procedure, channel }, now);

@@ -3,10 +3,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { asc, eq } from 'drizzle-orm';
 import { database } from '@/db/engine';
-import { aidants, classSessions, personas } from '@/db/tables';
+import { aidants, personas } from '@/db/tables';
 import { idpNameSchema, providers } from '@/lib/auth/idp/config';
 import { findInteraction } from '@/lib/auth/idp/provider';
 import { agentsOfSession, demoSession } from '@/lib/classroom/sessions';
+import { sessionById } from '@/lib/classroom/session-by-id';
 
 export const metadata: Metadata = { title: 'Fournisseur d’identité simulé' };
 
@@ -43,7 +44,7 @@ export default async function IdentityProviderPage({ params, searchParams }: { p
   const db = database();
   const interaction = interactionId ? await findInteraction(db, provider, interactionId) : null;
   // The séance named by the join code, or the demonstration séance.
-  const session = interaction?.classSessionId ? (await db.select().from(classSessions).where(eq(classSessions.id, interaction.classSessionId)).get() ?? null) : await demoSession(db);
+  const session = interaction?.classSessionId ? (await sessionById(db, interaction.classSessionId) ?? null) : await demoSession(db);
   const config = providers[provider];
 
   const header = (

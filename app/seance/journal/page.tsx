@@ -18,7 +18,7 @@ export default async function AuditJournalPage() {
   const db = database();
   const mine = device ? await latestParticipation(db, device) : null;
   if (!mine || mine.participant.role !== 'observateur') forbidden();
-  await touchParticipant(db, mine.participant.id);
+  await touchParticipant(db, mine.participant);
   const rows = (await exchangesWithTraces(db, { kind: 'enseignant', classSessionId: mine.session.id }, 200)).map((r) => ({ entry: r.entry, trace: null }));
   const chain = await verifyJournalChain(db, mine.session.id);
   return (

@@ -1,15 +1,15 @@
 import { and, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
-import { postgresEngine, transaction } from '../../../db/engine';
-import { actionKeys, caseEvents, journalEntries, personas } from '../../../db/tables';
+import { describe, expect, it, vi } from 'vitest';
+import { getEngine, postgresEngine, transaction } from '../../../db/engine';
+import { actionKeys, addressNotices, caseEvents, classSessions, journalEntries, personas } from '../../../db/tables';
 import { freshDb, onPostgres } from '../../../test/db';
 import { whileHolding } from '../../action-keys';
-import { demoSession } from '../../classroom/sessions';
+import { demoSession, type ClassSession } from '../../classroom/sessions';
 import { consentText, consentTextVersion } from '../../platform/consent-text';
 import { grantConsent } from '../../platform/consents';
 import { parkingConsentRequests } from '../parking-card/start';
-import { startCase } from './cases';
-import { instructCase, runDueInstruction, submitOnce } from './run';
+import { caseOf, createCase, saveDraft, startCase } from './cases';
+import { instructCase, runDueInstruction, submitCase, submitOnce } from './run';
 
 describe('the automatic instruction of a case', () => {
   it('asks the platform once, however many live views and servers run it at the same moment', { timeout: 60_000 }, async () => {
@@ -94,6 +94,39 @@ describe('whileHolding', () => {
       expect(held).toBeGreaterThanOrEqual(1);
     } finally {
       await second?.close();
+    }
+  });
+});
+
+describe('the automatic instruction when students play the bodies', () => {
+  it('writes nothing while a change of address waits for the students, and applies the notices of the bodies nobody plays', async () => {
+    const db = await freshDb();
+    const classSessionId = (await demoSession(db))!.id;
+    const playing = (bodies: string[]) => db.update(classSessions).set({ bodiesPlayed: bodies as ClassSession['bodiesPlayed'] }).where(eq(classSessions.id, classSessionId)).run();
+    await playing(['caf', 'cpam']);
+    const lea = (await db.select().from(personas).where(and(eq(personas.key, 'lea-martin'), eq(personas.classSessionId, classSessionId))).get())!;
+    let c = await createCase(db, { classSessionId, personaId: lea.id, procedure: 'changement-adresse' });
+    c = await saveDraft(db, c, 'adresse', { voie: '8 rue du Moulin', code_postal: '00100' });
+    c = await saveDraft(db, c, 'date', { date: new Date().toISOString().slice(0, 10).split('-').reverse().join('/') });
+    c = await saveDraft(db, c, 'organismes', { organismes: ['caf', 'cpam'] });
+    await submitCase(db, c, lea, { kind: 'usager', id: lea.id, label: 'Léa' });
+    const later = new Date(Date.now() + 3600_000);
+    await runDueInstruction(db, classSessionId, later); // the platform takes the declaration: once
+    const notices = async () => Object.fromEntries((await db.select().from(addressNotices).where(eq(addressNotices.caseId, c.id)).all()).map((n) => [n.agency, n.state]));
+    // Every page view of the class runs it: while both notices wait for their students, not one write.
+    const writes = vi.spyOn(getEngine(), 'transaction');
+    try {
+      for (let i = 0; i < 3; i++) await runDueInstruction(db, classSessionId, later);
+      expect(writes).not.toHaveBeenCalled();
+      expect(await notices()).toEqual({ caf: 'a_traiter', cpam: 'a_traiter' });
+      // Nobody plays the CPAM any more: its notice is the rules' to apply, the CAF's still waits for its student.
+      await playing(['caf']);
+      await runDueInstruction(db, classSessionId, later);
+      expect(writes).toHaveBeenCalled();
+      expect(await notices()).toEqual({ caf: 'a_traiter', cpam: 'appliquee' });
+      expect((await caseOf(db, lea.id, c.id))!.state).toBe('en_instruction');
+    } finally {
+      writes.mockRestore();
     }
   });
 });

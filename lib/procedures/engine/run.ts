@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../../db/engine';
 import { type AgencyId } from '../../../db/schema';
-import { addressNotices, cases, classSessions, personas } from '../../../db/tables';
+import { addressNotices, cases, personas } from '../../../db/tables';
 import { prepareDocument, storeDocument, type DocumentRow } from '../../documents/documents';
 import { agencyName } from '../../platform/consent-text';
 import { decideNotice } from '../address-change/definition';
@@ -15,11 +15,11 @@ import { activeFault } from '../../platform/faults';
 import { whileHolding } from '../../action-keys';
 import { hasElapsed, type TimeScale } from './time-scale';
 import { timeScaleOf } from './session-clock';
+import { sessionById } from '../../classroom/session-by-id';
 
 // Submitting a case and instructing it by the procedure's rules (the body's automatic instruction).
 
 export const systemActor = (agency: AgencyId | null): Actor => ({ kind: 'systeme', id: null, label: agency ? `${agencyName(agency)} — traitement automatique` : 'e-Guichet — traitement automatique' });
-
 
 /** Submits a draft: every step checked again, routed, receipt number, accusé de réception in the vault. */
 export async function submitCase(db: AsyncExecutor, c: CaseRow, persona: Persona, actor: Actor, now = new Date()): Promise<CaseRow> {
@@ -152,7 +152,7 @@ export async function heldBy(db: AsyncExecutor, c: CaseRow, now = new Date()): P
  * when they were filed), and their people told: a note in the history is a notification.
  */
 export async function recheckHeldCases(db: AsyncExecutor, classSessionId: string, agency: AgencyId, now = new Date()): Promise<number> {
-  const session = await db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
+  const session = await sessionById(db, classSessionId);
   if (!session) return 0;
   const held = (await db.select().from(cases).where(and(eq(cases.classSessionId, classSessionId), eq(cases.state, 'en_instruction'))).all()).filter((c) => lookUpProviders(c).includes(agency));
   const at = clockFrom(now);
@@ -201,7 +201,7 @@ const handlingFactor = (c: CaseRow) => (c.procedure === 'carte-stationnement' &&
  * and their cases decided by the rules. Called when pages that show cases are opened (no timer, no state in memory).
  */
 export async function runDueInstruction(db: AsyncExecutor, classSessionId: string, now = new Date()): Promise<void> {
-  const session = await db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
+  const session = await sessionById(db, classSessionId);
   if (!session) return;
   const played = new Set(session.bodiesPlayed);
   const delayMs = session.autoInstructionDelaySeconds * 1000;
@@ -225,13 +225,20 @@ export async function runDueInstruction(db: AsyncExecutor, classSessionId: strin
       if (c.procedure === 'changement-adresse') {
         // The platform takes the declaration; then each body no student plays applies its notice.
         if (c.state === 'depose') c = await transaction(db, async (tx) => transition(tx, c, 'prendre', systemActor(null), {}, at));
-        await transaction(db, async (tx) => {
-          const waiting = await tx.select().from(addressNotices).where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.state, 'a_traiter'))).all();
-          for (const notice of waiting.filter((n) => !played.has(n.agency))) {
-            const outcome = await decideNotice(tx, c, notice.agency, at);
-            await addNote(tx, c, systemActor(notice.agency), outcome.state === 'appliquee' ? `${agencyName(notice.agency)} a mis à jour votre adresse.` : outcome.reason ?? 'Avis rejeté.', at);
-          }
-        });
+        // Read first, written only when a notice is the rules' to apply: a declaration waiting for the students who play
+        // its bodies is read by every page view of the class, and a write takes the database's lock.
+        const waiting = await db.select({ agency: addressNotices.agency }).from(addressNotices).where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.state, 'a_traiter'))).all();
+        if (waiting.some((n) => !played.has(n.agency))) {
+          await transaction(db, async (tx) => {
+            const still = await tx.select().from(addressNotices).where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.state, 'a_traiter'))).all();
+            for (const notice of still.filter((n) => !played.has(n.agency))) {
+              const outcome = await decideNotice(tx, c, notice.agency, at);
+              await addNote(tx, c, systemActor(notice.agency), outcome.state === 'appliquee' ? `${agencyName(notice.agency)} a mis à jour votre adresse.` : outcome.reason ?? 'Avis rejeté.', at);
+            }
+          });
+        }
+        // A notice a student still has to answer: nothing for the rules to decide yet (the declaration waits for it).
+        if (waiting.some((n) => played.has(n.agency))) continue;
         // A request checked through the platform (parking card with consent) is decided by the rules, as when it was
         // filed; the others wait for the student who plays their body (register, service).
       } else if (lookUpProviders(c).length === 0 && !procedures[c.procedure].rulesDecide && waitsForStudent(coverage, c)) continue;

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import { type AsyncExecutor, getEngine, transaction } from '../../../db/engine';
 import type { FineState } from '../../../db/schema';
-import { antaiNotices, classSessions, personas } from '../../../db/tables';
+import { antaiNotices, personas } from '../../../db/tables';
 import { prepareDocument, storeDocument, type DocumentRow } from '../../documents/documents';
 import { formatDateTime, formatEuros } from '../../format';
 import { checkTestCard, type CardInput } from '../../payments/card';
@@ -15,6 +15,7 @@ import type { TimeScale } from '../engine/time-scale';
 import type { Persona } from '../engine/types';
 import { amountDue, classAmounts, contestableUntil, fineDeadlines, stageLabels, type FineClass, type FineTerms } from './ladder';
 import { recordedOffences, type RecordedOffence } from './offences';
+import { sessionById } from '../../classroom/session-by-id';
 
 // The ANTAI's notices of fines (docs/PROCEDURES.md, "Avis de contravention"): sent to the vehicle's holder, found
 // through the platform; paid online once; their amount on the séance's clock from the day the person sees them.
@@ -41,7 +42,7 @@ export function recordedAt(offence: RecordedOffence, sessionStart: Date): Date {
  * a second run sends nothing twice.
  */
 export async function issueNotices(db: AsyncExecutor, classSessionId: string, deps: GatewayDeps = defaultGatewayDeps): Promise<number> {
-  const session = await db.select().from(classSessions).where(eq(classSessions.id, classSessionId)).get();
+  const session = await sessionById(db, classSessionId);
   if (!session) return 0;
   const caller = { classSessionId, agency: 'antai' as const, token: (await currentToken(getEngine(), classSessionId, 'antai')).token };
   let sent = 0;

@@ -1,11 +1,12 @@
-import { eq } from 'drizzle-orm';
+
 import { database } from '@/db/engine';
-import { classSessions } from '@/db/tables';
+
 import { liveSnapshot } from '@/lib/classroom/live';
 import { teacherSessionForApi } from '@/lib/classroom/teacher-api';
 import { apiHandler } from '@/lib/platform/http';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { eventStream, sharedRead } from '@/lib/sse';
+import { sessionById } from '@/lib/classroom/session-by-id';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       request,
       'live',
       () => sharedRead(`live:${id}`, 400, async () => {
-        const session = await db.select().from(classSessions).where(eq(classSessions.id, id)).get();
+        const session = await sessionById(db, id);
         return session ? JSON.stringify(await liveSnapshot(db, session)) : JSON.stringify({ gone: true });
       }),
       // Twice a second: what a student did shows on the teacher's screen within 2 s even when the class is busy;

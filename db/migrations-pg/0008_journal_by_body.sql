@@ -1,0 +1,2 @@
+CREATE INDEX "journal_entries_consumer" ON "journal_entries" USING btree ("class_session_id","consumer","sequence");--> statement-breakpoint
+CREATE INDEX "journal_entries_provider" ON "journal_entries" USING btree ("class_session_id","provider","sequence");
