@@ -70,7 +70,8 @@ export async function exchangesWithTraces(db: AsyncExecutor, reader: JournalRead
       .all();
   const latest = new Map([...(await latestAs(journalEntries.consumer)), ...(await latestAs(journalEntries.provider))].map((e) => [e.id, e.sequence]));
   const ids = [...latest].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([id]) => id);
-  return ids.length === 0 ? [] : withTraces(and(eq(journalEntries.classSessionId, reader.classSessionId), inArray(journalEntries.id, ids)));
+  // By their ids alone (read in this séance above): with the séance in the condition, the planner walks its journal again.
+  return ids.length === 0 ? [] : withTraces(inArray(journalEntries.id, ids));
 }
 
 /** The receipt the platform handed out with an exchange's answer (kept in its trace); null for entries from before receipts. */

@@ -1,0 +1,1 @@
+CREATE INDEX "journal_entries_counts" ON "journal_entries" USING btree ("class_session_id","consumer","provider","result");
