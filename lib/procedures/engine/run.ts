@@ -242,6 +242,8 @@ export async function runDueInstruction(db: AsyncExecutor, classSessionId: strin
         // A request checked through the platform (parking card with consent) is decided by the rules, as when it was
         // filed; the others wait for the student who plays their body (register, service).
       } else if (lookUpProviders(c).length === 0 && !procedures[c.procedure].rulesDecide && waitsForStudent(coverage, c)) continue;
+      // What the rules would only wait for is left alone: instructing takes a lease, i.e. writes.
+      if (await procedures[c.procedure].waiting?.(db, c, now)) continue;
       // Held by a body in outage: checked again when it comes back (not every second, filling the journal).
       if (await heldBy(db, c, at)) continue;
       const persona = await db.select().from(personas).where(eq(personas.id, c.personaId)).get();

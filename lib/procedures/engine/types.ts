@@ -102,6 +102,11 @@ export type ProcedureDef = {
    * decision is not theirs (an identity document is produced elsewhere once the counter has checked the request).
    */
   rulesDecide?: boolean;
+  /**
+   * With `rulesDecide`: whether the rules would only wait at `now` (read only). Every page view of the class runs the due
+   * instruction, and the instruction takes a lease (writes) before it asks `instruct`: a case that waits is left alone.
+   */
+  waiting?: (db: AsyncExecutor, c: CaseRow, now: Date) => Promise<boolean>;
   /** The agent's "Accepter" when it means something else for this case (a CADA rapporteur gives an opinion). */
   agentAccept?: (c: CaseRow) => { label: string; hint: string } | null;
 };

@@ -248,6 +248,13 @@ export const identityDocument: ProcedureDef = {
     if (stampDue(c.answers, persona) > 0) await useStamp(tx, c.personaId, text(c.answers.timbre, 'numero'), c.id);
   },
   accepted: { title: 'Votre titre est prêt.', text: 'Allez le chercher à la mairie de votre rendez-vous : il vous est remis en main propre.' },
+  // What `instruct` below waits for: a booking, the appointment's hour (or the student at the counter), the production.
+  waiting: async (db, c, now) => {
+    const appointment = await appointmentOf(db, c.id);
+    if (!appointment) return true;
+    if (!appointment.checkedAt) return now.getTime() < appointment.startsAt.getTime() || (await counterPlayed(db, c.classSessionId, appointment.place));
+    return !hasElapsed(appointment.checkedAt, { days: productionDays }, await timeScaleOfSession(db, c.classSessionId), now);
+  },
   instruct: async (db, c, _persona, by, now): Promise<Decision> => {
     const appointment = by === 'regles' ? await checkedByRules(db, c, now) : await appointmentOf(db, c.id);
     if (!appointment?.checkedAt) return { decision: 'attendre' };

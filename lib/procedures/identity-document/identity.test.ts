@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshDb } from '../../../test/db';
-import type { AsyncExecutor } from '../../../db/engine';
+import { getEngine, type AsyncExecutor } from '../../../db/engine';
 import { agents, cases, classSessions, documents, personas } from '../../../db/tables';
 import { appointmentOf, book, freeSlots } from '../../appointments/appointments';
 import { demoSession } from '../../classroom/sessions';
@@ -135,5 +135,27 @@ describe('passeport ou carte d’identité', () => {
     // Asked again (a double-click): the same hand-over.
     expect((await askCollection(db, lea, c.id)).collectedAt).toEqual(given.collectedAt);
     expect((await timelineOf(db, c.id)).filter((e) => /est remise à la personne/.test(e.text ?? ''))).toHaveLength(1);
+  });
+  it('writes nothing while a pre-request waits for its booking, its hour or its production (every page view runs the instruction)', async () => {
+    const lea = await persona('lea-martin');
+    const c = await preRequest(lea, 'cni', 'perte_vol');
+    const writes = vi.spyOn(getEngine(), 'transaction');
+    try {
+      await runDueInstruction(db, session, minutes(start, 1)); // no booking yet
+      const slot = (await freeSlots(db, session, '00104', minutes(start, 1)))[0]!;
+      const appointment = await book(db, c.id, slot, { now: minutes(start, 1) });
+      writes.mockClear();
+      await runDueInstruction(db, session, minutes(appointment.startsAt, -0.5)); // before the hour
+      expect(writes).not.toHaveBeenCalled();
+      await runDueInstruction(db, session, minutes(appointment.startsAt, 0.5)); // the counter checks: writes
+      expect((await appointmentOf(db, c.id))!.checkedAt).toBeInstanceOf(Date);
+      writes.mockClear();
+      await runDueInstruction(db, session, minutes(appointment.startsAt, 5)); // in production
+      expect(writes).not.toHaveBeenCalled();
+      await runDueInstruction(db, session, minutes(appointment.startsAt, 15)); // produced
+      expect((await reread(c)).state).toBe('accepte');
+    } finally {
+      writes.mockRestore();
+    }
   });
 });
