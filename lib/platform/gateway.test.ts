@@ -1,5 +1,5 @@
 import { type AsyncExecutor, getEngine, postgresEngine } from '../../db/engine';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDb, onPostgres, rawSql, rowsOfSession, tablesOfSessions } from '../../test/db';
 import { classSessions, exchangeTraces, journalEntries, personas } from '../../db/tables';
@@ -251,7 +251,7 @@ describe('journal and trace of every exchange', () => {
     await ask('ville', await parking('karim-benali'));
     await consentTo('karim-benali');
     const granted = await ask('ville', { ...await parking('karim-benali'), dossier: 'D-1' });
-    const entries = await db.select().from(journalEntries).where(eq(journalEntries.classSessionId, session)).all();
+    const entries = await db.select().from(journalEntries).where(eq(journalEntries.classSessionId, session)).orderBy(asc(journalEntries.sequence)).all();
     expect(entries.map((e) => e.result)).toEqual(['refuse', 'accorde']);
     expect(await verifyJournalChain(db, session)).toMatchObject({ valide: true, entrees: 2 });
     const trace = (await db.select().from(exchangeTraces).where(eq(exchangeTraces.journalEntryId, granted.entry!.id)).get())!;

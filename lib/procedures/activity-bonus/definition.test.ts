@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../../test/db';
 import type { AsyncExecutor } from '../../../db/engine';
@@ -15,7 +15,7 @@ import { activityBonus } from './formula';
 let db: AsyncExecutor;
 let session: string;
 const person = async (key: string): Promise<Persona> => (await db.select().from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, session))).get())!;
-const exchangesOf = async (c: CaseRow) => db.select().from(journalEntries).where(eq(journalEntries.caseId, c.id)).all();
+const exchangesOf = async (c: CaseRow) => db.select().from(journalEntries).where(eq(journalEntries.caseId, c.id)).orderBy(asc(journalEntries.sequence)).all();
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
 beforeEach(async () => {

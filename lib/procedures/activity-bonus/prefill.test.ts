@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../../test/db';
 import type { AsyncExecutor } from '../../../db/engine';
@@ -25,7 +25,7 @@ describe('the prime d’activité’s pre-fill through the platform', () => {
     ]);
     expect(own).toMatchObject({ familySituation: 'Célibataire', benefits: ['Revenu de solidarité active'] });
     // The journal the person reads: two exchanges for this purpose, on the law's basis; no consent was asked or kept.
-    const entries = await db.select().from(journalEntries).where(eq(journalEntries.caseId, 'EG-TEST')).all();
+    const entries = await db.select().from(journalEntries).where(eq(journalEntries.caseId, 'EG-TEST')).orderBy(asc(journalEntries.sequence)).all();
     expect(entries.map((e) => [e.consumer, e.provider, e.purpose, e.legalBasis, e.result, e.caseId])).toEqual([
       ['caf', 'dgfip', bonusPurpose, 'mission_de_service_public', 'accorde', 'EG-TEST'],
       ['caf', 'france-travail', bonusPurpose, 'mission_de_service_public', 'accorde', 'EG-TEST'],
