@@ -77,8 +77,10 @@ export async function markNotificationsRead(db: AsyncExecutor, v: NotificationVi
     .run();
 }
 
-const messagesSince = prepared((db) =>
-  db
+const messagesSince = prepared((db) => {
+  // The student (or students, after a change of role) playing this persona or account.
+  const playing = db.select({ id: participants.id }).from(participants).where(and(eq(participants.classSessionId, sql.placeholder('seance')), eq(participants.subjectId, sql.placeholder('subject'))));
+  return db
     .select({ id: classroomMessages.id, kind: classroomMessages.kind, title: classroomMessages.title, createdAt: classroomMessages.createdAt })
     .from(classroomMessages)
     .where(
@@ -86,17 +88,14 @@ const messagesSince = prepared((db) =>
         eq(classroomMessages.classSessionId, sql.placeholder('seance')),
         or(
           isNull(classroomMessages.participantId),
-          inArray(
-            classroomMessages.participantId,
-            db.select({ id: participants.id }).from(participants).where(and(eq(participants.classSessionId, sql.placeholder('seance')), eq(participants.subjectId, sql.placeholder('subject')))),
-          ),
+          inArray(classroomMessages.participantId, playing),
         ),
         gt(classroomMessages.createdAt, placeholderAs(classroomMessages.createdAt, 'since')),
         // Only a persona or an account a student plays hears the teacher.
-        exists(db.select({ id: participants.id }).from(participants).where(and(eq(participants.classSessionId, sql.placeholder('seance')), eq(participants.subjectId, sql.placeholder('subject'))))),
+        exists(playing),
       ),
-    ),
-);
+    );
+});
 
 /** What the teacher sent to the student playing this persona or agent (or to the whole class). */
 async function teacherMessages(db: AsyncExecutor, v: NotificationViewer, since: Date): Promise<Notification[]> {

@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
-import { classSessions } from '../../db/tables';
+import { sessionById } from '../classroom/session-by-id';
 import { countHit } from '../rate-limit';
 import type { Persona } from './engine/types';
 
@@ -13,7 +12,7 @@ export type RequestKind = 'enregistrer' | 'brouillon' | 'envoyer';
 
 export async function hasBadNetwork(db: AsyncExecutor, persona: Pick<Persona, 'digitalProfile' | 'classSessionId'>): Promise<boolean> {
   if (persona.digitalProfile !== 'zone_blanche') return false;
-  return (await db.select({ on: classSessions.simulateNetwork }).from(classSessions).where(eq(classSessions.id, persona.classSessionId)).get())?.on ?? false;
+  return (await sessionById(db, persona.classSessionId))?.simulateNetwork ?? false;
 }
 
 /** Waits like a slow network, then says whether this request is cut ('coupure') or goes through ('ok'). */
