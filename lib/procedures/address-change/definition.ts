@@ -131,9 +131,11 @@ export const addressChange: ProcedureDef = {
   moved: async (tx, c) => {
     if (c.state === 'depose') await createNotices(tx, c);
   },
+  // Accepted once every notice is answered (applied or rejected), by a student or by the rules.
+  waiting: async (db, c) => unanswered(await db.select({ state: addressNotices.state }).from(addressNotices).where(eq(addressNotices.caseId, c.id)).all()),
   instruct: async (db, c) => {
     const notices = await db.select().from(addressNotices).where(eq(addressNotices.caseId, c.id)).all();
-    if (notices.length === 0 || notices.some((n) => n.state === 'a_traiter')) return { decision: 'attendre' };
+    if (unanswered(notices)) return { decision: 'attendre' };
     const address = await newAddressOf(c, db);
     return {
       decision: 'accepter',
@@ -146,6 +148,8 @@ export const addressChange: ProcedureDef = {
     };
   },
 };
+
+const unanswered = (notices: { state: NoticeState }[]) => notices.length === 0 || notices.some((n) => n.state === 'a_traiter');
 
 /** Creates one notice per chosen body when the declaration is submitted. */
 export async function createNotices(tx: AsyncExecutor, c: CaseRow): Promise<void> {

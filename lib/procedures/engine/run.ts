@@ -227,8 +227,8 @@ export async function runDueInstruction(db: AsyncExecutor, classSessionId: strin
         if (c.state === 'depose') c = await transaction(db, async (tx) => transition(tx, c, 'prendre', systemActor(null), {}, at));
         // Read first, written only when a notice is the rules' to apply: a declaration waiting for the students who play
         // its bodies is read by every page view of the class, and a write takes the database's lock.
-        const waiting = await db.select({ agency: addressNotices.agency }).from(addressNotices).where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.state, 'a_traiter'))).all();
-        if (waiting.some((n) => !played.has(n.agency))) {
+        const unanswered = await db.select({ agency: addressNotices.agency }).from(addressNotices).where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.state, 'a_traiter'))).all();
+        if (unanswered.some((n) => !played.has(n.agency))) {
           await transaction(db, async (tx) => {
             const still = await tx.select().from(addressNotices).where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.state, 'a_traiter'))).all();
             for (const notice of still.filter((n) => !played.has(n.agency))) {
@@ -237,8 +237,6 @@ export async function runDueInstruction(db: AsyncExecutor, classSessionId: strin
             }
           });
         }
-        // A notice a student still has to answer: nothing for the rules to decide yet (the declaration waits for it).
-        if (waiting.some((n) => played.has(n.agency))) continue;
         // A request checked through the platform (parking card with consent) is decided by the rules, as when it was
         // filed; the others wait for the student who plays their body (register, service).
       } else if (lookUpProviders(c).length === 0 && !procedures[c.procedure].rulesDecide && waitsForStudent(coverage, c)) continue;

@@ -103,8 +103,9 @@ export type ProcedureDef = {
    */
   rulesDecide?: boolean;
   /**
-   * With `rulesDecide`: whether the rules would only wait at `now` (read only). Every page view of the class runs the due
-   * instruction, and the instruction takes a lease (writes) before it asks `instruct`: a case that waits is left alone.
+   * Whether the rules would only wait at `now` (read only; what `instruct` answers 'attendre' to). Every page view of the
+   * class runs the due instruction, and the instruction takes a lease (writes) before it asks `instruct`: a case that
+   * waits is left alone.
    */
   waiting?: (db: AsyncExecutor, c: CaseRow, now: Date) => Promise<boolean>;
   /** The agent's "Accepter" when it means something else for this case (a CADA rapporteur gives an opinion). */
