@@ -50,3 +50,5 @@ export const rateLimits = active.rateLimits;
 export const userPreferences = active.userPreferences;
 export const actionKeys = active.actionKeys;
 export const flashMessages = active.flashMessages;
+export const assistantConversations = active.assistantConversations;
+export const assistantMessages = active.assistantMessages;

@@ -1,68 +1,49 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { accessibilityStatement, type StatementItem } from '@/lib/accessibility-statement';
 
 export const metadata: Metadata = { title: 'Déclaration d’accessibilité' };
 
-/** The accessibility statement, in the shape of the RGAA model: what was measured, how, and what is not yet accessible. */
+function Item({ item }: { item: StatementItem }) {
+  if (typeof item === 'string') return <>{item}</>;
+  const [before, after] = item.text.split(item.link.label);
+  return (
+    <>
+      {before}
+      <Link href={item.link.href}>{item.link.label}</Link>
+      {after}
+    </>
+  );
+}
+
+/** The accessibility statement, in the shape of the RGAA model (lib/accessibility-statement.ts). */
 export default function AccessibilityStatement() {
+  const { lead, sections, date } = accessibilityStatement;
   return (
     <>
       <h1>Déclaration d’accessibilité</h1>
-      <p className="lead">
-        L’équipe d’e-Guichet s’engage à rendre ce simulateur accessible à toutes et à tous, élèves comme enseignant·e·s. Cette déclaration s’applique à
-        l’application e-Guichet (toutes ses pages).
-      </p>
-
-      <h2>État de conformité</h2>
-      <p>
-        e-Guichet est <strong>partiellement conforme</strong> au référentiel général d’amélioration de l’accessibilité (RGAA, version 4.1), qui reprend
-        les critères des règles internationales WCAG 2.1 aux niveaux A et AA. Aucun audit complet n’a encore été fait par un organisme extérieur : les
-        résultats ci-dessous viennent de nos propres tests.
-      </p>
-
-      <h2>Comment nous avons testé</h2>
-      <ul>
-        <li>
-          Chaque page visitée par nos tests automatiques est analysée par l’outil axe-core (règles WCAG 2.0, 2.1 et 2.2 niveaux A et AA, et bonnes
-          pratiques) : aucune erreur n’est acceptée. Les pages sont visitées en étant connecté·e avec chaque rôle : citoyen·ne, agent, aidant·e,
-          enseignant·e, élève.
-        </li>
-        <li>Des parcours complets sont faits au clavier seulement (sans souris), du lien « Aller au contenu » jusqu’à l’envoi de la demande.</li>
-        <li>Les formulaires sont vérifiés : chaque champ a son étiquette, chaque erreur est écrite à côté du champ, une liste des erreurs prend le focus et est annoncée.</li>
-        <li>Les couleurs du texte et du fond ont un contraste d’au moins 4,5 pour 1 ; un mode « contraste renforcé » existe.</li>
-        <li>Navigateur de test : Chromium (Debian), sur Linux.</li>
-      </ul>
-
-      <h2>Ce qui n’est pas encore accessible</h2>
-      <ul>
-        <li>
-          Les documents PDF (actes, cartes, accusés de réception) ne sont pas des PDF « balisés » : un lecteur d’écran peut mal les lire. Toutes leurs
-          informations sont aussi affichées en texte sur la page de la demande et sur la page de vérification du document.
-        </li>
-        <li>La carte des échanges de l’enseignant·e est une image : son équivalent en texte est le résumé sous la carte et le fil de la séance.</li>
-        <li>Le mode simplifié couvre chaque étape des démarches des citoyen·ne·s, mais pas encore les pages des agents, des aidant·e·s et de l’enseignant·e. Ses textes sont « inspirés du FALC » : ils n’ont pas été relus par des personnes en situation de handicap intellectuel, comme la méthode le demande.</li>
-        <li>La lecture à voix haute dépend des voix installées sur l’appareil ; certains navigateurs n’en ont pas.</li>
-        <li>Les parcours n’ont pas encore été testés avec un lecteur d’écran (NVDA, JAWS, VoiceOver) par une personne qui l’utilise au quotidien.</li>
-      </ul>
-
-      <h2>Adapter l’affichage</h2>
-      <p>
-        La page <Link href="/preferences">Affichage et accessibilité</Link> permet d’agrandir le texte jusqu’à 200 %, de renforcer le contraste,
-        d’espacer le texte, de supprimer les animations, de passer en mode simplifié et d’activer la lecture à voix haute.
-      </p>
-
-      <h2>Retour d’information et contact</h2>
-      <p>
-        e-Guichet est une simulation pour la classe. Si vous ne pouvez pas utiliser une page, dites-le à votre enseignant·e : il ou elle peut vous
-        donner un autre rôle ou vous faire utiliser le formulaire papier. Les défauts peuvent aussi être signalés à l’équipe du projet (logiciel libre).
-      </p>
-
-      <h2>Dans la réalité : les voies de recours</h2>
-      <p>
-        Sur un vrai site public, si vous signalez un défaut d’accessibilité et ne recevez pas de réponse satisfaisante, vous pouvez écrire au Défenseur
-        des droits (par son formulaire en ligne, par un de ses délégués, ou par courrier gratuit). Ce site étant fictif, ce recours ne s’applique pas ici.
-      </p>
-      <p className="hint">Déclaration établie le 23 novembre 2026.</p>
+      <p className="lead">{lead}</p>
+      {sections.map((section) => (
+        <section key={section.id} aria-labelledby={section.id}>
+          <h2 id={section.id}>{section.title}</h2>
+          {section.list ? (
+            <ul>
+              {section.items.map((item, i) => (
+                <li key={i}>
+                  <Item item={item} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            section.items.map((item, i) => (
+              <p key={i}>
+                <Item item={item} />
+              </p>
+            ))
+          )}
+        </section>
+      ))}
+      <p className="hint">{date}</p>
     </>
   );
 }

@@ -21,3 +21,4 @@ export * from './aidants';
 export * from './participants';
 export * from './action-keys';
 export * from './flash';
+export * from './voice';

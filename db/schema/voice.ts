@@ -1,0 +1,58 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { agents } from './agents';
+import { aidants } from './aidants';
+import { procedureIds } from './cases';
+import { classSessionRef } from './classroom';
+import { createdAt, id } from './columns';
+import { agencyIds } from './reference';
+import { personas } from './world';
+
+// The user's voice (issue 23): questions to the assistant and to a person.
+
+/**
+ * A person's questions: to the assistant first, then, once handed off, to the body's advisers (the students who play
+ * its agents). Asked by a citizen (persona) or by an aidant.
+ */
+export const assistantConversations = sqliteTable(
+  'assistant_conversations',
+  {
+    id: id(),
+    classSessionId: classSessionRef(),
+    personaId: text('persona_id').references(() => personas.id, { onDelete: 'cascade' }),
+    aidantId: text('aidant_id').references(() => aidants.id, { onDelete: 'cascade' }),
+    /** The body whose advisers answer, once handed off. */
+    agency: text('agency', { enum: agencyIds }),
+    /** The procedure it was about, when the person chose one or the assistant quoted one. */
+    procedure: text('procedure', { enum: procedureIds }),
+    handedOffAt: integer('handed_off_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('assistant_conversations_persona').on(t.personaId, t.updatedAt),
+    index('assistant_conversations_aidant').on(t.aidantId, t.updatedAt),
+    index('assistant_conversations_agency').on(t.classSessionId, t.agency, t.updatedAt),
+  ],
+);
+
+export const assistantAuthors = ['usager', 'assistant', 'conseiller', 'automatique'] as const;
+export type AssistantAuthor = (typeof assistantAuthors)[number];
+
+export const assistantMessages = sqliteTable(
+  'assistant_messages',
+  {
+    id: id(),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => assistantConversations.id, { onDelete: 'cascade' }),
+    classSessionId: classSessionRef(),
+    author: text('author', { enum: assistantAuthors }).notNull(),
+    text: text('text').notNull(),
+    /** The passage the assistant quoted (lib/assistant/corpus.ts); null when it did not know, or a person wrote. */
+    passageId: text('passage_id'),
+    /** The adviser who answered. */
+    agentId: text('agent_id').references(() => agents.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('assistant_messages_conversation').on(t.conversationId, t.createdAt), index('assistant_messages_session').on(t.classSessionId, t.createdAt)],
+);
