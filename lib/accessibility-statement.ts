@@ -37,7 +37,7 @@ export const accessibilityStatement: { lead: string; sections: StatementSection[
         'Le mode simplifié couvre chaque étape des démarches des citoyen·ne·s, mais pas encore les pages des agents, des aidant·e·s et de l’enseignant·e. Ses textes sont « inspirés du FALC » : ils n’ont pas été relus par des personnes en situation de handicap intellectuel, comme la méthode le demande.',
         'La lecture à voix haute dépend des voix installées sur l’appareil ; certains navigateurs n’en ont pas.',
         'Les parcours n’ont pas encore été testés avec un lecteur d’écran (NVDA, JAWS, VoiceOver) par une personne qui l’utilise au quotidien.',
-        'L’assistant « Une question ? » cherche dans les textes d’e-Guichet : il ne comprend pas les phrases comme une personne, et peut se tromper de passage. Il propose toujours de parler à un conseiller.',
+        'L’assistant « Une question ? » cherche dans les textes d’e-Guichet : il ne comprend pas les phrases comme une personne, et peut se tromper de passage. Il propose toujours de parler à un conseiller.',
       ],
     },
     {

@@ -1,6 +1,6 @@
-import { and, count, eq, inArray, max, ne } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, max, ne, type SQL } from 'drizzle-orm';
 import type { AsyncExecutor } from '../db/engine';
-import { addressNotices, caseEvents, cases, mandates } from '../db/tables';
+import { addressNotices, assistantConversations, assistantMessages, caseEvents, cases, mandates } from '../db/tables';
 import type { Agent, Aidant } from './auth/guards';
 import type { Persona } from './procedures/engine/types';
 
@@ -12,6 +12,10 @@ export type LiveViewer = { kind: 'usager'; persona: Persona } | { kind: 'agent';
 
 const stamp = (row: { n: number; at: Date | null } | undefined) => `${row?.n ?? 0}@${row?.at?.getTime() ?? 0}`;
 
+/** The messages of the conversations with the assistant and the advisers that this condition picks (issue 23). */
+const conversationStamp = (db: AsyncExecutor, which: SQL | undefined) =>
+  db.select({ n: count(), at: max(assistantMessages.createdAt) }).from(assistantMessages).innerJoin(assistantConversations, eq(assistantConversations.id, assistantMessages.conversationId)).where(which).get();
+
 export async function liveVersion(db: AsyncExecutor, v: LiveViewer): Promise<string> {
   if (v.kind === 'usager') {
     const mine = eq(cases.personaId, v.persona.id);
@@ -20,6 +24,7 @@ export async function liveVersion(db: AsyncExecutor, v: LiveViewer): Promise<str
       db.select({ n: count(), at: max(cases.updatedAt) }).from(cases).where(mine).get(),
       db.select({ n: count(), at: max(caseEvents.at) }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(mine).get(),
       db.select({ n: count(), at: max(addressNotices.decidedAt) }).from(addressNotices).innerJoin(cases, eq(cases.id, addressNotices.caseId)).where(and(mine, ne(addressNotices.state, 'a_traiter'))).get(),
+      conversationStamp(db, eq(assistantConversations.personaId, v.persona.id)),
     ]);
     return rows.map(stamp).join(';');
   }
@@ -30,6 +35,7 @@ export async function liveVersion(db: AsyncExecutor, v: LiveViewer): Promise<str
       db.select({ n: count(), at: max(cases.updatedAt) }).from(cases).where(scope).get(),
       db.select({ n: count(), at: max(caseEvents.at) }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(scope).get(),
       db.select({ n: count(), at: max(addressNotices.decidedAt) }).from(addressNotices).where(and(eq(addressNotices.classSessionId, a.classSessionId), eq(addressNotices.agency, a.agencyId))).get(),
+      conversationStamp(db, and(eq(assistantConversations.classSessionId, a.classSessionId), eq(assistantConversations.agency, a.agencyId), isNotNull(assistantConversations.handedOffAt))),
     ]);
     return rows.map(stamp).join(';');
   }
@@ -38,5 +44,6 @@ export async function liveVersion(db: AsyncExecutor, v: LiveViewer): Promise<str
   return [
     `${ids.length}:${states.map((s) => `${s.c?.getTime() ?? 0}/${s.r?.getTime() ?? 0}`).join(',')}`,
     ids.length ? stamp(await db.select({ n: count(), at: max(cases.updatedAt) }).from(cases).where(inArray(cases.mandateId, ids)).get()) : '0@0',
+    stamp(await conversationStamp(db, eq(assistantConversations.aidantId, v.aidant.id))),
   ].join(';');
 }

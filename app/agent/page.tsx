@@ -25,7 +25,8 @@ import { stateLabels } from '@/lib/procedures/engine/state-machine';
 import { procedures } from '@/lib/procedures/registry';
 import { noticeAction } from './actions';
 import { FlashNotice } from '@/app/_components/flash-notice';
-import { lowerFirst } from '@/lib/format';
+import { countOf, lowerFirst } from '@/lib/format';
+import { conversationsForAdviser } from '@/lib/assistant/conversations';
 import { sessionById } from '@/lib/classroom/session-by-id';
 
 export const metadata: Metadata = { title: 'Espace agent' };
@@ -61,6 +62,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
   const noticeAddresses = await Promise.all(notices.map(({ c }) => newAddressOf(c, db)));
   const exchanges = await exchangesWithTraces(db, { kind: 'organisme', classSessionId: agent.classSessionId, agency: agent.agencyId }, 50);
   const example = habilitations.find((h) => h.consommateur === agent.agencyId);
+  const questions = (await conversationsForAdviser(db, { id: agent.id, classSessionId: agent.classSessionId, agencyId: agent.agencyId })).filter((q) => q.waiting).length;
   return (
     <>
       <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" />
@@ -69,6 +71,10 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
       <p className="lead">
         Bonjour {agent.givenName} {agent.familyName}. Vous êtes connecté·e comme {lowerFirst(agent.jobTitle)}
         {unit ? ` (${unit})` : ''}.
+      </p>
+      <p className={questions > 0 ? 'notice' : undefined}>
+        <Link href="/agent/conseil">Questions des usagers</Link>
+        {questions > 0 ? ` : ${countOf(questions, 'personne attend', 'personnes attendent')} votre réponse.` : ' : les personnes qui demandent à parler à un conseiller de votre service.'}
       </p>
       {!played && (
         <div className="notice">

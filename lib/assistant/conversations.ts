@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../db/engine';
 import type { AgencyId, AssistantAuthor } from '../../db/schema';
 import { agencyData } from '../../db/seed/reference-data';
-import { agents, assistantConversations, assistantMessages, participants } from '../../db/tables';
+import { assistantConversations, assistantMessages, classSessions } from '../../db/tables';
 import { corpus, type Passage } from './corpus';
 import { findAnswer } from './search';
 
@@ -38,6 +38,16 @@ export async function currentConversation(db: AsyncExecutor, asker: Asker): Prom
   return (await db.select().from(assistantConversations).where(and(eq(assistantConversations.classSessionId, asker.classSessionId), askerIs(asker))).orderBy(desc(assistantConversations.updatedAt)).limit(1).get()) ?? null;
 }
 
+/** The person's conversations, the latest first. */
+export async function conversationsOf(db: AsyncExecutor, asker: Asker): Promise<Conversation[]> {
+  return db.select().from(assistantConversations).where(and(eq(assistantConversations.classSessionId, asker.classSessionId), askerIs(asker))).orderBy(desc(assistantConversations.updatedAt)).all();
+}
+
+/** One of the person's conversations (null: not theirs, or none). */
+export async function conversationOf(db: AsyncExecutor, asker: Asker, conversationId: string): Promise<Conversation | null> {
+  return (await db.select().from(assistantConversations).where(and(eq(assistantConversations.id, conversationId), askerIs(asker))).get()) ?? null;
+}
+
 /** A conversation's messages, oldest first, each with the passage it quotes. */
 export async function messagesOf(db: AsyncExecutor, conversationId: string): Promise<Message[]> {
   const rows = await db.select().from(assistantMessages).where(eq(assistantMessages.conversationId, conversationId)).orderBy(asc(assistantMessages.createdAt), asc(assistantMessages.id)).all();
@@ -53,16 +63,17 @@ function insertMessage(tx: AsyncExecutor, conversation: Conversation, author: As
 }
 
 /**
- * The person asks. In a new conversation (or the current one, unless `fresh`), the assistant answers at once; once the
- * conversation is with an adviser, the question waits for them instead.
+ * The person asks, in the conversation named, or else their current one (a new one when `fresh`, or when they have
+ * none). The assistant answers at once; once the conversation is with an adviser, the question waits for them instead.
  */
-export async function ask(db: AsyncExecutor, asker: Asker, question: string, now = new Date(), options: { fresh?: boolean } = {}): Promise<Conversation> {
+export async function ask(db: AsyncExecutor, asker: Asker, question: string, now = new Date(), options: { fresh?: boolean; conversationId?: string } = {}): Promise<Conversation> {
   const text = question.trim().replace(/\s+/g, ' ');
   if (!text) throw new AssistantError('question_vide', 'Écrivez votre question.');
   if (text.length > maxQuestionLength) throw new AssistantError('question_trop_longue', `Votre question est trop longue : ${maxQuestionLength} caractères au plus.`);
   const found = await findAnswer(text);
   return transaction(db, async (tx) => {
-    let conversation = options.fresh ? null : await currentConversation(tx, asker);
+    let conversation = options.fresh ? null : options.conversationId ? await conversationOf(tx, asker, options.conversationId) : await currentConversation(tx, asker);
+    if (options.conversationId && !conversation) throw new AssistantError('introuvable', 'Cette conversation n’existe pas, ou ne vous concerne pas.');
     if (!conversation) {
       conversation = {
         id: crypto.randomUUID(),
@@ -87,16 +98,10 @@ export async function ask(db: AsyncExecutor, asker: Asker, question: string, now
   });
 }
 
-/** Whether a student plays one of the body's agents in the séance. */
+/** Whether students play the body in the séance (a student who joins as its agent marks it; the teacher may too). */
 async function someoneAnswers(db: AsyncExecutor, classSessionId: string, agency: AgencyId): Promise<boolean> {
-  const row = await db
-    .select({ id: participants.id })
-    .from(participants)
-    .innerJoin(agents, eq(agents.id, participants.subjectId))
-    .where(and(eq(participants.classSessionId, classSessionId), eq(participants.role, 'agent'), eq(agents.agencyId, agency)))
-    .limit(1)
-    .get();
-  return Boolean(row);
+  const session = await db.select({ played: classSessions.bodiesPlayed }).from(classSessions).where(eq(classSessions.id, classSessionId)).get();
+  return session?.played.includes(agency) ?? false;
 }
 
 /**

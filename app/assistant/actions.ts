@@ -1,0 +1,85 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { database } from '@/db/engine';
+import { agencyIds, type AgencyId } from '@/db/schema';
+import { actionKeyOf, newActionKey, once } from '@/lib/action-keys';
+import { ask, AssistantError, handOff, reply } from '@/lib/assistant/conversations';
+import { askerOf } from '@/lib/assistant/viewer';
+import { getViewer, requireAgent } from '@/lib/auth/guards';
+import { finish, type Outcome } from '@/lib/flash';
+
+type MessageState = { error?: string; sent?: number; text?: string; key?: string };
+
+const assistantPath = (conversationId?: string) => (conversationId ? `/assistant?conversation=${encodeURIComponent(conversationId)}` : '/assistant');
+
+/**
+ * A question to the assistant (the panel of every page: `fresh` when the current conversation is with an adviser, so
+ * that the assistant answers) or, on a conversation's page, to whoever answers that conversation now.
+ */
+export async function askAction(to: { fresh: boolean } | { conversationId: string }, previous: MessageState, form: FormData): Promise<MessageState> {
+  const asker = askerOf(await getViewer());
+  if (!asker) redirect('/connexion');
+  const text = String(form.get('message') ?? '');
+  const actor = asker.kind === 'usager' ? asker.personaId : asker.aidantId;
+  const state = await once(
+    database(),
+    { key: actionKeyOf(form), actor, action: 'assistant:question', classSessionId: asker.classSessionId },
+    async (): Promise<MessageState> => {
+      try {
+        await ask(database(), asker, text, new Date(), to);
+      } catch (error) {
+        if (error instanceof AssistantError) return { error: error.message, text };
+        throw error;
+      }
+      return { sent: Date.now() };
+    },
+    { settled: (s) => !s.error },
+  );
+  revalidatePath('/', 'layout');
+  return { ...state, key: newActionKey() };
+}
+
+/** "Parler à un conseiller". */
+export async function handOffAction(form: FormData): Promise<void> {
+  const asker = askerOf(await getViewer());
+  if (!asker) redirect('/connexion');
+  const conversationId = String(form.get('conversation') ?? '');
+  const agency = String(form.get('organisme') ?? '');
+  const actor = asker.kind === 'usager' ? asker.personaId : asker.aidantId;
+  const outcome = await once(database(), { key: actionKeyOf(form), actor, action: `assistant:conseiller:${conversationId}`, classSessionId: asker.classSessionId }, async (): Promise<Outcome> => {
+    try {
+      if (!(agencyIds as readonly string[]).includes(agency)) throw new AssistantError('organisme_inconnu', 'Choisissez le service auquel vous voulez parler.');
+      await handOff(database(), asker, conversationId, agency as AgencyId);
+    } catch (error) {
+      if (!(error instanceof AssistantError)) throw error;
+      return { path: `${assistantPath(conversationId)}#conseiller`, flash: { text: error.message, tone: 'erreur' } };
+    }
+    return { path: `${assistantPath(conversationId)}#conversation` };
+  });
+  revalidatePath('/', 'layout');
+  return finish(outcome);
+}
+
+/** An adviser (the student playing the body's agent) answers. */
+export async function replyAction(conversationId: string, previous: MessageState, form: FormData): Promise<MessageState> {
+  const agent = await requireAgent();
+  const text = String(form.get('message') ?? '');
+  const state = await once(
+    database(),
+    { key: actionKeyOf(form), actor: agent.id, action: `assistant:reponse:${conversationId}`, classSessionId: agent.classSessionId },
+    async (): Promise<MessageState> => {
+      try {
+        await reply(database(), { id: agent.id, classSessionId: agent.classSessionId, agencyId: agent.agencyId }, conversationId, text);
+      } catch (error) {
+        if (error instanceof AssistantError) return { error: error.message, text };
+        throw error;
+      }
+      return { sent: Date.now() };
+    },
+    { settled: (s) => !s.error },
+  );
+  revalidatePath('/agent/conseil', 'layout');
+  return { ...state, key: newActionKey() };
+}
