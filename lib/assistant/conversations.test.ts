@@ -5,6 +5,7 @@ import { agents, aidants, assistantConversations, assistantMessages, personas, t
 import { freshDb } from '../../test/db';
 import { deviceHash, joinSession, newDeviceSecret } from '../classroom/participants';
 import { createSession, type ClassSession } from '../classroom/sessions';
+import { assistantFigures } from './figures';
 import { ask, AssistantError, conversationForAdviser, conversationsForAdviser, currentConversation, handOff, messagesOf, reply, unknownAnswer, type Adviser, type Asker } from './conversations';
 
 async function setup() {
@@ -111,5 +112,20 @@ describe('the assistant’s conversations', () => {
     expect(a.id).not.toBe(b.id);
     expect((await currentConversation(db, theirs))?.id).toBe(a.id);
     expect(await db.select().from(assistantMessages).where(eq(assistantMessages.conversationId, a.id)).all()).toHaveLength(2);
+  });
+
+  it('counts for the debrief: questions, answered by the assistant or not, handed to a person, time to a person’s answer', async () => {
+    const { db, session, other, asker, adviserOf } = await setup();
+    const t0 = new Date('2026-12-03T10:00:00Z');
+    const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+    const first = await ask(db, asker, 'Qui a droit à la prime d’activité ?', at(0));
+    await ask(db, asker, 'Raconte-moi une blague', at(1));
+    await handOff(db, asker, first.id, 'caf', at(2));
+    await reply(db, await adviserOf(session, 'caf'), first.id, 'Bonjour, je regarde.', at(5));
+    await reply(db, await adviserOf(session, 'caf'), first.id, 'Voici la réponse.', at(9));
+    const second = await ask(db, asker, 'Où acheter le timbre fiscal ?', at(10), { fresh: true });
+    await handOff(db, asker, second.id, 'ville', at(11));
+    expect(await assistantFigures(db, session.id)).toEqual({ questions: 3, answeredByAssistant: 2, unknown: 1, handedOff: 2, answeredByPerson: 1, medianMinutesToPerson: 3 });
+    expect(await assistantFigures(db, other.id)).toMatchObject({ questions: 0, handedOff: 0, medianMinutesToPerson: null });
   });
 });

@@ -12,6 +12,8 @@ import { verifyJournalChain } from '../platform/journal';
 import { finalStates, isOpen, stateLabels } from '../procedures/engine/state-machine';
 import { formatParisTimestamp } from '../format';
 import { roleLabels } from './roles';
+import { assistantFigures } from '../assistant/figures';
+import { median } from '../median';
 import { procedures } from '../procedures/registry';
 import type { ClassSession } from './sessions';
 
@@ -45,12 +47,6 @@ export function minutesToDecision(c: CaseRow, events: (typeof caseEvents.$inferS
   return Math.round(((c.closedAt.getTime() - c.createdAt.getTime()) / 60_000 + wait) * 10) / 10;
 }
 
-const median = (values: number[]): number | null => {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : Math.round(((s[mid - 1]! + s[mid]!) / 2) * 10) / 10;
-};
 
 export type CaseLine = {
   receipt: string;
@@ -247,6 +243,7 @@ export async function computeDebrief(db: AsyncExecutor, session: ClassSession, n
     },
     offline: { counter: all.filter((c) => c.channel === 'guichet').length, paper: all.filter((c) => c.channel === 'papier').length },
     roles: roleCounts,
+    assistant: await assistantFigures(db, session.id),
     // The journal's check and its latest signed checkpoint: printed or saved with the debrief, a copy kept outside.
     journal: await verifyJournalChain(db, session.id),
   };

@@ -126,6 +126,24 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
         </p>
       </section>
 
+      <section aria-labelledby="assistant">
+        <h2 id="assistant">L’assistant « Une question ? » et les conseillers</h2>
+        {d.assistant.questions === 0 ? (
+          <p>Personne n’a posé de question à l’assistant pendant la séance.</p>
+        ) : (
+          <ul>
+            <li>{countOf(d.assistant.questions, 'question posée', 'questions posées')} ;</li>
+            <li>
+              {countOf(d.assistant.answeredByAssistant, 'réponse trouvée', 'réponses trouvées')} par l’assistant dans les textes, {countOf(d.assistant.unknown, 'fois', 'fois')} « je ne sais pas » ;
+            </li>
+            <li>
+              {countOf(d.assistant.handedOff, 'conversation passée', 'conversations passées')} à une personne, {countOf(d.assistant.answeredByPerson, 'avec une réponse', 'avec une réponse')}
+              {d.assistant.medianMinutesToPerson !== null ? ` (délai médian avant la réponse d’une personne : ${minutes(d.assistant.medianMinutesToPerson)})` : ''}.
+            </li>
+          </ul>
+        )}
+      </section>
+
       {(da.asked > 0 || da.referrals > 0) && (
         <section aria-labelledby="documents">
           <h2 id="documents">Le droit d’accès aux documents administratifs</h2>
@@ -219,6 +237,12 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
             {countOf(d.exchanges.failed, 'échange a échoué', 'échanges ont échoué')} (pannes, délais dépassés). Que s’est-il passé pour les personnes qui attendaient ? Que retenez-vous de la dépendance au numérique ?
           </li>
           <li>{countOf(stuckTotal, 'demande est restée', 'demandes sont restées')} en brouillon. À quelle étape, et pourquoi ? Comment rendre la démarche plus simple ?</li>
+          <li>
+            {d.assistant.questions > 0
+              ? `L’assistant a trouvé une réponse à ${countOf(d.assistant.answeredByAssistant, 'question', 'questions')} sur ${d.assistant.questions} ; ${countOf(d.assistant.handedOff, 'personne a', 'personnes ont')} voulu parler à un conseiller. `
+              : ''}
+            Qu’est-ce qu’un robot conversationnel ne sait pas faire ? Quand faut-il une personne au bout du fil, et que coûte-t-elle ?
+          </li>
           <li>Chaque échange laisse une trace dans le journal. Est-ce une protection pour l’usager, ou une surveillance ? Qui peut lire ces traces ?</li>
           {d.activityBonus.asked > 0 && (
             <li>
