@@ -52,3 +52,4 @@ export const actionKeys = active.actionKeys;
 export const flashMessages = active.flashMessages;
 export const assistantConversations = active.assistantConversations;
 export const assistantMessages = active.assistantMessages;
+export const opinions = active.opinions;

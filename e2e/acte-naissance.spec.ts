@@ -48,6 +48,29 @@ test('acte de naissance : de la connexion au document scellé, avec les erreurs 
   await expect(page.getByText('Copie intégrale d’acte de naissance', { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // "Je donne mon avis", offered once the request is decided; the séance's observatory counts it (issue 23).
+  const caseUrl = page.url();
+  const opinionsGiven = async () => {
+    await page.goto('/seance/observatoire');
+    const row = page.getByRole('row', { name: /^Acte de naissance/ });
+    return (await row.count()) === 0 ? 0 : Number(await row.getByRole('cell').nth(2).innerText());
+  };
+  const before = await opinionsGiven();
+  await page.goto(caseUrl);
+  const opinion = page.getByRole('region', { name: 'Je donne mon avis' });
+  await opinion.getByRole('button', { name: 'Envoyer mon avis' }).click();
+  await expect(opinion.getByRole('alert')).toHaveText('Répondez à au moins une question, ou écrivez un commentaire.');
+  await opinion.getByRole('group', { name: /Êtes-vous satisfait·e/ }).getByRole('radio', { name: 'Oui' }).check();
+  await opinion.getByRole('radio', { name: 'Facile', exact: true }).check();
+  await opinion.getByRole('checkbox', { name: /Non, je l’ai faite seul·e/ }).check();
+  await opinion.getByLabel(/Un commentaire/).fill('Très rapide, merci.');
+  await expectNoAxeViolations(page);
+  await opinion.getByRole('button', { name: 'Envoyer mon avis' }).dblclick();
+  await expect(opinion.getByRole('status')).toContainText('Merci pour votre avis.');
+  expect(await opinionsGiven()).toBe(before + 1);
+  await expectNoAxeViolations(page);
+  await page.goto(caseUrl);
+
   // The PDF opens and carries its seal; the verification page says it is authentic.
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Télécharger le PDF : Copie intégrale d’acte de naissance' }).click();

@@ -40,6 +40,8 @@ const matrix: { path: (ids: Ids) => string; stream?: boolean; allowed: Role[] }[
   { path: () => '/aidant', allowed: ['aidant'] },
   { path: () => '/assistant', allowed: ['citoyen', 'citoyen_autre_seance', 'aidant'] },
   { path: () => '/agent/conseil', allowed: ['agent'] },
+  // Readable by the whole class; with no séance, it says how to join one.
+  { path: () => '/seance/observatoire', allowed: ['anonyme', 'citoyen', 'citoyen_autre_seance', 'agent', 'aidant', 'enseignant'] },
   { path: () => '/enseignant', allowed: ['enseignant'] },
   { path: (i) => `/enseignant/seances/${i.sessionId}`, allowed: ['enseignant'] },
   { path: (i) => `/enseignant/seances/${i.sessionId}/bilan`, allowed: ['enseignant'] },

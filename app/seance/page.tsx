@@ -118,6 +118,10 @@ export default async function StudentSessionPage() {
         )}
       </section>
 
+      <p>
+        <Link href="/seance/observatoire">Observatoire des démarches de la séance</Link> : ce que les personnes disent des démarches.
+      </p>
+
       <section aria-labelledby="messages">
         <h2 id="messages">Messages de votre enseignant·e</h2>
         {messages.length === 0 ? (

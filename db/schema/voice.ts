@@ -1,7 +1,7 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { agents } from './agents';
 import { aidants } from './aidants';
-import { procedureIds } from './cases';
+import { cases, procedureIds } from './cases';
 import { classSessionRef } from './classroom';
 import { createdAt, id } from './columns';
 import { agencyIds } from './reference';
@@ -55,4 +55,32 @@ export const assistantMessages = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('assistant_messages_conversation').on(t.conversationId, t.createdAt), index('assistant_messages_session').on(t.classSessionId, t.createdAt)],
+);
+
+export const satisfactionLevels = ['bien', 'moyen', 'pas_bien'] as const;
+export const easeLevels = ['facile', 'moyen', 'difficile'] as const;
+export const helpSources = ['personne', 'proche', 'aidant', 'agent', 'internet'] as const;
+
+/**
+ * "Je donne mon avis" after a procedure: every answer optional, one opinion per case. The figures (the observatory)
+ * count them; they never show who gave which.
+ */
+export const opinions = sqliteTable(
+  'opinions',
+  {
+    id: id(),
+    classSessionId: classSessionRef(),
+    /** One per case (the same form sent twice is the first opinion). */
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    procedure: text('procedure', { enum: procedureIds }).notNull(),
+    satisfaction: text('satisfaction', { enum: satisfactionLevels }),
+    ease: text('ease', { enum: easeLevels }),
+    /** Who helped, if anyone ("personne": nobody). */
+    help: text('help', { mode: 'json' }).$type<(typeof helpSources)[number][]>().notNull(),
+    comment: text('comment'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('opinions_case').on(t.caseId), index('opinions_session').on(t.classSessionId, t.procedure)],
 );

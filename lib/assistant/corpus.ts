@@ -10,7 +10,7 @@ import { procedures } from '../procedures/registry';
 
 export type Passage = {
   id: string;
-  /** Where the passage comes from, as the answer names it ("Acte de naissance — étape « La personne née »"). */
+  /** Where the passage comes from, as the answer names it ("Acte de naissance — étape « La personne née »"). */
   source: string;
   title: string;
   text: string;

@@ -16,6 +16,8 @@ import { submitOnce } from '@/lib/procedures/engine/run';
 import { networkCutMessage, throughNetwork } from '@/lib/procedures/network';
 import { firstInvalidStep, procedureById, procedures, stepsFor } from '@/lib/procedures/registry';
 import type { StepState } from '@/app/_components/step-form';
+import type { OpinionState } from '@/app/_components/opinion-form';
+import { giveOpinion, OpinionError } from '@/lib/opinions';
 
 const casePath = (id: string) => `/citoyen/dossiers/${id}`;
 const busyMessage = 'Le service est très sollicité en ce moment : votre réponse n’est pas encore enregistrée. Ce que vous avez écrit est toujours là. Réessayez dans quelques secondes.';
@@ -179,4 +181,20 @@ export async function answerComplementAction(caseId: string, previous: MessageSt
   if (state.error) return { ...state, key: actionKeyOf(form) ?? undefined };
   revalidatePath(casePath(caseId));
   redirect(casePath(caseId));
+}
+
+/** "Je donne mon avis" on a finished case: once; what was chosen stays when something is wrong. */
+export async function giveOpinionAction(caseId: string, previous: OpinionState, form: FormData): Promise<OpinionState> {
+  const found = await citizenCase(caseId);
+  if (!found) redirect('/citoyen');
+  const values = { satisfaction: String(form.get('satisfaction') ?? ''), facilite: String(form.get('facilite') ?? ''), aide: form.getAll('aide').map(String), commentaire: String(form.get('commentaire') ?? '') };
+  try {
+    await giveOpinion(database(), found.persona.id, caseId, { satisfaction: values.satisfaction, ease: values.facilite, help: values.aide as never, comment: values.commentaire });
+  } catch (error) {
+    if (!(error instanceof OpinionError)) throw error;
+    return { error: error.message, field: error.field, values, key: actionKeyOf(form) ?? undefined };
+  }
+  // One opinion per case (a unique index): a second click returns the first, and the page now thanks the person.
+  revalidatePath(casePath(caseId));
+  return {};
 }

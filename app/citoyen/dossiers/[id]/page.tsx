@@ -16,9 +16,11 @@ import { citizenCase, stepContext } from '@/lib/procedures/citizen';
 import { proofLabels, proofsOf } from '@/lib/uploads/proof-files';
 import { caseOf, timelineOf } from '@/lib/procedures/engine/cases';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
-import { isOpen, stateLabels } from '@/lib/procedures/engine/state-machine';
+import { finalStates, isOpen, stateLabels } from '@/lib/procedures/engine/state-machine';
+import { OpinionForm } from '@/app/_components/opinion-form';
+import { opinionOf } from '@/lib/opinions';
 import { firstInvalidStep, procedures } from '@/lib/procedures/registry';
-import { answerComplementAction, sendMessageAction, withdrawCaseAction } from '../actions';
+import { answerComplementAction, giveOpinionAction, sendMessageAction, withdrawCaseAction } from '../actions';
 import { formatDateTime, formatDateTimeSeconds, agreed, countOf, formatSize } from '@/lib/format';
 import { addScaled } from '@/lib/procedures/engine/time-scale';
 import { timeScaleOfSession } from '@/lib/procedures/engine/session-clock';
@@ -38,6 +40,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const c = (await caseOf(db, persona.id, id))!;
   const def = procedures[c.procedure];
   const events = await timelineOf(db, c.id);
+  const finished = finalStates.includes(c.state);
+  const opinion = finished ? await opinionOf(db, c.id) : null;
   const docs = await documentsOfCase(db, persona.id, c.id);
   const notices = c.procedure === 'changement-adresse' ? await noticesOf(db, c.id) : [];
   // Exchanges carry the receipt number, or the case's id when they happened before it had one (a pre-filled draft).
@@ -219,6 +223,22 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <section aria-labelledby="messages">
           <h2 id="messages">Écrire à {agencyShortName(c.agency)}</h2>
           <MessageForm actionKey={newActionKey()} send={sendMessageAction.bind(null, c.id)} />
+        </section>
+      )}
+
+      {finished && (
+        <section aria-labelledby="avis" className="panel">
+          <h2 id="avis">Je donne mon avis</h2>
+          {opinion ? (
+            <p role="status">
+              Merci pour votre avis. Il compte dans l’<Link href="/seance/observatoire">observatoire des démarches de la séance</Link>, sans votre nom.
+            </p>
+          ) : (
+            <>
+              <p>Votre démarche est terminée. Dites-nous comment elle s’est passée : toutes les questions sont facultatives, et votre avis est compté sans votre nom.</p>
+              <OpinionForm give={giveOpinionAction.bind(null, c.id)} actionKey={newActionKey()} />
+            </>
+          )}
         </section>
       )}
 

@@ -2,12 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { database } from '@/db/engine';
 import { computeDebrief } from '@/lib/classroom/debrief';
+import { procedures } from '@/lib/procedures/registry';
 import { roleLabels } from '@/lib/classroom/roles';
 import { teacherSession } from '../../session';
 import { countOf, lowerFirst, agreed } from '@/lib/format';
 import { BarChart } from '@/app/_components/bar-chart';
 import { FlashNotice } from '@/app/_components/flash-notice';
 import { JournalState } from '@/app/_components/journal-state';
+import { Observatory } from '@/app/_components/observatory';
+import { observatory, opinionComments } from '@/lib/opinions';
 
 export const metadata: Metadata = { title: 'Bilan de la séance' };
 
@@ -17,6 +20,8 @@ const minutes = (m: number | null) => (m === null ? '—' : m < 1 ? 'moins d’u
 export default async function DebriefPage({ params }: { params: Promise<{ id: string }> }) {
   const { session } = await teacherSession((await params).id);
   const d = await computeDebrief(database(), session);
+  const observed = await observatory(database(), session.id);
+  const comments = await opinionComments(database(), session.id);
   const parkingA = d.times.find((t) => t.procedure === 'carte-stationnement' && t.route === 'en_ligne_echange');
   const parkingB = d.times.find((t) => t.procedure === 'carte-stationnement' && t.route === 'en_ligne_justificatifs');
   const offlineTimes = d.times.filter((t) => t.route === 'guichet' || t.route === 'papier');
@@ -126,8 +131,25 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
         </p>
       </section>
 
+      <section aria-labelledby="observatoire">
+        <h2 id="observatoire">L’observatoire des démarches : l’avis des personnes</h2>
+        <Observatory lines={observed} />
+        {comments.length > 0 && (
+          <>
+            <h3>Leurs commentaires (sans leur nom)</h3>
+            <ul>
+              {comments.map((c, i) => (
+                <li key={i}>
+                  {procedures[c.procedure].shortTitle} : « {c.comment} »
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
       <section aria-labelledby="assistant">
-        <h2 id="assistant">L’assistant « Une question ? » et les conseillers</h2>
+        <h2 id="assistant">L’assistant « Une question ? » et les conseillers</h2>
         {d.assistant.questions === 0 ? (
           <p>Personne n’a posé de question à l’assistant pendant la séance.</p>
         ) : (
