@@ -40,6 +40,8 @@ export const routeMethods: Record<string, readonly HttpMethod[]> = {
   '/citoyen/mes-donnees/recus/[id]': ['GET'],
   '/enseignant/seances/[id]/bilan/export': ['GET'],
   '/formulaires/[procedure]': ['GET'],
+  '/seance/donnees-ouvertes/indicateurs.csv': ['GET'],
+  '/seance/donnees-ouvertes/schema.json': ['GET'],
 };
 
 const compiled = Object.entries(routeMethods).map(([pattern, methods]) => ({

@@ -2,20 +2,17 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { database } from '@/db/engine';
 import { Observatory } from '@/app/_components/observatory';
-import { getViewer } from '@/lib/auth/guards';
-import { currentDeviceHash } from '@/lib/classroom/device';
-import { latestParticipation } from '@/lib/classroom/participants';
+import { sessionOfReader } from '@/lib/classroom/reader-session';
 import { observatory } from '@/lib/opinions';
 
 export const metadata: Metadata = { title: 'Observatoire des démarches' };
 
 /** The séance's observatory, readable by the whole class: whoever plays a role in it, or joined it on this device. */
-export default async function ObservatoryPage() {
-  const viewer = await getViewer();
-  const db = database();
-  const fromViewer = viewer?.role === 'citoyen' ? viewer.persona.classSessionId : viewer?.role === 'agent' ? viewer.agent.classSessionId : viewer?.role === 'aidant' ? viewer.aidant.classSessionId : null;
-  const device = fromViewer ? null : await currentDeviceHash();
-  const sessionId = fromViewer ?? (device ? (await latestParticipation(db, device))?.session.id : null) ?? null;
+export default async function ObservatoryPage({ searchParams }: { searchParams: Promise<{ seance?: string }> }) {
+  const requested = (await searchParams).seance;
+  const session = await sessionOfReader(requested);
+  // The teacher names the séance; a student's is theirs.
+  const suffix = requested && session ? `?seance=${session.id}` : '';
   return (
     <>
       <p>
@@ -27,8 +24,13 @@ export default async function ObservatoryPage() {
         démarches en ligne de l’État, cette page rassemble ces avis et dit, pour chaque démarche, si elle se fait en ligne, si elle est
         accessible et si l’on peut s’y connecter avec FranceConnect.
       </p>
-      {sessionId ? (
-        <Observatory lines={await observatory(db, sessionId)} />
+      {session ? (
+        <>
+          <Observatory lines={await observatory(database(), session.id)} />
+          <p>
+            <Link href={`/seance/donnees-ouvertes${suffix}`}>Les données ouvertes de la séance</Link> : ses chiffres, à télécharger.
+          </p>
+        </>
       ) : (
         <p>
           Rejoignez d’abord une séance : <Link href="/rejoindre">rejoindre avec le code donné par l’enseignant·e</Link>.

@@ -134,6 +134,11 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
       <section aria-labelledby="observatoire">
         <h2 id="observatoire">L’observatoire des démarches : l’avis des personnes</h2>
         <Observatory lines={observed} />
+        <p>
+          <Link href={`/seance/observatoire?seance=${session.id}`}>L’observatoire tel que la classe le lit</Link> ·{' '}
+          <Link href={`/seance/donnees-ouvertes?seance=${session.id}`}>Les données ouvertes de la séance</Link> (CSV décrit par un schéma, sans aucune ligne
+          sur une personne ni aucun total de moins de 3)
+        </p>
         {comments.length > 0 && (
           <>
             <h3>Leurs commentaires (sans leur nom)</h3>
