@@ -53,3 +53,5 @@ export const flashMessages = active.flashMessages;
 export const assistantConversations = active.assistantConversations;
 export const assistantMessages = active.assistantMessages;
 export const opinions = active.opinions;
+export const ideas = active.ideas;
+export const ideaVotes = active.ideaVotes;

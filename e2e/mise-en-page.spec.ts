@@ -88,7 +88,7 @@ test('chaque page, à 320 et 390 px, sans défilement horizontal et dans un fran
   }
 
   const citizen = await signedIn(browser, /FranceConnect/, 'Karim Benali');
-  const citizenPages = ['/citoyen', '/citoyen/demarches/acte-naissance', '/citoyen/demarches/changement-adresse', '/citoyen/demarches/carte-stationnement', '/citoyen/demarches/carte-stationnement/accord', '/citoyen/demarches/carte-stationnement/justificatifs', '/citoyen/mes-donnees', '/citoyen/coffre-fort', '/assistant', '/seance/observatoire', '/seance/donnees-ouvertes'];
+  const citizenPages = ['/citoyen', '/citoyen/demarches/acte-naissance', '/citoyen/demarches/changement-adresse', '/citoyen/demarches/carte-stationnement', '/citoyen/demarches/carte-stationnement/accord', '/citoyen/demarches/carte-stationnement/justificatifs', '/citoyen/mes-donnees', '/citoyen/coffre-fort', '/assistant', '/seance/observatoire', '/seance/donnees-ouvertes', '/seance/idees'];
   // A case and a document of his (his parking card is filed first, with consent).
   await citizen.goto('/citoyen/demarches/carte-stationnement/accord');
   await citizen.getByRole('radio', { name: /J’accepte/ }).check();
@@ -134,7 +134,7 @@ test('chaque page, à 320 et 390 px, sans défilement horizontal et dans un fran
   await tour(marcel, ['/citoyen', '/citoyen/sans-internet?demarche=acte-naissance'], found);
 
   const agent = await signedIn(browser, /ProConnect/, 'Camille Vasseur');
-  await tour(agent, ['/agent', '/agent/saisie', '/agent/conseil', ...(await linksLike(agent, '/agent', /^\/agent\/dossiers\//))], found);
+  await tour(agent, ['/agent', '/agent/saisie', '/agent/conseil', '/seance/idees', ...(await linksLike(agent, '/agent', /^\/agent\/dossiers\//))], found);
 
   const rapporteur = await signedIn(browser, /ProConnect/, 'Claire Fontaine');
   await tour(rapporteur, ['/agent'], found);

@@ -42,6 +42,7 @@ const matrix: { path: (ids: Ids) => string; stream?: boolean; allowed: Role[] }[
   { path: () => '/agent/conseil', allowed: ['agent'] },
   // Readable by the whole class; with no séance, it says how to join one.
   { path: () => '/seance/observatoire', allowed: ['anonyme', 'citoyen', 'citoyen_autre_seance', 'agent', 'aidant', 'enseignant'] },
+  { path: () => '/seance/idees', allowed: ['anonyme', 'citoyen', 'citoyen_autre_seance', 'agent', 'aidant', 'enseignant'] },
   { path: () => '/seance/donnees-ouvertes', allowed: ['anonyme', 'citoyen', 'citoyen_autre_seance', 'agent', 'aidant', 'enseignant'] },
   { path: () => '/seance/donnees-ouvertes/indicateurs.csv', allowed: ['citoyen', 'citoyen_autre_seance', 'agent', 'aidant'] },
   { path: (i) => `/seance/donnees-ouvertes/indicateurs.csv?seance=${i.sessionId}`, allowed: ['citoyen', 'citoyen_autre_seance', 'agent', 'aidant', 'enseignant'] },

@@ -84,3 +84,37 @@ export const opinions = sqliteTable(
   },
   (t) => [uniqueIndex('opinions_case').on(t.caseId), index('opinions_session').on(t.classSessionId, t.procedure)],
 );
+
+export const ideaAuthorKinds = ['usager', 'agent', 'aidant'] as const;
+
+/** The ideas box (co-construction): an improvement proposed for a procedure, voted by the class, retained by the teacher. */
+export const ideas = sqliteTable(
+  'ideas',
+  {
+    id: id(),
+    classSessionId: classSessionRef(),
+    procedure: text('procedure', { enum: procedureIds }).notNull(),
+    authorKind: text('author_kind', { enum: ideaAuthorKinds }).notNull(),
+    /** The persona, agent or aidant account that proposed it (never shown with the idea). */
+    authorId: text('author_id').notNull(),
+    text: text('text').notNull(),
+    retainedAt: integer('retained_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ideas_session').on(t.classSessionId, t.createdAt)],
+);
+
+/** One vote per account and idea. */
+export const ideaVotes = sqliteTable(
+  'idea_votes',
+  {
+    id: id(),
+    ideaId: text('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    classSessionId: classSessionRef(),
+    voterId: text('voter_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('idea_votes_one').on(t.ideaId, t.voterId)],
+);

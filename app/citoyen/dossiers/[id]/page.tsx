@@ -231,7 +231,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <h2 id="avis">Je donne mon avis</h2>
           {opinion ? (
             <p role="status">
-              Merci pour votre avis. Il compte dans l’<Link href="/seance/observatoire">observatoire des démarches de la séance</Link>, sans votre nom.
+              Merci pour votre avis. Il compte dans l’<Link href="/seance/observatoire">observatoire des démarches de la séance</Link>, sans votre nom.{' '}
+              Une idée pour améliorer cette démarche ? Proposez-la dans la <Link href="/seance/idees">boîte à idées</Link>.
             </p>
           ) : (
             <>

@@ -11,6 +11,9 @@ import { FlashNotice } from '@/app/_components/flash-notice';
 import { JournalState } from '@/app/_components/journal-state';
 import { Observatory } from '@/app/_components/observatory';
 import { observatory, opinionComments } from '@/lib/opinions';
+import { ideasOf } from '@/lib/ideas';
+import { retainAction } from '@/app/seance/idees/actions';
+import { SubmitButton } from '@/app/_components/submit-button';
 
 export const metadata: Metadata = { title: 'Bilan de la séance' };
 
@@ -22,6 +25,7 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
   const d = await computeDebrief(database(), session);
   const observed = await observatory(database(), session.id);
   const comments = await opinionComments(database(), session.id);
+  const ideaList = await ideasOf(database(), session.id, null);
   const parkingA = d.times.find((t) => t.procedure === 'carte-stationnement' && t.route === 'en_ligne_echange');
   const parkingB = d.times.find((t) => t.procedure === 'carte-stationnement' && t.route === 'en_ligne_justificatifs');
   const offlineTimes = d.times.filter((t) => t.route === 'guichet' || t.route === 'papier');
@@ -149,6 +153,38 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
                 </li>
               ))}
             </ul>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="idees">
+        <h2 id="idees">La boîte à idées</h2>
+        {ideaList.length === 0 ? (
+          <p>Aucune idée proposée. Les élèves proposent et votent sur la page « Boîte à idées » de leur séance.</p>
+        ) : (
+          <>
+            <p>
+              {countOf(ideaList.length, 'idée proposée', 'idées proposées')}, {countOf(ideaList.filter((i) => i.retained).length, 'retenue', 'retenues')}. Retenez celles que
+              le service mettrait en œuvre : la classe les voit en tête de sa boîte à idées.
+            </p>
+            <ol className="ideas">
+              {ideaList.map((idea) => (
+                <li key={idea.id} className={idea.retained ? 'ideas__idea ideas__idea--retained' : 'ideas__idea'}>
+                  <p className="hint">{procedures[idea.procedure].title}</p>
+                  <p>{idea.text}</p>
+                  <p>
+                    <strong>{countOf(idea.votes, 'vote', 'votes')}</strong>
+                    {idea.retained && <span className="badge"> Retenue</span>}
+                  </p>
+                  <form action={retainAction.bind(null, idea.id, !idea.retained)}>
+                    <SubmitButton className="button button--secondary">
+                      {idea.retained ? 'Ne plus retenir' : 'Retenir cette idée'}
+                      <span className="visually-hidden"> : {idea.text}</span>
+                    </SubmitButton>
+                  </form>
+                </li>
+              ))}
+            </ol>
           </>
         )}
       </section>
