@@ -23,6 +23,20 @@ const help = [
   { value: 'internet', label: 'Oui, une aide trouvée sur Internet' },
 ];
 
+/** One question of the form: its choices, as radios or checkboxes. */
+function Choices({ legend, name, type, options, checked }: { legend: string; name: string; type: 'radio' | 'checkbox'; options: { value: string; label: string }[]; checked: (name: string, value: string) => boolean }) {
+  return (
+    <fieldset className="field">
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="opinion-choice">
+          <input type={type} name={name} value={o.value} defaultChecked={checked(name, o.value)} /> {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** "Je donne mon avis": every question optional; an error is said where it belongs, and what was chosen stays. */
 export function OpinionForm({ give, actionKey }: { give: (state: OpinionState, form: FormData) => Promise<OpinionState>; actionKey: string }) {
   const [state, action, pending] = useActionState(give, {});
@@ -41,30 +55,9 @@ export function OpinionForm({ give, actionKey }: { give: (state: OpinionState, f
           {generalError}
         </p>
       )}
-      <fieldset className="field">
-        <legend>Êtes-vous satisfait·e de cette démarche ?</legend>
-        {satisfaction.map((o) => (
-          <label key={o.value} className="opinion-choice">
-            <input type="radio" name="satisfaction" value={o.value} defaultChecked={has('satisfaction', o.value)} /> {o.label}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="field">
-        <legend>Était-ce facile ?</legend>
-        {ease.map((o) => (
-          <label key={o.value} className="opinion-choice">
-            <input type="radio" name="facilite" value={o.value} defaultChecked={has('facilite', o.value)} /> {o.label}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="field">
-        <legend>Avez-vous eu besoin d’aide ?</legend>
-        {help.map((o) => (
-          <label key={o.value} className="opinion-choice">
-            <input type="checkbox" name="aide" value={o.value} defaultChecked={has('aide', o.value)} /> {o.label}
-          </label>
-        ))}
-      </fieldset>
+      <Choices legend="Êtes-vous satisfait·e de cette démarche ?" name="satisfaction" type="radio" options={satisfaction} checked={has} />
+      <Choices legend="Était-ce facile ?" name="facilite" type="radio" options={ease} checked={has} />
+      <Choices legend="Avez-vous eu besoin d’aide ?" name="aide" type="checkbox" options={help} checked={has} />
       <div className={`field${commentError ? ' field--error' : ''}`}>
         <label htmlFor="avis-commentaire">Un commentaire, une idée pour améliorer la démarche (facultatif)</label>
         {commentError && (

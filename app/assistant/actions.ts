@@ -12,6 +12,27 @@ import { finish, type Outcome } from '@/lib/flash';
 
 type MessageState = { error?: string; sent?: number; text?: string; key?: string };
 
+/** Runs a message's action once for its form's key; an AssistantError is said beside the field, the text kept. */
+async function messageOnce(form: FormData, claim: { actor: string; action: string; classSessionId: string }, run: (text: string) => Promise<unknown>): Promise<MessageState> {
+  const text = String(form.get('message') ?? '');
+  const state = await once(
+    database(),
+    { key: actionKeyOf(form), ...claim },
+    async (): Promise<MessageState> => {
+      try {
+        await run(text);
+      } catch (error) {
+        if (error instanceof AssistantError) return { error: error.message, text };
+        throw error;
+      }
+      return { sent: Date.now() };
+    },
+    { settled: (s) => !s.error },
+  );
+  // The next message is another action: the form gets a new key.
+  return { ...state, key: newActionKey() };
+}
+
 const assistantPath = (conversationId?: string) => (conversationId ? `/assistant?conversation=${encodeURIComponent(conversationId)}` : '/assistant');
 
 /**
@@ -21,24 +42,10 @@ const assistantPath = (conversationId?: string) => (conversationId ? `/assistant
 export async function askAction(to: { fresh: boolean } | { conversationId: string }, previous: MessageState, form: FormData): Promise<MessageState> {
   const asker = askerOf(await getViewer());
   if (!asker) redirect('/connexion');
-  const text = String(form.get('message') ?? '');
   const actor = asker.kind === 'usager' ? asker.personaId : asker.aidantId;
-  const state = await once(
-    database(),
-    { key: actionKeyOf(form), actor, action: 'assistant:question', classSessionId: asker.classSessionId },
-    async (): Promise<MessageState> => {
-      try {
-        await ask(database(), asker, text, new Date(), to);
-      } catch (error) {
-        if (error instanceof AssistantError) return { error: error.message, text };
-        throw error;
-      }
-      return { sent: Date.now() };
-    },
-    { settled: (s) => !s.error },
-  );
+  const state = await messageOnce(form, { actor, action: 'assistant:question', classSessionId: asker.classSessionId }, (text) => ask(database(), asker, text, new Date(), to));
   revalidatePath('/', 'layout');
-  return { ...state, key: newActionKey() };
+  return state;
 }
 
 /** "Parler à un conseiller". */
@@ -65,21 +72,8 @@ export async function handOffAction(form: FormData): Promise<void> {
 /** An adviser (the student playing the body's agent) answers. */
 export async function replyAction(conversationId: string, previous: MessageState, form: FormData): Promise<MessageState> {
   const agent = await requireAgent();
-  const text = String(form.get('message') ?? '');
-  const state = await once(
-    database(),
-    { key: actionKeyOf(form), actor: agent.id, action: `assistant:reponse:${conversationId}`, classSessionId: agent.classSessionId },
-    async (): Promise<MessageState> => {
-      try {
-        await reply(database(), { id: agent.id, classSessionId: agent.classSessionId, agencyId: agent.agencyId }, conversationId, text);
-      } catch (error) {
-        if (error instanceof AssistantError) return { error: error.message, text };
-        throw error;
-      }
-      return { sent: Date.now() };
-    },
-    { settled: (s) => !s.error },
-  );
+  const adviser = { id: agent.id, classSessionId: agent.classSessionId, agencyId: agent.agencyId };
+  const state = await messageOnce(form, { actor: agent.id, action: `assistant:reponse:${conversationId}`, classSessionId: agent.classSessionId }, (text) => reply(database(), adviser, conversationId, text));
   revalidatePath('/agent/conseil', 'layout');
-  return { ...state, key: newActionKey() };
+  return state;
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { database } from '@/db/engine';
+import { IdeaCard } from '@/app/_components/idea-card';
 import { IdeaForm } from '@/app/_components/idea-form';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { newActionKey } from '@/lib/action-keys';
 import { getViewer } from '@/lib/auth/guards';
 import { sessionOfReader } from '@/lib/classroom/reader-session';
-import { countOf } from '@/lib/format';
 import { ideasOf } from '@/lib/ideas';
 import { procedures } from '@/lib/procedures/registry';
 import { proposeIdeaAction, voteAction } from './actions';
@@ -50,13 +50,7 @@ export default async function IdeasPage() {
             ) : (
               <ol className="ideas">
                 {list.map((idea) => (
-                  <li key={idea.id} className={idea.retained ? 'ideas__idea ideas__idea--retained' : 'ideas__idea'}>
-                    <p className="hint">{procedures[idea.procedure].title}</p>
-                    <p>{idea.text}</p>
-                    <p>
-                      <strong>{countOf(idea.votes, 'vote', 'votes')}</strong>
-                      {idea.retained && <span className="badge"> Retenue par l’enseignant·e</span>}
-                    </p>
+                  <IdeaCard key={idea.id} idea={idea} retainedLabel="Retenue par l’enseignant·e">
                     {me && !idea.mine && !idea.voted && (
                       <form action={voteAction.bind(null, idea.id)}>
                         <SubmitButton className="button button--secondary">
@@ -66,7 +60,7 @@ export default async function IdeasPage() {
                     )}
                     {idea.mine && <p className="hint">C’est votre idée.</p>}
                     {idea.voted && <p className="hint">Vous avez voté pour cette idée.</p>}
-                  </li>
+                  </IdeaCard>
                 ))}
               </ol>
             )}

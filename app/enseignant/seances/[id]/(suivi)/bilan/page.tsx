@@ -12,6 +12,7 @@ import { JournalState } from '@/app/_components/journal-state';
 import { Observatory } from '@/app/_components/observatory';
 import { observatory, opinionComments } from '@/lib/opinions';
 import { ideasOf } from '@/lib/ideas';
+import { IdeaCard } from '@/app/_components/idea-card';
 import { retainAction } from '@/app/seance/idees/actions';
 import { SubmitButton } from '@/app/_components/submit-button';
 
@@ -169,20 +170,14 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
             </p>
             <ol className="ideas">
               {ideaList.map((idea) => (
-                <li key={idea.id} className={idea.retained ? 'ideas__idea ideas__idea--retained' : 'ideas__idea'}>
-                  <p className="hint">{procedures[idea.procedure].title}</p>
-                  <p>{idea.text}</p>
-                  <p>
-                    <strong>{countOf(idea.votes, 'vote', 'votes')}</strong>
-                    {idea.retained && <span className="badge"> Retenue</span>}
-                  </p>
+                <IdeaCard key={idea.id} idea={idea} retainedLabel="Retenue">
                   <form action={retainAction.bind(null, idea.id, !idea.retained)}>
                     <SubmitButton className="button button--secondary">
                       {idea.retained ? 'Ne plus retenir' : 'Retenir cette idée'}
                       <span className="visually-hidden"> : {idea.text}</span>
                     </SubmitButton>
                   </form>
-                </li>
+                </IdeaCard>
               ))}
             </ol>
           </>
