@@ -12,7 +12,10 @@ test('données ouvertes : le CSV se vérifie avec son propre schéma (Table Sche
   await signInThroughProvider(page, /FranceConnect/, 'Julie Fontaine');
   // Something to count whatever ran before: three questions to the assistant (published).
   await page.goto('/assistant');
-  for (const question of ['ou acheter le timbre fiscal', 'combien coute un passeport', 'qui a droit a la prime d activite']) {
+  // Each question unique to this run: the log may already hold the same words from an earlier test, and the wait below
+  // must see this very question arrive before the next one is typed (the form starts afresh once its answer is in).
+  const run = Date.now();
+  for (const question of ['ou acheter le timbre fiscal', 'combien coute un passeport', 'qui a droit a la prime d activite'].map((q) => `${q} ${run}`)) {
     await page.getByLabel(/^Votre (question|message)/).fill(question);
     await page.getByRole('button', { name: /^(Demander|Envoyer)$/ }).click();
     await expect(page.getByRole('log', { name: 'Votre conversation' })).toContainText(question);
