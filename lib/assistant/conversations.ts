@@ -3,7 +3,8 @@ import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../db/engine';
 import type { AgencyId, AssistantAuthor } from '../../db/schema';
 import { agencyData } from '../../db/seed/reference-data';
-import { assistantConversations, assistantMessages, classSessions } from '../../db/tables';
+import { assistantConversations, assistantMessages } from '../../db/tables';
+import { sessionById } from '../classroom/session-by-id';
 import { corpus, type Passage } from './corpus';
 import { findAnswer } from './search';
 
@@ -100,8 +101,7 @@ export async function ask(db: AsyncExecutor, asker: Asker, question: string, now
 
 /** Whether students play the body in the séance (a student who joins as its agent marks it; the teacher may too). */
 async function someoneAnswers(db: AsyncExecutor, classSessionId: string, agency: AgencyId): Promise<boolean> {
-  const session = await db.select({ played: classSessions.bodiesPlayed }).from(classSessions).where(eq(classSessions.id, classSessionId)).get();
-  return session?.played.includes(agency) ?? false;
+  return (await sessionById(db, classSessionId))?.bodiesPlayed.includes(agency) ?? false;
 }
 
 /**
@@ -111,7 +111,7 @@ async function someoneAnswers(db: AsyncExecutor, classSessionId: string, agency:
 export async function handOff(db: AsyncExecutor, asker: Asker, conversationId: string, agency: AgencyId, now = new Date()): Promise<Conversation> {
   if (!agencyData.some((a) => a.id === agency)) throw new AssistantError('organisme_inconnu', 'Choisissez le service auquel vous voulez parler.');
   return transaction(db, async (tx) => {
-    const conversation = await tx.select().from(assistantConversations).where(and(eq(assistantConversations.id, conversationId), askerIs(asker))).get();
+    const conversation = await conversationOf(tx, asker, conversationId);
     if (!conversation) throw new AssistantError('introuvable', 'Cette conversation n’existe pas, ou ne vous concerne pas.');
     if (conversation.handedOffAt) return conversation;
     const handed = { ...conversation, agency, handedOffAt: now, updatedAt: now };
