@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import localFont from 'next/font/local';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import type { ReactNode } from 'react';
 import { getViewer, type Viewer } from '@/lib/auth/guards';
 import { database } from '@/db/engine';
@@ -48,22 +48,21 @@ function describe(viewer: Viewer): { name: string; role: string; home: string } 
   }
 }
 
-// The header's and footer's links are on every page: fetched ahead, they cost each page view two or three more
-// requests to the server (for a class of 30, on every click) and a phone's main thread after its first paint.
-// They still open without reloading the page.
+// The header's and footer's links are on every page; like every link of the app (app/_components/link.tsx) they open
+// without reloading the page and are not fetched ahead.
 
 /** The header's account links: in a row on wide screens, in the "Menu" disclosure on phones (the same links). */
 function AccountLinks({ who }: { who: ReturnType<typeof describe> | null }) {
   return (
     <>
-      <Link prefetch={false} href="/preferences" className="header-prefs">
+      <Link href="/preferences" className="header-prefs">
         Affichage<span className="header-prefs__more"> et accessibilité</span>
       </Link>
       {who ? (
         <>
           <p className="who">
             <span className="visually-hidden">Connecté·e : </span>
-            <Link prefetch={false} href={who.home} className="who__name" title={who.name}>
+            <Link href={who.home} className="who__name" title={who.name}>
               {who.name}
             </Link>
             <span className="who__role">{who.role}</span>
@@ -75,7 +74,7 @@ function AccountLinks({ who }: { who: ReturnType<typeof describe> | null }) {
           </form>
         </>
       ) : (
-        <Link prefetch={false} href="/connexion" className="header-signin">
+        <Link href="/connexion" className="header-signin">
           Se connecter
         </Link>
       )}
@@ -104,7 +103,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <span className="sim-banner__short">Simulation — pas un site officiel, données fictives</span>
           </p>
           <div className="site-header__inner">
-            <Link prefetch={false} href="/" className="brand">
+            <Link href="/" className="brand">
               <span className="brand__name">e-Guichet</span>
               <span className="brand__tagline">Simulateur des services publics en ligne</span>
             </Link>
@@ -132,19 +131,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </p>
             <ul>
               <li>
-                <Link prefetch={false} href="/">Accueil</Link>
+                <Link href="/">Accueil</Link>
               </li>
               <li>
-                <Link prefetch={false} href="/plateforme">L’État plateforme</Link>
+                <Link href="/plateforme">L’État plateforme</Link>
               </li>
               {student && (
                 <li>
-                  <Link prefetch={false} href="/seance">Ma séance ({student.participant.pseudonym})</Link>
+                  <Link href="/seance">Ma séance ({student.participant.pseudonym})</Link>
                 </li>
               )}
-              <li>{who ? <Link prefetch={false} href={who.home}>Mon espace</Link> : <Link prefetch={false} href="/connexion">Se connecter</Link>}</li>
+              <li>{who ? <Link href={who.home}>Mon espace</Link> : <Link href="/connexion">Se connecter</Link>}</li>
               <li>
-                <Link prefetch={false} href="/accessibilite">Accessibilité : partiellement conforme</Link>
+                <Link href="/accessibilite">Accessibilité : partiellement conforme</Link>
               </li>
             </ul>
           </div>

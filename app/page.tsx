@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { SignInButton } from './_components/sign-in-button';
 
 export default function HomePage() {

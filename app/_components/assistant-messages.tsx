@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import type { Message } from '@/lib/assistant/conversations';
 import { formatTime } from '@/lib/format';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { database } from '@/db/engine';
 import { newActionKey } from '@/lib/action-keys';
 import { currentConversation, maxQuestionLength, messagesOf } from '@/lib/assistant/conversations';

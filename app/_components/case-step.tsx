@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { notFound } from 'next/navigation';
 import { Fragment } from 'react';

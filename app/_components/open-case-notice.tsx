@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { database } from '@/db/engine';
 import type { ProcedureId } from '@/db/schema';
 import { openCaseOf } from '@/lib/procedures/engine/cases';

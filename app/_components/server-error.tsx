@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 
 /**
@@ -21,7 +20,8 @@ export function ServerError({ digest, retry }: { digest?: string; retry: () => v
         <button type="button" className="button" onClick={() => retry()}>
           Réessayer
         </button>
-        <Link href="/">Revenir à l’accueil</Link>
+        {/* A full load: after an error, the page starts afresh. */}
+        <a href="/">Revenir à l’accueil</a>
       </p>
       {digest && (
         <p className="hint">

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { accessibilityStatement, type StatementItem } from '@/lib/accessibility-statement';
 
 export const metadata: Metadata = { title: 'Déclaration d’accessibilité' };

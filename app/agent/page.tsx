@@ -5,7 +5,7 @@ import { LiveRefresh } from '@/app/_components/live-refresh';
 import { ActionKeyField } from '@/app/_components/action-key-field';
 import { newActionKey } from '@/lib/action-keys';
 import { participantOfSubject, touchParticipant } from '@/lib/classroom/participants';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ApiAccess } from '@/app/_components/api-access';

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { ActionKeyField } from '@/app/_components/action-key-field';
 import { newActionKey } from '@/lib/action-keys';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { count, eq } from 'drizzle-orm';
 import { participants } from '@/db/tables';
 import { requireTeacher } from '@/lib/auth/guards';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { headers } from 'next/headers';
 import { getViewer } from '@/lib/auth/guards';
 import { textSizes } from '@/lib/preferences';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Fragment } from 'react';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { database } from '@/db/engine';
 import { getViewer } from '@/lib/auth/guards';
 import { cardOf } from '@/lib/classroom/cards';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { database } from '@/db/engine';
 import { LiveRefresh } from '@/app/_components/live-refresh';
 import { conversationsForAdviser } from '@/lib/assistant/conversations';

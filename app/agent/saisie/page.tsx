@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { ActionKeyField } from '@/app/_components/action-key-field';
 import { newActionKey } from '@/lib/action-keys';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { asc, eq } from 'drizzle-orm';
 import { database } from '@/db/engine';
 import { personas } from '@/db/tables';

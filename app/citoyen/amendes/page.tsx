@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { FalcBlock } from '@/app/_components/falc-block';
 import { finesFalc } from '@/lib/procedures/fines/falc';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { database } from '@/db/engine';
 import { requireCitizen } from '@/lib/auth/guards';
 import { FlashNotice } from '@/app/_components/flash-notice';

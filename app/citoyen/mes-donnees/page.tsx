@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { SubmitButton } from '@/app/_components/submit-button';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { Fragment } from 'react';
 import { ExchangeList } from '@/app/_components/exchange-list';
 import { database } from '@/db/engine';
@@ -194,7 +194,7 @@ export default async function MyDataPage() {
           différentes d’un organisme à l’autre, si l’un d’eux n’a pas été prévenu d’un déménagement.
         </p>
         <p>
-          <Link href="/citoyen/mes-donnees/export" prefetch={false} download>
+          <Link href="/citoyen/mes-donnees/export" download>
             Télécharger toutes mes données (fichier JSON)
           </Link>
         </p>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { requireCitizen } from '@/lib/auth/guards';
 import { procedureById } from '@/lib/procedures/registry';
 import { OfflineRoutes } from '@/app/_components/offline-routes';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { database } from '@/db/engine';
 import { requireCitizen } from '@/lib/auth/guards';
 import { newActionKey } from '@/lib/action-keys';

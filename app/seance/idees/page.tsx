@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { database } from '@/db/engine';
 import { IdeaCard } from '@/app/_components/idea-card';
 import { IdeaForm } from '@/app/_components/idea-form';

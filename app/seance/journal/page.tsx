@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { forbidden } from 'next/navigation';
 import { database } from '@/db/engine';
 import { currentDeviceHash } from '@/lib/classroom/device';

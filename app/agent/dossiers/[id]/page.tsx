@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { CounterDesk } from './counter-desk';
 import { LiveRefresh } from '@/app/_components/live-refresh';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { notFound } from 'next/navigation';
 import { eq } from 'drizzle-orm';
 import { Fragment } from 'react';

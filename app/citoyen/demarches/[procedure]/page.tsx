@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { SubmitButton } from '@/app/_components/submit-button';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { notFound } from 'next/navigation';
 import { database } from '@/db/engine';
 import type { ProcedureId } from '@/db/schema';

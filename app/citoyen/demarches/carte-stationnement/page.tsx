@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { OpenCaseNotice } from '@/app/_components/open-case-notice';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { requireCitizen } from '@/lib/auth/guards';
 import { parkingCard } from '@/lib/procedures/parking-card/definition';
 import { EnVrai } from '@/app/_components/en-vrai';

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { ActionKeyField } from '@/app/_components/action-key-field';
 import { FalcBlock } from '@/app/_components/falc-block';
 import { SubmitButton } from '@/app/_components/submit-button';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { CounterPanel } from './counter-panel';
 import { LiveRefresh } from '@/app/_components/live-refresh';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { notFound } from 'next/navigation';
 import { CaseTimeline } from '@/app/_components/case-timeline';
 import { ExchangeList } from '@/app/_components/exchange-list';

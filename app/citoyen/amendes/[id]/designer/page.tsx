@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { FalcBlock } from '@/app/_components/falc-block';
 import { finesFalc } from '@/lib/procedures/fines/falc';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { asc, eq } from 'drizzle-orm';
 import { notFound, redirect } from 'next/navigation';
 import { database } from '@/db/engine';

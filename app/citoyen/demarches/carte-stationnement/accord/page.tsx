@@ -3,7 +3,7 @@ import { SubmitButton } from '@/app/_components/submit-button';
 import { ActionKeyField } from '@/app/_components/action-key-field';
 import { OpenCaseNotice } from '@/app/_components/open-case-notice';
 import { newActionKey } from '@/lib/action-keys';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { requireCitizen } from '@/lib/auth/guards';
 import { dataItems } from '@/lib/platform/catalogue';
 import { agencyName, purposeLabel } from '@/lib/platform/consent-text';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { OpenCaseNotice } from '@/app/_components/open-case-notice';
 import { newActionKey } from '@/lib/action-keys';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { parkingProofKinds } from '@/db/schema';
 import { requireCitizen } from '@/lib/auth/guards';
 import { viewerPreferences } from '@/lib/preferences-store';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { usePathname } from 'next/navigation';
 
 /** The séance's tabs: links (each tab is a page of its own, reachable by keyboard and without JavaScript). */

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import QRCode from 'qrcode';
 import { database } from '@/db/engine';
 import { participantsOfSession } from '@/lib/classroom/participants';

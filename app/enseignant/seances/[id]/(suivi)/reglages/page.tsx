@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { timeScaleBounds } from '@/lib/procedures/engine/time-scale';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { TextField } from '@/app/_components/text-field';
 import { agencyIds } from '@/db/schema';
