@@ -1,14 +1,16 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { getServerSession } from 'next-auth';
 import { forbidden, unauthorized } from 'next/navigation';
+import { cookies } from 'next/headers';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { database } from '../../db/engine';
 import { prepared } from '../../db/prepared';
+import { type AsyncExecutor } from '../../db/engine';
 import { type AgencyId } from '../../db/schema';
 import { agents, aidants, personas, teachers } from '../../db/tables';
-import { authOptions } from './options';
+import { sessionCookieValue, sessionOfCookie } from './session-cookie';
+import type { SessionUser } from './session-user';
 
 // The one guard module: every page, server action and route handler asks here who is calling.
 
@@ -31,16 +33,10 @@ const teacherById = prepared((db) =>
   db.select({ id: teachers.id, email: teachers.email, displayName: teachers.displayName, createdAt: teachers.createdAt }).from(teachers).where(eq(teachers.id, sql.placeholder('id'))),
 );
 
-/**
- * The signed-in person, read fresh from the database (a deleted persona or agent is signed out). Memoised for one
- * server render (React `cache`): the layout and the page ask once between them.
- */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
-  await connection(); // per request, never at build time
-  const session = await getServerSession(authOptions());
+/** The account a session names, read fresh from the database (a deleted persona or agent is signed out). */
+export async function viewerOfSession(db: AsyncExecutor, session: Pick<SessionUser, 'role' | 'subject'> | null): Promise<Viewer | null> {
   const subject = session?.subject;
   if (!session || !subject) return null;
-  const db = database();
   switch (session.role) {
     case 'citoyen': {
       const persona = await personaById(db).get({ id: subject });
@@ -61,7 +57,22 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     default:
       return null;
   }
+}
+
+/**
+ * The signed-in person of this request (next-auth's session cookie, lib/auth/session-cookie.ts). Memoised for one
+ * server render (React `cache`): the layout and the page ask once between them.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  await connection(); // per request, never at build time
+  return viewerOfSession(database(), await requestSession());
 });
+
+/** The role and subject of this request's session cookie, or null. */
+export async function requestSession(): Promise<Pick<SessionUser, 'role' | 'subject'> | null> {
+  const jar = await cookies();
+  return sessionOfCookie(sessionCookieValue(jar.getAll().map((c) => [c.name, c.value])));
+}
 
 async function requireRole<R extends Viewer['role']>(role: R): Promise<Extract<Viewer, { role: R }>> {
   const viewer = await getViewer();

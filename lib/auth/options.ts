@@ -10,7 +10,8 @@ import { database } from '../../db/engine';
 import { aidants } from '../../db/tables';
 import { env } from '../env';
 import { secrets } from '../secrets';
-import { discoveryDocument, providers, type IdpName } from './idp/config';
+import { issuerFor, providers, type IdpName } from './idp/config';
+import { decodeSessionToken, encodeSessionToken } from './session-token';
 import { teacherSignIn } from './teacher';
 import type { SessionUser } from './session-user';
 
@@ -28,7 +29,7 @@ function simulatedProvider(id: IdpName, scope: string): OAuthConfig<Claims> {
     id,
     name: providers[id].displayName,
     type: 'oauth',
-    wellKnown: `${discoveryDocument(base, id).issuer}/.well-known/openid-configuration`,
+    wellKnown: `${issuerFor(base, id)}/.well-known/openid-configuration`,
     clientId: providers[id].clientId,
     clientSecret: secrets().oidcClientSecrets[id],
     authorization: { params: { scope, acr_values: 'eidas1' } },
@@ -56,6 +57,7 @@ export function authOptions(): NextAuthOptions {
     secret: secrets().authSecret,
     // Sessions live in an encrypted cookie: a restart keeps everyone signed in (the secret persists).
     session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+    jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
     pages: { signIn: '/connexion', error: '/connexion' },
     // One line per sign-in error in the teacher's terminal, not a stack trace (a cancelled sign-in is ordinary).
     logger: {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, lt, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, lte, sql } from 'drizzle-orm';
 import { type AsyncExecutor, type Engine } from '../../db/engine';
+import { prepared } from '../../db/prepared';
 import { agencies, agents, classSessions, flashMessages } from '../../db/tables';
 import { insertWorldInto } from '../../db/seed';
 import { ensurePlatformTokens } from '../platform/tokens';
@@ -102,9 +103,14 @@ export async function purgeExpiredSessions(engine: Engine, now = new Date()): Pr
   return (await engine.db.delete(classSessions).where(and(eq(classSessions.isDemo, false), lte(classSessions.expiresAt, now))).returning({ id: classSessions.id })).length;
 }
 
+// Every page and stream of the teacher's asks it: built once (db/prepared.ts).
+const teachersSession = prepared((db) =>
+  db.select().from(classSessions).where(and(eq(classSessions.id, sql.placeholder('id')), eq(classSessions.teacherId, sql.placeholder('teacher')))),
+);
+
 /** The séance, if it is this teacher's (the one ownership check of pages, actions and route handlers). */
 export async function ownedSession(db: AsyncExecutor, teacherId: string, classSessionId: string): Promise<ClassSession | null> {
-  return await db.select().from(classSessions).where(and(eq(classSessions.id, classSessionId), eq(classSessions.teacherId, teacherId))).get() ?? null;
+  return (await teachersSession(db).get({ id: classSessionId, teacher: teacherId })) ?? null;
 }
 
 export async function sessionsOfTeacher(db: AsyncExecutor, teacherId: string): Promise<ClassSession[]> {

@@ -1,10 +1,9 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
-import { getServerSession } from 'next-auth';
 import type { AsyncExecutor } from '../../db/engine';
 import { type AgencyId } from '../../db/schema';
 import { agents, classSessions, personas, teachers } from '../../db/tables';
-import { authOptions } from '../auth/options';
+import { requestSession } from '../auth/guards';
 import { env } from '../env';
 import { PlatformError } from './errors';
 import type { JournalReader } from './journal-view';
@@ -39,7 +38,7 @@ export async function resolveApiCaller(db: AsyncExecutor, request: Request): Pro
     if (!body) throw new PlatformError('jeton_invalide');
     return { kind: 'organisme', ...body };
   }
-  const session = await getServerSession(authOptions());
+  const session = await requestSession();
   const subject = session?.subject;
   if (subject && session.role === 'citoyen') {
     const persona = await db.select({ id: personas.id, classSessionId: personas.classSessionId }).from(personas).where(eq(personas.id, subject)).get();
