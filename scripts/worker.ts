@@ -1,7 +1,8 @@
 // One server process of `npm start` (scripts/serve.ts forks one per core): Next's request handler for every page and
-// route, and beside it, on the same port, the platform's exchange endpoint answered straight from Node's http server.
-// The bodies' systems call that endpoint all day; through Next, its routing, proxy and Web streams cost about twice
-// what the exchange itself costs (docs/performance.md, "The exchange API beside Next"). Same handler as the route.
+// route, and beside it, on the same port, what is asked most answered straight from Node's http server: the platform's
+// exchange endpoint (the bodies' systems call it all day; through Next, its routing, proxy and Web streams cost about
+// twice what the exchange itself costs) and the live streams (one opens on every page view; about 8 ms of a core
+// each through Next). Same handlers as their routes (docs/performance.md, "Beside Next").
 import http from 'node:http';
 import path from 'node:path';
 
@@ -33,6 +34,11 @@ async function main() {
   const { maxJsonBytes } = await import('../lib/platform/http');
   const { PlatformError } = await import('../lib/platform/errors');
   const { apiContentSecurityPolicy, securityHeaders, strictTransportSecurity } = await import('../lib/http/security-headers');
+  const { liveStreamAt } = await import('../lib/live-streams');
+  const { database } = await import('../db/engine');
+  const { viewerOfSession } = await import('../lib/auth/viewer');
+  const { cookiePairs, sessionCookieValue, sessionOfCookie } = await import('../lib/auth/session-cookie');
+  const { deviceCookieName, deviceHashOfCookie } = await import('../lib/classroom/device-cookie');
   const everyAnswer = Object.fromEntries(securityHeaders.map((h) => [h.key, h.value]));
   // tsx turned Node's source maps on for the whole process: every server chunk Next loads would then keep its map in
   // memory (about 35 MB of one worker's 127 MB live heap in a heap snapshot after the bench's soak). Our modules are
@@ -64,7 +70,42 @@ async function main() {
     res.end(body);
   };
 
+  /** A live stream, as its route handler answers it: who asks from the same cookies, the events as they come. */
+  const serveStream = async (stream: NonNullable<ReturnType<typeof liveStreamAt>>, req: http.IncomingMessage, res: http.ServerResponse) => {
+    const left = new AbortController();
+    res.on('close', () => left.abort());
+    const cookies = cookiePairs(req.headers.cookie);
+    const response = await stream(new Request(`http://localhost${req.url ?? '/'}`, { signal: left.signal }), {
+      viewer: async () => viewerOfSession(database(), await sessionOfCookie(sessionCookieValue(cookies))),
+      deviceHash: async () => deviceHashOfCookie(cookies.find(([name]) => name === deviceCookieName)?.[1]),
+    });
+    res.writeHead(response.status, {
+      ...everyAnswer,
+      ...Object.fromEntries(response.headers),
+      'Content-Security-Policy': apiContentSecurityPolicy,
+      ...(req.headers['x-forwarded-proto'] === 'https' ? { 'Strict-Transport-Security': strictTransportSecurity } : {}),
+    });
+    if (!response.body) return void res.end();
+    const reader = response.body.getReader();
+    res.on('close', () => void reader.cancel().catch(() => undefined));
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      res.write(value);
+    }
+    res.end();
+  };
+
   const server = http.createServer((req, res) => {
+    const stream = req.method === 'GET' ? liveStreamAt((req.url ?? '').split('?')[0]!) : null;
+    if (stream) {
+      serveStream(stream, req, res).catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.end();
+        if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') console.error(error);
+      });
+      return;
+    }
     if (req.method === 'POST' && (req.url ?? '').split('?')[0] === exchangesPath) {
       serveExchange(req, res).catch((error: unknown) => {
         // The answer could not be written (the caller left): nothing else to do.

@@ -5,14 +5,14 @@ import { secrets } from '../secrets';
 import { env } from '../env';
 import { retentionDays } from './sessions';
 import { deviceHash, newDeviceSecret } from './participants';
+import { deviceCookieName, deviceHashOfCookie } from './device-cookie';
 
 // The device cookie: how a student who closes the tab gets their role back on the same device.
-const name = 'eguichet_appareil';
+const name = deviceCookieName;
 
 /** The hash of this device's cookie, or null if it has none yet. */
 export async function currentDeviceHash(): Promise<string | null> {
-  const value = (await cookies()).get(name)?.value;
-  return value && /^[A-Za-z0-9_-]{43}$/.test(value) ? deviceHash(value) : null;
+  return deviceHashOfCookie((await cookies()).get(name)?.value);
 }
 
 /**

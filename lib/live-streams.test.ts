@@ -1,0 +1,63 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getEngine } from '../db/engine';
+import { personas, teachers } from '../db/tables';
+import { freshDb } from '../test/db';
+import { viewerOfSession, type Viewer } from './auth/viewer';
+import { createSession } from './classroom/sessions';
+import { liveStreamAt, type StreamCaller } from './live-streams';
+
+const caller = (viewer: Viewer | null, deviceHash: string | null = null): StreamCaller => ({ viewer: async () => viewer, deviceHash: async () => deviceHash });
+
+/** The first event of a stream, then the stream closed (as a browser leaving the page). */
+async function firstEvent(response: Response, left: AbortController): Promise<string> {
+  const reader = response.body!.getReader();
+  let text = '';
+  while (!/\n\n(event|data)[^]*\n\n/.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+  left.abort();
+  await reader.cancel();
+  return text;
+}
+
+describe('the live streams, served through Next or beside it', () => {
+  it('are found by their address only (GET), whatever the séance id looks like', () => {
+    for (const path of ['/api/notifications/flux', '/api/mises-a-jour/flux', '/api/seance/flux', '/api/enseignant/seances/abc/flux', '/api/enseignant/seances/%zz/flux']) expect(liveStreamAt(path), path).not.toBeNull();
+    for (const path of ['/api/notifications', '/api/enseignant/seances/abc/flux/x', '/api/enseignant/seances//flux', '/citoyen', '/api/plateforme/v1/echanges']) expect(liveStreamAt(path), path).toBeNull();
+  });
+
+  it('refuse whoever may not watch, in the API’s JSON, and stream to whoever may', async () => {
+    const db = await freshDb();
+    const teacher = (await db.select().from(teachers).get())!;
+    const session = await createSession(getEngine(), teacher.id, { name: 'Flux', preset: 'tout' });
+    const teacherViewer = await viewerOfSession(db, { role: 'enseignant', subject: teacher.id });
+    const persona = (await db.select().from(personas).where(eq(personas.classSessionId, session.id)).get())!;
+    const citizen = await viewerOfSession(db, { role: 'citoyen', subject: persona.id });
+    const request = (left = new AbortController()) => new Request('http://localhost/', { signal: left.signal });
+    const teacherFlux = liveStreamAt(`/api/enseignant/seances/${session.id}/flux`)!;
+
+    const refusals: [Response, number, string][] = [
+      [await liveStreamAt('/api/notifications/flux')!(request(), caller(null)), 401, 'non_authentifie'],
+      [await liveStreamAt('/api/mises-a-jour/flux')!(request(), caller(teacherViewer)), 401, 'non_authentifie'],
+      [await liveStreamAt('/api/seance/flux')!(request(), caller(citizen, 'pas-un-appareil-de-la-seance')), 401, 'non_participant'],
+      [await teacherFlux(request(), caller(citizen)), 401, 'non_authentifie'],
+      [await liveStreamAt('/api/enseignant/seances/%zz/flux')!(request(), caller(teacherViewer)), 404, 'seance_inconnue'],
+    ];
+    for (const [response, status, code] of refusals) {
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toContain('application/json');
+      expect((await response.json()).erreur).toBe(code);
+    }
+
+    const left = new AbortController();
+    const live = await teacherFlux(request(left), caller(teacherViewer));
+    expect(live.status).toBe(200);
+    expect(live.headers.get('content-type')).toContain('text/event-stream');
+    const event = await firstEvent(live, left);
+    expect(event).toContain('event: live');
+    expect(JSON.parse(/data: (.*)/.exec(event)![1]!).instantane.expected).toBeGreaterThan(0);
+
+    const leftToo = new AbortController();
+    const notifications = await liveStreamAt('/api/notifications/flux')!(request(leftToo), caller(citizen));
+    expect(await firstEvent(notifications, leftToo)).toMatch(/event: notifications\ndata: \{"unread":\d+/);
+  });
+});
