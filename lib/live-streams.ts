@@ -4,7 +4,7 @@ import { liveSnapshot } from './classroom/live';
 import { messagesFor } from './classroom/messages';
 import { latestParticipation } from './classroom/participants';
 import { sessionById } from './classroom/session-by-id';
-import { ownedSession } from './classroom/sessions';
+import { teachersSessionFor } from './classroom/sessions';
 import { liveVersion, type LiveViewer } from './live-version';
 import { notificationsFor, type NotificationViewer } from './notifications';
 import { PlatformError } from './platform/errors';
@@ -86,10 +86,8 @@ export const seanceStream: Stream = guarded(async (request, caller) => {
  */
 export function teacherStream(id: string): Stream {
   return guarded(async (request, caller) => {
-    const viewer = await caller.viewer();
-    if (viewer?.role !== 'enseignant') throw new PlatformError('non_authentifie');
     const db = database();
-    if (!(await ownedSession(db, viewer.teacher.id, id))) throw new PlatformError('seance_inconnue');
+    await teachersSessionFor(db, await caller.viewer(), id);
     return eventStream(
       request,
       'live',

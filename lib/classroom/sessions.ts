@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import { and, asc, desc, eq, lt, lte, sql } from 'drizzle-orm';
 import { type AsyncExecutor, type Engine } from '../../db/engine';
 import { prepared } from '../../db/prepared';
+import type { Viewer } from '../auth/viewer';
+import { PlatformError } from '../platform/errors';
 import { agencies, agents, classSessions, flashMessages } from '../../db/tables';
 import { insertWorldInto } from '../../db/seed';
 import { ensurePlatformTokens } from '../platform/tokens';
@@ -111,6 +113,14 @@ const teachersSession = prepared((db) =>
 /** The séance, if it is this teacher's (the one ownership check of pages, actions and route handlers). */
 export async function ownedSession(db: AsyncExecutor, teacherId: string, classSessionId: string): Promise<ClassSession | null> {
   return (await teachersSession(db).get({ id: classSessionId, teacher: teacherId })) ?? null;
+}
+
+/** The séance for a viewer who must be its teacher: 401 when they are not a teacher, 404 when it is not theirs. */
+export async function teachersSessionFor(db: AsyncExecutor, viewer: Viewer | null, classSessionId: string): Promise<ClassSession> {
+  if (viewer?.role !== 'enseignant') throw new PlatformError('non_authentifie');
+  const session = await ownedSession(db, viewer.teacher.id, classSessionId);
+  if (!session) throw new PlatformError('seance_inconnue');
+  return session;
 }
 
 export async function sessionsOfTeacher(db: AsyncExecutor, teacherId: string): Promise<ClassSession[]> {

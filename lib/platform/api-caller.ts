@@ -2,8 +2,9 @@ import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
 import { type AgencyId } from '../../db/schema';
-import { agents, classSessions, personas, teachers } from '../../db/tables';
+import { classSessions } from '../../db/tables';
 import { requestSession } from '../auth/guards';
+import { viewerOfSession } from '../auth/viewer';
 import { env } from '../env';
 import { PlatformError } from './errors';
 import type { JournalReader } from './journal-view';
@@ -38,20 +39,11 @@ export async function resolveApiCaller(db: AsyncExecutor, request: Request): Pro
     if (!body) throw new PlatformError('jeton_invalide');
     return { kind: 'organisme', ...body };
   }
-  const session = await requestSession();
-  const subject = session?.subject;
-  if (subject && session.role === 'citoyen') {
-    const persona = await db.select({ id: personas.id, classSessionId: personas.classSessionId }).from(personas).where(eq(personas.id, subject)).get();
-    if (persona) return { kind: 'usager', classSessionId: persona.classSessionId, personaId: persona.id };
-  }
-  if (subject && session.role === 'agent') {
-    const agent = await db.select().from(agents).where(eq(agents.id, subject)).get();
-    if (agent) return { kind: 'agent', classSessionId: agent.classSessionId, agency: agent.agencyId };
-  }
-  if (subject && session.role === 'enseignant') {
-    const teacher = await db.select({ id: teachers.id }).from(teachers).where(eq(teachers.id, subject)).get();
-    if (teacher) return { kind: 'enseignant', teacherId: teacher.id };
-  }
+  // The same reading of the session cookie as every page (lib/auth/viewer.ts); an aidant has no caller here.
+  const viewer = await viewerOfSession(db, await requestSession());
+  if (viewer?.role === 'citoyen') return { kind: 'usager', classSessionId: viewer.persona.classSessionId, personaId: viewer.persona.id };
+  if (viewer?.role === 'agent') return { kind: 'agent', classSessionId: viewer.agent.classSessionId, agency: viewer.agent.agencyId };
+  if (viewer?.role === 'enseignant') return { kind: 'enseignant', teacherId: viewer.teacher.id };
   throw new PlatformError('non_authentifie');
 }
 
