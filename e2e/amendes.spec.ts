@@ -142,6 +142,17 @@ test('une contestation avec sa preuve : l’avis ne peut plus être payé ; l’
     await citizen.getByRole('button', { name: 'Continuer' }).click();
     await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Votre preuve');
     await expect(citizen.getByText(/le récépissé de votre plainte se télécharge depuis «\sMes avis de contravention\s» \(recepisse-plainte\.pdf\)/)).toBeVisible();
+    // A photo over 2 Mo: said beside the field before anything is sent (the file input is loaded for this step only).
+    const posts: string[] = [];
+    const countPosts = (r: { method(): string; url(): string }) => r.method() === 'POST' && posts.push(r.url());
+    citizen.on('request', countPosts);
+    await citizen.getByLabel('Le récépissé de votre plainte').setInputFiles({ name: 'photo-plainte.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(3 * 1024 * 1024, 0x25) });
+    await expect(citizen.getByText(/Fichier choisi\s:\sphoto-plainte\.jpg \(3\sMo\)/)).toBeVisible();
+    await citizen.getByRole('button', { name: 'Voir le récapitulatif' }).click();
+    await expect(citizen.locator('#champ-piece-erreur')).toContainText('Le fichier « photo-plainte.jpg » dépasse 2 Mo.');
+    await expect(citizen.getByRole('alert').filter({ hasText: 'Vérifiez ces réponses' })).toBeFocused();
+    expect(posts).toEqual([]);
+    citizen.off('request', countPosts);
     // A text file named .pdf: refused beside the field, in the summary that takes the focus.
     await citizen.getByLabel('Le récépissé de votre plainte').setInputFiles({ name: 'plainte.pdf', mimeType: 'application/pdf', buffer: Buffer.from('pas un vrai PDF') });
     await expect(citizen.getByText(/Fichier choisi\s:\splainte\.pdf/)).toBeVisible();

@@ -2,12 +2,13 @@
 
 // Each Intl formatter is built on first use: building them all when the module loads cost a phone about 30 ms of
 // main thread before the page could answer (this module is in the browser's bundle too).
+// Marked pure where called: a client bundle keeps only the formatters its components use.
 function lazy<T>(make: () => T): () => T {
   let value: T | undefined;
   return () => (value ??= make());
 }
 
-const dateFormat = lazy(() => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+const dateFormat = /* @__PURE__ */ lazy(() => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
 
 /** "2006-03-14" → "14 mars 2006" */
 export function formatIsoDate(isoDate: string): string {
@@ -16,28 +17,28 @@ export function formatIsoDate(isoDate: string): string {
 }
 
 // Dates and times as people in the class read them (Paris time, whatever the server's zone).
-const longDateTime = lazy(() => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }));
-const longDateTimeSeconds = lazy(() => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Paris' }));
-const longDate = lazy(() => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }));
+const longDateTime = /* @__PURE__ */ lazy(() => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }));
+const longDateTimeSeconds = /* @__PURE__ */ lazy(() => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Paris' }));
+const longDate = /* @__PURE__ */ lazy(() => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }));
 
 /** "23 novembre 2026 à 12:15" */
 export const formatDateTime = (date: Date) => longDateTime().format(date);
 /** "23 novembre 2026 à 12:15:54", for histories and exchanges, where seconds tell the order apart. */
 export const formatDateTimeSeconds = (date: Date) => longDateTimeSeconds().format(date);
-const shortTime = lazy(() => new Intl.DateTimeFormat('fr-FR', { timeStyle: 'medium', timeZone: 'Europe/Paris' }));
+const shortTime = /* @__PURE__ */ lazy(() => new Intl.DateTimeFormat('fr-FR', { timeStyle: 'medium', timeZone: 'Europe/Paris' }));
 /** "12:15:54", Paris time. */
 export const formatTime = (date: Date) => shortTime().format(date);
 /** "23 novembre 2026" */
 export const formatDate = (date: Date) => longDate().format(date);
 
-const frenchPlural = lazy(() => new Intl.PluralRules('fr-FR'));
-const frenchNumber = lazy(() => new Intl.NumberFormat('fr-FR'));
+const frenchPlural = /* @__PURE__ */ lazy(() => new Intl.PluralRules('fr-FR'));
+const frenchNumber = /* @__PURE__ */ lazy(() => new Intl.NumberFormat('fr-FR'));
 /** "12 345": a narrow no-break space between thousands, as French prints numbers. */
 export const formatNumber = (n: number) => frenchNumber().format(n);
-const oneDecimal = lazy(() => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }));
+const oneDecimal = /* @__PURE__ */ lazy(() => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }));
 /** "350 Ko", "1,2 Mo": a file's size as French screens write it. */
 export const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))}\u00a0Ko` : `${oneDecimal().format(bytes / (1024 * 1024))}\u00a0Mo`);
-const euros = lazy(() => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }));
+const euros = /* @__PURE__ */ lazy(() => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }));
 /** 216 → "2,16 €" (amounts are kept in cents). */
 export const formatEuros = (cents: number) => euros().format(cents / 100);
 /** "1 demande", "2 demandes", "0 demande": French plural rules (0 and 1 are singular), the number in front. */
@@ -45,7 +46,7 @@ export const countOf = (n: number, one: string, many: string) => `${formatNumber
 /** The word alone, agreed with n: `agreed(n, 'attend', 'attendent')`. */
 export const agreed = (n: number, one: string, many: string) => (frenchPlural().select(n) === 'one' ? one : many);
 
-const parisParts = lazy(() => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' }));
+const parisParts = /* @__PURE__ */ lazy(() => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' }));
 /** Paris local time with its offset, as a spreadsheet reads it: "2026-12-01 21:15:03 +01:00" (the screens show Paris time too). */
 export function formatParisTimestamp(date: Date): string {
   const part = Object.fromEntries(parisParts().formatToParts(date).map((p) => [p.type, p.value]));

@@ -1,19 +1,16 @@
 import Link from '@/app/_components/link';
-import { SubmitButton } from '@/app/_components/submit-button';
 import { notFound } from 'next/navigation';
-import { Fragment } from 'react';
 import { database } from '@/db/engine';
 import type { CaseRow, Persona } from '@/lib/procedures/engine/types';
 import { procedures, stepsFor } from '@/lib/procedures/registry';
 import { StepForm, type StepState } from './step-form';
 import { ReadAloud } from './read-aloud';
 import { PictogramIcon } from './pictogram';
-import { ActionKeyField } from './action-key-field';
-import { newActionKey } from '@/lib/action-keys';
 import { Stepper } from './stepper';
 
-// One step of a draft, and the summary before sending: the same pages for a citizen online
-// and for an agent keying in a paper or counter request (only the links and actions differ).
+// One step of a draft: the same page for a citizen online and for an agent keying in a paper or counter request
+// (only the links and actions differ). The summary before sending is case-summary.tsx: each page loads only its own
+// client code (the step form is 2.7 kB a summary does not need).
 
 type StepProps = {
   c: CaseRow;
@@ -105,50 +102,6 @@ export async function CaseStep({ c, persona, stepId, verify, base, firstBack, sa
         save={save}
         autosave={autosave}
       />
-    </>
-  );
-}
-
-type SummaryProps = { c: CaseRow; persona: Persona; base: string; submit: (form: FormData) => Promise<void>; requester: string; banner?: string; heading?: string; submitLabel?: string; simplified?: boolean };
-
-export async function CaseSummary({ c, persona, base, submit, requester, banner, heading = 'Vérifiez votre demande avant de l’envoyer', submitLabel = 'Envoyer ma demande', simplified }: SummaryProps) {
-  const def = procedures[c.procedure];
-  const lines = await def.summary({ db: database(), persona, answers: c.answers });
-  return (
-    <>
-      {banner && <p className="badge">{banner}</p>}
-      <Stepper title={def.title} steps={stepsFor(def, { db: database(), persona, answers: c.answers }).map((s) => s.title)} current={-1} />
-      <h1>{heading}</h1>
-      {simplified && (
-        <ul className="falc">
-          <li>Voici vos réponses.</li>
-          <li>Lisez-les une par une.</li>
-          <li>Une réponse est fausse ? Appuyez sur « Modifier » à côté.</li>
-          <li>Tout est juste ? Appuyez sur « {submitLabel} » en bas de la page.</li>
-        </ul>
-      )}
-      <dl className="facts recap">
-        {lines.map((line) => (
-          <Fragment key={line.label}>
-            <dt>{line.label}</dt>
-            <dd>
-              {line.value || 'Non renseigné'}{' '}
-              <Link href={`${base}/etapes/${line.step}`}>
-                Modifier<span className="visually-hidden"> : {line.label}</span>
-              </Link>
-            </dd>
-          </Fragment>
-        ))}
-        <dt>Demandeur</dt>
-        <dd>{requester}</dd>
-      </dl>
-      <p>En envoyant, la demande reçoit un numéro de dossier et un accusé de réception, rangé dans le coffre-fort de la personne.</p>
-      <form action={submit}>
-        <ActionKeyField value={newActionKey()} />
-        <SubmitButton>
-          {submitLabel}
-        </SubmitButton>
-      </form>
     </>
   );
 }

@@ -1,12 +1,10 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, startTransition, Suspense, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { FieldDef, RawValues } from '@/lib/procedures/engine/types';
 import { formatTime } from '@/lib/format';
 import { ErrorSummary } from './error-summary';
 import { TextField } from './text-field';
-import { FileField } from './file-field';
-import { maxProofBytes, proofTooLarge } from '@/lib/uploads/limits';
 
 export type StepState = { errors: Record<string, string>; values: RawValues; attempt: number; network?: string };
 type Props = {
@@ -22,6 +20,9 @@ type Props = {
   save: (state: StepState, form: FormData) => Promise<StepState>;
   autosave: (form: FormData) => Promise<{ savedAt: number } | { error: string }>;
 };
+
+// Most steps have no file: the file input and its size check are fetched only where one is shown.
+const ProofQuestion = lazy(() => import('./proof-question'));
 
 const backupKey = (caseId: string, stepId: string) => `e-guichet:brouillon:${caseId}:${stepId}`;
 
@@ -87,11 +88,13 @@ export function StepForm({ caseId, stepId, fields, hidden = [], initial, initial
     event.preventDefault(); // keeps what was typed on screen (a plain form action would reset the fields)
     if (timer.current) clearTimeout(timer.current);
     const data = new FormData(event.currentTarget);
-    // Sizes are checked here before anything is sent: a 10 Mo photo gets its error beside the field at once.
+    // Sizes are checked before anything is sent: a 10 Mo photo gets its error beside the field at once (the file
+    // input marks it when chosen; the server checks again).
+    const inputs = event.currentTarget.elements;
     const tooBig = Object.fromEntries(
       fields.flatMap((f) => {
-        const file = data.get(f.name);
-        return f.kind === 'file' && file instanceof File && file.size > maxProofBytes ? [[f.name, proofTooLarge(file.name)]] : [];
+        const input = f.kind === 'file' ? inputs.namedItem(f.name) : null;
+        return input instanceof HTMLInputElement && input.validationMessage ? [[f.name, input.validationMessage]] : [];
       }),
     );
     setLocal((l) => ({ errors: tooBig, attempt: l.attempt + 1 }));
@@ -137,16 +140,10 @@ export function StepForm({ caseId, stepId, fields, hidden = [], initial, initial
           );
         }
         if (f.kind === 'file') {
-          const joined = String(value(f.name) ?? '');
           return (
-            <div key={f.name} className={`field${hasError ? ' field--error' : ''}`}>
-              <label htmlFor={`champ-${f.name}`}>{f.label}</label>
-              <span className="hint" id={`champ-${f.name}-aide`}>
-                {f.hint ? `${f.hint} ` : ''}PDF, JPEG ou PNG, 2 Mo au plus.{joined ? ` Déjà joint : ${joined}. Choisissez un autre fichier pour le remplacer.` : ''}
-              </span>
-              {errorLine(f.name)}
-              <FileField id={`champ-${f.name}`} name={f.name} accept="application/pdf,image/jpeg,image/png" aria-invalid={hasError} aria-describedby={[`champ-${f.name}-aide`, hasError && `champ-${f.name}-erreur`].filter(Boolean).join(' ')} />
-            </div>
+            <Suspense key={f.name} fallback={<p className="field">{f.label} : chargement du champ…</p>}>
+              <ProofQuestion name={f.name} label={f.label} hint={f.hint} joined={String(value(f.name) ?? '')} error={errorOf(f.name)} />
+            </Suspense>
           );
         }
         const type = f.kind === 'radio' ? 'radio' : 'checkbox';

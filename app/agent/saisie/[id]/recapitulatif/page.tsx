@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { CaseSummary } from '@/app/_components/case-step';
+import { CaseSummary } from '@/app/_components/case-summary';
 import { database } from '@/db/engine';
 import { requireAgent } from '@/lib/auth/guards';
 import { agentDraft } from '@/lib/procedures/agent';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { CaseSummary } from '@/app/_components/case-step';
+import { CaseSummary } from '@/app/_components/case-summary';
 import { aidantDraftOrRefuse } from '../../../draft';
 import { requireAidant } from '@/lib/auth/guards';
 import { aidantSubmitAction } from '../../../actions';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
-import { CaseSummary } from '@/app/_components/case-step';
+import { CaseSummary } from '@/app/_components/case-summary';
 import { citizenCase } from '@/lib/procedures/citizen';
 import { viewerPreferences } from '@/lib/preferences-store';
 import { submitCaseAction } from '../../actions';

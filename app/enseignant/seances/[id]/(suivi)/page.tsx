@@ -9,6 +9,7 @@ import { automateBodyAction } from '../../../actions';
 import { LiveView } from '../live-view';
 import { teacherSession } from '../session';
 import { FlashNotice } from '@/app/_components/flash-notice';
+import { SessionBar } from './session-bar';
 
 export const metadata: Metadata = { title: 'Séance en direct — espace enseignant' };
 
@@ -19,6 +20,7 @@ export default async function TeacherSessionPage({ params }: { params: Promise<{
   await runDueInstruction(db, session.id);
   return (
     <>
+      <SessionBar session={session} current="" />
       <FlashNotice />
       <LiveView
         title={session.name}

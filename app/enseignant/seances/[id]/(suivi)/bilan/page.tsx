@@ -15,6 +15,7 @@ import { ideasOf } from '@/lib/ideas';
 import { IdeaCard } from '@/app/_components/idea-card';
 import { retainAction } from '@/app/seance/idees/actions';
 import { SubmitButton } from '@/app/_components/submit-button';
+import { SessionBar } from '../session-bar';
 
 export const metadata: Metadata = { title: 'Bilan de la séance' };
 
@@ -35,6 +36,7 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
   const stuckTotal = d.funnels.reduce((n, f) => n + f.stuck.reduce((m, s) => m + s.count, 0), 0);
   return (
     <>
+      <SessionBar session={session} current="/bilan" />
       <p className="badge">Espace enseignant — bilan</p>
       <h1>Bilan de la séance « {session.name} »</h1>
       <FlashNotice />

@@ -7,6 +7,7 @@ import { formatTime } from '@/lib/format';
 import { reassignAction, revealHintAction } from '../../../../actions';
 import { teacherSession } from '../../session';
 import { FlashNotice } from '@/app/_components/flash-notice';
+import { SessionBar } from '../session-bar';
 
 export const metadata: Metadata = { title: 'Élèves de la séance — espace enseignant' };
 
@@ -18,6 +19,7 @@ export default async function StudentsPage({ params }: { params: Promise<{ id: s
   const choices = await reassignChoices(db, session.id);
   return (
     <>
+      <SessionBar session={session} current="/eleves" />
       <h1>Élèves</h1>
       <FlashNotice />
       <p>

@@ -15,6 +15,7 @@ import { antaiNotices } from '@/db/tables';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { teacherSession } from '../../session';
 import { FlashNotice } from '@/app/_components/flash-notice';
+import { SessionBar } from '../session-bar';
 
 export const metadata: Metadata = { title: 'Messages et cartes événement — espace enseignant' };
 
@@ -27,6 +28,7 @@ export default async function MessagesPage({ params, searchParams }: { params: P
   const messageErrors = { destinataire: q['erreur-destinataire'], carte: q['erreur-carte'], titre: q['erreur-titre'], texte: q['erreur-texte'] };
   return (
     <>
+      <SessionBar session={session} current="/messages" />
       <h1>Messages et cartes événement</h1>
       <FlashNotice />
       <section aria-labelledby="message">

@@ -13,6 +13,7 @@ import { teacherSession } from '../../session';
 import { FlashNotice } from '@/app/_components/flash-notice';
 import { ActionKeyField } from '@/app/_components/action-key-field';
 import { newActionKey } from '@/lib/action-keys';
+import { SessionBar } from '../session-bar';
 
 export const metadata: Metadata = { title: 'Organismes, jetons et comptes — espace enseignant' };
 
@@ -25,6 +26,7 @@ export default async function BodiesPage({ params }: { params: Promise<{ id: str
   const agentRows = await agentsOfSession(db, session.id);
   return (
     <>
+      <SessionBar session={session} current="/organismes" />
       <h1>Organismes, jetons et comptes</h1>
       <FlashNotice />
       <section aria-labelledby="journal">

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { FaultPanel } from '../../../../fault-panel';
 import { teacherSession } from '../../session';
 import { FlashNotice } from '@/app/_components/flash-notice';
+import { SessionBar } from '../session-bar';
 
 export const metadata: Metadata = { title: 'Pannes simulées — espace enseignant' };
 
@@ -11,6 +12,7 @@ export default async function FaultsPage({ params, searchParams }: { params: Pro
   const q = await searchParams;
   return (
     <>
+      <SessionBar session={session} current="/pannes" />
       <h1>Pannes simulées</h1>
       <FlashNotice />
       <FaultPanel

@@ -11,6 +11,7 @@ import { agencyShortName } from '@/lib/platform/consent-text';
 import { playedBodiesAction } from '../../../../actions';
 import { teacherSession } from '../../session';
 import { FlashNotice } from '@/app/_components/flash-notice';
+import { SessionBar } from '../session-bar';
 
 export const metadata: Metadata = { title: 'Réglages de la séance — espace enseignant' };
 
@@ -26,6 +27,7 @@ export default async function SettingsPage({ params, searchParams }: { params: P
   const network = refused ? q.reseau === 'oui' : session.simulateNetwork;
   return (
     <>
+      <SessionBar session={session} current="/reglages" />
       <h1>Réglages de la séance</h1>
       <FlashNotice />
       <p>
