@@ -28,6 +28,9 @@ export const participants = sqliteTable(
   (t) => [
     uniqueIndex('participants_session_pseudonym').on(t.classSessionId, t.pseudonymKey),
     uniqueIndex('participants_device').on(t.classSessionId, t.deviceHash),
+    // Every page a student opens looks up the device's latest participation (across séances): without it, a scan of
+    // every participant the database has ever had.
+    index('participants_device_seen').on(t.deviceHash, t.lastSeenAt),
     index('participants_subject').on(t.subjectId),
   ],
 );

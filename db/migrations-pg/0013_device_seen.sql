@@ -1,0 +1,1 @@
+CREATE INDEX "participants_device_seen" ON "participants" USING btree ("device_hash","last_seen_at");

@@ -1,0 +1,1 @@
+CREATE INDEX `participants_device_seen` ON `participants` (`device_hash`,`last_seen_at`);
