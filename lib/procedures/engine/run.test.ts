@@ -125,6 +125,12 @@ describe('the automatic instruction when students play the bodies', () => {
       expect(writes).toHaveBeenCalled();
       expect(await notices()).toEqual({ caf: 'a_traiter', cpam: 'appliquee' });
       expect((await caseOf(db, lea.id, c.id))!.state).toBe('en_instruction');
+      // While the CAF's student has not answered, the declaration stays open; once they have, the next run accepts it.
+      await runDueInstruction(db, classSessionId, later);
+      expect((await caseOf(db, lea.id, c.id))!.state).toBe('en_instruction');
+      await db.update(addressNotices).set({ state: 'appliquee' }).where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.agency, 'caf'))).run();
+      await runDueInstruction(db, classSessionId, later);
+      expect((await caseOf(db, lea.id, c.id))!.state).toBe('accepte');
     } finally {
       writes.mockRestore();
     }

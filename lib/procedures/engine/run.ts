@@ -217,6 +217,10 @@ export async function runDueInstruction(db: AsyncExecutor, classSessionId: strin
   if (open.length === 0 && silent.length === 0) return;
   const coverage = await coverageOf(db, session);
   const clock = clockFrom(now);
+  // The open declarations' notices in one read (each page view of a class runs this; one read per declaration before).
+  const declarations = open.filter((c) => c.procedure === 'changement-adresse').map((c) => c.id);
+  const notices =
+    declarations.length === 0 ? [] : await db.select({ caseId: addressNotices.caseId, agency: addressNotices.agency, state: addressNotices.state }).from(addressNotices).where(inArray(addressNotices.caseId, declarations)).all();
   for (const found of open) {
     // Each case's history says when it was decided (a run may take a while).
     const at = clock();
@@ -227,7 +231,7 @@ export async function runDueInstruction(db: AsyncExecutor, classSessionId: strin
         if (c.state === 'depose') c = await transaction(db, async (tx) => transition(tx, c, 'prendre', systemActor(null), {}, at));
         // Read first, written only when a notice is the rules' to apply: a declaration waiting for the students who play
         // its bodies is read by every page view of the class, and a write takes the database's lock.
-        const unanswered = await db.select({ agency: addressNotices.agency }).from(addressNotices).where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.state, 'a_traiter'))).all();
+        const unanswered = notices.filter((n) => n.caseId === c.id && n.state === 'a_traiter');
         if (unanswered.some((n) => !played.has(n.agency))) {
           await transaction(db, async (tx) => {
             const still = await tx.select().from(addressNotices).where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.state, 'a_traiter'))).all();
@@ -236,7 +240,7 @@ export async function runDueInstruction(db: AsyncExecutor, classSessionId: strin
               await addNote(tx, c, systemActor(notice.agency), outcome.state === 'appliquee' ? `${agencyName(notice.agency)} a mis à jour votre adresse.` : outcome.reason ?? 'Avis rejeté.', at);
             }
           });
-        }
+        } else if (unanswered.length > 0) continue; // each notice left waits for the student who plays its body: nothing to write
         // A request checked through the platform (parking card with consent) is decided by the rules, as when it was
         // filed; the others wait for the student who plays their body (register, service).
       } else if (lookUpProviders(c).length === 0 && !procedures[c.procedure].rulesDecide && waitsForStudent(coverage, c)) continue;
