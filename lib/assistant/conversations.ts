@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../db/engine';
+import { prepared } from '../../db/prepared';
 import type { AgencyId, AssistantAuthor } from '../../db/schema';
 import { agencyData } from '../../db/seed/reference-data';
 import { assistantConversations, assistantMessages } from '../../db/tables';
@@ -36,8 +37,21 @@ const askerIs = (asker: Asker) => (asker.kind === 'usager' ? eq(assistantConvers
 
 /** The person's current conversation (the latest), if any. */
 export async function currentConversation(db: AsyncExecutor, asker: Asker): Promise<Conversation | null> {
-  return (await db.select().from(assistantConversations).where(and(eq(assistantConversations.classSessionId, asker.classSessionId), askerIs(asker))).orderBy(desc(assistantConversations.updatedAt)).limit(1).get()) ?? null;
+  const values = { session: asker.classSessionId, asker: asker.kind === 'usager' ? asker.personaId : asker.aidantId };
+  return ((await (asker.kind === 'usager' ? latestOfPersona : latestOfAidant)(db).get(values)) as Conversation | undefined) ?? null;
 }
+// Read on every page of a citizen or an aidant (the "Une question ?" panel): built once (db/prepared.ts).
+const latestOf = (column: typeof assistantConversations.personaId | typeof assistantConversations.aidantId) =>
+  prepared((db) =>
+    db
+      .select()
+      .from(assistantConversations)
+      .where(and(eq(assistantConversations.classSessionId, sql.placeholder('session')), eq(column, sql.placeholder('asker'))))
+      .orderBy(desc(assistantConversations.updatedAt))
+      .limit(1),
+  );
+const latestOfPersona = latestOf(assistantConversations.personaId);
+const latestOfAidant = latestOf(assistantConversations.aidantId);
 
 /** The person's conversations, the latest first. */
 export async function conversationsOf(db: AsyncExecutor, asker: Asker): Promise<Conversation[]> {
