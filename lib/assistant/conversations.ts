@@ -38,7 +38,7 @@ const askerIs = (asker: Asker) => (asker.kind === 'usager' ? eq(assistantConvers
 /** The person's current conversation (the latest), if any. */
 export async function currentConversation(db: AsyncExecutor, asker: Asker): Promise<Conversation | null> {
   const values = { session: asker.classSessionId, asker: asker.kind === 'usager' ? asker.personaId : asker.aidantId };
-  return ((await (asker.kind === 'usager' ? latestOfPersona : latestOfAidant)(db).get(values)) as Conversation | undefined) ?? null;
+  return (await (asker.kind === 'usager' ? latestOfPersona : latestOfAidant)(db).get(values)) ?? null;
 }
 // Read on every page of a citizen or an aidant (the "Une question ?" panel): built once (db/prepared.ts).
 const latestOf = (column: typeof assistantConversations.personaId | typeof assistantConversations.aidantId) =>
