@@ -52,9 +52,11 @@ export const assistantMessages = sqliteTable(
     passageId: text('passage_id'),
     /** The adviser who answered. */
     agentId: text('agent_id').references(() => agents.id, { onDelete: 'set null' }),
+    /** Its place in the conversation (1, 2, …): the order it is shown in, even when two messages share a millisecond. */
+    position: integer('position').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('assistant_messages_conversation').on(t.conversationId, t.createdAt), index('assistant_messages_session').on(t.classSessionId, t.createdAt)],
+  (t) => [uniqueIndex('assistant_messages_position').on(t.conversationId, t.position), index('assistant_messages_session').on(t.classSessionId, t.createdAt)],
 );
 
 export const satisfactionLevels = ['bien', 'moyen', 'pas_bien'] as const;

@@ -93,6 +93,23 @@ describe('the assistant’s conversations', () => {
     expect((await conversationsForAdviser(db, caf))[0]?.waiting).toBe(true);
   });
 
+  it('shows messages in the order they were written, even within one millisecond', async () => {
+    const { db, session, asker, adviserOf } = await setup();
+    const instant = new Date('2026-12-04T09:00:00Z');
+    const conversation = await ask(db, asker, 'Pourquoi ma demande est déjà remplie ?', instant);
+    await handOff(db, asker, conversation.id, 'caf', instant);
+    const caf = await adviserOf(session, 'caf');
+    // Twenty turns at the same instant: the time cannot tell them apart, and the message ids are random.
+    for (let turn = 1; turn <= 10; turn++) {
+      await reply(db, caf, conversation.id, `Réponse ${turn}`, instant);
+      await ask(db, asker, `Question ${turn}`, instant);
+    }
+    const messages = await messagesOf(db, conversation.id);
+    expect(messages.map((m) => m.position)).toEqual(messages.map((_, i) => i + 1));
+    expect(messages.slice(3).map((m) => m.text)).toEqual(Array.from({ length: 10 }, (_, i) => [`Réponse ${i + 1}`, `Question ${i + 1}`]).flat());
+    expect((await conversationsForAdviser(db, caf))[0]).toMatchObject({ waiting: true, last: { text: 'Question 10' } });
+  });
+
   it('says the question goes to a person when a student plays the body', async () => {
     const { db, session, asker } = await setup();
     // Students join until one plays the CAF (the prime d’activité's plan gives it the first agent).

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../db/engine';
 import { prepared } from '../../db/prepared';
 import type { AgencyId, AssistantAuthor } from '../../db/schema';
@@ -65,15 +65,21 @@ export async function conversationOf(db: AsyncExecutor, asker: Asker, conversati
 
 /** A conversation's messages, oldest first, each with the passage it quotes. */
 export async function messagesOf(db: AsyncExecutor, conversationId: string): Promise<Message[]> {
-  const rows = await db.select().from(assistantMessages).where(eq(assistantMessages.conversationId, conversationId)).orderBy(asc(assistantMessages.createdAt), asc(assistantMessages.id)).all();
+  const rows = await db.select().from(assistantMessages).where(eq(assistantMessages.conversationId, conversationId)).orderBy(asc(assistantMessages.position)).all();
   const passages = new Map((await corpus()).map((p) => [p.id, p]));
   return rows.map((row) => ({ ...row, passage: row.passageId ? (passages.get(row.passageId) ?? null) : null }));
 }
 
-function insertMessage(tx: AsyncExecutor, conversation: Conversation, author: AssistantAuthor, text: string, now: Date, extra: { passageId?: string | null; agentId?: string | null } = {}) {
-  return tx
+/**
+ * Adds a message after the conversation's last one (inside the caller's transaction). Its position, not its time, says
+ * where it goes: a person's question and an adviser's answer may share a millisecond. Two servers adding at once: the
+ * unique position refuses the second, whose transaction runs again (db/engine.ts).
+ */
+async function insertMessage(tx: AsyncExecutor, conversation: Conversation, author: AssistantAuthor, text: string, now: Date, extra: { passageId?: string | null; agentId?: string | null } = {}) {
+  const last = await tx.select({ position: max(assistantMessages.position) }).from(assistantMessages).where(eq(assistantMessages.conversationId, conversation.id)).get();
+  await tx
     .insert(assistantMessages)
-    .values({ id: crypto.randomUUID(), conversationId: conversation.id, classSessionId: conversation.classSessionId, author, text, passageId: extra.passageId ?? null, agentId: extra.agentId ?? null, createdAt: now })
+    .values({ id: crypto.randomUUID(), conversationId: conversation.id, classSessionId: conversation.classSessionId, author, text, passageId: extra.passageId ?? null, agentId: extra.agentId ?? null, position: Number(last?.position ?? 0) + 1, createdAt: now })
     .run();
 }
 
@@ -105,7 +111,7 @@ export async function ask(db: AsyncExecutor, asker: Asker, question: string, now
     }
     await insertMessage(tx, conversation, 'usager', text, now);
     if (!conversation.handedOffAt) {
-      await insertMessage(tx, conversation, 'assistant', found ? found.quote : unknownAnswer, new Date(now.getTime() + 1), { passageId: found?.passage.id ?? null });
+      await insertMessage(tx, conversation, 'assistant', found ? found.quote : unknownAnswer, now, { passageId: found?.passage.id ?? null });
     }
     const procedure = conversation.procedure ?? found?.passage.procedure ?? null;
     await tx.update(assistantConversations).set({ updatedAt: now, procedure }).where(eq(assistantConversations.id, conversation.id)).run();
@@ -170,7 +176,7 @@ export async function conversationsForAdviser(db: AsyncExecutor, adviser: Advise
     .orderBy(desc(assistantConversations.updatedAt))
     .all();
   if (rows.length === 0) return [];
-  const messages = await db.select().from(assistantMessages).where(inArray(assistantMessages.conversationId, rows.map((r) => r.id))).orderBy(asc(assistantMessages.createdAt), asc(assistantMessages.id)).all();
+  const messages = await db.select().from(assistantMessages).where(inArray(assistantMessages.conversationId, rows.map((r) => r.id))).orderBy(asc(assistantMessages.conversationId), asc(assistantMessages.position)).all();
   return rows.map((conversation) => {
     const own = messages.filter((m) => m.conversationId === conversation.id && m.author !== 'automatique');
     const last = own.at(-1) ?? null;
