@@ -267,8 +267,10 @@ async function main() {
     goals.push({ goal: 'Classe : pages p95 < 100 ms', measured: `${ms(classPages.p95)} ms`, met: classPages.p95 < 100 });
     goals.push({ goal: 'Classe : échange par HTTP p95 < 20 ms', measured: `${ms(classExchanges.p95)} ms`, met: classExchanges.p95 < 20 });
 
-    // The key pages and their sessions, for whoever profiles one afterwards against the database the bench leaves.
+    // The key pages and their sessions, and the exchange the bodies call, for whoever profiles one afterwards against
+    // the database the bench leaves.
     fs.writeFileSync(path.join('.bench-data', 'pages.json'), JSON.stringify(scenario.pages, null, 2));
+    fs.writeFileSync(path.join('.bench-data', 'exchange.json'), JSON.stringify(scenario.exchange, null, 2));
     console.log('(c) pages clés et flux du tableau de bord enseignant…');
     const pageRows: Row[] = [];
     for (const page of scenario.pages) {

@@ -75,11 +75,43 @@ export function transaction<T>(db: AsyncExecutor, run: (tx: AsyncExecutor) => Pr
 type Method = 'run' | 'all' | 'values' | 'get';
 
 /**
- * SQLite: the process's one connection behind drizzle's asynchronous SQLite driver. A write transaction holds the
- * connection between its awaits, so everything else waits its turn: transactions in a queue, and any statement from
- * outside waits until the open transaction has committed or rolled back (never joins it). Across processes, BEGIN
- * IMMEDIATE takes the file's write lock first (busy_timeout, then again).
+ * BEGIN IMMEDIATE, first without stopping the process. SQLite's busy handler waits for another process's write lock by
+ * sleeping inside the call (1, 2, 5, 10… ms), and the whole event loop with it: two server processes taking the lock in
+ * turn spent their turns asleep (docs/performance.md, session 22). Here a try fails at once when the lock is taken, and
+ * for up to `yieldForMs` the process serves its other requests (reads run beside a writer in WAL) and tries again every
+ * millisecond. Past that it waits as SQLite does, asleep, up to three busy timeouts: a busy loop fires timers late, and
+ * a writer that only yields can be overtaken again and again (session 14: a class five times slower).
  */
+const yieldForMs = 20;
+async function beginImmediate(client: Db['$client']): Promise<void> {
+  const timeout = client.pragma('busy_timeout', { simple: true }) as number;
+  const tryAtOnce = () => {
+    client.pragma('busy_timeout = 0');
+    try {
+      client.exec('BEGIN IMMEDIATE');
+      return true;
+    } catch (error) {
+      if (!isBusyError(error)) throw error;
+      return false;
+    } finally {
+      client.pragma(`busy_timeout = ${timeout}`);
+    }
+  };
+  const until = Date.now() + Math.min(yieldForMs, timeout);
+  while (!tryAtOnce()) {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    if (Date.now() < until) continue;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        client.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (error) {
+        if (!isBusyError(error) || attempt >= 3) throw error;
+      }
+    }
+  }
+}
+
 export function sqliteEngine(connection: Db): Engine {
   const client = connection.$client;
   const inside = new AsyncLocalStorage<symbol>();
@@ -119,16 +151,9 @@ export function sqliteEngine(connection: Db): Engine {
       queue = previous.then(() => done);
       await previous;
       const token = Symbol('transaction');
-      open = { token, done };
       try {
-        for (let attempt = 1; ; attempt++) {
-          try {
-            client.exec('BEGIN IMMEDIATE');
-            break;
-          } catch (error) {
-            if (!isBusyError(error) || attempt >= 3) throw error;
-          }
-        }
+        await beginImmediate(client);
+        open = { token, done };
         mark(direct, openMark, true);
         try {
           const result = await inside.run(token, () => run(direct));

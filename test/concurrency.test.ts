@@ -6,7 +6,7 @@ import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, setDb, type Db } from '../db/client';
-import { engineFor, type AsyncExecutor } from '../db/engine';
+import { engineFor, transaction, type AsyncExecutor } from '../db/engine';
 import { prepareDatabase } from '../db/prepare';
 import { cases, personas } from '../db/tables';
 import { demoSession } from '../lib/classroom/sessions';
@@ -143,6 +143,21 @@ describe('a database locked by another process', () => {
     const response = await call();
     expect(response.status).toBe(200);
     expect(await verifyJournalChain(db, session)).toMatchObject({ valide: true, entrees: before + 1 });
+    child.kill();
+  });
+
+  it('goes on serving while it waits for the lock: reads, and the next turn of the event loop, come before its write', { timeout: 20_000 }, async () => {
+    const child = await holdWriteLock(700);
+    const order: string[] = [];
+    // SQLite's own busy handler would sleep inside the call, and the whole process with it, until the lock is free.
+    const write = transaction(db, async (tx) => {
+      await tx.select({ id: personas.id }).from(personas).limit(1).all();
+      order.push('écriture');
+    }).then(() => order.push('écriture validée'));
+    const read = db.select({ id: personas.id }).from(personas).where(eq(personas.classSessionId, session)).all().then((rows) => order.push(`lecture (${rows.length > 0})`));
+    const turn = new Promise((resolve) => setImmediate(resolve)).then(() => order.push('tour de boucle'));
+    await Promise.all([write, read, turn]);
+    expect(order).toEqual(['lecture (true)', 'tour de boucle', 'écriture', 'écriture validée']);
     child.kill();
   });
 
