@@ -176,6 +176,46 @@ describe.each(['sqlite', 'postgres'] as const)('the data layer on %s', (name) =>
     expect(await engine.db.select().from(t.classSessions).all()).toEqual([]);
   });
 
+  it.skipIf(name !== 'sqlite')('runs the transactions queued together as one group: each learns its outcome once the group has committed, and one that fails is rolled back alone', async () => {
+    const engine = await open(name);
+    const order: string[] = [];
+    const write = (id: string, fail = false) =>
+      engine
+        .transaction(async (tx) => {
+          await session(tx, id);
+          order.push(`écrit ${id}`);
+          if (fail) throw new Error(`refusé ${id}`);
+          return id;
+        })
+        .then(
+          (value) => order.push(`validé ${value}`),
+          (error: Error) => order.push(error.message),
+        );
+    await Promise.all([write('g1'), write('g2', true), write('g3')]);
+    expect(order).toEqual(['écrit g1', 'écrit g2', 'écrit g3', 'validé g1', 'refusé g2', 'validé g3']);
+    expect((await engine.db.select({ id: t.classSessions.id }).from(t.classSessions).orderBy(asc(t.classSessions.id))).map((r) => r.id)).toEqual(['g1', 'g3']);
+    // One that ends the whole transaction (SQLite does on some errors): the others of its group run again, once each.
+    const runs: string[] = [];
+    const results = await Promise.allSettled([
+      engine.transaction(async (tx) => {
+        runs.push('h1');
+        await session(tx, 'h1');
+      }),
+      engine.transaction(async (tx) => {
+        await session(tx, 'h2');
+        await tx.run(sql`ROLLBACK`);
+        throw new Error('tout annulé');
+      }),
+      engine.transaction(async (tx) => {
+        runs.push('h3');
+        await session(tx, 'h3');
+      }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(runs).toEqual(['h1', 'h1', 'h3']);
+    expect((await engine.db.select({ id: t.classSessions.id }).from(t.classSessions).orderBy(asc(t.classSessions.id))).map((r) => r.id)).toEqual(['g1', 'g3', 'h1', 'h3']);
+  });
+
   it('nested transaction() calls run in the caller’s transaction; builders end in .all(), .get(), .run() on both engines', async () => {
     const engine = await open(name);
     await expect(

@@ -112,11 +112,16 @@ async function beginImmediate(client: Db['$client']): Promise<void> {
   }
 }
 
+/**
+ * SQLite: the process's one connection behind drizzle's asynchronous SQLite driver. A write transaction holds the
+ * connection between its awaits, so everything else waits its turn: transactions in a queue (run in groups, below),
+ * and any statement from outside waits until the open transaction has committed or rolled back (never joins it).
+ * Across processes, BEGIN IMMEDIATE takes the file's write lock first (`beginImmediate`).
+ */
 export function sqliteEngine(connection: Db): Engine {
   const client = connection.$client;
   const inside = new AsyncLocalStorage<symbol>();
   let open: { token: symbol; done: Promise<void> } | null = null;
-  let queue: Promise<void> = Promise.resolve();
 
   const execute = (query: string, params: unknown[], method: Method): { rows: unknown[] } => {
     const statement = client.prepare(query);
@@ -141,34 +146,75 @@ export function sqliteEngine(connection: Db): Engine {
     { schema: sqliteSchema },
   ) as unknown as AsyncExecutor;
 
+  // Write transactions queue up and run in groups: one BEGIN IMMEDIATE … COMMIT for those waiting (at most
+  // `groupLimit`), each in a savepoint of its own, so one that fails is rolled back alone; each learns its outcome once
+  // the group has committed. Two server processes then take turns at the file's lock once per group, not once per
+  // exchange (docs/performance.md, session 22).
+  type Pending = { run: (tx: AsyncExecutor) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+  const pending: Pending[] = [];
+  let draining = false;
+  const groupLimit = 32;
+  async function drain() {
+    draining = true;
+    try {
+      while (pending.length > 0) {
+        try {
+          await beginImmediate(client);
+        } catch (error) {
+          for (const p of pending.splice(0)) p.reject(error);
+          continue;
+        }
+        const token = Symbol('transaction');
+        let release!: () => void;
+        open = { token, done: new Promise<void>((resolve) => (release = resolve)) };
+        mark(direct, openMark, true);
+        const group: { p: Pending; ok: boolean; value: unknown }[] = [];
+        try {
+          while (pending.length > 0 && group.length < groupLimit) {
+            const p = pending.shift()!;
+            client.exec('SAVEPOINT one');
+            try {
+              const value = await inside.run(token, () => p.run(direct));
+              client.exec('RELEASE one');
+              group.push({ p, ok: true, value });
+            } catch (error) {
+              if (!client.inTransaction) {
+                // SQLite ended the whole transaction: the others of the group run again.
+                p.reject(error);
+                pending.unshift(...group.map((g) => g.p));
+                group.length = 0;
+                break;
+              }
+              client.exec('ROLLBACK TO one');
+              client.exec('RELEASE one');
+              group.push({ p, ok: false, value: error });
+            }
+          }
+          if (client.inTransaction) client.exec('COMMIT');
+        } catch (error) {
+          if (client.inTransaction) client.exec('ROLLBACK');
+          for (const g of group) g.p.reject(error);
+          group.length = 0;
+        } finally {
+          mark(direct, openMark, false);
+          open = null;
+          release();
+        }
+        for (const g of group) (g.ok ? g.p.resolve(g.value) : g.p.reject(g.value));
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
   const engine: Engine = {
     name: 'sqlite',
     db,
-    async transaction(run) {
-      const previous = queue;
-      let release!: () => void;
-      const done = new Promise<void>((resolve) => (release = resolve));
-      queue = previous.then(() => done);
-      await previous;
-      const token = Symbol('transaction');
-      try {
-        await beginImmediate(client);
-        open = { token, done };
-        mark(direct, openMark, true);
-        try {
-          const result = await inside.run(token, () => run(direct));
-          client.exec('COMMIT');
-          return result;
-        } catch (error) {
-          if (client.inTransaction) client.exec('ROLLBACK');
-          throw error;
-        } finally {
-          mark(direct, openMark, false);
-        }
-      } finally {
-        open = null;
-        release();
-      }
+    transaction<T>(run: (tx: AsyncExecutor) => Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        pending.push({ run: run as (tx: AsyncExecutor) => Promise<unknown>, resolve: resolve as (v: unknown) => void, reject });
+        if (!draining) void drain();
+      });
     },
     time: (date) => date.getTime(),
     close: async () => void client.close(),
