@@ -169,9 +169,11 @@ export function sqliteEngine(connection: Db): Engine {
         open = { token, done: new Promise<void>((resolve) => (release = resolve)) };
         mark(direct, openMark, true);
         const group: { p: Pending; ok: boolean; value: unknown }[] = [];
+        // The one running: out of the queue, not yet in the group (told too if the connection itself fails).
+        let current: Pending | null = null;
         try {
           while (pending.length > 0 && group.length < groupLimit) {
-            const p = pending.shift()!;
+            const p = (current = pending.shift()!);
             client.exec('SAVEPOINT one');
             try {
               const value = await inside.run(token, () => p.run(direct));
@@ -181,6 +183,7 @@ export function sqliteEngine(connection: Db): Engine {
               if (!client.inTransaction) {
                 // SQLite ended the whole transaction: the others of the group run again.
                 p.reject(error);
+                current = null;
                 pending.unshift(...group.map((g) => g.p));
                 group.length = 0;
                 break;
@@ -189,10 +192,12 @@ export function sqliteEngine(connection: Db): Engine {
               client.exec('RELEASE one');
               group.push({ p, ok: false, value: error });
             }
+            current = null;
           }
           if (client.inTransaction) client.exec('COMMIT');
         } catch (error) {
           if (client.inTransaction) client.exec('ROLLBACK');
+          current?.reject(error);
           for (const g of group) g.p.reject(error);
           group.length = 0;
         } finally {
