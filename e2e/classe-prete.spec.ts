@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { openE2eDatabase } from './database';
 import { consentTwiceThenAgain, expectNoAxeViolations, signInAsTeacher, signInThroughProvider } from './support';
 
 // A class trips where a demo does not (issue 16): a double-click, a role changed mid-way, a photo of 10 Mo.
@@ -57,7 +58,8 @@ test('un·e élève agent de l’état civil devient citoyen·ne : l’état civ
   // The teacher makes Hibou a citizen and picks the persona: the état civil goes back to answering by itself.
   await teacher.getByLabel('Nouveau rôle de Hibou').selectOption({ label: 'Nadia Haddad' });
   await teacher.getByRole('button', { name: 'Changer le rôle de Hibou' }).click();
-  await expect(teacher.getByRole('listitem').filter({ hasText: 'Hibou' })).toContainText('Nadia Haddad');
+  // The card's line, not the list item (whose role menu names every persona).
+  await expect(teacher.getByRole('listitem').filter({ hasText: 'Hibou' }).locator('p').first()).toContainText('Nadia Haddad');
   await agent.goto('/seance');
   await expect(agent.getByText(/vous jouez Nadia Haddad/)).toBeVisible();
   // Her card gives her daughter's act, all of it: the form needs the full date.
@@ -66,6 +68,53 @@ test('un·e élève agent de l’état civil devient citoyen·ne : l’état civ
   await expect(citizen.getByText('Votre demande est acceptée.')).toBeVisible({ timeout: 30_000 });
   await teacher.getByRole('link', { name: 'En direct', exact: true }).click();
   await expect(teacher.getByRole('heading', { name: 'Fil de la séance' })).toBeVisible();
+  await expect(teacher.getByRole('heading', { name: 'À régler' })).toHaveCount(0);
+});
+
+test('quatre organismes dont les élèves sont partis : « À régler » tient au-dessus de la carte, et un clic les laisse tous répondre seuls', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const teacher = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  const code = await newSession(teacher, 'Agents partis', 'tout', 4);
+  const students = [
+    ['Castor', 'agent:etat-civil'],
+    ['Loutre', 'agent:ville'],
+    ['Martre', 'agent:caf'],
+    ['Belette', 'agent:dgfip'],
+  ] as const;
+  for (const [pseudonym] of students) await (await join(browser, code, pseudonym)).context().close();
+  await teacher.getByRole('link', { name: 'Élèves', exact: true }).click();
+  for (const [pseudonym, role] of students) {
+    await teacher.getByLabel(`Nouveau rôle de ${pseudonym}`).selectOption(role);
+    const changed = teacher.waitForResponse((r) => r.request().method() === 'POST');
+    await teacher.getByRole('button', { name: `Changer le rôle de ${pseudonym}` }).click();
+    await changed;
+    await expect(teacher.getByRole('status').filter({ hasText: 'Le rôle est changé' })).toBeVisible();
+  }
+  // They closed their laptops an hour ago.
+  const db = await openE2eDatabase();
+  try {
+    await db.all('UPDATE participants SET last_seen_at = ? WHERE class_session_id = (SELECT id FROM class_sessions WHERE join_code = ?)', Date.now() - 3_600_000, code);
+  } finally {
+    await db.close();
+  }
+
+  await teacher.getByRole('link', { name: 'En direct', exact: true }).click();
+  const alerts = teacher.getByRole('region', { name: 'À régler' });
+  await expect(alerts).toContainText(/4\sorganismes attendent leurs élèves\s: /);
+  await expect(alerts.getByRole('listitem').filter({ visible: true })).toHaveCount(0);
+  // The live parts stay on the first screen, under the alerts.
+  for (const part of [teacher.getByRole('img', { name: /Carte des échanges/ }), teacher.getByRole('table', { name: 'Dossiers par état' }), teacher.getByRole('region', { name: 'Élèves' }), teacher.getByRole('region', { name: 'Fil de la séance' })]) {
+    const box = await part.boundingBox();
+    expect(box, String(part)).not.toBeNull();
+    expect(box!.y + box!.height, String(part)).toBeLessThanOrEqual(768);
+  }
+  await alerts.getByText('Voir le détail de chaque organisme').click();
+  await expect(alerts.getByRole('listitem')).toHaveCount(4);
+  for (const item of await alerts.getByRole('listitem').all()) await expect(item).toContainText(/n’a pas été vu·e depuis plus de 5\smin/);
+  await expectNoAxeViolations(teacher);
+  await alerts.getByRole('button', { name: 'Laisser ces 4 organismes répondre seuls' }).click();
+  const done = teacher.getByRole('status').filter({ hasText: 'répondent de nouveau seuls' });
+  for (const body of ['État civil', 'Ville', 'CAF', 'DGFiP']) await expect(done).toContainText(body);
   await expect(teacher.getByRole('heading', { name: 'À régler' })).toHaveCount(0);
 });
 

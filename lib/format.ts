@@ -45,6 +45,9 @@ export const formatEuros = (cents: number) => euros().format(cents / 100);
 export const countOf = (n: number, one: string, many: string) => `${formatNumber(n)}\u00a0${frenchPlural().select(n) === 'one' ? one : many}`;
 /** The word alone, agreed with n: `agreed(n, 'attend', 'attendent')`. */
 export const agreed = (n: number, one: string, many: string) => (frenchPlural().select(n) === 'one' ? one : many);
+const frenchList = /* @__PURE__ */ lazy(() => new Intl.ListFormat('fr-FR', { type: 'conjunction' }));
+/** ["le SIV", "la CAF", "la mairie"] → "le SIV, la CAF et la mairie" */
+export const formatList = (items: string[]) => frenchList().format(items);
 
 const parisParts = /* @__PURE__ */ lazy(() => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' }));
 /** Paris local time with its offset, as a spreadsheet reads it: "2026-12-01 21:15:03 +01:00" (the screens show Paris time too). */

@@ -1,6 +1,6 @@
 'use server';
 
-import { countOf } from '@/lib/format';
+import { agreed, countOf, formatList } from '@/lib/format';
 import { issueNotices } from '@/lib/procedures/fines/notices';
 import { database, getEngine } from '@/db/engine';
 import { eq } from 'drizzle-orm';
@@ -129,10 +129,13 @@ export async function playedBodiesAction(formData: FormData): Promise<void> {
 /** The live view's one-click fix: a body nobody plays any more answers by itself again. */
 export async function automateBodyAction(formData: FormData): Promise<void> {
   const session = await mySession(formData);
-  const agency = z.enum(agencyIds).safeParse(formData.get('organisme'));
-  if (agency.success) {
-    await automateBody(database(), session.id, agency.data);
-    await setFlash(`${agencyShortName(agency.data)} répond de nouveau seul, selon les règles de chaque démarche.`);
+  // One body, or every body of the cockpit's "À régler" at once.
+  const parsed = z.array(z.enum(agencyIds)).min(1).safeParse(formData.getAll('organisme'));
+  if (parsed.success) {
+    const agencies = [...new Set(parsed.data)];
+    for (const agency of agencies) await automateBody(database(), session.id, agency);
+    const names = formatList(agencies.map(agencyShortName));
+    await setFlash(`${names} ${agreed(agencies.length, 'répond', 'répondent')} de nouveau ${agreed(agencies.length, 'seul', 'seuls')}, selon les règles de chaque démarche.`);
   }
   redirect(pageOf(session.id));
 }

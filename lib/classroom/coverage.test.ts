@@ -74,9 +74,9 @@ describe('nothing stranded', () => {
     await sentTo(db, session, 'karim-benali', '00101', 2);
     expect(await strandAlerts(db, await sessionRow(db, session.id))).toEqual([]);
     await sentTo(db, session, 'julie-fontaine', '00101', 7);
-    expect(await strandAlerts(db, await sessionRow(db, session.id))).toEqual([{ agency: 'etat-civil', text: expect.stringContaining('1\u00a0demande attend son agent depuis plus de 5 min') }]);
+    expect(await strandAlerts(db, await sessionRow(db, session.id))).toEqual([{ agency: 'etat-civil', text: expect.stringContaining('1\u00a0demande attend son agent depuis plus de 5\u00a0min') }]);
     const later = new Date(Date.now() + 10 * 60_000);
-    expect((await strandAlerts(db, await sessionRow(db, session.id), later))[0]?.text).toMatch(/Hibou n’a pas été vu·e depuis plus de 5 min/);
+    expect((await strandAlerts(db, await sessionRow(db, session.id), later))[0]?.text).toMatch(/Hibou n’a pas été vu·e depuis plus de 5\smin/);
     // Marked as played by the teacher, played by nobody.
     await db.update(classSessions).set({ bodiesPlayed: ['etat-civil', 'caf'] }).where(eq(classSessions.id, session.id)).run();
     expect((await strandAlerts(db, await sessionRow(db, session.id))).map((a) => a.agency)).toEqual(['etat-civil']);

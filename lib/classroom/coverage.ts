@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
 import { type AgencyId } from '../../db/schema';
 import { agents, cases, classSessions, participants } from '../../db/tables';
-import { agencyName } from '../platform/consent-text';
+import { agencyShortName } from '../platform/consent-text';
 import { agreed, countOf } from '../format';
 
 // Nothing stranded (issue 16): which cases wait for a student, and what the teacher must be told when nobody can see them.
@@ -57,11 +57,11 @@ export async function strandAlerts(db: AsyncExecutor, session: typeof classSessi
   for (const agency of coverage.played as Set<AgencyId>) {
     const students = coverage.students.filter((s) => s.agency === agency);
     const late = waiting.filter((c) => c.agency === agency).length;
-    const name = agencyName(agency);
-    if (students.length === 0 && late > 0) alerts.push({ agency, text: `${name} est marqué comme joué par un·e élève, mais aucun·e élève ne le joue : ${countOf(late, 'demande', 'demandes')} ${agreed(late, 'attend', 'attendent')} depuis plus de ${session.patienceMinutes} min.` });
+    const name = agencyShortName(agency); // the cockpit's alert is one line
+    if (students.length === 0 && late > 0) alerts.push({ agency, text: `${name} : marqué comme joué par un·e élève, personne ne le joue ; ${countOf(late, 'demande', 'demandes')} ${agreed(late, 'attend', 'attendent')} depuis plus de ${session.patienceMinutes} min.` });
     else if (students.length > 0 && students.every((s) => now.getTime() - s.lastSeenAt.getTime() > patienceMs))
-      alerts.push({ agency, text: `${name} : ${students.map((s) => s.pseudonym).join(', ')} n’${agreed(students.length, 'a', 'ont')} pas été vu·e depuis plus de ${session.patienceMinutes} min.` });
-    else if (late > 0) alerts.push({ agency, text: `${name} : ${countOf(late, 'demande', 'demandes')} ${agreed(late, 'attend', 'attendent')} son agent depuis plus de ${session.patienceMinutes} min.` });
+      alerts.push({ agency, text: `${name} : ${students.map((s) => s.pseudonym).join(', ')} n’${agreed(students.length, 'a', 'ont')} pas été vu·e depuis plus de ${session.patienceMinutes} min.` });
+    else if (late > 0) alerts.push({ agency, text: `${name} : ${countOf(late, 'demande', 'demandes')} ${agreed(late, 'attend', 'attendent')} son agent depuis plus de ${session.patienceMinutes} min.` });
   }
   return alerts;
 }

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { LiveSnapshot } from '@/lib/classroom/live';
 import { applySnapshotChange, type SnapshotChange } from '@/lib/classroom/live-diff';
 import type { AgencyId, ParticipantRole } from '@/db/schema';
-import { agreed, countOf, formatTime } from '@/lib/format';
+import { agreed, countOf, formatList, formatTime } from '@/lib/format';
 
 type Props = {
   /** The séance's name: the page's heading, beside the status line. */
@@ -74,6 +74,20 @@ export function LiveView({ title, classSessionId, initial, roleLabels, stateLabe
   // (the map's counts are separated by em spaces: "!" there is a sign for failures, not punctuation)
   const summary = `${data.exchanges.length === 0 ? 'Aucun échange pour l’instant.' : `Échanges : ${countOf(totals.ok / 2, 'accordé', 'accordés')}, ${countOf(totals.refused / 2, 'refusé', 'refusés')}, ${countOf(totals.failed / 2, 'en échec', 'en échec')}.`}${newest ? ` Dernier : ${names.get(newest.consumer)} → ${names.get(newest.provider)}, ${resultWords[newest.result]}.` : ''}`;
 
+  // A function, not a component: the line keeps its elements (and a focused button) when the snapshot changes.
+  const alertLine = (a: LiveSnapshot['alerts'][number]) => (
+    <div className="cockpit__alert">
+      {a.text}{' '}
+      <form action={automate} className="inline-form">
+        <input type="hidden" name="seance" value={classSessionId} />
+        <input type="hidden" name="organisme" value={a.agency} />
+        <button type="submit" className="button button--secondary button--small">
+          Laisser {names.get(a.agency)} répondre seul
+        </button>
+      </form>
+    </div>
+  );
+
   const route = (e: { consumer: AgencyId; provider: AgencyId }) => {
     const from = position.get(e.consumer)!;
     const to = position.get(e.provider)!;
@@ -95,22 +109,39 @@ export function LiveView({ title, classSessionId, initial, roleLabels, stateLabe
         </p>
       </div>
       {data.alerts.length > 0 && (
+        // One row (two with several bodies), each body's detail one click away: the live parts stay on the first screen.
         <section className="notice notice--error cockpit__alerts" aria-labelledby="alertes">
-          <h2 id="alertes">À régler</h2>
-          <ul>
-            {data.alerts.map((a) => (
-              <li key={a.agency}>
-                {a.text}{' '}
+          <div className="cockpit__alerts-head">
+            <h2 id="alertes">À régler</h2>
+            {data.alerts.length === 1 ? (
+              alertLine(data.alerts[0]!)
+            ) : (
+              <>
+                <p>
+                  {countOf(data.alerts.length, 'organisme attend', 'organismes attendent')} leurs élèves : {formatList(data.alerts.map((a) => names.get(a.agency) ?? a.agency))}.
+                </p>
                 <form action={automate} className="inline-form">
                   <input type="hidden" name="seance" value={classSessionId} />
-                  <input type="hidden" name="organisme" value={a.agency} />
+                  {data.alerts.map((a) => (
+                    <input key={a.agency} type="hidden" name="organisme" value={a.agency} />
+                  ))}
                   <button type="submit" className="button button--secondary button--small">
-                    Laisser {names.get(a.agency)} répondre seul
+                    Laisser ces {countOf(data.alerts.length, 'organisme', 'organismes')} répondre seuls
                   </button>
                 </form>
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+          </div>
+          {data.alerts.length > 1 && (
+            <details className="cockpit__more-alerts">
+              <summary>Voir le détail de chaque organisme</summary>
+              <ul className="cockpit__alert-list">
+                {data.alerts.map((a) => (
+                  <li key={a.agency}>{alertLine(a)}</li>
+                ))}
+              </ul>
+            </details>
+          )}
         </section>
       )}
 
@@ -190,6 +221,9 @@ export function LiveView({ title, classSessionId, initial, roleLabels, stateLabe
               </tbody>
             </table>
           </div>
+        </div>
+
+        <div className="cockpit__panel">
           <div className="cockpit__students">
           <h2 id="participants">Élèves</h2>
           {data.participants.length === 0 ? (
@@ -213,9 +247,6 @@ export function LiveView({ title, classSessionId, initial, roleLabels, stateLabe
           )}
           {studentsLink}
           </div>
-        </div>
-
-        <div className="cockpit__panel">
           <h2 id="fil">Fil de la séance</h2>
           <div className="cockpit__scroll live-timeline" tabIndex={0} role="region" aria-labelledby="fil">
             {data.timeline.length === 0 ? (
