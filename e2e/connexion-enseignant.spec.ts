@@ -26,6 +26,26 @@ test('l’enseignant·e voit ses erreurs à côté des champs, sans rien perdre,
   await expectNoAxeViolations(page);
 });
 
+test('avant que la page soit prête (ou sans JavaScript), le formulaire ne part pas : le mot de passe ne va jamais dans l’adresse', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/connexion');
+  // (Chromium with scripts turned off by Playwright still parses <noscript> as text: its words are checked in the HTML.)
+  expect(await (await page.request.get('/connexion')).text()).toMatch(/<noscript><p[^>]*>La connexion a besoin de JavaScript/);
+  await expect(page.getByRole('button', { name: 'Me connecter' })).toBeDisabled();
+  await page.getByLabel('Adresse e-mail').fill(e2eTeacher.email);
+  await page.getByLabel('Mot de passe').fill(e2eTeacher.password);
+  await page.getByLabel('Mot de passe').press('Enter'); // the browser's own submission: none while the button is disabled
+  await page.waitForLoadState('networkidle');
+  expect(page.url()).not.toContain('password');
+  await expect(page.getByLabel('Mot de passe')).toHaveValue(e2eTeacher.password);
+  // The form says POST: had anything sent it, the password would have stayed out of the address.
+  await expect(page.locator('form:has(#enseignant-password)')).toHaveAttribute('method', 'post');
+  // The FranceConnect and ProConnect buttons wait for the script too: a click is not lost.
+  await expect(page.getByRole('button', { name: /FranceConnect/ }).first()).toBeDisabled();
+  await context.close();
+});
+
 test('un code de séance inconnu est signalé à côté du champ, et le code saisi reste affiché', async ({ page }) => {
   await page.goto('/rejoindre');
   await expectNoAxeViolations(page);

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState, type FormEvent } from 'react';
+import { useHydrated } from '../_components/hydrated';
 import { TextField } from '../_components/text-field';
 import { requestSignIn } from '../../lib/auth/sign-in-request';
 
@@ -11,6 +12,7 @@ export function TeacherSignInForm() {
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -41,7 +43,8 @@ export function TeacherSignInForm() {
 
   const list = Object.entries(errors) as [keyof Errors, string][];
   return (
-    <form onSubmit={onSubmit} noValidate aria-describedby="enseignant-aide">
+    // POST, never GET: sent before the script runs, the password stays out of the address (the button waits anyway).
+    <form method="post" onSubmit={onSubmit} noValidate aria-describedby="enseignant-aide">
       <div ref={summary} tabIndex={-1} role={list.length ? 'alert' : undefined}>
         {list.length > 0 && (
           <div className="error-summary">
@@ -57,9 +60,12 @@ export function TeacherSignInForm() {
       <p id="enseignant-aide" className="hint">
         Tous les champs sont obligatoires.
       </p>
+      <noscript>
+        <p className="hint">La connexion a besoin de JavaScript : activez-le dans votre navigateur, puis rechargez la page.</p>
+      </noscript>
       <TextField id="enseignant-email" name="email" type="email" label="Adresse e-mail" autoComplete="username" required error={errors.email} />
       <TextField id="enseignant-password" name="password" type="password" label="Mot de passe" autoComplete="current-password" required error={errors.password} />
-      <button type="submit" className="button" disabled={pending} aria-busy={pending}>
+      <button type="submit" className="button" disabled={pending || !hydrated} aria-busy={pending}>
         {pending ? 'Connexion…' : 'Me connecter'}
       </button>
     </form>
