@@ -121,9 +121,13 @@ export async function requestExchange(db: AsyncExecutor, caller: Caller, input: 
   const req = parseRequest(input);
   if (req instanceof PlatformError) return { ok: false, status: req.status, body: req.body(), entry: null };
 
+  // One chain per séance: its appends are serialised across every app server. On PostgreSQL the advisory lock is taken
+  // just before the append (held until the transaction ends): the checks and the provider's reads before it run beside
+  // the séance's other exchanges. (SQLite's BEGIN IMMEDIATE already serialises every writer.)
+  const lock = { lock: `journal:${caller.classSessionId}` };
   const record = async <B extends object>(tx: AsyncExecutor, result: ExchangeResult, personaId: string | null, habilitation: Habilitation | null, status: number, body: (id: string) => B, reason: string | null) => {
-    const { entry, receipt } = await appendWithReceipt(
-      tx,
+    const { entry, receipt } = await transaction(tx, (locked) => appendWithReceipt(
+      locked,
       {
         classSessionId: caller.classSessionId,
         consumer: caller.agency,
@@ -137,7 +141,7 @@ export async function requestExchange(db: AsyncExecutor, caller: Caller, input: 
         caseId: req.dossier ?? null,
       },
       deps.now(),
-    );
+    ), lock);
     const responseBody = { ...body(entry.id), recu: receipt };
     await insertTrace(tx).run({ journalEntryId: entry.id, classSessionId: caller.classSessionId, request, response: { statut: status, corps: responseBody }, durationMs: deps.now().getTime() - startedAt });
     return { entry, responseBody };
@@ -146,9 +150,7 @@ export async function requestExchange(db: AsyncExecutor, caller: Caller, input: 
     const { entry, responseBody } = await record(tx, resultOf(error), personaId, habilitation, error.status, (id) => ({ ...error.body(), echange: id }), error.code);
     return { ok: false, status: error.status, body: responseBody, entry };
   };
-  // One chain per séance: its appends are serialised across every app server (on PostgreSQL, an advisory lock).
-  const lock = { lock: `journal:${caller.classSessionId}` };
-  const fail = (error: PlatformError, personaId: string | null, habilitation: Habilitation | null) => transaction(db, async (tx) => failIn(tx, error, personaId, habilitation), lock);
+  const fail = (error: PlatformError, personaId: string | null, habilitation: Habilitation | null) => transaction(db, async (tx) => failIn(tx, error, personaId, habilitation));
 
   // 1. The platform's own rules: refused at once, the provider is never called.
   const first = await check(db, caller, req, deps.now());
@@ -178,5 +180,5 @@ export async function requestExchange(db: AsyncExecutor, caller: Caller, input: 
     }
     const { entry, responseBody } = await record(tx, 'accorde', again.personaId, again.habilitation, 200, (id) => ({ echange: id, donnees }), null);
     return { ok: true, status: 200, body: responseBody, entry };
-  }, lock);
+  });
 }
