@@ -9,7 +9,8 @@ import { procedures } from '../procedures/registry';
 import { participantsOfSession } from './participants';
 import type { ClassSession } from './sessions';
 import { strandAlerts, type StrandAlert } from './coverage';
-import { lowerFirst } from '../format';
+import { countOf, formatList, lowerFirst } from '../format';
+import { agencyShortName } from '../platform/consent-text';
 
 // The teacher's live view of a séance, computed from the database alone (pushed by server-sent events).
 
@@ -26,6 +27,8 @@ export type LiveSnapshot = {
   timeline: LiveEvent[];
   /** Bodies whose cases nobody can see, each with its one-click fix (lib/classroom/coverage.ts). */
   alerts: StrandAlert[];
+  /** With several alerts, the one line that names their bodies (written here: less JavaScript on the cockpit). */
+  alertsHeadline: string | null;
 };
 
 const resultWords = { accorde: 'accordé', refuse: 'refusé', echec: 'en échec' } as const;
@@ -125,5 +128,6 @@ export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now
     .sort((a, b) => b.at.localeCompare(a.at))
     .slice(0, 80);
 
-  return { joined: people.length, expected: session.expectedStudents, bodies, exchanges, cases: caseRows, participants, timeline, alerts };
+  const alertsHeadline = alerts.length > 1 ? `${countOf(alerts.length, 'organisme attend', 'organismes attendent')} leurs élèves\u00a0: ${formatList(alerts.map((a) => agencyShortName(a.agency)))}.` : null;
+  return { joined: people.length, expected: session.expectedStudents, bodies, exchanges, cases: caseRows, participants, timeline, alerts, alertsHeadline };
 }

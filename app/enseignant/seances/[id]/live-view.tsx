@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { LiveSnapshot } from '@/lib/classroom/live';
 import { applySnapshotChange, type SnapshotChange } from '@/lib/classroom/live-diff';
 import type { AgencyId, ParticipantRole } from '@/db/schema';
-import { agreed, countOf, formatList, formatTime } from '@/lib/format';
+import { agreed, countOf, formatTime } from '@/lib/format';
 
 type Props = {
   /** The séance's name: the page's heading, beside the status line. */
@@ -117,9 +117,7 @@ export function LiveView({ title, classSessionId, initial, roleLabels, stateLabe
               alertLine(data.alerts[0]!)
             ) : (
               <>
-                <p>
-                  {countOf(data.alerts.length, 'organisme attend', 'organismes attendent')} leurs élèves : {formatList(data.alerts.map((a) => names.get(a.agency) ?? a.agency))}.
-                </p>
+                <p>{data.alertsHeadline}</p>
                 <form action={automate} className="inline-form">
                   <input type="hidden" name="seance" value={classSessionId} />
                   {data.alerts.map((a) => (
