@@ -133,7 +133,7 @@ export async function automateBodyAction(formData: FormData): Promise<void> {
   const parsed = z.array(z.enum(agencyIds)).min(1).safeParse(formData.getAll('organisme'));
   if (parsed.success) {
     const agencies = [...new Set(parsed.data)];
-    for (const agency of agencies) await automateBody(database(), session.id, agency);
+    await automateBody(database(), session.id, ...agencies);
     const names = formatList(agencies.map(agencyShortName));
     await setFlash(`${names} ${agreed(agencies.length, 'répond', 'répondent')} de nouveau ${agreed(agencies.length, 'seul', 'seuls')}, selon les règles de chaque démarche.`);
   }

@@ -66,8 +66,9 @@ export async function strandAlerts(db: AsyncExecutor, session: typeof classSessi
   return alerts;
 }
 
-/** The body goes back to automatic instruction (the teacher's one-click fix, or its last student agent left the role). */
-export async function automateBody(db: AsyncExecutor, classSessionId: string, agency: AgencyId): Promise<void> {
+/** The bodies go back to automatic instruction (the teacher's one-click fix, or its last student agent left the role): one read, one write. */
+export async function automateBody(db: AsyncExecutor, classSessionId: string, ...bodies: AgencyId[]): Promise<void> {
   const row = await db.select({ bodiesPlayed: classSessions.bodiesPlayed }).from(classSessions).where(eq(classSessions.id, classSessionId)).get();
-  if (row?.bodiesPlayed.includes(agency)) await db.update(classSessions).set({ bodiesPlayed: row.bodiesPlayed.filter((a) => a !== agency) }).where(eq(classSessions.id, classSessionId)).run();
+  const left = row?.bodiesPlayed.filter((a) => !bodies.includes(a as AgencyId));
+  if (row && left && left.length < row.bodiesPlayed.length) await db.update(classSessions).set({ bodiesPlayed: left }).where(eq(classSessions.id, classSessionId)).run();
 }
