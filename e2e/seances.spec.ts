@@ -159,7 +159,11 @@ test('une séance en classe : trois élèves rejoignent, la carte en direct mont
   await teacher.getByRole('link', { name: 'Élèves', exact: true }).click();
   await teacher.getByLabel('Nouveau rôle de Loutre').selectOption('observateur');
   await teacher.getByRole('button', { name: 'Changer le rôle de Loutre' }).click();
-  await expect(teacher.getByRole('status').filter({ hasText: 'Le rôle est changé' })).toBeVisible();
+  await expect(teacher.getByRole('status')).toHaveText('Nouveau rôle de Loutre : Observateur·rice (audit). Loutre le voit sur sa page de séance.');
+  // Sent again unchanged (the menu now shows the role held): said so, nothing moves.
+  await expect(teacher.getByLabel('Nouveau rôle de Loutre')).toHaveValue('observateur');
+  await teacher.getByRole('button', { name: 'Changer le rôle de Loutre' }).click();
+  await expect(teacher.getByRole('status')).toHaveText('Loutre joue déjà ce rôle : rien n’a changé.');
   await aidant.goto('/seance');
   await expect(aidant.getByText(/Votre rôle\s: Observateur·rice \(audit\)/)).toBeVisible();
   await aidant.getByRole('link', { name: 'Lire le journal des échanges de la séance' }).click();

@@ -2,6 +2,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { and, desc, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import { cookies, headers } from 'next/headers';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { database } from '../db/engine';
@@ -89,4 +90,14 @@ export type Outcome = { path: string; flash?: { text: string; tone: FlashTone; e
 export async function finish(outcome: Outcome): Promise<never> {
   if (outcome.flash) await setFlash(outcome.flash.text, outcome.flash.tone, outcome.flash.emphasis ?? null, new URL(outcome.path, 'http://e-guichet.invalid').pathname);
   redirect(outcome.path);
+}
+
+/**
+ * The end of an action that leaves the person on the page they are on. Sent by the page's script: the page is refreshed
+ * in place — a redirect would remount it, and whatever the person is choosing elsewhere on it (another student's menu)
+ * would be lost. Sent by the browser itself (no script): redirected, so a reload does not send the form again.
+ */
+export async function stayOn(path: string): Promise<void> {
+  if (!(await headers()).has('next-action')) redirect(path);
+  revalidatePath(path);
 }

@@ -14,11 +14,11 @@ import { rotateToken } from '@/lib/platform/tokens';
 import { createSession, deleteSession, ownedSession, presets, resetSession, type Preset } from '@/lib/classroom/sessions';
 import { cardOf, eventCards, type EventCardId } from '@/lib/classroom/cards';
 import { messagesFor, sendClassroomMessage } from '@/lib/classroom/messages';
-import { participantsOfSession, reassignParticipant } from '@/lib/classroom/participants';
+import { choiceLabel, participantsOfSession, reassignParticipant } from '@/lib/classroom/participants';
 import { actionKeyOf, once } from '@/lib/action-keys';
 import { recheckHeldCases } from '@/lib/procedures/engine/run';
 import { automateBody } from '@/lib/classroom/coverage';
-import { setFlash } from '@/lib/flash';
+import { setFlash, stayOn } from '@/lib/flash';
 import { agencyShortName } from '@/lib/platform/consent-text';
 import { settingsFields, settingsForm } from '@/lib/classroom/settings-form';
 
@@ -181,16 +181,23 @@ export async function sessionLifecycleAction(formData: FormData): Promise<void> 
   redirect(pageOf(session.id));
 }
 
-/** The teacher gives a student another role. */
+/**
+ * The teacher gives a student another role, on the Élèves page refreshed in place (stayOn): a role the teacher is
+ * choosing in another student's menu meanwhile stays chosen.
+ */
 export async function reassignAction(formData: FormData): Promise<void> {
   const session = await mySession(formData);
   // "agent" (any body) or "agent:caf", "citoyen:<persona>", "aidant:<aidant>": the teacher may pick who they play.
   const [rawRole, subject] = String(formData.get('role') ?? '').split(':');
   const role = z.enum(participantRoles).safeParse(rawRole);
   const participant = String(formData.get('participant') ?? '');
-  const moved = role.success ? await reassignParticipant(database(), session, participant, { role: role.data, subject: subject || null }) : null;
-  await setFlash(moved ? 'Le rôle est changé : l’élève le voit sur sa page de séance.' : 'Ce rôle ne peut pas être donné : l’élève ou le rôle est inconnu.', moved ? 'succes' : 'erreur');
-  redirect(`${pageOf(session.id)}/eleves`);
+  const db = database();
+  const page = `${pageOf(session.id)}/eleves`;
+  const moved = role.success ? await reassignParticipant(db, session, participant, { role: role.data, subject: subject || null }) : null;
+  if (!moved) await setFlash('Ce rôle ne peut pas être donné : l’élève ou le rôle est inconnu.', 'erreur', null, page);
+  else if (!moved.changed) await setFlash(`${moved.pseudonym} joue déjà ce rôle : rien n’a changé.`, 'succes', null, page);
+  else await setFlash(`Nouveau rôle de ${moved.pseudonym} : ${await choiceLabel(db, session.id, moved.id)}. ${moved.pseudonym} le voit sur sa page de séance.`, 'succes', null, page);
+  await stayOn(page);
 }
 
 const messageForm = z.object({
@@ -235,21 +242,22 @@ export async function sendFinesAction(formData: FormData): Promise<void> {
   redirect(`${pageOf(session.id)}/messages`);
 }
 
-/** Reveals the next hint of a student's scenario card. */
+/** Reveals the next hint of a student's scenario card (in place, as reassignAction). */
 export async function revealHintAction(formData: FormData): Promise<void> {
   const session = await mySession(formData);
   const db = database();
+  const page = `${pageOf(session.id)}/eleves`;
   const participant = (await participantsOfSession(db, session.id)).find((p) => p.id === formData.get('participant'));
   if (!participant) {
-    await setFlash('Cet·te élève n’est pas dans la séance.', 'erreur');
-    redirect(`${pageOf(session.id)}/eleves`);
+    await setFlash('Cet·te élève n’est pas dans la séance.', 'erreur', null, page);
+  } else {
+    // One click, one hint: the form says which hint it reveals, so a double-click or a resend does not reveal the next.
+    const hints = (await cardOf(db, participant)).hints;
+    const revealed = (await messagesFor(db, session.id, participant.id)).filter((m) => m.kind === 'indice' && m.participantId === participant.id).length;
+    const asked = Number(formData.get('indice')) || revealed + 1;
+    const next = asked === revealed + 1 ? hints[revealed] : undefined;
+    if (next) await sendClassroomMessage(db, { classSessionId: session.id, participantId: participant.id, kind: 'indice', title: `Indice ${revealed + 1} sur ${hints.length}`, body: next });
+    await setFlash(next || asked <= revealed ? `L’indice est envoyé à ${participant.pseudonym}.` : `${participant.pseudonym} a déjà reçu tous les indices de sa carte.`, 'succes', null, page);
   }
-  // One click, one hint: the form says which hint it reveals, so a double-click or a resend does not reveal the next.
-  const hints = (await cardOf(db, participant)).hints;
-  const revealed = (await messagesFor(db, session.id, participant.id)).filter((m) => m.kind === 'indice' && m.participantId === participant.id).length;
-  const asked = Number(formData.get('indice')) || revealed + 1;
-  const next = asked === revealed + 1 ? hints[revealed] : undefined;
-  if (next) await sendClassroomMessage(db, { classSessionId: session.id, participantId: participant.id, kind: 'indice', title: `Indice ${revealed + 1} sur ${hints.length}`, body: next });
-  await setFlash(next || asked <= revealed ? `L’indice est envoyé à ${participant.pseudonym}.` : `${participant.pseudonym} a déjà reçu tous les indices de sa carte.`);
-  redirect(`${pageOf(session.id)}/eleves`);
+  await stayOn(page);
 }

@@ -130,9 +130,8 @@ export default async function StudentSessionPage() {
           <ol className="messages">
             {messages.map((m) => (
               <li key={m.id} className={`message message--${m.kind}`}>
-                <h3>
-                  {kindLabels[m.kind]} : {m.title}
-                </h3>
+                {/* A hint's title already says it is one: « Indice 2 sur 3 ». */}
+                <h3>{m.kind === 'indice' ? m.title : `${kindLabels[m.kind]} : ${m.title}`}</h3>
                 <p>{m.body}</p>
                 <p className="hint">
                   {m.participantId ? 'Pour vous' : 'Pour toute la classe'}, <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt)}</time>

@@ -6,7 +6,7 @@ import { agents, aidants, classSessions, personas, teachers } from '../../db/tab
 import { hit } from '../rate-limit';
 import { cardOf } from './cards';
 import { messagesFor, sendClassroomMessage } from './messages';
-import { deviceHash, joinSession, newDeviceSecret, participantOfSubject, pseudonymSchema, reassignParticipant, seenEveryMs, touchParticipant, type Participant } from './participants';
+import { choiceLabel, currentChoices, deviceHash, joinSession, newDeviceSecret, participantOfSubject, pseudonymSchema, reassignParticipant, seenEveryMs, touchParticipant, type Participant } from './participants';
 import { nextRole, rolePlans } from './roles';
 import { personaSeeds } from '../../db/seed/personas';
 import { agentSeeds } from '../../db/seed/agents-data';
@@ -125,6 +125,26 @@ describe('joining a séance', () => {
     expect((await db.select().from(personas).where(and(eq(personas.id, moved.subjectId!), eq(personas.classSessionId, session.id))).get())?.key).toBe('sophie-lefebvre');
     expect(await reassignParticipant(db, session, b!.id, 'observateur')).toMatchObject({ role: 'observateur', subjectId: null });
     expect((await participantOfSubject(db, a!.subjectId!))?.id).toBe(a!.id);
+  });
+
+  it('says when the role sent is the one held, and names it as the teacher’s menu does', async () => {
+    const { db, session } = await setup();
+    const [, b] = await joinAll(db, session, ['Renard', 'Hibou']);
+    const caf = (await reassignParticipant(db, session, b!.id, { role: 'agent', subject: 'caf' }))!;
+    expect(caf).toMatchObject({ role: 'agent', changed: true });
+    expect((await currentChoices(db, session.id)).get(b!.id)).toBe('agent:caf');
+    expect(await choiceLabel(db, session.id, b!.id)).toBe('Agent d’un organisme, CAF');
+    // The same body again, or any body while playing one: nothing moves, not even to another account of the CAF.
+    expect(await reassignParticipant(db, session, b!.id, { role: 'agent', subject: 'caf' })).toMatchObject({ subjectId: caf.subjectId, changed: false });
+    expect(await reassignParticipant(db, session, b!.id, 'agent')).toMatchObject({ subjectId: caf.subjectId, changed: false });
+    const citizen = (await reassignParticipant(db, session, b!.id, 'citoyen'))!;
+    expect(citizen.changed).toBe(true);
+    expect((await currentChoices(db, session.id)).get(b!.id)).toBe(`citoyen:${citizen.subjectId}`);
+    expect(await choiceLabel(db, session.id, b!.id)).toMatch(/^Citoyen·ne, \S+ \S+/);
+    expect(await reassignParticipant(db, session, b!.id, { role: 'citoyen', subject: citizen.subjectId })).toMatchObject({ changed: false });
+    await reassignParticipant(db, session, b!.id, 'observateur');
+    expect((await currentChoices(db, session.id)).get(b!.id)).toBe('observateur');
+    expect(await choiceLabel(db, session.id, b!.id)).toBe('Observateur·rice (audit)');
   });
 
   it('keeps two séances apart: a student of one never gets an account of the other', async () => {

@@ -158,12 +158,15 @@ export type Reassignment = { role: ParticipantRole; subject?: string | null };
  * The teacher gives a student another role, and may pick the persona, the aidant or the body. A body whose last student
  * agent leaves it goes back to automatic instruction: its cases are never stranded.
  */
-export async function reassignParticipant(db: AsyncExecutor, session: ClassSession, participantId: string, to: ParticipantRole | Reassignment): Promise<Participant | null> {
+export async function reassignParticipant(db: AsyncExecutor, session: ClassSession, participantId: string, to: ParticipantRole | Reassignment): Promise<(Participant & { changed: boolean }) | null> {
   const { role, subject } = typeof to === 'string' ? { role: to, subject: null } : to;
   return transaction(db, async (tx) => {
     const p = await tx.select().from(participants).where(and(eq(participants.id, participantId), eq(participants.classSessionId, session.id))).get();
     if (!p) return null;
-    if (p.role === role && (!subject || subject === p.subjectId)) return p;
+    // What they already play (a body is asked for by its id, played through one of its accounts): nothing to do.
+    const previousAgency = p.role === 'agent' && p.subjectId ? await agencyOfAccount(tx, p.subjectId) : null;
+    const held = p.role === 'agent' ? previousAgency : p.subjectId;
+    if (p.role === role && (!subject || subject === held)) return { ...p, changed: false };
     const counts = await roleCounts(tx, session.id, p.id);
     let account: { subjectId: string | null; agency?: AgencyId };
     if (!subject) account = await accountFor(tx, session, role, counts, p.id);
@@ -172,7 +175,6 @@ export async function reassignParticipant(db: AsyncExecutor, session: ClassSessi
       if (!picked) return null;
       account = picked;
     }
-    const previousAgency = p.role === 'agent' && p.subjectId ? (await tx.select({ a: agents.agencyId }).from(agents).where(eq(agents.id, p.subjectId)).get())?.a : undefined;
     const moved = await tx.update(participants).set({ role, subjectId: account.subjectId }).where(eq(participants.id, p.id)).returning().get();
     if (previousAgency && previousAgency !== account.agency) {
       const stillPlayed = await tx
@@ -184,8 +186,26 @@ export async function reassignParticipant(db: AsyncExecutor, session: ClassSessi
       if (!stillPlayed) await automateBody(tx, session.id, previousAgency);
     }
     await markPlayed(tx, session, account.agency);
-    return moved;
+    return { ...moved, changed: true };
   }, rolesLock(session.id));
+}
+
+async function agencyOfAccount(tx: AsyncExecutor, agentId: string): Promise<AgencyId | null> {
+  return (await tx.select({ a: agents.agencyId }).from(agents).where(eq(agents.id, agentId)).get())?.a ?? null;
+}
+
+/**
+ * Each student's line in the reassignment list (reassignChoices): the persona, body or aidant they play, so the menu
+ * shows where they are and a form sent unchanged changes nothing.
+ */
+export async function currentChoices(db: AsyncExecutor, classSessionId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: participants.id, role: participants.role, subject: participants.subjectId, agency: agents.agencyId })
+    .from(participants)
+    .leftJoin(agents, eq(agents.id, participants.subjectId))
+    .where(eq(participants.classSessionId, classSessionId))
+    .all();
+  return new Map(rows.map((r) => [r.id, r.role === 'observateur' || !r.subject ? r.role : `${r.role}:${r.role === 'agent' ? (r.agency ?? '') : r.subject}`]));
 }
 
 /** The account the teacher picked, checked against the séance's world: a persona, an aidant, or a body's free account. */
@@ -224,4 +244,13 @@ export async function reassignChoices(db: AsyncExecutor, classSessionId: string)
     { label: 'Agent de…', options: bodies.map((b) => ({ value: `agent:${b.id}`, label: agencyShortName(b.id) })) },
     { label: 'Aidant·e…', options: helpers.map((a) => ({ value: `aidant:${a.id}`, label: `${a.givenName} ${a.familyName}` })) },
   ];
+}
+
+/** What a student plays, as the teacher's menu names it: « Agent d’un organisme, CAF », « Citoyen·ne, Karim Benali ». */
+export async function choiceLabel(db: AsyncExecutor, classSessionId: string, participantId: string): Promise<string> {
+  const [current, groups] = await Promise.all([currentChoices(db, classSessionId), reassignChoices(db, classSessionId)]);
+  const value = current.get(participantId) ?? '';
+  const role = value.split(':')[0] as ParticipantRole;
+  const detail = value.includes(':') ? groups.flatMap((g) => g.options).find((o) => o.value === value)?.label : undefined;
+  return [roleLabels[role], detail].filter(Boolean).join(', ');
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { database } from '@/db/engine';
 import { liveSnapshot } from '@/lib/classroom/live';
-import { reassignChoices } from '@/lib/classroom/participants';
+import { currentChoices, reassignChoices } from '@/lib/classroom/participants';
 import { roleLabels } from '@/lib/classroom/roles';
 import { formatTime } from '@/lib/format';
 import { reassignAction, revealHintAction } from '../../../../actions';
@@ -16,12 +16,12 @@ export default async function StudentsPage({ params }: { params: Promise<{ id: s
   const { session } = await teacherSession((await params).id);
   const db = database();
   const { participants, joined, expected } = await liveSnapshot(db, session);
-  const choices = await reassignChoices(db, session.id);
+  const [choices, current] = await Promise.all([reassignChoices(db, session.id), currentChoices(db, session.id)]);
   return (
     <>
       <SessionBar session={session} current="/eleves" />
       <h1>Élèves</h1>
-      <FlashNotice />
+      <FlashNotice path={`/enseignant/seances/${session.id}/eleves`} />
       <p>
         {joined} sur {expected} prévus. Un rôle changé s’affiche aussitôt sur la page de séance de l’élève ; un organisme qu’un·e élève quitte redevient automatique.
       </p>
@@ -43,7 +43,8 @@ export default async function StudentsPage({ params }: { params: Promise<{ id: s
                   <label htmlFor={`role-${p.id}`}>
                     Nouveau rôle<span className="visually-hidden"> de {p.pseudonym}</span>
                   </label>
-                  <select id={`role-${p.id}`} name="role" defaultValue={p.role}>
+                  {/* Keyed by the role held: once it changes, the menu shows it (React resets a form after its action). */}
+                  <select key={current.get(p.id)} id={`role-${p.id}`} name="role" defaultValue={current.get(p.id) ?? p.role}>
                     {choices.map((group) => (
                       <optgroup key={group.label} label={group.label}>
                         {group.options.map((o) => (
