@@ -239,6 +239,39 @@ describe.each(['sqlite', 'postgres'] as const)('the data layer on %s', (name) =>
   });
 });
 
+describe('PostgreSQL gathers the work of one key that arrives together', () => {
+  it('one transaction for those that wait, each its own result; a group that fails fails its own callers only', async () => {
+    const engine = await open('postgres');
+    const t = tablesFor('postgres');
+    await engine.db.insert(t.classSessions).values({ id: 'g', name: 'Séance g', joinCode: 'GGGGGG' });
+    const groups: number[][] = [];
+    const run = async (tx: AsyncExecutor, items: number[]) => {
+      groups.push(items);
+      // Seen inside one transaction: the rows of the group's earlier items.
+      for (const n of items) await tx.insert(t.actionKeys).values(keyRow(n)).run();
+      if (items.includes(13)) throw new Error('refusé');
+      const seen = (await tx.select().from(t.actionKeys).all()).length;
+      return items.map((n) => seen * 1000 + n);
+    };
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, (_, n) => engine.gather!('cle', n, run, { lock: 'journal:g' })));
+    // The first runs alone; the others arrived meanwhile and went together (up to 64).
+    expect(groups[0]).toEqual([0]);
+    expect(groups.flat()).toEqual(Array.from({ length: 20 }, (_, n) => n));
+    expect(groups.length).toBeLessThan(20);
+    const failed = groups.find((g) => g.includes(13))!;
+    outcomes.forEach((o, n) => {
+      if (failed.includes(n)) expect(o).toMatchObject({ status: 'rejected', reason: { message: 'refusé' } });
+      else expect(o).toMatchObject({ status: 'fulfilled', value: expect.any(Number) });
+      if (o.status === 'fulfilled') expect(o.value % 1000).toBe(n);
+    });
+    // The failed group left nothing; the others are all there.
+    const stored = (await engine.db.select().from(t.actionKeys).all()).map((r) => Number(r.key)).sort((a, b) => a - b);
+    expect(stored).toEqual(Array.from({ length: 20 }, (_, n) => n).filter((n) => !failed.includes(n)));
+  });
+});
+
+const keyRow = (n: number): typeof sqliteSchema.actionKeys.$inferInsert => ({ key: String(n), actor: 'test', action: 'test', classSessionId: 'g', createdAt: new Date() });
+
 function personaRow(id: string, classSessionId: string): typeof sqliteSchema.personas.$inferInsert {
   return {
     id,

@@ -28,6 +28,13 @@ export type Engine = {
    * BEGIN IMMEDIATE already serialises every writer). On SQLite the function must wait on nothing but the database.
    */
   transaction<T>(run: (tx: AsyncExecutor) => Promise<T>, options?: { lock?: string }): Promise<T>;
+  /**
+   * PostgreSQL: `item` done together with the others of the same `key` that arrive while the key's previous group runs,
+   * in one transaction holding `lock` (`run` gets them in arrival order and returns one result each; if the group fails,
+   * each of its callers gets the error). One lock, one commit for a group instead of one each. Absent on SQLite, whose
+   * queue already commits waiting transactions together.
+   */
+  gather?<I, O>(key: string, item: I, run: (tx: AsyncExecutor, items: I[]) => Promise<O[]>, options?: { lock?: string }): Promise<O>;
   /** A point in time as a parameter of raw SQL, compared with a timestamp column (ms on SQLite, timestamptz on PostgreSQL). */
   time(date: Date): number | Date;
   close(): Promise<void>;
@@ -70,6 +77,11 @@ export function transaction<T>(db: AsyncExecutor, run: (tx: AsyncExecutor) => Pr
   const engine = (db as Marked)[engineMark];
   if (!engine) throw new Error('transaction(): not an executor of db/engine.ts');
   return engine.transaction(run, options);
+}
+
+/** The engine of a connection-level executor; null inside a transaction (work there belongs to that transaction). */
+export function connectionEngine(db: AsyncExecutor): Engine | null {
+  return (db as Marked)[openMark] ? null : ((db as Marked)[engineMark] ?? null);
 }
 
 type Method = 'run' | 'all' | 'values' | 'get';
@@ -267,9 +279,34 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
         }
       }
     },
+    gather<I, O>(key: string, item: I, run: (tx: AsyncExecutor, items: I[]) => Promise<O[]>, options?: { lock?: string }): Promise<O> {
+      return new Promise<O>((resolve, reject) => {
+        const waiting = { item, run, resolve, reject } as Gathered;
+        const gathering = gatherings.get(key);
+        if (gathering) return void gathering.push(waiting);
+        const queue = [waiting];
+        gatherings.set(key, queue);
+        void (async () => {
+          // No await between the last check of the queue and its removal: nobody joins a queue that is done.
+          while (queue.length > 0) {
+            const group = queue.splice(0, gatherLimit);
+            try {
+              const results = await engine.transaction((tx) => group[0]!.run(tx, group.map((g) => g.item)), options);
+              group.forEach((g, i) => g.resolve(results[i]));
+            } catch (error) {
+              for (const g of group) g.reject(error);
+            }
+          }
+          gatherings.delete(key);
+        })();
+      });
+    },
     time: (date) => date,
     close: async () => void (await Promise.all([statements.end(), writes.end()])),
   };
+  type Gathered = { item: unknown; run: (tx: AsyncExecutor, items: unknown[]) => Promise<unknown[]>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+  const gatherings = new Map<string, Gathered[]>();
+  const gatherLimit = 64;
   mark(drizzled, engineMark, engine);
   return engine;
 }

@@ -72,6 +72,12 @@ describe('one chain per séance', () => {
       const sequences = outcomes.map((o) => o.entry!.sequence).sort((a, b) => a - b);
       expect(sequences).toEqual(Array.from({ length: 80 }, (_, i) => before + i + 1));
       expect(await verifyJournalChain(db, session)).toMatchObject({ valide: true, entrees: before + 80 });
+      // Appended together or one by one (PostgreSQL gathers those that arrive together): each has its own receipt and
+      // checkpoint, and its trace.
+      for (const o of outcomes) expect(verifyReceipt(o.body.recu!, journalJwks().keys)).toMatchObject({ ok: true, checkpoint: { size: o.entry!.sequence } });
+      const traced = await db.select({ id: exchangeTraces.journalEntryId, response: exchangeTraces.response }).from(exchangeTraces).where(eq(exchangeTraces.classSessionId, session)).all();
+      const byEntry = new Map(traced.map((r) => [r.id, r.response]));
+      for (const o of outcomes) expect(byEntry.get(o.entry!.id)).toMatchObject({ statut: 200, corps: { echange: o.entry!.id, recu: { entree: o.entry!.id } } });
     } finally {
       await second?.close();
     }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type AsyncExecutor, transaction } from '../../db/engine';
+import { type AsyncExecutor, connectionEngine, transaction } from '../../db/engine';
 import { prepared } from '../../db/prepared';
 import { agencyIds, type AgencyId, type ExchangeResult, type TraceRequest } from '../../db/schema';
 import { exchangeTraces, personas } from '../../db/tables';
@@ -9,7 +9,7 @@ import { dataItems, findHabilitation, type Habilitation } from './catalogue';
 import { activeConsentFor } from './consents';
 import { PlatformError, type PlatformErrorBody } from './errors';
 import { activeFault } from './faults';
-import { appendWithReceipt, type JournalEntry, type JournalReceipt } from './journal';
+import { appendAll, type JournalEntry, type JournalInput, type JournalReceipt } from './journal';
 import { maskToken } from './tokens';
 
 // The État plateforme gateway (docs/API.md, "Exchanges"): the one way a body gets another body's data.
@@ -106,6 +106,22 @@ function parseRequest(input: unknown): ExchangeRequest | PlatformError {
   return { ...parsed.data, donnees: [...new Set(parsed.data.donnees)] };
 }
 
+/** An exchange's journal entry to append, and what to make of it once appended: the answer's body and the trace. */
+type Recorded = {
+  input: JournalInput;
+  now: Date;
+  finish: (entry: JournalEntry, receipt: JournalReceipt) => { responseBody: object; trace: typeof exchangeTraces.$inferInsert };
+};
+
+/** Appends exchanges of one séance, in order, with their traces: a few statements for the group (journal.ts, appendAll). */
+async function appendExchanges(tx: AsyncExecutor, items: Recorded[]): Promise<{ entry: JournalEntry; responseBody: object }[]> {
+  const appended = await appendAll(tx, items[0]!.input.classSessionId, items);
+  const done = appended.map(({ entry, receipt }, i) => ({ entry, ...items[i]!.finish(entry, receipt) }));
+  if (done.length === 1) await insertTrace(tx).run(done[0]!.trace);
+  else await tx.insert(exchangeTraces).values(done.map((d) => d.trace)).run();
+  return done.map(({ entry, responseBody }) => ({ entry, responseBody }));
+}
+
 /**
  * Asks a provider body for data items about a person, on behalf of the calling body.
  * Used by the HTTP route and by the procedures alike.
@@ -123,34 +139,30 @@ export async function requestExchange(db: AsyncExecutor, caller: Caller, input: 
 
   // One chain per séance: its appends are serialised across every app server. On PostgreSQL the advisory lock is taken
   // just before the append (held until the transaction ends): the checks and the provider's reads before it run beside
-  // the séance's other exchanges. (SQLite's BEGIN IMMEDIATE already serialises every writer.)
-  const lock = { lock: `journal:${caller.classSessionId}` };
+  // the séance's other exchanges. (SQLite's BEGIN IMMEDIATE already serialises every writer.) Called on the connection
+  // (the platform's HTTP API), PostgreSQL gathers the séance's exchanges that arrive together into one append: one
+  // lock, one commit for the group (`Engine.gather`); called inside a transaction (a procedure's step), the append
+  // belongs to that transaction.
+  const lock = `journal:${caller.classSessionId}`;
+  const grouped = connectionEngine(db)?.gather ? connectionEngine(db) : null;
+  const write = <T,>(work: (tx: AsyncExecutor) => Promise<T>): Promise<T> => (grouped ? work(db) : transaction(db, work));
   const record = async <B extends object>(tx: AsyncExecutor, result: ExchangeResult, personaId: string | null, habilitation: Habilitation | null, status: number, body: (id: string) => B, reason: string | null) => {
-    const { entry, receipt } = await transaction(tx, (locked) => appendWithReceipt(
-      locked,
-      {
-        classSessionId: caller.classSessionId,
-        consumer: caller.agency,
-        provider: req.fournisseur,
-        items: req.donnees,
-        purpose: req.finalite,
-        legalBasis: habilitation?.base_legale ?? null,
-        result,
-        reason,
-        subject: personaId,
-        caseId: req.dossier ?? null,
+    const item: Recorded = {
+      input: { classSessionId: caller.classSessionId, consumer: caller.agency, provider: req.fournisseur, items: req.donnees, purpose: req.finalite, legalBasis: habilitation?.base_legale ?? null, result, reason, subject: personaId, caseId: req.dossier ?? null },
+      now: deps.now(),
+      finish: (entry, receipt) => {
+        const responseBody = { ...body(entry.id), recu: receipt };
+        return { responseBody, trace: { journalEntryId: entry.id, classSessionId: caller.classSessionId, request, response: { statut: status, corps: responseBody }, durationMs: deps.now().getTime() - startedAt } };
       },
-      deps.now(),
-    ), lock);
-    const responseBody = { ...body(entry.id), recu: receipt };
-    await insertTrace(tx).run({ journalEntryId: entry.id, classSessionId: caller.classSessionId, request, response: { statut: status, corps: responseBody }, durationMs: deps.now().getTime() - startedAt });
-    return { entry, responseBody };
+    };
+    const written = grouped?.gather ? await grouped.gather(lock, item, appendExchanges, { lock }) : (await transaction(tx, (locked) => appendExchanges(locked, [item]), { lock }))[0]!;
+    return written as { entry: JournalEntry; responseBody: B & { recu: JournalReceipt } };
   };
   const failIn = async (tx: AsyncExecutor, error: PlatformError, personaId: string | null, habilitation: Habilitation | null): Promise<ExchangeOutcome> => {
     const { entry, responseBody } = await record(tx, resultOf(error), personaId, habilitation, error.status, (id) => ({ ...error.body(), echange: id }), error.code);
     return { ok: false, status: error.status, body: responseBody, entry };
   };
-  const fail = (error: PlatformError, personaId: string | null, habilitation: Habilitation | null) => transaction(db, async (tx) => failIn(tx, error, personaId, habilitation));
+  const fail = (error: PlatformError, personaId: string | null, habilitation: Habilitation | null) => write((tx) => failIn(tx, error, personaId, habilitation));
 
   // 1. The platform's own rules: refused at once, the provider is never called.
   const first = await check(db, caller, req, deps.now());
@@ -167,7 +179,7 @@ export async function requestExchange(db: AsyncExecutor, caller: Caller, input: 
   }
 
   // 3. Checked again (a consent may have been withdrawn while waiting), then the provider's handler.
-  return transaction(db, async (tx): Promise<ExchangeOutcome> => {
+  return write(async (tx): Promise<ExchangeOutcome> => {
     const again = await check(tx, caller, req, deps.now());
     if ('error' in again) return failIn(tx, again.error, again.personaId, again.habilitation);
     const provider = agencyModules[req.fournisseur];

@@ -109,35 +109,18 @@ const upsertTreeHead = prepared((tx) =>
     }),
 );
 
-/** The séance's tree head after `entry`, and its checkpoint signed: kept in journal_heads, in the same transaction. */
-async function advanceHead(tx: AsyncExecutor, entry: Entry, leaf: Buffer, now: Date): Promise<JournalReceipt> {
-  const head = await treeHead(tx).get({ seance: entry.classSessionId });
-  let before: Buffer[];
-  if (head && head.size === entry.sequence - 1) before = head.frontier.map((h) => Buffer.from(h, 'hex'));
-  else {
-    // A journal from before the heads (or a head out of step): rebuilt from its entries, once.
-    const older = (await tx.select().from(journalEntries).where(eq(journalEntries.classSessionId, entry.classSessionId)).orderBy(asc(journalEntries.sequence)).all()).filter((e) => e.sequence < entry.sequence);
-    before = [];
-    older.forEach((e, i) => (before = appendToFrontier(before, i, entryLeafHash(e))));
-  }
-  const frontier = appendToFrontier(before, entry.sequence - 1, leaf);
-  const rootHash = rootOfFrontier(frontier);
-  const checkpoint = signCheckpoint({ origin: checkpointOrigin(entry.classSessionId), size: entry.sequence, rootHash, signedAt: now.toISOString() });
-  const row = { size: entry.sequence, frontier: frontier.map((h) => h.toString('hex')), rootHash: rootHash.toString('hex'), checkpoint };
-  await upsertTreeHead(tx).run({ classSessionId: entry.classSessionId, ...row });
-  // The last leaf's inclusion path is the tree before it, smallest subtree first (RFC 9162's PATH for m = n − 1).
-  return {
-    seance: entry.classSessionId,
-    entree: entry.id,
-    index: entry.sequence - 1,
-    contenu: hashedContent(entry),
-    empreinte_feuille: leaf.toString('hex'),
-    preuve_inclusion: [...before].reverse().map((h) => h.toString('hex')),
-    point_de_controle: checkpoint,
-  };
+/** The séance's tree as its last `size` entries left it: from its head, or rebuilt from the entries when out of step. */
+async function frontierAt(tx: AsyncExecutor, classSessionId: string, size: number): Promise<Buffer[]> {
+  const head = await treeHead(tx).get({ seance: classSessionId });
+  if (head && head.size === size) return head.frontier.map((h) => Buffer.from(h, 'hex'));
+  // A journal from before the heads (or a head out of step): rebuilt from its entries, once.
+  const older = (await tx.select().from(journalEntries).where(eq(journalEntries.classSessionId, classSessionId)).orderBy(asc(journalEntries.sequence)).all()).filter((e) => e.sequence <= size);
+  let frontier: Buffer[] = [];
+  older.forEach((e, i) => (frontier = appendToFrontier(frontier, i, entryLeafHash(e))));
+  return frontier;
 }
 
-/** The séance's latest signed checkpoint (null while its journal is empty). */
+/** The latest signed checkpoint (null while its journal is empty). */
 export async function latestCheckpoint(db: AsyncExecutor, classSessionId: string): Promise<{ size: number; rootHash: string; checkpoint: string } | null> {
   return await db.select({ size: journalHeads.size, rootHash: journalHeads.rootHash, checkpoint: journalHeads.checkpoint }).from(journalHeads).where(eq(journalHeads.classSessionId, classSessionId)).get() ?? null;
 }
@@ -149,14 +132,54 @@ export async function appendJournalEntry(tx: AsyncExecutor, input: JournalInput,
 
 /** The same, with the receipt the platform gives back to the caller. */
 export async function appendWithReceipt(tx: AsyncExecutor, input: JournalInput, now = new Date()): Promise<{ entry: Entry; receipt: JournalReceipt }> {
-  const head = await chainHead(tx).get({ seance: input.classSessionId });
-  const content = { id: crypto.randomUUID(), ...input, sequence: (head?.sequence ?? 0) + 1, recordedAt: now.toISOString() };
-  const previousHash = head?.hash ?? genesisHash;
-  // One canonical form for both: the chain's hash and the tree's leaf.
-  const canonical = canonicalize(hashedContent(content)) ?? '';
-  const entry: Entry = { ...content, previousHash, hash: chainHash(previousHash, canonical) };
-  await insertEntry(tx).run(entry);
-  return { entry, receipt: await advanceHead(tx, entry, leafHash(Buffer.from(canonical)), now) };
+  return (await appendAll(tx, input.classSessionId, [{ input, now }]))[0]!;
+}
+
+/**
+ * Appends entries of one séance in order, as many appends one after the other would, in a few statements whatever their
+ * number: the heads read once, the entries inserted together, the tree head written once (each entry still gets the
+ * checkpoint signed just after it, in its receipt). Call where the séance's appends are serialised (its journal lock).
+ */
+export async function appendAll(tx: AsyncExecutor, classSessionId: string, appends: { input: JournalInput; now: Date }[]): Promise<{ entry: Entry; receipt: JournalReceipt }[]> {
+  const head = await chainHead(tx).get({ seance: classSessionId });
+  let sequence = head?.sequence ?? 0;
+  let previousHash = head?.hash ?? genesisHash;
+  let frontier = await frontierAt(tx, classSessionId, sequence);
+  const appended: { entry: Entry; receipt: JournalReceipt; tree: { size: number; frontier: string[]; rootHash: string; checkpoint: string } }[] = [];
+  for (const { input, now } of appends) {
+    if (input.classSessionId !== classSessionId) throw new Error('appendAll(): entries of one séance only');
+    sequence += 1;
+    const content = { id: crypto.randomUUID(), ...input, sequence, recordedAt: now.toISOString() };
+    // One canonical form for both: the chain's hash and the tree's leaf.
+    const canonical = canonicalize(hashedContent(content)) ?? '';
+    const entry: Entry = { ...content, previousHash, hash: chainHash(previousHash, canonical) };
+    const before = frontier;
+    const leaf = leafHash(Buffer.from(canonical));
+    frontier = appendToFrontier(before, sequence - 1, leaf);
+    const rootHash = rootOfFrontier(frontier);
+    const checkpoint = signCheckpoint({ origin: checkpointOrigin(classSessionId), size: sequence, rootHash, signedAt: now.toISOString() });
+    appended.push({
+      entry,
+      // The last leaf's inclusion path is the tree before it, smallest subtree first (RFC 9162's PATH for m = n − 1).
+      receipt: {
+        seance: classSessionId,
+        entree: entry.id,
+        index: sequence - 1,
+        contenu: hashedContent(entry),
+        empreinte_feuille: leaf.toString('hex'),
+        preuve_inclusion: [...before].reverse().map((h) => h.toString('hex')),
+        point_de_controle: checkpoint,
+      },
+      tree: { size: sequence, frontier: frontier.map((h) => h.toString('hex')), rootHash: rootHash.toString('hex'), checkpoint },
+    });
+    previousHash = entry.hash;
+  }
+  const last = appended.at(-1);
+  if (!last) return [];
+  if (appended.length === 1) await insertEntry(tx).run(last.entry);
+  else await tx.insert(journalEntries).values(appended.map((a) => a.entry)).run();
+  await upsertTreeHead(tx).run({ classSessionId, ...last.tree });
+  return appended.map(({ entry, receipt }) => ({ entry, receipt }));
 }
 
 export type ChainVerification =
