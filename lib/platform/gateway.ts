@@ -173,14 +173,17 @@ export async function requestExchange(db: AsyncExecutor, caller: Caller, input: 
   if (fault?.kind === 'panne' || (fault?.kind === 'erratique' && deps.random() < fault.failureRate)) {
     return fail(new PlatformError('organisme_indisponible'), first.personaId, first.habilitation);
   }
-  if (fault?.kind === 'lenteur' && fault.latencyMs > 0) {
+  const slowed = fault?.kind === 'lenteur' && fault.latencyMs > 0;
+  if (slowed) {
     await deps.sleep(Math.min(fault.latencyMs, gatewayTimeoutMs));
     if (fault.latencyMs >= gatewayTimeoutMs) return fail(new PlatformError('delai_depasse'), first.personaId, first.habilitation);
   }
 
-  // 3. Checked again (a consent may have been withdrawn while waiting), then the provider's handler.
+  // 3. Checked again, then the provider's handler: inside the write transaction, where the check and the append are one
+  // (SQLite: no other writer between them); outside one (gathered appends), again only after the provider's latency
+  // — a consent withdrawn meanwhile is honoured — since nothing else waited since the first check.
   return write(async (tx): Promise<ExchangeOutcome> => {
-    const again = await check(tx, caller, req, deps.now());
+    const again = grouped && !slowed ? first : await check(tx, caller, req, deps.now());
     if ('error' in again) return failIn(tx, again.error, again.personaId, again.habilitation);
     const provider = agencyModules[req.fournisseur];
     const scope = { classSessionId: caller.classSessionId, personaId: again.personaId, ...(req.immatriculation ? { immatriculation: req.immatriculation } : {}) };
