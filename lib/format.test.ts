@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSources, fixSource } from '../scripts/typography';
-import { countOf, formatNumber, formatSize, frenchSpacing, lowerFirst } from './format';
+import { countOf, formatNumber, formatSize, frenchSpacing, lowerFirst, upperFirst } from './format';
 
 const nbsp = '\u00a0';
 const thin = '\u202f';
@@ -39,6 +39,12 @@ describe('French words', () => {
     expect(countOf(2, 'demande', 'demandes')).toBe(`2${nbsp}demandes`);
     expect(formatNumber(12345)).toBe(`12${thin}345`);
     expect(countOf(8850, 'entrée', 'entrées')).toBe(`8${thin}850${nbsp}entrées`);
+  });
+
+  it('raises the first letter at the start of a sentence', () => {
+    expect(upperFirst('n’a encore rien fait')).toBe('N’a encore rien fait');
+    expect(upperFirst('état civil')).toBe('État civil');
+    expect(upperFirst('')).toBe('');
   });
 
   it('lowers the first letter of a label inside a sentence, never an acronym or a name', () => {

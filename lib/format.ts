@@ -68,6 +68,11 @@ export function frenchSpacing(text: string): string {
   return text.replace(spaceBefore, (_, sign: string) => `${noBreak(sign)}${sign}`).replace(spaceAfterQuote, '«\u00a0');
 }
 
+/** The start of a sentence: "n’a encore rien fait" → "N’a encore rien fait". */
+export function upperFirst(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('fr-FR') + text.slice(1);
+}
+
 /**
  * A label inside a sentence: "Étudiante en BTS" → "étudiante en BTS". Only the first letter changes, and not in an
  * acronym or a name ("DGFiP", "France Services" stay as they are).

@@ -3,7 +3,7 @@ import { database } from '@/db/engine';
 import { liveSnapshot } from '@/lib/classroom/live';
 import { currentChoices, reassignChoices } from '@/lib/classroom/participants';
 import { roleLabels } from '@/lib/classroom/roles';
-import { formatTime } from '@/lib/format';
+import { formatTime, upperFirst } from '@/lib/format';
 import { reassignAction, revealHintAction } from '../../../../actions';
 import { teacherSession } from '../../session';
 import { FlashNotice } from '@/app/_components/flash-notice';
