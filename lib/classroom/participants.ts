@@ -205,7 +205,7 @@ export async function currentChoices(db: AsyncExecutor, classSessionId: string):
     .leftJoin(agents, eq(agents.id, participants.subjectId))
     .where(eq(participants.classSessionId, classSessionId))
     .all();
-  return new Map(rows.map((r) => [r.id, r.role === 'observateur' || !r.subject ? r.role : `${r.role}:${r.role === 'agent' ? (r.agency ?? '') : r.subject}`]));
+  return new Map(rows.map((r) => [r.id, choiceValue(r.role, r.role === 'observateur' ? null : r.role === 'agent' ? r.agency : r.subject)]));
 }
 
 /** The account the teacher picked, checked against the séance's world: a persona, an aidant, or a body's free account. */
@@ -233,6 +233,9 @@ export async function touchParticipant(db: AsyncExecutor, participant: Pick<Part
 }
 export const seenEveryMs = 30_000;
 
+/** A line of the reassignment list: "agent" (e-Guichet picks the account), or "agent:caf", "citoyen:<persona>"… */
+const choiceValue = (role: ParticipantRole, subject?: string | null) => (subject ? `${role}:${subject}` : role);
+
 /** The teacher's reassignment list: each role (any account), then the personas, bodies and aidants to pick from. */
 export async function reassignChoices(db: AsyncExecutor, classSessionId: string): Promise<{ label: string; options: { value: string; label: string }[] }[]> {
   const people = await db.select().from(personas).where(eq(personas.classSessionId, classSessionId)).orderBy(asc(personas.familyName)).all();
@@ -240,9 +243,9 @@ export async function reassignChoices(db: AsyncExecutor, classSessionId: string)
   const helpers = await db.select().from(aidants).where(eq(aidants.classSessionId, classSessionId)).orderBy(asc(aidants.familyName)).all();
   return [
     { label: 'Un rôle (e-Guichet choisit le personnage)', options: participantRoles.map((r) => ({ value: r, label: roleLabels[r] })) },
-    { label: 'Citoyen·ne qui joue…', options: people.map((p) => ({ value: `citoyen:${p.id}`, label: `${p.givenNames} ${p.preferredName ?? p.familyName}` })) },
-    { label: 'Agent de…', options: bodies.map((b) => ({ value: `agent:${b.id}`, label: agencyShortName(b.id) })) },
-    { label: 'Aidant·e…', options: helpers.map((a) => ({ value: `aidant:${a.id}`, label: `${a.givenName} ${a.familyName}` })) },
+    { label: 'Citoyen·ne qui joue…', options: people.map((p) => ({ value: choiceValue('citoyen', p.id), label: `${p.givenNames} ${p.preferredName ?? p.familyName}` })) },
+    { label: 'Agent de…', options: bodies.map((b) => ({ value: choiceValue('agent', b.id), label: agencyShortName(b.id) })) },
+    { label: 'Aidant·e…', options: helpers.map((a) => ({ value: choiceValue('aidant', a.id), label: `${a.givenName} ${a.familyName}` })) },
   ];
 }
 

@@ -144,8 +144,9 @@ export async function requestExchange(db: AsyncExecutor, caller: Caller, input: 
   // lock, one commit for the group (`Engine.gather`); called inside a transaction (a procedure's step), the append
   // belongs to that transaction.
   const lock = `journal:${caller.classSessionId}`;
-  const grouped = connectionEngine(db)?.gather ? connectionEngine(db) : null;
-  const write = <T,>(work: (tx: AsyncExecutor) => Promise<T>): Promise<T> => (grouped ? work(db) : transaction(db, work));
+  const engine = connectionEngine(db);
+  const gather = engine?.gather?.bind(engine);
+  const write = <T,>(work: (tx: AsyncExecutor) => Promise<T>): Promise<T> => (gather ? work(db) : transaction(db, work));
   const record = async <B extends object>(tx: AsyncExecutor, result: ExchangeResult, personaId: string | null, habilitation: Habilitation | null, status: number, body: (id: string) => B, reason: string | null) => {
     const item: Recorded = {
       input: { classSessionId: caller.classSessionId, consumer: caller.agency, provider: req.fournisseur, items: req.donnees, purpose: req.finalite, legalBasis: habilitation?.base_legale ?? null, result, reason, subject: personaId, caseId: req.dossier ?? null },
@@ -155,7 +156,7 @@ export async function requestExchange(db: AsyncExecutor, caller: Caller, input: 
         return { responseBody, trace: { journalEntryId: entry.id, classSessionId: caller.classSessionId, request, response: { statut: status, corps: responseBody }, durationMs: deps.now().getTime() - startedAt } };
       },
     };
-    const written = grouped?.gather ? await grouped.gather(lock, item, appendExchanges, { lock }) : (await transaction(tx, (locked) => appendExchanges(locked, [item]), { lock }))[0]!;
+    const written = gather ? await gather(lock, item, appendExchanges, { lock }) : (await transaction(tx, (locked) => appendExchanges(locked, [item]), { lock }))[0]!;
     return written as { entry: JournalEntry; responseBody: B & { recu: JournalReceipt } };
   };
   const failIn = async (tx: AsyncExecutor, error: PlatformError, personaId: string | null, habilitation: Habilitation | null): Promise<ExchangeOutcome> => {
@@ -183,7 +184,7 @@ export async function requestExchange(db: AsyncExecutor, caller: Caller, input: 
   // (SQLite: no other writer between them); outside one (gathered appends), again only after the provider's latency
   // — a consent withdrawn meanwhile is honoured — since nothing else waited since the first check.
   return write(async (tx): Promise<ExchangeOutcome> => {
-    const again = grouped && !slowed ? first : await check(tx, caller, req, deps.now());
+    const again = gather && !slowed ? first : await check(tx, caller, req, deps.now());
     if ('error' in again) return failIn(tx, again.error, again.personaId, again.habilitation);
     const provider = agencyModules[req.fournisseur];
     const scope = { classSessionId: caller.classSessionId, personaId: again.personaId, ...(req.immatriculation ? { immatriculation: req.immatriculation } : {}) };

@@ -120,7 +120,7 @@ async function frontierAt(tx: AsyncExecutor, classSessionId: string, size: numbe
   return frontier;
 }
 
-/** The latest signed checkpoint (null while its journal is empty). */
+/** The séance's latest signed checkpoint (null while its journal is empty). */
 export async function latestCheckpoint(db: AsyncExecutor, classSessionId: string): Promise<{ size: number; rootHash: string; checkpoint: string } | null> {
   return await db.select({ size: journalHeads.size, rootHash: journalHeads.rootHash, checkpoint: journalHeads.checkpoint }).from(journalHeads).where(eq(journalHeads.classSessionId, classSessionId)).get() ?? null;
 }
@@ -145,19 +145,21 @@ export async function appendAll(tx: AsyncExecutor, classSessionId: string, appen
   let sequence = head?.sequence ?? 0;
   let previousHash = head?.hash ?? genesisHash;
   let frontier = await frontierAt(tx, classSessionId, sequence);
-  const appended: { entry: Entry; receipt: JournalReceipt; tree: { size: number; frontier: string[]; rootHash: string; checkpoint: string } }[] = [];
+  const appended: { entry: Entry; receipt: JournalReceipt }[] = [];
+  let last: { rootHash: Buffer; checkpoint: string } | null = null;
   for (const { input, now } of appends) {
     if (input.classSessionId !== classSessionId) throw new Error('appendAll(): entries of one séance only');
     sequence += 1;
     const content = { id: crypto.randomUUID(), ...input, sequence, recordedAt: now.toISOString() };
     // One canonical form for both: the chain's hash and the tree's leaf.
-    const canonical = canonicalize(hashedContent(content)) ?? '';
+    const hashed = hashedContent(content);
+    const canonical = canonicalize(hashed) ?? '';
     const entry: Entry = { ...content, previousHash, hash: chainHash(previousHash, canonical) };
     const before = frontier;
     const leaf = leafHash(Buffer.from(canonical));
     frontier = appendToFrontier(before, sequence - 1, leaf);
     const rootHash = rootOfFrontier(frontier);
-    const checkpoint = signCheckpoint({ origin: checkpointOrigin(classSessionId), size: sequence, rootHash, signedAt: now.toISOString() });
+    last = { rootHash, checkpoint: signCheckpoint({ origin: checkpointOrigin(classSessionId), size: sequence, rootHash, signedAt: now.toISOString() }) };
     appended.push({
       entry,
       // The last leaf's inclusion path is the tree before it, smallest subtree first (RFC 9162's PATH for m = n − 1).
@@ -165,21 +167,20 @@ export async function appendAll(tx: AsyncExecutor, classSessionId: string, appen
         seance: classSessionId,
         entree: entry.id,
         index: sequence - 1,
-        contenu: hashedContent(entry),
+        contenu: hashed,
         empreinte_feuille: leaf.toString('hex'),
         preuve_inclusion: [...before].reverse().map((h) => h.toString('hex')),
-        point_de_controle: checkpoint,
+        point_de_controle: last.checkpoint,
       },
-      tree: { size: sequence, frontier: frontier.map((h) => h.toString('hex')), rootHash: rootHash.toString('hex'), checkpoint },
     });
     previousHash = entry.hash;
   }
-  const last = appended.at(-1);
   if (!last) return [];
-  if (appended.length === 1) await insertEntry(tx).run(last.entry);
+  if (appended.length === 1) await insertEntry(tx).run(appended[0]!.entry);
   else await tx.insert(journalEntries).values(appended.map((a) => a.entry)).run();
-  await upsertTreeHead(tx).run({ classSessionId, ...last.tree });
-  return appended.map(({ entry, receipt }) => ({ entry, receipt }));
+  // The tree head as the last entry left it (written once for the group).
+  await upsertTreeHead(tx).run({ classSessionId, size: sequence, frontier: frontier.map((h) => h.toString('hex')), rootHash: last.rootHash.toString('hex'), checkpoint: last.checkpoint });
+  return appended;
 }
 
 export type ChainVerification =
