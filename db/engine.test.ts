@@ -4,6 +4,7 @@ import { createTestDatabase, startTestPostgres, type TestPostgres } from '../tes
 import { applyMigrations, openDatabase } from './client';
 import { postgresEngine, sqliteEngine, tablesFor, transaction, type AsyncExecutor, type Engine, type EngineName } from './engine';
 import { migratePostgres } from './pg/migrate';
+import { prepared } from './prepared';
 import { proofKinds } from './schema';
 import type * as sqliteSchema from './schema';
 
@@ -236,6 +237,30 @@ describe.each(['sqlite', 'postgres'] as const)('the data layer on %s', (name) =>
     expect(await engine.db.update(t.classSessions).set({ name: 'N' }).where(eq(t.classSessions.id, 'n1')).returning({ id: t.classSessions.id }).get()).toEqual({ id: 'n1' });
     await engine.db.delete(t.classSessions).where(eq(t.classSessions.id, 'n2')).run();
     expect(await engine.db.select({ name: t.classSessions.name }).from(t.classSessions).all()).toEqual([{ name: 'N' }]);
+  });
+
+  it('a prepared statement answers the same through the connection and in transactions; on PostgreSQL it is named after its SQL, parsed once per connection', async () => {
+    // PostgreSQL: one connection per pool, so that the server's list of this session's statements is the pool's.
+    const engine = name === 'sqlite' ? await open(name) : postgresEngine(await freshPostgres(), { max: 1 });
+    if (name === 'postgres') opened.push(engine);
+    const byId = prepared((db) => db.select({ name: t.classSessions.name }).from(t.classSessions).where(eq(t.classSessions.id, sql.placeholder('id'))).limit(1));
+    const byCode = prepared((db) => db.select({ id: t.classSessions.id }).from(t.classSessions).where(eq(t.classSessions.joinCode, sql.placeholder('code'))).limit(1));
+    await session(engine.db, 'p1');
+    expect(await byId(engine.db).get({ id: 'p1' })).toEqual({ name: 'Séance p1' });
+    expect(await byId(engine.db).get({ id: 'none' })).toBeUndefined();
+    expect(await byCode(engine.db).get({ code: 'P1XXXX' })).toEqual({ id: 'p1' });
+    for (let i = 0; i < 3; i++) expect(await transaction(engine.db, (tx) => byId(tx).get({ id: 'p1' }))).toEqual({ name: 'Séance p1' });
+    if (name === 'postgres') {
+      type Raw = { execute(query: ReturnType<typeof sql>): Promise<{ rows: { name: string }[] }> };
+      const list = sql`SELECT name FROM pg_prepared_statements ORDER BY name`;
+      const onConnection = (await (engine.db as unknown as Raw).execute(list)).rows.map((r) => r.name);
+      const inTransactions = (await transaction(engine.db, (tx) => (tx as unknown as Raw).execute(list))).rows.map((r) => r.name);
+      expect(onConnection).toHaveLength(2);
+      expect(onConnection.every((n) => /^eg_[\w-]{24}$/.test(n))).toBe(true);
+      // Three transactions, each a new executor, one statement on the server: the same name each time.
+      expect(inTransactions).toHaveLength(1);
+      expect(onConnection).toContain(inTransactions[0]);
+    }
   });
 });
 

@@ -79,6 +79,11 @@ export function transaction<T>(db: AsyncExecutor, run: (tx: AsyncExecutor) => Pr
   return engine.transaction(run, options);
 }
 
+/** The engine an executor (the connection or one of its transactions) belongs to, if it was made here. */
+export function engineNameOf(db: AsyncExecutor): EngineName | null {
+  return (db as Marked)[engineMark]?.name ?? null;
+}
+
 /** The engine of a connection-level executor; null inside a transaction (work there belongs to that transaction). */
 export function connectionEngine(db: AsyncExecutor): Engine | null {
   return (db as Marked)[openMark] ? null : ((db as Marked)[engineMark] ?? null);
