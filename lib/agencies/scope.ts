@@ -1,8 +1,30 @@
-import { and, eq, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, eq, sql, type InferSelectModel, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { AsyncExecutor } from '../../db/engine';
+import { prepared } from '../../db/prepared';
 import type { PersonScope } from './types';
+
+type PersonTable = SQLiteTable & { classSessionId: SQLiteColumn; personaId: SQLiteColumn };
 
 /** The WHERE clause that keeps a body's query to one person of one séance. */
 export function ofPerson(table: { classSessionId: SQLiteColumn; personaId: SQLiteColumn }, scope: PersonScope): SQL {
   return and(eq(table.classSessionId, scope.classSessionId), eq(table.personaId, scope.personaId)) as SQL;
+}
+
+// A provider answers an item on every exchange that asks it: its read of the person's row is built once per table.
+const rowStatements = new WeakMap<PersonTable, ReturnType<typeof personRowStatement>>();
+const personRowStatement = (table: PersonTable) =>
+  prepared((db) =>
+    db
+      .select()
+      .from(table)
+      .where(and(eq(table.classSessionId, sql.placeholder('seance')), eq(table.personaId, sql.placeholder('persona'))))
+      .limit(1),
+  );
+
+/** The person's row in one of a body's tables (the first, if it holds several), or undefined. */
+export async function personRow<T extends PersonTable>(db: AsyncExecutor, table: T, scope: PersonScope): Promise<InferSelectModel<T> | undefined> {
+  let statement = rowStatements.get(table);
+  if (!statement) rowStatements.set(table, (statement = personRowStatement(table)));
+  return (await statement(db).get({ seance: scope.classSessionId, persona: scope.personaId })) as InferSelectModel<T> | undefined;
 }

@@ -165,12 +165,10 @@ export async function requestExchange(db: AsyncExecutor, caller: Caller, input: 
   };
   const fail = (error: PlatformError, personaId: string | null, habilitation: Habilitation | null) => write((tx) => failIn(tx, error, personaId, habilitation));
 
-  // 1. The platform's own rules: refused at once, the provider is never called.
-  const first = await check(db, caller, req, deps.now());
+  // 1. The platform's own rules: refused at once, the provider is never called. 2. The provider's state, as the
+  // teacher set it: read beside the checks (on PostgreSQL two round trips at once instead of one after the other).
+  const [first, fault] = await Promise.all([check(db, caller, req, deps.now()), activeFault(db, caller.classSessionId, req.fournisseur, deps.now())]);
   if ('error' in first) return fail(first.error, first.personaId, first.habilitation);
-
-  // 2. The provider's state, as the teacher set it.
-  const fault = await activeFault(db, caller.classSessionId, req.fournisseur, deps.now());
   if (fault?.kind === 'panne' || (fault?.kind === 'erratique' && deps.random() < fault.failureRate)) {
     return fail(new PlatformError('organisme_indisponible'), first.personaId, first.habilitation);
   }

@@ -1,5 +1,5 @@
 import { cafBeneficiaries } from '../../../db/tables';
-import { ofPerson } from '../scope';
+import { ofPerson, personRow } from '../scope';
 import type { AsyncExecutor } from '../../../db/engine';
 import { addressText, euros, type AgencyModule, type PersonScope } from '../types';
 
@@ -8,7 +8,7 @@ export const caf: AgencyModule = {
   id: 'caf',
   items: {
     'caf.prestations': async (db, scope) => {
-      const row = await db.select().from(cafBeneficiaries).where(ofPerson(cafBeneficiaries, scope)).get();
+      const row = await personRow(db, cafBeneficiaries, scope);
       return row ? { prestations: row.benefits, montant_mensuel: row.monthlyAmount } : null;
     },
   },
@@ -33,6 +33,6 @@ export const caf: AgencyModule = {
 
 /** The CAF's own file on a household, as its agents read it when they instruct a request (not through the platform). */
 export async function cafFile(db: AsyncExecutor, scope: PersonScope) {
-  const row = await db.select().from(cafBeneficiaries).where(ofPerson(cafBeneficiaries, scope)).get();
+  const row = await personRow(db, cafBeneficiaries, scope);
   return row ? { beneficiaryNumber: row.beneficiaryNumber, familySituation: row.familySituation, benefits: row.benefits, monthlyAmount: row.monthlyAmount } : null;
 }

@@ -1,5 +1,5 @@
 import { cpamInsured } from '../../../db/tables';
-import { ofPerson } from '../scope';
+import { ofPerson, personRow } from '../scope';
 import { addressText, type AgencyModule } from '../types';
 
 /** CPAM (Assurance maladie), simulated: insured people. */
@@ -7,7 +7,7 @@ export const cpam: AgencyModule = {
   id: 'cpam',
   items: {
     'cpam.droits': async (db, scope) => {
-      const row = await db.select().from(cpamInsured).where(ofPerson(cpamInsured, scope)).get();
+      const row = await personRow(db, cpamInsured, scope);
       return row ? { assure: true, caisse: 'Caisse primaire d’assurance maladie (simulée)' } : null;
     },
   },

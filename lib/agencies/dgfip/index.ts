@@ -1,5 +1,5 @@
 import { dgfipTaxpayers } from '../../../db/tables';
-import { ofPerson } from '../scope';
+import { ofPerson, personRow } from '../scope';
 import { addressJson, addressText, euros, type AgencyModule } from '../types';
 
 /** DGFiP (impôts), simulated: the tax file. */
@@ -7,11 +7,11 @@ export const dgfip: AgencyModule = {
   id: 'dgfip',
   items: {
     'dgfip.adresse_fiscale': async (db, scope) => {
-      const row = await db.select().from(dgfipTaxpayers).where(ofPerson(dgfipTaxpayers, scope)).get();
+      const row = await personRow(db, dgfipTaxpayers, scope);
       return row ? { adresse: addressJson(row), type_residence: row.residenceType } : null;
     },
     'dgfip.revenu_fiscal_reference': async (db, scope) => {
-      const row = await db.select().from(dgfipTaxpayers).where(ofPerson(dgfipTaxpayers, scope)).get();
+      const row = await personRow(db, dgfipTaxpayers, scope);
       return row ? { annee_revenus: row.lastReturnYear - 1, revenu_fiscal_reference: row.referenceIncome, nombre_parts: row.householdParts } : null;
     },
   },

@@ -3,7 +3,7 @@ import type { AsyncExecutor } from '../../../db/engine';
 import { birthRecords } from '../../../db/tables';
 import { registryNames } from '../../../db/seed/reference-data';
 import { formatIsoDate } from '../../format';
-import { ofPerson } from '../scope';
+import { ofPerson, personRow } from '../scope';
 import type { AgencyModule } from '../types';
 
 /** État civil, simulated: the birth acts of each commune's register and of the foreign-births service. */
@@ -11,7 +11,7 @@ export const etatCivil: AgencyModule = {
   id: 'etat-civil',
   items: {
     'etat-civil.acte_naissance': async (db, scope) => {
-      const row = await db.select().from(birthRecords).where(ofPerson(birthRecords, scope)).get();
+      const row = await personRow(db, birthRecords, scope);
       return row
         ? {
             nom: row.familyName,

@@ -1,6 +1,6 @@
 import { franceTravailJobseekers } from '../../../db/tables';
 import { formatIsoDate } from '../../format';
-import { ofPerson } from '../scope';
+import { ofPerson, personRow } from '../scope';
 import { addressText, type AgencyModule } from '../types';
 
 /** France Travail, simulated: registered job seekers. */
@@ -8,7 +8,7 @@ export const franceTravail: AgencyModule = {
   id: 'france-travail',
   items: {
     'france-travail.inscription': async (db, scope) => {
-      const row = await db.select().from(franceTravailJobseekers).where(ofPerson(franceTravailJobseekers, scope)).get();
+      const row = await personRow(db, franceTravailJobseekers, scope);
       return row ? { inscrit: true, depuis: row.registeredOn, categorie: row.category } : null;
     },
   },

@@ -1,5 +1,5 @@
 import { laPosteCustomers } from '../../../db/tables';
-import { ofPerson } from '../scope';
+import { ofPerson, personRow } from '../scope';
 import { addressJson, addressText, yesNo, type AgencyModule } from '../types';
 
 /** La Poste, simulated: delivery address and mail forwarding. */
@@ -7,7 +7,7 @@ export const laPoste: AgencyModule = {
   id: 'la-poste',
   items: {
     'la-poste.adresse': async (db, scope) => {
-      const row = await db.select().from(laPosteCustomers).where(ofPerson(laPosteCustomers, scope)).get();
+      const row = await personRow(db, laPosteCustomers, scope);
       return row ? { adresse: addressJson(row) } : null;
     },
   },

@@ -1,6 +1,6 @@
 import { retraitePensioners } from '../../../db/tables';
 import { formatIsoDate } from '../../format';
-import { ofPerson } from '../scope';
+import { ofPerson, personRow } from '../scope';
 import { addressText, euros, type AgencyModule } from '../types';
 
 const kindLabel = { droit_propre: 'Retraite personnelle', reversion: 'Pension de réversion' } as const;
@@ -10,7 +10,7 @@ export const retraite: AgencyModule = {
   id: 'retraite',
   items: {
     'retraite.pension': async (db, scope) => {
-      const row = await db.select().from(retraitePensioners).where(ofPerson(retraitePensioners, scope)).get();
+      const row = await personRow(db, retraitePensioners, scope);
       return row ? { type: row.pensionKind, montant_mensuel: row.monthlyAmount } : null;
     },
   },
