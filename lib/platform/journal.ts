@@ -85,10 +85,12 @@ export type JournalReceipt = {
 
 // The statements of every append, built once (db/prepared.ts).
 const placeholders = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])) as unknown as Record<K, Placeholder>;
-const chainHead = prepared((tx) =>
+// The chain's head (the last entry) and the tree's head, in one statement: one round trip fewer in the séance's lock.
+const heads = prepared((tx) =>
   tx
-    .select({ sequence: journalEntries.sequence, hash: journalEntries.hash })
+    .select({ sequence: journalEntries.sequence, hash: journalEntries.hash, treeSize: journalHeads.size, frontier: journalHeads.frontier })
     .from(journalEntries)
+    .leftJoin(journalHeads, eq(journalHeads.classSessionId, journalEntries.classSessionId))
     .where(eq(journalEntries.classSessionId, sql.placeholder('seance')))
     .orderBy(desc(journalEntries.sequence))
     .limit(1),
@@ -96,7 +98,6 @@ const chainHead = prepared((tx) =>
 const insertEntry = prepared((tx) =>
   tx.insert(journalEntries).values(placeholders('id', 'classSessionId', 'sequence', 'recordedAt', 'consumer', 'provider', 'items', 'purpose', 'legalBasis', 'result', 'reason', 'subject', 'caseId', 'hash', 'previousHash')),
 );
-const treeHead = prepared((tx) => tx.select().from(journalHeads).where(eq(journalHeads.classSessionId, sql.placeholder('seance'))).limit(1));
 // On conflict, the row as it was proposed (`excluded`, the same word on both engines).
 const proposed = (column: { name: string }) => sql.raw(`excluded.${column.name}`);
 const upsertTreeHead = prepared((tx) =>
@@ -110,8 +111,8 @@ const upsertTreeHead = prepared((tx) =>
 );
 
 /** The séance's tree as its last `size` entries left it: from its head, or rebuilt from the entries when out of step. */
-async function frontierAt(tx: AsyncExecutor, classSessionId: string, size: number): Promise<Buffer[]> {
-  const head = await treeHead(tx).get({ seance: classSessionId });
+async function frontierAt(tx: AsyncExecutor, classSessionId: string, size: number, head: { size: number; frontier: string[] } | null): Promise<Buffer[]> {
+  if (size === 0) return [];
   if (head && head.size === size) return head.frontier.map((h) => Buffer.from(h, 'hex'));
   // A journal from before the heads (or a head out of step): rebuilt from its entries, once.
   const older = (await tx.select().from(journalEntries).where(eq(journalEntries.classSessionId, classSessionId)).orderBy(asc(journalEntries.sequence)).all()).filter((e) => e.sequence <= size);
@@ -141,10 +142,10 @@ export async function appendWithReceipt(tx: AsyncExecutor, input: JournalInput, 
  * checkpoint signed just after it, in its receipt). Call where the séance's appends are serialised (its journal lock).
  */
 export async function appendAll(tx: AsyncExecutor, classSessionId: string, appends: { input: JournalInput; now: Date }[]): Promise<{ entry: Entry; receipt: JournalReceipt }[]> {
-  const head = await chainHead(tx).get({ seance: classSessionId });
+  const head = await heads(tx).get({ seance: classSessionId });
   let sequence = head?.sequence ?? 0;
   let previousHash = head?.hash ?? genesisHash;
-  let frontier = await frontierAt(tx, classSessionId, sequence);
+  let frontier = await frontierAt(tx, classSessionId, sequence, head?.treeSize != null && head.frontier ? { size: head.treeSize, frontier: head.frontier } : null);
   const appended: { entry: Entry; receipt: JournalReceipt }[] = [];
   let last: { rootHash: Buffer; checkpoint: string } | null = null;
   for (const { input, now } of appends) {
