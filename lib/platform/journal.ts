@@ -111,9 +111,9 @@ const upsertTreeHead = prepared((tx) =>
 );
 
 /** The séance's tree as its last `size` entries left it: from its head, or rebuilt from the entries when out of step. */
-async function frontierAt(tx: AsyncExecutor, classSessionId: string, size: number, head: { size: number; frontier: string[] } | null): Promise<Buffer[]> {
+async function frontierAt(tx: AsyncExecutor, classSessionId: string, size: number, head: { treeSize: number | null; frontier: string[] | null } | undefined): Promise<Buffer[]> {
   if (size === 0) return [];
-  if (head && head.size === size) return head.frontier.map((h) => Buffer.from(h, 'hex'));
+  if (head?.frontier && head.treeSize === size) return head.frontier.map((h) => Buffer.from(h, 'hex'));
   // A journal from before the heads (or a head out of step): rebuilt from its entries, once.
   const older = (await tx.select().from(journalEntries).where(eq(journalEntries.classSessionId, classSessionId)).orderBy(asc(journalEntries.sequence)).all()).filter((e) => e.sequence <= size);
   let frontier: Buffer[] = [];
@@ -145,7 +145,7 @@ export async function appendAll(tx: AsyncExecutor, classSessionId: string, appen
   const head = await heads(tx).get({ seance: classSessionId });
   let sequence = head?.sequence ?? 0;
   let previousHash = head?.hash ?? genesisHash;
-  let frontier = await frontierAt(tx, classSessionId, sequence, head?.treeSize != null && head.frontier ? { size: head.treeSize, frontier: head.frontier } : null);
+  let frontier = await frontierAt(tx, classSessionId, sequence, head);
   const appended: { entry: Entry; receipt: JournalReceipt }[] = [];
   let last: { rootHash: Buffer; checkpoint: string } | null = null;
   for (const { input, now } of appends) {
