@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { useHydrated } from './hydrated';
 
 type State = 'idle' | 'speaking' | 'paused' | 'unavailable';
 
@@ -20,6 +21,8 @@ function readableText(root: HTMLElement): string {
  */
 export default function ReadAloudControls({ targetId, label = 'Écouter la page' }: { targetId: string; label?: string }) {
   const [state, setState] = useState<State>('idle');
+  // Rendered on the server too: until its code runs, a click would do nothing, so the button waits (disabled).
+  const hydrated = useHydrated();
   const utterance = useRef<SpeechSynthesisUtterance | null>(null);
   useEffect(() => {
     if (typeof window === 'undefined' || !('speechSynthesis' in window)) setState('unavailable');
@@ -53,7 +56,7 @@ export default function ReadAloudControls({ targetId, label = 'Écouter la page'
   return (
     <div className="read-aloud" data-lecture-ignore role="group" aria-label="Lecture à voix haute">
       {state === 'idle' && (
-        <button type="button" className="button button--secondary" onClick={start}>
+        <button type="button" className="button button--secondary" onClick={start} disabled={!hydrated}>
           {label}
         </button>
       )}
