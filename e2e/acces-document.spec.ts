@@ -3,6 +3,16 @@ import { expectNoAxeViolations, openDemoSession, signInThroughProvider, waitForT
 
 // Access to administrative documents (loi du 17 juillet 1978) and the CADA, as a student meets them.
 
+/** The receipt number the page shows once a request is sent (EG-…). */
+async function receiptOf(page: Page) {
+  const receipt = (await page.getByRole('status').filter({ hasText: 'Votre demande est envoyée' }).locator('strong').textContent()) ?? '';
+  expect(receipt).toMatch(/^EG-/);
+  return receipt;
+}
+
+/** The refused request by its receipt number (a retry of the test finds the first try's request beside it). */
+const refusedRequest = (page: Page, receipt: string) => page.getByRole('radio', { name: new RegExp(`dossier n° ${receipt}`) });
+
 async function askFor(page: Page, body: RegExp, document: RegExp, mode: RegExp) {
   await page.goto('/citoyen');
   // The procedure's card (a retry also finds the request already made, further down the page).
@@ -80,6 +90,7 @@ test('sans réponse en un mois (une minute ici), la demande est refusée implici
     await signInThroughProvider(page, /FranceConnect/, 'Inês Garcia');
     await askFor(page, /La mairie de Villeneuve-sur-Brenne/, /Étude de circulation du centre-ville/, /Le recevoir par courrier électronique/);
     await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    const request = await receiptOf(page);
     await expect(page.getByText(/un mois de la vraie vie dure 1\sminute/)).toBeVisible();
     await waitForText(page, 'Votre demande est refusée implicitement.', 100_000);
     await expect(page.getByRole('strong').filter({ hasText: 'Votre demande est refusée implicitement.' })).toBeVisible();
@@ -90,9 +101,9 @@ test('sans réponse en un mois (une minute ici), la demande est refusée implici
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Saisir la CADA après un refus');
     await page.getByRole('button', { name: 'Commencer la démarche' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quel refus contestez-vous ?');
-    await expect(page.getByText(/Refus implicite le/)).toBeVisible();
+    await expect(refusedRequest(page, request)).toHaveAccessibleDescription(/^Refus implicite le/);
     await expectNoAxeViolations(page);
-    await page.getByRole('radio', { name: /Étude de circulation du centre-ville/ }).check();
+    await refusedRequest(page, request).check();
     await page.getByRole('button', { name: 'Continuer' }).click();
     await page.getByLabel('Vos observations (facultatif)').fill('J’habite près de la rue des Tanneurs.');
     await page.getByRole('button', { name: 'Voir le récapitulatif' }).click();
@@ -109,7 +120,7 @@ test('sans réponse en un mois (une minute ici), la demande est refusée implici
     // The same refusal cannot be brought twice.
     await page.goto('/citoyen/demarches/saisine-cada');
     await page.getByRole('button', { name: 'Commencer la démarche' }).click();
-    await page.getByRole('radio', { name: /Étude de circulation du centre-ville/ }).check();
+    await refusedRequest(page, request).check();
     await page.getByRole('button', { name: 'Continuer' }).click();
     await expect(page.locator('#champ-dossier-erreur')).toHaveText('Vous avez déjà saisi la CADA pour cette demande.');
   } finally {
@@ -132,16 +143,16 @@ test('un·e élève rapporteur·e de la CADA instruit la saisine : l’avis déf
     await signInThroughProvider(citizen, /FranceConnect/, 'Manon David');
     await askFor(citizen, /La mairie de Villeneuve-sur-Brenne/, /Projet de budget de la ville/, /Le recevoir par courrier électronique/);
     await citizen.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    const request = await receiptOf(citizen);
     await waitForText(citizen, 'Votre demande est refusée.');
     await expect(citizen.getByText(/prépare une décision qui n’est pas encore prise/).first()).toBeVisible();
     await citizen.getByRole('link', { name: 'Saisir la CADA' }).click();
     await citizen.getByRole('button', { name: 'Commencer la démarche' }).click();
-    await citizen.getByRole('radio', { name: /Projet de budget de la ville/ }).check();
+    await refusedRequest(citizen, request).check();
     await citizen.getByRole('button', { name: 'Continuer' }).click();
     await citizen.getByRole('button', { name: 'Voir le récapitulatif' }).click();
     await citizen.getByRole('button', { name: 'Envoyer ma demande' }).click();
-    const receipt = (await citizen.getByRole('status').filter({ hasText: 'Votre demande est envoyée' }).locator('strong').textContent()) ?? '';
-    expect(receipt).toMatch(/^EG-/);
+    const receipt = await receiptOf(citizen);
 
     // The rapporteur's back-office: the referral waits for them.
     await signInThroughProvider(page, /ProConnect/, 'Claire Fontaine');
@@ -185,7 +196,7 @@ test('un·e élève agent des impôts refuse à tort ; la CADA donne un avis fav
     await signInThroughProvider(citizen, /FranceConnect/, 'Rose Lemaire');
     await askFor(citizen, /Les impôts \(DGFiP\)/, /barème de l’impôt sur le revenu/, /Le recevoir par courrier électronique/);
     await citizen.getByRole('button', { name: 'Envoyer ma demande' }).click();
-    const receipt = (await citizen.getByRole('status').filter({ hasText: 'Votre demande est envoyée' }).locator('strong').textContent()) ?? '';
+    const receipt = await receiptOf(citizen);
 
     // The tax office's student refuses it (wrongly: the brochure is communicable).
     await signInThroughProvider(page, /ProConnect/, 'Laure Dumont');
@@ -198,11 +209,11 @@ test('un·e élève agent des impôts refuse à tort ; la CADA donne un avis fav
     await waitForText(citizen, 'Votre demande est refusée.');
     await citizen.getByRole('link', { name: 'Saisir la CADA' }).click();
     await citizen.getByRole('button', { name: 'Commencer la démarche' }).click();
-    await citizen.getByRole('radio', { name: /barème de l’impôt sur le revenu/ }).check();
+    await refusedRequest(citizen, receipt).check();
     await citizen.getByRole('button', { name: 'Continuer' }).click();
     await citizen.getByRole('button', { name: 'Voir le récapitulatif' }).click();
     await citizen.getByRole('button', { name: 'Envoyer ma demande' }).click();
-    const referral = (await citizen.getByRole('status').filter({ hasText: 'Votre demande est envoyée' }).locator('strong').textContent()) ?? '';
+    const referral = await receiptOf(citizen);
     // The CADA (automatic here) gives its opinion; the matter goes back to the tax office, where the student decides.
     await waitForText(citizen, /La CADA a rendu son avis\s: avis favorable/);
     await expect(citizen.getByText(/en cours d’instruction par Direction générale des Finances publiques/)).toBeVisible();
