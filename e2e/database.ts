@@ -24,11 +24,14 @@ const int8 = 20;
 /** The run's database, or the PostgreSQL database at `url` (a test's own). */
 export async function openE2eDatabase(url?: string): Promise<E2eDatabase> {
   if (url || e2eOnPostgres) {
-    const client = new pg.Client({
+    // A pool, not one client: a test may read while it reads (one client would queue them, which node-postgres 9 drops).
+    const client = new pg.Pool({
+      max: 4,
       connectionString: url ?? fs.readFileSync(postgresUrlFile, 'utf8').trim(),
       types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === int8 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
     });
-    await client.connect();
+    // An idle connection the server closes (the run's end) is not a test's failure; a query's error still is.
+    client.on('error', () => {});
     const all = async <T>(query: string, ...params: unknown[]) => {
       let n = 0;
       return (await client.query(query.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
