@@ -13,6 +13,21 @@ async function receiptOf(page: Page) {
 /** The refused request by its receipt number (a retry of the test finds the first try's request beside it). */
 const refusedRequest = (page: Page, receipt: string) => page.getByRole('radio', { name: new RegExp(`dossier n° ${receipt}`) });
 
+/**
+ * Starts a referral to the CADA from its page. A referral left as a draft (a retry of the test after a failure) is
+ * abandoned first, as its person would: the procedure keeps one draft at a time.
+ */
+async function beginReferral(page: Page) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Saisir la CADA après un refus');
+  if (await page.getByRole('link', { name: 'Reprendre ma demande' }).isVisible()) {
+    await page.getByRole('link', { name: 'Reprendre ma demande' }).click();
+    await page.getByRole('button', { name: 'Abandonner cette demande' }).click();
+    await expect(page.locator('.state').first()).toHaveText('Classée sans suite');
+    await page.goto('/citoyen/demarches/saisine-cada');
+  }
+  await page.getByRole('button', { name: 'Commencer la démarche' }).click();
+}
+
 async function askFor(page: Page, body: RegExp, document: RegExp, mode: RegExp) {
   await page.goto('/citoyen');
   // The procedure's card (a retry also finds the request already made, further down the page).
@@ -98,8 +113,7 @@ test('sans réponse en un mois (une minute ici), la demande est refusée implici
     await expectNoAxeViolations(page);
 
     await page.getByRole('link', { name: 'Saisir la CADA' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Saisir la CADA après un refus');
-    await page.getByRole('button', { name: 'Commencer la démarche' }).click();
+    await beginReferral(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quel refus contestez-vous ?');
     await expect(refusedRequest(page, request)).toHaveAccessibleDescription(/^Refus implicite le/);
     await expectNoAxeViolations(page);
@@ -123,6 +137,11 @@ test('sans réponse en un mois (une minute ici), la demande est refusée implici
     await refusedRequest(page, request).check();
     await page.getByRole('button', { name: 'Continuer' }).click();
     await expect(page.locator('#champ-dossier-erreur')).toHaveText('Vous avez déjà saisi la CADA pour cette demande.');
+    // The person gives up this second referral: nothing is left as a draft.
+    await page.goto('/citoyen/demarches/saisine-cada');
+    await page.getByRole('link', { name: 'Reprendre ma demande' }).click();
+    await page.getByRole('button', { name: 'Abandonner cette demande' }).click();
+    await expect(page.locator('.state').first()).toHaveText('Classée sans suite');
   } finally {
     await teacher.getByLabel('Durée d’un mois de la vraie vie (minutes)').fill('5');
     await teacher.getByRole('button', { name: 'Enregistrer' }).click();
@@ -147,7 +166,7 @@ test('un·e élève rapporteur·e de la CADA instruit la saisine : l’avis déf
     await waitForText(citizen, 'Votre demande est refusée.');
     await expect(citizen.getByText(/prépare une décision qui n’est pas encore prise/).first()).toBeVisible();
     await citizen.getByRole('link', { name: 'Saisir la CADA' }).click();
-    await citizen.getByRole('button', { name: 'Commencer la démarche' }).click();
+    await beginReferral(citizen);
     await refusedRequest(citizen, request).check();
     await citizen.getByRole('button', { name: 'Continuer' }).click();
     await citizen.getByRole('button', { name: 'Voir le récapitulatif' }).click();
@@ -208,7 +227,7 @@ test('un·e élève agent des impôts refuse à tort ; la CADA donne un avis fav
 
     await waitForText(citizen, 'Votre demande est refusée.');
     await citizen.getByRole('link', { name: 'Saisir la CADA' }).click();
-    await citizen.getByRole('button', { name: 'Commencer la démarche' }).click();
+    await beginReferral(citizen);
     await refusedRequest(citizen, receipt).check();
     await citizen.getByRole('button', { name: 'Continuer' }).click();
     await citizen.getByRole('button', { name: 'Voir le récapitulatif' }).click();
