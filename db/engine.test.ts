@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, startTestPostgres, type TestPostgres } from '../test/postgres';
 import { applyMigrations, openDatabase } from './client';
@@ -295,6 +296,63 @@ describe('PostgreSQL gathers the work of one key that arrives together', () => {
     // The failed group left nothing; the others are all there.
     const stored = (await engine.db.select().from(t.actionKeys).all()).map((r) => Number(r.key)).sort((a, b) => a - b);
     expect(stored).toEqual(Array.from({ length: 20 }, (_, n) => n).filter((n) => !failed.includes(n)));
+  });
+});
+
+describe('PostgreSQL transactions with a named lock', () => {
+  it('send BEGIN and the lock in one round trip; a name with quotes is one lock; a failed one leaves its connection clean', async () => {
+    const engine = await open('postgres');
+    const t = tablesFor('postgres');
+    await engine.db.insert(t.classSessions).values({ id: 'g', name: 'Séance g', joinCode: 'GGGGGG' });
+    const sent: string[] = [];
+    const original = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const text = args[0];
+      sent.push(typeof text === 'string' ? text : ((text as { text?: string })?.text ?? ''));
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    try {
+      await engine.transaction((tx) => tx.insert(t.actionKeys).values(keyRow(1)).run(), { lock: "journal:l'a\\b" });
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    expect(sent.map((q) => q.replace(/\s+/g, ' ').slice(0, 40))).toEqual([
+      "BEGIN; SELECT pg_advisory_xact_lock(hash",
+      'insert into "action_keys" ("key", "actor',
+      'COMMIT',
+    ]);
+    expect(sent[0]).toContain(`hashtextextended('journal:l''a\\b', 0)`);
+
+    // The same name (quotes and all) is one lock: the second waits for the first; another name does not.
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const first = engine.transaction(async () => {
+      order.push('premier');
+      await held;
+      order.push('premier fini');
+    }, { lock: "journal:l'a\\b" });
+    await new Promise((r) => setTimeout(r, 50));
+    const other = engine.transaction(async () => void order.push('autre nom'), { lock: 'journal:l' });
+    const second = engine.transaction(async () => void order.push('second'), { lock: "journal:l'a\\b" });
+    await other;
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['premier', 'autre nom', 'premier fini', 'second']);
+
+    // A transaction that fails rolls back and frees its lock and its connection (a pool of one: the next one runs).
+    const single = postgresEngine(urls.get(engine)!, { max: 1 });
+    opened.push(single);
+    await expect(single.transaction(async (tx) => {
+      await tx.insert(t.actionKeys).values(keyRow(2)).run();
+      throw new Error('refusé');
+    }, { lock: 'journal:l' })).rejects.toThrow('refusé');
+    await expect(single.transaction(async (tx) => tx.insert(t.actionKeys).values(keyRow(2)).run().then(() => 'ok'), { lock: 'journal:l' })).resolves.toBe('ok');
+    // A statement that fails inside (a duplicate key, run again then thrown) leaves no transaction open either.
+    await expect(single.transaction((tx) => tx.insert(t.actionKeys).values(keyRow(2)).run(), { lock: 'journal:l' })).rejects.toThrow();
+    await expect(single.transaction(async (tx) => tx.insert(t.actionKeys).values(keyRow(3)).run().then(() => 'ok'), { lock: 'journal:l' })).resolves.toBe('ok');
+    expect((await engine.db.select().from(t.actionKeys).all()).map((r) => r.key).sort()).toEqual(['1', '2', '3']);
   });
 });
 

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePg, NodePgPreparedQuery, NodePgSession, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePg, NodePgPreparedQuery, NodePgSession, NodePgTransaction, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { PgDeleteBase, PgInsertBase, PgSelectBase, PgUpdateBase } from 'drizzle-orm/pg-core';
+import { PgDeleteBase, PgDialect, PgInsertBase, PgSelectBase, PgUpdateBase } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleProxy } from 'drizzle-orm/sqlite-proxy';
 import pg from 'pg';
 import { getDb, hasDriverCode, isBusyError, type Db } from './client';
@@ -263,18 +263,36 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
   const writes = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   const drizzled = drizzlePg(statements, { schema: pgTables });
   const writer = drizzlePg(writes, { schema: pgTables });
+  // drizzle's own transaction sends BEGIN, then the named lock: two round trips before the work. Here both go in one
+  // (the simple query protocol takes several statements without parameters), and the work runs on a transaction
+  // drizzle builds as its own does: the same session over the pool's client, savepoints for nested ones.
+  const base = (writer as unknown as { session: { dialect: PgDialect; schema: unknown; options: unknown } }).session;
+  const locked = async <T>(run: (tx: AsyncExecutor) => Promise<T>, lock: string | undefined): Promise<T> => {
+    const client = await writes.connect();
+    let broken: Error | undefined; // a connection that cannot even roll back is not given back to the pool
+    try {
+      await client.query(lock ? `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${pgLiteral(lock)}, 0))` : 'BEGIN');
+      const session = new NodePgSession(client, base.dialect, base.schema as never, base.options as never);
+      const tx = new NodePgTransaction(base.dialect, session as never, base.schema as never);
+      mark(tx, openMark, true);
+      mark(tx, engineMark, engine);
+      const result = await run(tx as unknown as AsyncExecutor);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollback: unknown) => (broken = rollback instanceof Error ? rollback : new Error(String(rollback))));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  };
   const engine: Engine = {
     name: 'postgres',
     db: drizzled as unknown as AsyncExecutor,
     async transaction(run, options = {}) {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await writer.transaction(async (tx) => {
-            if (options.lock) await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${options.lock}, 0))`);
-            mark(tx, openMark, true);
-            mark(tx, engineMark, engine);
-            return run(tx as unknown as AsyncExecutor);
-          });
+          return await locked(run, options.lock);
         } catch (error) {
           if (!retryable(error) || attempt >= 5) throw error;
           await new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.random() * 10)); // not all again at once
@@ -311,6 +329,12 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
   const gatherLimit = 64;
   mark(drizzled, engineMark, engine);
   return engine;
+}
+
+/** A text as a PostgreSQL string literal (standard_conforming_strings, on by default: only quotes are doubled). */
+export function pgLiteral(text: string): string {
+  if (text.includes('\0')) throw new Error('pgLiteral(): a NUL character cannot be sent');
+  return `'${text.replace(/'/g, "''")}'`;
 }
 
 /**
