@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { applySnapshotChange, type SnapshotChange } from './classroom/live-diff';
 import { eventStream, sharedRead } from './sse';
 
@@ -58,6 +58,54 @@ describe('eventStream', () => {
     expect(decided!.at - tickEndedAt).toBeLessThan(50);
     // The same data twice is sent once.
     expect(seen.map((e) => e.data)).toEqual([...new Set(seen.map((e) => e.data))]);
+  });
+
+  it('keeps its pace from the start of each read: a slow read does not push the next one back by its own time', async () => {
+    vi.useFakeTimers();
+    try {
+      const abort = new AbortController();
+      const readAt: number[] = [];
+      eventStream(
+        new Request('http://x/flux', { signal: abort.signal }),
+        'live',
+        async () => {
+          readAt.push(Date.now());
+          await sleep(150); // a busy database
+          return JSON.stringify({ n: readAt.length });
+        },
+        { everyMs: 200 },
+      );
+      await vi.advanceTimersByTimeAsync(1000);
+      abort.abort();
+      // One read every 200 ms from start to start (every 350 ms if the wait began after each read).
+      expect(readAt.slice(1).map((t, i) => t - readAt[i]!)).toEqual([200, 200, 200, 200, 200]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('leaves a tenth of its pace between two reads when a read takes longer than the pace', async () => {
+    vi.useFakeTimers();
+    try {
+      const abort = new AbortController();
+      const reads: { start: number; end: number }[] = [];
+      eventStream(
+        new Request('http://x/flux', { signal: abort.signal }),
+        'live',
+        async () => {
+          const start = Date.now();
+          await sleep(250);
+          reads.push({ start, end: Date.now() });
+          return JSON.stringify({ n: reads.length });
+        },
+        { everyMs: 200 },
+      );
+      await vi.advanceTimersByTimeAsync(1100);
+      abort.abort();
+      expect(reads.map((r) => r.start)).toEqual([0, 270, 540, 810].map((t) => t + reads[0]!.start));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -90,9 +90,12 @@ export function eventStream(request: Request, event: string, read: () => Promise
         }
       };
       const push = async () => {
+        const startedAt = Date.now();
         if (!(await send())) return;
-        // The next read keeps its pace whatever the tick costs; ticks never overlap.
-        timer = setTimeout(() => void push(), options.everyMs);
+        // The next read keeps its pace whatever the tick costs (ticks never overlap), counted from this read's start: on
+        // a busy server a slow read does not add its own time to the wait of every change (at least a tenth of the pace
+        // between two reads, so that a stream never reads back to back).
+        timer = setTimeout(() => void push(), Math.max(options.everyMs / 10, options.everyMs - (Date.now() - startedAt)));
         if (!options.tick || ticking) return;
         ticking = true;
         try {
