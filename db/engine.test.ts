@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, startTestPostgres, type TestPostgres } from '../test/postgres';
 import { applyMigrations, openDatabase } from './client';
-import { postgresEngine, sqliteEngine, tablesFor, transaction, type AsyncExecutor, type Engine, type EngineName } from './engine';
+import { postgresEngine, sqliteEngine, tablesFor, transaction, writeTogether, type AsyncExecutor, type Engine, type EngineName } from './engine';
 import { migratePostgres } from './pg/migrate';
 import { prepared } from './prepared';
 import { statementName } from './statement-name';
@@ -296,6 +296,39 @@ describe('PostgreSQL gathers the work of one key that arrives together', () => {
     // The failed group left nothing; the others are all there.
     const stored = (await engine.db.select().from(t.actionKeys).all()).map((r) => Number(r.key)).sort((a, b) => a - b);
     expect(stored).toEqual(Array.from({ length: 20 }, (_, n) => n).filter((n) => !failed.includes(n)));
+  });
+});
+
+describe.each(['sqlite', 'postgres'] as const)('writes sent together on %s', (name) => {
+  it('a row and the rows that refer to it, in one statement on PostgreSQL; one part refused, nothing written', async () => {
+    const engine = await open(name);
+    const t = tablesFor(name);
+    const sent: string[] = [];
+    const original = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const text = args[0];
+      sent.push(typeof text === 'string' ? text : ((text as { text?: string })?.text ?? ''));
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    try {
+      await engine.transaction((tx) =>
+        writeTogether(tx, [
+          tx.insert(t.classSessions).values({ id: 'w', name: 'Séance w', joinCode: 'WWWWWW' }),
+          tx.insert(t.actionKeys).values({ ...keyRow(1), classSessionId: 'w' }),
+          tx.insert(t.actionKeys).values({ ...keyRow(2), classSessionId: 'w' }),
+        ]),
+      );
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    // The foreign keys of the later parts hold: their séance was inserted in the same statement.
+    expect((await engine.db.select().from(t.actionKeys).where(eq(t.actionKeys.classSessionId, 'w')).all()).map((r) => r.key).sort()).toEqual(['1', '2']);
+    if (name === 'postgres') expect(sent.filter((q) => !/^(BEGIN|COMMIT)/.test(q)).map((q) => q.slice(0, 40))).toEqual(['WITH w0 AS (insert into "class_sessions"']);
+    // A part refused (a key that exists) and the whole is refused: the séance before it is not there either.
+    await expect(
+      engine.transaction((tx) => writeTogether(tx, [tx.insert(t.classSessions).values({ id: 'w2', name: 'Séance w2', joinCode: 'WWWWW2' }), tx.insert(t.actionKeys).values({ ...keyRow(1), classSessionId: 'w' })])),
+    ).rejects.toThrow();
+    expect(await engine.db.select().from(t.classSessions).where(eq(t.classSessions.id, 'w2')).all()).toEqual([]);
   });
 });
 

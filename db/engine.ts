@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg, NodePgPreparedQuery, NodePgSession, NodePgTransaction, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -78,6 +78,30 @@ export function transaction<T>(db: AsyncExecutor, run: (tx: AsyncExecutor) => Pr
   const engine = (db as Marked)[engineMark];
   if (!engine) throw new Error('transaction(): not an executor of db/engine.ts');
   return engine.transaction(run, options);
+}
+
+/** Which engine an executor (a connection or a transaction) runs on. */
+export function engineNameOf(db: AsyncExecutor): EngineName | null {
+  return (db as Marked)[engineMark]?.name ?? null;
+}
+
+/** A write drizzle built (an insert, an update, a delete), not sent yet. */
+export type Write = { run(): Promise<unknown>; getSQL?(): SQL };
+
+/**
+ * Sends writes in order. On PostgreSQL, as one statement: data-modifying CTEs, one round trip instead of one each (in a
+ * transaction that holds a lock, the lock is held that much shorter). Its parts see the snapshot the statement began
+ * with — none may read another's rows — and the foreign keys between them are checked at the statement's end. On
+ * SQLite, one after the other: a statement costs no trip there, and SQLite has no writes inside WITH.
+ */
+export async function writeTogether(tx: AsyncExecutor, writes: Write[]): Promise<void> {
+  const built = writes.map((w) => w.getSQL?.());
+  if (engineNameOf(tx) !== 'postgres' || writes.length === 1 || built.some((b) => !b)) {
+    for (const w of writes) await w.run();
+    return;
+  }
+  const parts = built.slice(0, -1).map((b, i) => sql`${sql.raw(`w${i}`)} AS (${b!})`);
+  await (tx as unknown as NodePgDatabase).execute(sql`WITH ${sql.join(parts, sql`, `)} ${built.at(-1)!}`);
 }
 
 /** The engine of a connection-level executor; null inside a transaction (work there belongs to that transaction). */
@@ -396,7 +420,8 @@ function nameStatements(): void {
   named.named = true;
   proto.prepareQuery = named;
 }
-const maxNamedParams = 24;
+// A séance's journal append with its trace (lib/platform/journal.ts, one statement of 25) is named; groups are not.
+const maxNamedParams = 32;
 
 // The process's engine, on globalThis like the connection (a handle, not application state). On SQLite it wraps the
 // process's one connection and follows setDb().

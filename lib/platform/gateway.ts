@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type AsyncExecutor, connectionEngine, transaction } from '../../db/engine';
+import { type AsyncExecutor, connectionEngine, engineNameOf, transaction } from '../../db/engine';
 import { prepared } from '../../db/prepared';
 import { agencyIds, type AgencyId, type ExchangeResult, type TraceRequest } from '../../db/schema';
 import { exchangeTraces, personas } from '../../db/tables';
@@ -115,10 +115,14 @@ type Recorded = {
 
 /** Appends exchanges of one séance, in order, with their traces: a few statements for the group (journal.ts, appendAll). */
 async function appendExchanges(tx: AsyncExecutor, items: Recorded[]): Promise<{ entry: JournalEntry; responseBody: object }[]> {
-  const appended = await appendAll(tx, items[0]!.input.classSessionId, items);
-  const done = appended.map(({ entry, receipt }, i) => ({ entry, ...items[i]!.finish(entry, receipt) }));
-  if (done.length === 1) await insertTrace(tx).run(done[0]!.trace);
-  else await tx.insert(exchangeTraces).values(done.map((d) => d.trace)).run();
+  let done: ({ entry: JournalEntry } & ReturnType<Recorded['finish']>)[] = [];
+  // The traces are written with the entries (on PostgreSQL in the same statement); on SQLite one trace goes through its
+  // prepared statement (drizzle would build its SQL each time).
+  await appendAll(tx, items[0]!.input.classSessionId, items, (appended) => {
+    done = appended.map(({ entry, receipt }, i) => ({ entry, ...items[i]!.finish(entry, receipt) }));
+    const traces = done.map((d) => d.trace);
+    return traces.length === 1 && engineNameOf(tx) === 'sqlite' ? { run: () => insertTrace(tx).run(traces[0]!) } : tx.insert(exchangeTraces).values(traces);
+  });
   return done.map(({ entry, responseBody }) => ({ entry, responseBody }));
 }
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { asc, desc, eq, sql, type Placeholder } from 'drizzle-orm';
-import type { AsyncExecutor } from '../../db/engine';
+import { engineNameOf, writeTogether, type AsyncExecutor, type Write } from '../../db/engine';
 import { prepared } from '../../db/prepared';
 import { type AgencyId, type ExchangeResult } from '../../db/schema';
 import { journalEntries, journalHeads } from '../../db/tables';
@@ -100,15 +100,11 @@ const insertEntry = prepared((tx) =>
 );
 // On conflict, the row as it was proposed (`excluded`, the same word on both engines).
 const proposed = (column: { name: string }) => sql.raw(`excluded.${column.name}`);
-const upsertTreeHead = prepared((tx) =>
-  tx
-    .insert(journalHeads)
-    .values(placeholders('classSessionId', 'size', 'frontier', 'rootHash', 'checkpoint'))
-    .onConflictDoUpdate({
-      target: journalHeads.classSessionId,
-      set: { size: proposed(journalHeads.size), frontier: proposed(journalHeads.frontier), rootHash: proposed(journalHeads.rootHash), checkpoint: proposed(journalHeads.checkpoint) },
-    }),
-);
+const treeHeadConflict = {
+  target: journalHeads.classSessionId,
+  set: { size: proposed(journalHeads.size), frontier: proposed(journalHeads.frontier), rootHash: proposed(journalHeads.rootHash), checkpoint: proposed(journalHeads.checkpoint) },
+};
+const upsertTreeHead = prepared((tx) => tx.insert(journalHeads).values(placeholders('classSessionId', 'size', 'frontier', 'rootHash', 'checkpoint')).onConflictDoUpdate(treeHeadConflict));
 
 /** The séance's tree as its last `size` entries left it: from its head, or rebuilt from the entries when out of step. */
 async function frontierAt(tx: AsyncExecutor, classSessionId: string, size: number, head: { treeSize: number | null; frontier: string[] | null } | undefined): Promise<Buffer[]> {
@@ -136,12 +132,16 @@ export async function appendWithReceipt(tx: AsyncExecutor, input: JournalInput, 
   return (await appendAll(tx, input.classSessionId, [{ input, now }]))[0]!;
 }
 
+type Appended = { entry: Entry; receipt: JournalReceipt }[];
+
 /**
  * Appends entries of one séance in order, as many appends one after the other would, in a few statements whatever their
  * number: the heads read once, the entries inserted together, the tree head written once (each entry still gets the
  * checkpoint signed just after it, in its receipt). Call where the séance's appends are serialised (its journal lock).
+ * `alongside`: rows that go with the entries (the exchanges' traces), written with them — on PostgreSQL in the same
+ * statement, so that the lock is held for two round trips after the heads' read (the writes, COMMIT) instead of four.
  */
-export async function appendAll(tx: AsyncExecutor, classSessionId: string, appends: { input: JournalInput; now: Date }[]): Promise<{ entry: Entry; receipt: JournalReceipt }[]> {
+export async function appendAll(tx: AsyncExecutor, classSessionId: string, appends: { input: JournalInput; now: Date }[], alongside?: (appended: Appended) => Write): Promise<Appended> {
   const head = await heads(tx).get({ seance: classSessionId });
   let sequence = head?.sequence ?? 0;
   let previousHash = head?.hash ?? genesisHash;
@@ -177,10 +177,17 @@ export async function appendAll(tx: AsyncExecutor, classSessionId: string, appen
     previousHash = entry.hash;
   }
   if (!last) return [];
+  // The tree head as the last entry left it (written once for the group).
+  const treeHead = { classSessionId, size: sequence, frontier: frontier.map((h) => h.toString('hex')), rootHash: last.rootHash.toString('hex'), checkpoint: last.checkpoint };
+  const also = alongside?.(appended);
+  if (engineNameOf(tx) === 'postgres') {
+    await writeTogether(tx, [tx.insert(journalEntries).values(appended.map((a) => a.entry)), tx.insert(journalHeads).values(treeHead).onConflictDoUpdate(treeHeadConflict), ...(also ? [also] : [])]);
+    return appended;
+  }
   if (appended.length === 1) await insertEntry(tx).run(appended[0]!.entry);
   else await tx.insert(journalEntries).values(appended.map((a) => a.entry)).run();
-  // The tree head as the last entry left it (written once for the group).
-  await upsertTreeHead(tx).run({ classSessionId, size: sequence, frontier: frontier.map((h) => h.toString('hex')), rootHash: last.rootHash.toString('hex'), checkpoint: last.checkpoint });
+  await upsertTreeHead(tx).run(treeHead);
+  await also?.run();
   return appended;
 }
 
