@@ -92,10 +92,12 @@ export function eventStream(request: Request, event: string, read: () => Promise
       const push = async () => {
         const startedAt = Date.now();
         if (!(await send())) return;
-        // The next read keeps its pace whatever the tick costs (ticks never overlap), counted from this read's start: on
-        // a busy server a slow read does not add its own time to the wait of every change (at least a tenth of the pace
-        // between two reads, so that a stream never reads back to back).
-        timer = setTimeout(() => void push(), Math.max(options.everyMs / 10, options.everyMs - (Date.now() - startedAt)));
+        // The next read keeps its pace whatever the tick costs (ticks never overlap), counted from this read's start: a
+        // read that takes a while does not add its own time to the wait of every change. But a stream never reads more
+        // than half the time: on a server so busy that a read takes more than half the pace, the wait grows with it
+        // (up to the pace, as when it was counted from the read's end) — the streams back off instead of piling on.
+        const took = Date.now() - startedAt;
+        timer = setTimeout(() => void push(), Math.max(options.everyMs - took, Math.min(took, options.everyMs)));
         if (!options.tick || ticking) return;
         ticking = true;
         try {
