@@ -303,24 +303,15 @@ describe.each(['sqlite', 'postgres'] as const)('writes sent together on %s', (na
   it('a row and the rows that refer to it, in one statement on PostgreSQL; one part refused, nothing written', async () => {
     const engine = await open(name);
     const t = tablesFor(name);
-    const sent: string[] = [];
-    const original = pg.Client.prototype.query;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      const text = args[0];
-      sent.push(typeof text === 'string' ? text : ((text as { text?: string })?.text ?? ''));
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-    try {
-      await engine.transaction((tx) =>
+    const sent = await textsSent(() =>
+      engine.transaction((tx) =>
         writeTogether(tx, [
           tx.insert(t.classSessions).values({ id: 'w', name: 'Séance w', joinCode: 'WWWWWW' }),
           tx.insert(t.actionKeys).values({ ...keyRow(1), classSessionId: 'w' }),
           tx.insert(t.actionKeys).values({ ...keyRow(2), classSessionId: 'w' }),
         ]),
-      );
-    } finally {
-      pg.Client.prototype.query = original;
-    }
+      ),
+    );
     // The foreign keys of the later parts hold: their séance was inserted in the same statement.
     expect((await engine.db.select().from(t.actionKeys).where(eq(t.actionKeys.classSessionId, 'w')).all()).map((r) => r.key).sort()).toEqual(['1', '2']);
     if (name === 'postgres') expect(sent.filter((q) => !/^(BEGIN|COMMIT)/.test(q)).map((q) => q.slice(0, 40))).toEqual(['WITH w0 AS (insert into "class_sessions"']);
@@ -337,18 +328,7 @@ describe('PostgreSQL transactions with a named lock', () => {
     const engine = await open('postgres');
     const t = tablesFor('postgres');
     await engine.db.insert(t.classSessions).values({ id: 'g', name: 'Séance g', joinCode: 'GGGGGG' });
-    const sent: string[] = [];
-    const original = pg.Client.prototype.query;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      const text = args[0];
-      sent.push(typeof text === 'string' ? text : ((text as { text?: string })?.text ?? ''));
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-    try {
-      await engine.transaction((tx) => tx.insert(t.actionKeys).values(keyRow(1)).run(), { lock: "journal:l'a\\b" });
-    } finally {
-      pg.Client.prototype.query = original;
-    }
+    const sent = await textsSent(() => engine.transaction((tx) => tx.insert(t.actionKeys).values(keyRow(1)).run(), { lock: "journal:l'a\\b" }));
     expect(sent.map((q) => q.replace(/\s+/g, ' ').slice(0, 40))).toEqual([
       "BEGIN; SELECT pg_advisory_xact_lock(hash",
       'insert into "action_keys" ("key", "actor',
@@ -388,6 +368,23 @@ describe('PostgreSQL transactions with a named lock', () => {
     expect((await engine.db.select().from(t.actionKeys).all()).map((r) => r.key).sort()).toEqual(['1', '2', '3']);
   });
 });
+
+/** The texts node-postgres sends to the server while `run` runs (none on SQLite). */
+async function textsSent(run: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const text = args[0];
+    sent.push(typeof text === 'string' ? text : ((text as { text?: string })?.text ?? ''));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  try {
+    await run();
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  return sent;
+}
 
 const keyRow = (n: number): typeof sqliteSchema.actionKeys.$inferInsert => ({ key: String(n), actor: 'test', action: 'test', classSessionId: 'g', createdAt: new Date() });
 
