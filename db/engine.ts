@@ -356,7 +356,7 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
 }
 
 /** A text as a PostgreSQL string literal (standard_conforming_strings, on by default: only quotes are doubled). */
-export function pgLiteral(text: string): string {
+function pgLiteral(text: string): string {
   if (text.includes('\0')) throw new Error('pgLiteral(): a NUL character cannot be sent');
   return `'${text.replace(/'/g, "''")}'`;
 }

@@ -146,7 +146,7 @@ export async function appendAll(tx: AsyncExecutor, classSessionId: string, appen
   let sequence = head?.sequence ?? 0;
   let previousHash = head?.hash ?? genesisHash;
   let frontier = await frontierAt(tx, classSessionId, sequence, head);
-  const appended: { entry: Entry; receipt: JournalReceipt }[] = [];
+  const appended: Appended = [];
   let last: { rootHash: Buffer; checkpoint: string } | null = null;
   for (const { input, now } of appends) {
     if (input.classSessionId !== classSessionId) throw new Error('appendAll(): entries of one séance only');
