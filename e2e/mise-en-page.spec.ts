@@ -44,6 +44,21 @@ async function overflow(page: Page): Promise<string | null> {
   });
 }
 
+/** Whether two things of the header's row are drawn over each other (text that overflows its box, as a brand that shrank). */
+async function headerClash(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const items = [...document.querySelectorAll('.site-header__inner > *')].filter((el) => el.getBoundingClientRect().width > 0);
+    const edges = items.map((el) => {
+      const box = el.getBoundingClientRect();
+      return { name: `${el.tagName.toLowerCase()}.${String(el.className).split(' ').join('.')}`, left: box.left, right: box.left + Math.max(box.width, el.scrollWidth) };
+    });
+    for (let i = 1; i < edges.length; i++) {
+      if (edges[i]!.left < edges[i - 1]!.right - 1) return `${edges[i - 1]!.name} (jusqu’à ${Math.round(edges[i - 1]!.right)} px) recouvre ${edges[i]!.name} (dès ${Math.round(edges[i]!.left)} px)`;
+    }
+    return null;
+  });
+}
+
 /** Visits each page at each width; collects every overflow and every French problem (reported together). */
 async function tour(page: Page, paths: string[], found: string[]) {
   for (const path of paths) {
@@ -53,6 +68,8 @@ async function tour(page: Page, paths: string[], found: string[]) {
       expect(response?.status(), path).toBe(path === '/cette-page-n-existe-pas' ? 404 : 200);
       const wide = await overflow(page);
       if (wide) found.push(`${path} à ${width} px : ${wide}`);
+      const clash = await headerClash(page);
+      if (clash) found.push(`${path} à ${width} px, en-tête : ${clash}`);
     }
     for (const p of await frenchProblems(page)) found.push(`${path} : ${p}`);
   }
