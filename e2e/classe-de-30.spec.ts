@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { expect as baseExpect, chromium, test, type Browser, type Page } from '@playwright/test';
 import { Client, links, liveSnapshots, type Sample } from '../bench/client';
-import { chromiumArgs, e2eBaseUrl } from '../playwright.config';
+import { chromiumArgs, e2eBaseUrl, e2eOnPostgres } from '../playwright.config';
 import { openE2eDatabase } from './database';
 import { consentTwiceThenAgain, signInAsTeacher } from './support';
 import type { LiveSnapshot } from '../lib/classroom/live';
@@ -516,11 +516,24 @@ async function playClass(teacher: Page, browser: Browser) {
   const quantile = (q: number) => Math.round(delays[Math.min(delays.length - 1, Math.floor(q * delays.length))]!);
   console.log(`Direct de l’enseignant·e : ${delays.length} évènements, médiane ${quantile(0.5)} ms, p95 ${quantile(0.95)} ms, max ${quantile(1)} ms, au-delà de 2 s : ${delays.filter((d) => d > 2000).length}`);
   // Where the slowest ones lost their time: until the stream read here had them (the server), then until the screen.
+  // On PostgreSQL, also when each event's transaction committed (its request's own time, before any stream could see it).
+  const committed = new Map(
+    e2eOnPostgres
+      ? (await all<{ id: string; ms: number }>("SELECT id, (extract(epoch FROM pg_xact_commit_timestamp(xmin)) * 1000)::float8 AS ms FROM case_events WHERE class_session_id = ? AND kind = 'transition'")).map((r) => [r.id, Number(r.ms)])
+      : [],
+  );
   const hops = events
-    .map((e) => ({ at: e.at, stream: (seen.get(`e${e.id}`) ?? NaN) - e.at, screen: (onScreen[`e${e.id}`] ?? NaN) - e.at }))
+    .map((e) => ({ at: e.at, stream: (seen.get(`e${e.id}`) ?? NaN) - e.at, screen: (onScreen[`e${e.id}`] ?? NaN) - e.at, commit: Math.round((committed.get(e.id) ?? NaN) - e.at) }))
     .sort((a, b) => Math.max(b.stream, b.screen) - Math.max(a.stream, a.screen))
     .slice(0, 6);
-  console.log(`Les plus lents (flux lu ici / écran, en ms) : ${hops.map((h) => `${new Date(h.at).toISOString().slice(11, 23)} ${h.stream}/${h.screen}`).join(' ; ')}`);
+  if (committed.size) {
+    const spread = (values: number[]) => {
+      const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+      return `médiane ${Math.round(sorted[Math.floor(sorted.length / 2)] ?? NaN)} ms, max ${Math.round(sorted.at(-1) ?? NaN)} ms`;
+    };
+    console.log(`Avant la validation (la requête elle-même) : ${spread(events.map((e) => committed.get(e.id)! - e.at))} ; de la validation au flux lu ici : ${spread(events.map((e) => (seen.get(`e${e.id}`) ?? NaN) - committed.get(e.id)!))}`);
+  }
+  console.log(`Les plus lents (${e2eOnPostgres ? 'validé / ' : ''}flux lu ici / écran, en ms) : ${hops.map((h) => `${new Date(h.at).toISOString().slice(11, 23)} ${e2eOnPostgres ? `${h.commit}/` : ''}${h.stream}/${h.screen}`).join(' ; ')}`);
   await db.close();
   expect(delays.filter((d) => d > 2000), 'délais au-delà de 2 s sur l’écran de l’enseignant·e (ms)').toEqual([]);
 }

@@ -6,6 +6,7 @@ import { latestParticipation } from './classroom/participants';
 import { sessionById } from './classroom/session-by-id';
 import { teachersSessionFor } from './classroom/sessions';
 import { liveVersion, type LiveViewer } from './live-version';
+import { liveGeneration, onLiveChange } from './live-wake';
 import { notificationsFor, type NotificationViewer } from './notifications';
 import { PlatformError } from './platform/errors';
 import { apiHandler, json as jsonAnswer } from './platform/http';
@@ -91,14 +92,15 @@ export function teacherStream(id: string): Stream {
     return eventStream(
       request,
       'live',
-      () => sharedRead(`live:${id}`, 400, async () => {
+      () => sharedRead(`live:${id}:${liveGeneration(id)}`, 400, async () => {
         const session = await sessionById(db, id);
         return session ? JSON.stringify(await liveSnapshot(db, session)) : JSON.stringify({ gone: true });
       }),
       // Twice a second: what a student did shows on the teacher's screen within 2 s even when the class is busy;
       // the automatic instruction runs after each push.
       // After the first snapshot, only what changed (a new exchange: its line, the counts, not the whole séance).
-      { everyMs: 500, tick: () => sharedRead(`instruction:${id}`, 400, () => runDueInstruction(db, id)), changes: true },
+      // On PostgreSQL, also as soon as the database says the séance changed (on any server; lib/live-wake.ts).
+      { everyMs: 500, tick: () => sharedRead(`instruction:${id}`, 400, () => runDueInstruction(db, id)), changes: true, wake: (now) => onLiveChange(id, now) },
     );
   });
 }

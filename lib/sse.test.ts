@@ -117,6 +117,64 @@ describe('eventStream', () => {
   });
 });
 
+describe('eventStream woken by a change', () => {
+  it('reads soon after a wake rather than at its beat, a burst of wakes in a few reads, never more than half the time', async () => {
+    vi.useFakeTimers();
+    try {
+      const abort = new AbortController();
+      const reads: number[] = [];
+      let wake = () => {};
+      let watching = 0;
+      let cost = 10;
+      const t0 = Date.now();
+      eventStream(
+        new Request('http://x/flux', { signal: abort.signal }),
+        'live',
+        async () => {
+          reads.push(Date.now() - t0);
+          await sleep(cost);
+          return JSON.stringify({ n: reads.length });
+        },
+        {
+          everyMs: 1000,
+          wake: (now) => {
+            watching++;
+            wake = now;
+            return () => watching--;
+          },
+        },
+      );
+      expect(watching).toBe(1);
+      await vi.advanceTimersByTimeAsync(400); // the first read, at 0; the next beat at 1 000
+      wake();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(reads).toEqual([0, 400]); // at once: 400 ms since the last read began
+      // Twenty wakes 10 ms apart: reads start at least wakeGapMs (150 ms) apart, not twenty.
+      for (let i = 0; i < 20; i++) {
+        wake();
+        await vi.advanceTimersByTimeAsync(10);
+      }
+      const burst = reads.filter((t) => t > 400);
+      expect(burst.length).toBeLessThanOrEqual(2);
+      expect(burst.every((t, i) => t - (i ? burst[i - 1]! : 400) >= 150)).toBe(true);
+      // A wake during a slow read (300 ms): the next read waits as long as it took.
+      await vi.advanceTimersByTimeAsync(2000);
+      cost = 300;
+      const before = reads.length;
+      wake();
+      await vi.advanceTimersByTimeAsync(100);
+      wake(); // during the read
+      await vi.advanceTimersByTimeAsync(1000);
+      const started = reads.slice(before);
+      expect(started[1]! - started[0]!).toBe(600);
+      abort.abort();
+      expect(watching).toBe(0); // stops listening when the stream ends
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('eventStream with changes', () => {
   it('sends the whole snapshot first, then only what changed, and a reader that applies them holds what the server has', async () => {
     const abort = new AbortController();

@@ -4,6 +4,8 @@ import { snapshotChange } from './classroom/live-diff';
 // Nothing is kept in memory between requests, so several processes (or a restart) would agree.
 
 const heartbeatMs = 20_000; // a comment line now and then keeps proxies from closing the stream
+/** A woken stream's reads start at least this far apart (a burst of changes is read in a few reads, not one each). */
+export const wakeGapMs = 150;
 
 type SharedRead = { startedAt: number; done: boolean; value: Promise<unknown> };
 // A handle on reads in flight, not application state: a process without it gives the same answers, only with more
@@ -42,11 +44,19 @@ export function sharedRead<T>(key: string, maxAgeMs: number, read: () => Promise
  * instruction); what it changed is sent as soon as it ends. With `changes`, `read` returns a JSON object: the first
  * event carries it whole, `{"instantane": …}`, the next ones only what changed since, `{"changements": …}`
  * (lib/classroom/live-diff.ts; each stream diffs against what it sent itself, so a reconnection starts whole again).
+ * With `wake`, the stream also reads soon after each call of the function it is given (e.g. a database notification,
+ * lib/live-wake.ts), at most every `wakeGapMs` and never more than half the time; `wake` returns how to stop.
  */
-export function eventStream(request: Request, event: string, read: () => Promise<string | null>, options: { everyMs: number; tick?: () => Promise<void>; changes?: boolean }): Response {
+export function eventStream(
+  request: Request,
+  event: string,
+  read: () => Promise<string | null>,
+  options: { everyMs: number; tick?: () => Promise<void>; changes?: boolean; wake?: (now: () => void) => () => void },
+): Response {
   const encoder = new TextEncoder();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
+  let stopWatching = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let last = '';
@@ -55,6 +65,7 @@ export function eventStream(request: Request, event: string, read: () => Promise
       const close = () => {
         closed = true;
         clearTimeout(timer);
+        stopWatching();
         try {
           controller.close();
         } catch {
@@ -89,15 +100,44 @@ export function eventStream(request: Request, event: string, read: () => Promise
           return false;
         }
       };
+      let reading = false;
+      let woken = false; // a wake came during a read
+      let lastStart = 0;
+      let lastTook = 0;
+      let nextAt = Infinity;
+      const schedule = (delay: number) => {
+        clearTimeout(timer);
+        nextAt = Date.now() + delay;
+        timer = setTimeout(() => void push(), delay);
+      };
+      /** The soonest a woken stream may read again: `wakeGapMs` after the last read's start, and as long idle as it took. */
+      const soonest = () => lastStart + Math.max(wakeGapMs, 2 * lastTook);
+      const wakeUp = () => {
+        if (closed) return;
+        if (reading) {
+          woken = true;
+          return;
+        }
+        const at = Math.max(Date.now(), soonest());
+        if (at < nextAt) schedule(at - Date.now());
+      };
       const push = async () => {
         const startedAt = Date.now();
-        if (!(await send())) return;
+        reading = true;
+        woken = false;
+        nextAt = Infinity;
+        const going = await send();
+        reading = false;
+        if (!going) return;
         // The next read keeps its pace whatever the tick costs (ticks never overlap), counted from this read's start: a
         // read that takes a while does not add its own time to the wait of every change. But a stream never reads more
         // than half the time: on a server so busy that a read takes more than half the pace, the wait grows with it
         // (up to the pace, as when it was counted from the read's end) — the streams back off instead of piling on.
         const took = Date.now() - startedAt;
-        timer = setTimeout(() => void push(), Math.max(options.everyMs - took, Math.min(took, options.everyMs)));
+        lastStart = startedAt;
+        lastTook = took;
+        const paced = Math.max(options.everyMs - took, Math.min(took, options.everyMs));
+        schedule(woken ? Math.min(paced, Math.max(0, soonest() - Date.now())) : paced);
         if (!options.tick || ticking) return;
         ticking = true;
         try {
@@ -111,12 +151,15 @@ export function eventStream(request: Request, event: string, read: () => Promise
         await send();
       };
       controller.enqueue(encoder.encode('retry: 5000\n\n'));
+      const unwatch = options.wake?.(wakeUp);
+      if (unwatch) stopWatching = unwatch;
       void push();
       request.signal.addEventListener('abort', close);
     },
     cancel() {
       closed = true;
       clearTimeout(timer);
+      stopWatching();
     },
   });
   return new Response(stream, { headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' } });
