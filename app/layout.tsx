@@ -7,6 +7,7 @@ import { database } from '@/db/engine';
 import { notificationsFor } from '@/lib/notifications';
 import { markNotificationsReadAction } from './_components/notification-actions';
 import { NotificationBell } from './_components/notification-bell';
+import { BellIcon } from './_components/bell-icon';
 import { currentDeviceHash } from '@/lib/classroom/device';
 import { latestParticipation } from '@/lib/classroom/participants';
 import { htmlAttributes } from '@/lib/preferences';
@@ -110,7 +111,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav className="header-nav header-nav--wide" aria-label="Compte et affichage">
               <AccountLinks who={who} />
             </nav>
-            {notifications && <NotificationBell initial={notifications} markRead={markNotificationsReadAction} />}
+            {notifications && <NotificationBell initial={notifications} markRead={markNotificationsReadAction} icon={<BellIcon />} />}
             <details className="header-menu">
               <summary>Menu</summary>
               <nav className="header-nav header-nav--menu" aria-label="Compte et affichage">

@@ -212,6 +212,15 @@ test('le suivi de séance tient sur un écran de 1366 × 768 ; l’en-tête ne p
   await citizen.getByText('Menu', { exact: true }).click();
   await expect(citizen.getByRole('link', { name: 'Affichage et accessibilité' })).toBeVisible();
   await expect(citizen.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+
+  // At 320 px the word gives way to a bell (drawn, and still named « Notifications » for screen readers); at 390 px the word.
+  const bell = citizen.locator('.notifications summary');
+  await expect(bell.locator('.notifications__word')).toBeVisible();
+  await expect(bell.locator('svg')).toBeHidden();
+  await citizen.setViewportSize({ width: 320, height: 700 });
+  await expect(bell.locator('svg')).toBeVisible();
+  expect((await bell.locator('svg').boundingBox())!.width).toBeGreaterThanOrEqual(20);
+  await expect(bell).toHaveAccessibleName(/^Notifications/);
 });
 
 test('sur la carte, chaque nouvel échange part de l’organisme qui demande et arrive à celui qui répond ; immobile pour qui réduit les animations', async ({ browser, request }) => {

@@ -1,13 +1,13 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Notification } from '@/lib/notifications';
 import { agreed } from '@/lib/format';
 
 type Data = { unread: number; items: Notification[] };
 
 /** The notifications badge: pushed by the server (server-sent events), announced politely, no reload needed. */
-export function NotificationBell({ initial, markRead }: { initial: Data; markRead: () => Promise<void> }) {
+export function NotificationBell({ initial, markRead, icon }: { initial: Data; markRead: () => Promise<void>; icon: ReactNode }) {
   const [data, setData] = useState(initial);
   const [announce, setAnnounce] = useState('');
   const previous = useRef(initial.unread);
@@ -24,9 +24,7 @@ export function NotificationBell({ initial, markRead }: { initial: Data; markRea
   return (
     <details className="notifications">
       <summary>
-        <svg className="notifications__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
-        </svg>
+        {icon}
         <span className="notifications__word">Notifications</span>
         {data.unread > 0 && (
           <span className="count" data-testid="notifications-non-lues">
