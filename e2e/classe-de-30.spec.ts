@@ -507,7 +507,11 @@ async function playClass(teacher: Page, browser: Browser) {
   expect((await all('SELECT id FROM cases WHERE class_session_id = ?')).length).toBeGreaterThan(10);
   // The live view showed each decision and each sent request within 2 seconds.
   // A time in milliseconds on SQLite, a Date on PostgreSQL: a number on both.
-  const events = (await all<{ id: string; at: number | Date }>("SELECT id, at FROM case_events WHERE class_session_id = ? AND kind = 'transition' AND to_state != 'brouillon'")).map((e) => ({ id: e.id, at: Number(e.at) }));
+  const events = (
+    await all<{ id: string; at: number | Date; what: string }>(
+      "SELECT e.id, e.at, c.procedure || ' ' || e.to_state AS what FROM case_events e JOIN cases c ON c.id = e.case_id WHERE e.class_session_id = ? AND e.kind = 'transition' AND e.to_state != 'brouillon'",
+    )
+  ).map((e) => ({ id: e.id, at: Number(e.at), what: e.what }));
   const onScreen = await teacher.evaluate(() => (window as unknown as { seenAt: Record<string, number> }).seenAt);
   const delays = events.map((e) => (onScreen[`e${e.id}`] ?? seen.get(`e${e.id}`) ?? Infinity) - e.at).sort((a, b) => a - b);
   // Every decision and every sent request reached the teacher's screen.
@@ -523,7 +527,7 @@ async function playClass(teacher: Page, browser: Browser) {
       : [],
   );
   const hops = events
-    .map((e) => ({ at: e.at, stream: (seen.get(`e${e.id}`) ?? NaN) - e.at, screen: (onScreen[`e${e.id}`] ?? NaN) - e.at, commit: Math.round((committed.get(e.id) ?? NaN) - e.at) }))
+    .map((e) => ({ at: e.at, what: e.what, stream: (seen.get(`e${e.id}`) ?? NaN) - e.at, screen: (onScreen[`e${e.id}`] ?? NaN) - e.at, commit: Math.round((committed.get(e.id) ?? NaN) - e.at) }))
     .sort((a, b) => Math.max(b.stream, b.screen) - Math.max(a.stream, a.screen))
     .slice(0, 6);
   if (committed.size) {
@@ -533,7 +537,7 @@ async function playClass(teacher: Page, browser: Browser) {
     };
     console.log(`Avant la validation (la requête elle-même) : ${spread(events.map((e) => committed.get(e.id)! - e.at))} ; de la validation au flux lu ici : ${spread(events.map((e) => (seen.get(`e${e.id}`) ?? NaN) - committed.get(e.id)!))}`);
   }
-  console.log(`Les plus lents (${e2eOnPostgres ? 'validé / ' : ''}flux lu ici / écran, en ms) : ${hops.map((h) => `${new Date(h.at).toISOString().slice(11, 23)} ${e2eOnPostgres ? `${h.commit}/` : ''}${h.stream}/${h.screen}`).join(' ; ')}`);
+  console.log(`Les plus lents (${e2eOnPostgres ? 'validé / ' : ''}flux lu ici / écran, en ms) : ${hops.map((h) => `${new Date(h.at).toISOString().slice(11, 23)} ${e2eOnPostgres ? `${h.commit}/` : ''}${h.stream}/${h.screen} (${h.what})`).join(' ; ')}`);
   await db.close();
   expect(delays.filter((d) => d > 2000), 'délais au-delà de 2 s sur l’écran de l’enseignant·e (ms)').toEqual([]);
 }
