@@ -175,6 +175,48 @@ describe('eventStream woken by a change', () => {
   });
 });
 
+describe('eventStream in order', () => {
+  it('one read at a time: a slow read begun earlier never sends its answer after a later one', async () => {
+    vi.useFakeTimers();
+    try {
+      const abort = new AbortController();
+      const durations = [10, 200, 10, 10, 10, 10];
+      let started = 0;
+      let wake = () => {};
+      const response = eventStream(
+        new Request('http://x/flux', { signal: abort.signal }),
+        'live',
+        async () => {
+          const n = ++started;
+          await sleep(durations[n - 1] ?? 10);
+          return JSON.stringify({ n });
+        },
+        {
+          everyMs: 1000,
+          // A tick of 300 ms after the first read; its own read when it ends (at 310), while the wake's (200 to 400) runs.
+          tick: async () => {
+            if (started === 1) await sleep(300);
+          },
+          wake: (now) => {
+            wake = now;
+            return () => {};
+          },
+        },
+      );
+      const seen = listen(response);
+      await vi.advanceTimersByTimeAsync(200);
+      wake();
+      await vi.advanceTimersByTimeAsync(600);
+      abort.abort();
+      const sent = seen.map((e) => (JSON.parse(e.data) as { n: number }).n);
+      expect(sent.length).toBeGreaterThanOrEqual(3);
+      expect(sent).toEqual([...sent].sort((a, b) => a - b));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('eventStream with changes', () => {
   it('sends the whole snapshot first, then only what changed, and a reader that applies them holds what the server has', async () => {
     const abort = new AbortController();

@@ -74,7 +74,7 @@ export function eventStream(
       };
       let ticking = false;
       /** Reads and sends what changed; false when the stream is over. */
-      const send = async (): Promise<boolean> => {
+      const sendNow = async (): Promise<boolean> => {
         if (closed) return false;
         try {
           const data = await read();
@@ -100,6 +100,10 @@ export function eventStream(
           return false;
         }
       };
+      // One read at a time, in order: a read begun earlier (the beat's, slow) never sends its answer after a later one
+      // (after a tick or a wake), which would show the screen an older state.
+      let sending: Promise<boolean> = Promise.resolve(true);
+      const send = (): Promise<boolean> => (sending = sending.then(sendNow));
       let reading = false;
       let woken = false; // a wake came during a read
       let lastStart = 0;
