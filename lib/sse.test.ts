@@ -4,6 +4,16 @@ import { eventStream, sharedRead } from './sse';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Runs `test` on fake timers; the real ones come back after, whatever happens. */
+async function onFakeTimers(test: () => Promise<void>) {
+  vi.useFakeTimers();
+  try {
+    await test();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
 /** Reads the stream's events as they come, with the time each arrived. */
 function listen(response: Response) {
   const seen: { data: string; at: number }[] = [];
@@ -60,9 +70,8 @@ describe('eventStream', () => {
     expect(seen.map((e) => e.data)).toEqual([...new Set(seen.map((e) => e.data))]);
   });
 
-  it('keeps its pace from the start of each read: a read that takes a while does not push the next one back by its own time', async () => {
-    vi.useFakeTimers();
-    try {
+  it('keeps its pace from the start of each read: a read that takes a while does not push the next one back by its own time', () =>
+    onFakeTimers(async () => {
       const abort = new AbortController();
       const readAt: number[] = [];
       eventStream(
@@ -79,14 +88,10 @@ describe('eventStream', () => {
       abort.abort();
       // One read every 200 ms from start to start (every 280 ms if the wait began after each read).
       expect(readAt.slice(1).map((t, i) => t - readAt[i]!)).toEqual([200, 200, 200, 200, 200]);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    }));
 
-  it('never reads more than half the time: on a server so busy that a read takes more than half the pace, it waits as long', async () => {
-    vi.useFakeTimers();
-    try {
+  it('never reads more than half the time: on a server so busy that a read takes more than half the pace, it waits as long', () =>
+    onFakeTimers(async () => {
       const abort = new AbortController();
       const reads: { start: number; end: number }[] = [];
       let cost = 150;
@@ -111,16 +116,12 @@ describe('eventStream', () => {
       const slow = reads.filter((r) => r.end - r.start === 500);
       expect(slow.length).toBeGreaterThanOrEqual(2);
       expect(slow[1]!.start - slow[0]!.end).toBe(200);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    }));
 });
 
 describe('eventStream woken by a change', () => {
-  it('reads soon after a wake rather than at its beat, a burst of wakes in a few reads, never more than half the time', async () => {
-    vi.useFakeTimers();
-    try {
+  it('reads soon after a wake rather than at its beat, a burst of wakes in a few reads, never more than half the time', () =>
+    onFakeTimers(async () => {
       const abort = new AbortController();
       const reads: number[] = [];
       let wake = () => {};
@@ -169,16 +170,12 @@ describe('eventStream woken by a change', () => {
       expect(started[1]! - started[0]!).toBe(600);
       abort.abort();
       expect(watching).toBe(0); // stops listening when the stream ends
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    }));
 });
 
 describe('eventStream in order', () => {
-  it('one read at a time: a slow read begun earlier never sends its answer after a later one', async () => {
-    vi.useFakeTimers();
-    try {
+  it('one read at a time: a slow read begun earlier never sends its answer after a later one', () =>
+    onFakeTimers(async () => {
       const abort = new AbortController();
       const durations = [10, 200, 10, 10, 10, 10];
       let started = 0;
@@ -211,10 +208,7 @@ describe('eventStream in order', () => {
       const sent = seen.map((e) => (JSON.parse(e.data) as { n: number }).n);
       expect(sent.length).toBeGreaterThanOrEqual(3);
       expect(sent).toEqual([...sent].sort((a, b) => a - b));
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    }));
 });
 
 describe('eventStream with changes', () => {
