@@ -5,7 +5,7 @@ import { snapshotChange } from './classroom/live-diff';
 
 const heartbeatMs = 20_000; // a comment line now and then keeps proxies from closing the stream
 /** A woken stream's reads start at least this far apart (a burst of changes is read in a few reads, not one each). */
-export const wakeGapMs = 150;
+const wakeGapMs = 150;
 
 type SharedRead = { startedAt: number; done: boolean; value: Promise<unknown> };
 // A handle on reads in flight, not application state: a process without it gives the same answers, only with more
