@@ -3,10 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { e2eBaseUrl } from '../playwright.config';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { PDFDocument } from 'pdf-lib';
-import { expectNoAxeViolations, signInThroughProvider, waitForText } from './support';
+import { expectNoAxeViolations, signInThroughProvider, testBaseUrl, waitForText } from './support';
 
 test('acte de naissance : de la connexion au document scellé, avec les erreurs à côté des champs', async ({ page }) => {
   test.setTimeout(120_000);
@@ -96,7 +95,7 @@ test('acte de naissance : de la connexion au document scellé, avec les erreurs 
   // The same file, checked by the command against this server's published keys: every field matches its seal.
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'e-guichet-acte-')), 'acte.pdf');
   fs.writeFileSync(file, bytes);
-  const run = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/document-verifier.ts', file, e2eBaseUrl], { encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/document-verifier.ts', file, testBaseUrl()], { encoding: 'utf8', timeout: 60_000 });
   expect(run.stdout).toMatch(/Sceau valide[\s\S]*✓ Nom[^\n]*« (?:PETIT|Petit) »[\s\S]*la page correspond à son sceau[\s\S]*Révocation\s: non révoqué/);
   expect(run.status).toBe(0);
 

@@ -1,14 +1,12 @@
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Browser } from '@playwright/test';
+import { sqliteFile } from './database';
 import { expectNoAxeViolations, signInThroughProvider } from './support';
 
 // Another process holds SQLite's write lock longer than every wait and retry of the server (3 × 5 s), as a stuck
 // writer would: the person is told so in French, in the page, and loses nothing they typed.
-const databaseFile = path.join('.e2e-data', 'e-guichet.sqlite');
-
 function holdWriteLock(): () => void {
-  const db = new Database(databaseFile);
+  const db = new Database(sqliteFile());
   db.exec('BEGIN IMMEDIATE');
   return () => {
     db.exec('ROLLBACK');

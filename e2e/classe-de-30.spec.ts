@@ -4,9 +4,9 @@ import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { expect as baseExpect, chromium, test, type Browser, type Page } from '@playwright/test';
 import { Client, links, liveSnapshots, type Sample } from '../bench/client';
-import { chromiumArgs, e2eBaseUrl, e2eOnPostgres } from '../playwright.config';
+import { chromiumArgs, e2eOnPostgres } from '../playwright.config';
 import { openE2eDatabase } from './database';
-import { consentTwiceThenAgain, signInAsTeacher } from './support';
+import { consentTwiceThenAgain, signInAsTeacher, testBaseUrl } from './support';
 import type { LiveSnapshot } from '../lib/classroom/live';
 
 // A class of 30 (issue 16): six students in real browsers, twenty-four in browsers without JavaScript (the bench's
@@ -261,7 +261,7 @@ test('une classe de 30 joue ses cartes en même temps : chaque action une seule 
   os.setPriority(Math.min(19, priority + 10));
   const browser = await chromium.launch({ executablePath: chromiumWithoutBoost(), args: chromiumArgs });
   try {
-    const teacher = await teacherBrowser.newPage({ baseURL: e2eBaseUrl, locale: 'fr-FR', reducedMotion: 'reduce' });
+    const teacher = await teacherBrowser.newPage({ baseURL: testBaseUrl(), locale: 'fr-FR', reducedMotion: 'reduce' });
     await playClass(teacher, browser);
   } finally {
     await browser.close();
@@ -309,7 +309,7 @@ async function playClass(teacher: Page, browser: Browser) {
   const live = new AbortController();
   const stream = (async () => {
     try {
-      const response = await fetch(`${e2eBaseUrl}/api/enseignant/seances/${sessionId}/flux`, { headers: { cookie }, signal: live.signal });
+      const response = await fetch(`${testBaseUrl()}/api/enseignant/seances/${sessionId}/flux`, { headers: { cookie }, signal: live.signal });
       // The snapshot first, then what changed (lib/classroom/live-diff.ts), applied as the teacher's screen applies it.
       for await (const { snapshot } of liveSnapshots<LiveSnapshot>(response.body!)) {
         const at = Date.now();
@@ -383,7 +383,8 @@ async function playClass(teacher: Page, browser: Browser) {
         const apply = page.getByRole('button', { name: /^Appliquer/ }).first();
         if (await apply.isVisible()) await apply.dblclick();
         await page.goto(`/agent?etat=${Math.random() < 0.5 ? 'depose' : 'en_instruction'}`);
-        const open = page.locator('a[href^="/agent/dossiers/"]').first();
+        // The queue's first case: not a link of the (closed) notifications panel, which comes first in the page.
+        const open = page.getByRole('main').locator('a[href^="/agent/dossiers/"]').first();
         if (await open.isVisible()) {
           await open.click();
           for (const action of ['Prendre en charge', 'Accepter']) {
@@ -429,7 +430,7 @@ async function playClass(teacher: Page, browser: Browser) {
   // Twenty-four more without JavaScript.
   const httpStudent = async (i: number) => {
     await sleep(i * 300);
-    const c = new Client(e2eBaseUrl, record);
+    const c = new Client(testBaseUrl(), record);
     const join = await c.go('page', `/rejoindre?code=${code}`);
     const seance = await twice(c, join, 'Rejoindre la séance', { pseudonyme: `Élève ${i + 1}` });
     const card = readCard(seance.html);

@@ -3,12 +3,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { e2eOnPostgres } from '../playwright.config';
+import { testDataDir } from './support';
 
 // The browser tests' own look into the database the servers use, on either engine: the SQLite file of the default run,
 // or the PostgreSQL database of the two-server run (its address is left by e2e/postgres-servers.ts). Queries are
 // written once with `?` placeholders; counts come back as numbers on both.
 
-export const sqliteFile = path.join('.e2e-data', 'e-guichet.sqlite');
+/** The SQLite file of this test's server (each lane of the run has its own). */
+export const sqliteFile = () => path.join(testDataDir(), 'e-guichet.sqlite');
 export const postgresUrlFile = path.join('.e2e-data', 'postgres', 'database-url');
 
 export type E2eDatabase = {
@@ -50,7 +52,7 @@ export async function openE2eDatabase(url?: string): Promise<E2eDatabase> {
       close: () => client.end(),
     };
   }
-  const db = new Database(sqliteFile);
+  const db = new Database(sqliteFile());
   return {
     all: async <T>(query: string, ...params: unknown[]) => {
       const statement = db.prepare(query);

@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { e2eBaseUrl } from '../playwright.config';
 import { openE2eDatabase } from './database';
-import { bodyToken, expectNoAxeViolations, ownSubject, signInThroughProvider } from './support';
+import { bodyToken, expectNoAxeViolations, ownSubject, signInThroughProvider, testBaseUrl } from './support';
 
 // Issue 18: a receipt handed out with an exchange is checked by `npm run journal:verifier` against the running server,
 // trusting it for nothing; then someone with write access to the database removes the journal's last entry.
@@ -17,7 +16,7 @@ async function signedIn(browser: Browser, identity: string): Promise<Page> {
 }
 
 function journalVerifier(file: string) {
-  const run = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/journal-verifier.ts', file, e2eBaseUrl], { encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/journal-verifier.ts', file, testBaseUrl()], { encoding: 'utf8', timeout: 60_000 });
   return { code: run.status, out: `${run.stdout}${run.stderr}` };
 }
 

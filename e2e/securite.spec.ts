@@ -1,6 +1,5 @@
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
-import { e2eBaseUrl } from '../playwright.config';
-import { bodyToken, signInAsTeacher, signInThroughProvider } from './support';
+import { bodyToken, signInAsTeacher, signInThroughProvider, testBaseUrl } from './support';
 
 // Who may open what: one table, every route × every role, checked over HTTP against the real server.
 // Then every API route is fed malformed, mistyped, huge, unicode and injection input: never a 5xx, never a trace.
@@ -62,7 +61,7 @@ async function cookieOf(context: BrowserContext): Promise<string> {
 /** Status of a GET with these cookies; a stream is closed as soon as its headers arrive. */
 async function statusOf(path: string, cookie: string): Promise<{ status: number; location: string | null; body: string }> {
   const controller = new AbortController();
-  const response = await fetch(new URL(path, e2eBaseUrl), { headers: cookie ? { cookie } : {}, redirect: 'manual', signal: controller.signal });
+  const response = await fetch(new URL(path, testBaseUrl()), { headers: cookie ? { cookie } : {}, redirect: 'manual', signal: controller.signal });
   const stream = response.headers.get('content-type')?.includes('text/event-stream');
   const body = stream ? '' : await response.text();
   controller.abort();
@@ -121,8 +120,8 @@ async function contexts(browser: Browser) {
 
   // An exchange of the demonstration séance, for the trace route.
   const token = await bodyToken(browser, 'caf');
-  const persona = await (await fetch(new URL('/citoyen/mes-donnees/export', e2eBaseUrl), { headers: { cookie: await cookieOf(made.citoyen!) } })).json();
-  const asked = await fetch(new URL('/api/plateforme/v1/echanges', e2eBaseUrl), {
+  const persona = await (await fetch(new URL('/citoyen/mes-donnees/export', testBaseUrl()), { headers: { cookie: await cookieOf(made.citoyen!) } })).json();
+  const asked = await fetch(new URL('/api/plateforme/v1/echanges', testBaseUrl()), {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: persona.usager, finalite: 'calcul_prestations' }),
@@ -172,7 +171,7 @@ test('chaque route de l’API, bousculée : jamais de 5xx ni de trace d’erreur
   const page = await context.newPage();
   await signInThroughProvider(page, /FranceConnect/, 'Julie Fontaine');
   const citizenCookie = await cookieOf(context);
-  const doc = await (await fetch(new URL('/api/plateforme/v1/openapi.json', e2eBaseUrl))).json();
+  const doc = await (await fetch(new URL('/api/plateforme/v1/openapi.json', testBaseUrl()))).json();
   const operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ path, method: method.toUpperCase() })));
   // Routes outside the platform's OpenAPI document: the providers and the file routes.
   operations.push(
@@ -206,13 +205,13 @@ test('chaque route de l’API, bousculée : jamais de 5xx ni de trace d’erreur
         const timer = setTimeout(() => controller.abort(), 5000);
         try {
           if (method === 'GET' || method === 'DELETE') {
-            const response = await fetch(new URL(concrete, e2eBaseUrl), { method, headers: { ...auth, origin: e2eBaseUrl }, redirect: 'manual', signal: controller.signal });
+            const response = await fetch(new URL(concrete, testBaseUrl()), { method, headers: { ...auth, origin: testBaseUrl() }, redirect: 'manual', signal: controller.signal });
             if (response.headers.get('content-type')?.includes('event-stream')) controller.abort();
             else await check(label, response);
           } else {
             for (const { name, body } of value === 'x' ? bodies : bodies.slice(0, 1)) {
               for (const type of ['application/json', 'text/plain', 'application/x-www-form-urlencoded']) {
-                const response = await fetch(new URL(concrete, e2eBaseUrl), { method, headers: { ...auth, origin: e2eBaseUrl, 'content-type': type }, body, redirect: 'manual', signal: controller.signal });
+                const response = await fetch(new URL(concrete, testBaseUrl()), { method, headers: { ...auth, origin: testBaseUrl(), 'content-type': type }, body, redirect: 'manual', signal: controller.signal });
                 await check(`${label} ${name} (${type})`, response);
               }
             }
@@ -254,14 +253,14 @@ test('en-têtes de sécurité : CSP à nonce sans unsafe-inline pour les scripts
   const scripts = await page.locator('script').evaluateAll((nodes) => nodes.map((n) => (n as HTMLScriptElement).nonce));
   expect(scripts.length).toBeGreaterThan(0);
   expect(scripts.every((n) => n === nonce)).toBe(true);
-  const again = await fetch(new URL('/connexion', e2eBaseUrl));
+  const again = await fetch(new URL('/connexion', testBaseUrl()));
   expect(again.headers.get('content-security-policy')).not.toContain(`'nonce-${nonce}'`);
   // The page still works under that policy: JavaScript runs (the provider button starts a real sign-in).
   await page.getByRole('button', { name: /FranceConnect/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Choisissez/ })).toBeVisible();
   expect(violations).toEqual([]);
   // Behind a TLS reverse proxy, HSTS.
-  const tls = await fetch(new URL('/', e2eBaseUrl), { headers: { 'x-forwarded-proto': 'https' } });
+  const tls = await fetch(new URL('/', testBaseUrl()), { headers: { 'x-forwarded-proto': 'https' } });
   expect(tls.headers.get('strict-transport-security')).toMatch(/max-age=\d{8}/);
 });
 
@@ -313,7 +312,7 @@ test('OAuth selon la RFC 9700 : PKCE S256 exigé, adresses de retour exactes, st
 test('erreurs en une seule forme : 405 pour une méthode non prise, 415 pour un corps qui n’est pas du JSON, 404 sous /api', async ({ browser }) => {
   const token = await bodyToken(browser, 'caf');
   const call = async (path: string, init: RequestInit) => {
-    const response = await fetch(new URL(path, e2eBaseUrl), { redirect: 'manual', ...init, headers: { origin: e2eBaseUrl, ...(init.headers as Record<string, string>) } });
+    const response = await fetch(new URL(path, testBaseUrl()), { redirect: 'manual', ...init, headers: { origin: testBaseUrl(), ...(init.headers as Record<string, string>) } });
     return { status: response.status, allow: response.headers.get('allow'), type: response.headers.get('content-type') ?? '', headers: response.headers, body: await response.text() };
   };
   // A method the route does not answer: the API's shape, and what it does answer.

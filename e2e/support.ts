@@ -1,6 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { e2eTeacher } from '../playwright.config';
+
+/** The address of this test's server: on SQLite each lane has its own (playwright.config.ts). */
+export const testBaseUrl = () => String(test.info().project.use.baseURL);
+
+/** The data folder of this test's server (its SQLite file, its secrets). */
+export const testDataDir = () => String(test.info().project.metadata.dataDir);
 
 /** Every page a test visits ends with this: axe must find nothing. */
 export async function expectNoAxeViolations(page: Page) {

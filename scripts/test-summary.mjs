@@ -51,6 +51,8 @@ for (const [file, engine] of [['reports/playwright.json', 'sqlite'], ['reports/p
   failed += playwright.stats.unexpected ?? 0;
   for (const suite of playwright.suites ?? []) {
     for (const { spec, test } of playwrightTests(suite)) {
+      // The suite skips nothing on purpose: a test skipped did not run because a test it waits for failed.
+      if (test.status === 'skipped') failures.push(`[${engine}] ${spec.file}:${spec.line} › ${spec.title} — non lancé (un test dont il dépend a échoué)`);
       if (test.status !== 'unexpected' && test.status !== 'flaky') continue;
       const tries = (test.results ?? []).map((r, i) => {
         const errors = r.errors?.length ? r.errors : r.error ? [r.error] : [];
