@@ -145,9 +145,10 @@ export class Client {
   }
 }
 
-/** The links of a page whose href matches. */
-export function links(html: string, pattern: RegExp): string[] {
-  return parse(html)
+/** The links of a page whose href matches (inside `within`, e.g. 'main' for the page's own content). */
+export function links(html: string, pattern: RegExp, within = 'body'): string[] {
+  const root = parse(html);
+  return (root.querySelector(within) ?? root)
     .querySelectorAll('a[href]')
     .map((a) => a.getAttribute('href')!)
     .filter((href) => pattern.test(href));

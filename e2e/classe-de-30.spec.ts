@@ -183,7 +183,9 @@ async function agentWithoutJs(c: Client, until: () => boolean) {
       await twice(c, queue, /^Appliquer/);
       worked = true;
     }
-    const open = [...links((await c.go('page', '/agent?etat=depose')).html, /^\/agent\/dossiers\/[^/?#]+$/), ...links((await c.go('page', '/agent?etat=en_instruction')).html, /^\/agent\/dossiers\/[^/?#]+$/)];
+    // The queue's cases (in <main>), not the notifications panel's links that come before them in the page.
+    const queued = async (state: string) => links((await c.go('page', `/agent?etat=${state}`)).html, /^\/agent\/dossiers\/[^/?#]+$/, 'main');
+    const open = [...(await queued('depose')), ...(await queued('en_instruction'))];
     for (const href of open.slice(0, 3)) {
       const page = await c.go('page', href);
       if (/Prendre en charge<\/button>/.test(page.html)) {
