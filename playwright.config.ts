@@ -37,7 +37,7 @@ const specs = (names: string[]) => names.map((name) => `**/${name}.spec.ts`);
  */
 const lane2 = ['acces-document', 'seances', 'parcours-adaptes', 'amendes', 'prime-activite', 'zone-blanche', 'carte-stationnement', 'agent-back-office', 'guichet-papier', 'base-occupee'];
 const alone = ['classe-de-30', 'redemarrage'];
-const lanePorts = [port, port + 2]; // port + 1: the restart's own server (e2e/redemarrage.spec.ts)
+const lanePorts = [port, port + 2]; // port + 1 left free: 3101 is the restart's own server (e2e/redemarrage.spec.ts)
 const laneDataDirs = ['.e2e-data', '.e2e-data/voie-2'];
 
 const env = { EGUICHET_TEACHER_EMAIL: e2eTeacher.email, EGUICHET_TEACHER_PASSWORD: e2eTeacher.password };

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { test } from '@playwright/test';
 import pg from 'pg';
 import { e2eOnPostgres } from '../playwright.config';
-import { testDataDir } from './support';
 
 // The browser tests' own look into the database the servers use, on either engine: the SQLite file of the default run,
 // or the PostgreSQL database of the two-server run (its address is left by e2e/postgres-servers.ts). Queries are
 // written once with `?` placeholders; counts come back as numbers on both.
 
 /** The SQLite file of this test's server (each lane of the run has its own). */
-export const sqliteFile = () => path.join(testDataDir(), 'e-guichet.sqlite');
+export const sqliteFile = () => path.join(String(test.info().project.metadata.dataDir), 'e-guichet.sqlite');
 export const postgresUrlFile = path.join('.e2e-data', 'postgres', 'database-url');
 
 export type E2eDatabase = {

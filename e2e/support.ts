@@ -5,9 +5,6 @@ import { e2eTeacher } from '../playwright.config';
 /** The address of this test's server: on SQLite each lane has its own (playwright.config.ts). */
 export const testBaseUrl = () => String(test.info().project.use.baseURL);
 
-/** The data folder of this test's server (its SQLite file, its secrets). */
-export const testDataDir = () => String(test.info().project.metadata.dataDir);
-
 /** Every page a test visits ends with this: axe must find nothing. */
 export async function expectNoAxeViolations(page: Page) {
   // After a client-side navigation Next streams the new <title> in: wait for it, as a screen reader would get it.
