@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textsSent } from '../test/db';
 import { createTestDatabase, startTestPostgres, type TestPostgres } from '../test/postgres';
 import { applyMigrations, openDatabase } from './client';
 import { postgresEngine, sqliteEngine, tablesFor, transaction, writeTogether, type AsyncExecutor, type Engine, type EngineName } from './engine';
@@ -368,23 +368,6 @@ describe('PostgreSQL transactions with a named lock', () => {
     expect((await engine.db.select().from(t.actionKeys).all()).map((r) => r.key).sort()).toEqual(['1', '2', '3']);
   });
 });
-
-/** The texts node-postgres sends to the server while `run` runs (none on SQLite). */
-async function textsSent(run: () => Promise<unknown>): Promise<string[]> {
-  const sent: string[] = [];
-  const original = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const text = args[0];
-    sent.push(typeof text === 'string' ? text : ((text as { text?: string })?.text ?? ''));
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  try {
-    await run();
-  } finally {
-    pg.Client.prototype.query = original;
-  }
-  return sent;
-}
 
 const keyRow = (n: number): typeof sqliteSchema.actionKeys.$inferInsert => ({ key: String(n), actor: 'test', action: 'test', classSessionId: 'g', createdAt: new Date() });
 

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { threadId } from 'node:worker_threads';
 import { applyMigrations, openDatabase, setDb } from '../db/client';
 import { getEngine, type AsyncExecutor } from '../db/engine';
@@ -93,3 +94,20 @@ export const rowsOfSession = async (table: string, classSessionId: string) => Nu
 
 /** What the engine says when a unique index refuses a row (drizzle puts the driver's error in `cause`). */
 export const uniqueViolation = { cause: { message: onPostgres ? expect.stringMatching(/duplicate key value violates unique constraint/) : expect.stringMatching(/UNIQUE/) } };
+
+/** The texts node-postgres sends to the server while `run` runs (none on SQLite). */
+export async function textsSent(run: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const text = args[0];
+    sent.push(typeof text === 'string' ? text : ((text as { text?: string })?.text ?? ''));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  try {
+    await run();
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  return sent;
+}

@@ -1,6 +1,6 @@
 import { database } from '../../db/engine';
 import { PlatformError } from './errors';
-import { requestExchange } from './gateway';
+import { requestExchangeWithToken } from './gateway';
 import { answerApi, readJson, type ApiAnswer, type ApiRequest } from './http';
 import { authenticateToken } from './tokens';
 
@@ -12,11 +12,17 @@ import { authenticateToken } from './tokens';
 export async function answerExchangeCall(request: ApiRequest): Promise<ApiAnswer> {
   return answerApi(async () => {
     const token = /^Bearer\s+(\S+)$/i.exec(request.header('authorization') ?? '')?.[1];
-    if (!token) throw new PlatformError('jeton_invalide', 'Présentez le jeton de votre organisme : Authorization: Bearer <jeton>.');
+    if (!token) throw new PlatformError('jeton_invalide', 'Présentez le jeton de votre organisme : Authorization: Bearer <jeton>.');
     const db = database();
-    const caller = await authenticateToken(db, token);
-    if (!caller) throw new PlatformError('jeton_invalide');
-    const outcome = await requestExchange(db, caller, await readJson(request));
+    // The body is read before the token is looked up, so that the token, the person and the provider's state are read
+    // together (gateway.ts); a caller without a valid token still learns nothing but that.
+    const body = await readJson(request).then((value) => ({ value }), (error: unknown) => ({ error }));
+    if ('error' in body) {
+      if (!(await authenticateToken(db, token))) throw new PlatformError('jeton_invalide');
+      throw body.error;
+    }
+    const outcome = await requestExchangeWithToken(db, token, body.value);
+    if (!outcome) throw new PlatformError('jeton_invalide');
     return { status: outcome.status, body: outcome.body };
   });
 }

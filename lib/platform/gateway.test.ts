@@ -1,13 +1,13 @@
 import { type AsyncExecutor, getEngine, postgresEngine } from '../../db/engine';
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshDb, onPostgres, rawSql, rowsOfSession, tablesOfSessions } from '../../test/db';
+import { freshDb, onPostgres, rawSql, rowsOfSession, tablesOfSessions, textsSent } from '../../test/db';
 import { classSessions, exchangeTraces, journalEntries, personas } from '../../db/tables';
 import { seedWorld } from '../../db/seed';
 import { demoSession } from '../classroom/sessions';
 import { grantConsent, withdrawConsent } from './consents';
 import { injectFault, endFaults } from './faults';
-import { gatewayTimeoutMs, requestExchange, type Caller, type GatewayDeps } from './gateway';
+import { gatewayTimeoutMs, requestExchange, requestExchangeWithToken, type Caller, type GatewayDeps } from './gateway';
 import { journalJwks } from './checkpoints';
 import { verifyJournalChain } from './journal';
 import { verifyReceipt } from './receipts';
@@ -27,6 +27,13 @@ const personaId = async (key: string, classSessionId = session) =>
   (await db.select({ id: personas.id }).from(personas).where(and(eq(personas.key, key), eq(personas.classSessionId, classSessionId))).get())!.id;
 const caller = async (agency: Caller['agency']): Promise<Caller> => ({ classSessionId: session, agency, token: (await currentToken(getEngine(), session, agency)).token });
 const ask = async (agency: Caller['agency'], body: object) => requestExchange(db, await caller(agency), body, deps);
+/** The same exchange asked as the HTTP API asks it: with the body's token only. */
+const askWithToken = async (agency: Caller['agency'], body: object) => {
+  const outcome = await requestExchangeWithToken(db, (await caller(agency)).token, body, deps);
+  if (!outcome) throw new Error('token refused');
+  return outcome;
+};
+const doors = [['with its caller', ask], ['with its token (the HTTP API)', askWithToken]] as const;
 const parking = async (key: string, provider: 'dgfip' | 'siv' = 'siv') => ({
   fournisseur: provider,
   donnees: [provider === 'siv' ? 'siv.vehicules' : 'dgfip.adresse_fiscale'],
@@ -210,7 +217,7 @@ describe('request shape', () => {
   });
 });
 
-describe('faults injected by the teacher', () => {
+describe.each(doors)('faults injected by the teacher, asked %s', (_, ask) => {
   beforeEach(async () => {
     await consentTo('karim-benali');
   });
@@ -249,6 +256,57 @@ describe('faults injected by the teacher', () => {
   it('refuses on the platform’s rules before looking at the provider’s state', async () => {
     await injectFault(db, session, { agency: 'dgfip', kind: 'panne', minutes: 10 }, now);
     expect((await ask('cpam', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: await personaId('karim-benali'), finalite: 'calcul_prestations' })).body).toMatchObject({ erreur: 'habilitation_absente' });
+  });
+
+  it('obeys the latest fault in force on the provider, not one not yet started, nor another séance’s', async () => {
+    await injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 10, latencyMs: 300 }, new Date(now.getTime() - 2));
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the latest is the last set (its creation time, to the millisecond)
+    await injectFault(db, session, { agency: 'siv', kind: 'panne', minutes: 10 }, new Date(now.getTime() - 1));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 10, latencyMs: 30_000 }, new Date(now.getTime() + 60_000));
+    await db.insert(classSessions).values({ id: 'autre', name: 'Autre', joinCode: 'ZZZZZZ' }).run();
+    await injectFault(db, 'autre', { agency: 'siv', kind: 'lenteur', minutes: 10, latencyMs: 30_000 }, now);
+    expect(await ask('ville', await parking('karim-benali'))).toMatchObject({ status: 503, body: { erreur: 'organisme_indisponible' } });
+    expect(slept).toEqual([]);
+  });
+});
+
+describe('asked with a token (the HTTP API)', () => {
+  const rfr = async () => ({ fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: await personaId('karim-benali'), finalite: 'calcul_prestations' });
+
+  it('answers as the body and séance of the token, and reads the person from that séance only', async () => {
+    const outcome = await askWithToken('caf', await rfr());
+    expect(outcome).toMatchObject({ ok: true, status: 200, entry: { classSessionId: session, consumer: 'caf', subject: await personaId('karim-benali') } });
+    await db.insert(classSessions).values({ id: 'autre', name: 'Autre', joinCode: 'ZZZZZZ' }).run();
+    await seedWorld(getEngine(), 'autre');
+    expect(await askWithToken('caf', { ...await rfr(), usager: await personaId('karim-benali', 'autre') })).toMatchObject({ status: 404, body: { erreur: 'usager_inconnu' }, entry: { subject: null } });
+  });
+
+  it('names a vehicle’s holder from its registration (ANTAI → SIV)', async () => {
+    const outcome = await askWithToken('antai', { fournisseur: 'siv', donnees: ['siv.titulaire'], immatriculation: 'GH-482-KT', finalite: 'contravention' });
+    expect(outcome).toMatchObject({ status: 200, entry: { subject: await personaId('karim-benali') } });
+  });
+
+  it('refuses an unknown, revoked or malformed token whatever the request says; a valid token with a bad request is told what is wrong', async () => {
+    const { token } = await caller('caf');
+    await rotateToken(getEngine(), session, 'caf');
+    const before = (await db.select().from(journalEntries).all()).length;
+    for (const refused of [token, `egt_caf_${'A'.repeat(43)}`, 'jeton', '']) {
+      expect(await requestExchangeWithToken(db, refused, await rfr(), deps)).toBeNull();
+      expect(await requestExchangeWithToken(db, refused, { fournisseur: 'nasa' }, deps)).toBeNull();
+    }
+    expect(await askWithToken('caf', { fournisseur: 'nasa' })).toMatchObject({ status: 422, body: { erreur: 'requete_invalide' }, entry: null });
+    expect(await db.select().from(journalEntries).all()).toHaveLength(before);
+  });
+
+  it.runIf(onPostgres)('reads the token, the person and the provider’s state in one statement on PostgreSQL', async () => {
+    const body = await rfr();
+    const { token } = await caller('caf');
+    const sent = await textsSent(() => requestExchangeWithToken(db, token, body, deps));
+    // Then the provider's read, and the journal's append (BEGIN with the lock, the heads, the writes, COMMIT).
+    expect(sent[0]).toMatch(/from "platform_tokens" left join "personas" .* left join "platform_faults"/);
+    expect(sent[1]).toMatch(/from "tax_records"|from "dgfip/);
+    expect(sent.slice(2).map((q) => q.slice(0, 12))).toEqual(['BEGIN; SELEC', expect.any(String), expect.any(String), 'COMMIT']);
   });
 });
 

@@ -1,16 +1,16 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AsyncExecutor, connectionEngine, engineNameOf, transaction } from '../../db/engine';
-import { prepared } from '../../db/prepared';
+import { placeholderAs, prepared } from '../../db/prepared';
 import { agencyIds, type AgencyId, type ExchangeResult, type TraceRequest } from '../../db/schema';
-import { exchangeTraces, personas } from '../../db/tables';
+import { exchangeTraces, personas, platformFaults, platformTokens } from '../../db/tables';
 import { agencyModules } from '../agencies';
 import { dataItems, findHabilitation, type Habilitation } from './catalogue';
 import { activeConsentFor } from './consents';
 import { PlatformError, type PlatformErrorBody } from './errors';
-import { activeFault } from './faults';
+import { activeFault, type Fault } from './faults';
 import { appendAll, type JournalEntry, type JournalInput, type JournalReceipt } from './journal';
-import { maskToken } from './tokens';
+import { authenticateToken, hashToken, isTokenShaped, maskToken } from './tokens';
 
 // The État plateforme gateway (docs/API.md, "Exchanges"): the one way a body gets another body's data.
 // Order of checks: request shape → habilitation → person → consent → provider faults → provider's handler.
@@ -69,13 +69,43 @@ const insertTrace = prepared((db) =>
   }),
 );
 
+/**
+ * An exchange asked over HTTP first reads who asks (its token), the person it names and the provider's state as the
+ * teacher set it — one statement for the three (on PostgreSQL each statement is a round trip: these were three of the
+ * four reads before the append, two of them one after the other). No row: the token is unknown or revoked.
+ */
+const callerPersonFault = prepared((db) =>
+  db
+    .select({ classSessionId: platformTokens.classSessionId, agency: platformTokens.agency, personaId: personas.id, fault: platformFaults })
+    .from(platformTokens)
+    .leftJoin(personas, and(eq(personas.id, sql.placeholder('usager')), eq(personas.classSessionId, platformTokens.classSessionId)))
+    // The faults in force on the provider, the latest first (as activeFault): one row without any.
+    .leftJoin(
+      platformFaults,
+      and(
+        eq(platformFaults.classSessionId, platformTokens.classSessionId),
+        eq(platformFaults.agency, sql.placeholder('fournisseur')),
+        lte(platformFaults.startsAt, placeholderAs(platformFaults.startsAt, 'now')),
+        gt(platformFaults.endsAt, placeholderAs(platformFaults.endsAt, 'now')),
+      ),
+    )
+    .where(and(eq(platformTokens.tokenHash, sql.placeholder('hash')), isNull(platformTokens.revokedAt)))
+    .orderBy(desc(platformFaults.createdAt))
+    .limit(1),
+);
+
+/** What was read before the checks: the person (undefined: to look up) and the provider's fault in force. */
+type ReadFirst = { personaId: string | null | undefined; fault: Fault | null };
+
 /** The platform's own checks, run before the provider is called and again right before it is read. */
-async function check(db: AsyncExecutor, caller: Caller, req: ExchangeRequest, now: Date): Promise<Checked | { error: PlatformError; habilitation: Habilitation | null; personaId: string | null }> {
+async function check(db: AsyncExecutor, caller: Caller, req: ExchangeRequest, now: Date, known?: string | null): Promise<Checked | { error: PlatformError; habilitation: Habilitation | null; personaId: string | null }> {
   // The person is looked up first so that even a refused attempt is journaled under their name: they see it in "Mes données".
   // A vehicle's registration names its holder, as the provider's own register says.
-  const personaId = req.usager !== undefined
-    ? ((await personInSession(db).get({ id: req.usager, seance: caller.classSessionId }))?.id ?? null)
-    : ((await agencyModules[req.fournisseur].holderOf?.(db, caller.classSessionId, { immatriculation: req.immatriculation! })) ?? null);
+  const personaId = known !== undefined
+    ? known
+    : req.usager !== undefined
+      ? ((await personInSession(db).get({ id: req.usager, seance: caller.classSessionId }))?.id ?? null)
+      : ((await agencyModules[req.fournisseur].holderOf?.(db, caller.classSessionId, { immatriculation: req.immatriculation! })) ?? null);
   const habilitation = findHabilitation(caller.agency, req.fournisseur, req.donnees, req.finalite);
   if (!habilitation) return { error: new PlatformError('habilitation_absente'), habilitation: null, personaId };
   if (!personaId) return { error: new PlatformError('usager_inconnu'), habilitation, personaId };
@@ -127,19 +157,39 @@ async function appendExchanges(tx: AsyncExecutor, items: Recorded[]): Promise<{ 
 }
 
 /**
- * Asks a provider body for data items about a person, on behalf of the calling body.
- * Used by the HTTP route and by the procedures alike.
+ * Asks a provider body for data items about a person, on behalf of the calling body (the procedures, whose caller is
+ * known; the HTTP API asks through requestExchangeWithToken below).
  */
 export async function requestExchange(db: AsyncExecutor, caller: Caller, input: unknown, deps: GatewayDeps = defaultGatewayDeps): Promise<ExchangeOutcome> {
   const startedAt = deps.now().getTime();
+  const req = parseRequest(input);
+  if (req instanceof PlatformError) return { ok: false, status: req.status, body: req.body(), entry: null };
+  return exchange(db, caller, req, input, startedAt, deps);
+}
+
+/**
+ * The same, asked over HTTP with a body's bearer token (lib/platform/exchange-endpoint.ts): the token, the person and
+ * the provider's state read in one statement. Null when the token is unknown or revoked, whatever the request.
+ */
+export async function requestExchangeWithToken(db: AsyncExecutor, token: string, input: unknown, deps: GatewayDeps = defaultGatewayDeps): Promise<ExchangeOutcome | null> {
+  const startedAt = deps.now().getTime();
+  if (!isTokenShaped(token)) return null;
+  const req = parseRequest(input);
+  if (req instanceof PlatformError) return (await authenticateToken(db, token)) ? { ok: false, status: req.status, body: req.body(), entry: null } : null;
+  const row = await callerPersonFault(db).get({ hash: hashToken(token), usager: req.usager ?? null, fournisseur: req.fournisseur, now: deps.now() });
+  if (!row) return null;
+  const caller: Caller = { classSessionId: row.classSessionId, agency: row.agency, token };
+  return exchange(db, caller, req, input, startedAt, deps, { personaId: req.usager !== undefined ? row.personaId : undefined, fault: row.fault });
+}
+
+/** Both doors' exchange, once the request is valid; `readFirst`: what the token's statement already read. */
+async function exchange(db: AsyncExecutor, caller: Caller, req: ExchangeRequest, input: unknown, startedAt: number, deps: GatewayDeps, readFirst?: ReadFirst): Promise<ExchangeOutcome> {
   const request: TraceRequest = {
     methode: 'POST',
     url: exchangesPath,
     entetes: { authorization: `Bearer ${maskToken(caller.token)}`, 'content-type': 'application/json' },
     corps: input,
   };
-  const req = parseRequest(input);
-  if (req instanceof PlatformError) return { ok: false, status: req.status, body: req.body(), entry: null };
 
   // One chain per séance: its appends are serialised across every app server. On PostgreSQL the advisory lock is taken
   // just before the append (held until the transaction ends): the checks and the provider's reads before it run beside
@@ -171,7 +221,9 @@ export async function requestExchange(db: AsyncExecutor, caller: Caller, input: 
 
   // 1. The platform's own rules: refused at once, the provider is never called. 2. The provider's state, as the
   // teacher set it: read beside the checks (on PostgreSQL two round trips at once instead of one after the other).
-  const [first, fault] = await Promise.all([check(db, caller, req, deps.now()), activeFault(db, caller.classSessionId, req.fournisseur, deps.now())]);
+  const [first, fault] = readFirst
+    ? [await check(db, caller, req, deps.now(), readFirst.personaId), readFirst.fault]
+    : await Promise.all([check(db, caller, req, deps.now()), activeFault(db, caller.classSessionId, req.fournisseur, deps.now())]);
   if ('error' in first) return fail(first.error, first.personaId, first.habilitation);
   if (fault?.kind === 'panne' || (fault?.kind === 'erratique' && deps.random() < fault.failureRate)) {
     return fail(new PlatformError('organisme_indisponible'), first.personaId, first.habilitation);

@@ -77,9 +77,12 @@ export async function rotateToken(engine: Engine, classSessionId: string, agency
   return currentToken(engine, classSessionId, agency);
 }
 
+/** "egt_<body>_<43 base64url characters>": anything else is refused without reading the database. */
+export const isTokenShaped = (token: string) => /^egt_[a-z-]+_[A-Za-z0-9_-]{43}$/.test(token);
+
 /** The caller a bearer token stands for, or null if it is unknown or revoked. */
 export async function authenticateToken(db: AsyncExecutor, token: string): Promise<{ classSessionId: string; agency: AgencyId; token: string } | null> {
-  if (!/^egt_[a-z-]+_[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  if (!isTokenShaped(token)) return null;
   const row = await tokenByHash(db).get({ hash: hashToken(token) });
   return row ? { classSessionId: row.classSessionId, agency: row.agency, token } : null;
 }
