@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textsSent } from '../test/db';
 import { createTestDatabase, startTestPostgres, type TestPostgres } from '../test/postgres';
@@ -320,6 +321,56 @@ describe.each(['sqlite', 'postgres'] as const)('writes sent together on %s', (na
       engine.transaction((tx) => writeTogether(tx, [tx.insert(t.classSessions).values({ id: 'w2', name: 'Séance w2', joinCode: 'WWWWW2' }), tx.insert(t.actionKeys).values({ ...keyRow(1), classSessionId: 'w' })])),
     ).rejects.toThrow();
     expect(await engine.db.select().from(t.classSessions).where(eq(t.classSessions.id, 'w2')).all()).toEqual([]);
+  });
+});
+
+describe('PostgreSQL write transactions plan for the tables as they are now', () => {
+  it('a foreign key checked against a table that grew keeps using its index (it scanned the table on a connection that planned once)', async () => {
+    const engine = await open('postgres');
+    const url = urls.get(engine)!;
+    type Rows = Record<string, unknown>[];
+    type Raw = { execute(query: ReturnType<typeof sql>): Promise<{ rows: Rows }> };
+    const setup = new pg.Client({ connectionString: url });
+    await setup.connect();
+    for (const t of ['ours', 'plain']) {
+      await setup.query(`CREATE TABLE parent_${t} (id text PRIMARY KEY, pad text)`);
+      await setup.query(`CREATE TABLE child_${t} (parent_id text REFERENCES parent_${t} (id))`);
+    }
+    await setup.end();
+    // In one transaction on one connection: the check planned on a table of a few rows, as autovacuum last measured it
+    // (ten times: after five PostgreSQL may keep one plan), the table grown to 20 000 rows, one more check; what it
+    // scanned, by the transaction's counts.
+    const scansAfterGrowth = async (t: string, query: (text: string) => Promise<Rows>) => {
+      for (let i = 0; i < 6; i++) await query(`INSERT INTO parent_${t} VALUES ('p${i}', 'x')`);
+      await query(`ANALYZE parent_${t}`);
+      for (let i = 0; i < 10; i++) await query(`INSERT INTO child_${t} VALUES ('p${i % 6}')`);
+      await query(`INSERT INTO parent_${t} SELECT 'g' || g, repeat('x', 200) FROM generate_series(1, 20000) g`);
+      const counts = async () => (await query(`SELECT seq_scan, idx_scan FROM pg_stat_xact_user_tables WHERE relname = 'parent_${t}'`))[0]!;
+      const before = await counts();
+      await query(`INSERT INTO child_${t} VALUES ('g20000')`);
+      const after = await counts();
+      return { seq: Number(after.seq_scan) - Number(before.seq_scan), idx: Number(after.idx_scan) - Number(before.idx_scan) };
+    };
+    // The engine's write transactions: a custom plan each time, the check is one index lookup. (Rolled back.)
+    let ours: unknown;
+    await transaction(engine.db, async (tx) => {
+      const query = async (text: string) => (await (tx as unknown as Raw).execute(sql.raw(text))).rows;
+      expect(await query('SHOW plan_cache_mode')).toEqual([{ plan_cache_mode: 'force_custom_plan' }]);
+      ours = await scansAfterGrowth('ours', query);
+      throw new Error('rolled back');
+    }).catch((error: Error) => expect(error.message).toBe('rolled back'));
+    expect(ours).toEqual({ seq: 0, idx: 1 });
+    // PostgreSQL's default, as the engine's writes had it: the plan made on the small table reads it all.
+    const plain = new pg.Client({ connectionString: url });
+    await plain.connect();
+    try {
+      await plain.query('BEGIN');
+      expect((await plain.query('SHOW plan_cache_mode')).rows).toEqual([{ plan_cache_mode: 'auto' }]);
+      expect(await scansAfterGrowth('plain', async (text) => (await plain.query(text)).rows)).toEqual({ seq: 1, idx: 0 });
+      await plain.query('ROLLBACK');
+    } finally {
+      await plain.end();
+    }
   });
 });
 

@@ -284,7 +284,12 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
   addSqliteTerminals();
   nameStatements();
   const statements = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
-  const writes = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // Write transactions plan each statement for its values and the tables as they are now (a custom plan). PostgreSQL
+  // checks a foreign key with a statement it plans once per connection: planned while the journal was a few pages, a
+  // trace's check of its entry scanned the whole journal until autovacuum's next ANALYZE — 0.2 to 0.8 ms a check,
+  // growing with the journal, inside the séance's lock (docs/performance.md, session 29). The pages' pool keeps its
+  // plans (their statements read by index whatever the sizes).
+  const writes = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: '-c plan_cache_mode=force_custom_plan' });
   const drizzled = drizzlePg(statements, { schema: pgTables });
   const writer = drizzlePg(writes, { schema: pgTables });
   // drizzle's own transaction sends BEGIN, then the named lock: two round trips before the work. Here both go in one
