@@ -12,7 +12,7 @@ import { authenticateToken } from './tokens';
 export async function answerExchangeCall(request: ApiRequest): Promise<ApiAnswer> {
   return answerApi(async () => {
     const token = /^Bearer\s+(\S+)$/i.exec(request.header('authorization') ?? '')?.[1];
-    if (!token) throw new PlatformError('jeton_invalide', 'Présentez le jeton de votre organisme : Authorization: Bearer <jeton>.');
+    if (!token) throw new PlatformError('jeton_invalide', 'Présentez le jeton de votre organisme : Authorization: Bearer <jeton>.');
     const db = database();
     // The body is read before the token is looked up, so that the token, the person and the provider's state are read
     // together (gateway.ts); a caller without a valid token still learns nothing but that.
