@@ -40,19 +40,15 @@ export async function activeFault(db: AsyncExecutor, classSessionId: string, age
   return (await faultInForce(db).get({ seance: classSessionId, agency, now })) ?? null;
 }
 
+/** A fault in force at the placeholder `now`: started, not ended (for the statements built once that read faults). */
+export const inForceAtNow = () => and(lte(platformFaults.startsAt, placeholderAs(platformFaults.startsAt, 'now')), gt(platformFaults.endsAt, placeholderAs(platformFaults.endsAt, 'now')));
+
 // Asked on every exchange: built once (db/prepared.ts).
 const faultInForce = prepared((db) =>
   db
     .select()
     .from(platformFaults)
-    .where(
-      and(
-        eq(platformFaults.classSessionId, sql.placeholder('seance')),
-        eq(platformFaults.agency, sql.placeholder('agency')),
-        lte(platformFaults.startsAt, placeholderAs(platformFaults.startsAt, 'now')),
-        gt(platformFaults.endsAt, placeholderAs(platformFaults.endsAt, 'now')),
-      ),
-    )
+    .where(and(eq(platformFaults.classSessionId, sql.placeholder('seance')), eq(platformFaults.agency, sql.placeholder('agency')), inForceAtNow()))
     .orderBy(desc(platformFaults.createdAt))
     .limit(1),
 );

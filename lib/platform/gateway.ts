@@ -1,14 +1,14 @@
-import { and, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AsyncExecutor, connectionEngine, engineNameOf, transaction } from '../../db/engine';
-import { placeholderAs, prepared } from '../../db/prepared';
+import { prepared } from '../../db/prepared';
 import { agencyIds, type AgencyId, type ExchangeResult, type TraceRequest } from '../../db/schema';
 import { exchangeTraces, personas, platformFaults, platformTokens } from '../../db/tables';
 import { agencyModules } from '../agencies';
 import { dataItems, findHabilitation, type Habilitation } from './catalogue';
 import { activeConsentFor } from './consents';
 import { PlatformError, type PlatformErrorBody } from './errors';
-import { activeFault, type Fault } from './faults';
+import { activeFault, inForceAtNow, type Fault } from './faults';
 import { appendAll, type JournalEntry, type JournalInput, type JournalReceipt } from './journal';
 import { authenticateToken, hashToken, isTokenShaped, maskToken } from './tokens';
 
@@ -80,15 +80,7 @@ const callerPersonFault = prepared((db) =>
     .from(platformTokens)
     .leftJoin(personas, and(eq(personas.id, sql.placeholder('usager')), eq(personas.classSessionId, platformTokens.classSessionId)))
     // The faults in force on the provider, the latest first (as activeFault): one row without any.
-    .leftJoin(
-      platformFaults,
-      and(
-        eq(platformFaults.classSessionId, platformTokens.classSessionId),
-        eq(platformFaults.agency, sql.placeholder('fournisseur')),
-        lte(platformFaults.startsAt, placeholderAs(platformFaults.startsAt, 'now')),
-        gt(platformFaults.endsAt, placeholderAs(platformFaults.endsAt, 'now')),
-      ),
-    )
+    .leftJoin(platformFaults, and(eq(platformFaults.classSessionId, platformTokens.classSessionId), eq(platformFaults.agency, sql.placeholder('fournisseur')), inForceAtNow()))
     .where(and(eq(platformTokens.tokenHash, sql.placeholder('hash')), isNull(platformTokens.revokedAt)))
     .orderBy(desc(platformFaults.createdAt))
     .limit(1),
