@@ -40,13 +40,22 @@ test('un citoyen donne son accord, voit l’échange et son mode expert dans « 
   await expect(sivExchange).toHaveCount(1);
   await expect(sivExchange).toContainText('Données transmises');
   await expect(sivExchange).toContainText('votre accord');
-  await sivExchange.getByText('Mode expert').click();
-  const request = sivExchange.getByLabel('Requête HTTP');
+  await expect(page.getByText(/Contrôle du journal de la séance\s: intact/)).toBeVisible();
+  // The mode expert is the exchange's own page: the list stays light; the request and the response are one link away.
+  await sivExchange.getByRole('link', { name: /^Mode expert : la requête et la réponse \(entrée n°\s\d+\)$/ }).click();
+  await expect(page).toHaveURL(/\/citoyen\/mes-donnees\/echanges\/[^/]+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ville a demandé à SIV : Véhicules immatriculés');
+  await expect(page.getByText('votre accord')).toBeVisible();
+  const request = page.getByLabel('Requête HTTP');
   await expect(request).toContainText(`POST ${exchangesPath}`);
   await expect(request).toContainText(/authorization: Bearer egt_ville_….{4}\n/);
-  await expect(sivExchange.getByLabel('Réponse HTTP')).toContainText('"immatriculation": "GH-482-KT"');
-  await expect(sivExchange.getByLabel('Réponse HTTP')).not.toContainText('Clio'); // minimised: no make or model
-  await expect(page.getByText(/Contrôle du journal de la séance\s: intact/)).toBeVisible();
+  await expect(page.getByLabel('Réponse HTTP')).toContainText('"immatriculation": "GH-482-KT"');
+  await expect(page.getByLabel('Réponse HTTP')).not.toContainText('Clio'); // minimised: no make or model
+  await expect(page.getByRole('link', { name: /^Télécharger le reçu n°\s\d+ \(JSON\)$/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const expertPage = page.url();
+  await page.getByRole('link', { name: 'Retour à Mes données' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes données');
   await expect(page.getByRole('heading', { name: 'Système d’immatriculation des véhicules (simulé)' })).toBeVisible(); // right of access
   await expectNoAxeViolations(page);
 
@@ -70,6 +79,26 @@ test('un citoyen donne son accord, voit l’échange et son mode expert dans « 
   await expect(sivExchange).toHaveCount(2);
   await expect(sivExchange.first()).toContainText('Refusé : vous n’aviez pas donné votre accord (ou vous l’aviez retiré)');
   await expectNoAxeViolations(page);
+
+  // The exchange's page is for those it concerns: another citizen finds nothing there, as at an address that does not
+  // exist; the city's agent reads it in the agent's space, another body's agent does not.
+  const exchangeId = expertPage.split('/').pop()!;
+  const otherCitizen = await (await browser.newContext()).newPage();
+  await signInThroughProvider(otherCitizen, /FranceConnect/, 'Samir Aziz');
+  expect((await otherCitizen.goto(expertPage))?.status()).toBe(404);
+  const cityAgent = await (await browser.newContext()).newPage();
+  await signInThroughProvider(cityAgent, /ProConnect/, 'Camille Vasseur');
+  await cityAgent.goto('/agent');
+  await cityAgent.locator(`a[href="/agent/echanges/${exchangeId}"]`).click();
+  await expect(cityAgent).toHaveURL(new RegExp(`/agent/echanges/${exchangeId}$`));
+  await expect(cityAgent.getByRole('heading', { level: 1 })).toHaveText('Ville a demandé à SIV : Véhicules immatriculés');
+  await expect(cityAgent.getByText('l’accord de la personne')).toBeVisible();
+  await expect(cityAgent.getByLabel('Réponse HTTP')).toContainText('"immatriculation": "GH-482-KT"');
+  await expect(cityAgent.getByRole('link', { name: /Télécharger le reçu/ })).toHaveCount(0); // the receipt is the person's
+  await expectNoAxeViolations(cityAgent);
+  const otherAgent = await (await browser.newContext()).newPage();
+  await signInThroughProvider(otherAgent, /ProConnect/, 'Nathalie Brun');
+  expect((await otherAgent.goto(`/agent/echanges/${exchangeId}`))?.status()).toBe(404);
 });
 
 test('refuser est aussi simple qu’accepter, et la vérification dit la raison exacte d’un refus', async ({ page }) => {

@@ -112,6 +112,10 @@ test('chaque page, à 320 et 390 px, sans défilement horizontal et dans un fran
   await citizen.getByRole('button', { name: 'Valider ma réponse' }).click();
   await expect(citizen).toHaveURL(/\/citoyen\/dossiers\//);
   citizenPages.push(new URL(citizen.url()).pathname, ...(await linksLike(citizen, '/citoyen/coffre-fort', /^\/citoyen\/coffre-fort\/[^/]+$/)), ...(await linksLike(citizen, '/citoyen/coffre-fort', /^\/verifier\//)));
+  // An exchange's "mode expert" page (his filing had the city ask SIV and DGFiP).
+  const citizenExchanges = await linksLike(citizen, '/citoyen/mes-donnees', /^\/citoyen\/mes-donnees\/echanges\//);
+  expect(citizenExchanges.length).toBeGreaterThan(0);
+  citizenPages.push(...citizenExchanges);
   // A draft's step and its summary (the stepper), as a phone shows them.
   await citizen.goto('/citoyen/demarches/acte-naissance');
   await citizen.getByRole('button', { name: /Commencer la démarche|Reprendre ma demande/ }).first().click();
@@ -151,7 +155,9 @@ test('chaque page, à 320 et 390 px, sans défilement horizontal et dans un fran
   await tour(marcel, ['/citoyen', '/citoyen/sans-internet?demarche=acte-naissance'], found);
 
   const agent = await signedIn(browser, /ProConnect/, 'Camille Vasseur');
-  await tour(agent, ['/agent', '/agent/saisie', '/agent/conseil', '/seance/idees', ...(await linksLike(agent, '/agent', /^\/agent\/dossiers\//))], found);
+  const agentExchanges = await linksLike(agent, '/agent', /^\/agent\/echanges\//);
+  expect(agentExchanges.length).toBeGreaterThan(0);
+  await tour(agent, ['/agent', '/agent/saisie', '/agent/conseil', '/seance/idees', ...(await linksLike(agent, '/agent', /^\/agent\/dossiers\//)), ...agentExchanges], found);
 
   const rapporteur = await signedIn(browser, /ProConnect/, 'Claire Fontaine');
   await tour(rapporteur, ['/agent'], found);

@@ -16,7 +16,7 @@ import { registryNames } from '@/db/seed/reference-data';
 import { redirect } from 'next/navigation';
 import { getViewer, requireAgent } from '@/lib/auth/guards';
 import { habilitations } from '@/lib/platform/catalogue';
-import { exchangesWithTraces } from '@/lib/platform/journal-view';
+import { exchangesOf } from '@/lib/platform/journal-view';
 import { currentToken } from '@/lib/platform/tokens';
 import { addressBodies, newAddressOf } from '@/lib/procedures/address-change/definition';
 import { agentCounts, agentNotices, agentQueue } from '@/lib/procedures/agent';
@@ -60,7 +60,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
   const receivesNotices = addressBodies.some((b) => b.id === agent.agencyId);
   const notices = receivesNotices ? await agentNotices(db, agent) : [];
   const noticeAddresses = await Promise.all(notices.map(({ c }) => newAddressOf(c, db)));
-  const exchanges = await exchangesWithTraces(db, { kind: 'organisme', classSessionId: agent.classSessionId, agency: agent.agencyId }, 50);
+  const exchanges = await exchangesOf(db, { kind: 'organisme', classSessionId: agent.classSessionId, agency: agent.agencyId }, 50);
   const example = habilitations.find((h) => h.consommateur === agent.agencyId);
   const questions = (await conversationsForAdviser(db, { id: agent.id, classSessionId: agent.classSessionId, agencyId: agent.agencyId })).filter((q) => q.waiting).length;
   return (
@@ -245,7 +245,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
             <p>Aucun échange pour le moment.</p>
           </div>
         ) : (
-          <ExchangeList reader="tiers" rows={exchanges} />
+          <ExchangeList reader="tiers" rows={exchanges} expertHref={(id) => `/agent/echanges/${id}`} />
         )}
         <ApiAccess token={await currentToken(getEngine(), agent.classSessionId, agent.agencyId)} example={example ? { fournisseur: example.fournisseur, donnees: example.donnees, finalite: example.finalite } : null} />
       </section>

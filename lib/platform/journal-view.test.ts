@@ -3,7 +3,7 @@ import { freshDb } from '../../test/db';
 import { demoSession } from '../classroom/sessions';
 import type { AgencyId } from '../../db/schema';
 import { appendJournalEntry, type JournalInput } from './journal';
-import { exchangesWithTraces } from './journal-view';
+import { exchangesOf, exchangesWithTraces, type JournalReader } from './journal-view';
 
 const exchange = (classSessionId: string, consumer: AgencyId, provider: AgencyId): JournalInput => ({
   classSessionId,
@@ -38,5 +38,28 @@ describe('a body’s latest exchanges', () => {
     expect(await seen('siv', 50)).toEqual(['3:ville>siv']);
     expect(await seen('cpam', 50)).toEqual([]);
     expect(await seen('dgfip', 3)).toEqual(['36:caf>dgfip', '34:caf>dgfip', '33:caf>dgfip']);
+  });
+
+  it('are the same entries without their traces for a list that links to each exchange’s page', async () => {
+    const db = await freshDb();
+    const seance = (await demoSession(db))!.id;
+    const about = (subject: string | null, caseId: string | null): JournalInput => ({ ...exchange(seance, 'ville', 'dgfip'), subject, caseId });
+    for (const input of [about('p1', 'c1'), about('p2', 'c2'), about('p1', null), { ...exchange(seance, 'caf', 'siv'), subject: 'p1' }]) await appendJournalEntry(db, input);
+    const readers: JournalReader[] = [
+      { kind: 'usager', classSessionId: seance, personaId: 'p1' },
+      { kind: 'organisme', classSessionId: seance, agency: 'ville' },
+      { kind: 'organisme', classSessionId: seance, agency: 'siv' },
+      { kind: 'enseignant', classSessionId: seance },
+    ];
+    for (const reader of readers) {
+      for (const [limit, caseRef] of [[50, undefined], [1, undefined], [50, 'c1']] as const) {
+        const withTraces = await exchangesWithTraces(db, reader, limit, caseRef);
+        const light = await exchangesOf(db, reader, limit, caseRef);
+        expect(light.map((r) => r.entry)).toEqual(withTraces.map((r) => r.entry));
+        expect(light.every((r) => r.trace === null)).toBe(true);
+      }
+    }
+    expect((await exchangesOf(db, readers[0]!, 50)).map((r) => r.entry.sequence)).toEqual([4, 3, 1]);
+    expect((await exchangesOf(db, readers[1]!, 50, 'c1')).map((r) => r.entry.sequence)).toEqual([1]);
   });
 });

@@ -54,12 +54,33 @@ export async function readExchange(db: AsyncExecutor, reader: JournalReader, ent
 }
 
 /** Entries the reader may see with their traces (mode expert), newest first; optionally those of one case only. */
-export async function exchangesWithTraces(db: AsyncExecutor, reader: JournalReader, limit = 100, caseRef?: string) {
-  const withTraces = (where: SQL | undefined) =>
-    db.select({ entry: journalEntries, trace: exchangeTraces }).from(journalEntries).leftJoin(exchangeTraces, eq(exchangeTraces.journalEntryId, journalEntries.id)).where(where).orderBy(desc(journalEntries.sequence)).limit(limit).all();
-  if (reader.kind !== 'organisme' || caseRef) return withTraces(caseRef ? and(readerFilter(reader), eq(journalEntries.caseId, caseRef)) : readerFilter(reader));
+export function exchangesWithTraces(db: AsyncExecutor, reader: JournalReader, limit = 100, caseRef?: string) {
+  return latestExchanges(db, reader, limit, caseRef, true);
+}
+
+/** The same entries without their traces (`trace` null), for a list that links each to its page instead. */
+export function exchangesOf(db: AsyncExecutor, reader: JournalReader, limit = 100, caseRef?: string) {
+  return latestExchanges(db, reader, limit, caseRef, false);
+}
+
+/** An exchange as the lists and its page show it: the journal's entry and, when read, what the platform saw. */
+export type ExchangeRow = { entry: JournalEntry; trace: typeof exchangeTraces.$inferSelect | null };
+
+async function latestExchanges(db: AsyncExecutor, reader: JournalReader, limit: number, caseRef: string | undefined, traces: boolean): Promise<ExchangeRow[]> {
+  const rows = (where: SQL | undefined): Promise<ExchangeRow[]> =>
+    traces
+      ? db.select({ entry: journalEntries, trace: exchangeTraces }).from(journalEntries).leftJoin(exchangeTraces, eq(exchangeTraces.journalEntryId, journalEntries.id)).where(where).orderBy(desc(journalEntries.sequence)).limit(limit).all()
+      : db
+          .select()
+          .from(journalEntries)
+          .where(where)
+          .orderBy(desc(journalEntries.sequence))
+          .limit(limit)
+          .all()
+          .then((entries) => entries.map((entry) => ({ entry, trace: null })));
+  if (reader.kind !== 'organisme' || caseRef) return rows(caseRef ? and(readerFilter(reader), eq(journalEntries.caseId, caseRef)) : readerFilter(reader));
   // A body's latest: its latest as consumer and as provider, each read down its own index (one body among thousands of
-  // exchanges of others would otherwise walk the séance's whole journal), then those entries with their traces.
+  // exchanges of others would otherwise walk the séance's whole journal), then those entries.
   const latestAs = (column: typeof journalEntries.consumer | typeof journalEntries.provider) =>
     db
       .select({ id: journalEntries.id, sequence: journalEntries.sequence })
@@ -71,7 +92,7 @@ export async function exchangesWithTraces(db: AsyncExecutor, reader: JournalRead
   const latest = new Map([...(await latestAs(journalEntries.consumer)), ...(await latestAs(journalEntries.provider))].map((e) => [e.id, e.sequence]));
   const ids = [...latest].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([id]) => id);
   // By their ids alone (read in this séance above): with the séance in the condition, the planner walks its journal again.
-  return ids.length === 0 ? [] : withTraces(inArray(journalEntries.id, ids));
+  return ids.length === 0 ? [] : rows(inArray(journalEntries.id, ids));
 }
 
 /** The receipt the platform handed out with an exchange's answer (kept in its trace); null for entries from before receipts. */

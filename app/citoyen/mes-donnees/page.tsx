@@ -78,7 +78,7 @@ export default async function MyDataPage() {
               faire confiance au serveur, que la demande est toujours dans le journal et n’a pas été modifiée (commande{' '}
               <code>npm run journal:verifier</code>).
             </p>
-            <ExchangeList reader="personne" rows={exchanges} receiptHref={(id) => `/citoyen/mes-donnees/recus/${id}`} />
+            <ExchangeList reader="personne" rows={exchanges} receiptHref={(id) => `/citoyen/mes-donnees/recus/${id}`} expertHref={(id) => `/citoyen/mes-donnees/echanges/${id}`} />
           </>
         )}
         <JournalState chain={chain} />

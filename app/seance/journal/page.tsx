@@ -6,7 +6,7 @@ import { currentDeviceHash } from '@/lib/classroom/device';
 import { latestParticipation, touchParticipant } from '@/lib/classroom/participants';
 import { verifyJournalChain } from '@/lib/platform/journal';
 import { JournalState } from '@/app/_components/journal-state';
-import { exchangesWithTraces } from '@/lib/platform/journal-view';
+import { exchangesOf } from '@/lib/platform/journal-view';
 import { ExchangeList } from '../../_components/exchange-list';
 import { LiveRefresh } from '../../_components/live-refresh';
 
@@ -19,7 +19,7 @@ export default async function AuditJournalPage() {
   const mine = device ? await latestParticipation(db, device) : null;
   if (!mine || mine.participant.role !== 'observateur') forbidden();
   await touchParticipant(db, mine.participant);
-  const rows = (await exchangesWithTraces(db, { kind: 'enseignant', classSessionId: mine.session.id }, 200)).map((r) => ({ entry: r.entry, trace: null }));
+  const rows = await exchangesOf(db, { kind: 'enseignant', classSessionId: mine.session.id }, 200);
   const chain = await verifyJournalChain(db, mine.session.id);
   return (
     <>

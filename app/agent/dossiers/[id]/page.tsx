@@ -13,7 +13,7 @@ import { database } from '@/db/engine';
 import { personas } from '@/db/tables';
 import { requireAgent } from '@/lib/auth/guards';
 import { documentsOfCase } from '@/lib/documents/documents';
-import { exchangesWithTraces } from '@/lib/platform/journal-view';
+import { exchangesOf } from '@/lib/platform/journal-view';
 import { agentCase, agentPassedCase, refusalReasons } from '@/lib/procedures/agent';
 import { agencyName } from '@/lib/platform/consent-text';
 import { timelineOf } from '@/lib/procedures/engine/cases';
@@ -43,7 +43,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
   const proofs = await proofsOf(db, c.id);
   const docs = await documentsOfCase(db, c.personaId, c.id);
   const events = await timelineOf(db, c.id);
-  const exchanges = c.receiptNumber ? await exchangesWithTraces(db, { kind: 'organisme', classSessionId: c.classSessionId, agency: agent.agencyId }, 50, c.receiptNumber) : [];
+  const exchanges = c.receiptNumber ? await exchangesOf(db, { kind: 'organisme', classSessionId: c.classSessionId, agency: agent.agencyId }, 50, c.receiptNumber) : [];
   const send = decideAction.bind(null, c.id);
   const accept = def.agentAccept?.(c) ?? null;
   return (
@@ -102,7 +102,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
       {exchanges.length > 0 && (
         <section aria-labelledby="echanges">
           <h2 id="echanges">Échanges par l’État plateforme pour ce dossier</h2>
-          <ExchangeList reader="tiers" rows={exchanges} />
+          <ExchangeList reader="tiers" rows={exchanges} expertHref={(id) => `/agent/echanges/${id}`} />
         </section>
       )}
       <section aria-labelledby="decider">

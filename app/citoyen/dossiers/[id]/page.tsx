@@ -10,7 +10,7 @@ import { newActionKey } from '@/lib/action-keys';
 import { database } from '@/db/engine';
 import { documentsOfCase } from '@/lib/documents/documents';
 import { agencyName, agencyShortName } from '@/lib/platform/consent-text';
-import { exchangesWithTraces } from '@/lib/platform/journal-view';
+import { exchangesOf } from '@/lib/platform/journal-view';
 import { noticesOf } from '@/lib/procedures/address-change/definition';
 import { citizenCase, stepContext } from '@/lib/procedures/citizen';
 import { proofLabels, proofsOf } from '@/lib/uploads/proof-files';
@@ -46,7 +46,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const notices = c.procedure === 'changement-adresse' ? await noticesOf(db, c.id) : [];
   // Exchanges carry the receipt number, or the case's id when they happened before it had one (a pre-filled draft).
   const reader = { kind: 'usager', classSessionId: c.classSessionId, personaId: persona.id } as const;
-  const exchanges = (await Promise.all([c.id, ...(c.receiptNumber ? [c.receiptNumber] : [])].map((ref) => exchangesWithTraces(db, reader, 50, ref)))).flat().sort((a, b) => b.entry.sequence - a.entry.sequence);
+  const exchanges = (await Promise.all([c.id, ...(c.receiptNumber ? [c.receiptNumber] : [])].map((ref) => exchangesOf(db, reader, 50, ref)))).flat().sort((a, b) => b.entry.sequence - a.entry.sequence);
   const proofs = await proofsOf(db, c.id);
   const resume = c.state === 'brouillon' ? await firstInvalidStep(def, stepContext(persona, c)) : null;
   // A body that did not answer (outage, too slow): said plainly while the case waits for it (exchanges are newest first).
@@ -200,7 +200,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       {exchanges.length > 0 && (
         <section aria-labelledby="echanges">
           <h2 id="echanges">Les données demandées pour ce dossier</h2>
-          <ExchangeList reader="personne" rows={exchanges} />
+          <ExchangeList reader="personne" rows={exchanges} expertHref={(id) => `/citoyen/mes-donnees/echanges/${id}`} />
         </section>
       )}
 
