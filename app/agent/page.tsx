@@ -60,7 +60,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
   const receivesNotices = addressBodies.some((b) => b.id === agent.agencyId);
   const notices = receivesNotices ? await agentNotices(db, agent) : [];
   const noticeAddresses = await Promise.all(notices.map(({ c }) => newAddressOf(c, db)));
-  const exchanges = await exchangesOf(db, { kind: 'organisme', classSessionId: agent.classSessionId, agency: agent.agencyId }, 50);
+  const exchanges = await exchangesOf(db, { kind: 'organisme', classSessionId: agent.classSessionId, agency: agent.agencyId }, { limit: 50 });
   const example = habilitations.find((h) => h.consommateur === agent.agencyId);
   const questions = (await conversationsForAdviser(db, { id: agent.id, classSessionId: agent.classSessionId, agencyId: agent.agencyId })).filter((q) => q.waiting).length;
   return (

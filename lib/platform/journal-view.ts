@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
 import { type AgencyId } from '../../db/schema';
 import { exchangeTraces, journalEntries } from '../../db/tables';
@@ -53,20 +53,29 @@ export async function readExchange(db: AsyncExecutor, reader: JournalReader, ent
   return row ?? null;
 }
 
-/** Entries the reader may see with their traces (mode expert), newest first; optionally those of one case only. */
-export function exchangesWithTraces(db: AsyncExecutor, reader: JournalReader, limit = 100, caseRef?: string) {
-  return latestExchanges(db, reader, limit, caseRef, true);
+/** Which of the reader's exchanges: the latest `limit` (100 by default), of one case only, older than a sequence number. */
+export type ExchangeQuery = { limit?: number; caseRef?: string; before?: number };
+
+/** Entries the reader may see with their traces (mode expert), newest first. */
+export function exchangesWithTraces(db: AsyncExecutor, reader: JournalReader, query: ExchangeQuery = {}) {
+  return latestExchanges(db, reader, query, true);
 }
 
 /** The same entries without their traces (`trace` null), for a list that links each to its page instead. */
-export function exchangesOf(db: AsyncExecutor, reader: JournalReader, limit = 100, caseRef?: string) {
-  return latestExchanges(db, reader, limit, caseRef, false);
+export function exchangesOf(db: AsyncExecutor, reader: JournalReader, query: ExchangeQuery = {}) {
+  return latestExchanges(db, reader, query, false);
+}
+
+/** How many entries the reader may see (a list shown a page at a time says it). */
+export async function countExchanges(db: AsyncExecutor, reader: JournalReader): Promise<number> {
+  return (await db.select({ n: count() }).from(journalEntries).where(readerFilter(reader)).get())?.n ?? 0;
 }
 
 /** An exchange as the lists and its page show it: the journal's entry and, when read, what the platform saw. */
 export type ExchangeRow = { entry: JournalEntry; trace: typeof exchangeTraces.$inferSelect | null };
 
-async function latestExchanges(db: AsyncExecutor, reader: JournalReader, limit: number, caseRef: string | undefined, traces: boolean): Promise<ExchangeRow[]> {
+async function latestExchanges(db: AsyncExecutor, reader: JournalReader, { limit = 100, caseRef, before }: ExchangeQuery, traces: boolean): Promise<ExchangeRow[]> {
+  const older = before === undefined ? undefined : lt(journalEntries.sequence, before);
   const rows = (where: SQL | undefined): Promise<ExchangeRow[]> =>
     traces
       ? db.select({ entry: journalEntries, trace: exchangeTraces }).from(journalEntries).leftJoin(exchangeTraces, eq(exchangeTraces.journalEntryId, journalEntries.id)).where(where).orderBy(desc(journalEntries.sequence)).limit(limit).all()
@@ -78,14 +87,14 @@ async function latestExchanges(db: AsyncExecutor, reader: JournalReader, limit: 
           .limit(limit)
           .all()
           .then((entries) => entries.map((entry) => ({ entry, trace: null })));
-  if (reader.kind !== 'organisme' || caseRef) return rows(caseRef ? and(readerFilter(reader), eq(journalEntries.caseId, caseRef)) : readerFilter(reader));
+  if (reader.kind !== 'organisme' || caseRef) return rows(and(readerFilter(reader), caseRef ? eq(journalEntries.caseId, caseRef) : undefined, older));
   // A body's latest: its latest as consumer and as provider, each read down its own index (one body among thousands of
   // exchanges of others would otherwise walk the séance's whole journal), then those entries.
   const latestAs = (column: typeof journalEntries.consumer | typeof journalEntries.provider) =>
     db
       .select({ id: journalEntries.id, sequence: journalEntries.sequence })
       .from(journalEntries)
-      .where(and(eq(journalEntries.classSessionId, reader.classSessionId), eq(column, reader.agency)))
+      .where(and(eq(journalEntries.classSessionId, reader.classSessionId), eq(column, reader.agency), older))
       .orderBy(desc(journalEntries.sequence))
       .limit(limit)
       .all();

@@ -28,7 +28,7 @@ export async function exportMyData(db: AsyncExecutor, classSessionId: string, pe
     consentements: (await consentsOf(db, personaId, now)).map(consentView),
     journal: (await readJournal(db, { kind: 'usager', classSessionId, personaId })).map(entryView),
     // Each exchange's signed receipt, to check later with `npm run journal:verifier` (docs/API.md, "Receipts").
-    recus: (await exchangesWithTraces(db, { kind: 'usager', classSessionId, personaId }, 500))
+    recus: (await exchangesWithTraces(db, { kind: 'usager', classSessionId, personaId }, { limit: 500 }))
       .map(({ trace }) => receiptOf(trace))
       .filter((r) => r !== null)
       .reverse(),

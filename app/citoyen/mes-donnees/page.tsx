@@ -8,14 +8,15 @@ import { requireCitizen } from '@/lib/auth/guards';
 import { agencyShortName, itemLabel, purposeLabel } from '@/lib/platform/consent-text';
 import { consentsOf } from '@/lib/platform/consents';
 import { verifyJournalChain } from '@/lib/platform/journal';
-import { exchangesWithTraces } from '@/lib/platform/journal-view';
+import { countExchanges, exchangesWithTraces } from '@/lib/platform/journal-view';
 import { holdingsOf } from '@/lib/platform/my-data';
 import { eq } from 'drizzle-orm';
 import { aidants } from '@/db/tables';
 import { doneForMe, mandatesOfPerson, statusOf } from '@/lib/aidants/mandates';
 import { procedures } from '@/lib/procedures/registry';
 import { confirmMandateAction, revokeMandateAction, withdrawConsentAction } from './actions';
-import { formatDateTime } from '@/lib/format';
+import { countOf, formatDateTime, formatNumber } from '@/lib/format';
+import { z } from 'zod';
 import { FlashNotice } from '@/app/_components/flash-notice';
 import { JournalState } from '@/app/_components/journal-state';
 
@@ -24,10 +25,19 @@ const mandateStatusLabels = { a_confirmer: 'à confirmer', actif: 'actif', expir
 export const metadata: Metadata = { title: 'Mes données' };
 
 
-export default async function MyDataPage() {
+/** Exchanges shown at a time, newest first; `?avant=<n° d’entrée>` shows those before (a person asked about a thousand times). */
+const exchangesPerPage = 50;
+const pageSchema = z.object({ avant: z.coerce.number().int().positive().optional().catch(undefined) });
+
+export default async function MyDataPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const persona = await requireCitizen();
   const db = database();
-  const exchanges = await exchangesWithTraces(db, { kind: 'usager', classSessionId: persona.classSessionId, personaId: persona.id }, 500);
+  const { avant } = pageSchema.parse(await searchParams);
+  const reader = { kind: 'usager', classSessionId: persona.classSessionId, personaId: persona.id } as const;
+  const read = await exchangesWithTraces(db, reader, { limit: exchangesPerPage + 1, before: avant });
+  const exchanges = read.slice(0, exchangesPerPage);
+  const older = read.length > exchangesPerPage ? exchanges.at(-1)!.entry.sequence : null;
+  const total = read.length > exchangesPerPage || avant !== undefined ? await countExchanges(db, reader) : exchanges.length;
   const consents = await consentsOf(db, persona.id);
   const active = consents.filter((c) => c.status === 'actif');
   const past = consents.filter((c) => c.status !== 'actif');
@@ -47,7 +57,7 @@ export default async function MyDataPage() {
       <nav aria-label="Dans cette page">
         <ul>
           <li>
-            <a href="#echanges">Qui a demandé des informations sur vous ({exchanges.length})</a>
+            <a href="#echanges">Qui a demandé des informations sur vous ({formatNumber(total)})</a>
           </li>
           <li>
             <a href="#accords">Vos accords ({active.length} en cours)</a>
@@ -67,7 +77,7 @@ export default async function MyDataPage() {
           Chaque demande passe par l’État plateforme, qui vérifie que l’organisme en a le droit, puis l’inscrit dans un journal
           que personne ne peut modifier sans que cela se voie. Les demandes refusées y figurent aussi.
         </p>
-        {exchanges.length === 0 ? (
+        {total === 0 ? (
           <div className="empty-state">
             <p>Aucun organisme n’a encore demandé d’information à votre sujet.</p>
           </div>
@@ -78,7 +88,33 @@ export default async function MyDataPage() {
               faire confiance au serveur, que la demande est toujours dans le journal et n’a pas été modifiée (commande{' '}
               <code>npm run journal:verifier</code>).
             </p>
-            <ExchangeList reader="personne" rows={exchanges} receiptHref={(id) => `/citoyen/mes-donnees/recus/${id}`} expertHref={(id) => `/citoyen/mes-donnees/echanges/${id}`} />
+            {total > exchanges.length && exchanges.length > 0 && (
+              <p>
+                {avant === undefined ? `Voici les ${formatNumber(exchanges.length)} plus récentes` : `Voici ${countOf(exchanges.length, 'demande plus ancienne', 'demandes plus anciennes')}`} sur{' '}
+                {formatNumber(total)}, de la plus récente à la plus ancienne.
+              </p>
+            )}
+            {exchanges.length === 0 ? (
+              <p>Il n’y a pas de demande plus ancienne.</p>
+            ) : (
+              <ExchangeList reader="personne" rows={exchanges} receiptHref={(id) => `/citoyen/mes-donnees/recus/${id}`} expertHref={(id) => `/citoyen/mes-donnees/echanges/${id}`} />
+            )}
+            {(older !== null || avant !== undefined) && (
+              <nav aria-label="Autres demandes" className="pager">
+                <ul>
+                  {avant !== undefined && (
+                    <li>
+                      <Link href="/citoyen/mes-donnees#echanges">Revenir aux demandes les plus récentes</Link>
+                    </li>
+                  )}
+                  {older !== null && (
+                    <li>
+                      <Link href={`/citoyen/mes-donnees?avant=${older}#echanges`}>Voir les demandes plus anciennes</Link>
+                    </li>
+                  )}
+                </ul>
+              </nav>
+            )}
           </>
         )}
         <JournalState chain={chain} />

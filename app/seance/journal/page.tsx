@@ -19,7 +19,7 @@ export default async function AuditJournalPage() {
   const mine = device ? await latestParticipation(db, device) : null;
   if (!mine || mine.participant.role !== 'observateur') forbidden();
   await touchParticipant(db, mine.participant);
-  const rows = await exchangesOf(db, { kind: 'enseignant', classSessionId: mine.session.id }, 200);
+  const rows = await exchangesOf(db, { kind: 'enseignant', classSessionId: mine.session.id }, { limit: 200 });
   const chain = await verifyJournalChain(db, mine.session.id);
   return (
     <>

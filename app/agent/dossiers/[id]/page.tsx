@@ -43,7 +43,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
   const proofs = await proofsOf(db, c.id);
   const docs = await documentsOfCase(db, c.personaId, c.id);
   const events = await timelineOf(db, c.id);
-  const exchanges = c.receiptNumber ? await exchangesOf(db, { kind: 'organisme', classSessionId: c.classSessionId, agency: agent.agencyId }, 50, c.receiptNumber) : [];
+  const exchanges = c.receiptNumber ? await exchangesOf(db, { kind: 'organisme', classSessionId: c.classSessionId, agency: agent.agencyId }, { limit: 50, caseRef: c.receiptNumber }) : [];
   const send = decideAction.bind(null, c.id);
   const accept = def.agentAccept?.(c) ?? null;
   return (

@@ -46,7 +46,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const notices = c.procedure === 'changement-adresse' ? await noticesOf(db, c.id) : [];
   // Exchanges carry the receipt number, or the case's id when they happened before it had one (a pre-filled draft).
   const reader = { kind: 'usager', classSessionId: c.classSessionId, personaId: persona.id } as const;
-  const exchanges = (await Promise.all([c.id, ...(c.receiptNumber ? [c.receiptNumber] : [])].map((ref) => exchangesOf(db, reader, 50, ref)))).flat().sort((a, b) => b.entry.sequence - a.entry.sequence);
+  const exchanges = (await Promise.all([c.id, ...(c.receiptNumber ? [c.receiptNumber] : [])].map((ref) => exchangesOf(db, reader, { limit: 50, caseRef: ref })))).flat().sort((a, b) => b.entry.sequence - a.entry.sequence);
   const proofs = await proofsOf(db, c.id);
   const resume = c.state === 'brouillon' ? await firstInvalidStep(def, stepContext(persona, c)) : null;
   // A body that did not answer (outage, too slow): said plainly while the case waits for it (exchanges are newest first).
