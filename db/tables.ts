@@ -32,6 +32,7 @@ export const consents = active.consents;
 export const exchangeTraces = active.exchangeTraces;
 export const journalEntries = active.journalEntries;
 export const journalHeads = active.journalHeads;
+export const journalVerifications = active.journalVerifications;
 export const platformFaults = active.platformFaults;
 export const platformTokens = active.platformTokens;
 export const addressNotices = active.addressNotices;

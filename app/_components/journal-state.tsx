@@ -1,13 +1,13 @@
-import { countOf, formatDateTimeSeconds } from '@/lib/format';
+import { countOf, formatDateTimeSeconds, formatNumber } from '@/lib/format';
 import { readCheckpointUnverified } from '@/lib/platform/checkpoints';
-import type { ChainVerification } from '@/lib/platform/journal';
+import type { ChainVerification, JournalCheck } from '@/lib/platform/journal';
 
 /**
  * The journal's check, as every page that reads the journal shows it, with the latest signed checkpoint: a copy kept
  * outside (printed, saved) lets anyone prove later that the journal was not cut or rewritten (npm run journal:verifier).
  * `shown`: the checkpoint in full (the debrief, printed); otherwise behind a disclosure.
  */
-export function JournalState({ chain, shown = false }: { chain: ChainVerification; shown?: boolean }) {
+export function JournalState({ chain, whole, shown = false }: { chain: ChainVerification; whole?: JournalCheck['whole']; shown?: boolean }) {
   const note = chain.valide ? chain.point_de_controle : null;
   const checkpoint = note ? readCheckpointUnverified(note) : null;
   const body = note && checkpoint && (
@@ -27,6 +27,7 @@ export function JournalState({ chain, shown = false }: { chain: ChainVerificatio
         {chain.valide ? (
           <>
             Contrôle du journal de la séance : <strong>intact</strong>, {countOf(chain.entrees, 'entrée vérifiée', 'entrées vérifiées une à une')}
+            {whole && whole.newer > 0 && ` (tout le journal le ${formatDateTimeSeconds(whole.at)}, puis ${whole.newer === 1 ? 'l’entrée ajoutée' : `les ${formatNumber(whole.newer)} entrées ajoutées`} depuis)`}
             {checkpoint ? ', conformes au dernier point de contrôle signé.' : '.'}
           </>
         ) : (

@@ -62,6 +62,25 @@ export const journalHeads = sqliteTable('journal_heads', {
 });
 
 /**
+ * Where the pages' check of each séance's journal stands (lib/platform/journal.ts, `journalState`): the last complete
+ * pass — the size it checked, its head hash, its tree frontier — so that a page view checks only the entries since and
+ * the whole journal again once a minute. A shortcut for speed, not a proof: rewriting this row can delay noticing a
+ * rewritten history by a minute at most (a pass dated in the future is not believed); the API's check and
+ * `npm run journal:verifier` always go through it all.
+ */
+export const journalVerifications = sqliteTable('journal_verifications', {
+  classSessionId: text('class_session_id')
+    .primaryKey()
+    .references(() => classSessions.id, { onDelete: 'cascade' }),
+  size: integer('size').notNull(),
+  headHash: text('head_hash').notNull(),
+  /** JSON array of hex hashes, largest subtree first (as journal_heads). */
+  frontier: text('frontier', { mode: 'json' }).$type<string[]>().notNull(),
+  /** When that complete pass was made. */
+  verifiedAt: integer('verified_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/**
  * One bearer token per body per séance (docs/API.md, "Who calls"). Only its SHA-256 is stored;
  * the token itself is derived from a server secret and the generation, so it can be shown again
  * to the teacher and the body's agents. Revoking bumps the generation: the old token stops working.

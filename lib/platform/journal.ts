@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { asc, desc, eq, sql, type Placeholder } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql, type Placeholder } from 'drizzle-orm';
+import { hasDriverCode } from '../../db/client';
 import { engineNameOf, writeTogether, type AsyncExecutor, type Write } from '../../db/engine';
 import { prepared } from '../../db/prepared';
 import { type AgencyId, type ExchangeResult } from '../../db/schema';
-import { journalEntries, journalHeads } from '../../db/tables';
+import { journalEntries, journalHeads, journalVerifications } from '../../db/tables';
 import { checkpointOrigin, journalJwks, signCheckpoint, verifyCheckpoint } from './checkpoints';
 import { countOf, formatNumber } from '../format';
 import { appendToFrontier, leafHash, rootOfFrontier } from './merkle';
@@ -195,44 +196,103 @@ export type ChainVerification =
   | { valide: true; entrees: number; tete: string; point_de_controle: string | null }
   | { valide: false; entrees: number; raison: string; premiere_entree_invalide?: { id: string; sequence: number; raison: string } };
 
+/** Where a walk along the chain stands: how many entries it has checked, the last one's hash, the tree's frontier. */
+type Point = { size: number; head: string; frontier: Buffer[] };
+const genesis: Point = { size: 0, head: genesisHash, frontier: [] };
+
 /**
- * Recomputes the séance's whole chain and tree: any changed, removed or inserted entry breaks the chain, and a tail
- * removed or a history rewritten no longer matches the latest signed checkpoint. (Someone who also rewrites the
- * checkpoints with the key is caught only by the receipts and checkpoints kept outside: lib/platform/log-verifier.ts.)
+ * Checks the séance's chain and tree from `from` (the genesis, or a point a complete pass reached): any changed, removed
+ * or inserted entry breaks the chain, and a tail removed or a history rewritten no longer matches the latest signed
+ * checkpoint. (Someone who also rewrites the checkpoints with the key is caught only by the receipts and checkpoints
+ * kept outside: lib/platform/log-verifier.ts.)
+ *
+ * Exchanges go on while it reads: the checkpoint is read first, so every entry it counts is already there, and the
+ * tree is compared with it at its size; entries beyond it are then the platform's only if a checkpoint read afterwards
+ * counts them (before, an entry appended between the two reads was reported as "removed").
  */
-export async function verifyJournalChain(db: AsyncExecutor | AsyncExecutor, classSessionId: string): Promise<ChainVerification> {
-  const entries = await db.select().from(journalEntries).where(eq(journalEntries.classSessionId, classSessionId)).orderBy(asc(journalEntries.sequence)).all();
-  let previous = genesisHash;
-  let frontier: Buffer[] = [];
-  for (const [index, entry] of entries.entries()) {
-    const broken = (raison: string): ChainVerification => ({
-      valide: false,
-      entrees: entries.length,
-      raison: `entrée n° ${entry.sequence} : ${raison}`,
-      premiere_entree_invalide: { id: entry.id, sequence: entry.sequence, raison },
+async function checkChain(db: AsyncExecutor, classSessionId: string, from: Point): Promise<{ chain: ChainVerification; reached: Point | null }> {
+  const before = await latestCheckpoint(db, classSessionId);
+  const entries = await db
+    .select()
+    .from(journalEntries)
+    .where(and(eq(journalEntries.classSessionId, classSessionId), from.size > 0 ? gt(journalEntries.sequence, from.size) : undefined))
+    .orderBy(asc(journalEntries.sequence))
+    .all();
+  const total = from.size + entries.length;
+  let at = { ...from, frontier: [...from.frontier] };
+  let rootAtBefore: Buffer | null = before && before.size === from.size ? rootOfFrontier(from.frontier) : null;
+  for (const entry of entries) {
+    const broken = (raison: string) => ({
+      chain: { valide: false, entrees: total, raison: `entrée n° ${entry.sequence} : ${raison}`, premiere_entree_invalide: { id: entry.id, sequence: entry.sequence, raison } } as ChainVerification,
+      reached: null,
     });
-    if (entry.sequence !== index + 1) return broken('une entrée manque avant celle-ci');
-    if (entry.previousHash !== previous) return broken('l’empreinte précédente ne correspond pas');
+    if (entry.sequence !== at.size + 1) return broken('une entrée manque avant celle-ci');
+    if (entry.previousHash !== at.head) return broken('l’empreinte précédente ne correspond pas');
     const canonical = canonicalize(hashedContent(entry)) ?? '';
-    if (chainHash(previous, canonical) !== entry.hash) return broken('le contenu a été modifié');
-    previous = entry.hash;
-    frontier = appendToFrontier(frontier, index, leafHash(Buffer.from(canonical)));
+    if (chainHash(at.head, canonical) !== entry.hash) return broken('le contenu a été modifié');
+    at = { size: at.size + 1, head: entry.hash, frontier: appendToFrontier(at.frontier, at.size, leafHash(Buffer.from(canonical))) };
+    if (before && at.size === before.size) rootAtBefore = rootOfFrontier(at.frontier);
   }
-  const head = await latestCheckpoint(db, classSessionId);
-  if (head) {
-    const signed = verifyCheckpoint(head.checkpoint, journalJwks().keys);
-    const broken = (raison: string): ChainVerification => ({ valide: false, entrees: entries.length, raison });
-    if (!signed.ok) return broken(`le dernier point de contrôle ne se vérifie pas (${signed.reason})`);
-    if (signed.checkpoint.size !== entries.length) {
-      return broken(
-        signed.checkpoint.size > entries.length
-          ? `le dernier point de contrôle signé compte ${countOf(signed.checkpoint.size, 'entrée', 'entrées')}, le journal ${formatNumber(entries.length)} : des entrées ont été retirées`
-          : `le journal compte ${countOf(entries.length, 'entrée', 'entrées')}, son dernier point de contrôle signé ${formatNumber(signed.checkpoint.size)} : des entrées ont été ajoutées hors de la plateforme`,
-      );
+  if (!before) return { chain: { valide: true, entrees: total, tete: at.head, point_de_controle: null }, reached: at };
+  const broken = (raison: string) => ({ chain: { valide: false, entrees: total, raison } as ChainVerification, reached: null });
+  const signed = verifyCheckpoint(before.checkpoint, journalJwks().keys);
+  if (!signed.ok) return broken(`le dernier point de contrôle ne se vérifie pas (${signed.reason})`);
+  const removed = (size: number) => broken(`le dernier point de contrôle signé compte ${countOf(size, 'entrée', 'entrées')}, le journal ${formatNumber(total)} : des entrées ont été retirées`);
+  if (signed.checkpoint.size > total || (signed.checkpoint.size < from.size && from.size > 0)) return removed(signed.checkpoint.size);
+  const rewritten = broken('les entrées ne donnent plus la racine du dernier point de contrôle signé : le journal a été réécrit');
+  if (signed.checkpoint.size > 0 && !rootAtBefore?.equals(signed.checkpoint.rootHash)) return rewritten;
+  if (total === signed.checkpoint.size) return { chain: { valide: true, entrees: total, tete: at.head, point_de_controle: before.checkpoint }, reached: at };
+  // More entries than the checkpoint read first counts: appended since by the platform, if its checkpoint now counts them.
+  const after = await latestCheckpoint(db, classSessionId);
+  const signedAfter = after ? verifyCheckpoint(after.checkpoint, journalJwks().keys) : null;
+  if (!after || !signedAfter?.ok || signedAfter.checkpoint.size < total) {
+    return broken(`le journal compte ${countOf(total, 'entrée', 'entrées')}, son dernier point de contrôle signé ${formatNumber(after?.size ?? signed.checkpoint.size)} : des entrées ont été ajoutées hors de la plateforme`);
+  }
+  if (signedAfter.checkpoint.size === total && !rootOfFrontier(at.frontier).equals(signedAfter.checkpoint.rootHash)) return rewritten;
+  return { chain: { valide: true, entrees: total, tete: at.head, point_de_controle: signedAfter.checkpoint.size === total ? after.checkpoint : before.checkpoint }, reached: at };
+}
+
+/** The séance's whole journal checked from its first entry (the API's check, the debrief, the tests). */
+export async function verifyJournalChain(db: AsyncExecutor, classSessionId: string): Promise<ChainVerification> {
+  return (await checkChain(db, classSessionId, genesis)).chain;
+}
+
+/** How often the pages go through the whole journal again; in between they check what was appended since. */
+export const wholeCheckEveryMs = 60_000;
+
+/** What a page shows: the check, and when the whole journal was last gone through (`newer`: entries checked since). */
+export type JournalCheck = { chain: ChainVerification; whole: { at: Date; newer: number } };
+
+/**
+ * The journal's state for the pages that show it (Mes données, the auditors' journal, the teacher's bodies), which
+ * many open at once and refresh live: the whole journal is gone through once a minute per séance (journal_verifications
+ * keeps where that pass ended); in between, a page checks the last entry that pass checked, then only those appended
+ * since, and compares the tree with the latest signed checkpoint as the whole pass does; anything amiss is checked
+ * and said by the whole pass. A history rewritten in the meantime is found by the next whole pass, within a minute.
+ */
+export async function checkJournal(db: AsyncExecutor, classSessionId: string, now = new Date()): Promise<JournalCheck> {
+  const mark = await db.select().from(journalVerifications).where(eq(journalVerifications.classSessionId, classSessionId)).get();
+  const age = mark ? now.getTime() - mark.verifiedAt.getTime() : Infinity;
+  if (mark && age >= 0 && age < wholeCheckEveryMs) {
+    const from: Point = { size: mark.size, head: mark.headHash, frontier: mark.frontier.map((h) => Buffer.from(h, 'hex')) };
+    const last = mark.size > 0 ? await db.select().from(journalEntries).where(and(eq(journalEntries.classSessionId, classSessionId), eq(journalEntries.sequence, mark.size))).get() : null;
+    const lastHolds = mark.size === 0 || (!!last && last.hash === mark.headHash && chainHash(last.previousHash, canonicalize(hashedContent(last)) ?? '') === last.hash);
+    if (lastHolds) {
+      const { chain } = await checkChain(db, classSessionId, from);
+      if (chain.valide) return { chain, whole: { at: mark.verifiedAt, newer: chain.entrees - mark.size } };
     }
-    if (entries.length > 0 && !rootOfFrontier(frontier).equals(signed.checkpoint.rootHash)) return broken('les entrées ne donnent plus la racine du dernier point de contrôle signé : le journal a été réécrit');
+    // Anything amiss is said as the whole pass says it (the first entry that breaks the chain, or what the checkpoint shows).
   }
-  return { valide: true, entrees: entries.length, tete: previous, point_de_controle: head?.checkpoint ?? null };
+  const { chain, reached } = await checkChain(db, classSessionId, genesis);
+  if (chain.valide && reached) {
+    const row = { classSessionId, size: reached.size, headHash: reached.head, frontier: reached.frontier.map((h) => h.toString('hex')), verifiedAt: now };
+    const { classSessionId: _key, ...update } = row;
+    // A séance deleted meanwhile (reset) has nothing to keep: its row would refer to nothing.
+    await db.insert(journalVerifications).values(row).onConflictDoUpdate({ target: journalVerifications.classSessionId, set: update }).run().catch((error: unknown) => {
+      if (!hasDriverCode(error, (code) => code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503')) throw error;
+    });
+  }
+  return { chain, whole: { at: now, newer: 0 } };
 }
 
 /** The sequence number of the séance's last entry (0 when empty): a cheap "has anything happened?" for live views. */

@@ -7,7 +7,7 @@ import { database } from '@/db/engine';
 import { requireCitizen } from '@/lib/auth/guards';
 import { agencyShortName, itemLabel, purposeLabel } from '@/lib/platform/consent-text';
 import { consentsOf } from '@/lib/platform/consents';
-import { verifyJournalChain } from '@/lib/platform/journal';
+import { checkJournal } from '@/lib/platform/journal';
 import { countExchanges, exchangesWithTraces } from '@/lib/platform/journal-view';
 import { holdingsOf } from '@/lib/platform/my-data';
 import { eq } from 'drizzle-orm';
@@ -42,7 +42,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
   const active = consents.filter((c) => c.status === 'actif');
   const past = consents.filter((c) => c.status !== 'actif');
   const holdings = (await holdingsOf(db, persona.classSessionId, persona.id)).filter((b) => b.fiches.length > 0);
-  const chain = await verifyJournalChain(db, persona.classSessionId);
+  const { chain, whole } = await checkJournal(db, persona.classSessionId);
   const mandateRows = await Promise.all((await mandatesOfPerson(db, persona.id)).map(async (m) => ({ m, status: statusOf(m), aidant: await db.select().from(aidants).where(eq(aidants.id, m.aidantId)).get() })));
   const doneForYou = await doneForMe(db, persona.id);
 
@@ -117,7 +117,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
             )}
           </>
         )}
-        <JournalState chain={chain} />
+        <JournalState chain={chain} whole={whole} />
       </section>
 
       <section aria-labelledby="accords">

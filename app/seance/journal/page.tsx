@@ -4,7 +4,7 @@ import { forbidden } from 'next/navigation';
 import { database } from '@/db/engine';
 import { currentDeviceHash } from '@/lib/classroom/device';
 import { latestParticipation, touchParticipant } from '@/lib/classroom/participants';
-import { verifyJournalChain } from '@/lib/platform/journal';
+import { checkJournal } from '@/lib/platform/journal';
 import { JournalState } from '@/app/_components/journal-state';
 import { exchangesOf } from '@/lib/platform/journal-view';
 import { ExchangeList } from '../../_components/exchange-list';
@@ -20,7 +20,7 @@ export default async function AuditJournalPage() {
   if (!mine || mine.participant.role !== 'observateur') forbidden();
   await touchParticipant(db, mine.participant);
   const rows = await exchangesOf(db, { kind: 'enseignant', classSessionId: mine.session.id }, { limit: 200 });
-  const chain = await verifyJournalChain(db, mine.session.id);
+  const { chain, whole } = await checkJournal(db, mine.session.id);
   return (
     <>
       <LiveRefresh url="/api/seance/flux" event="seance" />
@@ -29,7 +29,7 @@ export default async function AuditJournalPage() {
       <p className="lead">
         Chaque demande de données passée par la plateforme, acceptée ou refusée. Vous voyez qui a demandé quoi, pourquoi et sur quelle base, mais pas les données elles-mêmes.
       </p>
-      <JournalState chain={chain} />
+      <JournalState chain={chain} whole={whole} />
       <p>
         <Link href="/plateforme">Comparer avec le catalogue des habilitations</Link> · <Link href="/seance">Ma carte de scénario</Link> · Cette page se met à jour toute seule.
       </p>

@@ -5,7 +5,7 @@ import { roleLabels } from '@/lib/classroom/roles';
 import { agentsOfSession } from '@/lib/classroom/sessions';
 import { lowerFirst } from '@/lib/format';
 import { agencyShortName } from '@/lib/platform/consent-text';
-import { verifyJournalChain } from '@/lib/platform/journal';
+import { checkJournal } from '@/lib/platform/journal';
 import { JournalState } from '@/app/_components/journal-state';
 import { currentToken, maskToken } from '@/lib/platform/tokens';
 import { rotateTokenAction } from '../../../../actions';
@@ -22,7 +22,7 @@ export default async function BodiesPage({ params }: { params: Promise<{ id: str
   const { session } = await teacherSession((await params).id);
   const db = database();
   const tokens = await Promise.all(agencyIds.map((a) => currentToken(getEngine(), session.id, a)));
-  const chain = await verifyJournalChain(db, session.id);
+  const { chain, whole } = await checkJournal(db, session.id);
   const agentRows = await agentsOfSession(db, session.id);
   return (
     <>
@@ -31,7 +31,7 @@ export default async function BodiesPage({ params }: { params: Promise<{ id: str
       <FlashNotice />
       <section aria-labelledby="journal">
         <h2 id="journal">Journal des échanges</h2>
-        <JournalState chain={chain} />
+        <JournalState chain={chain} whole={whole} />
       </section>
 
       <section aria-labelledby="jetons">
