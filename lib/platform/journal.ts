@@ -219,8 +219,11 @@ async function checkChain(db: AsyncExecutor, classSessionId: string, from: Point
     .orderBy(asc(journalEntries.sequence))
     .all();
   const total = from.size + entries.length;
+  const signed = before ? verifyCheckpoint(before.checkpoint, journalJwks().keys) : null;
+  // The tree's root when it had as many entries as the checkpoint signs.
+  const signedSize = signed?.ok ? signed.checkpoint.size : -1;
   let at = { ...from, frontier: [...from.frontier] };
-  let rootAtBefore: Buffer | null = before && before.size === from.size ? rootOfFrontier(from.frontier) : null;
+  let rootAtBefore: Buffer | null = signedSize === from.size ? rootOfFrontier(from.frontier) : null;
   for (const entry of entries) {
     const broken = (raison: string) => ({
       chain: { valide: false, entrees: total, raison: `entrée n° ${entry.sequence} : ${raison}`, premiere_entree_invalide: { id: entry.id, sequence: entry.sequence, raison } } as ChainVerification,
@@ -231,11 +234,10 @@ async function checkChain(db: AsyncExecutor, classSessionId: string, from: Point
     const canonical = canonicalize(hashedContent(entry)) ?? '';
     if (chainHash(at.head, canonical) !== entry.hash) return broken('le contenu a été modifié');
     at = { size: at.size + 1, head: entry.hash, frontier: appendToFrontier(at.frontier, at.size, leafHash(Buffer.from(canonical))) };
-    if (before && at.size === before.size) rootAtBefore = rootOfFrontier(at.frontier);
+    if (at.size === signedSize) rootAtBefore = rootOfFrontier(at.frontier);
   }
-  if (!before) return { chain: { valide: true, entrees: total, tete: at.head, point_de_controle: null }, reached: at };
+  if (!before || !signed) return { chain: { valide: true, entrees: total, tete: at.head, point_de_controle: null }, reached: at };
   const broken = (raison: string) => ({ chain: { valide: false, entrees: total, raison } as ChainVerification, reached: null });
-  const signed = verifyCheckpoint(before.checkpoint, journalJwks().keys);
   if (!signed.ok) return broken(`le dernier point de contrôle ne se vérifie pas (${signed.reason})`);
   const removed = (size: number) => broken(`le dernier point de contrôle signé compte ${countOf(size, 'entrée', 'entrées')}, le journal ${formatNumber(total)} : des entrées ont été retirées`);
   if (signed.checkpoint.size > total || (signed.checkpoint.size < from.size && from.size > 0)) return removed(signed.checkpoint.size);
