@@ -27,7 +27,8 @@ export const metadata: Metadata = { title: 'Mes données' };
 
 /** Exchanges shown at a time, newest first; `?avant=<n° d’entrée>` shows those before (a person asked about a thousand times). */
 const exchangesPerPage = 50;
-const pageSchema = z.object({ avant: z.coerce.number().int().positive().optional().catch(undefined) });
+// An entry's number as the database can compare it (a number typed by hand past that shows the latest).
+const pageSchema = z.object({ avant: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined) });
 
 export default async function MyDataPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const persona = await requireCitizen();
