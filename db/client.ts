@@ -49,7 +49,6 @@ export function openDatabase(file: string): Db {
   return drizzle(sqlite, { schema });
 }
 
-/** SQLite could not get its lock in time (another process held it longer than busy_timeout). */
 /** Whether the driver's error code passes `test`, looked for through drizzle's wrapping (DrizzleQueryError: `cause`). */
 export function hasDriverCode(error: unknown, test: (code: string) => boolean): boolean {
   for (let e = error as { code?: unknown; cause?: unknown } | null, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
@@ -58,6 +57,7 @@ export function hasDriverCode(error: unknown, test: (code: string) => boolean): 
   return false;
 }
 
+/** SQLite could not get its lock in time (another process held it longer than busy_timeout). */
 export const isBusyError = (error: unknown): boolean => hasDriverCode(error, (code) => code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 
 export function applyMigrations(db: Db): void {

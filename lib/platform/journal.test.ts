@@ -177,6 +177,17 @@ describe('the journal as the pages check it', () => {
     expect(await checkJournal(other, 's2', t0)).toMatchObject({ chain: { valide: false, premiere_entree_invalide: { id: first.id } }, whole: { at: t0 } });
   });
 
+  it('shows its check when the database is too busy to keep where the whole pass ended', async () => {
+    const db = await setup();
+    for (let i = 0; i < 2; i++) await appendJournalEntry(db, exchange('s1'));
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    const refusing = new Proxy(db, { get: (target, key) => (key === 'insert' ? () => ({ values: () => ({ onConflictDoUpdate: () => ({ run: () => Promise.reject(busy) }) }) }) : Reflect.get(target, key)) });
+    expect(await checkJournal(refusing, 's1', t0)).toMatchObject({ chain: { valide: true, entrees: 2 }, whole: { at: t0, newer: 0 } });
+    expect(await checkJournal(db, 's1', at(10))).toMatchObject({ whole: { at: at(10) } }); // nothing kept: a whole pass again
+    const broken = new Proxy(db, { get: (target, key) => (key === 'insert' ? () => ({ values: () => ({ onConflictDoUpdate: () => ({ run: () => Promise.reject(new Error('disque plein')) }) }) }) : Reflect.get(target, key)) });
+    await expect(checkJournal(broken, 's1', at(120))).rejects.toThrow('disque plein'); // anything else is not swallowed
+  });
+
   it('starts again from the first entry after the séance is reset', async () => {
     const db = await setup();
     for (let i = 0; i < 3; i++) await appendJournalEntry(db, exchange('s1'));

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { and, asc, desc, eq, gt, sql, type Placeholder } from 'drizzle-orm';
-import { hasDriverCode } from '../../db/client';
+import { hasDriverCode, isBusyError } from '../../db/client';
 import { engineNameOf, writeTogether, type AsyncExecutor, type Write } from '../../db/engine';
 import { prepared } from '../../db/prepared';
 import { type AgencyId, type ExchangeResult } from '../../db/schema';
@@ -289,9 +289,10 @@ export async function checkJournal(db: AsyncExecutor, classSessionId: string, no
   if (chain.valide && reached) {
     const row = { classSessionId, size: reached.size, headHash: reached.head, frontier: reached.frontier.map((h) => h.toString('hex')), verifiedAt: now };
     const { classSessionId: _key, ...update } = row;
-    // A séance deleted meanwhile (reset) has nothing to keep: its row would refer to nothing.
+    // Only a shortcut: a séance deleted meanwhile (reset) has nothing to keep, and a database busy with another writer
+    // leaves it to a later view (the page shows the check it made either way).
     await db.insert(journalVerifications).values(row).onConflictDoUpdate({ target: journalVerifications.classSessionId, set: update }).run().catch((error: unknown) => {
-      if (!hasDriverCode(error, (code) => code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503')) throw error;
+      if (!isBusyError(error) && !hasDriverCode(error, (code) => code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503')) throw error;
     });
   }
   return { chain, whole: { at: now, newer: 0 } };
