@@ -278,7 +278,7 @@ export async function checkJournal(db: AsyncExecutor, classSessionId: string, no
   if (mark && age >= 0 && age < wholeCheckEveryMs) {
     const from: Point = { size: mark.size, head: mark.headHash, frontier: mark.frontier.map((h) => Buffer.from(h, 'hex')) };
     const last = mark.size > 0 ? await db.select().from(journalEntries).where(and(eq(journalEntries.classSessionId, classSessionId), eq(journalEntries.sequence, mark.size))).get() : null;
-    const lastHolds = mark.size === 0 || (!!last && last.hash === mark.headHash && chainHash(last.previousHash, canonicalize(hashedContent(last)) ?? '') === last.hash);
+    const lastHolds = mark.size === 0 || (!!last && last.hash === mark.headHash && entryHash(last.previousHash, last) === last.hash);
     if (lastHolds) {
       const { chain } = await checkChain(db, classSessionId, from);
       if (chain.valide) return { chain, whole: { at: mark.verifiedAt, newer: chain.entrees - mark.size } };
