@@ -10,7 +10,7 @@ import { aidants } from '../db/tables';
 import { grantConsent } from './platform/consents';
 import { parkingConsentRequests, fileParkingCardWithConsent } from './procedures/parking-card/start';
 import { fileParkingCardWithProofs } from './procedures/parking-card/proofs';
-import { startCase, type Actor } from './procedures/engine/cases';
+import { saveDraft, startCase, type Actor } from './procedures/engine/cases';
 import { submitOnce } from './procedures/engine/run';
 import type { Persona } from './procedures/engine/types';
 import { consentText, consentTextVersion } from './platform/consent-text';
@@ -119,7 +119,22 @@ describe('natural keys: two different forms for the same thing make one', () => 
     const [a, b] = await Promise.all([fileParkingCardWithConsent(db, karim, citizen(karim)), fileParkingCardWithConsent(db, karim, citizen(karim))]);
     expect(a.id).toBe(b.id);
     expect(count(await db.select().from(cases).where(eq(cases.personaId, karim.id)).all())).toBe(1);
+    // …and one row for each consent the screen asked for (PostgreSQL made three or four of the two, session 31).
+    expect(count(await db.select().from(consents).where(eq(consents.personaId, karim.id)).all())).toBe(parkingConsentRequests.length);
   });
+
+  it('two tabs answering the consent screen, again and again: one case and one set of consents each time', async () => {
+    // The race needs the two requests to interleave just so; one try proves little on PostgreSQL.
+    for (let i = 0; i < 8; i++) {
+      db = await freshDb();
+      session = (await demoSession(db))!.id;
+      const karim = await persona('karim-benali');
+      const [a, b] = await Promise.all([fileParkingCardWithConsent(db, karim, citizen(karim)), fileParkingCardWithConsent(db, karim, citizen(karim))]);
+      expect(a.id).toBe(b.id);
+      expect(count(await db.select().from(cases).where(eq(cases.personaId, karim.id)).all())).toBe(1);
+      expect(count(await db.select().from(consents).where(eq(consents.personaId, karim.id)).all())).toBe(parkingConsentRequests.length);
+    }
+  }, 60_000);
 
   it('proofs sent twice: one case with one set of proofs', async () => {
     const sophie = await persona('sophie-lefebvre');
@@ -129,6 +144,18 @@ describe('natural keys: two different forms for the same thing make one', () => 
     const b = await fileParkingCardWithProofs(db, sophie, citizen(sophie), 'AB-123-CD', proofs);
     expect(b.id).toBe(a.id);
     expect(count(await db.select().from(cases).where(eq(cases.personaId, sophie.id)).all())).toBe(1);
+  });
+
+  it('two tabs saving two steps at the same instant keep both; a draft sent meanwhile is not written over', async () => {
+    const karim = await persona('karim-benali');
+    const { c } = await startCase(db, { classSessionId: session, personaId: karim.id, procedure: 'acte-naissance' });
+    // Each tab read the draft before the other saved: each writes onto what the database holds, not onto its copy.
+    await Promise.all([saveDraft(db, c, 'demandeur', { lien: 'moi' }), saveDraft(db, c, 'type', { type: 'copie_integrale' })]);
+    const saved = (await db.select().from(cases).where(eq(cases.id, c.id)).get())!;
+    expect(saved.answers).toEqual({ demandeur: { lien: 'moi' }, type: { type: 'copie_integrale' } });
+    await submitOnce(db, saved, karim, citizen(karim));
+    await expect(saveDraft(db, saved, 'type', { type: 'extrait_filiation' })).rejects.toMatchObject({ code: 'etat_incompatible' });
+    expect((await db.select().from(cases).where(eq(cases.id, c.id)).get())!.answers).toEqual(saved.answers);
   });
 
   it('a case sent twice is deposited once', async () => {
@@ -147,6 +174,11 @@ describe('natural keys: two different forms for the same thing make one', () => 
     const grant = { classSessionId: session, personaId: karim.id, consumer: h.consommateur, provider: h.fournisseur, items: h.donnees, purpose: h.finalite, days: 30, shownText: consentText(h.consommateur, h.fournisseur, h.donnees, h.finalite, 30), textVersion: consentTextVersion };
     expect((await grantConsent(db, grant)).id).toBe((await grantConsent(db, grant)).id);
     expect(count(await db.select().from(consents).where(eq(consents.personaId, karim.id)).all())).toBe(1);
+    // Twice at the same instant (two tabs, two servers): still one.
+    const sophie = await persona('sophie-lefebvre');
+    const [x, y] = await Promise.all([grantConsent(db, { ...grant, personaId: sophie.id }), grantConsent(db, { ...grant, personaId: sophie.id })]);
+    expect(x.id).toBe(y.id);
+    expect(count(await db.select().from(consents).where(eq(consents.personaId, sophie.id)).all())).toBe(1);
   });
 
   it('a mandate asked twice is one; confirmed twice, it is confirmed once', async () => {
@@ -158,6 +190,11 @@ describe('natural keys: two different forms for the same thing make one', () => 
     const b = await createMandate(db, asAidant, input);
     expect(b.id).toBe(a.id);
     expect(count(await db.select().from(mandates).where(eq(mandates.personaId, marcel.id)).all())).toBe(1);
+    // Two tabs at the same instant: one mandate as well.
+    const other = { ...input, procedures: ['changement-adresse'] };
+    const [x, y] = await Promise.all([createMandate(db, asAidant, other), createMandate(db, asAidant, other)]);
+    expect(x.id).toBe(y.id);
+    expect(count(await db.select().from(mandates).where(eq(mandates.personaId, marcel.id)).all())).toBe(2);
     const c1 = await confirmMandate(db, marcel.id, a.id);
     const c2 = await confirmMandate(db, marcel.id, a.id);
     expect(c2.confirmedAt).toEqual(c1.confirmedAt);

@@ -27,6 +27,10 @@ describe('the ideas box', () => {
     const b = await proposeIdea(db, me, 'acte-naissance', 'Envoyer l’acte par courriel');
     expect(b).toBe(a);
     expect(await db.select().from(ideas).all()).toMatchObject([{ text: 'Envoyer l’acte par courriel', authorKind: 'usager' }]);
+    // Sent from two tabs at the same instant: one idea too.
+    const [x, y] = await Promise.all([proposeIdea(db, me, 'carte-stationnement', 'Un rappel avant la fin'), proposeIdea(db, me, 'carte-stationnement', 'Un rappel avant la fin')]);
+    expect(x).toBe(y);
+    expect(await db.select().from(ideas).all()).toHaveLength(2);
   });
 
   it('counts one vote per person, never one’s own, never from another séance; the retained idea comes first', async () => {

@@ -1,9 +1,8 @@
 import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { AsyncExecutor } from '../db/engine';
+import { type AsyncExecutor, transaction } from '../db/engine';
 import { procedureIds, type ProcedureId } from '../db/schema';
 import { classSessions, ideas, ideaVotes } from '../db/tables';
-import { transaction } from '../db/engine';
 
 // The ideas box (issue 23): a small version of how services are now built with their users. Citizens, aidants and
 // agents propose an improvement to a procedure; the others vote (once each, not for their own idea); the teacher marks
@@ -30,13 +29,14 @@ export async function proposeIdea(db: AsyncExecutor, author: IdeaAuthor, procedu
   const idea = text.trim().replace(/\s+/g, ' ');
   if (!idea) throw new IdeaError('vide', 'Écrivez votre idée.', 'idee');
   if (idea.length > maxIdeaLength) throw new IdeaError('trop_longue', `Votre idée est trop longue : ${maxIdeaLength} caractères au plus.`, 'idee');
+  // One author's ideas go one after the other: two tabs at once would each find « not there yet ».
   return transaction(db, async (tx) => {
     const same = await tx.select({ id: ideas.id }).from(ideas).where(and(eq(ideas.classSessionId, author.classSessionId), eq(ideas.authorId, author.id), eq(ideas.procedure, procedure as ProcedureId), eq(ideas.text, idea))).get();
     if (same) return same.id;
     const id = crypto.randomUUID();
     await tx.insert(ideas).values({ id, classSessionId: author.classSessionId, procedure: procedure as ProcedureId, authorKind: author.kind, authorId: author.id, text: idea, createdAt: now }).run();
     return id;
-  });
+  }, { lock: `idees:${author.id}` });
 }
 
 /** A vote for someone else's idea of the same séance; voting twice counts once. */

@@ -37,15 +37,18 @@ export async function createMandate(db: AsyncExecutor, aidant: Aidant, input: { 
   const chosen = [...new Set(input.procedures)].filter((p): p is ProcedureId => (mandateProcedures as string[]).includes(p));
   if (chosen.length === 0 || chosen.length !== new Set(input.procedures).size) throw new CaseError('demarches', 'Choisissez au moins une démarche de la liste.');
   if (!Object.keys(mandateDurations).includes(String(input.days))) throw new CaseError('duree', 'Choisissez la durée du mandat.');
-  // The same mandate asked twice (double-click, two tabs) while the first waits for the person is that first one.
-  const pending = await db.select().from(mandates).where(and(eq(mandates.aidantId, aidant.id), eq(mandates.personaId, person.id))).orderBy(desc(mandates.createdAt)).all();
-  const same = pending.find((m) => statusOf(m, now) === 'a_confirmer' && [...m.procedures].sort().join() === [...chosen].sort().join());
-  if (same) return same;
-  return db
-    .insert(mandates)
-    .values({ id: crypto.randomUUID(), classSessionId: aidant.classSessionId, aidantId: aidant.id, personaId: person.id, procedures: chosen, createdAt: now, endsAt: new Date(now.getTime() + input.days * 86_400_000) })
-    .returning()
-    .get();
+  // The same mandate asked twice (double-click, two tabs) while the first waits for the person is that first one: the
+  // aidant's requests for one person go one after the other (« waiting » ends with time, no index can hold it).
+  return transaction(db, async (tx) => {
+    const pending = await tx.select().from(mandates).where(and(eq(mandates.aidantId, aidant.id), eq(mandates.personaId, person.id))).orderBy(desc(mandates.createdAt)).all();
+    const same = pending.find((m) => statusOf(m, now) === 'a_confirmer' && [...m.procedures].sort().join() === [...chosen].sort().join());
+    if (same) return same;
+    return tx
+      .insert(mandates)
+      .values({ id: crypto.randomUUID(), classSessionId: aidant.classSessionId, aidantId: aidant.id, personaId: person.id, procedures: chosen, createdAt: now, endsAt: new Date(now.getTime() + input.days * 86_400_000) })
+      .returning()
+      .get();
+  }, { lock: `mandats:${aidant.id}:${person.id}` });
 }
 
 async function personsMandate(db: AsyncExecutor, personaId: string, mandateId: string): Promise<Mandate> {

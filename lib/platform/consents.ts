@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
-import type { AsyncExecutor } from '../../db/engine';
+import { type AsyncExecutor, transaction } from '../../db/engine';
 import { type AgencyId } from '../../db/schema';
 import { consents, consentWithdrawals } from '../../db/tables';
 import { habilitations, type Purpose } from './catalogue';
@@ -44,26 +44,30 @@ export async function grantConsent(db: AsyncExecutor, grant: ConsentGrant, now =
     throw new PlatformError('requete_invalide', `La durée d’un accord va de 1 à ${maxConsentDays} jours.`);
   }
   // One active consent per person × consumer × provider × purpose: the same agreement given twice (double-click,
-  // two tabs) is the first one, not a second row. A new text version is a new agreement.
-  const same = await activeConsentFor(db, { ...grant, items: grant.items }, now);
-  if (same && same.textVersion === grant.textVersion && same.items.length === new Set(grant.items).size) return same;
-  return db
-    .insert(consents)
-    .values({
-      id: crypto.randomUUID(),
-      classSessionId: grant.classSessionId,
-      personaId: grant.personaId,
-      consumer: grant.consumer,
-      provider: grant.provider,
-      items: [...new Set(grant.items)].sort(),
-      purpose: grant.purpose,
-      grantedAt: now,
-      expiresAt: new Date(now.getTime() + grant.days * dayMs),
-      shownText: grant.shownText,
-      textVersion: grant.textVersion,
-    })
-    .returning()
-    .get();
+  // two tabs) is the first one, not a second row. A new text version is a new agreement. A person's grants go one
+  // after the other: no index can say « active » (it ends with time or a withdrawal), and on PostgreSQL two that
+  // each read « none yet » both wrote one (two tabs of the parking card's screen: three or four rows for two).
+  return transaction(db, async (tx) => {
+    const same = await activeConsentFor(tx, { ...grant, items: grant.items }, now);
+    if (same && same.textVersion === grant.textVersion && same.items.length === new Set(grant.items).size) return same;
+    return tx
+      .insert(consents)
+      .values({
+        id: crypto.randomUUID(),
+        classSessionId: grant.classSessionId,
+        personaId: grant.personaId,
+        consumer: grant.consumer,
+        provider: grant.provider,
+        items: [...new Set(grant.items)].sort(),
+        purpose: grant.purpose,
+        grantedAt: now,
+        expiresAt: new Date(now.getTime() + grant.days * dayMs),
+        shownText: grant.shownText,
+        textVersion: grant.textVersion,
+      })
+      .returning()
+      .get();
+  }, { lock: `accords:${grant.personaId}` });
 }
 
 /** Withdraws one of the person's consents. Withdrawing twice keeps the first date. */

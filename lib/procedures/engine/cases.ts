@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { AsyncExecutor } from '../../../db/engine';
+import { type AsyncExecutor, transaction } from '../../../db/engine';
 import { type ActorKind, type AgencyId, type CaseState, type ProcedureId } from '../../../db/schema';
 import { caseEvents, cases } from '../../../db/tables';
 import { checkTransition, openStates, transitions, type CaseAction } from './state-machine';
@@ -42,11 +42,18 @@ export async function openCaseOf(db: AsyncExecutor, personaId: string, procedure
   return await db.select().from(cases).where(and(eq(cases.personaId, personaId), eq(cases.procedure, procedure), open)).orderBy(desc(cases.updatedAt)).get() ?? null;
 }
 
-/** Starts a draft, or gives back the open case a second start would duplicate (call it in a write transaction). */
+/**
+ * Starts a draft, or gives back the open case a second start would duplicate (call it in a write transaction). Two
+ * starts of one person's procedure go one after the other: on PostgreSQL, one that read « nothing open » while the
+ * other's draft was not yet committed could insert after that draft had been sent and granted — out of the indexes'
+ * reach — and make a second card (seen in session 31's fresh check).
+ */
 export async function startCase(tx: AsyncExecutor, input: Parameters<typeof createCase>[1], now = new Date()): Promise<{ c: CaseRow; resumed: boolean }> {
-  const existing = await openCaseOf(tx, input.personaId, input.procedure, input.channel ?? 'en_ligne');
-  if (existing) return { c: existing, resumed: true };
-  return { c: await createCase(tx, input, now), resumed: false };
+  return transaction(tx, async (t) => {
+    const existing = await openCaseOf(t, input.personaId, input.procedure, input.channel ?? 'en_ligne');
+    if (existing) return { c: existing, resumed: true };
+    return { c: await createCase(t, input, now), resumed: false };
+  }, { lock: `demarche:${input.personaId}:${input.procedure}` });
 }
 
 /** The case as it stands now in the database (another request may have moved it), or `c` if it is gone. */
@@ -63,11 +70,22 @@ export async function casesOf(db: AsyncExecutor, personaId: string): Promise<Cas
   return db.select().from(cases).where(eq(cases.personaId, personaId)).orderBy(desc(cases.updatedAt)).all();
 }
 
-/** Saves one step's values as typed, valid or not: nothing typed is ever lost. Only while the case is a draft. */
-export async function saveDraft(tx: AsyncExecutor, c: CaseRow, stepId: string, values: RawValues, now = new Date()): Promise<CaseRow> {
-  if (c.state !== 'brouillon') throw new CaseError('etat_incompatible', 'Cette demande est déjà envoyée : elle ne peut plus être modifiée.');
-  const answers = { ...c.answers, [stepId]: values };
-  return tx.update(cases).set({ answers, updatedAt: now }).where(eq(cases.id, c.id)).returning().get();
+const alreadySent = () => new CaseError('etat_incompatible', 'Cette demande est déjà envoyée : elle ne peut plus être modifiée.');
+
+/**
+ * Saves one step's values as typed, valid or not: nothing typed is ever lost. Only while the case is a draft. Onto the
+ * answers as they stand in the database, not as `c` was read: two tabs saving two steps at once keep both, and a draft
+ * another tab has just sent is not written over.
+ */
+export async function saveDraft(db: AsyncExecutor, c: CaseRow, stepId: string, values: RawValues, now = new Date()): Promise<CaseRow> {
+  if (c.state !== 'brouillon') throw alreadySent();
+  const draft = and(eq(cases.id, c.id), eq(cases.state, 'brouillon'));
+  return transaction(db, async (tx) => {
+    const current = await tx.select({ answers: cases.answers }).from(cases).where(draft).get();
+    const saved = current && (await tx.update(cases).set({ answers: { ...current.answers, [stepId]: values }, updatedAt: now }).where(draft).returning().get());
+    if (!saved) throw alreadySent();
+    return saved;
+  }, { lock: `brouillon:${c.id}` });
 }
 
 const receiptAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';

@@ -43,6 +43,13 @@ describe('avis de contravention', () => {
     expect(await db.select().from(antaiNotices).where(eq(antaiNotices.classSessionId, session)).all()).toHaveLength(3);
   });
 
+  it('sent by two clicks at the same instant (two tabs, two servers): each notice once', async () => {
+    await db.delete(antaiNotices).where(eq(antaiNotices.classSessionId, session)).run();
+    const [a, b] = await Promise.all([issueNotices(db, session), issueNotices(db, session)]);
+    expect(a + b).toBe(3);
+    expect(await db.select().from(antaiNotices).where(eq(antaiNotices.classSessionId, session)).all()).toHaveLength(3);
+  });
+
   it('asked by plate, the SIV gives that certificate only; another body, or a plate nobody holds, is refused and journaled', async () => {
     const caller = (agency: 'antai' | 'ville') => currentToken(getEngine(), session, agency).then((t) => ({ classSessionId: session, agency, token: t.token }));
     const granted = await requestExchange(db, await caller('antai'), { fournisseur: 'siv', donnees: ['siv.titulaire'], immatriculation: 'EL-117-BD', finalite: 'contravention' });
