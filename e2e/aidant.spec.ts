@@ -48,11 +48,18 @@ test('une aidante France Services crée un mandat, la personne le confirme, l’
   await aidant.getByRole('button', { name: 'Voir le récapitulatif' }).click();
   await expect(aidant.getByText(/accompagné·e par Sarah Benoît \(France Services\), sous mandat/)).toBeVisible();
   await expectNoAxeViolations(aidant);
+  // Her other tab, on her page, refreshes itself when the request arrives: the confirmation is for the tab that sent it.
+  const otherTab = await aidantContext.newPage();
+  await otherTab.goto('/aidant');
   await aidant.getByRole('button', { name: 'Envoyer la demande' }).click();
   const sent = aidant.getByRole('status').filter({ hasText: 'La demande est envoyée' });
   await expect(sent).toBeVisible();
   const receipt = (await sent.locator('strong').innerText()).trim();
   expect(receipt).toMatch(/^EG-/);
+  await expect(onAidantPage(otherTab).getByText(receipt)).toBeVisible(); // refreshed by itself…
+  await expect(otherTab.getByRole('status').filter({ hasText: 'La demande est envoyée' })).toHaveCount(0); // …without it
+  await expect(sent).toBeVisible();
+  await otherTab.close();
 
   // The aidant's page, open with the mandate's button while Marcel looks and ends the mandate; and the same page left
   // open on another device without JavaScript (it does not update itself: its button stays).

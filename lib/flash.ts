@@ -57,14 +57,25 @@ const ownersFor = prepared((db) =>
 const byId = prepared((db) => db.select({ id: flashMessages.id }).from(flashMessages).where(and(eq(flashMessages.id, sql.placeholder('id')), fresher())).limit(1));
 
 /**
+ * Whether this request is the page an action brings the person to: the action's own answer (the page it refreshes in
+ * place carries `next-action`; the page it redirects to is fetched by Next without the router's state), or a page the
+ * browser loads itself (no JavaScript, a reload). Not a prefetch, and not the router's own fetches (a page that
+ * refreshes itself, a click on a link), which send the state tree: the same person's other tab on that page, refreshed
+ * by the very change the action made, took the aidant's confirmation now and then (session 31).
+ */
+export function broughtThere(asked: Headers): boolean {
+  if (asked.get('next-router-prefetch') || asked.get('purpose') === 'prefetch' || asked.get('sec-purpose')?.includes('prefetch')) return false;
+  return asked.has('next-action') || !asked.has('next-router-state-tree');
+}
+
+/**
  * The message waiting for this person (or browser), taken once per request (the page and its components share it).
  * One message per page, the latest first: a double-click that rendered two pages shows one on each; what is older than
  * two minutes is stale (the person has moved on) and never shown.
  */
 export const takeFlash = cache(async (path?: string): Promise<Flash | null> => {
-  // A prefetch (Next's router fetching a linked page ahead) is not the person looking: it must not take the message.
   const asked = await headers();
-  if (asked.get('next-router-prefetch') || asked.get('purpose') === 'prefetch' || asked.get('sec-purpose')?.includes('prefetch')) return null;
+  if (!broughtThere(asked)) return null;
   const owner = await ownerKey();
   const id = owner ? null : (await cookies()).get(cookieName)?.value;
   if (!owner && !id) return null;
