@@ -23,6 +23,13 @@ async function setup() {
 }
 
 describe('the assistant’s conversations', () => {
+  it('keeps one conversation when the person’s first two questions arrive at the same instant (two tabs)', async () => {
+    const { db, asker } = await setup();
+    const [a, b] = await Promise.all([ask(db, asker, 'Qui a droit à la prime d’activité ?'), ask(db, asker, 'Où acheter le timbre fiscal ?')]);
+    expect(a.id).toBe(b.id);
+    expect((await messagesOf(db, a.id)).map((m) => m.author)).toEqual(['usager', 'assistant', 'usager', 'assistant']);
+  });
+
   it('answers from a passage, or says it does not know, and keeps the conversation', async () => {
     const { db, asker } = await setup();
     const t0 = new Date('2026-12-03T10:00:00Z');

@@ -116,7 +116,8 @@ export async function ask(db: AsyncExecutor, asker: Asker, question: string, now
     const procedure = conversation.procedure ?? found?.passage.procedure ?? null;
     await tx.update(assistantConversations).set({ updatedAt: now, procedure }).where(eq(assistantConversations.id, conversation.id)).run();
     return { ...conversation, updatedAt: now, procedure };
-  });
+    // One asker's questions one after the other: two first questions at once would each start a conversation.
+  }, { lock: `assistant:${asker.kind === 'usager' ? asker.personaId : asker.aidantId}` });
 }
 
 /** Whether students play the body in the séance (a student who joins as its agent marks it; the teacher may too). */
