@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { bodyToken, expectNoAxeViolations, ownSubject, signInThroughProvider } from './support';
 
 const exchangesPath = '/api/plateforme/v1/echanges';
@@ -42,7 +42,9 @@ test('un citoyen donne son accord, voit l’échange et son mode expert dans « 
   await expect(sivExchange).toContainText('votre accord');
   await expect(page.getByText(/Contrôle du journal de la séance\s: intact/)).toBeVisible();
   // The mode expert is the exchange's own page: the list stays light; the request and the response are one link away.
-  await sivExchange.getByRole('link', { name: /^Mode expert : la requête et la réponse \(entrée n°\s\d+\)$/ }).click();
+  // By keyboard only, as a person who does not use a mouse.
+  await sivExchange.getByRole('link', { name: /^Mode expert : la requête et la réponse \(entrée n°\s\d+\)$/ }).focus();
+  await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/citoyen\/mes-donnees\/echanges\/[^/]+$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ville a demandé à SIV : Véhicules immatriculés');
   await expect(page.getByText('votre accord')).toBeVisible();
@@ -54,7 +56,18 @@ test('un citoyen donne son accord, voit l’échange et son mode expert dans « 
   await expect(page.getByRole('link', { name: /^Télécharger le reçu n°\s\d+ \(JSON\)$/ })).toBeVisible();
   await expectNoAxeViolations(page);
   const expertPage = page.url();
-  await page.getByRole('link', { name: 'Retour à Mes données' }).click();
+  // The way back, the request and the response (which scroll) take the focus in that order, each visibly.
+  const back = page.getByRole('link', { name: 'Retour à Mes données' });
+  const tabTo = async (target: Locator, key = 'Tab') => {
+    for (let i = 0; i < 30 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press(key);
+    await expect(target).toBeFocused();
+    expect(await target.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+  };
+  await tabTo(back);
+  await tabTo(request);
+  await tabTo(page.getByLabel('Réponse HTTP'));
+  await tabTo(back, 'Shift+Tab');
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes données');
   await expect(page.getByRole('heading', { name: 'Système d’immatriculation des véhicules (simulé)' })).toBeVisible(); // right of access
   await expectNoAxeViolations(page);
