@@ -195,6 +195,9 @@ describe('natural keys: two different forms for the same thing make one', () => 
     const [x, y] = await Promise.all([createMandate(db, asAidant, other), createMandate(db, asAidant, other)]);
     expect(x.id).toBe(y.id);
     expect(count(await db.select().from(mandates).where(eq(mandates.personaId, marcel.id)).all())).toBe(2);
+    // Confirmed from two tabs at the same instant: one date, the one that was written first.
+    const [k1, k2] = await Promise.all([confirmMandate(db, marcel.id, x.id), confirmMandate(db, marcel.id, x.id, new Date(Date.now() + 60_000))]);
+    expect(k2.confirmedAt).toEqual(k1.confirmedAt);
     const c1 = await confirmMandate(db, marcel.id, a.id);
     const c2 = await confirmMandate(db, marcel.id, a.id);
     expect(c2.confirmedAt).toEqual(c1.confirmedAt);

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../db/engine';
 import { type ProcedureId } from '../../db/schema';
 import { caseEvents, cases, mandates, personas } from '../../db/tables';
@@ -63,14 +63,17 @@ export async function confirmMandate(db: AsyncExecutor, personaId: string, manda
   // Confirmed twice (double-click, two tabs): it is confirmed, once.
   if (statusOf(m, now) === 'actif') return m;
   if (statusOf(m, now) !== 'a_confirmer') throw new CaseError('etat', 'Ce mandat ne peut plus être confirmé.');
-  return db.update(mandates).set({ confirmedAt: now }).where(eq(mandates.id, m.id)).returning().get();
+  // Guarded: of two confirmations at the same instant the first date stands; a mandate revoked meanwhile stays revoked.
+  const confirmed = await db.update(mandates).set({ confirmedAt: now }).where(and(eq(mandates.id, m.id), isNull(mandates.confirmedAt), isNull(mandates.revokedAt))).returning().get();
+  return confirmed ?? confirmMandate(db, personaId, mandateId, now);
 }
 
 /** The person ends the mandate, at any time; the aidant is refused from then on. */
 export async function revokeMandate(db: AsyncExecutor, personaId: string, mandateId: string, now = new Date()): Promise<Mandate> {
   const m = await personsMandate(db, personaId, mandateId);
   if (m.revokedAt) return m;
-  return db.update(mandates).set({ revokedAt: now }).where(eq(mandates.id, m.id)).returning().get();
+  // Guarded: of two revocations at the same instant, the first date stands.
+  return (await db.update(mandates).set({ revokedAt: now }).where(and(eq(mandates.id, m.id), isNull(mandates.revokedAt))).returning().get()) ?? personsMandate(db, personaId, mandateId);
 }
 
 /** The mandate under which this aidant may do this procedure for this person now, or why not. */

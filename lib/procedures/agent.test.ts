@@ -85,6 +85,31 @@ describe('the back-office’s authorisation matrix', () => {
     await runDueInstruction(db, session, new Date(Date.now() + 3600_000));
     expect((await caseOf(db, lea.id, c.id))?.state).toBe('accepte');
   });
+
+  it('a notice decided twice at the same instant (two agents, two tabs; the rules from two pages) is decided once', async () => {
+    const lea = await persona('lea-martin');
+    let c = await createCase(db, { classSessionId: session, personaId: lea.id, procedure: 'changement-adresse' });
+    c = await saveDraft(db, c, 'adresse', { voie: '8 rue du Moulin', code_postal: '00100' });
+    c = await saveDraft(db, c, 'date', { date: new Date().toISOString().slice(0, 10).split('-').reverse().join('/') });
+    c = await saveDraft(db, c, 'organismes', { organismes: ['caf', 'cpam'] });
+    await submitCase(db, c, lea, { kind: 'usager', id: lea.id, label: 'Léa' });
+    const caf = await agentOf('caf');
+    const [notice] = await agentNotices(db, caf);
+    // One applies, the other rejects: one of them stands, the other is told it was done, and the person reads one note.
+    const both = await Promise.allSettled([agentNotice(db, caf, notice!.notice.id, 'appliquer', null), agentNotice(db, caf, notice!.notice.id, 'rejeter', 'Aucun dossier.')]);
+    expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(both.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'etat_incompatible' } });
+    const notes = async () => (await timelineOf(db, c.id)).filter((e) => e.kind === 'avis');
+    expect(await notes()).toHaveLength(1);
+    // The CPAM is nobody's in this séance's rules: two page views run them at once, the person reads its note once.
+    await db.update(classSessions).set({ bodiesPlayed: [] }).where(eq(classSessions.id, session)).run();
+    const later = new Date(Date.now() + 3600_000);
+    await Promise.all([runDueInstruction(db, session, later), runDueInstruction(db, session, later)]);
+    const texts = (await notes()).map((n) => n.text);
+    expect(texts).toHaveLength(3); // the CAF's, the CPAM's, and the declaration's outcome
+    expect(new Set(texts).size).toBe(3);
+    expect(texts.at(-1)).toMatch(/^2\sorganismes\ssur\s2 /);
+  });
 });
 
 describe('an agent’s decisions', () => {

@@ -8,6 +8,7 @@ import { agencyName, agencyShortName } from '../../platform/consent-text';
 import { lookupAddress } from '../../world/addresses';
 import { agreed, countOf } from '../../format';
 import { Checks, list, parseFrenchDate, text } from '../fields';
+import { CaseError } from '../engine/cases';
 import type { CaseRow, ProcedureDef } from '../engine/types';
 
 // Changement d'adresse: one declaration, one notice per body chosen; each body updates its own records.
@@ -166,19 +167,22 @@ export async function decideNotice(tx: AsyncExecutor, c: CaseRow, agency: Agency
   const outcome = applied
     ? { state: 'appliquee' as const, reason: null }
     : { state: 'rejetee' as const, reason: `${agencyShortName(agency)} n’a pas de dossier à votre nom : il n’y avait rien à mettre à jour.` };
-  await tx.update(addressNotices)
-    .set({ state: outcome.state, reason: outcome.reason, decidedAt: now })
-    .where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.agency, agency), eq(addressNotices.state, 'a_traiter')))
-    .run();
+  await decide(tx, c, agency, { state: outcome.state, reason: outcome.reason, decidedAt: now });
   return outcome;
+}
+
+/**
+ * Marks the body's notice decided, if it still waits; else the whole decision is undone (the caller's transaction): two
+ * agents, two tabs or two page views running the rules at once each applied it and each told the person.
+ */
+async function decide(tx: AsyncExecutor, c: CaseRow, agency: AgencyId, decision: { state: NoticeState; reason: string | null; decidedAt: Date }) {
+  const decided = await tx.update(addressNotices).set(decision).where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.agency, agency), eq(addressNotices.state, 'a_traiter'))).returning({ id: addressNotices.id }).get();
+  if (!decided) throw new CaseError('etat_incompatible', 'Cet avis a déjà été traité.');
 }
 
 /** A body's agent rejects a notice, with the reason the person will read. */
 export async function rejectNotice(tx: AsyncExecutor, c: CaseRow, agency: AgencyId, reason: string, now = new Date()): Promise<{ state: NoticeState; reason: string | null }> {
-  await tx.update(addressNotices)
-    .set({ state: 'rejetee', reason, decidedAt: now })
-    .where(and(eq(addressNotices.caseId, c.id), eq(addressNotices.agency, agency), eq(addressNotices.state, 'a_traiter')))
-    .run();
+  await decide(tx, c, agency, { state: 'rejetee', reason, decidedAt: now });
   return { state: 'rejetee', reason };
 }
 
