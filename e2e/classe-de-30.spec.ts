@@ -258,10 +258,12 @@ async function joinInBrowser(browser: Browser, code: string, pseudonym: string) 
 
 test('une classe de 30 joue ses cartes en même temps : chaque action une seule fois, rien ne reste sans personne', async () => {
   test.setTimeout(420_000);
-  const teacherBrowser = await chromium.launch({ executablePath: chromiumWithoutBoost(), args: chromiumArgs });
+  const chromiumPath = chromiumWithoutBoost();
+  const teacherBrowser = await chromium.launch({ executablePath: chromiumPath.path, args: chromiumArgs });
   const priority = os.getPriority();
   os.setPriority(Math.min(19, priority + 10));
-  const browser = await chromium.launch({ executablePath: chromiumWithoutBoost(), args: chromiumArgs });
+  const browser = await chromium.launch({ executablePath: chromiumPath.path, args: chromiumArgs });
+  chromiumPath.remove(); // both started: nothing is left behind in the temporary folder
   try {
     const teacher = await teacherBrowser.newPage({ baseURL: testBaseUrl(), locale: 'fr-FR', reducedMotion: 'reduce' });
     await playClass(teacher, browser);
@@ -277,13 +279,13 @@ test('une classe de 30 joue ses cartes en même temps : chaque action une seule 
 });
 
 /** Chromium at this process's priority, without the right to raise it (setpriv, when present). */
-function chromiumWithoutBoost(): string {
+function chromiumWithoutBoost(): { path: string; remove: () => void } {
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((f) => fs.existsSync(f));
-  if (!setpriv) return chromiumPath; // without CAP_SYS_NICE (not root) Chromium cannot raise it anyway
+  if (!setpriv) return { path: chromiumPath, remove: () => undefined }; // without CAP_SYS_NICE (not root) Chromium cannot raise it anyway
   const wrapper = path.join(os.tmpdir(), `e-guichet-chromium-sans-priorite-${process.pid}.sh`);
   fs.writeFileSync(wrapper, `#!/bin/sh\nexec ${setpriv} --bounding-set=-sys_nice --inh-caps=-sys_nice ${chromiumPath} "$@"\n`, { mode: 0o755 });
-  return wrapper;
+  return { path: wrapper, remove: () => fs.rmSync(wrapper, { force: true }) };
 }
 
 async function playClass(teacher: Page, browser: Browser) {
