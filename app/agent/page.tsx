@@ -18,7 +18,7 @@ import { getViewer, requireAgent } from '@/lib/auth/guards';
 import { habilitations } from '@/lib/platform/catalogue';
 import { exchangesOf } from '@/lib/platform/journal-view';
 import { currentToken } from '@/lib/platform/tokens';
-import { addressBodies, newAddressOf } from '@/lib/procedures/address-change/definition';
+import { addressBodies, newAddressesOf } from '@/lib/procedures/address-change/definition';
 import { agentCounts, agentNotices, agentQueue } from '@/lib/procedures/agent';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { stateLabels } from '@/lib/procedures/engine/state-machine';
@@ -59,7 +59,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
   const counts = await agentCounts(db, agent);
   const receivesNotices = addressBodies.some((b) => b.id === agent.agencyId);
   const notices = receivesNotices ? await agentNotices(db, agent) : [];
-  const noticeAddresses = await Promise.all(notices.map(({ c }) => newAddressOf(c, db)));
+  const noticeAddresses = await newAddressesOf(notices.map(({ c }) => c), db);
   const exchanges = await exchangesOf(db, { kind: 'organisme', classSessionId: agent.classSessionId, agency: agent.agencyId }, { limit: 50 });
   const example = habilitations.find((h) => h.consommateur === agent.agencyId);
   const questions = (await conversationsForAdviser(db, { id: agent.id, classSessionId: agent.classSessionId, agencyId: agent.agencyId })).filter((q) => q.waiting).length;

@@ -27,9 +27,10 @@ function scope(agent: Agent) {
 
 export type QueueFilters = { state?: CaseState; procedure?: ProcedureId; waitingMinutes?: number };
 
+/** The agent's cases, the latest sent first: what the queue's table shows (not the answers, parsed for nothing). */
 export async function agentQueue(db: AsyncExecutor, agent: Agent, filters: QueueFilters = {}, now = new Date()) {
   const rows = await db
-    .select({ c: cases, person: { givenNames: personas.givenNames, familyName: personas.familyName, preferredName: personas.preferredName } })
+    .select({ c: { id: cases.id, receiptNumber: cases.receiptNumber, procedure: cases.procedure, state: cases.state, submittedAt: cases.submittedAt }, person: { givenNames: personas.givenNames, familyName: personas.familyName, preferredName: personas.preferredName } })
     .from(cases)
     .innerJoin(personas, eq(personas.id, cases.personaId))
     .where(and(scope(agent), filters.state ? eq(cases.state, filters.state) : undefined, filters.procedure ? eq(cases.procedure, filters.procedure) : undefined))

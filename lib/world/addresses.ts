@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
 import { communes, streets } from '../../db/tables';
 
@@ -17,20 +17,30 @@ const normalise = (text: string) =>
 
 /** "24 rue des Tanneurs" in 00100 → the street and its parking zone, or null if the base does not know it. */
 export async function lookupAddress(db: AsyncExecutor, line: string, postalCode: string): Promise<StreetMatch | null> {
-  const match = /^\s*(\d{1,4})\s*(?:bis|ter)?\s*,?\s+(.+)$/i.exec(line);
-  if (!match) return null;
-  const number = Number(match[1]);
-  const wanted = normalise(match[2]!);
+  return (await lookupAddresses(db, [{ line, postalCode }]))[0]!;
+}
+
+/** Several addresses at once (an agent's notices): one read of the streets of their postal codes, not one each. */
+export async function lookupAddresses(db: AsyncExecutor, addresses: { line: string; postalCode: string }[]): Promise<(StreetMatch | null)[]> {
+  const wanted = addresses.map(({ line, postalCode }) => {
+    const match = /^\s*(\d{1,4})\s*(?:bis|ter)?\s*,?\s+(.+)$/i.exec(line);
+    return match ? { number: Number(match[1]), street: normalise(match[2]!), postalCode: postalCode.trim() } : null;
+  });
+  const codes = [...new Set(wanted.flatMap((w) => (w ? [w.postalCode] : [])))];
+  if (codes.length === 0) return addresses.map(() => null);
   const candidates = await db
     .select({ street: streets, commune: communes })
     .from(streets)
     .innerJoin(communes, eq(communes.code, streets.communeCode))
-    .where(and(eq(communes.postalCode, postalCode.trim())))
+    .where(codes.length === 1 ? eq(communes.postalCode, codes[0]!) : inArray(communes.postalCode, codes))
     .all();
-  const found = candidates.find(({ street }) => normalise(street.name) === wanted && number >= street.firstNumber && number <= street.lastNumber);
-  return found
-    ? { communeCode: found.commune.code, communeName: found.commune.name, postalCode: found.commune.postalCode, street: found.street.name, number, parkingZone: found.street.parkingZone }
-    : null;
+  const named = candidates.map((c) => ({ ...c, name: normalise(c.street.name) }));
+  return wanted.map((w) => {
+    const found = w && named.find(({ street, commune, name }) => commune.postalCode === w.postalCode && name === w.street && w.number >= street.firstNumber && w.number <= street.lastNumber);
+    return found && w
+      ? { communeCode: found.commune.code, communeName: found.commune.name, postalCode: found.commune.postalCode, street: found.street.name, number: w.number, parkingZone: found.street.parkingZone }
+      : null;
+  });
 }
 
 /** Two addresses as bodies store them are the same place (case, accents and spacing aside). */

@@ -5,7 +5,7 @@ import { type AgencyId, type NoticeState } from '../../../db/schema';
 import { addressNotices, personas } from '../../../db/tables';
 import { agencyModules } from '../../agencies';
 import { agencyName, agencyShortName } from '../../platform/consent-text';
-import { lookupAddress } from '../../world/addresses';
+import { lookupAddress, lookupAddresses } from '../../world/addresses';
 import { agreed, countOf } from '../../format';
 import { Checks, list, parseFrenchDate, text } from '../fields';
 import { CaseError } from '../engine/cases';
@@ -26,9 +26,13 @@ export const addressBodies: { id: AgencyId; hint: string }[] = [
 const dayMs = 86_400_000;
 
 export async function newAddressOf(c: Pick<CaseRow, 'answers'>, db: AsyncExecutor) {
-  const values = c.answers.adresse;
-  const match = await lookupAddress(db, text(values, 'voie'), text(values, 'code_postal'));
-  return match ? { addressLine: `${match.number} ${match.street}`, postalCode: match.postalCode, city: match.communeName } : null;
+  return (await newAddressesOf([c], db))[0]!;
+}
+
+/** The new address of each declaration, in one read of the address base. */
+export async function newAddressesOf(cs: Pick<CaseRow, 'answers'>[], db: AsyncExecutor) {
+  const matches = await lookupAddresses(db, cs.map((c) => ({ line: text(c.answers.adresse, 'voie'), postalCode: text(c.answers.adresse, 'code_postal') })));
+  return matches.map((match) => (match ? { addressLine: `${match.number} ${match.street}`, postalCode: match.postalCode, city: match.communeName } : null));
 }
 
 /** "3 organismes sur 4 ont mis à jour votre adresse." */

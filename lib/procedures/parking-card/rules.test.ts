@@ -5,7 +5,7 @@ import { personas } from '../../../db/tables';
 import { demoSession } from '../../classroom/sessions';
 import { grantConsent } from '../../platform/consents';
 import { injectFault } from '../../platform/faults';
-import { lookupAddress } from '../../world/addresses';
+import { lookupAddress, lookupAddresses } from '../../world/addresses';
 import { parkingDecisionFor, runParkingLookUps } from './check';
 import { decideParkingCard, type FiscalAddress, type Vehicle } from './rules';
 
@@ -52,6 +52,17 @@ describe('the address base', () => {
     expect(await lookupAddress(db, '500 rue des Tanneurs', '00100')).toBeNull(); // beyond the last number
     expect(await lookupAddress(db, 'rue des Tanneurs', '00100')).toBeNull(); // no number
     expect(await lookupAddress(db, '24 rue des Tanneurs', '00210')).toBeNull(); // another commune
+    // Several at once (an agent's notices), in one read: each answer in its place, as one at a time would give it.
+    const asked = [
+      { line: '24 rue des Tanneurs', postalCode: '00100' },
+      { line: 'rue des Tanneurs', postalCode: '00100' },
+      { line: '24 rue des Tanneurs', postalCode: '00210' },
+      { line: '12 RUE VICTOR HUGO', postalCode: ' 00100 ' },
+    ];
+    const one = await Promise.all(asked.map((a) => lookupAddress(db, a.line, a.postalCode)));
+    expect(await lookupAddresses(db, asked)).toEqual(one);
+    expect(one.map((m) => m?.parkingZone ?? null)).toEqual(['A', null, null, 'B']);
+    expect(await lookupAddresses(db, [])).toEqual([]);
   });
 });
 
