@@ -34,7 +34,9 @@ export const journalEntries = sqliteTable(
   },
   (t) => [
     uniqueIndex('journal_entries_chain').on(t.classSessionId, t.sequence),
-    index('journal_entries_subject').on(t.subject),
+    // A person's latest exchanges (Mes données), read down this index. By subject alone, the planner walked the séance's
+    // whole journal backwards for a person with two entries among 117 000 others: 42 ms a view, 0.14 now (session 31).
+    index('journal_entries_subject').on(t.subject, t.classSessionId, t.sequence),
     // A body's latest exchanges, as consumer and as provider (its agents' page), without walking the whole séance.
     index('journal_entries_consumer').on(t.classSessionId, t.consumer, t.sequence),
     index('journal_entries_provider').on(t.classSessionId, t.provider, t.sequence),
