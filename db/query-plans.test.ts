@@ -3,6 +3,7 @@ import { freshDb, onPostgres } from '../test/db';
 import { getDb } from './client';
 import { latestParticipation } from '../lib/classroom/participants';
 import { exchangesOf, exchangesWithTraces } from '../lib/platform/journal-view';
+import { exchangeTally } from '../lib/platform/journal-tally';
 
 // The reads every page makes must not walk a whole table: each grows with every séance the database has ever held.
 /** The plans of the statements `run` sends whose text matches `table` (SQLite's EXPLAIN QUERY PLAN, one line each). */
@@ -45,5 +46,12 @@ describe.skipIf(onPostgres)('plans of the reads made on every page (SQLite)', ()
         expect(plan).not.toMatch(/TEMP B-TREE/);
       }
     }
+  });
+
+  it('the live map’s counts read the index of the counted columns (whole) or the entries since (by sequence), never the table', async () => {
+    const db = await freshDb();
+    const plans = await plansOf(() => exchangeTally(db, 'seance'), /from "journal_entries"/i);
+    expect(plans[0]).toMatch(/USING COVERING INDEX journal_entries_counts \(class_session_id=\?\)/);
+    for (const plan of plans) expect(plan).not.toMatch(/SCAN journal_entries/);
   });
 });

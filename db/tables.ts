@@ -33,6 +33,7 @@ export const exchangeTraces = active.exchangeTraces;
 export const journalEntries = active.journalEntries;
 export const journalHeads = active.journalHeads;
 export const journalVerifications = active.journalVerifications;
+export const journalTallies = active.journalTallies;
 export const platformFaults = active.platformFaults;
 export const platformTokens = active.platformTokens;
 export const addressNotices = active.addressNotices;

@@ -1,7 +1,7 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { classSessionRef, classSessions } from './classroom';
 import { createdAt, id } from './columns';
-import { agencyIds } from './reference';
+import { agencyIds, type AgencyId } from './reference';
 import { personaRef } from './world';
 
 // The État plateforme's journal: one row per exchange attempt, granted or refused, hash-chained per séance.
@@ -80,6 +80,22 @@ export const journalVerifications = sqliteTable('journal_verifications', {
   frontier: text('frontier', { mode: 'json' }).$type<string[]>().notNull(),
   /** When that complete pass was made. */
   verifiedAt: integer('verified_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/**
+ * The live map's counts of a séance's exchanges (per consumer, provider and result) up to an entry, so that the
+ * teacher's live view, read twice a second, counts only the entries since (lib/platform/journal-tally.ts). Counted
+ * whole again once a minute: a shortcut for speed, like `journal_verifications`.
+ */
+export const journalTallies = sqliteTable('journal_tallies', {
+  classSessionId: text('class_session_id')
+    .primaryKey()
+    .references(() => classSessions.id, { onDelete: 'cascade' }),
+  /** The last entry counted (its sequence number). */
+  upTo: integer('up_to').notNull(),
+  counts: text('counts', { mode: 'json' }).$type<{ consumer: AgencyId; provider: AgencyId; result: ExchangeResult; n: number }[]>().notNull(),
+  /** When the counts were last made from the whole journal. */
+  countedAt: integer('counted_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
 /**

@@ -3,6 +3,7 @@ import type { AsyncExecutor } from '../../db/engine';
 import { agencyIds, caseStates, type AgencyId, type CaseState, type ParticipantRole } from '../../db/schema';
 import { agencies, agents, aidants, caseEvents, cases, classroomMessages, journalEntries, personas } from '../../db/tables';
 import { faultsInForce } from '../platform/faults-view';
+import { exchangeTally } from '../platform/journal-tally';
 import { reasonLabel } from '../platform/errors';
 import { stateLabels } from '../procedures/engine/state-machine';
 import { procedures } from '../procedures/registry';
@@ -43,14 +44,9 @@ export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now
   const since = new Date(now.getTime() - 3 * 3_600_000);
   const [agencyRows, tally, entries, faults, allCases, people, personaRows, agentRows, aidantRows, events, messages, hintRows, alerts] = await Promise.all([
     db.select({ id: agencies.id, name: agencies.shortName }).from(agencies).all(),
-    // Exchanges: counts per body (counted by the database: the journal grows all séance long and this runs every
-    // second), the latest ones for the map and the timeline.
-    db
-      .select({ consumer: journalEntries.consumer, provider: journalEntries.provider, result: journalEntries.result, n: count() })
-      .from(journalEntries)
-      .where(inSession)
-      .groupBy(journalEntries.consumer, journalEntries.provider, journalEntries.result)
-      .all(),
+    // Exchanges: counts per body (kept with the last entry counted: the journal grows all séance long and this runs
+    // twice a second), the latest ones for the map and the timeline.
+    exchangeTally(db, session.id, now),
     db.select().from(journalEntries).where(inSession).orderBy(desc(journalEntries.sequence)).limit(40).all(),
     faultsInForce(db, session.id, now),
     db.select({ ...caseRef, state: cases.state, personaId: cases.personaId }).from(cases).where(eq(cases.classSessionId, session.id)).orderBy(desc(cases.updatedAt)).all(),
