@@ -273,8 +273,10 @@ async function main() {
     fs.writeFileSync(path.join('.bench-data', 'exchange.json'), JSON.stringify(scenario.exchange, null, 2));
     console.log('(c) pages clés et flux du tableau de bord enseignant…');
     const pageRows: Row[] = [];
+    const beforeExchanges = new Map<string, Stats>();
     for (const page of scenario.pages) {
       const s = await load({ url: `${base}${page.path}`, connections: 10, seconds: 5, headers: { cookie: page.cookie } });
+      beforeExchanges.set(page.label, s);
       pageRows.push({ label: `${page.label} (\`${page.display}\`)`, s, baseline: classBaseline });
       console.log(`   ${page.label} : p95 ${ms(s.p95)} ms, ${Math.round(s.rps)} req/s, ${s.errors} erreur(s)`);
     }
@@ -352,6 +354,23 @@ async function main() {
       title: '(b) API d’échange (POST /api/plateforme/v1/echanges), concurrence croissante',
       intro: 'La CAF demande le revenu fiscal de référence d’une personne à la DGFiP (mission de service public) : jeton vérifié, habilitation, appel du fournisseur, minimisation, entrée chaînée du journal et trace écrites dans une transaction. Chaque appel écrit deux lignes.',
       rows: exchangeRows,
+    });
+
+    // The same pages once (b) has filled the journal: one that reads the séance's whole journal slows down here and not
+    // in (c) (session 31: Mes données walked it for a person with two exchanges; the cockpit counted it all each time).
+    console.log('(f) les pages clés à nouveau, le journal rempli par (b)…');
+    const afterRows: Row[] = [];
+    for (const page of scenario.pages) {
+      const s = await load({ url: `${base}${page.path}`, connections: 10, seconds: 5, headers: { cookie: page.cookie } });
+      afterRows.push({ label: `${page.label} (\`${page.display}\`)`, s, baseline: beforeExchanges.get(page.label) });
+      console.log(`   ${page.label} : p95 ${ms(s.p95)} ms, ${Math.round(s.rps)} req/s — ${percent(s.rps, beforeExchanges.get(page.label)?.rps ?? s.rps)} de son débit en (c)`);
+    }
+    const streamsAfter = await scenario.streams(30);
+    afterRows.push({ label: 'Flux du tableau de bord, 30 flux ouverts : délai jusqu’au premier instantané', s: streamsAfter, baseline: streams, paced: true });
+    sections.push({
+      title: '(f) Les mêmes pages, le journal rempli par (b)',
+      intro: 'Les pages de (c), mesurées de la même façon une fois que (b) a ajouté ses échanges au journal de la séance (des dizaines de milliers). « p95 / base » et « débit / base » les comparent à leur propre mesure en (c) : une page qui relit tout le journal de la séance ralentit ici.',
+      rows: afterRows,
     });
 
     console.log(`(d) endurance : ${soakSeconds} s de charge mêlée…`);
