@@ -10,6 +10,7 @@ import { placeholderAs, prepared } from '../db/prepared';
 import { flashMessages } from '../db/tables';
 import { getViewer } from './auth/guards';
 import { env } from './env';
+import { routerFetchHeader } from './http/router-fetch';
 
 // One way for an action to tell the next page what happened (issue 17): the message is a row that belongs to the
 // signed-in person, and the first page of theirs that shows it deletes it. Nothing lives in the URL, so a reload, a
@@ -58,14 +59,15 @@ const byId = prepared((db) => db.select({ id: flashMessages.id }).from(flashMess
 
 /**
  * Whether this request is the page an action brings the person to: the action's own answer (the page it refreshes in
- * place carries `next-action`; the page it redirects to is fetched by Next without the router's state), or a page the
- * browser loads itself (no JavaScript, a reload). Not a prefetch, and not the router's own fetches (a page that
- * refreshes itself, a click on a link), which send the state tree: the same person's other tab on that page, refreshed
- * by the very change the action made, took the aidant's confirmation now and then (session 31).
+ * place; the page it redirects to, which Next fetches without its router's state), or a page the browser loads itself
+ * (no JavaScript, a reload). Not a prefetch, and not the router's own fetches (a page that refreshes itself, a click on
+ * a link): the same person's other tab on that page, refreshed by the very change the action made, took the aidant's
+ * confirmation now and then (session 31). Next hides its router's headers from `headers()`: scripts/worker.ts, which
+ * sees the raw request, marks those fetches (`routerFetchHeader`).
  */
 export function broughtThere(asked: Headers): boolean {
-  if (asked.get('next-router-prefetch') || asked.get('purpose') === 'prefetch' || asked.get('sec-purpose')?.includes('prefetch')) return false;
-  return asked.has('next-action') || !asked.has('next-router-state-tree');
+  if (asked.get('purpose') === 'prefetch' || asked.get('sec-purpose')?.includes('prefetch')) return false;
+  return !asked.has(routerFetchHeader);
 }
 
 /**

@@ -5,6 +5,7 @@
 // each through Next). Same handlers as their routes (docs/performance.md, "Beside Next").
 import http from 'node:http';
 import path from 'node:path';
+import { markRouterFetch } from '../lib/http/router-fetch';
 
 process.title = 'e-guichet-serveur'; // what `ps` shows (and what e2e/redemarrage.spec.ts looks for)
 (process.env as Record<string, string>).NODE_ENV = 'production'; // before Next and React load: their production builds
@@ -114,6 +115,7 @@ async function main() {
       });
       return;
     }
+    markRouterFetch(req.headers);
     void handle(req, res);
   });
   server.listen(port, hostname);
