@@ -1,33 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { freshDb } from '../../test/db';
+import { exchange, twoSessions } from '../../test/journal';
 import type { AsyncExecutor } from '../../db/engine';
 import { classSessions, journalEntries, journalTallies } from '../../db/tables';
-import { appendJournalEntry, type JournalInput } from './journal';
+import { appendJournalEntry } from './journal';
 import { exchangeTally, wholeCountEveryMs } from './journal-tally';
 
-async function setup(): Promise<AsyncExecutor> {
-  const db = await freshDb();
-  await db.insert(classSessions).values([
-    { id: 's1', name: 'Séance 1', joinCode: 'AAAAAA' },
-    { id: 's2', name: 'Séance 2', joinCode: 'BBBBBB' },
-  ]).run();
-  return db;
-}
-
-const exchange = (classSessionId: string, overrides: Partial<JournalInput> = {}): JournalInput => ({
-  classSessionId,
-  consumer: 'ville',
-  provider: 'siv',
-  items: ['siv.vehicules'],
-  purpose: 'carte_stationnement_residentiel',
-  legalBasis: 'consentement',
-  result: 'accorde',
-  reason: null,
-  subject: null,
-  caseId: null,
-  ...overrides,
-});
+const setup = twoSessions;
 
 /** What counting the whole journal says, as the live view did on every read before. */
 async function counted(db: AsyncExecutor, classSessionId: string) {

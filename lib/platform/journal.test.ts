@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dropTrigger, freshDb, rawSql, uniqueViolation } from '../../test/db';
-import { transaction, type AsyncExecutor } from '../../db/engine';
+import { dropTrigger, rawSql, uniqueViolation } from '../../test/db';
+import { exchange, twoSessions } from '../../test/journal';
+import { transaction } from '../../db/engine';
 import { classSessions, journalEntries } from '../../db/tables';
-import { appendJournalEntry, checkJournal, genesisHash, verifyJournalChain, type JournalInput } from './journal';
+import { appendJournalEntry, checkJournal, genesisHash, verifyJournalChain } from './journal';
 import { eq } from 'drizzle-orm';
 import { currentCheckpoint } from './journal-tree';
 
-async function setup(): Promise<AsyncExecutor> {
-  const db = await freshDb();
-  await db.insert(classSessions).values([
-    { id: 's1', name: 'Séance 1', joinCode: 'AAAAAA' },
-    { id: 's2', name: 'Séance 2', joinCode: 'BBBBBB' },
-  ]).run();
-  return db;
-}
-
-const exchange = (classSessionId: string, overrides: Partial<JournalInput> = {}): JournalInput => ({
-  classSessionId,
-  consumer: 'ville',
-  provider: 'siv',
-  items: ['siv.vehicules'],
-  purpose: 'carte_stationnement_residentiel',
-  legalBasis: 'consentement',
-  result: 'accorde',
-  reason: null,
-  subject: null,
-  caseId: null,
-  ...overrides,
-});
+const setup = twoSessions;
 
 describe('the journal', () => {
   it('chains entries per séance from the genesis hash, and verifies', async () => {
