@@ -7,7 +7,9 @@ import type { ChainVerification, JournalCheck } from '@/lib/platform/journal';
  * outside (printed, saved) lets anyone prove later that the journal was not cut or rewritten (npm run journal:verifier).
  * `shown`: the checkpoint in full (the debrief, printed); otherwise behind a disclosure.
  */
-export function JournalState({ chain, whole, shown = false }: { chain: ChainVerification; whole?: JournalCheck['whole']; shown?: boolean }) {
+export function JournalState({ check, shown = false }: { check: JournalCheck | { chain: ChainVerification; whole?: undefined; pending?: undefined }; shown?: boolean }) {
+  if (check.pending) return <PendingCheck {...check.pending} />;
+  const { chain, whole } = check;
   const note = chain.valide ? chain.point_de_controle : null;
   const checkpoint = note ? readCheckpointUnverified(note) : null;
   const body = note && checkpoint && (
@@ -50,6 +52,21 @@ export function JournalState({ chain, whole, shown = false }: { chain: ChainVeri
             {body}
           </details>
         ))}
+    </div>
+  );
+}
+
+/** A check under way after the page's answer: more entries were appended than a page checks before it answers. */
+function PendingCheck({ upTo, at, behind }: { upTo: number; at: Date | null; behind: number }) {
+  return (
+    <div className="journal-state">
+      <p>
+        Contrôle du journal de la séance : <strong>en cours</strong>.{' '}
+        {at
+          ? `Au dernier contrôle complet, le ${formatDateTimeSeconds(at)}, le journal comptait ${countOf(upTo, 'entrée intacte', 'entrées intactes')} ; ${countOf(behind, 'entrée ajoutée depuis est', 'entrées ajoutées depuis sont')} en cours de vérification.`
+          : `${countOf(behind, 'entrée du journal est', 'entrées du journal sont')} en cours de vérification.`}{' '}
+        Rechargez la page dans quelques secondes pour voir le résultat.
+      </p>
     </div>
   );
 }

@@ -80,6 +80,10 @@ export const journalVerifications = sqliteTable('journal_verifications', {
   frontier: text('frontier', { mode: 'json' }).$type<string[]>().notNull(),
   /** When that complete pass was made. */
   verifiedAt: integer('verified_at', { mode: 'timestamp_ms' }).notNull(),
+  /** What that pass found when the journal no longer holds (the verdict every page shows until the next pass). */
+  broken: text('broken', { mode: 'json' }).$type<BrokenChain>(),
+  /** When a page began the next complete pass, after its answer (one pass at a time; a claim older than a minute is void). */
+  passStartedAt: integer('pass_started_at', { mode: 'timestamp_ms' }),
 });
 
 /**
@@ -161,6 +165,8 @@ export const exchangeTraces = sqliteTable('exchange_traces', {
   response: text('response', { mode: 'json' }).$type<TraceResponse>().notNull(),
   durationMs: integer('duration_ms').notNull(),
 });
+/** A séance's journal found broken by a complete pass: the verdict lib/platform/journal.ts gives. */
+export type BrokenChain = { valide: false; entrees: number; raison: string; premiere_entree_invalide?: { id: string; sequence: number; raison: string } };
 export type TraceRequest = { methode: string; url: string; entetes: Record<string, string>; corps: unknown };
 export type TraceResponse = { statut: number; corps: unknown };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dropTrigger, rawSql, uniqueViolation } from '../../test/db';
 import { exchange, twoSessions } from '../../test/journal';
-import { transaction } from '../../db/engine';
-import { classSessions, journalEntries } from '../../db/tables';
-import { appendJournalEntry, checkJournal, genesisHash, verifyJournalChain } from './journal';
+import { transaction, type AsyncExecutor } from '../../db/engine';
+import { classSessions, journalEntries, journalVerifications } from '../../db/tables';
+import { appendAll, appendJournalEntry, checkJournal, genesisHash, verifyJournalChain } from './journal';
 import { eq } from 'drizzle-orm';
 import { currentCheckpoint } from './journal-tree';
 
@@ -130,10 +130,10 @@ describe('the journal as the pages check it', () => {
     const db = await setup();
     const first = await appendJournalEntry(db, exchange('s1'));
     for (let i = 0; i < 3; i++) await appendJournalEntry(db, exchange('s1'));
-    expect((await checkJournal(db, 's1', t0)).chain.valide).toBe(true);
+    expect((await checkJournal(db, 's1', t0)).chain?.valide).toBe(true);
     await dropTrigger('journal_entries_no_update', 'journal_entries');
     await rawSql("UPDATE journal_entries SET purpose = 'autre' WHERE id = ?", first.id);
-    expect((await checkJournal(db, 's1', at(30))).chain.valide).toBe(true); // the shortcut: not seen yet…
+    expect((await checkJournal(db, 's1', at(30))).chain?.valide).toBe(true); // the shortcut: not seen yet…
     expect(await checkJournal(db, 's1', at(60))).toMatchObject({ chain: { valide: false, premiere_entree_invalide: { id: first.id, raison: 'le contenu a été modifié' } }, whole: { at: at(60) } });
     expect((await verifyJournalChain(db, 's1')).valide).toBe(false); // …which the API's whole check never takes
   });
@@ -153,7 +153,7 @@ describe('the journal as the pages check it', () => {
     await checkJournal(other, 's2', at(120)); // dated two minutes ahead: seen from t0, it is not believed
     await dropTrigger('journal_entries_no_update', 'journal_entries');
     await rawSql("UPDATE journal_entries SET reason = 'x' WHERE id = ?", first.id);
-    expect((await checkJournal(other, 's2', at(150))).chain.valide).toBe(true); // believed within its minute: only since
+    expect((await checkJournal(other, 's2', at(150))).chain?.valide).toBe(true); // believed within its minute: only since
     expect(await checkJournal(other, 's2', t0)).toMatchObject({ chain: { valide: false, premiere_entree_invalide: { id: first.id } }, whole: { at: t0 } });
   });
 
@@ -166,6 +166,106 @@ describe('the journal as the pages check it', () => {
     expect(await checkJournal(db, 's1', at(10))).toMatchObject({ whole: { at: at(10) } }); // nothing kept: a whole pass again
     const broken = new Proxy(db, { get: (target, key) => (key === 'insert' ? () => ({ values: () => ({ onConflictDoUpdate: () => ({ run: () => Promise.reject(new Error('disque plein')) }) }) }) : Reflect.get(target, key)) });
     await expect(checkJournal(broken, 's1', at(120))).rejects.toThrow('disque plein'); // anything else is not swallowed
+  });
+
+  /** The tasks a page would run after its answer, collected to be run by the test. */
+  const collector = () => {
+    const tasks: (() => Promise<void>)[] = [];
+    return { later: (task: () => Promise<void>) => void tasks.push(task), tasks };
+  };
+  /** A database whose reads are counted. */
+  const counting = (db: AsyncExecutor) => {
+    const reads = { n: 0 };
+    const select = (...args: unknown[]) => (reads.n++, (db.select as (...a: unknown[]) => unknown)(...args));
+    return { reads, db: new Proxy(db, { get: (target, key) => (key === 'select' ? select : Reflect.get(target, key)) }) };
+  };
+  const markOf = async (db: AsyncExecutor, id: string) => (await db.select().from(journalVerifications).all()).find((m) => m.classSessionId === id);
+
+  it('with a page’s `later`, answers with its check since the last whole pass and makes the next one after, once', async () => {
+    const db = await setup();
+    const first = await appendJournalEntry(db, exchange('s1'));
+    for (let i = 0; i < 2; i++) await appendJournalEntry(db, exchange('s1'));
+    const past = new Date(Date.now() - 5 * 60_000);
+    const after = (seconds: number) => new Date(past.getTime() + seconds * 1000);
+    await checkJournal(db, 's1', past);
+    await dropTrigger('journal_entries_no_update', 'journal_entries');
+    await rawSql("UPDATE journal_entries SET purpose = 'autre' WHERE id = ?", first.id);
+    await appendJournalEntry(db, exchange('s1'));
+    // Two views once the minute is over: neither waits for a whole pass; each asks for one.
+    const { later, tasks } = collector();
+    const { db: counted, reads } = counting(db);
+    for (const seconds of [61, 62]) {
+      expect(await checkJournal(counted, 's1', after(seconds), later)).toMatchObject({ chain: { valide: true, entrees: 4 }, whole: { at: past, newer: 1 } });
+    }
+    expect(tasks).toHaveLength(2);
+    // Run together, they make one pass: as many reads as one whole check.
+    reads.n = 0;
+    await Promise.all(tasks.map((task) => task()));
+    const passReads = reads.n;
+    reads.n = 0;
+    await verifyJournalChain(counted, 's1');
+    expect(passReads).toBe(reads.n);
+    // It found the rewritten entry and kept what it found: every view now says it, without walking the journal.
+    const broken = { valide: false, premiere_entree_invalide: { id: first.id, raison: 'le contenu a été modifié' } };
+    expect(await markOf(db, 's1')).toMatchObject({ broken, passStartedAt: null });
+    reads.n = 0;
+    expect(await checkJournal(counted, 's1', undefined, later)).toMatchObject({ chain: broken, whole: { newer: 0 } });
+    expect(reads.n).toBe(1);
+    expect(tasks).toHaveLength(2);
+  });
+
+  it('keeps where a pass made after the answer ended, and takes over a pass begun over a minute ago', async () => {
+    const db = await setup();
+    for (let i = 0; i < 3; i++) await appendJournalEntry(db, exchange('s1'));
+    const past = new Date(Date.now() - 10 * 60_000);
+    await checkJournal(db, 's1', past);
+    await appendJournalEntry(db, exchange('s1'));
+    // A pass begun by a view whose process then stopped: its claim holds a minute (no other pass is asked for)…
+    await db.update(journalVerifications).set({ passStartedAt: new Date(Date.now() - 30_000) }).run();
+    const { later, tasks } = collector();
+    expect(await checkJournal(db, 's1', undefined, later)).toMatchObject({ chain: { valide: true, entrees: 4 }, whole: { at: past, newer: 1 } });
+    expect(tasks).toHaveLength(0);
+    // …then another view takes over.
+    await db.update(journalVerifications).set({ passStartedAt: new Date(Date.now() - 61_000) }).run();
+    await checkJournal(db, 's1', undefined, later);
+    const before = Date.now();
+    await tasks.shift()!();
+    const mark = await markOf(db, 's1');
+    expect(mark).toMatchObject({ size: 4, broken: null, passStartedAt: null });
+    expect(mark!.verifiedAt.getTime()).toBeGreaterThanOrEqual(before - 1);
+    // Within the minute of that pass: no new one asked for.
+    expect(await checkJournal(db, 's1', undefined, later)).toMatchObject({ chain: { valide: true, entrees: 4 }, whole: { at: mark!.verifiedAt, newer: 0 } });
+    expect(tasks).toHaveLength(0);
+  });
+
+  it('says the check is under way when more entries wait than a page walks, and makes it after the answer', async () => {
+    const db = await setup();
+    const append = (n: number) => transaction(db, (tx) => appendAll(tx, 's1', Array.from({ length: n }, () => ({ input: exchange('s1'), now: new Date() }))));
+    await append(1001);
+    // Never checked: nothing to show yet but that it is under way.
+    const { later, tasks } = collector();
+    expect(await checkJournal(db, 's1', undefined, later)).toEqual({ pending: { upTo: 0, at: null, behind: 1001 } });
+    expect(tasks).toHaveLength(1);
+    await tasks.shift()!();
+    const checked = await checkJournal(db, 's1', undefined, later);
+    expect(checked).toMatchObject({ chain: { valide: true, entrees: 1001 }, whole: { newer: 0 } });
+    // Grown fast while nobody looked: what the last pass found, and that the rest is under way.
+    await append(1200);
+    expect(await checkJournal(db, 's1', undefined, later)).toEqual({ pending: { upTo: 1001, at: checked.whole!.at, behind: 1200 } });
+    expect(tasks).toHaveLength(1);
+  });
+
+  it('walks a journal longer than one read, a page at a time, to the same verdicts', async () => {
+    const db = await setup();
+    for (let group = 0; group < 3; group++) {
+      await transaction(db, (tx) => appendAll(tx, 's1', Array.from({ length: 700 }, () => ({ input: exchange('s1'), now: new Date() }))));
+    }
+    const entries = await db.select().from(journalEntries).where(eq(journalEntries.classSessionId, 's1')).orderBy(journalEntries.sequence).all();
+    expect(await verifyJournalChain(db, 's1')).toMatchObject({ valide: true, entrees: 2100, tete: entries[2099]!.hash, point_de_controle: await currentCheckpoint(db, 's1') });
+    await dropTrigger('journal_entries_no_update', 'journal_entries');
+    const broken = entries[1500]!;
+    await rawSql("UPDATE journal_entries SET reason = 'x' WHERE id = ?", broken.id);
+    expect(await verifyJournalChain(db, 's1')).toMatchObject({ valide: false, entrees: 2100, premiere_entree_invalide: { id: broken.id, sequence: 1501, raison: 'le contenu a été modifié' } });
   });
 
   it('starts again from the first entry after the séance is reset', async () => {

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { and, asc, desc, eq, gt, sql, type Placeholder } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, lt, or, sql, type Placeholder } from 'drizzle-orm';
 import { hasDriverCode, isBusyError } from '../../db/client';
 import { engineNameOf, writeTogether, type AsyncExecutor, type Write } from '../../db/engine';
 import { prepared } from '../../db/prepared';
-import { type AgencyId, type ExchangeResult } from '../../db/schema';
+import { type AgencyId, type BrokenChain, type ExchangeResult } from '../../db/schema';
 import { journalEntries, journalHeads, journalVerifications } from '../../db/tables';
 import { checkpointOrigin, journalJwks, signCheckpoint, verifyCheckpoint } from './checkpoints';
 import { countOf, formatNumber } from '../format';
@@ -192,13 +192,20 @@ export async function appendAll(tx: AsyncExecutor, classSessionId: string, appen
   return appended;
 }
 
-export type ChainVerification =
-  | { valide: true; entrees: number; tete: string; point_de_controle: string | null }
-  | { valide: false; entrees: number; raison: string; premiere_entree_invalide?: { id: string; sequence: number; raison: string } };
+export type ChainVerification = { valide: true; entrees: number; tete: string; point_de_controle: string | null } | BrokenChain;
 
 /** Where a walk along the chain stands: how many entries it has checked, the last one's hash, the tree's frontier. */
 type Point = { size: number; head: string; frontier: Buffer[] };
 const genesis: Point = { size: 0, head: genesisHash, frontier: [] };
+
+/** How many entries a walk along the chain reads at a time; a page walks at most as many before answering. */
+const walkPage = 1000;
+
+/** The verdict on a chain broken at `entry`, with the journal's whole size. */
+async function brokenAt(db: AsyncExecutor, entry: Entry, raison: string): Promise<{ chain: ChainVerification; reached: null }> {
+  const entrees = (await db.select({ n: count() }).from(journalEntries).where(eq(journalEntries.classSessionId, entry.classSessionId)).get())?.n ?? 0;
+  return { chain: { valide: false, entrees, raison: `entrée n° ${entry.sequence} : ${raison}`, premiere_entree_invalide: { id: entry.id, sequence: entry.sequence, raison } }, reached: null };
+}
 
 /**
  * Checks the séance's chain and tree from `from` (the genesis, or a point a complete pass reached): any changed, removed
@@ -210,32 +217,40 @@ const genesis: Point = { size: 0, head: genesisHash, frontier: [] };
  * tree is compared with it at its size; entries beyond it are then the platform's only if a checkpoint read afterwards
  * counts them (before, an entry appended between the two reads was reported as "removed").
  */
-async function checkChain(db: AsyncExecutor, classSessionId: string, from: Point): Promise<{ chain: ChainVerification; reached: Point | null }> {
+async function checkChain(db: AsyncExecutor, classSessionId: string, from: Point): Promise<{ chain: ChainVerification; reached: Point | null }>;
+async function checkChain(db: AsyncExecutor, classSessionId: string, from: Point, atMost: number): Promise<{ chain: ChainVerification; reached: Point | null } | 'longer'>;
+async function checkChain(db: AsyncExecutor, classSessionId: string, from: Point, atMost = Infinity): Promise<{ chain: ChainVerification; reached: Point | null } | 'longer'> {
   const before = await latestCheckpoint(db, classSessionId);
-  const entries = await db
-    .select()
-    .from(journalEntries)
-    .where(and(eq(journalEntries.classSessionId, classSessionId), from.size > 0 ? gt(journalEntries.sequence, from.size) : undefined))
-    .orderBy(asc(journalEntries.sequence))
-    .all();
-  const total = from.size + entries.length;
   const signed = before ? verifyCheckpoint(before.checkpoint, journalJwks().keys) : null;
   // The tree's root when it had as many entries as the checkpoint signs.
   const signedSize = signed?.ok ? signed.checkpoint.size : -1;
   let at = { ...from, frontier: [...from.frontier] };
   let rootAtBefore: Buffer | null = signedSize === from.size ? rootOfFrontier(from.frontier) : null;
-  for (const entry of entries) {
-    const broken = (raison: string) => ({
-      chain: { valide: false, entrees: total, raison: `entrée n° ${entry.sequence} : ${raison}`, premiere_entree_invalide: { id: entry.id, sequence: entry.sequence, raison } } as ChainVerification,
-      reached: null,
-    });
-    if (entry.sequence !== at.size + 1) return broken('une entrée manque avant celle-ci');
-    if (entry.previousHash !== at.head) return broken('l’empreinte précédente ne correspond pas');
-    const canonical = canonicalize(hashedContent(entry)) ?? '';
-    if (chainHash(at.head, canonical) !== entry.hash) return broken('le contenu a été modifié');
-    at = { size: at.size + 1, head: entry.hash, frontier: appendToFrontier(at.frontier, at.size, leafHash(Buffer.from(canonical))) };
-    if (at.size === signedSize) rootAtBefore = rootOfFrontier(at.frontier);
+  // Read a page at a time, other requests served between two pages: a pass over a long journal (2 s for 115 000
+  // entries) no longer holds up every request of its process, nor its whole journal in memory.
+  // `atMost`: a walk that would check more entries is not begun ('longer').
+  const page = Number.isFinite(atMost) ? atMost + 1 : walkPage;
+  for (let read = page; read === page; ) {
+    if (at.size > from.size) await new Promise((resolve) => setImmediate(resolve));
+    const entries = await db
+      .select()
+      .from(journalEntries)
+      .where(and(eq(journalEntries.classSessionId, classSessionId), gt(journalEntries.sequence, at.size)))
+      .orderBy(asc(journalEntries.sequence))
+      .limit(page)
+      .all();
+    if (entries.length > atMost) return 'longer';
+    read = entries.length;
+    for (const entry of entries) {
+      if (entry.sequence !== at.size + 1) return brokenAt(db, entry, 'une entrée manque avant celle-ci');
+      if (entry.previousHash !== at.head) return brokenAt(db, entry, 'l’empreinte précédente ne correspond pas');
+      const canonical = canonicalize(hashedContent(entry)) ?? '';
+      if (chainHash(at.head, canonical) !== entry.hash) return brokenAt(db, entry, 'le contenu a été modifié');
+      at = { size: at.size + 1, head: entry.hash, frontier: appendToFrontier(at.frontier, at.size, leafHash(Buffer.from(canonical))) };
+      if (at.size === signedSize) rootAtBefore = rootOfFrontier(at.frontier);
+    }
   }
+  const total = at.size;
   if (!before || !signed) return { chain: { valide: true, entrees: total, tete: at.head, point_de_controle: null }, reached: at };
   const broken = (raison: string) => ({ chain: { valide: false, entrees: total, raison } as ChainVerification, reached: null });
   if (!signed.ok) return broken(`le dernier point de contrôle ne se vérifie pas (${signed.reason})`);
@@ -262,40 +277,124 @@ export async function verifyJournalChain(db: AsyncExecutor, classSessionId: stri
 /** How often the pages go through the whole journal again; in between they check what was appended since. */
 export const wholeCheckEveryMs = 60_000;
 
-/** What a page shows: the check, and when the whole journal was last gone through (`newer`: entries checked since). */
-export type JournalCheck = { chain: ChainVerification; whole: { at: Date; newer: number } };
+/**
+ * What a page shows: the check, and when the whole journal was last gone through (`newer`: entries checked since);
+ * or, when more entries than a page walks wait to be checked, that the check is under way (`upTo` entries were whole
+ * at `at`, the last complete pass; none yet if null).
+ */
+export type JournalCheck =
+  | { chain: ChainVerification; whole: { at: Date; newer: number }; pending?: undefined }
+  | { chain?: undefined; whole?: undefined; pending: { upTo: number; at: Date | null; behind: number } };
+
+/** Runs a task once the page has answered (Next's `after`). */
+export type Later = (task: () => Promise<void>) => void;
+
+/** A database busy with another writer, or a séance deleted meanwhile (reset): the shortcut is left to a later view. */
+function leftForLater(error: unknown) {
+  if (!isBusyError(error) && !hasDriverCode(error, (code) => code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503')) throw error;
+}
+
+/** What a complete pass leaves for the views after it: where it ended, or the break it found. */
+function passRecord(result: { chain: ChainVerification; reached: Point | null }, at: Date) {
+  const { chain, reached } = result;
+  const point = reached ? { size: reached.size, headHash: reached.head, frontier: reached.frontier.map((h) => h.toString('hex')) } : {};
+  return { ...point, broken: chain.valide ? null : chain, verifiedAt: at, passStartedAt: null };
+}
 
 /**
  * The journal's state for the pages that show it (Mes données, the auditors' journal, the teacher's bodies), which
- * many open at once and refresh live: the whole journal is gone through once a minute per séance (journal_verifications
- * keeps where that pass ended); in between, a page checks the last entry that pass checked, then only those appended
- * since, and compares the tree with the latest signed checkpoint as the whole pass does; anything amiss is checked
- * and said by the whole pass. A history rewritten in the meantime is found by the next whole pass, within a minute.
+ * many open at once and refresh live. The whole journal is gone through once a minute per séance; journal_verifications
+ * keeps where that pass ended, or the break it found. In between, a page checks the last entry that pass checked, then
+ * only those appended since, and compares the tree with the latest signed checkpoint as the whole pass does. A history
+ * rewritten in the meantime is found by the next whole pass.
+ *
+ * With `later` (the pages), no page waits for a long walk: the page that finds the last pass over a minute old shows
+ * its check since that pass and starts the next after its answer, one pass at a time per séance (a claim in
+ * journal_verifications); when more entries than a page walks wait (a journal never checked, or one that grew fast
+ * while nobody looked), the page says the check is under way and starts that pass. Anything amiss is said as the
+ * whole pass says it, by the page if the journal is short (walked again by the next), else by every page once a pass
+ * made after an answer has recorded it (until the next pass, a minute later). Without
+ * `later` (tests, scripts), the whole pass is made in place.
  */
-export async function checkJournal(db: AsyncExecutor, classSessionId: string, now = new Date()): Promise<JournalCheck> {
-  const mark = await db.select().from(journalVerifications).where(eq(journalVerifications.classSessionId, classSessionId)).get();
-  const age = mark ? now.getTime() - mark.verifiedAt.getTime() : Infinity;
-  if (mark && age >= 0 && age < wholeCheckEveryMs) {
+export async function checkJournal(db: AsyncExecutor, classSessionId: string, now = new Date(), later?: Later): Promise<JournalCheck> {
+  const found = await db.select().from(journalVerifications).where(eq(journalVerifications.classSessionId, classSessionId)).get();
+  // A mark dated later than now is not believed (a clock set back): a whole pass again.
+  const mark = found && now.getTime() >= found.verifiedAt.getTime() ? found : undefined;
+  const due = !mark || now.getTime() - mark.verifiedAt.getTime() >= wholeCheckEveryMs;
+  // One pass at a time: none is asked for while another, begun within the minute, goes on.
+  const pass = () => wholePassAfter(db, classSessionId, found ?? null);
+  const passing = !!found?.passStartedAt && now.getTime() - found.passStartedAt.getTime() < wholeCheckEveryMs;
+  const ask = () => passing || later!(pass);
+  if (mark?.broken && (!due || later)) {
+    if (due) ask();
+    return { chain: mark.broken, whole: { at: mark.verifiedAt, newer: 0 } };
+  }
+  // (A pass of an empty journal, or a claim's placeholder, leaves nothing to start from: the page walks it all.)
+  if (mark && mark.size > 0 && !mark.broken && (!due || later)) {
     const from: Point = { size: mark.size, head: mark.headHash, frontier: mark.frontier.map((h) => Buffer.from(h, 'hex')) };
-    const last = mark.size > 0 ? await db.select().from(journalEntries).where(and(eq(journalEntries.classSessionId, classSessionId), eq(journalEntries.sequence, mark.size))).get() : null;
-    const lastHolds = mark.size === 0 || (!!last && last.hash === mark.headHash && entryHash(last.previousHash, last) === last.hash);
+    const last = await db.select().from(journalEntries).where(and(eq(journalEntries.classSessionId, classSessionId), eq(journalEntries.sequence, mark.size))).get();
+    const lastHolds = !!last && last.hash === mark.headHash && entryHash(last.previousHash, last) === last.hash;
     if (lastHolds) {
-      const { chain } = await checkChain(db, classSessionId, from);
-      if (chain.valide) return { chain, whole: { at: mark.verifiedAt, newer: chain.entrees - mark.size } };
+      const since = later ? await checkChain(db, classSessionId, from, walkPage) : await checkChain(db, classSessionId, from);
+      if (since === 'longer') {
+        ask();
+        return { pending: { upTo: mark.size, at: mark.verifiedAt, behind: (await journalHead(db, classSessionId)) - mark.size } };
+      }
+      if (since.chain.valide) {
+        if (due) ask();
+        return { chain: since.chain, whole: { at: mark.verifiedAt, newer: since.chain.entrees - mark.size } };
+      }
     }
     // Anything amiss is said as the whole pass says it (the first entry that breaks the chain, or what the checkpoint shows).
   }
-  const { chain, reached } = await checkChain(db, classSessionId, genesis);
-  if (chain.valide && reached) {
-    const row = { classSessionId, size: reached.size, headHash: reached.head, frontier: reached.frontier.map((h) => h.toString('hex')), verifiedAt: now };
-    const { classSessionId: _key, ...update } = row;
-    // Only a shortcut: a séance deleted meanwhile (reset) has nothing to keep, and a database busy with another writer
-    // leaves it to a later view (the page shows the check it made either way).
-    await db.insert(journalVerifications).values(row).onConflictDoUpdate({ target: journalVerifications.classSessionId, set: update }).run().catch((error: unknown) => {
-      if (!isBusyError(error) && !hasDriverCode(error, (code) => code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503')) throw error;
-    });
+  const whole = later ? await checkChain(db, classSessionId, genesis, walkPage) : await checkChain(db, classSessionId, genesis);
+  if (whole === 'longer') {
+    ask();
+    const intact = mark && mark.size > 0 && !mark.broken ? mark : null;
+    return { pending: { upTo: intact?.size ?? 0, at: intact?.verifiedAt ?? null, behind: (await journalHead(db, classSessionId)) - (intact?.size ?? 0) } };
   }
-  return { chain, whole: { at: now, newer: 0 } };
+  // Only a shortcut: the page shows the check it made either way. A break it found is not kept: the next view walks
+  // this short journal again.
+  if (whole.chain.valide) {
+    const row = { classSessionId, size: 0, headHash: genesisHash, frontier: [], ...passRecord(whole, now) };
+    const { classSessionId: _key, ...update } = row;
+    await db.insert(journalVerifications).values(row).onConflictDoUpdate({ target: journalVerifications.classSessionId, set: update }).run().catch(leftForLater);
+  }
+  return { chain: whole.chain, whole: { at: now, newer: 0 } };
+}
+
+/**
+ * The complete pass a page found due, made after its answer unless another page has begun it: the mark it read
+ * (`seen`, none if the séance had none) is claimed for the pass; a claim older than a minute (a process stopped
+ * mid-pass) is void.
+ */
+async function wholePassAfter(db: AsyncExecutor, classSessionId: string, seen: typeof journalVerifications.$inferSelect | null): Promise<void> {
+  const startedAt = new Date();
+  const claimed = seen
+    ? db
+        .update(journalVerifications)
+        .set({ passStartedAt: startedAt })
+        .where(
+          and(
+            eq(journalVerifications.classSessionId, classSessionId),
+            eq(journalVerifications.verifiedAt, seen.verifiedAt),
+            or(isNull(journalVerifications.passStartedAt), lt(journalVerifications.passStartedAt, new Date(startedAt.getTime() - wholeCheckEveryMs))),
+          ),
+        )
+        .returning({ classSessionId: journalVerifications.classSessionId })
+    : db
+        .insert(journalVerifications)
+        .values({ classSessionId, size: 0, headHash: genesisHash, frontier: [], verifiedAt: new Date(0), passStartedAt: startedAt })
+        .onConflictDoNothing()
+        .returning({ classSessionId: journalVerifications.classSessionId });
+  if ((await claimed.catch((error: unknown) => (leftForLater(error), []))).length === 0) return;
+  const record = passRecord(await checkChain(db, classSessionId, genesis), startedAt);
+  await db
+    .update(journalVerifications)
+    .set(record)
+    .where(and(eq(journalVerifications.classSessionId, classSessionId), eq(journalVerifications.passStartedAt, startedAt)))
+    .run()
+    .catch(leftForLater);
 }
 
 /** The sequence number of the séance's last entry (0 when empty): a cheap "has anything happened?" for live views. */

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { after } from 'next/server';
 import { SubmitButton } from '@/app/_components/submit-button';
 import Link from '@/app/_components/link';
 import { Fragment } from 'react';
@@ -43,7 +44,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
   const active = consents.filter((c) => c.status === 'actif');
   const past = consents.filter((c) => c.status !== 'actif');
   const holdings = (await holdingsOf(db, persona.classSessionId, persona.id)).filter((b) => b.fiches.length > 0);
-  const { chain, whole } = await checkJournal(db, persona.classSessionId);
+  const journal = await checkJournal(db, persona.classSessionId, undefined, after);
   const mandateRows = await Promise.all((await mandatesOfPerson(db, persona.id)).map(async (m) => ({ m, status: statusOf(m), aidant: await db.select().from(aidants).where(eq(aidants.id, m.aidantId)).get() })));
   const doneForYou = await doneForMe(db, persona.id);
 
@@ -118,7 +119,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
             )}
           </>
         )}
-        <JournalState chain={chain} whole={whole} />
+        <JournalState check={journal} />
       </section>
 
       <section aria-labelledby="accords">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { after } from 'next/server';
 import Link from '@/app/_components/link';
 import { forbidden } from 'next/navigation';
 import { database } from '@/db/engine';
@@ -20,7 +21,7 @@ export default async function AuditJournalPage() {
   if (!mine || mine.participant.role !== 'observateur') forbidden();
   await touchParticipant(db, mine.participant);
   const rows = await exchangesOf(db, { kind: 'enseignant', classSessionId: mine.session.id }, { limit: 200 });
-  const { chain, whole } = await checkJournal(db, mine.session.id);
+  const journal = await checkJournal(db, mine.session.id, undefined, after);
   return (
     <>
       <LiveRefresh url="/api/seance/flux" event="seance" />
@@ -29,7 +30,7 @@ export default async function AuditJournalPage() {
       <p className="lead">
         Chaque demande de données passée par la plateforme, acceptée ou refusée. Vous voyez qui a demandé quoi, pourquoi et sur quelle base, mais pas les données elles-mêmes.
       </p>
-      <JournalState chain={chain} whole={whole} />
+      <JournalState check={journal} />
       <p>
         <Link href="/plateforme">Comparer avec le catalogue des habilitations</Link> · <Link href="/seance">Ma carte de scénario</Link> · Cette page se met à jour toute seule.
       </p>

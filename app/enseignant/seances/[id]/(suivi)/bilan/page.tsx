@@ -124,7 +124,7 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
 
       <section aria-labelledby="journal">
         <h2 id="journal">Le journal des échanges</h2>
-        <JournalState chain={d.journal} shown />
+        <JournalState check={{ chain: d.journal }} shown />
       </section>
 
       <section aria-labelledby="aide">

@@ -1,5 +1,6 @@
 import { database, getEngine } from '@/db/engine';
 import type { Metadata } from 'next';
+import { after } from 'next/server';
 import { agencyIds, participantRoles } from '@/db/schema';
 import { roleLabels } from '@/lib/classroom/roles';
 import { agentsOfSession } from '@/lib/classroom/sessions';
@@ -22,7 +23,7 @@ export default async function BodiesPage({ params }: { params: Promise<{ id: str
   const { session } = await teacherSession((await params).id);
   const db = database();
   const tokens = await Promise.all(agencyIds.map((a) => currentToken(getEngine(), session.id, a)));
-  const { chain, whole } = await checkJournal(db, session.id);
+  const journal = await checkJournal(db, session.id, undefined, after);
   const agentRows = await agentsOfSession(db, session.id);
   return (
     <>
@@ -31,7 +32,7 @@ export default async function BodiesPage({ params }: { params: Promise<{ id: str
       <FlashNotice />
       <section aria-labelledby="journal">
         <h2 id="journal">Journal des échanges</h2>
-        <JournalState chain={chain} whole={whole} />
+        <JournalState check={journal} />
       </section>
 
       <section aria-labelledby="jetons">
