@@ -215,6 +215,31 @@ test('l’enseignant·e supprime une séance : il n’en reste rien, et le code 
   await expect(student.locator('#code-erreur')).toContainText('Aucune séance ne correspond à ce code.');
 });
 
+test('« Oui, réinitialiser » reçu deux fois — double-clic, formulaire renvoyé — ne réinitialise qu’une fois : l’élève qui a rejoint entre-temps reste', async ({ page, browser }) => {
+  await signInAsTeacher(page);
+  await page.getByLabel('Nom de la séance').fill('Séance à réinitialiser');
+  await page.getByRole('button', { name: 'Créer la séance' }).click();
+  const code = ((await page.locator('.join-code').textContent()) ?? '').trim();
+  const cockpit = page.url();
+  await (await join(browser, code, 'Chouette')).context().close();
+  await page.goto(`${cockpit}/confirmer?action=reinitialiser`);
+  // The form as the browser sends it without JavaScript (a server action's fields and the action's key), sent twice
+  // at the same instant, as a double-click reaches the server.
+  const fields = Object.fromEntries(await page.locator('form.actions input').evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])));
+  expect(fields.cle).toMatch(/.+/);
+  const send = () => page.request.post(page.url(), { multipart: fields, maxRedirects: 0, headers: { origin: new URL(page.url()).origin } });
+  for (const answer of await Promise.all([send(), send()])) expect(answer.status(), await answer.text()).toBe(303);
+  await page.goto(cockpit);
+  await expect(page.getByText(/0\sélève sur \d+/)).toBeVisible();
+  // A student joins again, then the same form comes back (back, then send): its answer, nothing reset.
+  await (await join(browser, code, 'Hibou')).context().close();
+  expect((await send()).status()).toBe(303);
+  await page.goto(cockpit);
+  await expect(page.getByText(/1\sélève sur \d+/)).toBeVisible();
+  await page.getByRole('link', { name: 'Élèves', exact: true }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Hibou' })).toHaveCount(1);
+});
+
 test('les réglages : deux champs faux sont signalés chacun à côté de lui, tout ce qui est saisi reste, rien n’est enregistré avant que tout soit juste', async ({ page }) => {
   await signInAsTeacher(page);
   await page.getByLabel('Nom de la séance').fill('Séance des réglages');

@@ -12,8 +12,8 @@ import { requireTeacher } from '@/lib/auth/guards';
 import { endFaults, injectFault } from '@/lib/platform/faults';
 import { rotateToken } from '@/lib/platform/tokens';
 import { createSession, deleteSession, ownedSession, presets, resetSession, type Preset } from '@/lib/classroom/sessions';
-import { cardOf, eventCards, type EventCardId } from '@/lib/classroom/cards';
-import { messagesFor, sendClassroomMessage } from '@/lib/classroom/messages';
+import { eventCards, type EventCardId } from '@/lib/classroom/cards';
+import { revealHint, sendClassroomMessage } from '@/lib/classroom/messages';
 import { choiceLabel, participantsOfSession, reassignParticipant } from '@/lib/classroom/participants';
 import { actionKeyOf, once } from '@/lib/action-keys';
 import { recheckHeldCases } from '@/lib/procedures/engine/run';
@@ -167,18 +167,24 @@ export async function createSessionAction(formData: FormData): Promise<void> {
 
 /** Reset (back to the seed) or delete (every row), each after a confirmation page. */
 export async function sessionLifecycleAction(formData: FormData): Promise<void> {
-  const session = await mySession(formData);
+  const teacher = await requireTeacher();
   const action = formData.get('action');
-  const db = database();
-  if (action === 'supprimer' && !session.isDemo) {
-    await deleteSession(getEngine(), session.id);
-    await setFlash('La séance et toutes ses données sont supprimées.');
-    redirect('/enseignant#seances');
-  }
-  if (action !== 'reinitialiser') redirect(pageOf(session.id));
-  await resetSession(getEngine(), session.id);
-  await setFlash('La séance est revenue au monde de départ. Les élèves doivent la rejoindre à nouveau avec le même code.');
-  redirect(pageOf(session.id));
+  // Once per confirmation: a double-click or the form sent again gets the first one's answer. The key goes with the
+  // teacher, not with the séance, whose rows the action deletes.
+  const answer = await once(database(), { key: actionKeyOf(formData), actor: teacher.id, action: `seance:${String(action)}` }, async (): Promise<{ path: string; flash: string | null }> => {
+    const session = await teacherOwns(teacher.id, formData.get('seance'));
+    if (!session) return { path: '/enseignant#seances', flash: null };
+    if (action === 'supprimer' && !session.isDemo) {
+      await deleteSession(getEngine(), session.id);
+      return { path: '/enseignant#seances', flash: 'La séance et toutes ses données sont supprimées.' };
+    }
+    if (action !== 'reinitialiser') return { path: pageOf(session.id), flash: null };
+    await resetSession(getEngine(), session.id);
+    return { path: pageOf(session.id), flash: 'La séance est revenue au monde de départ. Les élèves doivent la rejoindre à nouveau avec le même code.' };
+  });
+  if (answer.flash) await setFlash(answer.flash);
+  else if (answer.path.startsWith('/enseignant#')) await unknownSession();
+  redirect(answer.path);
 }
 
 /**
@@ -252,12 +258,8 @@ export async function revealHintAction(formData: FormData): Promise<void> {
     await setFlash('Cet·te élève n’est pas dans la séance.', 'erreur', null, page);
   } else {
     // One click, one hint: the form says which hint it reveals, so a double-click or a resend does not reveal the next.
-    const hints = (await cardOf(db, participant)).hints;
-    const revealed = (await messagesFor(db, session.id, participant.id)).filter((m) => m.kind === 'indice' && m.participantId === participant.id).length;
-    const asked = Number(formData.get('indice')) || revealed + 1;
-    const next = asked === revealed + 1 ? hints[revealed] : undefined;
-    if (next) await sendClassroomMessage(db, { classSessionId: session.id, participantId: participant.id, kind: 'indice', title: `Indice ${revealed + 1} sur ${hints.length}`, body: next });
-    await setFlash(next || asked <= revealed ? `L’indice est envoyé à ${participant.pseudonym}.` : `${participant.pseudonym} a déjà reçu tous les indices de sa carte.`, 'succes', null, page);
+    const outcome = await revealHint(db, participant, Number(formData.get('indice')) || undefined);
+    await setFlash(outcome === 'tous-reveles' ? `${participant.pseudonym} a déjà reçu tous les indices de sa carte.` : `L’indice est envoyé à ${participant.pseudonym}.`, 'succes', null, page);
   }
   await stayOn(page);
 }

@@ -5,7 +5,7 @@ import { freshDb, onPostgres } from '../../test/db';
 import { agents, aidants, classSessions, personas, teachers } from '../../db/tables';
 import { hit } from '../rate-limit';
 import { cardOf } from './cards';
-import { messagesFor, sendClassroomMessage } from './messages';
+import { messagesFor, revealHint, sendClassroomMessage } from './messages';
 import { choiceLabel, currentChoices, deviceHash, joinSession, newDeviceSecret, participantOfSubject, pseudonymSchema, reassignParticipant, seenEveryMs, touchParticipant, type Participant } from './participants';
 import { nextRole, rolePlans } from './roles';
 import { personaSeeds } from '../../db/seed/personas';
@@ -207,3 +207,36 @@ describe('seen at', () => {
     expect(await seenAt()).toBe(start + seenEveryMs);
   });
 });
+
+describe('a hint revealed by the teacher', () => {
+  it('is revealed once for a double-click that reaches the server twice at the same instant, then the next one', async () => {
+    const { db, session } = await setup();
+    const students = await joinAll(db, session, ['Renard', 'Hibou', 'Loutre', 'Castor', 'Martre', 'Belette']);
+    const sent = async (student: Participant) => (await messagesFor(db, session.id, student.id)).filter((m) => m.kind === 'indice').map((m) => m.title);
+    let tried = 0;
+    for (const student of students) {
+      const { hints } = await cardOf(db, student);
+      if (hints.length < 2) continue;
+      tried++;
+      // Two clicks on the first hint's button at once, on another connection each.
+      await revealHintTwice(db, student, 1);
+      expect(await sent(student)).toEqual([`Indice 1 sur ${hints.length}`]);
+      expect(await revealHint(db, student, 2)).toBe('revele');
+      expect(await revealHint(db, student, 2)).toBe('deja-revele');
+      expect(await revealHint(db, student, 1)).toBe('deja-revele');
+      expect((await sent(student)).sort()).toEqual([`Indice 1 sur ${hints.length}`, `Indice 2 sur ${hints.length}`]);
+    }
+    expect(tried).toBeGreaterThanOrEqual(4);
+  });
+});
+
+/** The same reveal from two requests at once: on PostgreSQL, through two pools (two app servers). */
+async function revealHintTwice(db: AsyncExecutor, student: Participant, asked: number) {
+  const other = onPostgres ? postgresEngine(process.env.EGUICHET_DATABASE_URL!, { max: 2 }) : null;
+  try {
+    const outcomes = await Promise.all([revealHint(db, student, asked), revealHint(other?.db ?? db, student, asked)]);
+    expect(outcomes.sort()).toEqual(['deja-revele', 'revele']);
+  } finally {
+    await other?.close();
+  }
+}

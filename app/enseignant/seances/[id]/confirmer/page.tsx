@@ -3,6 +3,8 @@ import Link from '@/app/_components/link';
 import { notFound } from 'next/navigation';
 import { sessionLifecycleAction } from '../../../actions';
 import { teacherSession } from '../session';
+import { ActionKeyField } from '@/app/_components/action-key-field';
+import { newActionKey } from '@/lib/action-keys';
 
 export const metadata: Metadata = { title: 'Confirmer — séance' };
 
@@ -25,6 +27,7 @@ export default async function ConfirmPage({ params, searchParams }: { params: Pr
       <form action={sessionLifecycleAction} className="actions">
         <input type="hidden" name="seance" value={session.id} />
         <input type="hidden" name="action" value={action} />
+        <ActionKeyField value={newActionKey()} />
         <button type="submit" className="button">
           {deleting ? 'Oui, supprimer définitivement' : 'Oui, réinitialiser'}
         </button>
