@@ -313,8 +313,8 @@ function passRecord(result: { chain: ChainVerification; reached: Point | null },
  * journal_verifications); when more entries than a page walks wait (a journal never checked, or one that grew fast
  * while nobody looked), the page says the check is under way and starts that pass. Anything amiss is said as the
  * whole pass says it, by the page if the journal is short (walked again by the next), else by every page once a pass
- * made after an answer has recorded it (until the next pass, a minute later). Without
- * `later` (tests, scripts), the whole pass is made in place.
+ * made after an answer has recorded it (until the next pass, a minute later). Without `later` (tests, scripts), the
+ * whole pass is made in place.
  */
 export async function checkJournal(db: AsyncExecutor, classSessionId: string, now = new Date(), later?: Later): Promise<JournalCheck> {
   const found = await db.select().from(journalVerifications).where(eq(journalVerifications.classSessionId, classSessionId)).get();
