@@ -19,13 +19,13 @@ import { habilitations } from '@/lib/platform/catalogue';
 import { exchangesOf } from '@/lib/platform/journal-view';
 import { currentToken } from '@/lib/platform/tokens';
 import { addressBodies, newAddressesOf } from '@/lib/procedures/address-change/definition';
-import { agentCounts, agentNotices, agentQueue } from '@/lib/procedures/agent';
+import { agentCounts, agentNotices, agentQueue, queueCursor, type QueueCursor } from '@/lib/procedures/agent';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { stateLabels } from '@/lib/procedures/engine/state-machine';
 import { procedures } from '@/lib/procedures/registry';
 import { noticeAction } from './actions';
 import { FlashNotice } from '@/app/_components/flash-notice';
-import { countOf, lowerFirst } from '@/lib/format';
+import { countOf, formatNumber, lowerFirst } from '@/lib/format';
 import { conversationsForAdviser } from '@/lib/assistant/conversations';
 import { sessionById } from '@/lib/classroom/session-by-id';
 
@@ -36,6 +36,7 @@ const filtersSchema = z.object({
   etat: z.enum(caseStates).optional().catch(undefined),
   demarche: z.enum(procedureIds).optional().catch(undefined),
   attente: z.coerce.number().int().min(0).max(600).optional().catch(undefined),
+  avant: z.string().optional().catch(undefined),
 });
 
 export default async function AgentHome({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -55,7 +56,13 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
   const now = Date.now();
   const patienceMs = (session?.patienceMinutes ?? 5) * 60_000;
   const unit = agent.unit ? registryNames[agent.unit] : null;
-  const queue = await agentQueue(db, agent, { state: filters.etat, procedure: filters.demarche, waitingMinutes: filters.attente });
+  const before = queueCursor.read(filters.avant);
+  const { rows: queue, next } = await agentQueue(db, agent, { state: filters.etat, procedure: filters.demarche, waitingMinutes: filters.attente, before });
+  // The same filters on the other pages of the queue.
+  const pageHref = (cursor?: QueueCursor) => {
+    const query = new URLSearchParams(Object.entries({ etat: filters.etat, demarche: filters.demarche, attente: filters.attente?.toString(), avant: cursor && queueCursor.write(cursor) }).filter((e): e is [string, string] => !!e[1]));
+    return `/agent${query.size ? `?${query}` : ''}#file`;
+  };
   const counts = await agentCounts(db, agent);
   const receivesNotices = addressBodies.some((b) => b.id === agent.agencyId);
   const notices = receivesNotices ? await agentNotices(db, agent) : [];
@@ -143,11 +150,13 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
         </form>
         {queue.length === 0 ? (
           <div className="empty-state">
-            <p>{filters.etat || filters.demarche || filters.attente ? 'Aucun dossier ne correspond à ces filtres.' : 'Aucun dossier à traiter pour le moment.'}</p>
+            <p>{before ? 'Il n’y a pas de dossier plus ancien.' : filters.etat || filters.demarche || filters.attente ? 'Aucun dossier ne correspond à ces filtres.' : 'Aucun dossier à traiter pour le moment.'}</p>
           </div>
         ) : (
           <table className="stack">
-            <caption>Dossiers ({queue.length})</caption>
+            <caption>
+              {before || next ? `Dossiers ${before ? 'plus anciens' : 'les plus récents'} (${formatNumber(queue.length)} sur cette page)` : `Dossiers (${formatNumber(queue.length)})`}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Dossier</th>
@@ -178,6 +187,22 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
+        )}
+        {(before || next) && (
+          <nav aria-label="Autres dossiers" className="pager">
+            <ul>
+              {before && (
+                <li>
+                  <Link href={pageHref()}>Revenir aux dossiers les plus récents</Link>
+                </li>
+              )}
+              {next && (
+                <li>
+                  <Link href={pageHref(next)}>Voir les dossiers plus anciens</Link>
+                </li>
+              )}
+            </ul>
+          </nav>
         )}
       </section>
 

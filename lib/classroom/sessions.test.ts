@@ -53,8 +53,8 @@ describe('séances', async () => {
     const filed = await activity(db, a.id);
     expect(filed.state).toBe('accepte');
     const cityOf = async (s: string) => (await db.select().from(agents).where(and(eq(agents.agencyId, 'ville'), eq(agents.classSessionId, s))).get())!;
-    expect((await agentQueue(db, await cityOf(a.id))).map((r) => r.c.id)).toEqual([filed.id]);
-    expect(await agentQueue(db, await cityOf(b.id))).toEqual([]);
+    expect((await agentQueue(db, await cityOf(a.id))).rows.map((r) => r.c.id)).toEqual([filed.id]);
+    expect((await agentQueue(db, await cityOf(b.id))).rows).toEqual([]);
     expect(await readJournal(db, { kind: 'enseignant', classSessionId: a.id })).toHaveLength(2);
     expect(await readJournal(db, { kind: 'enseignant', classSessionId: b.id })).toEqual([]);
     const karimB = (await db.select().from(personas).where(and(eq(personas.key, 'karim-benali'), eq(personas.classSessionId, b.id))).get())!;

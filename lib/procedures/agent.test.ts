@@ -2,11 +2,11 @@ import { type AsyncExecutor, getEngine } from '../../db/engine';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
-import { actionKeys, agents, classSessions, documents, personas } from '../../db/tables';
+import { actionKeys, agents, cases, classSessions, documents, personas } from '../../db/tables';
 import { seedWorld } from '../../db/seed';
 import type { Agent } from '../auth/guards';
 import { demoSession } from '../classroom/sessions';
-import { agentCase, agentDecide, agentMessage, agentNotice, agentNotices, agentProof, agentQueue } from './agent';
+import { agentCase, agentDecide, agentMessage, agentNotice, agentNotices, agentProof, agentQueue, queueCursor, type QueueCursor } from './agent';
 import { applyTransition, caseOf, createCase, saveDraft, timelineOf } from './engine/cases';
 import { runDueInstruction, submitCase } from './engine/run';
 import type { Persona } from './engine/types';
@@ -43,8 +43,8 @@ describe('the back-office’s authorisation matrix', () => {
     const c = await parkingWithProofs('karim-benali');
     const ville = await agentOf('ville');
     const caf = await agentOf('caf');
-    expect((await agentQueue(db, ville)).map((r) => r.c.id)).toEqual([c.id]);
-    expect(await agentQueue(db, caf)).toEqual([]);
+    expect((await agentQueue(db, ville)).rows.map((r) => r.c.id)).toEqual([c.id]);
+    expect((await agentQueue(db, caf)).rows).toEqual([]);
     expect(await agentCase(db, caf, c.id)).toBeNull();
     await expect(agentDecide(db, caf, c.id, 'prendre', null)).rejects.toThrow(/autre organisme/);
     await expect((async () => agentMessage(db, caf, c.id, 'bonjour'))()).rejects.toThrow(/autre organisme/);
@@ -56,7 +56,7 @@ describe('the back-office’s authorisation matrix', () => {
     await db.insert(classSessions).values({ id: 'autre', name: 'Autre', joinCode: 'QQQQQQ' }).run();
     await seedWorld(getEngine(), 'autre');
     const otherVille = await agentOf('ville', undefined, 'autre');
-    expect(await agentQueue(db, otherVille)).toEqual([]);
+    expect((await agentQueue(db, otherVille)).rows).toEqual([]);
     expect(await agentCase(db, otherVille, c.id)).toBeNull();
     await expect(agentDecide(db, otherVille, c.id, 'prendre', null)).rejects.toThrow(/autre organisme/);
     expect(await agentProof(db, otherVille, fileId)).toBeNull();
@@ -168,5 +168,43 @@ describe('the automatic instruction', () => {
       expect(transitions.filter((s) => s === 'en_instruction')).toHaveLength(1);
       expect(transitions.filter((s) => s === 'accepte')).toHaveLength(1);
     }
+  });
+});
+
+describe('the agent’s queue, a page at a time', () => {
+  it('goes through every case once, the latest sent first, ties and a draft left included, while new cases arrive', async () => {
+    const ville = await agentOf('ville');
+    const people = await db.select().from(personas).where(eq(personas.classSessionId, session)).limit(6).all();
+    const t = new Date('2026-12-01T10:00:00Z');
+    const at = (seconds: number) => new Date(t.getTime() + seconds * 1000);
+    const made: string[] = [];
+    for (const p of people.slice(0, 5)) made.push((await createCase(db, { classSessionId: session, personaId: p.id, procedure: 'carte-stationnement' })).id);
+    const set = (id: string, values: Partial<typeof cases.$inferInsert>) => db.update(cases).set({ agency: 'ville', ...values }).where(eq(cases.id, id)).run();
+    // Two sent at the same instant, one decided later, a draft given up (never sent), a draft still open (not shown).
+    await set(made[0]!, { state: 'depose', submittedAt: at(0), createdAt: at(-60) });
+    await set(made[1]!, { state: 'depose', submittedAt: at(0), createdAt: at(-60) });
+    await set(made[2]!, { state: 'accepte', submittedAt: at(60), createdAt: at(-60) });
+    await set(made[3]!, { state: 'sans_suite', submittedAt: null, createdAt: at(30) });
+    const tie = [made[0]!, made[1]!].sort().reverse();
+    const expected = [made[2]!, made[3]!, ...tie];
+
+    const seen: string[] = [];
+    let before: QueueCursor | undefined;
+    let pages = 0;
+    do {
+      const page = await agentQueue(db, ville, { before, limit: 2 });
+      seen.push(...page.rows.map((r) => r.c.id));
+      // A case sent after the first page is on the first page of a new look, not in the pages after.
+      if (pages++ === 0) await set((await createCase(db, { classSessionId: session, personaId: people[5]!.id, procedure: 'carte-stationnement' })).id, { state: 'depose', submittedAt: at(120) });
+      before = page.next ? queueCursor.read(queueCursor.write(page.next)) : undefined;
+    } while (before);
+    expect(seen).toEqual(expected);
+    expect(pages).toBe(2);
+    expect((await agentQueue(db, ville)).rows).toHaveLength(5);
+    // Waiting a minute at least, by the sending date: the two sent first.
+    expect((await agentQueue(db, ville, { waitingMinutes: 1 }, at(90))).rows.map((r) => r.c.id)).toEqual(tie);
+    // A cursor that does not read is no cursor.
+    expect(queueCursor.read('1764583200000.pas-un-identifiant')).toBeUndefined();
+    expect(queueCursor.read(undefined)).toBeUndefined();
   });
 });

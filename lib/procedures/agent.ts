@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../db/engine';
 import { type CaseState, type ProcedureId } from '../../db/schema';
 import { addressNotices, caseFiles, cases, personas } from '../../db/tables';
@@ -27,17 +27,50 @@ function scope(agent: Agent) {
 
 export type QueueFilters = { state?: CaseState; procedure?: ProcedureId; waitingMinutes?: number };
 
-/** The agent's cases, the latest sent first: what the queue's table shows (not the answers, parsed for nothing). */
-export async function agentQueue(db: AsyncExecutor, agent: Agent, filters: QueueFilters = {}, now = new Date()) {
+/** Where a page of the queue ends: its last case's date (sent, or created for a draft left) and id. */
+export type QueueCursor = { at: Date; id: string };
+
+/** A queue cursor in a link (`?avant=`), and back; a cursor that does not read is none. */
+export const queueCursor = {
+  write: (c: QueueCursor) => `${c.at.getTime()}.${c.id}`,
+  read(raw: string | undefined): QueueCursor | undefined {
+    const m = /^(\d{1,15})\.([0-9a-f-]{36})$/.exec(raw ?? '');
+    return m ? { at: new Date(Number(m[1])), id: m[2]! } : undefined;
+  },
+};
+
+/** Cases the agent's home shows at a time (a séance that runs for days can hold hundreds). */
+export const queuePageSize = 50;
+
+/**
+ * The agent's cases, the latest sent first, `queuePageSize` at a time (`before`: the page after that cursor): what the
+ * queue's table shows (not the answers, parsed for nothing), and where the next page starts if there is one.
+ */
+export async function agentQueue(db: AsyncExecutor, agent: Agent, filters: QueueFilters & { before?: QueueCursor; limit?: number } = {}, now = new Date()) {
+  const limit = filters.limit ?? queuePageSize;
+  // A case that was never sent (a draft left, « classée sans suite ») goes by its creation.
+  const at = sql`coalesce(${cases.submittedAt}, ${cases.createdAt})`;
+  const before = filters.before
+    ? (() => {
+        const when = cases.submittedAt.mapToDriverValue(filters.before.at);
+        return sql`(${at} < ${when} or (${at} = ${when} and ${cases.id} < ${filters.before.id}))`;
+      })()
+    : undefined;
+  const waited = filters.waitingMinutes ? and(isNotNull(cases.submittedAt), lte(cases.submittedAt, new Date(now.getTime() - filters.waitingMinutes * 60_000))) : undefined;
   const rows = await db
-    .select({ c: { id: cases.id, receiptNumber: cases.receiptNumber, procedure: cases.procedure, state: cases.state, submittedAt: cases.submittedAt }, person: { givenNames: personas.givenNames, familyName: personas.familyName, preferredName: personas.preferredName } })
+    .select({
+      c: { id: cases.id, receiptNumber: cases.receiptNumber, procedure: cases.procedure, state: cases.state, submittedAt: cases.submittedAt, createdAt: cases.createdAt },
+      person: { givenNames: personas.givenNames, familyName: personas.familyName, preferredName: personas.preferredName },
+    })
     .from(cases)
     .innerJoin(personas, eq(personas.id, cases.personaId))
-    .where(and(scope(agent), filters.state ? eq(cases.state, filters.state) : undefined, filters.procedure ? eq(cases.procedure, filters.procedure) : undefined))
-    .orderBy(desc(cases.submittedAt))
+    .where(and(scope(agent), filters.state ? eq(cases.state, filters.state) : undefined, filters.procedure ? eq(cases.procedure, filters.procedure) : undefined, waited, before))
+    .orderBy(desc(at), desc(cases.id))
+    .limit(limit + 1)
     .all();
-  const minMs = (filters.waitingMinutes ?? 0) * 60_000;
-  return rows.filter(({ c }) => !minMs || (c.submittedAt && now.getTime() - c.submittedAt.getTime() >= minMs));
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return { rows: shown, next: rows.length > limit && last ? { at: last.c.submittedAt ?? last.c.createdAt, id: last.c.id } : null };
 }
 
 export async function agentCounts(db: AsyncExecutor, agent: Agent): Promise<Partial<Record<CaseState, number>>> {

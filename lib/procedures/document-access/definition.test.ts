@@ -187,7 +187,7 @@ describe('saisine de la CADA', () => {
     // The rules do not decide in the student's place, however long it waits (short of the two months).
     await runDueInstruction(db, session, minutes(start, 4));
     expect((await reread(referrals[0])).state).toBe('en_instruction');
-    expect((await agentQueue(db, officer)).map((r) => r.c.id)).toEqual(expect.arrayContaining(referrals.map((r) => r.id)));
+    expect((await agentQueue(db, officer)).rows.map((r) => r.c.id)).toEqual(expect.arrayContaining(referrals.map((r) => r.id)));
     // One follows the opinion, once (a double-click is the same decision); the other keeps the refusal.
     const followed = await agentDecide(db, officer, referrals[0].id, 'accepter', null);
     expect(followed.state).toBe('accepte');
