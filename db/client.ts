@@ -60,6 +60,14 @@ export function hasDriverCode(error: unknown, test: (code: string) => boolean): 
 /** SQLite could not get its lock in time (another process held it longer than busy_timeout). */
 export const isBusyError = (error: unknown): boolean => hasDriverCode(error, (code) => code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 
+/**
+ * For a write that is only a shortcut (a kept count, where a check ended): a database busy with another writer, or a
+ * séance deleted meanwhile (its reset), leaves it to a later read; any other error is thrown.
+ */
+export function unlessBusyOrGone(error: unknown): void {
+  if (!isBusyError(error) && !hasDriverCode(error, (code) => code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503')) throw error;
+}
+
 export function applyMigrations(db: Db): void {
   migrate(db, { migrationsFolder });
 }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { and, asc, count, desc, eq, gt, isNull, lt, or, sql, type Placeholder } from 'drizzle-orm';
-import { hasDriverCode, isBusyError } from '../../db/client';
+import { unlessBusyOrGone } from '../../db/client';
 import { engineNameOf, writeTogether, type AsyncExecutor, type Write } from '../../db/engine';
 import { prepared } from '../../db/prepared';
 import { type AgencyId, type BrokenChain, type ExchangeResult } from '../../db/schema';
@@ -289,11 +289,6 @@ export type JournalCheck =
 /** Runs a task once the page has answered (Next's `after`). */
 export type Later = (task: () => Promise<void>) => void;
 
-/** A database busy with another writer, or a séance deleted meanwhile (reset): the shortcut is left to a later view. */
-function leftForLater(error: unknown) {
-  if (!isBusyError(error) && !hasDriverCode(error, (code) => code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503')) throw error;
-}
-
 /** What a complete pass leaves for the views after it: where it ended, or the break it found. */
 function passRecord(result: { chain: ChainVerification; reached: Point | null }, at: Date) {
   const { chain, reached } = result;
@@ -358,7 +353,7 @@ export async function checkJournal(db: AsyncExecutor, classSessionId: string, no
   if (whole.chain.valide) {
     const row = { classSessionId, size: 0, headHash: genesisHash, frontier: [], ...passRecord(whole, now) };
     const { classSessionId: _key, ...update } = row;
-    await db.insert(journalVerifications).values(row).onConflictDoUpdate({ target: journalVerifications.classSessionId, set: update }).run().catch(leftForLater);
+    await db.insert(journalVerifications).values(row).onConflictDoUpdate({ target: journalVerifications.classSessionId, set: update }).run().catch(unlessBusyOrGone);
   }
   return { chain: whole.chain, whole: { at: now, newer: 0 } };
 }
@@ -387,14 +382,14 @@ async function wholePassAfter(db: AsyncExecutor, classSessionId: string, seen: t
         .values({ classSessionId, size: 0, headHash: genesisHash, frontier: [], verifiedAt: new Date(0), passStartedAt: startedAt })
         .onConflictDoNothing()
         .returning({ classSessionId: journalVerifications.classSessionId });
-  if ((await claimed.catch((error: unknown) => (leftForLater(error), []))).length === 0) return;
+  if ((await claimed.catch((error: unknown) => (unlessBusyOrGone(error), []))).length === 0) return;
   const record = passRecord(await checkChain(db, classSessionId, genesis), startedAt);
   await db
     .update(journalVerifications)
     .set(record)
     .where(and(eq(journalVerifications.classSessionId, classSessionId), eq(journalVerifications.passStartedAt, startedAt)))
     .run()
-    .catch(leftForLater);
+    .catch(unlessBusyOrGone);
 }
 
 /** The sequence number of the séance's last entry (0 when empty): a cheap "has anything happened?" for live views. */
