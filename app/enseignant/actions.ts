@@ -171,9 +171,9 @@ export async function sessionLifecycleAction(formData: FormData): Promise<void> 
   const action = formData.get('action');
   // Once per confirmation: a double-click or the form sent again gets the first one's answer. The key goes with the
   // teacher, not with the séance, whose rows the action deletes.
-  const answer = await once(database(), { key: actionKeyOf(formData), actor: teacher.id, action: `seance:${String(action)}` }, async (): Promise<{ path: string; flash: string | null }> => {
+  const answer = await once(database(), { key: actionKeyOf(formData), actor: teacher.id, action: `seance:${String(action)}` }, async (): Promise<{ path: string; flash: string | null } | null> => {
     const session = await teacherOwns(teacher.id, formData.get('seance'));
-    if (!session) return { path: '/enseignant#seances', flash: null };
+    if (!session) return null;
     if (action === 'supprimer' && !session.isDemo) {
       await deleteSession(getEngine(), session.id);
       return { path: '/enseignant#seances', flash: 'La séance et toutes ses données sont supprimées.' };
@@ -182,8 +182,8 @@ export async function sessionLifecycleAction(formData: FormData): Promise<void> 
     await resetSession(getEngine(), session.id);
     return { path: pageOf(session.id), flash: 'La séance est revenue au monde de départ. Les élèves doivent la rejoindre à nouveau avec le même code.' };
   });
+  if (!answer) return unknownSession();
   if (answer.flash) await setFlash(answer.flash);
-  else if (answer.path.startsWith('/enseignant#')) await unknownSession();
   redirect(answer.path);
 }
 
