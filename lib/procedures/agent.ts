@@ -50,12 +50,8 @@ export async function agentQueue(db: AsyncExecutor, agent: Agent, filters: Queue
   const limit = filters.limit ?? queuePageSize;
   // A case that was never sent (a draft left, « classée sans suite ») goes by its creation.
   const at = sql`coalesce(${cases.submittedAt}, ${cases.createdAt})`;
-  const before = filters.before
-    ? (() => {
-        const when = cases.submittedAt.mapToDriverValue(filters.before.at);
-        return sql`(${at} < ${when} or (${at} = ${when} and ${cases.id} < ${filters.before.id}))`;
-      })()
-    : undefined;
+  const cursor = filters.before && { when: cases.submittedAt.mapToDriverValue(filters.before.at), id: filters.before.id };
+  const before = cursor && sql`(${at} < ${cursor.when} or (${at} = ${cursor.when} and ${cases.id} < ${cursor.id}))`;
   const waited = filters.waitingMinutes ? and(isNotNull(cases.submittedAt), lte(cases.submittedAt, new Date(now.getTime() - filters.waitingMinutes * 60_000))) : undefined;
   const rows = await db
     .select({
