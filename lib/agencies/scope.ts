@@ -1,4 +1,4 @@
-import { and, eq, sql, type InferSelectModel, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type InferSelectModel, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { AsyncExecutor } from '../../db/engine';
 import { prepared } from '../../db/prepared';
@@ -27,4 +27,24 @@ export async function personRow<T extends PersonTable>(db: AsyncExecutor, table:
   let statement = rowStatements.get(table);
   if (!statement) rowStatements.set(table, (statement = personRowStatement(table)));
   return (await statement(db).get({ seance: scope.classSessionId, persona: scope.personaId })) as InferSelectModel<T> | undefined;
+}
+
+// "Mes données" shows what every body holds on the person: ten reads a view, each built once per table (and order).
+const rowsStatements = new WeakMap<PersonTable, Map<SQLiteColumn | undefined, ReturnType<typeof personRowsStatement>>>();
+const personRowsStatement = (table: PersonTable, orderBy?: SQLiteColumn) =>
+  prepared((db) => {
+    const query = db
+      .select()
+      .from(table)
+      .where(and(eq(table.classSessionId, sql.placeholder('seance')), eq(table.personaId, sql.placeholder('persona'))));
+    return orderBy ? query.orderBy(asc(orderBy)) : query;
+  });
+
+/** Every row of one of a body's tables about the person, in `orderBy`'s order when given. */
+export async function personRows<T extends PersonTable>(db: AsyncExecutor, table: T, scope: PersonScope, orderBy?: SQLiteColumn): Promise<InferSelectModel<T>[]> {
+  let byOrder = rowsStatements.get(table);
+  if (!byOrder) rowsStatements.set(table, (byOrder = new Map()));
+  let statement = byOrder.get(orderBy);
+  if (!statement) byOrder.set(orderBy, (statement = personRowsStatement(table, orderBy)));
+  return (await statement(db).execute({ seance: scope.classSessionId, persona: scope.personaId })) as InferSelectModel<T>[];
 }

@@ -1,7 +1,6 @@
-import { asc } from 'drizzle-orm';
 import { antaiNotices } from '../../../db/tables';
 import { formatDateTime } from '../../format';
-import { ofPerson } from '../scope';
+import { personRows } from '../scope';
 import { addressText, type AgencyModule } from '../types';
 
 /**
@@ -12,7 +11,7 @@ export const antai: AgencyModule = {
   id: 'antai',
   items: {},
   holdings: async (db, scope) =>
-    (await db.select().from(antaiNotices).where(ofPerson(antaiNotices, scope)).orderBy(asc(antaiNotices.offenceAt)).all()).map((row) => ({
+    (await personRows(db, antaiNotices, scope, antaiNotices.offenceAt)).map((row) => ({
       titre: `Avis de contravention n° ${row.number}`,
       champs: [
         { libelle: 'Infraction', valeur: row.offence },

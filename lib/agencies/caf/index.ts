@@ -1,5 +1,5 @@
 import { cafBeneficiaries } from '../../../db/tables';
-import { ofPerson, personRow } from '../scope';
+import { ofPerson, personRow, personRows } from '../scope';
 import type { AsyncExecutor } from '../../../db/engine';
 import { addressText, euros, type AgencyModule, type PersonScope } from '../types';
 
@@ -13,11 +13,7 @@ export const caf: AgencyModule = {
     },
   },
   holdings: async (db, scope) =>
-    (await db
-      .select()
-      .from(cafBeneficiaries)
-      .where(ofPerson(cafBeneficiaries, scope))
-      .all())
+    (await personRows(db, cafBeneficiaries, scope))
       .map((row) => ({
         titre: 'Dossier d’allocataire',
         champs: [

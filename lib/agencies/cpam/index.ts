@@ -1,5 +1,5 @@
 import { cpamInsured } from '../../../db/tables';
-import { ofPerson, personRow } from '../scope';
+import { ofPerson, personRow, personRows } from '../scope';
 import { addressText, type AgencyModule } from '../types';
 
 /** CPAM (Assurance maladie), simulated: insured people. */
@@ -12,11 +12,7 @@ export const cpam: AgencyModule = {
     },
   },
   holdings: async (db, scope) =>
-    (await db
-      .select()
-      .from(cpamInsured)
-      .where(ofPerson(cpamInsured, scope))
-      .all())
+    (await personRows(db, cpamInsured, scope))
       .map((row) => ({
         titre: 'Dossier d’assuré',
         champs: [

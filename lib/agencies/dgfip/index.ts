@@ -1,5 +1,5 @@
 import { dgfipTaxpayers } from '../../../db/tables';
-import { ofPerson, personRow } from '../scope';
+import { ofPerson, personRow, personRows } from '../scope';
 import { addressJson, addressText, euros, type AgencyModule } from '../types';
 
 /** DGFiP (impôts), simulated: the tax file. */
@@ -16,11 +16,7 @@ export const dgfip: AgencyModule = {
     },
   },
   holdings: async (db, scope) =>
-    (await db
-      .select()
-      .from(dgfipTaxpayers)
-      .where(ofPerson(dgfipTaxpayers, scope))
-      .all())
+    (await personRows(db, dgfipTaxpayers, scope))
       .map((row) => ({
         titre: 'Dossier fiscal',
         champs: [

@@ -3,7 +3,7 @@ import type { AsyncExecutor } from '../../../db/engine';
 import { birthRecords } from '../../../db/tables';
 import { registryNames } from '../../../db/seed/reference-data';
 import { formatIsoDate } from '../../format';
-import { ofPerson, personRow } from '../scope';
+import { personRow, personRows } from '../scope';
 import type { AgencyModule } from '../types';
 
 /** État civil, simulated: the birth acts of each commune's register and of the foreign-births service. */
@@ -27,11 +27,7 @@ export const etatCivil: AgencyModule = {
     },
   },
   holdings: async (db, scope) =>
-    (await db
-      .select()
-      .from(birthRecords)
-      .where(ofPerson(birthRecords, scope))
-      .all())
+    (await personRows(db, birthRecords, scope))
       .map((row) => ({
         titre: `Acte de naissance n° ${row.actNumber} de ${row.year}`,
         champs: [

@@ -1,6 +1,6 @@
 import { franceTravailJobseekers } from '../../../db/tables';
 import { formatIsoDate } from '../../format';
-import { ofPerson, personRow } from '../scope';
+import { ofPerson, personRow, personRows } from '../scope';
 import { addressText, type AgencyModule } from '../types';
 
 /** France Travail, simulated: registered job seekers. */
@@ -13,11 +13,7 @@ export const franceTravail: AgencyModule = {
     },
   },
   holdings: async (db, scope) =>
-    (await db
-      .select()
-      .from(franceTravailJobseekers)
-      .where(ofPerson(franceTravailJobseekers, scope))
-      .all())
+    (await personRows(db, franceTravailJobseekers, scope))
       .map((row) => ({
         titre: 'Inscription comme demandeur d’emploi',
         champs: [

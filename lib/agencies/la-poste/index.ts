@@ -1,5 +1,5 @@
 import { laPosteCustomers } from '../../../db/tables';
-import { ofPerson, personRow } from '../scope';
+import { ofPerson, personRow, personRows } from '../scope';
 import { addressJson, addressText, yesNo, type AgencyModule } from '../types';
 
 /** La Poste, simulated: delivery address and mail forwarding. */
@@ -12,11 +12,7 @@ export const laPoste: AgencyModule = {
     },
   },
   holdings: async (db, scope) =>
-    (await db
-      .select()
-      .from(laPosteCustomers)
-      .where(ofPerson(laPosteCustomers, scope))
-      .all())
+    (await personRows(db, laPosteCustomers, scope))
       .map((row) => ({
         titre: 'Fiche client',
         champs: [

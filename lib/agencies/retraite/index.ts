@@ -1,6 +1,6 @@
 import { retraitePensioners } from '../../../db/tables';
 import { formatIsoDate } from '../../format';
-import { ofPerson, personRow } from '../scope';
+import { ofPerson, personRow, personRows } from '../scope';
 import { addressText, euros, type AgencyModule } from '../types';
 
 const kindLabel = { droit_propre: 'Retraite personnelle', reversion: 'Pension de réversion' } as const;
@@ -15,11 +15,7 @@ export const retraite: AgencyModule = {
     },
   },
   holdings: async (db, scope) =>
-    (await db
-      .select()
-      .from(retraitePensioners)
-      .where(ofPerson(retraitePensioners, scope))
-      .all())
+    (await personRows(db, retraitePensioners, scope))
       .map((row) => ({
         titre: 'Dossier de pension',
         champs: [

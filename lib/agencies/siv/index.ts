@@ -1,7 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { sivVehicles } from '../../../db/tables';
 import { formatIsoDate } from '../../format';
-import { ofPerson } from '../scope';
+import { ofPerson, personRows } from '../scope';
 import { addressJson, addressText, type AgencyModule } from '../types';
 
 /** SIV (cartes grises), simulated: registration certificates. */
@@ -18,7 +18,7 @@ export const siv: AgencyModule = {
       return row ? { immatriculation: row.registration, titulaire: row.holderName, titulaire_type: row.holderKind, adresse: addressJson(row) } : null;
     },
     'siv.vehicules': async (db, scope) => {
-      const rows = await db.select().from(sivVehicles).where(ofPerson(sivVehicles, scope)).orderBy(asc(sivVehicles.registration)).all();
+      const rows = await personRows(db, sivVehicles, scope, sivVehicles.registration);
       if (rows.length === 0) return null;
       // Only what the catalogue lists: number, holder and the address on the certificate (not make or model).
       return rows.map((row) => ({
@@ -30,12 +30,7 @@ export const siv: AgencyModule = {
     },
   },
   holdings: async (db, scope) =>
-    (await db
-      .select()
-      .from(sivVehicles)
-      .where(ofPerson(sivVehicles, scope))
-      .orderBy(asc(sivVehicles.registration))
-      .all())
+    (await personRows(db, sivVehicles, scope, sivVehicles.registration))
       .map((row) => ({
         titre: `Certificat d’immatriculation ${row.registration}`,
         champs: [

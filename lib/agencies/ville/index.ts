@@ -1,9 +1,8 @@
 import crypto from 'node:crypto';
-import { asc } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../../db/engine';
 import { villeParkingCards } from '../../../db/tables';
 import { formatIsoDate } from '../../format';
-import { ofPerson } from '../scope';
+import { personRows } from '../scope';
 import type { AgencyModule, PersonScope } from '../types';
 
 /** The city, simulated: resident parking cards. It provides no data item through the platform. */
@@ -11,12 +10,7 @@ export const ville: AgencyModule = {
   id: 'ville',
   items: {},
   holdings: async (db, scope) =>
-    (await db
-      .select()
-      .from(villeParkingCards)
-      .where(ofPerson(villeParkingCards, scope))
-      .orderBy(asc(villeParkingCards.validFrom))
-      .all())
+    (await personRows(db, villeParkingCards, scope, villeParkingCards.validFrom))
       .map((row) => ({
         titre: `Carte de stationnement résidentiel ${row.cardNumber}`,
         champs: [
