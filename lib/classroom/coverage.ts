@@ -1,5 +1,6 @@
-import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
+import { placeholderAs, prepared } from '../../db/prepared';
 import { type AgencyId } from '../../db/schema';
 import { agents, cases, classSessions, participants } from '../../db/tables';
 import { agencyShortName } from '../platform/consent-text';
@@ -10,13 +11,17 @@ import { agreed, countOf } from '../format';
 type StudentAgent = { agency: AgencyId; unit: string | null; pseudonym: string; lastSeenAt: Date };
 
 /** The agent accounts students hold in the séance, with their unit (an état civil register) and when each was last seen. */
-export async function studentAgents(db: AsyncExecutor, classSessionId: string): Promise<StudentAgent[]> {
-  return db
+// Read by every page view that runs the séance's due instruction, and by the live view: built once (db/prepared.ts).
+const studentAgentsOf = prepared((db) =>
+  db
     .select({ agency: agents.agencyId, unit: agents.unit, pseudonym: participants.pseudonym, lastSeenAt: participants.lastSeenAt })
     .from(participants)
     .innerJoin(agents, eq(agents.id, participants.subjectId))
-    .where(and(eq(participants.classSessionId, classSessionId), eq(participants.role, 'agent')))
-    .all();
+    .where(and(eq(participants.classSessionId, sql.placeholder('seance')), eq(participants.role, 'agent'))),
+);
+
+export async function studentAgents(db: AsyncExecutor, classSessionId: string): Promise<StudentAgent[]> {
+  return studentAgentsOf(db).execute({ seance: classSessionId });
 }
 
 export type Coverage = { played: Set<string>; students: StudentAgent[] };
@@ -44,15 +49,17 @@ export type StrandAlert = { agency: AgencyId; text: string };
  * a body marked as played that no student plays any more, whose students have not been seen for the séance's patience,
  * or whose cases have waited longer than that.
  */
+const waitingSince = prepared((db) =>
+  db
+    .select({ agency: cases.agency, unit: cases.unit, submittedAt: cases.submittedAt })
+    .from(cases)
+    .where(and(eq(cases.classSessionId, sql.placeholder('seance')), inArray(cases.state, ['depose', 'en_instruction']), isNotNull(cases.agency), lt(cases.submittedAt, placeholderAs(cases.submittedAt, 'before')))),
+);
+
 export async function strandAlerts(db: AsyncExecutor, session: typeof classSessions.$inferSelect, now = new Date()): Promise<StrandAlert[]> {
   const coverage = await coverageOf(db, session);
   const patienceMs = session.patienceMinutes * 60_000;
-  const waiting = (await db
-    .select({ agency: cases.agency, unit: cases.unit, submittedAt: cases.submittedAt })
-    .from(cases)
-    .where(and(eq(cases.classSessionId, session.id), inArray(cases.state, ['depose', 'en_instruction']), isNotNull(cases.agency), lt(cases.submittedAt, new Date(now.getTime() - patienceMs))))
-    .all())
-    .filter((c) => waitsForStudent(coverage, c));
+  const waiting = (await waitingSince(db).execute({ seance: session.id, before: new Date(now.getTime() - patienceMs) })).filter((c) => waitsForStudent(coverage, c));
   const alerts: StrandAlert[] = [];
   for (const agency of coverage.played as Set<AgencyId>) {
     const students = coverage.students.filter((s) => s.agency === agency);

@@ -1,5 +1,6 @@
-import { and, count, desc, eq, gt } from 'drizzle-orm';
+import { and, count, desc, eq, gt, sql } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
+import { placeholderAs, prepared } from '../../db/prepared';
 import { agencyIds, caseStates, type AgencyId, type CaseState, type ParticipantRole } from '../../db/schema';
 import { agencies, agents, aidants, caseEvents, cases, classroomMessages, journalEntries, personas } from '../../db/tables';
 import { faultsInForce } from '../platform/faults-view';
@@ -35,35 +36,73 @@ export type LiveSnapshot = {
 const resultWords = { accorde: 'accordé', refuse: 'refusé', echec: 'en échec' } as const;
 const tones = { accorde: 'ok', refuse: 'refused', echec: 'failed' } as const;
 
-export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now = new Date()): Promise<LiveSnapshot> {
-  // Every read at once: on a busy server each await waits its turn behind the pages being rendered, so thirteen reads
-  // one after the other cost thirteen turns (measured on PostgreSQL under a class of 30: 1–2 s), together about one.
-  const inSession = eq(journalEntries.classSessionId, session.id);
+// The live view's reads, built once (db/prepared.ts): the cockpit reads them on each view and the streams on each tick
+// of a séance that changed; drizzle building thirteen queries cost about as much as running them.
+const caseRef = { procedure: cases.procedure, receiptNumber: cases.receiptNumber };
+const read = {
+  agencies: prepared((db) => db.select({ id: agencies.id, name: agencies.shortName }).from(agencies)),
+  latestEntries: prepared((db) => db.select().from(journalEntries).where(eq(journalEntries.classSessionId, sql.placeholder('seance'))).orderBy(desc(journalEntries.sequence)).limit(40)),
   // Only the columns shown: a case's answers and outcome (JSON) are not parsed twice a second for each screen.
-  const caseRef = { procedure: cases.procedure, receiptNumber: cases.receiptNumber };
-  const since = new Date(now.getTime() - 3 * 3_600_000);
-  const [agencyRows, tally, entries, faults, allCases, people, personaRows, agentRows, aidantRows, events, messages, hintRows, alerts] = await Promise.all([
-    db.select({ id: agencies.id, name: agencies.shortName }).from(agencies).all(),
-    // Exchanges: counts per body (kept with the last entry counted: the journal grows all séance long and this runs
-    // twice a second), the latest ones for the map and the timeline.
-    exchangeTally(db, session.id, now),
-    db.select().from(journalEntries).where(inSession).orderBy(desc(journalEntries.sequence)).limit(40).all(),
-    faultsInForce(db, session.id, now),
-    db.select({ ...caseRef, state: cases.state, personaId: cases.personaId }).from(cases).where(eq(cases.classSessionId, session.id)).orderBy(desc(cases.updatedAt)).all(),
-    participantsOfSession(db, session.id),
-    db.select().from(personas).where(eq(personas.classSessionId, session.id)).all(),
-    db.select({ a: agents, n: agencies.shortName }).from(agents).innerJoin(agencies, eq(agencies.id, agents.agencyId)).where(eq(agents.classSessionId, session.id)).all(),
-    db.select().from(aidants).where(eq(aidants.classSessionId, session.id)).all(),
+  cases: prepared((db) =>
+    db.select({ ...caseRef, state: cases.state, personaId: cases.personaId }).from(cases).where(eq(cases.classSessionId, sql.placeholder('seance'))).orderBy(desc(cases.updatedAt)),
+  ),
+  personas: prepared((db) =>
+    db.select({ id: personas.id, givenNames: personas.givenNames, preferredName: personas.preferredName, familyName: personas.familyName }).from(personas).where(eq(personas.classSessionId, sql.placeholder('seance'))),
+  ),
+  agents: prepared((db) =>
+    db
+      .select({ id: agents.id, givenName: agents.givenName, familyName: agents.familyName, agency: agencies.shortName })
+      .from(agents)
+      .innerJoin(agencies, eq(agencies.id, agents.agencyId))
+      .where(eq(agents.classSessionId, sql.placeholder('seance'))),
+  ),
+  aidants: prepared((db) => db.select({ id: aidants.id, givenName: aidants.givenName, familyName: aidants.familyName }).from(aidants).where(eq(aidants.classSessionId, sql.placeholder('seance')))),
+  events: prepared((db) =>
     db
       .select({ e: { id: caseEvents.id, at: caseEvents.at, actorId: caseEvents.actorId, actorLabel: caseEvents.actorLabel, kind: caseEvents.kind, toState: caseEvents.toState }, c: caseRef })
       .from(caseEvents)
       .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-      .where(eq(caseEvents.classSessionId, session.id))
+      .where(eq(caseEvents.classSessionId, sql.placeholder('seance')))
       .orderBy(desc(caseEvents.at))
-      .limit(300)
-      .all(),
-    db.select().from(classroomMessages).where(and(eq(classroomMessages.classSessionId, session.id), gt(classroomMessages.createdAt, since))).orderBy(desc(classroomMessages.createdAt)).limit(30).all(),
-    db.select({ p: classroomMessages.participantId, n: count() }).from(classroomMessages).where(and(eq(classroomMessages.classSessionId, session.id), eq(classroomMessages.kind, 'indice'))).groupBy(classroomMessages.participantId).all(),
+      .limit(300),
+  ),
+  messages: prepared((db) =>
+    db
+      .select()
+      .from(classroomMessages)
+      .where(and(eq(classroomMessages.classSessionId, sql.placeholder('seance')), gt(classroomMessages.createdAt, placeholderAs(classroomMessages.createdAt, 'since'))))
+      .orderBy(desc(classroomMessages.createdAt))
+      .limit(30),
+  ),
+  hints: prepared((db) =>
+    db
+      .select({ p: classroomMessages.participantId, n: count() })
+      .from(classroomMessages)
+      .where(and(eq(classroomMessages.classSessionId, sql.placeholder('seance')), eq(classroomMessages.kind, 'indice')))
+      .groupBy(classroomMessages.participantId),
+  ),
+};
+
+export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now = new Date()): Promise<LiveSnapshot> {
+  // Every read at once: on a busy server each await waits its turn behind the pages being rendered, so thirteen reads
+  // one after the other cost thirteen turns (measured on PostgreSQL under a class of 30: 1–2 s), together about one.
+  const seance = { seance: session.id };
+  const since = new Date(now.getTime() - 3 * 3_600_000);
+  const [agencyRows, tally, entries, faults, allCases, people, personaRows, agentRows, aidantRows, events, messages, hintRows, alerts] = await Promise.all([
+    read.agencies(db).execute(),
+    // Exchanges: counts per body (kept with the last entry counted: the journal grows all séance long and this runs
+    // twice a second), the latest ones for the map and the timeline.
+    exchangeTally(db, session.id, now),
+    read.latestEntries(db).execute(seance),
+    faultsInForce(db, session.id, now),
+    read.cases(db).execute(seance),
+    participantsOfSession(db, session.id),
+    read.personas(db).execute(seance),
+    read.agents(db).execute(seance),
+    read.aidants(db).execute(seance),
+    read.events(db).execute(seance),
+    read.messages(db).execute({ ...seance, since }),
+    read.hints(db).execute(seance),
     strandAlerts(db, session, now),
   ]);
   const names = new Map(agencyRows.map((a) => [a.id, a.name]));
@@ -86,7 +125,7 @@ export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now
 
   // Participants and what each is doing, read from their latest case or action.
   const personaNames = new Map(personaRows.map((p) => [p.id, `${p.givenNames.split(' ')[0]} ${p.preferredName ?? p.familyName}`]));
-  const agentNames = new Map(agentRows.map(({ a, n }) => [a.id, `${a.givenName} ${a.familyName} (${n})`]));
+  const agentNames = new Map(agentRows.map((a) => [a.id, `${a.givenName} ${a.familyName} (${a.agency})`]));
   const aidantNames = new Map(aidantRows.map((a) => [a.id, `${a.givenName} ${a.familyName}`]));
   const ref = (c: { procedure: keyof typeof procedures; receiptNumber: string | null }) => `${procedures[c.procedure].title}${c.receiptNumber ? ` ${c.receiptNumber}` : ''}`;
   const hintCounts = new Map(hintRows.map((r) => [r.p, r.n]));

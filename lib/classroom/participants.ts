@@ -219,8 +219,11 @@ async function pickedAccount(tx: AsyncExecutor, session: ClassSession, role: Par
   return { subjectId: await leastUsed(tx, session.id, accounts, except), agency };
 }
 
+// Read by the live view on each view and tick: built once (db/prepared.ts).
+const ofSession = prepared((db) => db.select().from(participants).where(eq(participants.classSessionId, sql.placeholder('seance'))).orderBy(asc(participants.joinedAt)));
+
 export async function participantsOfSession(db: AsyncExecutor, classSessionId: string): Promise<Participant[]> {
-  return db.select().from(participants).where(eq(participants.classSessionId, classSessionId)).orderBy(asc(participants.joinedAt)).all();
+  return ofSession(db).execute({ seance: classSessionId });
 }
 
 /**

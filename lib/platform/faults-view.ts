@@ -1,5 +1,6 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
+import { placeholderAs, prepared } from '../../db/prepared';
 import { type FaultKind } from '../../db/schema';
 import { platformFaults } from '../../db/tables';
 
@@ -9,13 +10,16 @@ export const faultLabels: Record<FaultKind, string> = {
   erratique: 'Erratique : une partie des demandes échoue',
 };
 
-/** The séance's faults in force now, soonest ending first. */
-export async function faultsInForce(db: AsyncExecutor, classSessionId: string, now = new Date()) {
-  return (await db
+// Read by the live view on each view and tick: built once (db/prepared.ts).
+const notEnded = prepared((db) =>
+  db
     .select()
     .from(platformFaults)
-    .where(and(eq(platformFaults.classSessionId, classSessionId), gt(platformFaults.endsAt, now)))
-    .orderBy(asc(platformFaults.endsAt))
-    .all())
-    .filter((f) => f.startsAt <= now);
+    .where(and(eq(platformFaults.classSessionId, sql.placeholder('seance')), gt(platformFaults.endsAt, placeholderAs(platformFaults.endsAt, 'now'))))
+    .orderBy(asc(platformFaults.endsAt)),
+);
+
+/** The séance's faults in force now, soonest ending first. */
+export async function faultsInForce(db: AsyncExecutor, classSessionId: string, now = new Date()) {
+  return (await notEnded(db).execute({ seance: classSessionId, now })).filter((f) => f.startsAt <= now);
 }

@@ -1,5 +1,6 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../../db/engine';
+import { prepared } from '../../../db/prepared';
 import { type AgencyId } from '../../../db/schema';
 import { addressNotices, cases, personas } from '../../../db/tables';
 import { prepareDocument, storeDocument, type DocumentRow } from '../../documents/documents';
@@ -196,6 +197,14 @@ export async function refuseImplicitly(db: AsyncExecutor, c: CaseRow, scale: Tim
 /** Proofs checked by hand take longer than data checked through the platform: the debrief compares the two. */
 const handlingFactor = (c: CaseRow) => (c.procedure === 'carte-stationnement' && c.answers.mode?.choix === 'sans_accord' ? 3 : 1);
 
+// Read on every page view that shows cases: built once (db/prepared.ts).
+const sentAndOpen = prepared((db) =>
+  db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.classSessionId, sql.placeholder('seance')), inArray(cases.state, ['depose', 'en_instruction']), isNotNull(cases.submittedAt))),
+);
+
 /**
  * The automatic instruction of the bodies no student plays: after the séance's delay, their notices are applied
  * and their cases decided by the rules. Called when pages that show cases are opened (no timer, no state in memory).
@@ -207,11 +216,7 @@ export async function runDueInstruction(db: AsyncExecutor, classSessionId: strin
   const delayMs = session.autoInstructionDelaySeconds * 1000;
   const scale = timeScaleOf(session);
   // Read once: every page that shows cases runs this, and most of the time nothing is due.
-  const all = await db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.classSessionId, classSessionId), inArray(cases.state, ['depose', 'en_instruction']), isNotNull(cases.submittedAt)))
-    .all();
+  const all = await sentAndOpen(db).execute({ seance: classSessionId });
   const open = all.filter((c) => c.submittedAt && c.submittedAt.getTime() + delayMs * handlingFactor(c) <= now.getTime());
   const silent = all.filter((c) => silenceElapsed(c, scale, now));
   if (open.length === 0 && silent.length === 0) return;
