@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../db/engine';
+import { prepared } from '../../db/prepared';
 import { type ProcedureId } from '../../db/schema';
 import { caseEvents, cases, mandates, personas } from '../../db/tables';
 import type { Aidant } from '../auth/guards';
@@ -118,17 +119,22 @@ export function mandatesOfAidant(db: AsyncExecutor, aidant: Aidant) {
   return db.select({ m: mandates, persona: personas }).from(mandates).innerJoin(personas, eq(personas.id, mandates.personaId)).where(eq(mandates.aidantId, aidant.id)).orderBy(desc(mandates.createdAt)).all();
 }
 
+// Read by the person's dashboard and "Mes données" on each view: built once (db/prepared.ts).
+const ofPerson = prepared((db) => db.select().from(mandates).where(eq(mandates.personaId, sql.placeholder('persona'))).orderBy(desc(mandates.createdAt)));
+const byAidantsFor = prepared((db) =>
+  db
+    .select({ e: caseEvents, c: cases })
+    .from(caseEvents)
+    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+    .where(and(eq(cases.personaId, sql.placeholder('persona')), eq(caseEvents.actorKind, 'aidant')))
+    .orderBy(desc(caseEvents.at)),
+);
+
 export function mandatesOfPerson(db: AsyncExecutor, personaId: string) {
-  return db.select().from(mandates).where(eq(mandates.personaId, personaId)).orderBy(desc(mandates.createdAt)).all();
+  return ofPerson(db).execute({ persona: personaId });
 }
 
 /** Everything done for the person by an aidant: what "Mes données" shows as "fait par … pour vous". */
 export function doneForMe(db: AsyncExecutor, personaId: string) {
-  return db
-    .select({ e: caseEvents, c: cases })
-    .from(caseEvents)
-    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-    .where(and(eq(cases.personaId, personaId), eq(caseEvents.actorKind, 'aidant')))
-    .orderBy(desc(caseEvents.at))
-    .all();
+  return byAidantsFor(db).execute({ persona: personaId });
 }

@@ -57,8 +57,10 @@ const latestOfDevice = prepared((db) =>
 
 /** The participant playing a persona, agent or aidant account (the student behind a signed-in user). */
 export async function participantOfSubject(db: AsyncExecutor, subjectId: string): Promise<Participant | null> {
-  return await db.select().from(participants).where(eq(participants.subjectId, subjectId)).orderBy(asc(participants.joinedAt)).get() ?? null;
+  return (await ofSubject(db).get({ subject: subjectId })) ?? null;
 }
+// The agent's and the aidant's pages read it on each view: built once (db/prepared.ts).
+const ofSubject = prepared((db) => db.select().from(participants).where(eq(participants.subjectId, sql.placeholder('subject'))).orderBy(asc(participants.joinedAt)).limit(1));
 
 async function roleCounts(tx: AsyncExecutor, classSessionId: string, except?: string): Promise<RoleCounts> {
   const counts: RoleCounts = { citoyen: 0, agent: 0, aidant: 0, observateur: 0 };

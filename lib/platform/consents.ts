@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../db/engine';
+import { prepared } from '../../db/prepared';
 import { type AgencyId } from '../../db/schema';
 import { consents, consentWithdrawals } from '../../db/tables';
 import { habilitations, type Purpose } from './catalogue';
@@ -105,14 +106,18 @@ export async function activeConsentFor(db: AsyncExecutor, q: ConsentQuery, now =
 }
 
 /** All of the person's consents, newest first, with their status. */
-export async function consentsOf(db: AsyncExecutor, personaId: string, now = new Date()): Promise<ConsentWithStatus[]> {
-  return (await db
+// "Mes données" reads them on each view: built once (db/prepared.ts).
+const ofPersona = prepared((db) =>
+  db
     .select({ consent: consents, withdrawnAt: consentWithdrawals.withdrawnAt })
     .from(consents)
     .leftJoin(consentWithdrawals, eq(consentWithdrawals.consentId, consents.id))
-    .where(eq(consents.personaId, personaId))
-    .orderBy(desc(consents.grantedAt))
-    .all())
+    .where(eq(consents.personaId, sql.placeholder('persona')))
+    .orderBy(desc(consents.grantedAt)),
+);
+
+export async function consentsOf(db: AsyncExecutor, personaId: string, now = new Date()): Promise<ConsentWithStatus[]> {
+  return (await ofPersona(db).execute({ persona: personaId }))
     .map(({ consent, withdrawnAt }) => ({
       ...consent,
       withdrawnAt,

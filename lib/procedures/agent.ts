@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../db/engine';
+import { prepared } from '../../db/prepared';
 import { type CaseState, type ProcedureId } from '../../db/schema';
 import { addressNotices, caseFiles, cases, personas } from '../../db/tables';
 import type { Agent } from '../auth/guards';
@@ -85,15 +86,19 @@ export async function agentPassedCase(db: AsyncExecutor, agent: Agent, caseId: s
   return c && c.agency !== agent.agencyId && c.answers.transmis?.de === agent.agencyId ? c : null;
 }
 
-export function agentNotices(db: AsyncExecutor, agent: Agent) {
-  return db
+// The agent's page reads them on each view: built once (db/prepared.ts).
+const noticesFor = prepared((db) =>
+  db
     .select({ notice: addressNotices, c: cases, person: { givenNames: personas.givenNames, familyName: personas.familyName } })
     .from(addressNotices)
     .innerJoin(cases, eq(cases.id, addressNotices.caseId))
     .innerJoin(personas, eq(personas.id, cases.personaId))
-    .where(and(eq(addressNotices.classSessionId, agent.classSessionId), eq(addressNotices.agency, agent.agencyId)))
-    .orderBy(desc(cases.submittedAt))
-    .all();
+    .where(and(eq(addressNotices.classSessionId, sql.placeholder('seance')), eq(addressNotices.agency, sql.placeholder('agency'))))
+    .orderBy(desc(cases.submittedAt)),
+);
+
+export function agentNotices(db: AsyncExecutor, agent: Agent) {
+  return noticesFor(db).execute({ seance: agent.classSessionId, agency: agent.agencyId });
 }
 
 export async function agentProof(db: AsyncExecutor, agent: Agent, fileId: string) {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../../db/engine';
+import { prepared } from '../../../db/prepared';
 import { type ActorKind, type AgencyId, type CaseState, type ProcedureId } from '../../../db/schema';
 import { caseEvents, cases } from '../../../db/tables';
 import { checkTransition, openStates, transitions, type CaseAction } from './state-machine';
@@ -66,8 +67,11 @@ export async function caseOf(db: AsyncExecutor, personaId: string, caseId: strin
   return await db.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.personaId, personaId))).get() ?? null;
 }
 
+// The person's dashboard reads them on each view: built once (db/prepared.ts).
+const ofPersona = prepared((db) => db.select().from(cases).where(eq(cases.personaId, sql.placeholder('persona'))).orderBy(desc(cases.updatedAt)));
+
 export async function casesOf(db: AsyncExecutor, personaId: string): Promise<CaseRow[]> {
-  return db.select().from(cases).where(eq(cases.personaId, personaId)).orderBy(desc(cases.updatedAt)).all();
+  return ofPersona(db).execute({ persona: personaId });
 }
 
 const alreadySent = () => new CaseError('etat_incompatible', 'Cette demande est déjà envoyée : elle ne peut plus être modifiée.');

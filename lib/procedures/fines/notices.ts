@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { type AsyncExecutor, getEngine, transaction } from '../../../db/engine';
+import { prepared } from '../../../db/prepared';
 import type { FineState } from '../../../db/schema';
 import { antaiNotices, personas } from '../../../db/tables';
 import { prepareDocument, storeDocument, type DocumentRow } from '../../documents/documents';
@@ -82,8 +83,11 @@ export async function issueNotices(db: AsyncExecutor, classSessionId: string, de
 }
 
 /** The person's notices, oldest first. Those never seen are delivered now: their periods start when the person looks. */
+// The person's dashboard reads them on each view: built once (db/prepared.ts).
+const noticesOfPersona = prepared((db) => db.select().from(antaiNotices).where(eq(antaiNotices.personaId, sql.placeholder('persona'))).orderBy(asc(antaiNotices.offenceAt)));
+
 export async function noticesOf(db: AsyncExecutor, persona: Persona, now = new Date()): Promise<Notice[]> {
-  const found = await db.select().from(antaiNotices).where(eq(antaiNotices.personaId, persona.id)).orderBy(asc(antaiNotices.offenceAt)).all();
+  const found = await noticesOfPersona(db).execute({ persona: persona.id });
   if (found.every((n) => n.deliveredAt)) return found;
   // Guarded: two pages at once deliver it once, and the first sight stands.
   await db.update(antaiNotices).set({ deliveredAt: now }).where(and(eq(antaiNotices.personaId, persona.id), isNull(antaiNotices.deliveredAt))).run();
