@@ -78,6 +78,35 @@ export async function rawSql(text: string, ...params: unknown[]): Promise<Record
   return [];
 }
 
+/**
+ * Counts the reads (SELECT statements) the database runs from now on, on both engines: at the driver, so that a
+ * statement built once (db/prepared.ts) counts each time it runs. `stop()` puts the driver back.
+ */
+export async function countReads(): Promise<{ n: number; stop(): void }> {
+  const reads = { n: 0, stop: () => undefined as void };
+  const isRead = (text: unknown) => typeof text === 'string' && /^\s*select\b/i.test(text);
+  if (onPostgres) {
+    const pool = (getEngine().db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
+    const query = pool.query;
+    pool.query = function (this: unknown, ...args: unknown[]) {
+      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: unknown } | undefined)?.text;
+      if (isRead(text)) reads.n++;
+      return query.apply(this, args);
+    };
+    reads.stop = () => void (pool.query = query);
+    return reads;
+  }
+  const { getDb } = await import('../db/client');
+  const client = getDb().$client;
+  const prepare = client.prepare;
+  client.prepare = ((source: string) => {
+    if (isRead(source)) reads.n++;
+    return prepare.call(client, source);
+  }) as typeof client.prepare;
+  reads.stop = () => void (client.prepare = prepare);
+  return reads;
+}
+
 /** Drops a trigger of the append-only tables (on PostgreSQL, triggers belong to a table). */
 export const dropTrigger = (name: string, table: string) => rawSql(onPostgres ? `DROP TRIGGER ${name} ON ${table}` : `DROP TRIGGER ${name}`);
 

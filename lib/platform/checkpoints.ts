@@ -94,6 +94,21 @@ export function readCheckpointUnverified(note: string): Checkpoint | null {
 
 /** Reads a signed note and checks its signature against the given public keys (a JWK set): never trusts the text alone. */
 export function verifyCheckpoint(note: string, keys: JWK[]): CheckpointCheck {
+  // A note that verified with these keys verifies again: the pages that show the journal check the same latest
+  // checkpoint on every view (an ECDSA verification, 0.2 ms). Kept like a prepared statement: a pure function's answer.
+  const memo = `${keys.map((k) => `${k.x}.${k.y}`).join(',')}\n${note}`;
+  const known = verified.get(memo);
+  if (known) return { ok: true, checkpoint: { ...known, rootHash: Buffer.from(known.rootHash) } };
+  const result = verifyUncached(note, keys);
+  if (result.ok) {
+    verified.set(memo, result.checkpoint);
+    if (verified.size > 256) verified.delete(verified.keys().next().value!);
+  }
+  return result;
+}
+const verified = new Map<string, Checkpoint>();
+
+function verifyUncached(note: string, keys: JWK[]): CheckpointCheck {
   const parsed = parseNote(note);
   if (!parsed.ok) return parsed;
   const { body, checkpoint } = parsed;

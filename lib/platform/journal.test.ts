@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropTrigger, rawSql, uniqueViolation } from '../../test/db';
+import { countReads, dropTrigger, rawSql, uniqueViolation } from '../../test/db';
 import { exchange, twoSessions } from '../../test/journal';
 import { transaction, type AsyncExecutor } from '../../db/engine';
 import { classSessions, journalEntries, journalVerifications } from '../../db/tables';
@@ -173,12 +173,6 @@ describe('the journal as the pages check it', () => {
     const tasks: (() => Promise<void>)[] = [];
     return { later: (task: () => Promise<void>) => void tasks.push(task), tasks };
   };
-  /** A database whose reads are counted. */
-  const counting = (db: AsyncExecutor) => {
-    const reads = { n: 0 };
-    const select = (...args: unknown[]) => (reads.n++, (db.select as (...a: unknown[]) => unknown)(...args));
-    return { reads, db: new Proxy(db, { get: (target, key) => (key === 'select' ? select : Reflect.get(target, key)) }) };
-  };
   const markOf = async (db: AsyncExecutor, id: string) => (await db.select().from(journalVerifications).all()).find((m) => m.classSessionId === id);
 
   it('with a page’s `later`, answers with its check since the last whole pass and makes the next one after, once', async () => {
@@ -193,9 +187,9 @@ describe('the journal as the pages check it', () => {
     await appendJournalEntry(db, exchange('s1'));
     // Two views once the minute is over: neither waits for a whole pass; each asks for one.
     const { later, tasks } = collector();
-    const { db: counted, reads } = counting(db);
+    const reads = await countReads();
     for (const seconds of [61, 62]) {
-      expect(await checkJournal(counted, 's1', after(seconds), later)).toMatchObject({ chain: { valide: true, entrees: 4 }, whole: { at: past, newer: 1 } });
+      expect(await checkJournal(db, 's1', after(seconds), later)).toMatchObject({ chain: { valide: true, entrees: 4 }, whole: { at: past, newer: 1 } });
     }
     expect(tasks).toHaveLength(2);
     // Run together, they make one pass: as many reads as one whole check.
@@ -203,14 +197,15 @@ describe('the journal as the pages check it', () => {
     await Promise.all(tasks.map((task) => task()));
     const passReads = reads.n;
     reads.n = 0;
-    await verifyJournalChain(counted, 's1');
+    await verifyJournalChain(db, 's1');
     expect(passReads).toBe(reads.n);
     // It found the rewritten entry and kept what it found: every view now says it, without walking the journal.
     const broken = { valide: false, premiere_entree_invalide: { id: first.id, raison: 'le contenu a été modifié' } };
     expect(await markOf(db, 's1')).toMatchObject({ broken, passStartedAt: null });
     reads.n = 0;
-    expect(await checkJournal(counted, 's1', undefined, later)).toMatchObject({ chain: broken, whole: { newer: 0 } });
+    expect(await checkJournal(db, 's1', undefined, later)).toMatchObject({ chain: broken, whole: { newer: 0 } });
     expect(reads.n).toBe(1);
+    reads.stop();
     expect(tasks).toHaveLength(2);
   });
 

@@ -118,9 +118,24 @@ async function frontierAt(tx: AsyncExecutor, classSessionId: string, size: numbe
   return frontier;
 }
 
+// The reads of a page's check (Mes données, the auditors' journal, the teacher's bodies: on each view), built once.
+const checkpointOf = prepared((db) =>
+  db.select({ size: journalHeads.size, rootHash: journalHeads.rootHash, checkpoint: journalHeads.checkpoint }).from(journalHeads).where(eq(journalHeads.classSessionId, sql.placeholder('seance'))),
+);
+const verificationOf = prepared((db) => db.select().from(journalVerifications).where(eq(journalVerifications.classSessionId, sql.placeholder('seance'))));
+const entryAt = prepared((db) => db.select().from(journalEntries).where(and(eq(journalEntries.classSessionId, sql.placeholder('seance')), eq(journalEntries.sequence, sql.placeholder('sequence')))));
+const entriesAfter = prepared((db) =>
+  db
+    .select()
+    .from(journalEntries)
+    .where(and(eq(journalEntries.classSessionId, sql.placeholder('seance')), gt(journalEntries.sequence, sql.placeholder('after'))))
+    .orderBy(asc(journalEntries.sequence))
+    .limit(sql.placeholder('limit')),
+);
+
 /** The séance's latest signed checkpoint (null while its journal is empty). */
 export async function latestCheckpoint(db: AsyncExecutor, classSessionId: string): Promise<{ size: number; rootHash: string; checkpoint: string } | null> {
-  return await db.select({ size: journalHeads.size, rootHash: journalHeads.rootHash, checkpoint: journalHeads.checkpoint }).from(journalHeads).where(eq(journalHeads.classSessionId, classSessionId)).get() ?? null;
+  return (await checkpointOf(db).get({ seance: classSessionId })) ?? null;
 }
 
 /** Appends one entry at the head of its séance's chain and tree. Call inside the transaction of the exchange. */
@@ -232,13 +247,7 @@ async function checkChain(db: AsyncExecutor, classSessionId: string, from: Point
   const page = Number.isFinite(atMost) ? atMost + 1 : walkPage;
   for (let read = page; read === page; ) {
     if (at.size > from.size) await new Promise((resolve) => setImmediate(resolve));
-    const entries = await db
-      .select()
-      .from(journalEntries)
-      .where(and(eq(journalEntries.classSessionId, classSessionId), gt(journalEntries.sequence, at.size)))
-      .orderBy(asc(journalEntries.sequence))
-      .limit(page)
-      .all();
+    const entries = await entriesAfter(db).execute({ seance: classSessionId, after: at.size, limit: page });
     if (entries.length > atMost) return 'longer';
     read = entries.length;
     for (const entry of entries) {
@@ -312,7 +321,7 @@ function passRecord(result: { chain: ChainVerification; reached: Point | null },
  * whole pass is made in place.
  */
 export async function checkJournal(db: AsyncExecutor, classSessionId: string, now = new Date(), later?: Later): Promise<JournalCheck> {
-  const found = await db.select().from(journalVerifications).where(eq(journalVerifications.classSessionId, classSessionId)).get();
+  const found = await verificationOf(db).get({ seance: classSessionId });
   // A mark dated later than now is not believed (a clock set back): a whole pass again.
   const mark = found && now.getTime() >= found.verifiedAt.getTime() ? found : undefined;
   const due = !mark || now.getTime() - mark.verifiedAt.getTime() >= wholeCheckEveryMs;
@@ -327,7 +336,7 @@ export async function checkJournal(db: AsyncExecutor, classSessionId: string, no
   // (A pass of an empty journal, or a claim's placeholder, leaves nothing to start from: the page walks it all.)
   if (mark && mark.size > 0 && !mark.broken && (!due || later)) {
     const from: Point = { size: mark.size, head: mark.headHash, frontier: mark.frontier.map((h) => Buffer.from(h, 'hex')) };
-    const last = await db.select().from(journalEntries).where(and(eq(journalEntries.classSessionId, classSessionId), eq(journalEntries.sequence, mark.size))).get();
+    const last = await entryAt(db).get({ seance: classSessionId, sequence: mark.size });
     const lastHolds = !!last && last.hash === mark.headHash && entryHash(last.previousHash, last) === last.hash;
     if (lastHolds) {
       const since = later ? await checkChain(db, classSessionId, from, walkPage) : await checkChain(db, classSessionId, from);
