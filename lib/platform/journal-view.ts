@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
+import { prepared } from '../../db/prepared';
 import { type AgencyId } from '../../db/schema';
 import { exchangeTraces, journalEntries } from '../../db/tables';
 import { hashedContent, type JournalEntry, type JournalReceipt } from './journal';
@@ -74,35 +75,49 @@ export async function countExchanges(db: AsyncExecutor, reader: JournalReader): 
 /** An exchange as the lists and its page show it: the journal's entry and, when read, what the platform saw. */
 export type ExchangeRow = { entry: JournalEntry; trace: typeof exchangeTraces.$inferSelect | null };
 
+// The latest entries each list reads on every view (Mes données, the agent's page, the auditors' journal), built once
+// per reader and per list (db/prepared.ts): "older than" is always there, past the last entry when the list starts at
+// the latest. A body's latest are its latest as consumer and as provider, each read down its own index (one body among
+// thousands of exchanges of others would otherwise walk the séance's whole journal), merged here.
+const newest = 2_147_483_647;
+const inSession = () => eq(journalEntries.classSessionId, sql.placeholder('seance'));
+const scopes = {
+  usager: () => and(inSession(), eq(journalEntries.subject, sql.placeholder('persona'))),
+  enseignant: inSession,
+  consumer: () => and(inSession(), eq(journalEntries.consumer, sql.placeholder('agency'))),
+  provider: () => and(inSession(), eq(journalEntries.provider, sql.placeholder('agency'))),
+};
+type Scope = keyof typeof scopes;
+const latestOf = (scope: Scope, traces: boolean) =>
+  prepared((db) => {
+    const where = and(scopes[scope](), lt(journalEntries.sequence, sql.placeholder('before')));
+    const read = traces
+      ? db.select({ entry: journalEntries, trace: exchangeTraces }).from(journalEntries).leftJoin(exchangeTraces, eq(exchangeTraces.journalEntryId, journalEntries.id))
+      : db.select({ entry: journalEntries }).from(journalEntries);
+    return read.where(where).orderBy(desc(journalEntries.sequence)).limit(sql.placeholder('limit'));
+  });
+const latest = Object.fromEntries((Object.keys(scopes) as Scope[]).flatMap((scope) => [[`${scope}`, latestOf(scope, false)], [`${scope}+traces`, latestOf(scope, true)]])) as Record<
+  `${Scope}` | `${Scope}+traces`,
+  ReturnType<typeof latestOf>
+>;
+
 async function latestExchanges(db: AsyncExecutor, reader: JournalReader, { limit = 100, caseRef, before }: ExchangeQuery, traces: boolean): Promise<ExchangeRow[]> {
-  const older = before === undefined ? undefined : lt(journalEntries.sequence, before);
-  const rows = (where: SQL | undefined): Promise<ExchangeRow[]> =>
-    traces
-      ? db.select({ entry: journalEntries, trace: exchangeTraces }).from(journalEntries).leftJoin(exchangeTraces, eq(exchangeTraces.journalEntryId, journalEntries.id)).where(where).orderBy(desc(journalEntries.sequence)).limit(limit).all()
-      : db
-          .select()
-          .from(journalEntries)
-          .where(where)
-          .orderBy(desc(journalEntries.sequence))
-          .limit(limit)
-          .all()
-          .then((entries) => entries.map((entry) => ({ entry, trace: null })));
-  if (reader.kind !== 'organisme' || caseRef) return rows(and(readerFilter(reader), caseRef ? eq(journalEntries.caseId, caseRef) : undefined, older));
-  // A body's latest: its latest as consumer and as provider, each read down its own index (one body among thousands of
-  // exchanges of others would otherwise walk the séance's whole journal), then those entries.
-  const latestAs = (column: typeof journalEntries.consumer | typeof journalEntries.provider) =>
-    db
-      .select({ id: journalEntries.id, sequence: journalEntries.sequence })
-      .from(journalEntries)
-      .where(and(eq(journalEntries.classSessionId, reader.classSessionId), eq(column, reader.agency), older))
-      .orderBy(desc(journalEntries.sequence))
-      .limit(limit)
-      .all();
-  const latest = new Map([...(await latestAs(journalEntries.consumer)), ...(await latestAs(journalEntries.provider))].map((e) => [e.id, e.sequence]));
-  const ids = [...latest].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([id]) => id);
-  // By their ids alone (read in this séance above): with the séance in the condition, the planner walks its journal again.
-  return ids.length === 0 ? [] : rows(inArray(journalEntries.id, ids));
+  if (caseRef) {
+    const where = and(readerFilter(reader), eq(journalEntries.caseId, caseRef), before === undefined ? undefined : lt(journalEntries.sequence, before));
+    const read = traces
+      ? db.select({ entry: journalEntries, trace: exchangeTraces }).from(journalEntries).leftJoin(exchangeTraces, eq(exchangeTraces.journalEntryId, journalEntries.id))
+      : db.select({ entry: journalEntries }).from(journalEntries);
+    return asRows(await read.where(where).orderBy(desc(journalEntries.sequence)).limit(limit).all());
+  }
+  const values = { seance: reader.classSessionId, before: before ?? newest, limit };
+  const of = (scope: Scope) => latest[traces ? (`${scope}+traces` as const) : scope](db).execute({ ...values, ...(reader.kind === 'usager' ? { persona: reader.personaId } : reader.kind === 'organisme' ? { agency: reader.agency } : {}) });
+  if (reader.kind !== 'organisme') return asRows(await of(reader.kind));
+  const [asConsumer, asProvider] = await Promise.all([of('consumer'), of('provider')]);
+  const seen = new Set<string>();
+  return asRows([...asConsumer, ...asProvider].sort((a, b) => b.entry.sequence - a.entry.sequence).filter(({ entry }) => !seen.has(entry.id) && !!seen.add(entry.id)).slice(0, limit));
 }
+
+const asRows = (rows: { entry: JournalEntry; trace?: ExchangeRow['trace'] }[]): ExchangeRow[] => rows.map(({ entry, trace }) => ({ entry, trace: trace ?? null }));
 
 /** The receipt the platform handed out with an exchange's answer (kept in its trace); null for entries from before receipts. */
 export function receiptOf(trace: typeof exchangeTraces.$inferSelect | null): JournalReceipt | null {
