@@ -67,6 +67,11 @@ describe('the back-office’s authorisation matrix', () => {
     expect(await agentCase(db, await agentOf('etat-civil', '00101'), c.id)).not.toBeNull();
     expect(await agentCase(db, await agentOf('etat-civil', '00102'), c.id)).toBeNull();
     expect(await agentCase(db, await agentOf('etat-civil', 'scec'), c.id)).toBeNull();
+    // Their queue too, first page and filtered.
+    expect((await agentQueue(db, await agentOf('etat-civil', '00101'))).rows.map((r) => r.c.id)).toContain(c.id);
+    expect((await agentQueue(db, await agentOf('etat-civil', '00102'))).rows.map((r) => r.c.id)).not.toContain(c.id);
+    expect((await agentQueue(db, await agentOf('etat-civil', '00102'), { state: c.state })).rows.map((r) => r.c.id)).not.toContain(c.id);
+    expect((await agentQueue(db, await agentOf('etat-civil', '00101'), { state: c.state })).rows.map((r) => r.c.id)).toContain(c.id);
   });
 
   it('a notice is applied only by the body it is addressed to', async () => {

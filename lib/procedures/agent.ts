@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../db/engine';
-import { prepared } from '../../db/prepared';
+import { placeholderAs, prepared } from '../../db/prepared';
 import { type CaseState, type ProcedureId } from '../../db/schema';
 import { addressNotices, caseFiles, cases, personas } from '../../db/tables';
 import type { Agent } from '../auth/guards';
@@ -47,27 +47,65 @@ export const queuePageSize = 50;
  * The agent's cases, the latest sent first, `queuePageSize` at a time (`before`: the page after that cursor): what the
  * queue's table shows (not the answers, parsed for nothing), and where the next page starts if there is one.
  */
+const queueColumns = {
+  c: { id: cases.id, receiptNumber: cases.receiptNumber, procedure: cases.procedure, state: cases.state, submittedAt: cases.submittedAt, createdAt: cases.createdAt },
+  person: { givenNames: personas.givenNames, familyName: personas.familyName, preferredName: personas.preferredName },
+};
+// A case that was never sent (a draft left, « classée sans suite ») goes by its creation.
+const queueAt = sql`coalesce(${cases.submittedAt}, ${cases.createdAt})`;
+const beforeCursor = (when: unknown, id: unknown) => sql`(${queueAt} < ${when} or (${queueAt} = ${when} and ${cases.id} < ${id}))`;
+// The queue without filters, as the agent's page shows it on each view and each live refresh: built once (db/prepared.ts),
+// for an agent of a body and for a register's officer; the cursor is always bound (past every case on the first page).
+const unfilteredQueue = (register: boolean) =>
+  prepared((db) =>
+    db
+      .select(queueColumns)
+      .from(cases)
+      .innerJoin(personas, eq(personas.id, cases.personaId))
+      .where(
+        and(
+          eq(cases.classSessionId, sql.placeholder('seance')),
+          eq(cases.agency, sql.placeholder('agency')),
+          ne(cases.state, 'brouillon'),
+          register ? eq(cases.unit, sql.placeholder('unit')) : undefined,
+          beforeCursor(placeholderAs(cases.submittedAt, 'when'), sql.placeholder('id')),
+        ),
+      )
+      .orderBy(desc(queueAt), desc(cases.id))
+      .limit(sql.placeholder('limit')),
+  );
+const queueOf = { body: unfilteredQueue(false), register: unfilteredQueue(true) };
+const pastEveryCase = new Date('9999-12-31T00:00:00Z');
+
 export async function agentQueue(db: AsyncExecutor, agent: Agent, filters: QueueFilters & { before?: QueueCursor; limit?: number } = {}, now = new Date()) {
   const limit = filters.limit ?? queuePageSize;
-  // A case that was never sent (a draft left, « classée sans suite ») goes by its creation.
-  const at = sql`coalesce(${cases.submittedAt}, ${cases.createdAt})`;
-  const cursor = filters.before && { when: cases.submittedAt.mapToDriverValue(filters.before.at), id: filters.before.id };
-  const before = cursor && sql`(${at} < ${cursor.when} or (${at} = ${cursor.when} and ${cases.id} < ${cursor.id}))`;
-  const waited = filters.waitingMinutes ? and(isNotNull(cases.submittedAt), lte(cases.submittedAt, new Date(now.getTime() - filters.waitingMinutes * 60_000))) : undefined;
-  const rows = await db
-    .select({
-      c: { id: cases.id, receiptNumber: cases.receiptNumber, procedure: cases.procedure, state: cases.state, submittedAt: cases.submittedAt, createdAt: cases.createdAt },
-      person: { givenNames: personas.givenNames, familyName: personas.familyName, preferredName: personas.preferredName },
-    })
-    .from(cases)
-    .innerJoin(personas, eq(personas.id, cases.personaId))
-    .where(and(scope(agent), filters.state ? eq(cases.state, filters.state) : undefined, filters.procedure ? eq(cases.procedure, filters.procedure) : undefined, waited, before))
-    .orderBy(desc(at), desc(cases.id))
-    .limit(limit + 1)
-    .all();
+  const rows =
+    filters.state || filters.procedure || filters.waitingMinutes
+      ? await filteredQueue(db, agent, filters, limit, now)
+      : await queueOf[agent.agencyId === 'etat-civil' && agent.unit ? 'register' : 'body'](db).execute({
+          seance: agent.classSessionId,
+          agency: agent.agencyId,
+          unit: agent.unit,
+          when: filters.before?.at ?? pastEveryCase,
+          id: filters.before?.id ?? '',
+          limit: limit + 1,
+        });
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
   return { rows: shown, next: rows.length > limit && last ? { at: last.c.submittedAt ?? last.c.createdAt, id: last.c.id } : null };
+}
+
+function filteredQueue(db: AsyncExecutor, agent: Agent, filters: QueueFilters & { before?: QueueCursor }, limit: number, now: Date) {
+  const cursor = filters.before && { when: cases.submittedAt.mapToDriverValue(filters.before.at), id: filters.before.id };
+  const waited = filters.waitingMinutes ? and(isNotNull(cases.submittedAt), lte(cases.submittedAt, new Date(now.getTime() - filters.waitingMinutes * 60_000))) : undefined;
+  return db
+    .select(queueColumns)
+    .from(cases)
+    .innerJoin(personas, eq(personas.id, cases.personaId))
+    .where(and(scope(agent), filters.state ? eq(cases.state, filters.state) : undefined, filters.procedure ? eq(cases.procedure, filters.procedure) : undefined, waited, cursor && beforeCursor(cursor.when, cursor.id)))
+    .orderBy(desc(queueAt), desc(cases.id))
+    .limit(limit + 1)
+    .all();
 }
 
 export async function agentCounts(db: AsyncExecutor, agent: Agent): Promise<Partial<Record<CaseState, number>>> {
