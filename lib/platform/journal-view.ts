@@ -80,6 +80,11 @@ export type ExchangeRow = { entry: JournalEntry; trace: typeof exchangeTraces.$i
 // the latest. A body's latest are its latest as consumer and as provider, each read down its own index (one body among
 // thousands of exchanges of others would otherwise walk the séance's whole journal), merged here.
 const newest = 2_147_483_647;
+/** The entries, with their traces or without. */
+const entriesRead = (db: AsyncExecutor, traces: boolean) =>
+  traces
+    ? db.select({ entry: journalEntries, trace: exchangeTraces }).from(journalEntries).leftJoin(exchangeTraces, eq(exchangeTraces.journalEntryId, journalEntries.id))
+    : db.select({ entry: journalEntries }).from(journalEntries);
 const inSession = () => eq(journalEntries.classSessionId, sql.placeholder('seance'));
 const scopes = {
   usager: () => and(inSession(), eq(journalEntries.subject, sql.placeholder('persona'))),
@@ -91,10 +96,7 @@ type Scope = keyof typeof scopes;
 const latestOf = (scope: Scope, traces: boolean) =>
   prepared((db) => {
     const where = and(scopes[scope](), lt(journalEntries.sequence, sql.placeholder('before')));
-    const read = traces
-      ? db.select({ entry: journalEntries, trace: exchangeTraces }).from(journalEntries).leftJoin(exchangeTraces, eq(exchangeTraces.journalEntryId, journalEntries.id))
-      : db.select({ entry: journalEntries }).from(journalEntries);
-    return read.where(where).orderBy(desc(journalEntries.sequence)).limit(sql.placeholder('limit'));
+    return entriesRead(db, traces).where(where).orderBy(desc(journalEntries.sequence)).limit(sql.placeholder('limit'));
   });
 const latest = Object.fromEntries((Object.keys(scopes) as Scope[]).flatMap((scope) => [[`${scope}`, latestOf(scope, false)], [`${scope}+traces`, latestOf(scope, true)]])) as Record<
   `${Scope}` | `${Scope}+traces`,
@@ -104,10 +106,7 @@ const latest = Object.fromEntries((Object.keys(scopes) as Scope[]).flatMap((scop
 async function latestExchanges(db: AsyncExecutor, reader: JournalReader, { limit = 100, caseRef, before }: ExchangeQuery, traces: boolean): Promise<ExchangeRow[]> {
   if (caseRef) {
     const where = and(readerFilter(reader), eq(journalEntries.caseId, caseRef), before === undefined ? undefined : lt(journalEntries.sequence, before));
-    const read = traces
-      ? db.select({ entry: journalEntries, trace: exchangeTraces }).from(journalEntries).leftJoin(exchangeTraces, eq(exchangeTraces.journalEntryId, journalEntries.id))
-      : db.select({ entry: journalEntries }).from(journalEntries);
-    return asRows(await read.where(where).orderBy(desc(journalEntries.sequence)).limit(limit).all());
+    return asRows(await entriesRead(db, traces).where(where).orderBy(desc(journalEntries.sequence)).limit(limit).all());
   }
   const values = { seance: reader.classSessionId, before: before ?? newest, limit };
   const of = (scope: Scope) => latest[traces ? (`${scope}+traces` as const) : scope](db).execute({ ...values, ...(reader.kind === 'usager' ? { persona: reader.personaId } : reader.kind === 'organisme' ? { agency: reader.agency } : {}) });
