@@ -10,7 +10,6 @@ import { agreed, countOf } from '../format';
 
 type StudentAgent = { agency: AgencyId; unit: string | null; pseudonym: string; lastSeenAt: Date };
 
-/** The agent accounts students hold in the séance, with their unit (an état civil register) and when each was last seen. */
 // Read by every page view that runs the séance's due instruction, and by the live view: built once (db/prepared.ts).
 const studentAgentsOf = prepared((db) =>
   db
@@ -20,6 +19,7 @@ const studentAgentsOf = prepared((db) =>
     .where(and(eq(participants.classSessionId, sql.placeholder('seance')), eq(participants.role, 'agent'))),
 );
 
+/** The agent accounts students hold in the séance, with their unit (an état civil register) and when each was last seen. */
 export async function studentAgents(db: AsyncExecutor, classSessionId: string): Promise<StudentAgent[]> {
   return studentAgentsOf(db).execute({ seance: classSessionId });
 }
@@ -44,11 +44,7 @@ export function waitsForStudent(coverage: Coverage, c: { agency: AgencyId | null
 
 export type StrandAlert = { agency: AgencyId; text: string };
 
-/**
- * What the live view warns the teacher about, each with the one-click fix "let the body answer by itself":
- * a body marked as played that no student plays any more, whose students have not been seen for the séance's patience,
- * or whose cases have waited longer than that.
- */
+// The live view reads them on each view and tick: built once (db/prepared.ts).
 const waitingSince = prepared((db) =>
   db
     .select({ agency: cases.agency, unit: cases.unit, submittedAt: cases.submittedAt })
@@ -56,6 +52,11 @@ const waitingSince = prepared((db) =>
     .where(and(eq(cases.classSessionId, sql.placeholder('seance')), inArray(cases.state, ['depose', 'en_instruction']), isNotNull(cases.agency), lt(cases.submittedAt, placeholderAs(cases.submittedAt, 'before')))),
 );
 
+/**
+ * What the live view warns the teacher about, each with the one-click fix "let the body answer by itself":
+ * a body marked as played that no student plays any more, whose students have not been seen for the séance's patience,
+ * or whose cases have waited longer than that.
+ */
 export async function strandAlerts(db: AsyncExecutor, session: typeof classSessions.$inferSelect, now = new Date()): Promise<StrandAlert[]> {
   const coverage = await coverageOf(db, session);
   const patienceMs = session.patienceMinutes * 60_000;

@@ -105,7 +105,6 @@ export async function activeConsentFor(db: AsyncExecutor, q: ConsentQuery, now =
   return candidates.map((c) => c.consent).find((c) => q.items.every((item) => c.items.includes(item))) ?? null;
 }
 
-/** All of the person's consents, newest first, with their status. */
 // "Mes données" reads them on each view: built once (db/prepared.ts).
 const ofPersona = prepared((db) =>
   db
@@ -116,6 +115,7 @@ const ofPersona = prepared((db) =>
     .orderBy(desc(consents.grantedAt)),
 );
 
+/** All of the person's consents, newest first, with their status. */
 export async function consentsOf(db: AsyncExecutor, personaId: string, now = new Date()): Promise<ConsentWithStatus[]> {
   return (await ofPersona(db).execute({ persona: personaId }))
     .map(({ consent, withdrawnAt }) => ({
