@@ -11,25 +11,13 @@ export function ofPerson(table: { classSessionId: SQLiteColumn; personaId: SQLit
   return and(eq(table.classSessionId, scope.classSessionId), eq(table.personaId, scope.personaId)) as SQL;
 }
 
-// A provider answers an item on every exchange that asks it: its read of the person's row is built once per table.
-const rowStatements = new WeakMap<PersonTable, ReturnType<typeof personRowStatement>>();
-const personRowStatement = (table: PersonTable) =>
-  prepared((db) =>
-    db
-      .select()
-      .from(table)
-      .where(and(eq(table.classSessionId, sql.placeholder('seance')), eq(table.personaId, sql.placeholder('persona'))))
-      .limit(1),
-  );
-
 /** The person's row in one of a body's tables (the first, if it holds several), or undefined. */
 export async function personRow<T extends PersonTable>(db: AsyncExecutor, table: T, scope: PersonScope): Promise<InferSelectModel<T> | undefined> {
-  let statement = rowStatements.get(table);
-  if (!statement) rowStatements.set(table, (statement = personRowStatement(table)));
-  return (await statement(db).get({ seance: scope.classSessionId, persona: scope.personaId })) as InferSelectModel<T> | undefined;
+  return (await personRows(db, table, scope))[0];
 }
 
-// "Mes données" shows what every body holds on the person: ten reads a view, each built once per table (and order).
+// A provider answers an item on every exchange that asks it, and "Mes données" shows what every body holds on the
+// person (ten reads a view): each read built once per table (and order).
 const rowsStatements = new WeakMap<PersonTable, Map<SQLiteColumn | undefined, ReturnType<typeof personRowsStatement>>>();
 const personRowsStatement = (table: PersonTable, orderBy?: SQLiteColumn) =>
   prepared((db) => {

@@ -1,7 +1,7 @@
-import { and, count, desc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, lte, ne, sql, type Placeholder } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../db/engine';
 import { placeholderAs, prepared } from '../../db/prepared';
-import { type CaseState, type ProcedureId } from '../../db/schema';
+import { type AgencyId, type CaseState, type ProcedureId } from '../../db/schema';
 import { addressNotices, caseFiles, cases, personas } from '../../db/tables';
 import type { Agent } from '../auth/guards';
 import { prepareDocument } from '../documents/documents';
@@ -20,11 +20,13 @@ import { sessionById } from '../classroom/session-by-id';
 
 export const agentActor = (agent: Agent): Actor => ({ kind: 'agent', id: agent.id, label: `${agent.givenName} ${agent.familyName}, ${agencyName(agent.agencyId)}` });
 
-function scope(agent: Agent) {
-  const base = and(eq(cases.classSessionId, agent.classSessionId), eq(cases.agency, agent.agencyId), ne(cases.state, 'brouillon'));
-  // An état civil officer keeps one register.
-  return agent.agencyId === 'etat-civil' && agent.unit ? and(base, eq(cases.unit, agent.unit)) : base;
+/** The cases an agent sees: their body's in their séance, sent or given up (never a draft); a register's officer, its register's. */
+function scopeOf(seance: string | Placeholder, agency: AgencyId | Placeholder, unit: string | Placeholder | null) {
+  return and(eq(cases.classSessionId, seance), eq(cases.agency, agency), ne(cases.state, 'brouillon'), unit === null ? undefined : eq(cases.unit, unit));
 }
+// An état civil officer keeps one register.
+const keepsRegister = (agent: Agent) => agent.agencyId === 'etat-civil' && !!agent.unit;
+const scope = (agent: Agent) => scopeOf(agent.classSessionId, agent.agencyId, keepsRegister(agent) ? agent.unit : null);
 
 export type QueueFilters = { state?: CaseState; procedure?: ProcedureId; waitingMinutes?: number };
 
@@ -64,10 +66,7 @@ const unfilteredQueue = (register: boolean) =>
       .innerJoin(personas, eq(personas.id, cases.personaId))
       .where(
         and(
-          eq(cases.classSessionId, sql.placeholder('seance')),
-          eq(cases.agency, sql.placeholder('agency')),
-          ne(cases.state, 'brouillon'),
-          register ? eq(cases.unit, sql.placeholder('unit')) : undefined,
+          scopeOf(sql.placeholder('seance'), sql.placeholder('agency'), register ? sql.placeholder('unit') : null),
           beforeCursor(placeholderAs(cases.submittedAt, 'when'), sql.placeholder('id')),
         ),
       )
@@ -82,7 +81,7 @@ export async function agentQueue(db: AsyncExecutor, agent: Agent, filters: Queue
   const rows =
     filters.state || filters.procedure || filters.waitingMinutes
       ? await filteredQueue(db, agent, filters, limit, now)
-      : await queueOf[agent.agencyId === 'etat-civil' && agent.unit ? 'register' : 'body'](db).execute({
+      : await queueOf[keepsRegister(agent) ? 'register' : 'body'](db).execute({
           seance: agent.classSessionId,
           agency: agent.agencyId,
           unit: agent.unit,
