@@ -36,6 +36,7 @@ async function main() {
   const { PlatformError } = await import('../lib/platform/errors');
   const { apiContentSecurityPolicy, securityHeaders, strictTransportSecurity } = await import('../lib/http/security-headers');
   const { liveStreamAt } = await import('../lib/live-streams');
+  const { throughFrontDoor } = await import('../lib/http/front-door');
   const { database } = await import('../db/engine');
   const { viewerOfSession } = await import('../lib/auth/viewer');
   const { cookiePairs, sessionCookieValue, sessionOfCookie } = await import('../lib/auth/session-cookie');
@@ -115,6 +116,9 @@ async function main() {
       });
       return;
     }
+    // The proxy's rule (CSP nonce, the API's errors, a form too large) applied here: through Next's proxy it would cost
+    // a page about 1 ms (docs/performance.md, "Session 34"); proxy.ts does not run for a request marked so.
+    if (!throughFrontDoor(req, res, everyAnswer)) return;
     markRouterFetch(req.headers);
     void handle(req, res);
   });

@@ -29,6 +29,12 @@ describe('proxy', () => {
     expect(await response.json()).toMatchObject({ erreur: 'methode_non_autorisee' });
   });
 
+  it('sends a form larger than any action may be back to its page (same rule as the worker: lib/http/front-door.ts)', () => {
+    const response = proxy(at('/verifier/abc?x=1', { method: 'POST', headers: { 'content-length': String(26 * 1024 * 1024) } }));
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('http://localhost:3999/verifier/abc?x=1&envoi-trop-gros=1');
+  });
+
   it('asks for HTTPS only where the request came over TLS', () => {
     expect(proxy(at('/api/plateforme/v1/catalogue')).headers.get('strict-transport-security')).toBeNull();
     expect(proxy(at('/api/plateforme/v1/catalogue', { headers: { 'x-forwarded-proto': 'https' } })).headers.get('strict-transport-security')).toMatch(/max-age=/);
