@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg, NodePgPreparedQuery, NodePgSession, NodePgTransaction, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Statement } from 'better-sqlite3';
 import { PgDeleteBase, PgDialect, PgInsertBase, PgSelectBase, PgUpdateBase } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleProxy } from 'drizzle-orm/sqlite-proxy';
 import pg from 'pg';
@@ -149,6 +150,9 @@ async function beginImmediate(client: Db['$client']): Promise<void> {
   }
 }
 
+/** How many compiled statements a SQLite connection keeps at most. */
+const maxStatements = 1000;
+
 /**
  * SQLite: the process's one connection behind drizzle's asynchronous SQLite driver. A write transaction holds the
  * connection between its awaits, so everything else waits its turn: transactions in a queue (run in groups, below),
@@ -160,13 +164,26 @@ export function sqliteEngine(connection: Db): Engine {
   const inside = new AsyncLocalStorage<symbol>();
   let open: { token: symbol; done: Promise<void> } | null = null;
 
+  // SQLite compiles a statement's SQL in about 20 µs, and drizzle hands the same texts again and again (the queries built
+  // once, db/prepared.ts, and those built per call): each text is compiled once per connection. Bounded: texts that
+  // vary (a list of n values) push the oldest out.
+  const statements = new Map<string, Statement>();
+  const statementOf = (query: string): Statement => {
+    let statement = statements.get(query);
+    if (!statement) {
+      statement = client.prepare(query);
+      if (statement.reader) statement.raw(true);
+      if (statements.size >= maxStatements) statements.delete(statements.keys().next().value!);
+      statements.set(query, statement);
+    }
+    return statement;
+  };
   const execute = (query: string, params: unknown[], method: Method): { rows: unknown[] } => {
-    const statement = client.prepare(query);
+    const statement = statementOf(query);
     if (method === 'run' || !statement.reader) {
       statement.run(...params);
       return { rows: [] };
     }
-    statement.raw(true);
     // get: the row's values (an array), or undefined when there is none (drizzle's proxy driver maps both).
     return { rows: (method === 'get' ? statement.get(...params) : statement.all(...params)) as unknown[] };
   };

@@ -96,14 +96,19 @@ export async function countReads(): Promise<{ n: number; stop(): void }> {
     reads.stop = () => void (pool.query = query);
     return reads;
   }
+  // SQLite: each run of a statement (the engine compiles each text once and runs it again: db/engine.ts).
   const { getDb } = await import('../db/client');
-  const client = getDb().$client;
-  const prepare = client.prepare;
-  client.prepare = ((source: string) => {
-    if (isRead(source)) reads.n++;
-    return prepare.call(client, source);
-  }) as typeof client.prepare;
-  reads.stop = () => void (client.prepare = prepare);
+  const statement = Object.getPrototypeOf(getDb().$client.prepare('SELECT 1')) as Record<'get' | 'all', (this: { source: string }, ...args: unknown[]) => unknown>;
+  const { get, all } = statement;
+  statement.get = function (...args) {
+    if (isRead(this.source)) reads.n++;
+    return get.apply(this, args);
+  };
+  statement.all = function (...args) {
+    if (isRead(this.source)) reads.n++;
+    return all.apply(this, args);
+  };
+  reads.stop = () => void Object.assign(statement, { get, all });
   return reads;
 }
 
