@@ -79,7 +79,8 @@ export async function classScenario({ base, engine, teacher, students }: Options
     }
   })();
 
-  const citizens = new Map<string, Client>(); // those who filed, by persona, in the order they finished
+  const citizens = new Map<string, Client>(); // those who asked for a birth certificate, by persona, in the order they finished
+  const filers = new Map<string, { client: Client; procedure: string }>(); // every citizen who finished, by persona
   const agents: Client[] = [];
 
   const student = async (i: number) => {
@@ -159,6 +160,7 @@ export async function classScenario({ base, engine, teacher, students }: Options
     await think();
     await c.go('page', '/citoyen');
     if (procedure === 'acte-naissance') citizens.set(persona.key, c);
+    filers.set(persona.key, { client: c, procedure });
   };
 
   const outcomes = await Promise.allSettled(Array.from({ length: students }, (_, i) => student(i)));
@@ -190,7 +192,9 @@ export async function classScenario({ base, engine, teacher, students }: Options
   const pages = [
     { label: 'Accueil', display: '/', path: '/', cookie: first.cookieHeader() },
     { label: 'Tableau de bord', display: '/citoyen', path: '/citoyen', cookie: first.cookieHeader() },
-    { label: 'Mes données', display: '/citoyen/mes-donnees', path: '/citoyen/mes-donnees', cookie: first.cookieHeader() },
+    // Mes données as a person the bodies asked about: the one the CAF asks about all along (and part b thousands of
+    // times) when a student plays them, or else one who moved (four bodies told); a birth certificate asks nobody.
+    { label: 'Mes données', display: '/citoyen/mes-donnees', path: '/citoyen/mes-donnees', cookie: (filers.get(someone.key) ?? [...filers.values()].find((f) => f.procedure === 'changement-adresse'))?.client.cookieHeader() ?? first.cookieHeader() },
     { label: 'Tableau de bord enseignant de la séance', display: '/enseignant/seances/<id>', path: `/enseignant/seances/${sessionId}`, cookie: t.cookieHeader() },
   ];
   // The agent's queue, as the first agent of the class sees it.
