@@ -78,5 +78,9 @@ describe('a body’s latest exchanges', () => {
     expect(await countExchanges(db, person)).toBe(6);
     expect(await countExchanges(db, city)).toBe(4);
     expect(await countExchanges(db, { kind: 'enseignant', classSessionId: seance })).toBe(7);
+    // Counted up to one past a bound: 6 within 10, and "more than 4" as 5.
+    expect(await countExchanges(db, person, 10)).toBe(6);
+    expect(await countExchanges(db, person, 4)).toBe(5);
+    expect(await countExchanges(db, city, 4)).toBe(4);
   });
 });

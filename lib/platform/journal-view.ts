@@ -67,9 +67,15 @@ export function exchangesOf(db: AsyncExecutor, reader: JournalReader, query: Exc
   return latestExchanges(db, reader, query, false);
 }
 
-/** How many entries the reader may see (a list shown a page at a time says it). */
-export async function countExchanges(db: AsyncExecutor, reader: JournalReader): Promise<number> {
-  return (await db.select({ n: count() }).from(journalEntries).where(readerFilter(reader)).get())?.n ?? 0;
+/**
+ * How many entries the reader may see (a list shown a page at a time says it). With `atMost`, counted no further than
+ * one past it: a person a body asked about a hundred thousand times reads "more than 1,000", and the page does not count
+ * a hundred thousand entries on each view (7 ms on SQLite: docs/performance.md, "Session 34").
+ */
+export async function countExchanges(db: AsyncExecutor, reader: JournalReader, atMost?: number): Promise<number> {
+  if (atMost === undefined) return (await db.select({ n: count() }).from(journalEntries).where(readerFilter(reader)).get())?.n ?? 0;
+  const seen = db.select({ one: sql`1`.as('one') }).from(journalEntries).where(readerFilter(reader)).limit(atMost + 1).as('seen');
+  return (await db.select({ n: count() }).from(seen).get())?.n ?? 0;
 }
 
 /** An exchange as the lists and its page show it: the journal's entry and, when read, what the platform saw. */

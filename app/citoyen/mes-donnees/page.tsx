@@ -28,6 +28,8 @@ export const metadata: Metadata = { title: 'Mes données' };
 
 /** Exchanges shown at a time, newest first; `?avant=<n° d’entrée>` shows those before (a person asked about a thousand times). */
 const exchangesPerPage = 50;
+/** Counted no further (a person a body's script asked about thousands of times reads "plus de 1 000"). */
+const countedUpTo = 1000;
 // An entry's number as the database can compare it (a number typed by hand past that shows the latest).
 const pageSchema = z.object({ avant: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined) });
 
@@ -39,7 +41,8 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
   const read = await exchangesWithTraces(db, reader, { limit: exchangesPerPage + 1, before: avant });
   const exchanges = read.slice(0, exchangesPerPage);
   const older = read.length > exchangesPerPage ? exchanges.at(-1)!.entry.sequence : null;
-  const total = read.length > exchangesPerPage || avant !== undefined ? await countExchanges(db, reader) : exchanges.length;
+  const total = read.length > exchangesPerPage || avant !== undefined ? await countExchanges(db, reader, countedUpTo) : exchanges.length;
+  const totalText = total > countedUpTo ? `plus de ${formatNumber(countedUpTo)}` : formatNumber(total);
   const consents = await consentsOf(db, persona.id);
   const active = consents.filter((c) => c.status === 'actif');
   const past = consents.filter((c) => c.status !== 'actif');
@@ -59,7 +62,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
       <nav aria-label="Dans cette page">
         <ul>
           <li>
-            <a href="#echanges">Qui a demandé des informations sur vous ({formatNumber(total)})</a>
+            <a href="#echanges">Qui a demandé des informations sur vous ({totalText})</a>
           </li>
           <li>
             <a href="#accords">Vos accords ({active.length} en cours)</a>
@@ -93,7 +96,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
             {total > exchanges.length && exchanges.length > 0 && (
               <p>
                 {avant === undefined ? `Voici les ${formatNumber(exchanges.length)} plus récentes` : `Voici ${countOf(exchanges.length, 'demande plus ancienne', 'demandes plus anciennes')}`} sur{' '}
-                {formatNumber(total)}, de la plus récente à la plus ancienne.
+                {totalText}, de la plus récente à la plus ancienne.
               </p>
             )}
             {exchanges.length === 0 ? (
