@@ -100,14 +100,12 @@ export async function countReads(): Promise<{ n: number; stop(): void }> {
   const { getDb } = await import('../db/client');
   const statement = Object.getPrototypeOf(getDb().$client.prepare('SELECT 1')) as Record<'get' | 'all', (this: { source: string }, ...args: unknown[]) => unknown>;
   const { get, all } = statement;
-  statement.get = function (...args) {
-    if (isRead(this.source)) reads.n++;
-    return get.apply(this, args);
-  };
-  statement.all = function (...args) {
-    if (isRead(this.source)) reads.n++;
-    return all.apply(this, args);
-  };
+  for (const [name, run] of [['get', get], ['all', all]] as const) {
+    statement[name] = function (...args) {
+      if (isRead(this.source)) reads.n++;
+      return run.apply(this, args);
+    };
+  }
   reads.stop = () => void Object.assign(statement, { get, all });
   return reads;
 }

@@ -45,10 +45,6 @@ export const queueCursor = {
 /** Cases the agent's home shows at a time (a séance that runs for days can hold hundreds). */
 export const queuePageSize = 50;
 
-/**
- * The agent's cases, the latest sent first, `queuePageSize` at a time (`before`: the page after that cursor): what the
- * queue's table shows (not the answers, parsed for nothing), and where the next page starts if there is one.
- */
 const queueColumns = {
   c: { id: cases.id, receiptNumber: cases.receiptNumber, procedure: cases.procedure, state: cases.state, submittedAt: cases.submittedAt, createdAt: cases.createdAt },
   person: { givenNames: personas.givenNames, familyName: personas.familyName, preferredName: personas.preferredName },
@@ -76,6 +72,10 @@ const unfilteredQueue = (register: boolean) =>
 const queueOf = { body: unfilteredQueue(false), register: unfilteredQueue(true) };
 const pastEveryCase = new Date('9999-12-31T00:00:00Z');
 
+/**
+ * The agent's cases, the latest sent first, `queuePageSize` at a time (`before`: the page after that cursor): what the
+ * queue's table shows (not the answers, parsed for nothing), and where the next page starts if there is one.
+ */
 export async function agentQueue(db: AsyncExecutor, agent: Agent, filters: QueueFilters & { before?: QueueCursor; limit?: number } = {}, now = new Date()) {
   const limit = filters.limit ?? queuePageSize;
   const rows =

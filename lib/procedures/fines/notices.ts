@@ -82,10 +82,10 @@ export async function issueNotices(db: AsyncExecutor, classSessionId: string, de
   return sent;
 }
 
-/** The person's notices, oldest first. Those never seen are delivered now: their periods start when the person looks. */
 // The person's dashboard reads them on each view: built once (db/prepared.ts).
 const noticesOfPersona = prepared((db) => db.select().from(antaiNotices).where(eq(antaiNotices.personaId, sql.placeholder('persona'))).orderBy(asc(antaiNotices.offenceAt)));
 
+/** The person's notices, oldest first. Those never seen are delivered now: their periods start when the person looks. */
 export async function noticesOf(db: AsyncExecutor, persona: Persona, now = new Date()): Promise<Notice[]> {
   const found = await noticesOfPersona(db).execute({ persona: persona.id });
   if (found.every((n) => n.deliveredAt)) return found;
