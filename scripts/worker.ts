@@ -36,7 +36,7 @@ async function main() {
   const { PlatformError } = await import('../lib/platform/errors');
   const { apiContentSecurityPolicy, securityHeaders, strictTransportSecurity } = await import('../lib/http/security-headers');
   const { liveStreamAt } = await import('../lib/live-streams');
-  const { throughFrontDoor } = await import('../lib/http/front-door');
+  const { headerOf, throughFrontDoor } = await import('../lib/http/front-door');
   const { database } = await import('../db/engine');
   const { viewerOfSession } = await import('../lib/auth/viewer');
   const { cookiePairs, sessionCookieValue, sessionOfCookie } = await import('../lib/auth/session-cookie');
@@ -53,10 +53,7 @@ async function main() {
 
   const serveExchange = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const answer = await answerExchangeCall({
-      header: (name) => {
-        const value = req.headers[name.toLowerCase()];
-        return Array.isArray(value) ? value.join(', ') : (value ?? null);
-      },
+      header: headerOf(req),
       text: () => bodyText(req, maxJsonBytes, () => new PlatformError('requete_trop_grande')),
     });
     const body = JSON.stringify(answer.body);

@@ -74,6 +74,12 @@ export function frontDoor(arrival: Arrival): Decision {
   return { kind: 'pass', request: { 'content-security-policy': policy }, response: { 'Content-Security-Policy': policy, ...hsts } };
 }
 
+/** A Node request's header as the Web's `Headers.get` reads it: whatever the name's case, repeated values joined. */
+export const headerOf = (req: http.IncomingMessage) => (name: string): string | null => {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(', ') : (value ?? null);
+};
+
 /** Files of the build and the icon: no policy to compute (proxy.ts's matcher leaves them out too). */
 const untouched = /^\/(?:_next\/static|_next\/image|favicon\.ico|icon\.svg)/;
 
@@ -92,10 +98,7 @@ export function throughFrontDoor(req: http.IncomingMessage, res: http.ServerResp
     method: req.method ?? 'GET',
     pathname,
     search: query < 0 ? '' : url.slice(query),
-    header: (name) => {
-      const value = req.headers[name];
-      return Array.isArray(value) ? value.join(', ') : (value ?? null);
-    },
+    header: headerOf(req),
     https: false, // a worker speaks plain HTTP: TLS, where there is some, ends at a reverse proxy (x-forwarded-proto)
   });
   if (decision.kind === 'answer') {
