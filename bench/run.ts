@@ -3,7 +3,8 @@
 // here, served with as many processes) as the floors, then:
 //   (a) a class: 36 students join, sign in and do the three procedures with think-times, a teacher watches live;
 //   (c) key pages and the teacher's live stream;
-//   (e) e-Guichet against the trivial Next app, 36 connections: the exchange API and the signed-in pages;
+//   (e) e-Guichet against the trivial Next app, 36 connections: the exchange API and the signed-in pages, each page
+//       beside its copy (the same markup rendered by the trivial app: what Next and React alone spend on it);
 //   (b) the exchange API at rising concurrency, up to 1 000 connections;
 //   (d) a bounded soak (server memory sampled per process).
 // Prints the goals of docs/performance.md beside what was measured and writes bench/results.md. Figures go in the
@@ -13,6 +14,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { stats, type Stats } from './stats';
+import { bodyCopy, elementCount } from './copies';
+import { formatNumber } from '../lib/format';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -38,6 +41,8 @@ const base = `http://127.0.0.1:${port}`;
 const baselineUrl = `http://127.0.0.1:${baselinePort}/`;
 const trivialBase = `http://127.0.0.1:${trivialPort}`;
 const trivialDir = path.join('bench', 'trivial');
+// Each key page's markup, which the trivial app renders again (bench/copies.ts): the floor under that page.
+const copiesDir = path.resolve('bench', 'tmp', 'copies');
 const teacher = { email: 'enseignant@e-guichet.test', password: 'mot-de-passe-du-banc-d-essai' };
 
 process.env.PORT = String(port);
@@ -89,8 +94,23 @@ function spawnTrivial(): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', trivialDir], {
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
-    env: { ...process.env, PORT: String(trivialPort), HOST: '127.0.0.1', ...(serverCount > 1 ? { EGUICHET_WORKERS: '1' } : {}) },
+    env: { ...process.env, PORT: String(trivialPort), HOST: '127.0.0.1', BENCH_COPIES_DIR: copiesDir, ...(serverCount > 1 ? { EGUICHET_WORKERS: '1' } : {}) },
   });
+}
+
+/** Each page's markup as the trivial app's copy route reads it (bench/copies.ts), by the page's display path. */
+async function writeCopies(pages: { display: string; path: string; cookie: string }[]) {
+  fs.rmSync(copiesDir, { recursive: true, force: true });
+  fs.mkdirSync(copiesDir, { recursive: true });
+  const written = new Map<string, { slug: string; elements: number; bytes: number }>();
+  for (const page of pages) {
+    const html = await (await fetch(`${base}${page.path}`, { headers: { cookie: page.cookie } })).text();
+    const copy = bodyCopy(html);
+    const slug = page.display.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'accueil';
+    fs.writeFileSync(path.join(copiesDir, `${slug}.json`), JSON.stringify(copy));
+    written.set(page.display, { slug, elements: elementCount(copy), bytes: Buffer.byteLength(html) });
+  }
+  return written;
 }
 
 function spawnBaseline(): ChildProcess {
@@ -271,6 +291,7 @@ async function main() {
     // the database the bench leaves.
     fs.writeFileSync(path.join('.bench-data', 'pages.json'), JSON.stringify(scenario.pages, null, 2));
     fs.writeFileSync(path.join('.bench-data', 'exchange.json'), JSON.stringify(scenario.exchange, null, 2));
+    const copies = await writeCopies(scenario.pages.filter((p) => p.label !== 'Accueil'));
     console.log('(c) pages clés et flux du tableau de bord enseignant…');
     const pageRows: Row[] = [];
     const beforeExchanges = new Map<string, Stats>();
@@ -309,22 +330,27 @@ async function main() {
       return s;
     };
     // The trivial app has served nothing yet, ours a whole class: warmed up first (measured cold, its first pages ran
-    // at half the speed of its last ones).
-    for (const l of [{ url: `${trivialBase}/` }, { url: `${trivialBase}/api/echo`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body }]) {
+    // at half the speed of its last ones), its copies of our pages too (each read from its file on first request).
+    const warmUps = [{ url: `${trivialBase}/` }, { url: `${trivialBase}/api/echo`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body }, ...[...copies.values()].map((c) => ({ url: `${trivialBase}/copie/${c.slug}` }))];
+    for (const l of warmUps) {
       await autocannon({ ...l, connections: floorConnections, duration: 3 });
     }
     // The trivial page before and after ours, its mean as the reference: the machine drifts over a minute.
     const trivialBefore = await floorLoad('Témoin : page Next dynamique (avant les pages)', { url: `${trivialBase}/` });
-    const ours: { label: string; s: Stats }[] = [];
+    // Each page, then the same markup served by the trivial app (its copy, written after the class).
+    const ours: { label: string; s: Stats; copy: Stats; copyLabel: string }[] = [];
     for (const page of scenario.pages.filter((p) => p.label !== 'Accueil')) {
-      ours.push({ label: `${page.label} (\`${page.display}\`)`, s: await load({ url: `${base}${page.path}`, connections: floorConnections, seconds: floorSeconds, headers: { cookie: page.cookie } }) });
+      const s = await load({ url: `${base}${page.path}`, connections: floorConnections, seconds: floorSeconds, headers: { cookie: page.cookie } });
+      const { slug, elements, bytes } = copies.get(page.display)!;
+      const copy = await load({ url: `${trivialBase}/copie/${slug}`, connections: floorConnections, seconds: floorSeconds });
+      ours.push({ label: `${page.label} (\`${page.display}\`)`, s, copy, copyLabel: `… le même balisage, servi par l’application témoin (${formatNumber(elements)} éléments, ${kb(bytes)} de HTML)` });
     }
     const trivialAfter = await floorLoad('Témoin : page Next dynamique (après les pages)', { url: `${trivialBase}/` });
     const trivialPage = { ...trivialBefore, rps: (trivialBefore.rps + trivialAfter.rps) / 2 };
-    for (const { label, s: page } of ours) {
-      floorRows.push({ label, s: page, baseline: trivialPage });
-      console.log(`   ${label} : ${Math.round(page.rps)} req/s, p95 ${ms(page.p95)} ms — ${percent(page.rps, trivialPage.rps)} du témoin`);
-      goals.push({ goal: `${label} ≥ 60 % de la page témoin`, measured: percent(page.rps, trivialPage.rps), met: page.rps >= 0.6 * trivialPage.rps });
+    for (const { label, s: page, copy, copyLabel } of ours) {
+      floorRows.push({ label, s: page, baseline: trivialPage }, { label: copyLabel, s: copy, baseline: trivialPage });
+      console.log(`   ${label} : ${Math.round(page.rps)} req/s, p95 ${ms(page.p95)} ms — ${percent(page.rps, trivialPage.rps)} du témoin ; le même balisage seul : ${percent(copy.rps, trivialPage.rps)}`);
+      goals.push({ goal: `${label} ≥ 60 % de la page témoin`, measured: `${percent(page.rps, trivialPage.rps)} (le même balisage seul : ${percent(copy.rps, trivialPage.rps)} ; la page ÷ son balisage : ${percent(page.rps, copy.rps)})`, met: page.rps >= 0.6 * trivialPage.rps });
     }
     // The exchanges last: each adds an entry to the séance's journal, which the pages above read.
     await floorLoad('Serveur `http` de Node nu (JSON)', { url: baselineUrl });
@@ -336,7 +362,7 @@ async function main() {
     goals.push({ goal: 'API d’échange ≥ 65 % du gestionnaire de route témoin', measured: percent(exchangeFloor.rps, trivialRoute.rps), met: exchangeFloor.rps >= 0.65 * trivialRoute.rps });
     sections.push({
       title: `(e) Au plancher du cadre : e-Guichet et une application Next témoin, ${floorConnections} connexions pendant ${floorSeconds} s`,
-      intro: `L’application témoin (\`bench/trivial\`, construite par le banc avec les mêmes versions de next et react) est servie comme la nôtre, par \`scripts/serve.ts\` avec le même nombre de processus. Pour l’API d’échange, la colonne « débit / base » est la part du débit du gestionnaire de route témoin (qui lit un JSON et en répond un) ; pour les pages, la part de la page témoin (dynamique, rendue à chaque requête ; moyenne de ses deux mesures, avant et après les nôtres). « p95 / base » compare de même.`,
+      intro: `L’application témoin (\`bench/trivial\`, construite par le banc avec les mêmes versions de next et react) est servie comme la nôtre, par \`scripts/serve.ts\` avec le même nombre de processus. Pour l’API d’échange, la colonne « débit / base » est la part du débit du gestionnaire de route témoin (qui lit un JSON et en répond un) ; pour les pages, la part de la page témoin (dynamique, rendue à chaque requête ; moyenne de ses deux mesures, avant et après les nôtres). « p95 / base » compare de même. Sous chaque page, sa copie : le corps de la page tel que nous l’avons servi, rendu à chaque requête par l’application témoin, sans données, sans connexion ni logique (\`bench/copies.ts\` ; les liens internes y sont des composants client, comme les nôtres) : ce que Next et React dépensent pour ce balisage seul, le plancher de cette page.`,
       rows: floorRows,
     });
 
