@@ -167,12 +167,12 @@ test('refuser est aussi simple qu’accepter, et la vérification dit la raison 
   await expectNoAxeViolations(page);
 });
 
-test('une personne dont les données ont été demandées des dizaines de fois les voit cinquante par cinquante', async ({ page, browser }) => {
+test('une personne dont les données ont été demandées des dizaines de fois les voit vingt par vingt', async ({ page, browser }) => {
   await signInThroughProvider(page, /FranceConnect/, 'Paul Bernard');
   const token = await bodyToken(browser, 'caf');
   const usager = await ownSubject(page);
-  // A student's script at the CAF asks about him 55 times (granted or not, each is an entry about him).
-  for (let i = 0; i < 55; i++) {
+  // A student's script at the CAF asks about him 25 times (granted or not, each is an entry about him).
+  for (let i = 0; i < 25; i++) {
     const response = await page.request.post(exchangesPath, {
       headers: { Authorization: `Bearer ${token}` },
       data: { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager, finalite: 'calcul_prestations' },
@@ -180,10 +180,10 @@ test('une personne dont les données ont été demandées des dizaines de fois l
     expect(response.status()).toBeLessThan(500);
   }
   await page.goto('/citoyen/mes-donnees');
-  await expect(page.getByRole('link', { name: 'Qui a demandé des informations sur vous (55)' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Qui a demandé des informations sur vous (25)' })).toBeVisible();
   const exchanges = page.locator('ol.exchanges > li');
-  await expect(exchanges).toHaveCount(50);
-  await expect(page.getByText('Voici les 50 plus récentes sur 55, de la plus récente à la plus ancienne.')).toBeVisible();
+  await expect(exchanges).toHaveCount(20);
+  await expect(page.getByText('Voici les 20 plus récentes sur 25, de la plus récente à la plus ancienne.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Revenir aux demandes les plus récentes' })).toHaveCount(0);
   await expectNoAxeViolations(page);
   const newest = await exchanges.first().getByRole('link', { name: /^Mode expert/ }).textContent();
@@ -191,18 +191,18 @@ test('une personne dont les données ont été demandées des dizaines de fois l
   await page.getByRole('navigation', { name: 'Autres demandes' }).getByRole('link', { name: 'Voir les demandes plus anciennes' }).click();
   await expect(page).toHaveURL(/\/citoyen\/mes-donnees\?avant=\d+#echanges$/);
   await expect(exchanges).toHaveCount(5);
-  await expect(page.getByText('Voici 5 demandes plus anciennes sur 55, de la plus récente à la plus ancienne.')).toBeVisible();
+  await expect(page.getByText('Voici 5 demandes plus anciennes sur 25, de la plus récente à la plus ancienne.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Voir les demandes plus anciennes' })).toHaveCount(0);
   await expect(exchanges.getByRole('link', { name: newest! })).toHaveCount(0);
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Revenir aux demandes les plus récentes' }).click();
-  await expect(exchanges).toHaveCount(50);
+  await expect(exchanges).toHaveCount(20);
   await expect(exchanges.first().getByRole('link', { name: /^Mode expert/ })).toHaveText(newest!);
 
   // An address typed by hand that means nothing shows the latest, as without it; past the oldest, it says so.
   for (const typed of ['abc', '-3', '99999999999999999999']) {
     expect((await page.goto(`/citoyen/mes-donnees?avant=${typed}`))?.status()).toBe(200);
-    await expect(exchanges).toHaveCount(50);
+    await expect(exchanges).toHaveCount(20);
   }
   await page.goto('/citoyen/mes-donnees?avant=1');
   await expect(page.getByText('Il n’y a pas de demande plus ancienne.')).toBeVisible();

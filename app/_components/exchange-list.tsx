@@ -74,7 +74,7 @@ export function ExchangeHashes({ entry }: { entry: ExchangeRow['entry'] }) {
 /**
  * Exchanges as their reader reads them (the person they are about says "vous"; an agent, an auditor or the teacher
  * reads "la personne"). With `expertHref`, each links to its "mode expert" page (the HTTP request and response): a list
- * of fifty exchanges stays light to send and to refresh live. Without it (the auditors' journal, which has no traces),
+ * of twenty or fifty exchanges stays light to send and to refresh live. Without it (the auditors' journal, which has no traces),
  * each folds its place in the journal under "Mode expert".
  */
 export function ExchangeList({

@@ -26,8 +26,12 @@ const mandateStatusLabels = { a_confirmer: 'à confirmer', actif: 'actif', expir
 export const metadata: Metadata = { title: 'Mes données' };
 
 
-/** Exchanges shown at a time, newest first; `?avant=<n° d’entrée>` shows those before (a person asked about a thousand times). */
-const exchangesPerPage = 50;
+/**
+ * Exchanges shown at a time, newest first; `?avant=<n° d’entrée>` shows those before (a person asked about a thousand
+ * times). Twenty: each is a card of seven facts and two links, about 3 kB of HTML; fifty made a 150 kB page to read on a
+ * phone, and Next and React alone rendered that much markup at a fifth of the speed of a small page (docs/performance.md).
+ */
+const exchangesPerPage = 20;
 /** Counted no further (a person a body's script asked about thousands of times reads "plus de 1 000"). */
 const countedUpTo = 1000;
 // An entry's number as the database can compare it (a number typed by hand past that shows the latest).
