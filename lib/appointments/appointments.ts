@@ -4,7 +4,7 @@ import { hasDriverCode } from '../../db/client';
 import { type AsyncExecutor, transaction } from '../../db/engine';
 import { appointments, cases, communes } from '../../db/tables';
 import { coverageOf, waitsForStudent } from '../classroom/coverage';
-import { CaseError } from '../procedures/engine/cases';
+import { CaseError, caseWithId } from '../procedures/engine/cases';
 import { timeScaleOf } from '../procedures/engine/session-clock';
 import { addScaled, legalDaysBetween, scaledMs, type TimeScale } from '../procedures/engine/time-scale';
 import { sessionById } from '../classroom/session-by-id';
@@ -94,7 +94,7 @@ export async function appointmentOf(db: AsyncExecutor, caseId: string): Promise<
  */
 export async function book(db: AsyncExecutor, caseId: string, choice: { place: string; day: number; slot: number }, options: { replacing?: string; now?: Date } = {}): Promise<Appointment> {
   const now = options.now ?? new Date();
-  const found = await db.select().from(cases).where(eq(cases.id, caseId)).get();
+  const found = await caseWithId(db, caseId);
   if (!found) throw new CaseError('introuvable', 'Cette demande n’existe pas.');
   const offered = await bookable(db, found.classSessionId, choice, now);
   if (!offered) throw new CaseError('creneau_pris', 'Ce créneau n’est plus libre : choisissez-en un autre.');

@@ -6,6 +6,7 @@ import type { NewDocument } from '../../documents/documents';
 import { countOf, formatDateTime, formatEuros } from '../../format';
 import { agencyName } from '../../platform/consent-text';
 import { Checks, text } from '../fields';
+import { caseWithId } from '../engine/cases';
 import { addScaled, scaledMs } from '../engine/time-scale';
 import { timeScaleOfSession } from '../engine/session-clock';
 import type { CaseRow, Decision, FieldDef, Persona, ProcedureDef, StepContext } from '../engine/types';
@@ -341,7 +342,7 @@ export const cadaReferral: ProcedureDef = {
   // agent, or its automatic clerk following the opinion). Two months after the referral without a new decision, the
   // refusal stands (R343-5): the engine's silence, counted from the referral, whoever holds the case.
   instruct: async (db, c, persona): Promise<Decision> => {
-    const refused = await db.select().from(cases).where(eq(cases.id, text(c.answers.refus, 'dossier'))).get();
+    const refused = await caseWithId(db, text(c.answers.refus, 'dossier'));
     if (!refused || refused.personaId !== c.personaId) return { decision: 'refuser', motif: 'La demande refusée n’a pas été retrouvée.', solution: 'Refaites la saisine en choisissant la demande refusée.' };
     const agency = refused.agency ?? holderOf(refused.answers);
     const document = askedDocument(refused.answers);

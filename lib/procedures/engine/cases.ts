@@ -57,13 +57,18 @@ export async function startCase(tx: AsyncExecutor, input: Parameters<typeof crea
   }, { lock: `demarche:${input.personaId}:${input.procedure}` });
 }
 
-/** The case as it stands now in the database (another request may have moved it), or `c` if it is gone. */
-export async function reread(db: AsyncExecutor, c: CaseRow): Promise<CaseRow> {
-  return (await caseById(db).get({ id: c.id })) ?? c;
+/** A case by its id, whoever's it is (callers check it is the reader's to see), or null. */
+export async function caseWithId(db: AsyncExecutor, caseId: string): Promise<CaseRow | null> {
+  return (await caseById(db).get({ id: caseId })) ?? null;
 }
 // Each page of a case reads it, some twice: built once (db/prepared.ts; a select of every column built per call took
 // 75 µs, run prepared 8).
 const caseById = prepared((db) => db.select().from(cases).where(eq(cases.id, sql.placeholder('id'))));
+
+/** The case as it stands now in the database (another request may have moved it), or `c` if it is gone. */
+export async function reread(db: AsyncExecutor, c: CaseRow): Promise<CaseRow> {
+  return (await caseWithId(db, c.id)) ?? c;
+}
 
 /** The person's own case, or null (a case id alone never opens someone else's case). */
 export async function caseOf(db: AsyncExecutor, personaId: string, caseId: string): Promise<CaseRow | null> {
