@@ -1,4 +1,4 @@
-import { and, desc, eq, exists, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, exists, gt, inArray, isNull, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { AsyncExecutor } from '../db/engine';
 import { placeholderAs, prepared } from '../db/prepared';
 import { caseEvents, cases, classroomMessages, notificationReads, participants } from '../db/tables';
@@ -16,8 +16,11 @@ export type Notification = { id: string; at: string; text: string; href: string 
 const viewerKey = (v: NotificationViewer) => (v.kind === 'usager' ? `usager:${v.persona.id}` : `agent:${v.agent.id}`);
 const sessionOf = (v: NotificationViewer) => (v.kind === 'usager' ? v.persona.classSessionId : v.agent.classSessionId);
 
-// Read on every signed-in page of a citizen or an agent: built once (db/prepared.ts), the columns shown only.
-const lastReadOf = prepared((db) => db.select({ at: notificationReads.lastReadAt }).from(notificationReads).where(eq(notificationReads.viewer, sql.placeholder('viewer'))));
+// Read on every signed-in page of a citizen or an agent, and every two seconds by its bell (lib/live-streams.ts): built
+// once (db/prepared.ts), the columns shown only. "Read up to" is read inside each query (the epoch if nothing was read
+// yet), not by a statement of its own: on PostgreSQL each statement is a round trip.
+const readUpTo = (db: AsyncExecutor, column: AnyColumn) =>
+  sql`coalesce((${db.select({ at: notificationReads.lastReadAt }).from(notificationReads).where(eq(notificationReads.viewer, sql.placeholder('viewer')))}), ${placeholderAs(column, 'epoch')})`;
 const columns = {
   id: caseEvents.id,
   at: caseEvents.at,
@@ -34,7 +37,7 @@ const newEvents = (scope: SQL) =>
       .select(columns)
       .from(caseEvents)
       .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-      .where(and(scope, eq(caseEvents.classSessionId, sql.placeholder('seance')), ne(caseEvents.kind, 'avis'), gt(caseEvents.at, placeholderAs(caseEvents.at, 'since'))))
+      .where(and(scope, eq(caseEvents.classSessionId, sql.placeholder('seance')), ne(caseEvents.kind, 'avis'), gt(caseEvents.at, readUpTo(db, caseEvents.at))))
       .orderBy(desc(caseEvents.at)),
   );
 // A citizen hears from the bodies; an agent from the citizens of their body's cases (of their town hall at the état civil).
@@ -44,14 +47,14 @@ const eventsForAgent = newEvents(agentScope);
 const eventsForTownHallAgent = newEvents(and(agentScope, eq(cases.unit, sql.placeholder('unit')))!);
 
 export async function notificationsFor(db: AsyncExecutor, v: NotificationViewer, limit = 8): Promise<{ unread: number; items: Notification[] }> {
-  const since = (await lastReadOf(db).get({ viewer: viewerKey(v) }))?.at ?? new Date(0);
+  const read = { viewer: viewerKey(v), epoch: new Date(0) };
   const seance = sessionOf(v);
   const rows =
     v.kind === 'usager'
-      ? await eventsForCitizen(db).execute({ persona: v.persona.id, seance, since })
+      ? await eventsForCitizen(db).execute({ persona: v.persona.id, seance, ...read })
       : v.agent.agencyId === 'etat-civil' && v.agent.unit
-        ? await eventsForTownHallAgent(db).execute({ seance, agency: v.agent.agencyId, unit: v.agent.unit, since })
-        : await eventsForAgent(db).execute({ seance, agency: v.agent.agencyId, since });
+        ? await eventsForTownHallAgent(db).execute({ seance, agency: v.agent.agencyId, unit: v.agent.unit, ...read })
+        : await eventsForAgent(db).execute({ seance, agency: v.agent.agencyId, ...read });
   const caseItems = rows.map((e) => {
     const procedure = procedures[e.procedure];
     const ref = e.receiptNumber ?? '';
@@ -66,7 +69,7 @@ export async function notificationsFor(db: AsyncExecutor, v: NotificationViewer,
             : `${procedure.title} ${ref} : ${e.actorLabel} a répondu`;
     return { id: e.id, at: e.at.toISOString(), text, href: v.kind === 'usager' ? `/citoyen/dossiers/${e.caseId}` : `/agent/dossiers/${e.caseId}` };
   });
-  const all = [...caseItems, ...await teacherMessages(db, v, since)].sort((a, b) => b.at.localeCompare(a.at));
+  const all = [...caseItems, ...await teacherMessages(db, v, read)].sort((a, b) => b.at.localeCompare(a.at));
   return { unread: all.length, items: all.slice(0, limit) };
 }
 
@@ -90,7 +93,7 @@ const messagesSince = prepared((db) => {
           isNull(classroomMessages.participantId),
           inArray(classroomMessages.participantId, playing),
         ),
-        gt(classroomMessages.createdAt, placeholderAs(classroomMessages.createdAt, 'since')),
+        gt(classroomMessages.createdAt, readUpTo(db, classroomMessages.createdAt)),
         // Only a persona or an account a student plays hears the teacher.
         exists(playing),
       ),
@@ -98,9 +101,9 @@ const messagesSince = prepared((db) => {
 });
 
 /** What the teacher sent to the student playing this persona or agent (or to the whole class). */
-async function teacherMessages(db: AsyncExecutor, v: NotificationViewer, since: Date): Promise<Notification[]> {
+async function teacherMessages(db: AsyncExecutor, v: NotificationViewer, read: { viewer: string; epoch: Date }): Promise<Notification[]> {
   const subject = v.kind === 'usager' ? v.persona.id : v.agent.id;
-  return (await messagesSince(db).execute({ seance: sessionOf(v), subject, since })).map((m) => ({
+  return (await messagesSince(db).execute({ seance: sessionOf(v), subject, ...read })).map((m) => ({
     id: m.id,
     at: m.createdAt.toISOString(),
     text: `${m.kind === 'indice' ? 'Indice' : m.kind === 'evenement' ? 'Événement' : 'Message'} de l’enseignant·e : ${m.title}`,

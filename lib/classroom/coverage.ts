@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { cache } from 'react';
 import type { AsyncExecutor } from '../../db/engine';
 import { placeholderAs, prepared } from '../../db/prepared';
 import { type AgencyId } from '../../db/schema';
@@ -19,10 +20,11 @@ const studentAgentsOf = prepared((db) =>
     .where(and(eq(participants.classSessionId, sql.placeholder('seance')), eq(participants.role, 'agent'))),
 );
 
-/** The agent accounts students hold in the séance, with their unit (an état civil register) and when each was last seen. */
-export async function studentAgents(db: AsyncExecutor, classSessionId: string): Promise<StudentAgent[]> {
-  return studentAgentsOf(db).execute({ seance: classSessionId });
-}
+/**
+ * The agent accounts students hold in the séance, with their unit (an état civil register) and when each was last seen.
+ * Once per page view (React's cache, as lib/classroom/session-by-id.ts): the cockpit asks twice.
+ */
+export const studentAgents = cache(async (db: AsyncExecutor, classSessionId: string): Promise<StudentAgent[]> => studentAgentsOf(db).execute({ seance: classSessionId }));
 
 export type Coverage = { played: Set<string>; students: StudentAgent[] };
 

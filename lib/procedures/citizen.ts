@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { database } from '../../db/engine';
 import { requireCitizen } from '../auth/guards';
 import { caseOf, type Actor } from './engine/cases';
@@ -6,11 +7,12 @@ import type { CaseRow, Persona } from './engine/types';
 
 // The citizen's side of the case engine (Data Access Layer): every function starts from the signed-in person.
 
-export async function citizenCase(caseId: string): Promise<{ persona: Persona; c: CaseRow } | null> {
+/** The signed-in person's case; once per page view, its metadata and the page sharing it (React's cache). */
+export const citizenCase = cache(async (caseId: string): Promise<{ persona: Persona; c: CaseRow } | null> => {
   const persona = await requireCitizen();
   const c = await caseOf(database(), persona.id, caseId);
   return c ? { persona, c } : null;
-}
+});
 
 export const citizenActor = (p: Persona): Actor => ({ kind: 'usager', id: p.id, label: `${p.givenNames} ${p.preferredName ?? p.familyName}` });
 
