@@ -33,5 +33,12 @@ describe('notifications', () => {
 
     await addMessage(db, c, { kind: 'usager', id: julie.id, label: 'Julie Fontaine' }, 'Merci !', new Date(Date.now() + 2000));
     expect((await notificationsFor(db, agent)).items[0]?.text).toMatch(/^Message de Julie Fontaine/);
+
+    // Read up to a moment: what the body says after it is news again, and only that.
+    await addMessage(db, c, { kind: 'agent', id: ville.id, label: 'Ville' }, 'Il manque une page.', new Date(Date.now() + 3000));
+    expect(await notificationsFor(db, citizen)).toMatchObject({ unread: 1, items: [{ text: expect.stringMatching(/^Message de Ville/) }] });
+    await markNotificationsRead(db, agent, new Date(Date.now() + 4000));
+    expect((await notificationsFor(db, agent)).unread).toBe(0);
+    expect((await notificationsFor(db, citizen)).unread).toBe(1); // another's "read" is not hers
   });
 });
