@@ -4,6 +4,9 @@ import { bodyToken, expectNoAxeViolations, ownSubject, signInThroughProvider } f
 const exchangesPath = '/api/plateforme/v1/echanges';
 
 test('un citoyen donne son accord, voit l’échange et son mode expert dans « Mes données », le retire, puis voit la demande refusée', async ({ page, browser }) => {
+  // A whole walk (two people, a dozen pages checked by axe), as the other procedures' tests: 35 s alone, over 60 s on a
+  // slow machine beside the other lane.
+  test.setTimeout(120_000);
   await signInThroughProvider(page, /FranceConnect/, 'Karim Benali');
   await expect(page).toHaveURL(/\/citoyen$/);
   await page.getByRole('link', { name: 'Carte de stationnement résidentiel' }).click();
