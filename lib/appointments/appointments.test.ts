@@ -79,7 +79,37 @@ describe('appointments at a counter', () => {
     expect(await book(db, c!.id, offered, { now: new Date(start.getTime() + 30_000) })).toMatchObject({ day: 12 });
     // A day the counter is full for (forged): refused; a slot already begun: refused.
     await expect(book(db, d!.id, { place: '00101', day: 5, slot: 0 }, { now: start })).rejects.toMatchObject({ code: 'creneau_pris' });
-    await expect(book(db, d!.id, { ...offered, slot: 1 }, { now: new Date(offered.startsAt.getTime() + 60_000) })).rejects.toMatchObject({ code: 'creneau_pris' });
+    await expect(book(db, d!.id, { ...offered, slot: 1 }, { now: new Date(offered.startsAt.getTime() + 60_000) })).rejects.toMatchObject({ code: 'creneau_passe', message: expect.stringMatching(/passé pendant que vous choisissiez/) });
     await expect(book(db, d!.id, { place: '00101', day: 12, slot: 7 }, { now: start })).rejects.toMatchObject({ code: 'creneau_pris' });
+  });
+
+  it('on a fast séance clock, offers no slot that would begin while the person reads, so the first one offered is still free a minute later', async () => {
+    // The default pace: a month in five minutes, a day in ten seconds; the farther town hall is full for two days only.
+    await db.update(classSessions).set({ minutesPerMonth: 5 }).where(eq(classSessions.id, session)).run();
+    const [c, d] = await newCases(2);
+    const now = new Date(start.getTime() + 45_000);
+    const far = await freeSlots(db, session, '00104', now);
+    expect(far.length).toBeGreaterThan(0);
+    // Every slot offered begins more than a reading minute later: not two days (twenty seconds) ahead, but seven.
+    for (const s of far) expect(s.startsAt.getTime()).toBeGreaterThan(now.getTime() + 60_000);
+    expect(far[0]).toMatchObject({ inDays: 7, hour: '10:00' });
+    // Booked a minute after the list was drawn: taken.
+    expect(await book(db, c!.id, far[0]!, { now: new Date(now.getTime() + 60_000) })).toMatchObject({ day: far[0]!.day });
+    // The next one, chosen after reading for two minutes (twelve days): it has begun, and the person is told so.
+    await expect(book(db, d!.id, far[1]!, { now: new Date(now.getTime() + 120_000) })).rejects.toMatchObject({ code: 'creneau_passe' });
+  });
+
+  it('at the fastest pace (a day in two seconds) the calendar still opens: from the first day a person who reads for a minute can come, ten days of it', async () => {
+    await db.update(classSessions).set({ minutesPerMonth: 1 }).where(eq(classSessions.id, session)).run();
+    const people = await newCases(3);
+    const now = new Date(start.getTime() + 10_000); // day 5
+    for (const [i, counter] of counters.entries()) {
+      const slots = await freeSlots(db, session, counter.place, now);
+      // A reading minute is thirty days: every counter's first slot is the morning after them, ten days open from there.
+      expect(slots, counter.place).toHaveLength(10 * counter.hours.length);
+      expect(slots[0]!.inDays, counter.place).toBe(30);
+      for (const s of slots) expect(s.startsAt.getTime()).toBeGreaterThan(now.getTime() + 60_000);
+      expect(await book(db, people[i]!.id, slots.at(-1)!, { now: new Date(now.getTime() + 59_000) })).toMatchObject({ place: counter.place });
+    }
   });
 });

@@ -42,7 +42,16 @@ export function slotStart(sessionStart: Date, scale: TimeScale, day: number, hou
   return addScaled(sessionStart, { days: day + (h * 60 + m) / 1440 }, scale);
 }
 
-/** A counter's free slots from now: none before its calendar opens, booked ones left out. */
+/**
+ * The days a counter's calendar offers from `now`: after the days it is full for, and not before the day a person who
+ * reads the list for a minute could still come (on a fast séance clock, days pass in seconds), for `bookingWindowDays`.
+ */
+function openDays(counter: Counter, sessionStart: Date, scale: TimeScale, now: Date): { from: number; to: number } {
+  const from = Math.max(dayOf(sessionStart, scale, now) + counter.fullForDays, dayOf(sessionStart, scale, new Date(now.getTime() + readingMs)));
+  return { from, to: from + bookingWindowDays };
+}
+
+/** A counter's free slots from now: none before its calendar opens, none that would begin while the person reads the list, booked ones left out. */
 export async function freeSlots(db: AsyncExecutor, classSessionId: string, place: string, now = new Date()): Promise<Slot[]> {
   const counter = counters.find((c) => c.place === place);
   const session = await sessionById(db, classSessionId);
@@ -52,10 +61,13 @@ export async function freeSlots(db: AsyncExecutor, classSessionId: string, place
   const taken = new Set(
     (await db.select({ day: appointments.day, slot: appointments.slot }).from(appointments).where(and(eq(appointments.classSessionId, classSessionId), eq(appointments.place, place), isNull(appointments.cancelledAt))).all()).map((a) => `${a.day}:${a.slot}`),
   );
+  const readable = now.getTime() + readingMs;
+  const { from, to } = openDays(counter, session.createdAt, scale, now);
   const slots: Slot[] = [];
-  for (let day = today + counter.fullForDays; day < today + counter.fullForDays + bookingWindowDays; day++) {
+  for (let day = from; day < to; day++) {
     counter.hours.forEach((hour, slot) => {
-      if (!taken.has(`${day}:${slot}`)) slots.push({ place, day, slot, hour, startsAt: slotStart(session.createdAt, scale, day, hour), inDays: day - today });
+      const startsAt = slotStart(session.createdAt, scale, day, hour);
+      if (startsAt.getTime() > readable && !taken.has(`${day}:${slot}`)) slots.push({ place, day, slot, hour, startsAt, inDays: day - today });
     });
   }
   return slots;
@@ -64,9 +76,10 @@ export async function freeSlots(db: AsyncExecutor, classSessionId: string, place
 /**
  * Whether a slot may still be booked: one the counter has (its day within the open calendar, its hour one of the
  * counter's), not yet begun. A slot offered a moment ago stays bookable while the person reads the list, even though
- * the séance's days pass in seconds; whether someone else took it, the unique index says.
+ * the séance's days pass in seconds; whether someone else took it, the unique index says. `passe`: the slot was real
+ * but has begun (the person read longer than the list allowed for); `null`: not a slot this counter offers.
  */
-async function bookable(db: AsyncExecutor, classSessionId: string, choice: { place: string; day: number; slot: number }, now: Date): Promise<Slot | null> {
+async function bookable(db: AsyncExecutor, classSessionId: string, choice: { place: string; day: number; slot: number }, now: Date): Promise<Slot | 'passe' | null> {
   const counter = counters.find((c) => c.place === choice.place);
   const session = await sessionById(db, classSessionId);
   const hour = counter?.hours[choice.slot];
@@ -76,7 +89,9 @@ async function bookable(db: AsyncExecutor, classSessionId: string, choice: { pla
   const startsAt = slotStart(session.createdAt, scale, choice.day, hour);
   // Offered at most a minute ago: the days that passed meanwhile (on a fast clock, several) are forgiven, no more.
   const graceDays = Math.ceil(readingMs / scaledMs({ days: 1 }, scale));
-  if (startsAt.getTime() <= now.getTime() || choice.day < today + counter.fullForDays - graceDays || choice.day >= today + counter.fullForDays + bookingWindowDays) return null;
+  if (choice.day < 0 || choice.day >= openDays(counter, session.createdAt, scale, now).to) return null;
+  if (startsAt.getTime() <= now.getTime()) return 'passe';
+  if (choice.day < today + counter.fullForDays - graceDays) return null;
   return { place: counter.place, day: choice.day, slot: choice.slot, hour, startsAt, inDays: choice.day - today };
 }
 
@@ -97,6 +112,7 @@ export async function book(db: AsyncExecutor, caseId: string, choice: { place: s
   const found = await caseWithId(db, caseId);
   if (!found) throw new CaseError('introuvable', 'Cette demande n’existe pas.');
   const offered = await bookable(db, found.classSessionId, choice, now);
+  if (offered === 'passe') throw new CaseError('creneau_passe', 'Ce créneau est passé pendant que vous choisissiez. Choisissez-en un autre : la liste est à jour.');
   if (!offered) throw new CaseError('creneau_pris', 'Ce créneau n’est plus libre : choisissez-en un autre.');
   try {
     return await transaction(db, async (tx) => {

@@ -6,11 +6,12 @@ import { actionKeyOf, once } from '@/lib/action-keys';
 import { finish, type Outcome } from '@/lib/flash';
 import { citizenCase } from '@/lib/procedures/citizen';
 import { CaseError } from '@/lib/procedures/engine/cases';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 
 export type BookingState = { error: string | null; choice: string; attempt: number };
 
-/** Books the chosen slot (or moves the booking there), once whatever the clicks; a slot just taken comes back beside the list. */
+/** Books the chosen slot (or moves the booking there), once whatever the clicks; a slot just taken or begun comes back beside a list drawn again. */
 export async function bookAction(caseId: string, replacing: string | null, previous: BookingState, form: FormData): Promise<BookingState> {
   const found = await citizenCase(caseId);
   if (!found || found.c.procedure !== 'titre-identite') redirect('/citoyen');
@@ -33,5 +34,7 @@ export async function bookAction(caseId: string, replacing: string | null, previ
     { settled: (o) => 'path' in o },
   );
   if ('path' in outcome) return finish(outcome);
+  // A slot taken or begun meanwhile: the list is drawn again, from now.
+  if (outcome.error) revalidatePath(`/citoyen/dossiers/${caseId}/rendez-vous`);
   return outcome;
 }
