@@ -8,7 +8,7 @@ import { liveSnapshot } from './live';
 import { createSession } from './sessions';
 
 describe('liveSnapshot', () => {
-  it('counts every exchange per body and result, and shows the 40 latest, newest first', async () => {
+  it('counts every exchange per body and result, draws the 12 latest on the map and puts the 40 latest events in the feed, newest first', async () => {
     const db = await freshDb();
     const teacher = (await db.select().from(teachers).get())!;
     const session = await createSession(getEngine(), teacher.id, { name: 'Carte en direct', preset: 'tout' });
@@ -31,7 +31,8 @@ describe('liveSnapshot', () => {
     const snapshot = await liveSnapshot(db, session);
     for (const body of snapshot.bodies) expect({ id: body.id, granted: body.granted, refused: body.refused, failed: body.failed }).toEqual({ id: body.id, ...expected.get(body.id) });
     expect(snapshot.bodies.find((b) => b.id === 'dgfip')).toMatchObject({ granted: 39, refused: 13, failed: 13 });
-    expect(snapshot.exchanges.map((e) => e.sequence)).toEqual(Array.from({ length: 40 }, (_, i) => 130 - i));
-    expect(snapshot.timeline.filter((e) => e.kind === 'echange')).toHaveLength(40);
+    expect(snapshot.exchanges.map((e) => e.sequence)).toEqual(Array.from({ length: 12 }, (_, i) => 130 - i));
+    expect(snapshot.timeline).toHaveLength(40);
+    expect(snapshot.timeline.filter((e) => e.kind === 'echange').map((e) => e.id)).toEqual(Array.from({ length: 40 }, (_, i) => `j${130 - i}`));
   });
 });

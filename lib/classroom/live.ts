@@ -34,6 +34,14 @@ export type LiveSnapshot = {
 };
 
 const resultWords = { accorde: 'accordé', refuse: 'refusé', echec: 'en échec' } as const;
+
+/**
+ * How much of the séance the cockpit shows, and so what the snapshot carries (a page's cost is its bytes, twice: the
+ * HTML and the props inlined for hydration, then each stream's first event): the latest exchanges drawn on the map,
+ * and the latest events of the feed (the whole history is the journal's and the debrief's).
+ */
+export const shownOnMap = 12;
+export const shownInFeed = 40;
 const tones = { accorde: 'ok', refuse: 'refused', echec: 'failed' } as const;
 
 // The live view's reads, built once (db/prepared.ts): the cockpit reads them on each view and the streams on each tick
@@ -41,7 +49,7 @@ const tones = { accorde: 'ok', refuse: 'refused', echec: 'failed' } as const;
 const caseRef = { procedure: cases.procedure, receiptNumber: cases.receiptNumber };
 const read = {
   agencies: prepared((db) => db.select({ id: agencies.id, name: agencies.shortName }).from(agencies)),
-  latestEntries: prepared((db) => db.select().from(journalEntries).where(eq(journalEntries.classSessionId, sql.placeholder('seance'))).orderBy(desc(journalEntries.sequence)).limit(40)),
+  latestEntries: prepared((db) => db.select().from(journalEntries).where(eq(journalEntries.classSessionId, sql.placeholder('seance'))).orderBy(desc(journalEntries.sequence)).limit(shownInFeed)),
   // Only the columns shown: a case's answers and outcome (JSON) are not parsed twice a second for each screen.
   cases: prepared((db) =>
     db.select({ ...caseRef, state: cases.state, personaId: cases.personaId }).from(cases).where(eq(cases.classSessionId, sql.placeholder('seance'))).orderBy(desc(cases.updatedAt)),
@@ -114,7 +122,7 @@ export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now
     const fault = faults.find((f) => f.agency === id);
     return { id, name: name(id), played: session.bodiesPlayed.includes(id), fault: fault ? fault.kind : null, granted: total('accorde'), refused: total('refuse'), failed: total('echec') };
   });
-  const exchanges: LiveExchange[] = entries.map((e) => ({ sequence: e.sequence, at: e.recordedAt, consumer: e.consumer, provider: e.provider, result: e.result, reason: e.reason }));
+  const exchanges: LiveExchange[] = entries.slice(0, shownOnMap).map((e) => ({ sequence: e.sequence, at: e.recordedAt, consumer: e.consumer, provider: e.provider, result: e.result, reason: e.reason }));
 
   // Cases by procedure and state.
   const caseRows = Object.values(procedures).map((def) => {
@@ -161,7 +169,7 @@ export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now
     ...messages.map((m) => ({ id: `m${m.id}`, at: m.createdAt.toISOString(), kind: 'message' as const, tone: 'info' as const, text: `Vous avez envoyé « ${m.title} » à ${m.participantId ? (pseudonyms.get(m.participantId) ?? 'un·e élève') : 'toute la classe'}` })),
   ]
     .sort((a, b) => b.at.localeCompare(a.at))
-    .slice(0, 80);
+    .slice(0, shownInFeed);
 
   const alertsHeadline = alerts.length > 1 ? `${countOf(alerts.length, 'organisme attend', 'organismes attendent')} leurs élèves\u00a0: ${formatList(alerts.map((a) => agencyShortName(a.agency)))}.` : null;
   return { joined: people.length, expected: session.expectedStudents, bodies, exchanges, cases: caseRows, participants, timeline, alerts, alertsHeadline };

@@ -67,7 +67,7 @@ export function LiveView({ title, classSessionId, initial, roleLabels, stateLabe
     }),
   );
   const names = new Map(data.bodies.map((b) => [b.id, b.name]));
-  const shown = data.exchanges.slice(0, 12);
+  const shown = data.exchanges; // the latest, as many as the map draws (lib/classroom/live.ts)
   const newest = data.exchanges[0];
   const totals = data.bodies.reduce((t, b) => ({ ok: t.ok + b.granted, refused: t.refused + b.refused, failed: t.failed + b.failed }), { ok: 0, refused: 0, failed: 0 });
   // Each exchange touches two bodies: the totals above count it twice.
