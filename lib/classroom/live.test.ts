@@ -4,7 +4,8 @@ import { freshDb } from '../../test/db';
 import { agencyIds, type AgencyId, type ExchangeResult } from '../../db/schema';
 import { teachers } from '../../db/tables';
 import { appendJournalEntry } from '../platform/journal';
-import { liveSnapshot } from './live';
+import { liveParticipants, liveSnapshot } from './live';
+import { deviceHash, joinSession, newDeviceSecret } from './participants';
 import { createSession } from './sessions';
 
 describe('liveSnapshot', () => {
@@ -34,5 +35,16 @@ describe('liveSnapshot', () => {
     expect(snapshot.exchanges.map((e) => e.sequence)).toEqual(Array.from({ length: 12 }, (_, i) => 130 - i));
     expect(snapshot.timeline).toHaveLength(40);
     expect(snapshot.timeline.filter((e) => e.kind === 'echange').map((e) => e.id)).toEqual(Array.from({ length: 40 }, (_, i) => `j${130 - i}`));
+  });
+
+  it('the students’ tab reads the students as the cockpit shows them, without the rest of the snapshot', async () => {
+    const db = await freshDb();
+    const teacher = (await db.select().from(teachers).get())!;
+    const session = await createSession(getEngine(), teacher.id, { name: 'Les élèves', preset: 'tout' });
+    for (const pseudonym of ['Léa', 'Noé', 'Inès', 'Malo', 'Zoé']) expect((await joinSession(db, session, pseudonym, deviceHash(newDeviceSecret()))).ok).toBe(true);
+    const whole = await liveSnapshot(db, session);
+    const students = await liveParticipants(db, session);
+    expect(students.participants.map((p) => p.pseudonym).sort()).toEqual(['Inès', 'Léa', 'Malo', 'Noé', 'Zoé']);
+    expect(students).toEqual({ participants: whole.participants, joined: 5, expected: whole.expected });
   });
 });

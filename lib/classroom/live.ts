@@ -8,7 +8,7 @@ import { exchangeTally } from '../platform/journal-tally';
 import { reasonLabel } from '../platform/errors';
 import { stateLabels } from '../procedures/engine/state-machine';
 import { procedures } from '../procedures/registry';
-import { participantsOfSession } from './participants';
+import { participantsOfSession, type Participant } from './participants';
 import type { ClassSession } from './sessions';
 import { strandAlerts, type StrandAlert } from './coverage';
 import { countOf, formatList, lowerFirst } from '../format';
@@ -131,25 +131,7 @@ export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now
     return { procedure: def.id, title: def.title, shortTitle: def.shortTitle, counts };
   });
 
-  // Participants and what each is doing, read from their latest case or action.
-  const personaNames = new Map(personaRows.map((p) => [p.id, `${p.givenNames.split(' ')[0]} ${p.preferredName ?? p.familyName}`]));
-  const agentNames = new Map(agentRows.map((a) => [a.id, `${a.givenName} ${a.familyName} (${a.agency})`]));
-  const aidantNames = new Map(aidantRows.map((a) => [a.id, `${a.givenName} ${a.familyName}`]));
-  const ref = (c: { procedure: keyof typeof procedures; receiptNumber: string | null }) => `${procedures[c.procedure].title}${c.receiptNumber ? ` ${c.receiptNumber}` : ''}`;
-  const hintCounts = new Map(hintRows.map((r) => [r.p, r.n]));
-  const participants: LiveParticipant[] = people.map((p) => {
-    const id = p.subjectId ?? '';
-    let doing = 'n’a encore rien fait';
-    if (p.role === 'citoyen') {
-      const latest = allCases.find((c) => c.personaId === id);
-      if (latest) doing = `${ref(latest)} : ${lowerFirst(stateLabels[latest.state])}`;
-    } else if (p.role === 'agent' || p.role === 'aidant') {
-      const latest = events.find(({ e }) => e.actorId === id);
-      if (latest) doing = `${latest.e.kind === 'message' ? 'a écrit au sujet de' : latest.e.toState ? `${lowerFirst(stateLabels[latest.e.toState])} :` : 'a agi sur'} ${ref(latest.c)}`;
-    } else doing = 'lit le journal et le catalogue';
-    const playing = p.role === 'citoyen' ? (personaNames.get(id) ?? null) : p.role === 'agent' ? (agentNames.get(id) ?? null) : p.role === 'aidant' ? (aidantNames.get(id) ?? null) : null;
-    return { id: p.id, pseudonym: p.pseudonym, role: p.role, playing, doing, lastSeenAt: p.lastSeenAt.toISOString(), hintsRevealed: hintCounts.get(p.id) ?? 0 };
-  });
+  const participants = participantsDoing({ people, cases: allCases, personas: personaRows, agents: agentRows, aidants: aidantRows, events, hints: hintRows });
 
   // One timeline: exchanges, case events, arrivals, the teacher's messages.
   const pseudonyms = new Map(people.map((p) => [p.id, p.pseudonym]));
@@ -173,4 +155,54 @@ export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now
 
   const alertsHeadline = alerts.length > 1 ? `${countOf(alerts.length, 'organisme attend', 'organismes attendent')} leurs élèves\u00a0: ${formatList(alerts.map((a) => agencyShortName(a.agency)))}.` : null;
   return { joined: people.length, expected: session.expectedStudents, bodies, exchanges, cases: caseRows, participants, timeline, alerts, alertsHeadline };
+}
+
+/** A case as the cockpit names it: its procedure, and its number once filed. */
+const ref = (c: { procedure: keyof typeof procedures; receiptNumber: string | null }) => `${procedures[c.procedure].title}${c.receiptNumber ? ` ${c.receiptNumber}` : ''}`;
+type Reads<K extends keyof typeof read> = Awaited<ReturnType<ReturnType<(typeof read)[K]>['execute']>>;
+type ParticipantReads = {
+  people: Participant[];
+  cases: Reads<'cases'>;
+  personas: Reads<'personas'>;
+  agents: Reads<'agents'>;
+  aidants: Reads<'aidants'>;
+  events: Reads<'events'>;
+  hints: Reads<'hints'>;
+};
+
+/** Each participant, whom they play and what they are doing, read from their latest case or action. */
+function participantsDoing({ people, cases: allCases, personas: personaRows, agents: agentRows, aidants: aidantRows, events, hints: hintRows }: ParticipantReads): LiveParticipant[] {
+  const personaNames = new Map(personaRows.map((p) => [p.id, `${p.givenNames.split(' ')[0]} ${p.preferredName ?? p.familyName}`]));
+  const agentNames = new Map(agentRows.map((a) => [a.id, `${a.givenName} ${a.familyName} (${a.agency})`]));
+  const aidantNames = new Map(aidantRows.map((a) => [a.id, `${a.givenName} ${a.familyName}`]));
+  const hintCounts = new Map(hintRows.map((r) => [r.p, r.n]));
+  return people.map((p) => {
+    const id = p.subjectId ?? '';
+    let doing = 'n’a encore rien fait';
+    if (p.role === 'citoyen') {
+      const latest = allCases.find((c) => c.personaId === id);
+      if (latest) doing = `${ref(latest)} : ${lowerFirst(stateLabels[latest.state])}`;
+    } else if (p.role === 'agent' || p.role === 'aidant') {
+      const latest = events.find(({ e }) => e.actorId === id);
+      if (latest) doing = `${latest.e.kind === 'message' ? 'a écrit au sujet de' : latest.e.toState ? `${lowerFirst(stateLabels[latest.e.toState])} :` : 'a agi sur'} ${ref(latest.c)}`;
+    } else doing = 'lit le journal et le catalogue';
+    const playing = p.role === 'citoyen' ? (personaNames.get(id) ?? null) : p.role === 'agent' ? (agentNames.get(id) ?? null) : p.role === 'aidant' ? (aidantNames.get(id) ?? null) : null;
+    return { id: p.id, pseudonym: p.pseudonym, role: p.role, playing, doing, lastSeenAt: p.lastSeenAt.toISOString(), hintsRevealed: hintCounts.get(p.id) ?? 0 };
+  });
+}
+
+/** The students as the cockpit shows them, for a page that shows only them (the students' tab): seven reads, not thirteen. */
+export async function liveParticipants(db: AsyncExecutor, session: ClassSession): Promise<Pick<LiveSnapshot, 'participants' | 'joined' | 'expected'>> {
+  const seance = { seance: session.id };
+  const [people, allCases, personaRows, agentRows, aidantRows, events, hintRows] = await Promise.all([
+    participantsOfSession(db, session.id),
+    read.cases(db).execute(seance),
+    read.personas(db).execute(seance),
+    read.agents(db).execute(seance),
+    read.aidants(db).execute(seance),
+    read.events(db).execute(seance),
+    read.hints(db).execute(seance),
+  ]);
+  const participants = participantsDoing({ people, cases: allCases, personas: personaRows, agents: agentRows, aidants: aidantRows, events, hints: hintRows });
+  return { participants, joined: people.length, expected: session.expectedStudents };
 }

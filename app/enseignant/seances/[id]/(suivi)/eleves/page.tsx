@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { database } from '@/db/engine';
-import { liveSnapshot } from '@/lib/classroom/live';
+import { liveParticipants } from '@/lib/classroom/live';
 import { currentChoices, reassignChoices } from '@/lib/classroom/participants';
 import { roleLabels } from '@/lib/classroom/roles';
 import { formatTime, upperFirst } from '@/lib/format';
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Élèves de la séance — espace en
 export default async function StudentsPage({ params }: { params: Promise<{ id: string }> }) {
   const { session } = await teacherSession((await params).id);
   const db = database();
-  const { participants, joined, expected } = await liveSnapshot(db, session);
+  const { participants, joined, expected } = await liveParticipants(db, session);
   const [choices, current] = await Promise.all([reassignChoices(db, session.id), currentChoices(db, session.id)]);
   return (
     <>
