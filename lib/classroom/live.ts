@@ -181,10 +181,10 @@ function participantsDoing({ people, cases: allCases, personas: personaRows, age
     let doing = 'n’a encore rien fait';
     if (p.role === 'citoyen') {
       const latest = allCases.find((c) => c.personaId === id);
-      if (latest) doing = `${ref(latest)} : ${lowerFirst(stateLabels[latest.state])}`;
+      if (latest) doing = `${ref(latest)} : ${lowerFirst(stateLabels[latest.state])}`;
     } else if (p.role === 'agent' || p.role === 'aidant') {
       const latest = events.find(({ e }) => e.actorId === id);
-      if (latest) doing = `${latest.e.kind === 'message' ? 'a écrit au sujet de' : latest.e.toState ? `${lowerFirst(stateLabels[latest.e.toState])} :` : 'a agi sur'} ${ref(latest.c)}`;
+      if (latest) doing = `${latest.e.kind === 'message' ? 'a écrit au sujet de' : latest.e.toState ? `${lowerFirst(stateLabels[latest.e.toState])} :` : 'a agi sur'} ${ref(latest.c)}`;
     } else doing = 'lit le journal et le catalogue';
     const playing = p.role === 'citoyen' ? (personaNames.get(id) ?? null) : p.role === 'agent' ? (agentNames.get(id) ?? null) : p.role === 'aidant' ? (aidantNames.get(id) ?? null) : null;
     return { id: p.id, pseudonym: p.pseudonym, role: p.role, playing, doing, lastSeenAt: p.lastSeenAt.toISOString(), hintsRevealed: hintCounts.get(p.id) ?? 0 };
