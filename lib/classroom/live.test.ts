@@ -2,10 +2,13 @@ import { getEngine, transaction } from '../../db/engine';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { agencyIds, type AgencyId, type ExchangeResult } from '../../db/schema';
-import { teachers } from '../../db/tables';
+import { agents, teachers } from '../../db/tables';
+import { eq } from 'drizzle-orm';
 import { appendJournalEntry } from '../platform/journal';
 import { liveParticipants, liveSnapshot } from './live';
-import { deviceHash, joinSession, newDeviceSecret } from './participants';
+import { deviceHash, joinSession, newDeviceSecret, reassignParticipant } from './participants';
+import { startOnBehalf } from '../procedures/agent';
+import { stateLabels } from '../procedures/engine/state-machine';
 import { createSession } from './sessions';
 
 describe('liveSnapshot', () => {
@@ -42,9 +45,24 @@ describe('liveSnapshot', () => {
     const teacher = (await db.select().from(teachers).get())!;
     const session = await createSession(getEngine(), teacher.id, { name: 'Les élèves', preset: 'tout' });
     for (const pseudonym of ['Léa', 'Noé', 'Inès', 'Malo', 'Zoé']) expect((await joinSession(db, session, pseudonym, deviceHash(newDeviceSecret()))).ok).toBe(true);
+    // Some are doing something: an agent keys in a request at the counter for a citizen played by another student.
+    const byName = new Map((await liveParticipants(db, session)).participants.map((p) => [p.pseudonym, p.id]));
+    const agentStudent = (await reassignParticipant(db, session, byName.get('Léa')!, { role: 'agent', subject: 'etat-civil' }))!;
+    const citizenStudent = (await reassignParticipant(db, session, byName.get('Noé')!, 'citoyen'))!;
+    await reassignParticipant(db, session, byName.get('Inès')!, 'observateur');
+    const agent = (await db.select().from(agents).where(eq(agents.id, agentStudent.subjectId!)).get())!;
+    await startOnBehalf(db, agent, citizenStudent.subjectId!, 'acte-naissance', 'guichet');
+
     const whole = await liveSnapshot(db, session);
     const students = await liveParticipants(db, session);
-    expect(students.participants.map((p) => p.pseudonym).sort()).toEqual(['Inès', 'Léa', 'Malo', 'Noé', 'Zoé']);
     expect(students).toEqual({ participants: whole.participants, joined: 5, expected: whole.expected });
+    const doing = Object.fromEntries(students.participants.map((p) => [p.pseudonym, p.doing]));
+    expect(doing).toEqual({
+      Léa: 'a agi sur Acte de naissance',
+      Noé: `Acte de naissance\u00a0: ${stateLabels.brouillon.toLowerCase()}`,
+      Inès: 'lit le journal et le catalogue',
+      Malo: 'n’a encore rien fait',
+      Zoé: 'n’a encore rien fait',
+    });
   });
 });
