@@ -96,23 +96,18 @@ export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now
   // one after the other cost thirteen turns (measured on PostgreSQL under a class of 30: 1–2 s), together about one.
   const seance = { seance: session.id };
   const since = new Date(now.getTime() - 3 * 3_600_000);
-  const [agencyRows, tally, entries, faults, allCases, people, personaRows, agentRows, aidantRows, events, messages, hintRows, alerts] = await Promise.all([
+  const [agencyRows, tally, entries, faults, students, messages, alerts] = await Promise.all([
     read.agencies(db).execute(),
     // Exchanges: counts per body (kept with the last entry counted: the journal grows all séance long and this runs
     // twice a second), the latest ones for the map and the timeline.
     exchangeTally(db, session.id, now),
     read.latestEntries(db).execute(seance),
     faultsInForce(db, session.id, now),
-    read.cases(db).execute(seance),
-    participantsOfSession(db, session.id),
-    read.personas(db).execute(seance),
-    read.agents(db).execute(seance),
-    read.aidants(db).execute(seance),
-    read.events(db).execute(seance),
+    participantReads(db, session.id),
     read.messages(db).execute({ ...seance, since }),
-    read.hints(db).execute(seance),
     strandAlerts(db, session, now),
   ]);
+  const { people, cases: allCases, events } = students;
   const names = new Map(agencyRows.map((a) => [a.id, a.name]));
   const name = (id: AgencyId) => names.get(id) ?? id;
 
@@ -131,7 +126,7 @@ export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now
     return { procedure: def.id, title: def.title, shortTitle: def.shortTitle, counts };
   });
 
-  const participants = participantsDoing({ people, cases: allCases, personas: personaRows, agents: agentRows, aidants: aidantRows, events, hints: hintRows });
+  const participants = participantsDoing(students);
 
   // One timeline: exchanges, case events, arrivals, the teacher's messages.
   const pseudonyms = new Map(people.map((p) => [p.id, p.pseudonym]));
@@ -191,11 +186,11 @@ function participantsDoing({ people, cases: allCases, personas: personaRows, age
   });
 }
 
-/** The students as the cockpit shows them, for a page that shows only them (the students' tab): seven reads, not thirteen. */
-export async function liveParticipants(db: AsyncExecutor, session: ClassSession): Promise<Pick<LiveSnapshot, 'participants' | 'joined' | 'expected'>> {
-  const seance = { seance: session.id };
-  const [people, allCases, personaRows, agentRows, aidantRows, events, hintRows] = await Promise.all([
-    participantsOfSession(db, session.id),
+/** What participantsDoing reads: the séance's students, cases, characters, case events and hints, all at once. */
+async function participantReads(db: AsyncExecutor, classSessionId: string): Promise<ParticipantReads> {
+  const seance = { seance: classSessionId };
+  const [people, caseRows, personaRows, agentRows, aidantRows, eventRows, hintRows] = await Promise.all([
+    participantsOfSession(db, classSessionId),
     read.cases(db).execute(seance),
     read.personas(db).execute(seance),
     read.agents(db).execute(seance),
@@ -203,6 +198,11 @@ export async function liveParticipants(db: AsyncExecutor, session: ClassSession)
     read.events(db).execute(seance),
     read.hints(db).execute(seance),
   ]);
-  const participants = participantsDoing({ people, cases: allCases, personas: personaRows, agents: agentRows, aidants: aidantRows, events, hints: hintRows });
-  return { participants, joined: people.length, expected: session.expectedStudents };
+  return { people, cases: caseRows, personas: personaRows, agents: agentRows, aidants: aidantRows, events: eventRows, hints: hintRows };
+}
+
+/** The students as the cockpit shows them, for a page that shows only them (the students' tab): seven reads, not thirteen. */
+export async function liveParticipants(db: AsyncExecutor, session: ClassSession): Promise<Pick<LiveSnapshot, 'participants' | 'joined' | 'expected'>> {
+  const reads = await participantReads(db, session.id);
+  return { participants: participantsDoing(reads), joined: reads.people.length, expected: session.expectedStudents };
 }
