@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { textsSent } from '../test/db';
+import { textsSent, tripsOf } from '../test/db';
 import { createTestDatabase, startTestPostgres, type TestPostgres } from '../test/postgres';
 import { applyMigrations, openDatabase } from './client';
-import { postgresEngine, sqliteEngine, tablesFor, transaction, writeTogether, type AsyncExecutor, type Engine, type EngineName } from './engine';
+import { postgresEngine, sqliteEngine, tablesFor, transaction, writeTogether, writeWithCommit, type AsyncExecutor, type Engine, type EngineName } from './engine';
 import { migratePostgres } from './pg/migrate';
 import { prepared } from './prepared';
 import { statementName } from './statement-name';
@@ -417,6 +417,101 @@ describe('PostgreSQL transactions with a named lock', () => {
     await expect(single.transaction((tx) => tx.insert(t.actionKeys).values(keyRow(2)).run(), { lock: 'journal:l' })).rejects.toThrow();
     await expect(single.transaction(async (tx) => tx.insert(t.actionKeys).values(keyRow(3)).run().then(() => 'ok'), { lock: 'journal:l' })).resolves.toBe('ok');
     expect((await engine.db.select().from(t.actionKeys).all()).map((r) => r.key).sort()).toEqual(['1', '2', '3']);
+  });
+});
+
+describe('PostgreSQL sends a transaction’s statements without waiting where it may', () => {
+  it('BEGIN, the lock and the transaction’s first read in one round trip, the last writes and COMMIT in another; the read still sees what the lock’s previous holder committed', async () => {
+    const engine = await open('postgres');
+    const t = tablesFor('postgres');
+    await engine.db.insert(t.classSessions).values({ id: 'g', name: 'Séance g', joinCode: 'GGGGGG' });
+    // Each reads how many keys there are and writes the next, as an append to a séance's journal reads its heads.
+    let runs = 0;
+    const next = (on: Engine) =>
+      on.transaction(
+        async (tx, n) => {
+          runs += 1;
+          await writeWithCommit(tx, [tx.insert(t.actionKeys).values(keyRow(n + 1))]);
+          return n + 1;
+        },
+        { lock: 'journal:g', read: async (tx: AsyncExecutor) => (await tx.select({ n: sql<number>`count(*)::int` }).from(t.actionKeys).where(eq(t.actionKeys.classSessionId, 'g')).all())[0]!.n },
+      );
+    const trips = await tripsOf(() => next(engine));
+    expect(trips.map(({ text, trip }) => [text.replace(/\s+/g, ' ').slice(0, 36), trip])).toEqual([
+      ['BEGIN; SELECT pg_advisory_xact_lock(', 1],
+      ['select count(*)::int from "action_ke', 1],
+      ['insert into "action_keys" ("key", "a', 2],
+      ['COMMIT', 2],
+    ]);
+    // Twenty at once, from two pools (two app servers): each read, sent behind the lock, sees the commit of the one
+    // before it — every number once, and no transaction refused and run again.
+    const other = postgresEngine(urls.get(engine)!);
+    opened.push(other);
+    runs = 0;
+    const numbers = await Promise.all(Array.from({ length: 20 }, (_, i) => next(i % 2 ? other : engine)));
+    expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
+    expect(runs).toBe(20);
+  });
+
+  it('a write sent with the COMMIT that is refused fails the transaction whole, with its own error; later statements see it', async () => {
+    const engine = await open('postgres');
+    const t = tablesFor('postgres');
+    await engine.db.insert(t.classSessions).values({ id: 'g', name: 'Séance g', joinCode: 'GGGGGG' });
+    // Statements after it, in the same transaction, see its row.
+    const seen = await engine.transaction(async (tx) => {
+      await writeWithCommit(tx, [tx.insert(t.actionKeys).values(keyRow(1))]);
+      return (await tx.select().from(t.actionKeys).where(eq(t.actionKeys.key, '1')).all()).length;
+    });
+    expect(seen).toBe(1);
+    // A key that exists: refused when the COMMIT is answered, run again as any refused unique key (five times), then
+    // thrown with the driver's error; the séance written before it in the transaction is not there.
+    let runs = 0;
+    await expect(engine.transaction(async (tx) => {
+      runs += 1;
+      await tx.insert(t.classSessions).values({ id: 'h', name: 'Séance h', joinCode: 'HHHHHH' }).run();
+      await writeWithCommit(tx, [tx.insert(t.actionKeys).values(keyRow(1))]);
+    })).rejects.toMatchObject({ cause: { code: '23505' } });
+    expect(runs).toBe(5);
+    expect(await engine.db.select().from(t.classSessions).where(eq(t.classSessions.id, 'h')).all()).toEqual([]);
+    // The connection is clean afterwards (a pool of one).
+    const single = postgresEngine(urls.get(engine)!, { max: 1 });
+    opened.push(single);
+    await expect(single.transaction(async (tx) => writeWithCommit(tx, [tx.insert(t.actionKeys).values(keyRow(1))]))).rejects.toMatchObject({ cause: { code: '23505' } });
+    await expect(single.transaction(async (tx) => writeWithCommit(tx, [tx.insert(t.actionKeys).values(keyRow(2))]).then(() => 'ok'))).resolves.toBe('ok');
+    expect((await engine.db.select().from(t.actionKeys).all()).map((r) => r.key).sort()).toEqual(['1', '2']);
+  });
+
+  it('a lock that fails: the transaction fails with the lock’s error, not with what the statements sent behind it were told', async () => {
+    const engine = await open('postgres');
+    const url = urls.get(engine)!;
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    const canceller = new pg.Client({ connectionString: url });
+    await canceller.connect();
+    try {
+      await holder.query("BEGIN; SELECT pg_advisory_xact_lock(hashtextextended('journal:k', 0))");
+      let ran = false;
+      let read = false;
+      const waiting = engine.transaction(async () => void (ran = true), {
+        lock: 'journal:k',
+        read: async (tx) => void (read = true, await tx.select().from(tablesFor('postgres').actionKeys).all()),
+      });
+      // The transaction's lock waits; cancelled, as a statement timeout or an operator would.
+      let pid: number | undefined;
+      for (let i = 0; i < 100 && !pid; i++) {
+        pid = (await canceller.query("SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'BEGIN; SELECT pg_advisory_xact_lock%'")).rows[0]?.pid;
+        if (!pid) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(pid).toBeDefined();
+      await canceller.query('SELECT pg_cancel_backend($1)', [pid]);
+      await expect(waiting).rejects.toMatchObject({ code: '57014' });
+      expect(read).toBe(true); // its read was sent behind the lock (and refused: the transaction had failed)
+      expect(ran).toBe(false);
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+      await canceller.end();
+    }
   });
 });
 

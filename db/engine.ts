@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { DrizzleQueryError, sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg, NodePgPreparedQuery, NodePgSession, NodePgTransaction, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -21,22 +21,32 @@ export type EngineName = 'sqlite' | 'postgres';
 /** What domain code writes against: the connection, or a transaction on it. */
 export type AsyncExecutor = BaseSQLiteDatabase<'async', unknown, typeof sqliteSchema>;
 
+/**
+ * `lock` names what a write transaction serialises on across every server (PostgreSQL: a transaction-level advisory
+ * lock; SQLite's BEGIN IMMEDIATE already serialises every writer). `read`: the transaction's first read, whose answer
+ * `run` is given — on PostgreSQL sent with BEGIN and the lock, in the same round trip (it runs once the lock is granted).
+ */
+export type TransactionOptions<R = undefined> = { lock?: string; read?: (tx: AsyncExecutor) => Promise<R> };
+
+/** `run` given what `read` answered (nothing without one), for the engines that send it as any other statement. */
+const afterRead = <T, R>(run: (tx: AsyncExecutor, read: R) => Promise<T>, read: ((tx: AsyncExecutor) => Promise<R>) | undefined) =>
+  async (tx: AsyncExecutor): Promise<T> => run(tx, (read ? await read(tx) : undefined) as R);
+
 export type Engine = {
   name: EngineName;
   db: AsyncExecutor;
   /**
-   * Runs `run` in one write transaction, again if the engine asks (a lock not had in time, a deadlock). `lock` names
-   * what the transaction serialises on across every server (PostgreSQL: a transaction-level advisory lock; SQLite's
-   * BEGIN IMMEDIATE already serialises every writer). On SQLite the function must wait on nothing but the database.
+   * Runs `run` in one write transaction, again if the engine asks (a lock not had in time, a deadlock). On SQLite the
+   * function must wait on nothing but the database.
    */
-  transaction<T>(run: (tx: AsyncExecutor) => Promise<T>, options?: { lock?: string }): Promise<T>;
+  transaction<T, R = undefined>(run: (tx: AsyncExecutor, read: R) => Promise<T>, options?: TransactionOptions<R>): Promise<T>;
   /**
    * PostgreSQL: `item` done together with the others of the same `key` that arrive while the key's previous group runs,
    * in one transaction holding `lock` (`run` gets them in arrival order and returns one result each; if the group fails,
    * each of its callers gets the error). One lock, one commit for a group instead of one each. Absent on SQLite, whose
    * queue already commits waiting transactions together.
    */
-  gather?<I, O>(key: string, item: I, run: (tx: AsyncExecutor, items: I[]) => Promise<O[]>, options?: { lock?: string }): Promise<O>;
+  gather?<I, O, R = undefined>(key: string, item: I, run: (tx: AsyncExecutor, items: I[], read: R) => Promise<O[]>, options?: TransactionOptions<R>): Promise<O>;
   /** A point in time as a parameter of raw SQL, compared with a timestamp column (ms on SQLite, timestamptz on PostgreSQL). */
   time(date: Date): number | Date;
   close(): Promise<void>;
@@ -61,20 +71,24 @@ export function tablesFor(name: EngineName): typeof sqliteSchema {
 const engineMark = Symbol.for('e-guichet.engine');
 /** Set on an executor while it is an open transaction: a function given one joins it instead of opening another. */
 const openMark = Symbol.for('e-guichet.open-transaction');
-type Marked = { [engineMark]?: Engine; [openMark]?: boolean };
-const mark = (executor: object, key: typeof engineMark | typeof openMark, value: Engine | boolean) =>
+/** On a PostgreSQL transaction: sends a statement at once, its outcome known with the COMMIT's (`writeWithCommit`). */
+const commitMark = Symbol.for('e-guichet.with-commit');
+type SendWithCommit = (query: SQL) => void;
+type Marked = { [engineMark]?: Engine; [openMark]?: boolean; [commitMark]?: SendWithCommit };
+const mark = (executor: object, key: typeof engineMark | typeof openMark | typeof commitMark, value: Engine | boolean | SendWithCommit) =>
   Object.defineProperty(executor, key, { value, configurable: true, writable: true, enumerable: false });
 
 /**
  * Runs `run` in one write transaction on the executor's engine; given an executor that already is a transaction, runs
  * in it (nested calls compose into the caller's transaction, on both engines).
  */
-export function transaction<T>(db: AsyncExecutor, run: (tx: AsyncExecutor) => Promise<T>, options?: { lock?: string }): Promise<T> {
+export function transaction<T, R = undefined>(db: AsyncExecutor, run: (tx: AsyncExecutor, read: R) => Promise<T>, options?: TransactionOptions<R>): Promise<T> {
   if ((db as Marked)[openMark]) {
     // Joined: on PostgreSQL the caller's transaction takes the named lock too (held until it ends).
     const lock = options?.lock;
-    if (lock && (db as Marked)[engineMark]?.name === 'postgres') return (db as unknown as NodePgDatabase).execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${lock}, 0))`).then(() => run(db));
-    return run(db);
+    const joined = afterRead(run, options?.read);
+    if (lock && (db as Marked)[engineMark]?.name === 'postgres') return (db as unknown as NodePgDatabase).execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${lock}, 0))`).then(() => joined(db));
+    return joined(db);
   }
   const engine = (db as Marked)[engineMark];
   if (!engine) throw new Error('transaction(): not an executor of db/engine.ts');
@@ -96,13 +110,36 @@ export type Write = { run(): Promise<unknown>; getSQL?(): SQL };
  * SQLite, one after the other: a statement costs no trip there, and SQLite has no writes inside WITH.
  */
 export async function writeTogether(tx: AsyncExecutor, writes: Write[]): Promise<void> {
-  const built = writes.map((w) => w.getSQL?.());
-  if (engineNameOf(tx) !== 'postgres' || writes.length === 1 || built.some((b) => !b)) {
+  const together = engineNameOf(tx) === 'postgres' ? oneStatement(writes) : null;
+  if (!together || writes.length === 1) {
     for (const w of writes) await w.run();
     return;
   }
+  await (tx as unknown as NodePgDatabase).execute(together);
+}
+
+/** The writes as one statement (PostgreSQL's data-modifying CTEs); null if one of them cannot say its SQL. */
+function oneStatement(writes: Write[]): SQL | null {
+  const built = writes.map((w) => w.getSQL?.());
+  if (built.length === 0 || built.some((b) => !b)) return null;
+  if (built.length === 1) return built[0]!;
   const parts = built.slice(0, -1).map((b, i) => sql`${sql.raw(`w${i}`)} AS (${b!})`);
-  await (tx as unknown as NodePgDatabase).execute(sql`WITH ${sql.join(parts, sql`, `)} ${built.at(-1)!}`);
+  return sql`WITH ${sql.join(parts, sql`, `)} ${built.at(-1)!}`;
+}
+
+/**
+ * Writes whose outcome comes with the transaction's COMMIT, as `writeTogether` otherwise. On PostgreSQL they go to
+ * the server at once and nothing waits for their answer (node-postgres pipelines a transaction's statements): when they
+ * are the transaction's last, the COMMIT follows right behind them — one round trip for both, a named lock held that
+ * much shorter. If they fail, the transaction fails with their error and nothing of it is committed; statements sent
+ * after them in the same transaction still see them. On SQLite (no round trips), or if a write cannot say its SQL, they
+ * run at once.
+ */
+export async function writeWithCommit(tx: AsyncExecutor, writes: Write[]): Promise<void> {
+  const send = (tx as Marked)[commitMark];
+  const together = send ? oneStatement(writes) : null;
+  if (!send || !together) return writeTogether(tx, writes);
+  send(together);
 }
 
 /** The engine of a connection-level executor; null inside a transaction (work there belongs to that transaction). */
@@ -269,9 +306,9 @@ export function sqliteEngine(connection: Db): Engine {
   const engine: Engine = {
     name: 'sqlite',
     db,
-    transaction<T>(run: (tx: AsyncExecutor) => Promise<T>): Promise<T> {
+    transaction<T, R>(run: (tx: AsyncExecutor, read: R) => Promise<T>, options?: TransactionOptions<R>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        pending.push({ run: run as (tx: AsyncExecutor) => Promise<unknown>, resolve: resolve as (v: unknown) => void, reject });
+        pending.push({ run: afterRead(run, options?.read) as (tx: AsyncExecutor) => Promise<unknown>, resolve: resolve as (v: unknown) => void, reject });
         if (!draining) void drain();
       });
     },
@@ -306,28 +343,56 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
   // trace's check of its entry scanned the whole journal until autovacuum's next ANALYZE — 0.2 to 0.8 ms a check,
   // growing with the journal, inside the séance's lock (docs/performance.md, session 29). The pages' pool keeps its
   // plans (their statements read by index whatever the sizes).
-  const writes = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: '-c plan_cache_mode=force_custom_plan' });
+  const writes = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: '-c plan_cache_mode=force_custom_plan', pipeline: true });
   const drizzled = drizzlePg(statements, { schema: pgTables });
   const writer = drizzlePg(writes, { schema: pgTables });
-  // drizzle's own transaction sends BEGIN, then the named lock: two round trips before the work. Here both go in one
-  // (the simple query protocol takes several statements without parameters), and the work runs on a transaction
-  // drizzle builds as its own does: the same session over the pool's client, savepoints for nested ones.
+  // drizzle's own transaction sends BEGIN, then the named lock, and waits for each: two round trips before the work.
+  // Here both go in one message (the simple query protocol takes several statements without parameters), and the
+  // transaction's first read (`read`) right behind it without waiting for its answer: the clients of this pool pipeline
+  // (node-postgres `pipeline: true`) and PostgreSQL runs what it receives in order — the read once the lock is granted,
+  // seeing (READ COMMITTED) what was committed before. `run` itself begins once the lock is granted; the COMMIT goes
+  // right behind its last writes (`writeWithCommit`). The work runs on a transaction drizzle builds as its own does:
+  // the same session over the pool's client, savepoints for nested ones.
   const base = (writer as unknown as { session: { dialect: PgDialect; schema: unknown; options: unknown } }).session;
-  const locked = async <T>(run: (tx: AsyncExecutor) => Promise<T>, lock: string | undefined): Promise<T> => {
+  const locked = async <T, R>(run: (tx: AsyncExecutor, read: R) => Promise<T>, { lock, read }: TransactionOptions<R>): Promise<T> => {
     const client = await writes.connect();
     let broken: Error | undefined; // a connection that cannot even roll back is not given back to the pool
+    // Sent but not awaited: BEGIN and the lock, the writes sent with the COMMIT. Each is marked handled at once (a
+    // rejection nobody awaits yet would stop the process) and awaited before the transaction ends.
+    const inFlight: Promise<unknown>[] = [];
+    const send = (query: string | pg.QueryConfig, params?: unknown[]) => {
+      // A write's error as drizzle gives it (the driver's in `cause`), as if it had been sent through drizzle.
+      const sent = params ? client.query(query).catch((error: unknown) => Promise.reject(new DrizzleQueryError(typeof query === 'string' ? query : query.text, params, error as Error))) : client.query(query);
+      sent.catch(() => undefined);
+      inFlight.push(sent);
+    };
+    /** What failed first among them: a refused lock or write, rather than what it made the statements after it say. */
+    const firstFailure = async () => (await Promise.allSettled(inFlight)).find((o): o is PromiseRejectedResult => o.status === 'rejected');
     try {
-      await client.query(lock ? `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${pgLiteral(lock)}, 0))` : 'BEGIN');
+      send(lock ? `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${pgLiteral(lock)}, 0))` : 'BEGIN');
       const session = new NodePgSession(client, base.dialect, base.schema as never, base.options as never);
       const tx = new NodePgTransaction(base.dialect, session as never, base.schema as never);
       mark(tx, openMark, true);
       mark(tx, engineMark, engine);
-      const result = await run(tx as unknown as AsyncExecutor);
-      await client.query('COMMIT');
+      mark(tx, commitMark, (query: SQL) => {
+        const { sql: text, params } = base.dialect.sqlToQuery(query);
+        send({ text, values: params, ...(params.length <= maxNamedParams ? { name: statementName(text) } : {}) }, params);
+      });
+      const reading = read?.(tx as unknown as AsyncExecutor);
+      reading?.catch(() => undefined); // refused if the lock is: the lock's error is the one thrown
+      await inFlight[0];
+      const result = await run(tx as unknown as AsyncExecutor, (await reading) as R);
+      // A COMMIT after a failed statement rolls back, and says so without an error: the failure is the statement's.
+      const commit = client.query('COMMIT').then(() => null, (error: unknown) => ({ error }));
+      const failed = await firstFailure();
+      const refused = await commit;
+      if (failed) throw failed.reason;
+      if (refused) throw refused.error;
       return result;
     } catch (error) {
+      const failed = await firstFailure();
       await client.query('ROLLBACK').catch((rollback: unknown) => (broken = rollback instanceof Error ? rollback : new Error(String(rollback))));
-      throw error;
+      throw failed?.reason ?? error;
     } finally {
       client.release(broken);
     }
@@ -335,17 +400,17 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
   const engine: Engine = {
     name: 'postgres',
     db: drizzled as unknown as AsyncExecutor,
-    async transaction(run, options = {}) {
+    async transaction<T, R>(run: (tx: AsyncExecutor, read: R) => Promise<T>, options: TransactionOptions<R> = {}): Promise<T> {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await locked(run, options.lock);
+          return await locked(run, options);
         } catch (error) {
           if (!retryable(error) || attempt >= 5) throw error;
           await new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.random() * 10)); // not all again at once
         }
       }
     },
-    gather<I, O>(key: string, item: I, run: (tx: AsyncExecutor, items: I[]) => Promise<O[]>, options?: { lock?: string }): Promise<O> {
+    gather<I, O, R>(key: string, item: I, run: (tx: AsyncExecutor, items: I[], read: R) => Promise<O[]>, options?: TransactionOptions<R>): Promise<O> {
       return new Promise<O>((resolve, reject) => {
         const waiting = { item, run, resolve, reject } as Gathered;
         const gathering = gatherings.get(key);
@@ -357,7 +422,7 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
           while (queue.length > 0) {
             const group = queue.splice(0, gatherLimit);
             try {
-              const results = await engine.transaction((tx) => group[0]!.run(tx, group.map((g) => g.item)), options);
+              const results = await engine.transaction((tx, read) => group[0]!.run(tx, group.map((g) => g.item), read), options);
               group.forEach((g, i) => g.resolve(results[i]));
             } catch (error) {
               for (const g of group) g.reject(error);
@@ -370,7 +435,7 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
     time: (date) => date,
     close: async () => void (await Promise.all([statements.end(), writes.end()])),
   };
-  type Gathered = { item: unknown; run: (tx: AsyncExecutor, items: unknown[]) => Promise<unknown[]>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+  type Gathered = { item: unknown; run: (tx: AsyncExecutor, items: unknown[], read: unknown) => Promise<unknown[]>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
   const gatherings = new Map<string, Gathered[]>();
   const gatherLimit = 64;
   mark(drizzled, engineMark, engine);

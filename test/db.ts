@@ -143,3 +143,38 @@ export async function textsSent(run: () => Promise<unknown>): Promise<string[]> 
   }
   return sent;
 }
+
+/**
+ * The texts node-postgres sends while `run` runs, each with the round trip it went in: a statement sent before every
+ * statement sent earlier has been answered goes in the same trip as them (pipelined); one sent after an answer starts
+ * the next.
+ */
+export async function tripsOf(run: () => Promise<unknown>): Promise<{ text: string; trip: number }[]> {
+  const sent: { text: string; trip: number }[] = [];
+  let trip = 0;
+  let answered = true;
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const text = args[0];
+    if (answered) trip += 1;
+    answered = false;
+    sent.push({ text: typeof text === 'string' ? text : ((text as { text?: string })?.text ?? ''), trip });
+    // Answered: its promise settles, or (the pool's own queries) its callback is called.
+    const last = args.at(-1);
+    if (typeof last === 'function') {
+      args[args.length - 1] = (...answer: unknown[]) => {
+        answered = true;
+        return (last as (...a: unknown[]) => unknown)(...answer);
+      };
+    }
+    const result = (original as (...a: unknown[]) => unknown).apply(this, args);
+    if (result instanceof Promise) result.then(() => (answered = true), () => (answered = true));
+    return result;
+  } as typeof original;
+  try {
+    await run();
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  return sent;
+}

@@ -1,7 +1,7 @@
 import { type AsyncExecutor, getEngine, postgresEngine } from '../../db/engine';
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshDb, onPostgres, rawSql, rowsOfSession, tablesOfSessions, textsSent } from '../../test/db';
+import { freshDb, onPostgres, rawSql, rowsOfSession, tablesOfSessions, textsSent, tripsOf } from '../../test/db';
 import { classSessions, exchangeTraces, journalEntries, personas } from '../../db/tables';
 import { seedWorld } from '../../db/seed';
 import { demoSession } from '../classroom/sessions';
@@ -88,6 +88,24 @@ describe('one chain per séance', () => {
     } finally {
       await second?.close();
     }
+  });
+});
+
+describe('round trips', () => {
+  it.runIf(onPostgres)('an exchange asked over HTTP waits for PostgreSQL four times: who asks, the provider’s data, the lock with the journal’s heads, the writes with COMMIT', async () => {
+    const body = { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: await personaId('karim-benali'), finalite: 'calcul_prestations' };
+    const { token } = await caller('caf');
+    expect((await requestExchangeWithToken(db, token, body, deps))?.status).toBe(200);
+    const trips = await tripsOf(async () => expect((await requestExchangeWithToken(db, token, body, deps))?.status).toBe(200));
+    // (Before session 39: six — BEGIN and the lock, the heads, the writes and COMMIT each waited for the one before.)
+    expect(trips.map(({ text, trip }) => [text.replace(/\s+/g, ' ').slice(0, 40), trip])).toEqual([
+      ['select "platform_tokens"."class_session_', 1],
+      ['select "id", "class_session_id", "person', 2],
+      ['BEGIN; SELECT pg_advisory_xact_lock(hash', 3],
+      ['select "journal_entries"."sequence", "jo', 3],
+      ['WITH w0 AS (insert into "journal_entries', 4],
+      ['COMMIT', 4],
+    ]);
   });
 });
 

@@ -9,7 +9,7 @@ import { dataItems, findHabilitation, type Habilitation } from './catalogue';
 import { activeConsentFor } from './consents';
 import { PlatformError, type PlatformErrorBody } from './errors';
 import { activeFault, inForceAtNow, type Fault } from './faults';
-import { appendAll, type JournalEntry, type JournalInput, type JournalReceipt } from './journal';
+import { appendAll, readJournalHeads, type JournalEntry, type JournalHeads, type JournalInput, type JournalReceipt } from './journal';
 import { authenticateToken, hashToken, isTokenShaped, maskToken } from './tokens';
 
 // The État plateforme gateway (docs/API.md, "Exchanges"): the one way a body gets another body's data.
@@ -135,8 +135,11 @@ type Recorded = {
   finish: (entry: JournalEntry, receipt: JournalReceipt) => { responseBody: object; trace: typeof exchangeTraces.$inferInsert };
 };
 
-/** Appends exchanges of one séance, in order, with their traces: a few statements for the group (journal.ts, appendAll). */
-async function appendExchanges(tx: AsyncExecutor, items: Recorded[]): Promise<{ entry: JournalEntry; responseBody: object }[]> {
+/**
+ * Appends exchanges of one séance, in order, with their traces: a few statements for the group (journal.ts, appendAll),
+ * from the journal's heads the transaction read with its lock.
+ */
+async function appendExchanges(tx: AsyncExecutor, items: Recorded[], heads: JournalHeads): Promise<{ entry: JournalEntry; responseBody: object }[]> {
   let done: ({ entry: JournalEntry } & ReturnType<Recorded['finish']>)[] = [];
   // The traces are written with the entries (on PostgreSQL in the same statement); on SQLite one trace goes through its
   // prepared statement (drizzle would build its SQL each time).
@@ -144,7 +147,7 @@ async function appendExchanges(tx: AsyncExecutor, items: Recorded[]): Promise<{ 
     done = appended.map(({ entry, receipt }, i) => ({ entry, ...items[i]!.finish(entry, receipt) }));
     const traces = done.map((d) => d.trace);
     return traces.length === 1 && engineNameOf(tx) === 'sqlite' ? { run: () => insertTrace(tx).run(traces[0]!) } : tx.insert(exchangeTraces).values(traces);
-  });
+  }, { heads });
   return done.map(({ entry, responseBody }) => ({ entry, responseBody }));
 }
 
@@ -190,6 +193,8 @@ async function exchange(db: AsyncExecutor, caller: Caller, req: ExchangeRequest,
   // lock, one commit for the group (`Engine.gather`); called inside a transaction (a procedure's step), the append
   // belongs to that transaction.
   const lock = `journal:${caller.classSessionId}`;
+  // The journal's heads, read once the lock is granted (on PostgreSQL sent with it: one round trip for both).
+  const locked = { lock, read: (tx: AsyncExecutor) => readJournalHeads(tx, caller.classSessionId) };
   const engine = connectionEngine(db);
   const gather = engine?.gather?.bind(engine);
   const write = <T,>(work: (tx: AsyncExecutor) => Promise<T>): Promise<T> => (gather ? work(db) : transaction(db, work));
@@ -202,7 +207,7 @@ async function exchange(db: AsyncExecutor, caller: Caller, req: ExchangeRequest,
         return { responseBody, trace: { journalEntryId: entry.id, classSessionId: caller.classSessionId, request, response: { statut: status, corps: responseBody }, durationMs: deps.now().getTime() - startedAt } };
       },
     };
-    const written = gather ? await gather(lock, item, appendExchanges, { lock }) : (await transaction(tx, (locked) => appendExchanges(locked, [item]), { lock }))[0]!;
+    const written = gather ? await gather(lock, item, appendExchanges, locked) : (await transaction(tx, (inLock, heads) => appendExchanges(inLock, [item], heads), locked))[0]!;
     return written as { entry: JournalEntry; responseBody: B & { recu: JournalReceipt } };
   };
   const failIn = async (tx: AsyncExecutor, error: PlatformError, personaId: string | null, habilitation: Habilitation | null): Promise<ExchangeOutcome> => {

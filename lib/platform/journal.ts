@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { and, asc, count, desc, eq, gt, isNull, lt, or, sql, type Placeholder } from 'drizzle-orm';
 import { unlessBusyOrGone } from '../../db/client';
-import { engineNameOf, writeTogether, type AsyncExecutor, type Write } from '../../db/engine';
+import { engineNameOf, writeWithCommit, type AsyncExecutor, type Write } from '../../db/engine';
 import { prepared } from '../../db/prepared';
 import { type AgencyId, type BrokenChain, type ExchangeResult } from '../../db/schema';
 import { journalEntries, journalHeads, journalVerifications } from '../../db/tables';
@@ -96,6 +96,10 @@ const heads = prepared((tx) =>
     .orderBy(desc(journalEntries.sequence))
     .limit(1),
 );
+/** Where a séance's chain and tree stand (nothing while its journal is empty): what an append starts from. */
+export type JournalHeads = Awaited<ReturnType<ReturnType<typeof heads>['get']>>;
+/** Reads them: as a transaction's `read` (db/engine.ts), sent with BEGIN and the séance's lock on PostgreSQL. */
+export const readJournalHeads = (tx: AsyncExecutor, classSessionId: string): Promise<JournalHeads> => heads(tx).get({ seance: classSessionId });
 const insertEntry = prepared((tx) =>
   tx.insert(journalEntries).values(placeholders('id', 'classSessionId', 'sequence', 'recordedAt', 'consumer', 'provider', 'items', 'purpose', 'legalBasis', 'result', 'reason', 'subject', 'caseId', 'hash', 'previousHash')),
 );
@@ -155,10 +159,18 @@ type Appended = { entry: Entry; receipt: JournalReceipt }[];
  * number: the heads read once, the entries inserted together, the tree head written once (each entry still gets the
  * checkpoint signed just after it, in its receipt). Call where the séance's appends are serialised (its journal lock).
  * `alongside`: rows that go with the entries (the exchanges' traces), written with them — on PostgreSQL in the same
- * statement, so that the lock is held for two round trips after the heads' read (the writes, COMMIT) instead of four.
+ * statement, sent with the transaction's COMMIT (db/engine.ts, `writeWithCommit`): the lock is held for one round trip
+ * after it is granted (the heads' answer, then the writes and COMMIT) instead of four. `read`: the heads, when the
+ * transaction has read them already (`readJournalHeads` as its `read`).
  */
-export async function appendAll(tx: AsyncExecutor, classSessionId: string, appends: { input: JournalInput; now: Date }[], alongside?: (appended: Appended) => Write): Promise<Appended> {
-  const head = await heads(tx).get({ seance: classSessionId });
+export async function appendAll(
+  tx: AsyncExecutor,
+  classSessionId: string,
+  appends: { input: JournalInput; now: Date }[],
+  alongside?: (appended: Appended) => Write,
+  read?: { heads: JournalHeads },
+): Promise<Appended> {
+  const head = read ? read.heads : await readJournalHeads(tx, classSessionId);
   let sequence = head?.sequence ?? 0;
   let previousHash = head?.hash ?? genesisHash;
   let frontier = await frontierAt(tx, classSessionId, sequence, head);
@@ -197,7 +209,8 @@ export async function appendAll(tx: AsyncExecutor, classSessionId: string, appen
   const treeHead = { classSessionId, size: sequence, frontier: frontier.map((h) => h.toString('hex')), rootHash: last.rootHash.toString('hex'), checkpoint: last.checkpoint };
   const also = alongside?.(appended);
   if (engineNameOf(tx) === 'postgres') {
-    await writeTogether(tx, [tx.insert(journalEntries).values(appended.map((a) => a.entry)), tx.insert(journalHeads).values(treeHead).onConflictDoUpdate(treeHeadConflict), ...(also ? [also] : [])]);
+    // Sent with the COMMIT: the lock is held for the heads' read (sent with BEGIN and the lock) and one round trip.
+    await writeWithCommit(tx, [tx.insert(journalEntries).values(appended.map((a) => a.entry)), tx.insert(journalHeads).values(treeHead).onConflictDoUpdate(treeHeadConflict), ...(also ? [also] : [])]);
     return appended;
   }
   if (appended.length === 1) await insertEntry(tx).run(appended[0]!.entry);
