@@ -129,19 +129,7 @@ export const uniqueViolation = { cause: { message: onPostgres ? expect.stringMat
 
 /** The texts node-postgres sends to the server while `run` runs (none on SQLite). */
 export async function textsSent(run: () => Promise<unknown>): Promise<string[]> {
-  const sent: string[] = [];
-  const original = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const text = args[0];
-    sent.push(typeof text === 'string' ? text : ((text as { text?: string })?.text ?? ''));
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  try {
-    await run();
-  } finally {
-    pg.Client.prototype.query = original;
-  }
-  return sent;
+  return (await tripsOf(run)).map((s) => s.text);
 }
 
 /**
