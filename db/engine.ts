@@ -360,27 +360,28 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
     // Sent but not awaited: BEGIN and the lock, the writes sent with the COMMIT. Each is marked handled at once (a
     // rejection nobody awaits yet would stop the process) and awaited before the transaction ends.
     const inFlight: Promise<unknown>[] = [];
-    const send = (query: string | pg.QueryConfig, params?: unknown[]) => {
-      // A write's error as drizzle gives it (the driver's in `cause`), as if it had been sent through drizzle.
-      const sent = params ? client.query(query).catch((error: unknown) => Promise.reject(new DrizzleQueryError(typeof query === 'string' ? query : query.text, params, error as Error))) : client.query(query);
+    const track = <P extends Promise<unknown>>(sent: P): P => {
       sent.catch(() => undefined);
       inFlight.push(sent);
+      return sent;
     };
     /** What failed first among them: a refused lock or write, rather than what it made the statements after it say. */
     const firstFailure = async () => (await Promise.allSettled(inFlight)).find((o): o is PromiseRejectedResult => o.status === 'rejected');
     try {
-      send(lock ? `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${pgLiteral(lock)}, 0))` : 'BEGIN');
+      const begun = track(client.query(lock ? `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${pgLiteral(lock)}, 0))` : 'BEGIN'));
       const session = new NodePgSession(client, base.dialect, base.schema as never, base.options as never);
       const tx = new NodePgTransaction(base.dialect, session as never, base.schema as never);
       mark(tx, openMark, true);
       mark(tx, engineMark, engine);
       mark(tx, commitMark, (query: SQL) => {
         const { sql: text, params } = base.dialect.sqlToQuery(query);
-        send({ text, values: params, ...(params.length <= maxNamedParams ? { name: statementName(text) } : {}) }, params);
+        const sent = client.query({ text, values: params, ...(params.length <= maxNamedParams ? { name: statementName(text) } : {}) });
+        // Its error as drizzle gives it (the driver's in `cause`), as if it had been sent through drizzle.
+        track(sent.catch((error: unknown) => Promise.reject(new DrizzleQueryError(text, params, error as Error))));
       });
       const reading = read?.(tx as unknown as AsyncExecutor);
       reading?.catch(() => undefined); // refused if the lock is: the lock's error is the one thrown
-      await inFlight[0];
+      await begun;
       const result = await run(tx as unknown as AsyncExecutor, (await reading) as R);
       // A COMMIT after a failed statement rolls back, and says so without an error: the failure is the statement's.
       const commit = client.query('COMMIT').then(() => null, (error: unknown) => ({ error }));
