@@ -1,7 +1,7 @@
 import 'server-only';
-import { getViewer } from './auth/guards';
+import { requestSession } from './auth/guards';
 import { currentDeviceHash } from './classroom/device';
 import type { StreamCaller } from './live-streams';
 
 /** Who asks for a live stream, read through Next's request (the route handlers). */
-export const nextStreamCaller: StreamCaller = { viewer: getViewer, deviceHash: currentDeviceHash };
+export const nextStreamCaller: StreamCaller = { session: requestSession, deviceHash: currentDeviceHash };

@@ -1,13 +1,15 @@
+import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getEngine } from '../db/engine';
 import { personas, teachers } from '../db/tables';
-import { freshDb } from '../test/db';
-import { viewerOfSession, type Viewer } from './auth/viewer';
+import { countReads, freshDb } from '../test/db';
+import type { SessionUser } from './auth/session-user';
 import { createSession } from './classroom/sessions';
 import { liveStreamAt, type StreamCaller } from './live-streams';
 
-const caller = (viewer: Viewer | null, deviceHash: string | null = null): StreamCaller => ({ viewer: async () => viewer, deviceHash: async () => deviceHash });
+type Session = Pick<SessionUser, 'role' | 'subject'>;
+const caller = (session: Session | null, deviceHash: string | null = null): StreamCaller => ({ session: async () => session, deviceHash: async () => deviceHash });
 
 /** The first event of a stream, then the stream closed (as a browser leaving the page). */
 async function firstEvent(response: Response, left: AbortController): Promise<string> {
@@ -29,11 +31,12 @@ describe('the live streams, served through Next or beside it', () => {
     const db = await freshDb();
     const teacher = (await db.select().from(teachers).get())!;
     const session = await createSession(getEngine(), teacher.id, { name: 'Flux', preset: 'tout' });
-    const teacherViewer = await viewerOfSession(db, { role: 'enseignant', subject: teacher.id });
+    const teacherViewer: Session = { role: 'enseignant', subject: teacher.id };
     const persona = (await db.select().from(personas).where(eq(personas.classSessionId, session.id)).get())!;
-    const citizen = await viewerOfSession(db, { role: 'citoyen', subject: persona.id });
+    const citizen: Session = { role: 'citoyen', subject: persona.id };
     const request = (left = new AbortController()) => new Request('http://localhost/', { signal: left.signal });
     const teacherFlux = liveStreamAt(`/api/enseignant/seances/${session.id}/flux`)!;
+    const otherTeacher = (await db.insert(teachers).values({ id: crypto.randomUUID(), email: 'autre@e-guichet.test', displayName: 'Autre enseignant', passwordHash: 'x' }).returning().get()).id;
 
     const refusals: [Response, number, string][] = [
       [await liveStreamAt('/api/notifications/flux')!(request(), caller(null)), 401, 'non_authentifie'],
@@ -41,6 +44,10 @@ describe('the live streams, served through Next or beside it', () => {
       [await liveStreamAt('/api/seance/flux')!(request(), caller(citizen, 'pas-un-appareil-de-la-seance')), 401, 'non_participant'],
       [await teacherFlux(request(), caller(citizen)), 401, 'non_authentifie'],
       [await liveStreamAt('/api/enseignant/seances/%zz/flux')!(request(), caller(teacherViewer)), 404, 'seance_inconnue'],
+      // Another teacher's séance is unknown to this one; a cookie whose account is gone, or that names nobody, is signed out.
+      [await teacherFlux(request(), caller({ role: 'enseignant', subject: otherTeacher })), 404, 'seance_inconnue'],
+      [await teacherFlux(request(), caller({ role: 'enseignant', subject: 'compte-supprime' })), 401, 'non_authentifie'],
+      [await liveStreamAt('/api/notifications/flux')!(request(), caller({ role: 'citoyen', subject: 'compte-supprime' })), 401, 'non_authentifie'],
     ];
     for (const [response, status, code] of refusals) {
       expect(response.status).toBe(status);
@@ -59,5 +66,30 @@ describe('the live streams, served through Next or beside it', () => {
     const leftToo = new AbortController();
     const notifications = await liveStreamAt('/api/notifications/flux')!(request(leftToo), caller(citizen));
     expect(await firstEvent(notifications, leftToo)).toMatch(/event: notifications\ndata: \{"unread":\d+/);
+  });
+
+  it('read who opens the teacher’s view and their séance once for thirty screens opening it at once', async () => {
+    const db = await freshDb();
+    const teacher = (await db.select().from(teachers).get())!;
+    const session = await createSession(getEngine(), teacher.id, { name: 'Trente écrans', preset: 'tout' });
+    const teacherFlux = liveStreamAt(`/api/enseignant/seances/${session.id}/flux`)!;
+    const opening = await countReads(/from "teachers" left join "class_sessions"/i);
+    try {
+      const opened = await Promise.all(
+        Array.from({ length: 30 }, async () => {
+          const left = new AbortController();
+          const response = await teacherFlux(new Request('http://localhost/', { signal: left.signal }), caller({ role: 'enseignant', subject: teacher.id }));
+          return firstEvent(response, left);
+        }),
+      );
+      for (const event of opened) expect(JSON.parse(/data: (.*)/.exec(event)![1]!).instantane.expected).toBeGreaterThan(0);
+      expect(opening.n).toBe(1);
+      // Once they are open, the next screen reads again: nothing is kept past the read (an account deleted since is seen).
+      const left = new AbortController();
+      await firstEvent(await teacherFlux(new Request('http://localhost/', { signal: left.signal }), caller({ role: 'enseignant', subject: teacher.id })), left);
+      expect(opening.n).toBe(2);
+    } finally {
+      opening.stop();
+    }
   });
 });

@@ -1,10 +1,11 @@
 import { database } from '../db/engine';
-import type { Viewer } from './auth/viewer';
+import { viewerOfSession, type Viewer } from './auth/viewer';
+import type { SessionUser } from './auth/session-user';
 import { liveSnapshot } from './classroom/live';
 import { messagesFor } from './classroom/messages';
 import { latestParticipation } from './classroom/participants';
 import { sessionById } from './classroom/session-by-id';
-import { teachersSessionFor } from './classroom/sessions';
+import { teachersSessionOf } from './classroom/sessions';
 import { liveVersion, type LiveViewer } from './live-version';
 import { liveGeneration, onLiveChange } from './live-wake';
 import { notificationsFor, type NotificationViewer } from './notifications';
@@ -18,9 +19,12 @@ import { eventStream, sharedRead } from './sse';
 // (app/api/**/flux/route.ts, e.g. under `next dev`) and, in `npm start`, beside Next in each server process
 // (scripts/worker.ts) — a stream's opening cost about 8 ms of a core through Next's routing and Web streams, and a class
 // opens one on every page view (docs/performance.md). The caller says who asks: the same session and device cookies,
-// read through Next's request or from the raw headers.
+// read through Next's request or from the raw headers; each stream reads the account they name itself.
 
-export type StreamCaller = { viewer: () => Promise<Viewer | null>; deviceHash: () => Promise<string | null> };
+export type StreamCaller = { session: () => Promise<Pick<SessionUser, 'role' | 'subject'> | null>; deviceHash: () => Promise<string | null> };
+
+/** The account the caller's session names, read fresh (a deleted persona or agent is signed out). */
+const viewerOf = async (caller: StreamCaller) => viewerOfSession(database(), await caller.session());
 type Stream = (request: Request, caller: StreamCaller) => Promise<Response>;
 
 const json = (status: number, body: unknown) => jsonAnswer(body, status);
@@ -36,7 +40,7 @@ export function notificationViewerOf(viewer: Viewer | null): NotificationViewer 
 
 /** The person's notifications, pushed when they change (read from the cases' history every 2 s). */
 export const notificationsStream: Stream = guarded(async (request, caller) => {
-  const viewer = notificationViewerOf(await caller.viewer());
+  const viewer = notificationViewerOf(await viewerOf(caller));
   if (!viewer) return json(401, { erreur: 'non_authentifie', message: 'Connectez-vous pour recevoir vos notifications.' });
   return eventStream(request, 'notifications', async () => JSON.stringify(await notificationsFor(database(), viewer)), { everyMs: 2000 });
 });
@@ -47,7 +51,7 @@ export const notificationsStream: Stream = guarded(async (request, caller) => {
  * moves on by itself even when nobody has the teacher's view open (the bodies no student plays answer).
  */
 export const updatesStream: Stream = guarded(async (request, caller) => {
-  const viewer = await caller.viewer();
+  const viewer = await viewerOf(caller);
   const live: LiveViewer | null =
     viewer?.role === 'citoyen' ? { kind: 'usager', persona: viewer.persona } : viewer?.role === 'agent' ? { kind: 'agent', agent: viewer.agent } : viewer?.role === 'aidant' ? { kind: 'aidant', aidant: viewer.aidant } : null;
   if (!live) return json(401, { erreur: 'non_authentifie', message: 'Connectez-vous pour suivre vos demandes en direct.' });
@@ -88,7 +92,10 @@ export const seanceStream: Stream = guarded(async (request, caller) => {
 export function teacherStream(id: string): Stream {
   return guarded(async (request, caller) => {
     const db = database();
-    await teachersSessionFor(db, await caller.viewer(), id);
+    // The account and the séance in one statement, and one for every opening of this process in flight with the same
+    // cookie's teacher (thirty screens opening the view at once: docs/performance.md, "Session 40").
+    const session = await caller.session();
+    await sharedRead(`seance-de:${session?.role}:${session?.subject}:${id}`, 0, () => teachersSessionOf(db, session, id));
     return eventStream(
       request,
       'live',

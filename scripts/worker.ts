@@ -37,8 +37,6 @@ async function main() {
   const { apiContentSecurityPolicy, securityHeaders, strictTransportSecurity } = await import('../lib/http/security-headers');
   const { liveStreamAt } = await import('../lib/live-streams');
   const { headerOf, throughFrontDoor } = await import('../lib/http/front-door');
-  const { database } = await import('../db/engine');
-  const { viewerOfSession } = await import('../lib/auth/viewer');
   const { cookiePairs, sessionCookieValue, sessionOfCookie } = await import('../lib/auth/session-cookie');
   const { deviceCookieName, deviceHashOfCookie } = await import('../lib/classroom/device-cookie');
   const everyAnswer = Object.fromEntries(securityHeaders.map((h) => [h.key, h.value]));
@@ -75,7 +73,7 @@ async function main() {
     res.on('close', () => left.abort());
     const cookies = cookiePairs(req.headers.cookie);
     const response = await stream(new Request(`http://localhost${req.url ?? '/'}`, { signal: left.signal }), {
-      viewer: async () => viewerOfSession(database(), await sessionOfCookie(sessionCookieValue(cookies))),
+      session: () => sessionOfCookie(sessionCookieValue(cookies)),
       deviceHash: async () => deviceHashOfCookie(cookies.find(([name]) => name === deviceCookieName)?.[1]),
     });
     res.writeHead(response.status, {

@@ -79,12 +79,12 @@ export async function rawSql(text: string, ...params: unknown[]): Promise<Record
 }
 
 /**
- * Counts the reads (SELECT statements) the database runs from now on, on both engines: at the driver, so that a
- * statement built once (db/prepared.ts) counts each time it runs. `stop()` puts the driver back.
+ * Counts the reads (SELECT statements; or those `matching`) the database runs from now on, on both engines: at the
+ * driver, so that a statement built once (db/prepared.ts) counts each time it runs. `stop()` puts the driver back.
  */
-export async function countReads(): Promise<{ n: number; stop(): void }> {
+export async function countReads(matching = /^\s*select\b/i): Promise<{ n: number; stop(): void }> {
   const reads = { n: 0, stop: () => undefined as void };
-  const isRead = (text: unknown) => typeof text === 'string' && /^\s*select\b/i.test(text);
+  const isRead = (text: unknown) => typeof text === 'string' && matching.test(text);
   if (onPostgres) {
     const pool = (getEngine().db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
     const query = pool.query;

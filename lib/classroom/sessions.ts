@@ -4,7 +4,7 @@ import { type AsyncExecutor, type Engine } from '../../db/engine';
 import { prepared } from '../../db/prepared';
 import type { Viewer } from '../auth/viewer';
 import { PlatformError } from '../platform/errors';
-import { agencies, agents, classSessions, flashMessages } from '../../db/tables';
+import { agencies, agents, classSessions, flashMessages, teachers } from '../../db/tables';
 import { insertWorldInto } from '../../db/seed';
 import { ensurePlatformTokens } from '../platform/tokens';
 import { issueNotices } from '../procedures/fines/notices';
@@ -113,6 +113,28 @@ const teachersSession = prepared((db) =>
 /** The séance, if it is this teacher's (the one ownership check of pages, actions and route handlers). */
 export async function ownedSession(db: AsyncExecutor, teacherId: string, classSessionId: string): Promise<ClassSession | null> {
   return (await teachersSession(db).get({ id: classSessionId, teacher: teacherId })) ?? null;
+}
+
+// The teacher's account and, if it is theirs, the séance: one statement where a stream's opening made two (the account,
+// then the séance), each a system call and a round trip on PostgreSQL (docs/performance.md, "Session 40").
+const accountAndOwnedSession = prepared((db) =>
+  db
+    .select({ teacher: teachers.id, session: classSessions })
+    .from(teachers)
+    .leftJoin(classSessions, and(eq(classSessions.id, sql.placeholder('id')), eq(classSessions.teacherId, teachers.id)))
+    .where(eq(teachers.id, sql.placeholder('teacher'))),
+);
+
+/**
+ * The séance for a session cookie that must be its teacher's, read in one statement: 401 when the cookie names no
+ * teacher (or one whose account is gone), 404 when the séance is not theirs — as `teachersSessionFor` answers.
+ */
+export async function teachersSessionOf(db: AsyncExecutor, session: { role: string; subject: string } | null, classSessionId: string): Promise<ClassSession> {
+  if (session?.role !== 'enseignant') throw new PlatformError('non_authentifie');
+  const found = await accountAndOwnedSession(db).get({ id: classSessionId, teacher: session.subject });
+  if (!found) throw new PlatformError('non_authentifie');
+  if (!found.session) throw new PlatformError('seance_inconnue');
+  return found.session;
 }
 
 /** The séance for a viewer who must be its teacher: 401 when they are not a teacher, 404 when it is not theirs. */
