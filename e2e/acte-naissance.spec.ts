@@ -19,7 +19,10 @@ test('acte de naissance : de la connexion au document scellé, avec les erreurs 
 
   // Step 1, sent empty: the summary takes the focus, the error is beside the question.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pour qui demandez-vous l’acte ?');
-  await expect(page.getByText(/Acte de naissance — étape 1 sur \d/)).toBeVisible();
+  // The count says as many stops as the list shows (the summary is the last one).
+  const stops = await page.getByRole('navigation', { name: 'Étapes de la démarche' }).getByRole('listitem').count();
+  expect(stops).toBeGreaterThan(2);
+  await expect(page.getByText(`Acte de naissance — étape 1 sur ${stops}`, { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Continuer' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'Vérifiez ces réponses' });
   await expect(summary).toBeFocused();
@@ -36,6 +39,9 @@ test('acte de naissance : de la connexion au document scellé, avec les erreurs 
   await page.getByRole('button', { name: 'Voir le récapitulatif' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vérifiez votre demande avant de l’envoyer');
+  // A stop fewer now: for one's own certificate the step about the person born does not apply.
+  const last = await page.getByRole('navigation', { name: 'Étapes de la démarche' }).getByRole('listitem').count();
+  await expect(page.getByText(`Acte de naissance — étape ${last} sur ${last}, la dernière`, { exact: true })).toBeVisible();
   await expect(page.getByText('Mon propre acte de naissance')).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Envoyer ma demande' }).click();

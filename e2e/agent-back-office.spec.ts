@@ -40,6 +40,8 @@ test('un agent de la ville traite des demandes avec justificatifs : il en accept
     await expect(page).toHaveURL(/\/agent$/);
     await expect(page.getByText('Votre organisme est en traitement automatique')).toHaveCount(0);
     await expect(page.getByRole('row', { name: new RegExp(julie.receipt) })).toContainText('Déposée');
+    // The queue's counts, each a plural of « demandes » (Julie's and Antoine's at least are filed).
+    await expect(page.getByRole('region', { name: 'File d’attente' }).getByText(/^Déposées\u00a0: [1-9]\d* · En cours d’instruction\u00a0: \d+ · Complément demandé\u00a0: \d+ · Terminées\u00a0: \d+$/)).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByLabel('État', { exact: true }).selectOption('depose');
     await page.getByRole('button', { name: 'Filtrer' }).click();

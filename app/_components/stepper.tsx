@@ -16,7 +16,8 @@ export function Stepper({ title, steps, current, detail }: Props) {
   return (
     <nav className="stepper" aria-label="Étapes de la démarche">
       <p className="steps-progress">
-        {title} — {current < 0 ? 'dernière étape' : `étape ${at + 1} sur ${steps.length}`}
+        {/* Counted as the list below shows them: the summary is a stop too (four marks, "sur 4"). */}
+        {`${title} — étape ${at + 1} sur ${all.length}${current < 0 ? ', la dernière' : ''}`}
         {detail ? `, ${detail}` : ''}
       </p>
       <ol className="stepper__list">

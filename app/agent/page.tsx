@@ -104,13 +104,20 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
       <section aria-labelledby="file">
         <h2 id="file">File d’attente</h2>
         <p>
-          {(['depose', 'en_instruction', 'complement_demande'] as const).map((s, i) => (
-            <span key={s}>
-              {i > 0 ? ' · ' : ''}
-              {stateLabels[s]} : <strong>{counts[s] ?? 0}</strong>
+          {/* Counts of requests (« demandes »): plural, and feminine as the states' own labels. */}
+          {(
+            [
+              ['Déposées', counts.depose],
+              ['En cours d’instruction', counts.en_instruction],
+              ['Complément demandé', counts.complement_demande],
+              ['Terminées', (counts.accepte ?? 0) + (counts.refuse ?? 0) + (counts.sans_suite ?? 0)],
+            ] as const
+          ).map(([label, n], i) => (
+            <span key={label}>
+              {`${i > 0 ? ' · ' : ''}${label} : `}
+              <strong>{n ?? 0}</strong>
             </span>
           ))}
-          {' · '}Terminés : <strong>{(counts.accepte ?? 0) + (counts.refuse ?? 0) + (counts.sans_suite ?? 0)}</strong>
         </p>
         <form method="get" className="filters" aria-label="Filtrer la file d’attente">
           <div className="field">
