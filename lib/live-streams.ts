@@ -13,7 +13,7 @@ import { PlatformError } from './platform/errors';
 import { apiHandler, json as jsonAnswer } from './platform/http';
 import { journalHead } from './platform/journal';
 import { runDueInstruction } from './procedures/engine/run';
-import { eventStream, sharedRead } from './sse';
+import { eventData, eventStream, sharedRead } from './sse';
 
 // The live streams (server-sent events) of every page, written once and served two ways: by their Next route handlers
 // (app/api/**/flux/route.ts, e.g. under `next dev`) and, in `npm start`, beside Next in each server process
@@ -101,7 +101,7 @@ export function teacherStream(id: string): Stream {
       'live',
       () => sharedRead(`live:${id}:${liveGeneration(id)}`, 400, async () => {
         const session = await sessionById(db, id);
-        return session ? JSON.stringify(await liveSnapshot(db, session)) : JSON.stringify({ gone: true });
+        return eventData(session ? await liveSnapshot(db, session) : { gone: true });
       }),
       // Twice a second: what a student did shows on the teacher's screen within 2 s even when the class is busy;
       // the automatic instruction runs after each push.

@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { applySnapshotChange, type SnapshotChange } from './classroom/live-diff';
-import { eventStream, sharedRead } from './sse';
+import { applySnapshotChange, snapshotChange, type SnapshotChange } from './classroom/live-diff';
+import { eventData, eventStream, sharedRead } from './sse';
+
+// snapshotChange as written, counted (how many times streams work a change out).
+vi.mock('./classroom/live-diff', async (original) => {
+  const actual = await original<typeof import('./classroom/live-diff')>();
+  return { ...actual, snapshotChange: vi.fn(actual.snapshotChange) };
+});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -231,6 +237,25 @@ describe('eventStream with changes', () => {
     expect(change.timeline).toEqual({ liste: { ordre: ['j81', { de: 0, a: 79 }], elements: { j81: state.timeline[0] } } });
     expect(seen[1]!.data.length).toBeLessThan(seen[0]!.data.length / 4);
     expect(applySnapshotChange(first!.instantane as object, change)).toEqual(state);
+  });
+});
+
+describe('eventStream with changes, shared', () => {
+  it('thirty streams given the same values (one shared read) send the same events and work each change out once', async () => {
+    const timeline = Array.from({ length: 40 }, (_, i) => ({ id: `j${40 - i}`, text: `Échange n° ${40 - i}` }));
+    let current = eventData({ joined: 30, timeline });
+    const aborts = Array.from({ length: 30 }, () => new AbortController());
+    const seen = aborts.map((abort) => listen(eventStream(new Request('http://x/flux', { signal: abort.signal }), 'live', async () => current, { everyMs: 20, changes: true })));
+    await sleep(60);
+    vi.mocked(snapshotChange).mockClear();
+    current = eventData({ joined: 31, timeline: [{ id: 'j41', text: 'Échange n° 41' }, ...timeline.slice(0, 39)] });
+    await sleep(80);
+    for (const abort of aborts) abort.abort();
+    for (const events of seen) expect(events.map((e) => e.data)).toEqual(seen[0]!.map((e) => e.data));
+    const [first, second] = seen[0]!.map((e) => JSON.parse(e.data) as { instantane?: object; changements?: SnapshotChange });
+    expect(first!.instantane).toEqual({ joined: 30, timeline });
+    expect(applySnapshotChange(first!.instantane!, second!.changements!)).toEqual(current.value);
+    expect(vi.mocked(snapshotChange)).toHaveBeenCalledTimes(1);
   });
 });
 

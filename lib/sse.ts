@@ -1,4 +1,4 @@
-import { snapshotChange } from './classroom/live-diff';
+import { snapshotChange, type SnapshotChange } from './classroom/live-diff';
 
 // Server-sent events read from the database: each stream asks `read` every `everyMs` and pushes what changed.
 // Nothing is kept in memory between requests, so several processes (or a restart) would agree.
@@ -39,6 +39,31 @@ export function sharedRead<T>(key: string, maxAgeMs: number, read: () => Promise
 }
 
 /**
+ * What a read with `changes` may return instead of its JSON text: the text and its value, made once by a shared read
+ * (`sharedRead`) for every stream that watches the same thing — thirty screens on one séance then parse nothing, and
+ * the change from what they were sent to it is worked out once (below).
+ */
+export type EventData = { text: string; value: Record<string, unknown> };
+
+/** The text and value of a JSON object, for a read to return to every stream it is shared by. */
+export const eventData = (value: unknown): EventData => {
+  const text = JSON.stringify(value);
+  return { text, value: JSON.parse(text) as Record<string, unknown> };
+};
+
+// The change between two values read for streams, by the values themselves: streams sent the same value, then read the
+// same next one, share one computation (snapshotChange is a pure function; both maps forget with the values).
+const changes = new WeakMap<object, WeakMap<object, SnapshotChange | null>>();
+function changeBetween(sent: Record<string, unknown>, value: Record<string, unknown>): SnapshotChange | null {
+  let fromSent = changes.get(sent);
+  if (!fromSent) changes.set(sent, (fromSent = new WeakMap()));
+  if (fromSent.has(value)) return fromSent.get(value)!;
+  const change = snapshotChange(sent, value);
+  fromSent.set(value, change);
+  return change;
+}
+
+/**
  * A text/event-stream response. `read` returns the event's data (JSON) or null when there is nothing to say;
  * the same data twice is sent once. `tick`, if given, runs after a read when the previous one is done (e.g. the automatic
  * instruction); what it changed is sent as soon as it ends. With `changes`, `read` returns a JSON object: the first
@@ -50,7 +75,7 @@ export function sharedRead<T>(key: string, maxAgeMs: number, read: () => Promise
 export function eventStream(
   request: Request,
   event: string,
-  read: () => Promise<string | null>,
+  read: () => Promise<string | EventData | null>,
   options: { everyMs: number; tick?: () => Promise<void>; changes?: boolean; wake?: (now: () => void) => () => void },
 ): Response {
   const encoder = new TextEncoder();
@@ -77,13 +102,14 @@ export function eventStream(
       const sendNow = async (): Promise<boolean> => {
         if (closed) return false;
         try {
-          const data = await read();
+          const answer = await read();
           if (closed) return false;
+          const data = typeof answer === 'string' || answer === null ? answer : answer.text;
           if (data !== null && data !== last) {
             let payload: string | null = data;
             if (options.changes) {
-              const value = JSON.parse(data) as Record<string, unknown>;
-              const change = sent && snapshotChange(sent, value);
+              const value = typeof answer === 'object' && answer !== null ? answer.value : (JSON.parse(data) as Record<string, unknown>);
+              const change = sent && changeBetween(sent, value);
               payload = !sent ? `{"instantane":${data}}` : change ? JSON.stringify({ changements: change }) : null;
               sent = value;
             }
