@@ -192,6 +192,25 @@ test('le suivi de séance tient sur un écran de 1366 × 768 ; l’en-tête ne p
     expect(box!.y + box!.height, String(part)).toBeLessThanOrEqual(768);
     expect(box!.x + box!.width, String(part)).toBeLessThanOrEqual(1366);
   }
+  // On the map, as drawn by the browser: every body's box apart from the others, its name and counts inside it.
+  const bodies = await teacher.locator('.live-map__body').evaluateAll((groups) =>
+    groups.map((g) => {
+      const rect = (g.querySelector('rect') as SVGGraphicsElement).getBBox();
+      const texts = [...g.querySelectorAll('text')].map((t) => (t as SVGGraphicsElement).getBBox());
+      return { name: g.getAttribute('data-organisme'), rect: { x: rect.x, y: rect.y, w: rect.width, h: rect.height }, texts: texts.map((t) => ({ x: t.x, y: t.y, w: t.width, h: t.height })) };
+    }),
+  );
+  expect(bodies.length).toBeGreaterThanOrEqual(10);
+  for (const [i, b] of bodies.entries()) {
+    for (const t of b.texts) {
+      expect(t.x, `${b.name}: text inside its box`).toBeGreaterThanOrEqual(b.rect.x);
+      expect(t.x + t.w, `${b.name}: text inside its box`).toBeLessThanOrEqual(b.rect.x + b.rect.w);
+    }
+    for (const o of bodies.slice(i + 1)) {
+      const apart = b.rect.x + b.rect.w <= o.rect.x || o.rect.x + o.rect.w <= b.rect.x || b.rect.y + b.rect.h <= o.rect.y || o.rect.y + o.rect.h <= b.rect.y;
+      expect(apart, `${b.name} and ${o.name} apart`).toBe(true);
+    }
+  }
   // The other jobs are one tab away, reachable by keyboard.
   const tabs = teacher.getByRole('navigation', { name: /Séance/ }).getByRole('link');
   await expect(tabs).toHaveText(['En direct', 'Élèves', 'Messages', 'Pannes', 'Réglages', 'Organismes', 'Bilan']);

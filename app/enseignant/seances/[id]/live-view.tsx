@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { LiveSnapshot } from '@/lib/classroom/live';
+import type { MapLayout, MapPlace } from '@/lib/classroom/live-map';
 import { applySnapshotChange, type SnapshotChange } from '@/lib/classroom/live-diff';
 import type { AgencyId, ParticipantRole } from '@/db/schema';
 import { agreed, countOf, formatTime } from '@/lib/format';
@@ -11,6 +12,8 @@ type Props = {
   title: string;
   classSessionId: string;
   initial: LiveSnapshot;
+  /** Where the map draws each body (lib/classroom/live-map.ts: worked out on the server). */
+  map: MapLayout;
   roleLabels: Record<ParticipantRole, string>;
   stateLabels: Record<string, string>;
   automate: (formData: FormData) => Promise<void>;
@@ -22,16 +25,12 @@ type Props = {
 const resultWords = { accorde: 'accordé', refuse: 'refusé', echec: 'en échec' } as const;
 const faultWords = { panne: 'en panne', lenteur: 'lent', erratique: 'erratique' } as const;
 
-// The map's geometry: the platform in the middle, the bodies around it.
-const W = 760;
-const H = 380;
-const hub = { x: W / 2, y: H / 2 };
 
 /**
  * The teacher's cockpit: map of exchanges, cases by state, students and the séance's feed, pushed by the server, on
  * one screen. Each new exchange sends a pulse from the asking body through the platform to the provider.
  */
-export function LiveView({ title, classSessionId, initial, roleLabels, stateLabels, automate, legend, studentsLink }: Props) {
+export function LiveView({ title, classSessionId, initial, map, roleLabels, stateLabels, automate, legend, studentsLink }: Props) {
   const [data, setData] = useState(initial);
   // Exchanges already there when the page opened do not pulse; every later one does, once.
   const [openedAt] = useState(initial.exchanges[0]?.sequence ?? 0);
@@ -60,12 +59,8 @@ export function LiveView({ title, classSessionId, initial, roleLabels, stateLabe
     return () => source.close();
   }, [classSessionId]);
 
-  const position = new Map(
-    data.bodies.map((b, i) => {
-      const angle = (2 * Math.PI * i) / data.bodies.length - Math.PI / 2;
-      return [b.id, { x: hub.x + Math.cos(angle) * 290, y: hub.y + Math.sin(angle) * 150 }];
-    }),
-  );
+  const { hub, box } = map;
+  const position = new Map<string, MapPlace>(data.bodies.map((b) => [b.id, map.places[b.id] ?? hub]));
   const names = new Map(data.bodies.map((b) => [b.id, b.name]));
   const shown = data.exchanges; // the latest, as many as the map draws (lib/classroom/live.ts)
   const newest = data.exchanges[0];
@@ -147,7 +142,7 @@ export function LiveView({ title, classSessionId, initial, roleLabels, stateLabe
         <section className="cockpit__panel cockpit__panel--map" aria-labelledby="carte-echanges">
           <h2 id="carte-echanges">Carte des échanges</h2>
           <figure className="live-map">
-            <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Carte des échanges de données entre organismes. ${summary}`}>
+            <svg viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={`Carte des échanges de données entre organismes. ${summary}`}>
               {shown
                 .slice()
                 .reverse()
@@ -157,7 +152,7 @@ export function LiveView({ title, classSessionId, initial, roleLabels, stateLabe
                   </g>
                 ))}
               <g className="live-map__hub">
-                <circle cx={hub.x} cy={hub.y} r={54} />
+                <circle cx={hub.x} cy={hub.y} r={hub.r} />
                 <text x={hub.x} y={hub.y - 4} textAnchor="middle">
                   État
                 </text>
@@ -169,8 +164,8 @@ export function LiveView({ title, classSessionId, initial, roleLabels, stateLabe
                 const p = position.get(b.id)!;
                 return (
                   <g key={b.id} className={`live-map__body${b.fault ? ' live-map__body--fault' : ''}${b.played ? ' live-map__body--played' : ''}`} data-organisme={b.id}>
-                    <rect x={p.x - 80} y={p.y - 28} width={160} height={56} rx={8} />
-                    <text x={p.x} y={p.y - 6} textAnchor="middle" className="live-map__name">
+                    <rect x={p.x - box.w / 2} y={p.y - box.h / 2} width={box.w} height={box.h} rx={8} />
+                    <text x={p.x} y={p.y - 6} textAnchor="middle" className="live-map__name" {...(p.fit ? { textLength: p.fit, lengthAdjust: 'spacingAndGlyphs' } : {})}>
                       {b.name}
                     </text>
                     <text x={p.x} y={p.y + 17} textAnchor="middle" className="live-map__counts">

@@ -7,6 +7,7 @@ import { runDueInstruction } from '@/lib/procedures/engine/run';
 import { stateLabels } from '@/lib/procedures/engine/state-machine';
 import { automateBodyAction } from '../../../actions';
 import { LiveView } from '../live-view';
+import { bodiesMap } from '@/lib/classroom/live-map';
 import { teacherSession } from '../session';
 import { FlashNotice } from '@/app/_components/flash-notice';
 import { SessionBar } from './session-bar';
@@ -18,6 +19,7 @@ export default async function TeacherSessionPage({ params }: { params: Promise<{
   const { session } = await teacherSession((await params).id);
   const db = database();
   await runDueInstruction(db, session.id);
+  const initial = await liveSnapshot(db, session);
   return (
     <>
       <SessionBar session={session} current="" />
@@ -25,7 +27,8 @@ export default async function TeacherSessionPage({ params }: { params: Promise<{
       <LiveView
         title={session.name}
         classSessionId={session.id}
-        initial={await liveSnapshot(db, session)}
+        initial={initial}
+        map={bodiesMap(initial.bodies)}
         roleLabels={roleLabels}
         stateLabels={stateLabels}
         automate={automateBodyAction}
