@@ -186,7 +186,7 @@ test('le suivi de séance tient sur un écran de 1366 × 768 ; l’en-tête ne p
   const teacher = await context.newPage();
   await openDemoSession(teacher);
   // The live parts: the map, the counts by state, the students, the feed (and the status line above them).
-  for (const part of [teacher.getByRole('img', { name: /Carte des échanges/ }), teacher.getByRole('table', { name: 'Dossiers par état' }), teacher.getByRole('region', { name: 'Élèves' }).or(teacher.getByText('Personne n’a encore rejoint la séance.')), teacher.getByRole('region', { name: 'Fil de la séance' })]) {
+  for (const part of [teacher.getByRole('img', { name: /Carte des échanges/ }), teacher.getByRole('table', { name: 'Dossiers par état' }).or(teacher.getByText(/^Aucun dossier pour l’instant/)), teacher.getByRole('region', { name: 'Élèves' }).or(teacher.getByText('Personne n’a encore rejoint la séance.')), teacher.getByRole('region', { name: 'Fil de la séance' })]) {
     const box = await part.first().boundingBox();
     expect(box, String(part)).not.toBeNull();
     expect(box!.y + box!.height, String(part)).toBeLessThanOrEqual(768);

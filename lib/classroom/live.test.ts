@@ -2,7 +2,7 @@ import { getEngine, transaction } from '../../db/engine';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { agencyIds, type AgencyId, type ExchangeResult } from '../../db/schema';
-import { agents, teachers } from '../../db/tables';
+import { agents, personas, teachers } from '../../db/tables';
 import { eq } from 'drizzle-orm';
 import { appendJournalEntry } from '../platform/journal';
 import { liveParticipants, liveSnapshot } from './live';
@@ -64,5 +64,23 @@ describe('liveSnapshot', () => {
       Malo: 'n’a encore rien fait',
       Zoé: 'n’a encore rien fait',
     });
+  });
+
+  it('counts cases by state for the procedures the class has cases in, and only those', async () => {
+    const db = await freshDb();
+    const teacher = (await db.select().from(teachers).get())!;
+    const session = await createSession(getEngine(), teacher.id, { name: 'Les dossiers', preset: 'tout' });
+    const before = (await liveSnapshot(db, session)).cases;
+    for (const row of before) expect(Object.values(row.counts).reduce((a, b) => a + b, 0), row.procedure).toBeGreaterThan(0);
+    expect(before.map((r) => r.procedure)).not.toContain('acte-naissance');
+    expect((await joinSession(db, session, 'Léa', deviceHash(newDeviceSecret()))).ok).toBe(true);
+    const byName = new Map((await liveParticipants(db, session)).participants.map((p) => [p.pseudonym, p.id]));
+    const agentStudent = (await reassignParticipant(db, session, byName.get('Léa')!, { role: 'agent', subject: 'etat-civil' }))!;
+    const agent = (await db.select().from(agents).where(eq(agents.id, agentStudent.subjectId!)).get())!;
+    const persona = (await db.select().from(personas).where(eq(personas.classSessionId, session.id)).get())!;
+    await startOnBehalf(db, agent, persona.id, 'acte-naissance', 'guichet');
+    const after = (await liveSnapshot(db, session)).cases;
+    expect(after.find((r) => r.procedure === 'acte-naissance')?.counts).toMatchObject({ brouillon: 1, depose: 0 });
+    expect(after).toHaveLength(before.length + 1);
   });
 });

@@ -119,11 +119,13 @@ export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now
   });
   const exchanges: LiveExchange[] = entries.slice(0, shownOnMap).map((e) => ({ sequence: e.sequence, at: e.recordedAt, consumer: e.consumer, provider: e.provider, result: e.result, reason: e.reason }));
 
-  // Cases by procedure and state.
-  const caseRows = Object.values(procedures).map((def) => {
+  // Cases by procedure and state: the procedures the class has cases in (eight columns of zeros would not fit the
+  // cockpit's third of a screen, and the ones in use would scroll out of sight).
+  const caseRows = Object.values(procedures).flatMap((def) => {
     const counts = Object.fromEntries(caseStates.map((s) => [s, 0])) as Record<CaseState, number>;
-    for (const c of allCases) if (c.procedure === def.id) counts[c.state]++;
-    return { procedure: def.id, title: def.title, shortTitle: def.shortTitle, counts };
+    const mine = allCases.filter((c) => c.procedure === def.id);
+    for (const c of mine) counts[c.state]++;
+    return mine.length ? [{ procedure: def.id, title: def.title, shortTitle: def.shortTitle, counts }] : [];
   });
 
   const participants = participantsDoing(students);

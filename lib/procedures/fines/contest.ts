@@ -78,7 +78,7 @@ function decisionDocument(c: CaseRow, n: Notice, reason: string): NewDocument {
 export const fineContestation: ProcedureDef = {
   id: 'contestation-amende',
   title: 'Contester un avis de contravention',
-  shortTitle: 'Contestation',
+  shortTitle: 'Contes\u00adtation', // the soft hyphen: the cockpit's narrow table may break it there
   description: 'Vous avez reçu un avis de contravention et vous n’êtes pas d’accord ? Dites pourquoi, joignez une preuve : l’officier du ministère public décide. Si vous ne conduisiez pas, désignez plutôt le conducteur depuis l’avis.',
   enVrai: [
     'On conteste sur le site de l’ANTAI, ou par lettre recommandée, dans les 45 jours. L’officier du ministère public examine la requête : il classe l’avis sans suite, ou il le rejette, ou il transmet l’affaire au tribunal de police.',

@@ -76,7 +76,7 @@ async function instructParkingCard(db: AsyncExecutor, c: CaseRow, persona: Perso
 export const parkingCard: ProcedureDef = {
   id: 'carte-stationnement',
   title: 'Carte de stationnement résidentiel',
-  shortTitle: 'Stationnement',
+  shortTitle: 'Station\u00adnement', // the soft hyphen: the cockpit's narrow table may break it there
   description: 'La ville délivre une carte aux habitants des zones A, B et C pour se garer près de chez eux à tarif réduit.',
   enVrai: [
     'Chaque ville fixe ses propres règles et ses tarifs. Beaucoup demandent encore des justificatifs ; celles qui utilisent l’échange de données (API Particulier, par exemple) doivent obtenir une habilitation et, quand la loi le prévoit, votre accord.',

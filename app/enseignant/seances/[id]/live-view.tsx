@@ -189,31 +189,38 @@ export function LiveView({ title, classSessionId, initial, map, roleLabels, stat
         </section>
 
         <div className="cockpit__panel">
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="dossiers-etat">
-            <table className="table--compact">
-              <caption id="dossiers-etat">Dossiers par état</caption>
-              <thead>
-                <tr>
-                  <th scope="col">État</th>
-                  {data.cases.map((row) => (
-                    <th scope="col" key={row.procedure} title={row.title}>
-                      {row.shortTitle}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {Object.entries(stateLabels).map(([state, label]) => (
-                  <tr key={state}>
-                    <th scope="row">{label}</th>
+          {data.cases.length === 0 ? (
+            <>
+              <h2 id="dossiers-etat">Dossiers par état</h2>
+              <p>Aucun dossier pour l’instant : chaque démarche apparaît ici dès qu’un élève en commence une.</p>
+            </>
+          ) : (
+            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="dossiers-etat">
+              <table className="table--compact">
+                <caption id="dossiers-etat">Dossiers par état</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">État</th>
                     {data.cases.map((row) => (
-                      <td key={row.procedure}>{row.counts[state as keyof typeof row.counts]}</td>
+                      <th scope="col" key={row.procedure} title={row.title}>
+                        {row.shortTitle}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {Object.entries(stateLabels).map(([state, label]) => (
+                    <tr key={state}>
+                      <th scope="row">{label}</th>
+                      {data.cases.map((row) => (
+                        <td key={row.procedure}>{row.counts[state as keyof typeof row.counts]}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
         </div>
 
         <div className="cockpit__panel">
