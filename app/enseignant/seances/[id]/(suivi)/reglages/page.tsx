@@ -31,7 +31,7 @@ export default async function SettingsPage({ params, searchParams }: { params: P
       <h1>Réglages de la séance</h1>
       <FlashNotice />
       <p>
-        Scénario : {presets[session.preset]}. {session.isDemo ? 'Séance de démonstration, gardée.' : `Données supprimées automatiquement le ${formatDate(session.expiresAt ?? new Date())}.`}
+        Scénario « {presets[session.preset]} ». {session.isDemo ? 'Séance de démonstration, gardée.' : `Données supprimées automatiquement le ${formatDate(session.expiresAt ?? new Date())}.`}
       </p>
       <section aria-labelledby="organismes-joues">
         <h2 id="organismes-joues">Organismes joués par des élèves</h2>
