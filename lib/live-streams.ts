@@ -25,6 +25,7 @@ export type StreamCaller = { session: () => Promise<Pick<SessionUser, 'role' | '
 
 /** The account the caller's session names, read fresh (a deleted persona or agent is signed out). */
 const viewerOf = async (caller: StreamCaller) => viewerOfSession(database(), await caller.session());
+
 type Stream = (request: Request, caller: StreamCaller) => Promise<Response>;
 
 const json = (status: number, body: unknown) => jsonAnswer(body, status);
@@ -94,8 +95,8 @@ export function teacherStream(id: string): Stream {
     const db = database();
     // The account and the séance in one statement, and one for every opening of this process in flight with the same
     // cookie's teacher (thirty screens opening the view at once: docs/performance.md, "Session 40").
-    const session = await caller.session();
-    await sharedRead(`seance-de:${session?.role}:${session?.subject}:${id}`, 0, () => teachersSessionOf(db, session, id));
+    const signedIn = await caller.session();
+    await sharedRead(`seance-de:${signedIn?.role}:${signedIn?.subject}:${id}`, 0, () => teachersSessionOf(db, signedIn, id));
     return eventStream(
       request,
       'live',

@@ -25,7 +25,6 @@ type Props = {
 const resultWords = { accorde: 'accordé', refuse: 'refusé', echec: 'en échec' } as const;
 const faultWords = { panne: 'en panne', lenteur: 'lent', erratique: 'erratique' } as const;
 
-
 /**
  * The teacher's cockpit: map of exchanges, cases by state, students and the séance's feed, pushed by the server, on
  * one screen. Each new exchange sends a pulse from the asking body through the platform to the provider.
