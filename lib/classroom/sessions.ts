@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import { and, asc, desc, eq, lt, lte, sql } from 'drizzle-orm';
 import { type AsyncExecutor, type Engine } from '../../db/engine';
 import { prepared } from '../../db/prepared';
-import type { Viewer } from '../auth/viewer';
 import { PlatformError } from '../platform/errors';
 import { agencies, agents, classSessions, flashMessages, teachers } from '../../db/tables';
 import { insertWorldInto } from '../../db/seed';
@@ -127,7 +126,7 @@ const accountAndOwnedSession = prepared((db) =>
 
 /**
  * The séance for a session cookie that must be its teacher's, read in one statement: 401 when the cookie names no
- * teacher (or one whose account is gone), 404 when the séance is not theirs — as `teachersSessionFor` answers.
+ * teacher (or one whose account is gone), 404 when the séance is not theirs. The teacher's streams and route handlers.
  */
 export async function teachersSessionOf(db: AsyncExecutor, session: { role: string; subject: string } | null, classSessionId: string): Promise<ClassSession> {
   if (session?.role !== 'enseignant') throw new PlatformError('non_authentifie');
@@ -137,13 +136,6 @@ export async function teachersSessionOf(db: AsyncExecutor, session: { role: stri
   return found.session;
 }
 
-/** The séance for a viewer who must be its teacher: 401 when they are not a teacher, 404 when it is not theirs. */
-export async function teachersSessionFor(db: AsyncExecutor, viewer: Viewer | null, classSessionId: string): Promise<ClassSession> {
-  if (viewer?.role !== 'enseignant') throw new PlatformError('non_authentifie');
-  const session = await ownedSession(db, viewer.teacher.id, classSessionId);
-  if (!session) throw new PlatformError('seance_inconnue');
-  return session;
-}
 
 export async function sessionsOfTeacher(db: AsyncExecutor, teacherId: string): Promise<ClassSession[]> {
   return db.select().from(classSessions).where(eq(classSessions.teacherId, teacherId)).orderBy(desc(classSessions.createdAt)).all();
