@@ -49,13 +49,23 @@ test('une aidante France Services crée un mandat, la personne le confirme, l’
   await expect(aidant.getByText(/accompagné·e par Sarah Benoît \(France Services\), sous mandat/)).toBeVisible();
   await expectNoAxeViolations(aidant);
   // Her other tab, on her page, refreshes itself when the request arrives: the confirmation is for the tab that sent it.
+  // Even when the request arrives before that page's stream has opened (a slow computer; a race in session 41's run):
+  // its stream is held until the request is sent.
   const otherTab = await aidantContext.newPage();
+  let openStream = () => {};
+  const sentFirst = new Promise<void>((resolve) => (openStream = resolve));
+  await otherTab.route('**/api/mises-a-jour/flux', async (route) => {
+    await sentFirst;
+    await route.continue();
+  });
   await otherTab.goto('/aidant');
   await aidant.getByRole('button', { name: 'Envoyer la demande' }).click();
   const sent = aidant.getByRole('status').filter({ hasText: 'La demande est envoyée' });
   await expect(sent).toBeVisible();
   const receipt = (await sent.locator('strong').innerText()).trim();
   expect(receipt).toMatch(/^EG-/);
+  await expect(onAidantPage(otherTab).getByText(receipt)).toHaveCount(0);
+  openStream();
   await expect(onAidantPage(otherTab).getByText(receipt)).toBeVisible(); // refreshed by itself…
   await expect(otherTab.getByRole('status').filter({ hasText: 'La demande est envoyée' })).toHaveCount(0); // …without it
   await expect(sent).toBeVisible();

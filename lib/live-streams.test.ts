@@ -7,6 +7,10 @@ import { countReads, freshDb } from '../test/db';
 import type { SessionUser } from './auth/session-user';
 import { createSession } from './classroom/sessions';
 import { liveStreamAt, type StreamCaller } from './live-streams';
+import { deviceHash, joinSession, newDeviceSecret } from './classroom/participants';
+import { sendClassroomMessage } from './classroom/messages';
+import { createCase } from './procedures/engine/cases';
+import { seanceEventText, updatesEventText } from './live-version';
 
 type Session = Pick<SessionUser, 'role' | 'subject'>;
 const caller = (session: Session | null, deviceHash: string | null = null): StreamCaller => ({ session: async () => session, deviceHash: async () => deviceHash });
@@ -91,5 +95,32 @@ describe('the live streams, served through Next or beside it', () => {
     } finally {
       opening.stop();
     }
+  });
+
+  it('send first what a page rendered before them shows, so that a page sees a change made before its stream opened', async () => {
+    const db = await freshDb();
+    const teacher = (await db.select().from(teachers).get())!;
+    const session = await createSession(getEngine(), teacher.id, { name: 'Entre deux', preset: 'tout' });
+    const persona = (await db.select().from(personas).where(eq(personas.classSessionId, session.id)).get())!;
+    const data = async (path: string, who: StreamCaller) => {
+      const left = new AbortController();
+      return /data: (.*)/.exec(await firstEvent(await liveStreamAt(path)!(new Request('http://localhost/', { signal: left.signal }), who), left))![1]!;
+    };
+    // A citizen's case page: rendered, then a case is filed (another tab) before its stream opens.
+    const citizen = caller({ role: 'citoyen', subject: persona.id });
+    const rendered = await updatesEventText(db, { kind: 'usager', persona });
+    expect(await data('/api/mises-a-jour/flux', citizen)).toBe(rendered);
+    await createCase(db, { classSessionId: session.id, personaId: persona.id, procedure: 'acte-naissance' });
+    expect(await data('/api/mises-a-jour/flux', citizen)).not.toBe(rendered);
+
+    // A student's séance page: rendered, then the teacher writes to the class before its stream opens.
+    const device = deviceHash(newDeviceSecret());
+    const joined = await joinSession(db, session, 'Élève', device);
+    if (!joined.ok) throw new Error(joined.error);
+    const student = caller(null, device);
+    const page = seanceEventText(joined.participant, 0, null);
+    expect(await data('/api/seance/flux', student)).toBe(page);
+    await sendClassroomMessage(db, { classSessionId: session.id, participantId: null, kind: 'message', title: 'Consigne', body: 'Ouvrez votre carte.' });
+    expect(await data('/api/seance/flux', student)).not.toBe(page);
   });
 });

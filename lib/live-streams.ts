@@ -6,7 +6,7 @@ import { messagesFor } from './classroom/messages';
 import { latestParticipation } from './classroom/participants';
 import { sessionById } from './classroom/session-by-id';
 import { teachersSessionOf } from './classroom/sessions';
-import { liveVersion, type LiveViewer } from './live-version';
+import { liveViewerOf, seanceEventText, updatesEventText } from './live-version';
 import { liveGeneration, onLiveChange } from './live-wake';
 import { notificationsFor, type NotificationViewer } from './notifications';
 import { PlatformError } from './platform/errors';
@@ -52,15 +52,13 @@ export const notificationsStream: Stream = guarded(async (request, caller) => {
  * moves on by itself even when nobody has the teacher's view open (the bodies no student plays answer).
  */
 export const updatesStream: Stream = guarded(async (request, caller) => {
-  const viewer = await viewerOf(caller);
-  const live: LiveViewer | null =
-    viewer?.role === 'citoyen' ? { kind: 'usager', persona: viewer.persona } : viewer?.role === 'agent' ? { kind: 'agent', agent: viewer.agent } : viewer?.role === 'aidant' ? { kind: 'aidant', aidant: viewer.aidant } : null;
+  const live = liveViewerOf(await viewerOf(caller));
   if (!live) return json(401, { erreur: 'non_authentifie', message: 'Connectez-vous pour suivre vos demandes en direct.' });
   const classSessionId = live.kind === 'usager' ? live.persona.classSessionId : live.kind === 'agent' ? live.agent.classSessionId : live.aidant.classSessionId;
   // Every fifth read (10 s): enough for a page left open alone; the teacher's view (twice a second) drives a busy class,
   // and thirty pages asking every 2 s would only fight over the same cases.
   let reads = 0;
-  return eventStream(request, 'mise-a-jour', async () => JSON.stringify(await liveVersion(database(), live)), {
+  return eventStream(request, 'mise-a-jour', () => updatesEventText(database(), live), {
     everyMs: 2000,
     tick: async () => (++reads % 5 === 0 ? await sharedRead(`instruction:${classSessionId}`, 2000, () => runDueInstruction(database(), classSessionId)) : undefined),
   });
@@ -79,7 +77,7 @@ export const seanceStream: Stream = guarded(async (request, caller) => {
       const db = database();
       const now = await latestParticipation(db, device!);
       if (!now) return JSON.stringify({ gone: true });
-      return JSON.stringify({ role: now.participant.role, subject: now.participant.subjectId, messages: (await messagesFor(db, participant.classSessionId, participant.id)).length, journal: now.participant.role === 'observateur' ? await journalHead(db, participant.classSessionId) : null });
+      return seanceEventText(now.participant, (await messagesFor(db, participant.classSessionId, participant.id)).length, now.participant.role === 'observateur' ? await journalHead(db, participant.classSessionId) : null);
     },
     { everyMs: 2000 },
   );

@@ -2,6 +2,7 @@ import { and, count, eq, inArray, isNotNull, max, ne, type SQL } from 'drizzle-o
 import type { AsyncExecutor } from '../db/engine';
 import { addressNotices, assistantConversations, assistantMessages, caseEvents, cases, mandates } from '../db/tables';
 import type { Agent, Aidant } from './auth/guards';
+import type { Viewer } from './auth/viewer';
 import type { Persona } from './procedures/engine/types';
 
 // Live where it matters (issue 16): a small fingerprint of what a page shows, read from the database. The page's
@@ -46,4 +47,22 @@ export async function liveVersion(db: AsyncExecutor, v: LiveViewer): Promise<str
     ids.length ? stamp(await db.select({ n: count(), at: max(cases.updatedAt) }).from(cases).where(inArray(cases.mandateId, ids)).get()) : '0@0',
     stamp(await conversationStamp(db, eq(assistantConversations.aidantId, v.aidant.id))),
   ].join(';');
+}
+
+/** The person whose pages follow their updates (citizens, agents, aidants), as the updates stream reads them. */
+export function liveViewerOf(viewer: Viewer | null): LiveViewer | null {
+  if (viewer?.role === 'citoyen') return { kind: 'usager', persona: viewer.persona };
+  if (viewer?.role === 'agent') return { kind: 'agent', agent: viewer.agent };
+  if (viewer?.role === 'aidant') return { kind: 'aidant', aidant: viewer.aidant };
+  return null;
+}
+
+/** What the updates stream sends for this person now (a page renders it too: app/_components/live-refresh.tsx). */
+export async function updatesEventText(db: AsyncExecutor, v: LiveViewer): Promise<string> {
+  return JSON.stringify(await liveVersion(db, v));
+}
+
+/** What a student's séance stream sends: their role, how many messages they have, the journal's length for an observer. */
+export function seanceEventText(participant: { role: string; subjectId: string | null }, messages: number, journal: number | null): string {
+  return JSON.stringify({ role: participant.role, subject: participant.subjectId, messages, journal });
 }

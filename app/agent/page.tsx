@@ -2,6 +2,7 @@ import { database, getEngine } from '@/db/engine';
 import type { Metadata } from 'next';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { LiveRefresh } from '@/app/_components/live-refresh';
+import { updatesEventText } from '@/lib/live-version';
 import { ActionKeyField } from '@/app/_components/action-key-field';
 import { newActionKey } from '@/lib/action-keys';
 import { participantOfSubject, touchParticipant } from '@/lib/classroom/participants';
@@ -47,6 +48,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
   const filters = filtersSchema.parse(params);
   const db = database();
   await runDueInstruction(db, agent.classSessionId);
+  const rendered = await updatesEventText(db, { kind: 'agent', agent }); // before what it shows: see LiveRefresh
   const agency = await db.select().from(agencies).where(eq(agencies.id, agent.agencyId)).get();
   const session = await sessionById(db, agent.classSessionId);
   const played = session?.bodiesPlayed.includes(agent.agencyId) ?? false;
@@ -72,7 +74,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
   const questions = (await conversationsForAdviser(db, { id: agent.id, classSessionId: agent.classSessionId, agencyId: agent.agencyId })).filter((q) => q.waiting).length;
   return (
     <>
-      <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" />
+      <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" rendered={rendered} />
       <p className="badge">Espace agent</p>
       <h1>{agency?.name ?? agent.agencyId}</h1>
       <p className="lead">

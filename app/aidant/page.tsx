@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { LiveRefresh } from '@/app/_components/live-refresh';
+import { updatesEventText } from '@/lib/live-version';
 import { ActionKeyField } from '@/app/_components/action-key-field';
 import { newActionKey } from '@/lib/action-keys';
 import { asc, eq, inArray } from 'drizzle-orm';
@@ -26,6 +27,7 @@ export default async function AidantHome({ searchParams }: { searchParams: Promi
   const chosen = ([] as string[]).concat(params.demarches ?? []);
   const db = database();
   await runDueInstruction(db, aidant.classSessionId);
+  const rendered = await updatesEventText(db, { kind: 'aidant', aidant }); // before what it shows: see LiveRefresh
   const people = await db.select().from(personas).where(eq(personas.classSessionId, aidant.classSessionId)).orderBy(asc(personas.familyName)).all();
   const mine = await mandatesOfAidant(db, aidant);
   const filed = mine.length ? await db.select().from(cases).where(inArray(cases.mandateId, mine.map(({ m }) => m.id))).all() : [];
@@ -33,7 +35,7 @@ export default async function AidantHome({ searchParams }: { searchParams: Promi
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
   return (
     <>
-      <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" />
+      <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" rendered={rendered} />
       <p className="badge">Espace aidant</p>
       <h1>
         Bonjour {aidant.givenName} {aidant.familyName}

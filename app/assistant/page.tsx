@@ -7,6 +7,7 @@ import { ActionKeyField } from '@/app/_components/action-key-field';
 import { AssistantMessages } from '@/app/_components/assistant-messages';
 import { FlashNotice } from '@/app/_components/flash-notice';
 import { LiveRefresh } from '@/app/_components/live-refresh';
+import { liveViewerOf, updatesEventText } from '@/lib/live-version';
 import { MessageForm } from '@/app/_components/message-form';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { newActionKey } from '@/lib/action-keys';
@@ -26,6 +27,8 @@ export default async function AssistantPage({ searchParams }: { searchParams: Pr
   const asker = askerOf(viewer);
   if (!asker) redirect('/connexion');
   const db = database();
+  const live = liveViewerOf(viewer);
+  const rendered = live ? await updatesEventText(db, live) : undefined; // before what it shows: see LiveRefresh
   const wanted = (await searchParams).conversation;
   const all = await conversationsOf(db, asker);
   const conversation = (wanted ? await conversationOf(db, asker, wanted) : null) ?? all[0] ?? null;
@@ -35,7 +38,7 @@ export default async function AssistantPage({ searchParams }: { searchParams: Pr
   const others = all.filter((c) => c.id !== conversation?.id);
   return (
     <>
-      <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" />
+      <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" rendered={rendered} />
       <p>
         <Link href={home}>Retour à votre espace</Link>
       </p>

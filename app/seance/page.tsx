@@ -10,6 +10,8 @@ import { latestParticipation, touchParticipant } from '@/lib/classroom/participa
 import { roleLabels } from '@/lib/classroom/roles';
 import { formatDateTime } from '@/lib/format';
 import { LiveRefresh } from '../_components/live-refresh';
+import { seanceEventText } from '@/lib/live-version';
+import { journalHead } from '@/lib/platform/journal';
 import { SignInButton } from '../_components/sign-in-button';
 
 export const metadata: Metadata = { title: 'Ma séance' };
@@ -38,6 +40,8 @@ export default async function StudentSessionPage() {
   await touchParticipant(db, participant);
   const card = await cardOf(db, participant);
   const messages = await messagesFor(db, session.id, participant.id);
+  // What its stream would send now (read with what the page shows): a change before the stream opens shows too.
+  const rendered = seanceEventText(participant, messages.length, participant.role === 'observateur' ? await journalHead(db, session.id) : null);
   const viewer = await getViewer();
   const signedInAsRole = viewer && participant.subjectId && ((viewer.role === 'citoyen' && viewer.persona.id === participant.subjectId) || (viewer.role === 'agent' && viewer.agent.id === participant.subjectId) || (viewer.role === 'aidant' && viewer.aidant.id === participant.subjectId));
   const start =
@@ -50,7 +54,7 @@ export default async function StudentSessionPage() {
           : null;
   return (
     <>
-      <LiveRefresh url="/api/seance/flux" event="seance" />
+      <LiveRefresh url="/api/seance/flux" event="seance" rendered={rendered} />
       <p className="badge">Séance : {session.name}</p>
       <h1>Bonjour {participant.pseudonym}</h1>
       <p className="lead">

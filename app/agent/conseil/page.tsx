@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from '@/app/_components/link';
 import { database } from '@/db/engine';
 import { LiveRefresh } from '@/app/_components/live-refresh';
+import { updatesEventText } from '@/lib/live-version';
 import { conversationsForAdviser } from '@/lib/assistant/conversations';
 import { askerNames } from '@/lib/assistant/names';
 import { requireAgent } from '@/lib/auth/guards';
@@ -13,13 +14,14 @@ export const metadata: Metadata = { title: 'Questions des usagers' };
 export default async function AdviserInbox() {
   const agent = await requireAgent();
   const db = database();
+  const rendered = await updatesEventText(db, { kind: 'agent', agent }); // before what it shows: see LiveRefresh
   const list = await conversationsForAdviser(db, { id: agent.id, classSessionId: agent.classSessionId, agencyId: agent.agencyId });
   const names = await askerNames(db, list.map((l) => l.conversation));
   const sorted = [...list.filter((l) => l.waiting), ...list.filter((l) => !l.waiting)];
   const waiting = list.filter((l) => l.waiting).length;
   return (
     <>
-      <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" />
+      <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" rendered={rendered} />
       <p>
         <Link href="/agent">Retour à l’espace agent</Link>
       </p>

@@ -5,7 +5,9 @@ import { forbidden } from 'next/navigation';
 import { database } from '@/db/engine';
 import { currentDeviceHash } from '@/lib/classroom/device';
 import { latestParticipation, touchParticipant } from '@/lib/classroom/participants';
-import { checkJournal } from '@/lib/platform/journal';
+import { checkJournal, journalHead } from '@/lib/platform/journal';
+import { messagesFor } from '@/lib/classroom/messages';
+import { seanceEventText } from '@/lib/live-version';
 import { JournalState } from '@/app/_components/journal-state';
 import { exchangesOf } from '@/lib/platform/journal-view';
 import { ExchangeList } from '../../_components/exchange-list';
@@ -20,11 +22,13 @@ export default async function AuditJournalPage() {
   const mine = device ? await latestParticipation(db, device) : null;
   if (!mine || mine.participant.role !== 'observateur') forbidden();
   await touchParticipant(db, mine.participant);
+  // What its stream would send now, read before the journal: an exchange made before the stream opens shows too.
+  const rendered = seanceEventText(mine.participant, (await messagesFor(db, mine.session.id, mine.participant.id)).length, await journalHead(db, mine.session.id));
   const rows = await exchangesOf(db, { kind: 'enseignant', classSessionId: mine.session.id }, { limit: 200 });
   const journal = await checkJournal(db, mine.session.id, undefined, after);
   return (
     <>
-      <LiveRefresh url="/api/seance/flux" event="seance" />
+      <LiveRefresh url="/api/seance/flux" event="seance" rendered={rendered} />
       <p className="badge">Séance : {mine.session.name} — audit</p>
       <h1>Journal des échanges de la séance</h1>
       <p className="lead">

@@ -6,6 +6,7 @@ import { database } from '@/db/engine';
 import { agents } from '@/db/tables';
 import { AssistantMessages } from '@/app/_components/assistant-messages';
 import { LiveRefresh } from '@/app/_components/live-refresh';
+import { updatesEventText } from '@/lib/live-version';
 import { MessageForm } from '@/app/_components/message-form';
 import { newActionKey } from '@/lib/action-keys';
 import { conversationForAdviser, maxReplyLength, messagesOf } from '@/lib/assistant/conversations';
@@ -20,6 +21,7 @@ export const metadata: Metadata = { title: 'Répondre à une question' };
 export default async function AdviserConversation({ params }: { params: Promise<{ id: string }> }) {
   const agent = await requireAgent();
   const db = database();
+  const rendered = await updatesEventText(db, { kind: 'agent', agent }); // before what it shows: see LiveRefresh
   const conversation = await conversationForAdviser(db, { id: agent.id, classSessionId: agent.classSessionId, agencyId: agent.agencyId }, (await params).id);
   if (!conversation) notFound();
   const messages = await messagesOf(db, conversation.id);
@@ -29,7 +31,7 @@ export default async function AdviserConversation({ params }: { params: Promise<
   const adviserNames = new Map(advisers.map((a) => [a.id, a.id === agent.id ? 'Vous' : `${a.givenName} ${a.familyName} (votre service)`]));
   return (
     <>
-      <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" />
+      <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" rendered={rendered} />
       <p>
         <Link href="/agent/conseil">Retour aux questions des usagers</Link>
       </p>

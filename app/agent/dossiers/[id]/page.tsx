@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { CounterDesk } from './counter-desk';
 import { LiveRefresh } from '@/app/_components/live-refresh';
+import { updatesEventText } from '@/lib/live-version';
 import Link from '@/app/_components/link';
 import { notFound } from 'next/navigation';
 import { eq } from 'drizzle-orm';
@@ -33,6 +34,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const db = database();
   await runDueInstruction(db, agent.classSessionId);
+  const rendered = await updatesEventText(db, { kind: 'agent', agent }); // before what it shows: see LiveRefresh
   // A case this body passed on (the CADA's opinion sent back) stays in sight, read only.
   const c = (await agentCase(db, agent, id)) ?? (await agentPassedCase(db, agent, id));
   if (!c) notFound();
@@ -48,7 +50,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
   const accept = def.agentAccept?.(c) ?? null;
   return (
     <>
-      <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" />
+      <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" rendered={rendered} />
       <p>
         <Link href="/agent">Retour à la file d’attente</Link>
       </p>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { CounterPanel } from './counter-panel';
 import { LiveRefresh } from '@/app/_components/live-refresh';
+import { updatesEventText } from '@/lib/live-version';
 import Link from '@/app/_components/link';
 import { notFound } from 'next/navigation';
 import { CaseTimeline } from '@/app/_components/case-timeline';
@@ -37,6 +38,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const { persona } = found;
   const db = database();
   await runDueInstruction(db, persona.classSessionId);
+  const rendered = await updatesEventText(db, { kind: 'usager', persona }); // before what it shows: see LiveRefresh
   const c = (await caseOf(db, persona.id, id))!;
   const def = procedures[c.procedure];
   const events = await timelineOf(db, c.id);
@@ -61,7 +63,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const unanswered = isOpen(c.state) && failing.length > 0 ? failing.map((p) => agencyName(p)).join(' et ') : null;
   return (
     <>
-      <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" />
+      <LiveRefresh url="/api/mises-a-jour/flux" event="mise-a-jour" rendered={rendered} />
       <p>
         <Link href="/citoyen">Retour au tableau de bord</Link>
       </p>
