@@ -35,6 +35,29 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return lines;
 }
 
+/**
+ * The QR code to `text` as one vector path (SVG syntax, in modules, a quiet module around it): a row's run of dark modules
+ * is one rectangle. Drawn, not embedded as an image: a PNG's pixels had to be inflated and deflated again in JavaScript
+ * (70–100 ms of a server's event loop per document, every other request of the process waiting; docs/performance.md).
+ */
+export function qrPath(text: string): { path: string; modules: number } {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const n = modules.size;
+  const runs: string[] = [];
+  for (let row = 0; row < n; row++) {
+    for (let col = 0; col < n; ) {
+      if (!modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < n && modules.get(row, col)) col++;
+      runs.push(`M${start + 1} ${row + 1}h${col - start}v1h${start - col}z`);
+    }
+  }
+  return { path: runs.join(''), modules: n + 2 };
+}
+
 export async function renderDocumentPdf(input: PdfInput): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(pdfText(`${input.title} (simulation)`));
@@ -79,9 +102,10 @@ export async function renderDocumentPdf(input: PdfInput): Promise<Uint8Array> {
     y -= 6;
   }
 
-  const qr = await pdf.embedPng(await QRCode.toBuffer(input.verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 300 }));
   const size = 110;
-  page.drawImage(qr, { x: margin, y: margin + 24, width: size, height: size });
+  page.drawRectangle({ x: margin, y: margin + 24, width: size, height: size, color: rgb(1, 1, 1) });
+  const qr = qrPath(input.verifyUrl);
+  page.drawSvgPath(qr.path, { x: margin, y: margin + 24 + size, scale: size / qr.modules, color: rgb(0, 0, 0), borderWidth: 0 });
   const note = [
     'Vérifier ce document :',
     'scannez le code ou ouvrez',
