@@ -29,6 +29,12 @@ export const cannotGoOnlineAlone = (persona: Pick<Persona, 'digitalProfile'>) =>
 /** Where a citizen action sends such a persona instead of starting a request. */
 export const offlineRoutePath = (procedure: string) => `/citoyen/sans-internet?demarche=${encodeURIComponent(procedure)}`;
 
+/**
+ * A request sent before, found again by a retry of its « Envoyer »: it has its number, whatever has become of it since
+ * (a retry that waited for a server that died mid-answer may find it already decided by the rules).
+ */
+export const sentBefore = (c: Pick<CaseRow, 'receiptNumber' | 'state'>) => c.receiptNumber !== null && c.state !== 'brouillon';
+
 /** What the case page says once a request is sent: its number, and where the acknowledgement is. */
 export const sentFlash = (receipt: string | null) => ({
   text: `Votre demande est envoyée. Gardez son numéro : ${receipt ?? '(à venir)'}. L’accusé de réception est dans votre coffre-fort.`,

@@ -6,7 +6,7 @@ import { isBusyError } from '@/db/client';
 import { database, transaction } from '@/db/engine';
 import type { ProcedureId } from '@/db/schema';
 import { requireCitizen } from '@/lib/auth/guards';
-import { cannotGoOnlineAlone, citizenActor, citizenCase, offlineRoutePath, sentFlash, stepContext } from '@/lib/procedures/citizen';
+import { cannotGoOnlineAlone, citizenActor, citizenCase, offlineRoutePath, sentBefore, sentFlash, stepContext } from '@/lib/procedures/citizen';
 import { finish, type Outcome } from '@/lib/flash';
 import { autosaveStep, formValuesFor, prefillOnce, saveStep } from '@/lib/procedures/drafts';
 import { addMessage, caseOf, CaseError, startCase } from '@/lib/procedures/engine/cases';
@@ -98,7 +98,7 @@ export async function submitCaseAction(caseId: string, form: FormData): Promise<
       // Read again under the key: the request before this one may have sent it meanwhile — one whose answer never came
       // back (its server stopped after sending it): the person sent it, and is told so again, with its number.
       const c = await caseOf(db, persona.id, caseId);
-      if (c?.receiptNumber && (c.state === 'depose' || c.state === 'en_instruction')) return { path: casePath(caseId), flash: sentFlash(c.receiptNumber) };
+      if (c && sentBefore(c)) return { path: casePath(caseId), flash: sentFlash(c.receiptNumber) };
       if (!c || c.state !== 'brouillon') return { path: casePath(caseId) };
       const invalid = await firstInvalidStep(procedures[c.procedure], stepContext(persona, c));
       if (invalid) return { path: `${casePath(caseId)}/etapes/${invalid.step.id}?verifier=1` };
