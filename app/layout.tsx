@@ -4,7 +4,7 @@ import Link from '@/app/_components/link';
 import type { ReactNode } from 'react';
 import { getViewer, type Viewer } from '@/lib/auth/guards';
 import { database } from '@/db/engine';
-import { notificationsFor } from '@/lib/notifications';
+import { notificationsFor, notificationViewerOf } from '@/lib/notifications';
 import { markNotificationsReadAction } from './_components/notification-actions';
 import { NotificationBell } from './_components/notification-bell';
 import { BellIcon } from './_components/bell-icon';
@@ -86,7 +86,7 @@ function AccountLinks({ who }: { who: ReturnType<typeof describe> | null }) {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
   const who = viewer ? describe(viewer) : null;
-  const reader = viewer?.role === 'citoyen' ? { kind: 'usager' as const, persona: viewer.persona } : viewer?.role === 'agent' ? { kind: 'agent' as const, agent: viewer.agent } : null;
+  const reader = notificationViewerOf(viewer);
   const notifications = reader ? await notificationsFor(database(), reader) : null;
   // A student's way back to their role and scenario card, on the device they joined with.
   const device = await currentDeviceHash();

@@ -1,5 +1,5 @@
 import { database } from '../db/engine';
-import { viewerOfSession, type Viewer } from './auth/viewer';
+import { viewerOfSession } from './auth/viewer';
 import type { SessionUser } from './auth/session-user';
 import { liveSnapshot } from './classroom/live';
 import { messagesFor } from './classroom/messages';
@@ -8,7 +8,7 @@ import { sessionById } from './classroom/session-by-id';
 import { teachersSessionOf } from './classroom/sessions';
 import { liveViewerOf, seanceEventText, updatesEventText } from './live-version';
 import { liveGeneration, onLiveChange } from './live-wake';
-import { notificationsFor, type NotificationViewer } from './notifications';
+import { notificationsFor, notificationViewerOf } from './notifications';
 import { PlatformError } from './platform/errors';
 import { apiHandler, json as jsonAnswer } from './platform/http';
 import { journalHead } from './platform/journal';
@@ -31,13 +31,6 @@ type Stream = (request: Request, caller: StreamCaller) => Promise<Response>;
 const json = (status: number, body: unknown) => jsonAnswer(body, status);
 /** What a stream throws before it starts (a refusal, a locked database) is the API's JSON error. */
 const guarded = (stream: Stream): Stream => (request, caller) => apiHandler(() => stream(request, caller));
-
-/** The signed-in citizen or agent, as a notification reader (teachers have the live view instead). */
-export function notificationViewerOf(viewer: Viewer | null): NotificationViewer | null {
-  if (viewer?.role === 'citoyen') return { kind: 'usager', persona: viewer.persona };
-  if (viewer?.role === 'agent') return { kind: 'agent', agent: viewer.agent };
-  return null;
-}
 
 /** The person's notifications, pushed when they change (read from the cases' history every 2 s). */
 export const notificationsStream: Stream = guarded(async (request, caller) => {

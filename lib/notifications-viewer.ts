@@ -1,7 +1,6 @@
 import 'server-only';
 import { getViewer } from './auth/guards';
-import { notificationViewerOf } from './live-streams';
-import type { NotificationViewer } from './notifications';
+import { notificationViewerOf, type NotificationViewer } from './notifications';
 
 /** The signed-in citizen or agent, as a notification reader (teachers have the live view instead). */
 export async function notificationViewer(): Promise<NotificationViewer | null> {

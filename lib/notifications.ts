@@ -3,6 +3,7 @@ import type { AsyncExecutor } from '../db/engine';
 import { placeholderAs, prepared } from '../db/prepared';
 import { caseEvents, cases, classroomMessages, notificationReads, participants } from '../db/tables';
 import type { Agent, Persona } from './auth/guards';
+import type { Viewer } from './auth/viewer';
 import { stateLabels } from './procedures/engine/state-machine';
 import { procedures } from './procedures/registry';
 import { lowerFirst } from './format';
@@ -11,6 +12,13 @@ import { lowerFirst } from './format';
 // a citizen hears from the bodies, an agent hears from the citizens of their body's cases.
 
 export type NotificationViewer = { kind: 'usager'; persona: Persona } | { kind: 'agent'; agent: Agent };
+
+/** The signed-in citizen or agent, as a notification reader (teachers have the live view instead). */
+export function notificationViewerOf(viewer: Viewer | null): NotificationViewer | null {
+  if (viewer?.role === 'citoyen') return { kind: 'usager', persona: viewer.persona };
+  if (viewer?.role === 'agent') return { kind: 'agent', agent: viewer.agent };
+  return null;
+}
 export type Notification = { id: string; at: string; text: string; href: string };
 
 const viewerKey = (v: NotificationViewer) => (v.kind === 'usager' ? `usager:${v.persona.id}` : `agent:${v.agent.id}`);
