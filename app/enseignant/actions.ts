@@ -258,8 +258,9 @@ export async function revealHintAction(formData: FormData): Promise<void> {
     await setFlash('Cet·te élève n’est pas dans la séance.', 'erreur', null, page);
   } else {
     // One click, one hint: the form says which hint it reveals, so a double-click or a resend does not reveal the next.
-    const outcome = await revealHint(db, participant, Number(formData.get('indice')) || undefined);
-    await setFlash(outcome === 'tous-reveles' ? `${participant.pseudonym} a déjà reçu tous les indices de sa carte.` : `L’indice est envoyé à ${participant.pseudonym}.`, 'succes', null, page);
+    // (The message names the hint the student has now: a double-click's two answers say the same.)
+    const { outcome, latest } = await revealHint(db, participant, Number(formData.get('indice')) || undefined);
+    await setFlash(outcome === 'tous-reveles' ? `${participant.pseudonym} a déjà reçu tous les indices de sa carte.` : `L’indice ${latest} est envoyé à ${participant.pseudonym}.`, 'succes', null, page);
   }
   await stayOn(page);
 }

@@ -33,19 +33,30 @@ export async function messagesOfSession(db: AsyncExecutor, classSessionId: strin
 }
 
 /**
- * Reveals hint number `asked` of the student's card if it is the next one: a double-click or a form sent again asks
- * for the same number and reveals nothing more. Two reveals of one student go one after the other (on PostgreSQL,
- * two that read « none revealed yet » at the same instant would both send the first).
+ * How soon after a hint the next one is taken for the same click again: a double-click whose second click lands on the
+ * page already refreshed by the first (it asks for the next number then) must not reveal two.
  */
-export async function revealHint(db: AsyncExecutor, participant: Participant, asked?: number): Promise<'revele' | 'deja-revele' | 'tous-reveles'> {
+export const hintRepeatMs = 2000;
+
+export type HintOutcome = { outcome: 'revele' | 'deja-revele' | 'tous-reveles'; /** the newest hint the student has now (0: none) */ latest: number };
+
+/**
+ * Reveals hint number `asked` of the student's card if it is the next one: a double-click or a form sent again asks
+ * for the same number and reveals nothing more, and so does a click asking for the next one within `hintRepeatMs` of
+ * the last (the page refreshed between the two clicks of a double-click). Two reveals of one student go one after the
+ * other (on PostgreSQL, two that read « none revealed yet » at the same instant would both send the first).
+ */
+export async function revealHint(db: AsyncExecutor, participant: Participant, asked?: number, now = new Date()): Promise<HintOutcome> {
   return transaction(db, async (tx) => {
     const { hints } = await cardOf(tx, participant);
-    const revealed = (await messagesFor(tx, participant.classSessionId, participant.id)).filter((m) => m.kind === 'indice' && m.participantId === participant.id).length;
+    const sent = (await messagesFor(tx, participant.classSessionId, participant.id)).filter((m) => m.kind === 'indice' && m.participantId === participant.id);
+    const revealed = sent.length;
     const wanted = asked ?? revealed + 1;
-    if (wanted <= revealed) return 'deja-revele';
+    const justSent = sent[0] && now.getTime() - sent[0].createdAt.getTime() < hintRepeatMs;
+    if (wanted <= revealed || justSent) return { outcome: 'deja-revele', latest: revealed };
     const next = wanted === revealed + 1 ? hints[revealed] : undefined;
-    if (!next) return 'tous-reveles';
-    await sendClassroomMessage(tx, { classSessionId: participant.classSessionId, participantId: participant.id, kind: 'indice', title: `Indice ${revealed + 1} sur ${hints.length}`, body: next });
-    return 'revele';
+    if (!next) return { outcome: 'tous-reveles', latest: revealed };
+    await sendClassroomMessage(tx, { classSessionId: participant.classSessionId, participantId: participant.id, kind: 'indice', title: `Indice ${revealed + 1} sur ${hints.length}`, body: next }, now);
+    return { outcome: 'revele', latest: revealed + 1 };
   }, { lock: `indices:${participant.id}` });
 }

@@ -5,7 +5,7 @@ import { freshDb, onPostgres } from '../../test/db';
 import { agents, aidants, classSessions, personas, teachers } from '../../db/tables';
 import { hit } from '../rate-limit';
 import { cardOf } from './cards';
-import { messagesFor, revealHint, sendClassroomMessage } from './messages';
+import { hintRepeatMs, messagesFor, revealHint, sendClassroomMessage } from './messages';
 import { choiceLabel, currentChoices, deviceHash, joinSession, newDeviceSecret, participantOfSubject, pseudonymSchema, reassignParticipant, seenEveryMs, touchParticipant, type Participant } from './participants';
 import { nextRole, rolePlans } from './roles';
 import { personaSeeds } from '../../db/seed/personas';
@@ -213,6 +213,7 @@ describe('a hint revealed by the teacher', () => {
     const { db, session } = await setup();
     const students = await joinAll(db, session, ['Renard', 'Hibou', 'Loutre', 'Castor', 'Martre', 'Belette']);
     const sent = async (student: Participant) => (await messagesFor(db, session.id, student.id)).filter((m) => m.kind === 'indice').map((m) => m.title);
+    const later = () => new Date(Date.now() + hintRepeatMs);
     let tried = 0;
     for (const student of students) {
       const { hints } = await cardOf(db, student);
@@ -221,12 +222,29 @@ describe('a hint revealed by the teacher', () => {
       // Two clicks on the first hint's button at once, on another connection each.
       await revealHintTwice(db, student, 1);
       expect(await sent(student)).toEqual([`Indice 1 sur ${hints.length}`]);
-      expect(await revealHint(db, student, 2)).toBe('revele');
-      expect(await revealHint(db, student, 2)).toBe('deja-revele');
-      expect(await revealHint(db, student, 1)).toBe('deja-revele');
+      expect(await revealHint(db, student, 2, later())).toEqual({ outcome: 'revele', latest: 2 });
+      expect(await revealHint(db, student, 2, later())).toEqual({ outcome: 'deja-revele', latest: 2 });
+      expect(await revealHint(db, student, 1, later())).toEqual({ outcome: 'deja-revele', latest: 2 });
       expect((await sent(student)).sort()).toEqual([`Indice 1 sur ${hints.length}`, `Indice 2 sur ${hints.length}`]);
     }
     expect(tried).toBeGreaterThanOrEqual(4);
+  });
+
+  it('is revealed once for a double-click whose second click lands on the page the first refreshed (it asks for the next)', async () => {
+    const { db, session } = await setup();
+    const students = await joinAll(db, session, ['Renard', 'Hibou', 'Loutre', 'Castor']);
+    const student = (await Promise.all(students.map(async (p) => ({ p, hints: (await cardOf(db, p)).hints })))).find((s) => s.hints.length >= 2);
+    expect(student).toBeDefined();
+    const { p, hints } = student!;
+    const clicked = new Date();
+    const at = (ms: number) => new Date(clicked.getTime() + ms);
+    expect(await revealHint(db, p, 1, clicked)).toEqual({ outcome: 'revele', latest: 1 });
+    // The page says « hint 2 » now; the second click of the double-click, 300 ms after the first, sends that.
+    expect(await revealHint(db, p, 2, at(300))).toEqual({ outcome: 'deja-revele', latest: 1 });
+    expect(await revealHint(db, p, 2, at(hintRepeatMs - 1))).toEqual({ outcome: 'deja-revele', latest: 1 });
+    expect((await messagesFor(db, session.id, p.id)).filter((m) => m.kind === 'indice').map((m) => m.title)).toEqual([`Indice 1 sur ${hints.length}`]);
+    // Clicked again once the double-click is over: the next hint.
+    expect(await revealHint(db, p, 2, at(hintRepeatMs))).toEqual({ outcome: 'revele', latest: 2 });
   });
 });
 
@@ -235,7 +253,8 @@ async function revealHintTwice(db: AsyncExecutor, student: Participant, asked: n
   const other = onPostgres ? postgresEngine(process.env.EGUICHET_DATABASE_URL!, { max: 2 }) : null;
   try {
     const outcomes = await Promise.all([revealHint(db, student, asked), revealHint(other?.db ?? db, student, asked)]);
-    expect(outcomes.sort()).toEqual(['deja-revele', 'revele']);
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(['deja-revele', 'revele']);
+    expect(outcomes.map((o) => o.latest)).toEqual([asked, asked]);
   } finally {
     await other?.close();
   }

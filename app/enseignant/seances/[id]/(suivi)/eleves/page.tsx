@@ -7,6 +7,7 @@ import { formatTime, upperFirst } from '@/lib/format';
 import { reassignAction, revealHintAction } from '../../../../actions';
 import { teacherSession } from '../../session';
 import { FlashNotice } from '@/app/_components/flash-notice';
+import { SubmitButton } from '@/app/_components/submit-button';
 import { SessionBar } from '../session-bar';
 
 export const metadata: Metadata = { title: 'Élèves de la séance — espace enseignant' };
@@ -63,9 +64,9 @@ export default async function StudentsPage({ params }: { params: Promise<{ id: s
                   <input type="hidden" name="seance" value={session.id} />
                   <input type="hidden" name="participant" value={p.id} />
                   <input type="hidden" name="indice" value={p.hintsRevealed + 1} />
-                  <button type="submit" className="button button--secondary">
+                  <SubmitButton className="button button--secondary">
                     Révéler un indice<span className="visually-hidden"> à {p.pseudonym}</span>
-                  </button>
+                  </SubmitButton>
                 </form>
               </div>
             </li>
