@@ -9,6 +9,7 @@ import { grantConsent, withdrawConsent } from './consents';
 import { injectFault, endFaults } from './faults';
 import { gatewayTimeoutMs, requestExchange, requestExchangeWithToken, type Caller, type GatewayDeps } from './gateway';
 import { journalJwks } from './checkpoints';
+import { agencyModules } from '../agencies';
 import { verifyJournalChain } from './journal';
 import { verifyReceipt } from './receipts';
 import { authenticateToken, currentToken, ensurePlatformTokens, maskToken, rotateToken } from './tokens';
@@ -92,20 +93,44 @@ describe('one chain per séance', () => {
 });
 
 describe('round trips', () => {
-  it.runIf(onPostgres)('an exchange asked over HTTP waits for PostgreSQL four times: who asks, the provider’s data, the lock with the journal’s heads, the writes with COMMIT', async () => {
+  it.runIf(onPostgres)('an exchange asked over HTTP waits for PostgreSQL three times: who asks; the provider’s data beside the lock with the journal’s heads; the writes with COMMIT', async () => {
     const body = { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: await personaId('karim-benali'), finalite: 'calcul_prestations' };
     const { token } = await caller('caf');
     expect((await requestExchangeWithToken(db, token, body, deps))?.status).toBe(200);
     const trips = await tripsOf(async () => expect((await requestExchangeWithToken(db, token, body, deps))?.status).toBe(200));
-    // (Before session 39: six — BEGIN and the lock, the heads, the writes and COMMIT each waited for the one before.)
+    // (Before session 39: six — BEGIN and the lock, the heads, the writes and COMMIT each waited for the one before;
+    // before session 42: four — the lock waited for the provider's data.)
     expect(trips.map(({ text, trip }) => [text.replace(/\s+/g, ' ').slice(0, 40), trip])).toEqual([
       ['select "platform_tokens"."class_session_', 1],
       ['select "id", "class_session_id", "person', 2],
-      ['BEGIN; SELECT pg_advisory_xact_lock(hash', 3],
-      ['select "journal_entries"."sequence", "jo', 3],
-      ['WITH w0 AS (insert into "journal_entries', 4],
-      ['COMMIT', 4],
+      ['BEGIN; SELECT pg_advisory_xact_lock(hash', 2],
+      ['select "journal_entries"."sequence", "jo', 2],
+      ['WITH w0 AS (insert into "journal_entries', 3],
+      ['COMMIT', 3],
     ]);
+  });
+
+  it('a provider whose read fails fails its own exchange only: the others asked at the same moment are journaled (gathered on PostgreSQL)', async () => {
+    const items = agencyModules.dgfip.items;
+    const read = items['dgfip.revenu_fiscal_reference']!;
+    const [karim, sophie] = [await personaId('karim-benali'), await personaId('sophie-lefebvre')];
+    const before = (await verifyJournalChain(db, session)).entrees;
+    items['dgfip.revenu_fiscal_reference'] = async (tx, scope) => {
+      if (scope.personaId === karim) throw new Error('le registre de la DGFiP ne répond pas');
+      return read(tx, scope);
+    };
+    try {
+      const { token } = await caller('caf');
+      const body = (usager: string) => ({ fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager, finalite: 'calcul_prestations' });
+      const outcomes = await Promise.allSettled([sophie, karim, sophie, karim, sophie].map((usager) => requestExchangeWithToken(db, token, body(usager), deps)));
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+      const granted = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value!] : []));
+      expect(granted.map((o) => [o.status, o.entry!.subject])).toEqual([[200, sophie], [200, sophie], [200, sophie]]);
+      for (const o of granted) expect(verifyReceipt(o.body.recu!, journalJwks().keys)).toMatchObject({ ok: true, checkpoint: { size: o.entry!.sequence } });
+      expect(await verifyJournalChain(db, session)).toMatchObject({ valide: true, entrees: before + 3 });
+    } finally {
+      items['dgfip.revenu_fiscal_reference'] = read;
+    }
   });
 });
 

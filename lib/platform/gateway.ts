@@ -135,11 +135,27 @@ type Recorded = {
   finish: (entry: JournalEntry, receipt: JournalReceipt) => { responseBody: object; trace: typeof exchangeTraces.$inferInsert };
 };
 
+/** What the provider's read decided: the data to send, or the error to journal instead. */
+type Decided = { error: PlatformError } | { donnees: Record<string, unknown> };
+type Written = { entry: JournalEntry; responseBody: object };
+
+/**
+ * A gathered group's append, once each exchange's provider has answered (their reads overlap the lock's round trip):
+ * an exchange whose read failed is left out and fails alone; the others are appended together.
+ */
+async function appendWhenReady(tx: AsyncExecutor, pending: Promise<Recorded>[], heads: JournalHeads): Promise<(Written | { failed: unknown })[]> {
+  const settled = await Promise.allSettled(pending);
+  const ready = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const written = ready.length > 0 ? await appendExchanges(tx, ready, heads) : [];
+  let next = 0;
+  return settled.map((s) => (s.status === 'fulfilled' ? written[next++]! : { failed: s.reason }));
+}
+
 /**
  * Appends exchanges of one séance, in order, with their traces: a few statements for the group (journal.ts, appendAll),
  * from the journal's heads the transaction read with its lock.
  */
-async function appendExchanges(tx: AsyncExecutor, items: Recorded[], heads: JournalHeads): Promise<{ entry: JournalEntry; responseBody: object }[]> {
+async function appendExchanges(tx: AsyncExecutor, items: Recorded[], heads: JournalHeads): Promise<Written[]> {
   let done: ({ entry: JournalEntry } & ReturnType<Recorded['finish']>)[] = [];
   // The traces are written with the entries (on PostgreSQL in the same statement); on SQLite one trace goes through its
   // prepared statement (drizzle would build its SQL each time).
@@ -198,22 +214,41 @@ async function exchange(db: AsyncExecutor, caller: Caller, req: ExchangeRequest,
   const engine = connectionEngine(db);
   const gather = engine?.gather?.bind(engine);
   const write = <T,>(work: (tx: AsyncExecutor) => Promise<T>): Promise<T> => (gather ? work(db) : transaction(db, work));
-  const record = async <B extends object>(tx: AsyncExecutor, result: ExchangeResult, personaId: string | null, habilitation: Habilitation | null, status: number, body: (id: string) => B, reason: string | null) => {
-    const item: Recorded = {
-      input: { classSessionId: caller.classSessionId, consumer: caller.agency, provider: req.fournisseur, items: req.donnees, purpose: req.finalite, legalBasis: habilitation?.base_legale ?? null, result, reason, subject: personaId, caseId: req.dossier ?? null },
+  const itemOf = (decided: Decided, personaId: string | null, habilitation: Habilitation | null): Recorded => {
+    const error = 'error' in decided ? decided.error : null;
+    return {
+      input: { classSessionId: caller.classSessionId, consumer: caller.agency, provider: req.fournisseur, items: req.donnees, purpose: req.finalite, legalBasis: habilitation?.base_legale ?? null, result: error ? resultOf(error) : 'accorde', reason: error?.code ?? null, subject: personaId, caseId: req.dossier ?? null },
       now: deps.now(),
       finish: (entry, receipt) => {
-        const responseBody = { ...body(entry.id), recu: receipt };
-        return { responseBody, trace: { journalEntryId: entry.id, classSessionId: caller.classSessionId, request, response: { statut: status, corps: responseBody }, durationMs: deps.now().getTime() - startedAt } };
+        const responseBody = { ...(error ? { ...error.body(), echange: entry.id } : { echange: entry.id, donnees: (decided as { donnees: Record<string, unknown> }).donnees }), recu: receipt };
+        return { responseBody, trace: { journalEntryId: entry.id, classSessionId: caller.classSessionId, request, response: { statut: error?.status ?? 200, corps: responseBody }, durationMs: deps.now().getTime() - startedAt } };
       },
     };
-    const written = gather ? await gather(lock, item, appendExchanges, locked) : (await transaction(tx, (inLock, heads) => appendExchanges(inLock, [item], heads), locked))[0]!;
-    return written as { entry: JournalEntry; responseBody: B & { recu: JournalReceipt } };
   };
-  const failIn = async (tx: AsyncExecutor, error: PlatformError, personaId: string | null, habilitation: Habilitation | null): Promise<ExchangeOutcome> => {
-    const { entry, responseBody } = await record(tx, resultOf(error), personaId, habilitation, error.status, (id) => ({ ...error.body(), echange: id }), error.code);
-    return { ok: false, status: error.status, body: responseBody, entry };
+  /**
+   * Journals the exchange as decided and answers it. Gathered (PostgreSQL, on the connection), the append is asked for
+   * while the provider's read may still be on its way: the séance's lock and the journal's heads come back in the same
+   * round trip as the provider's data, instead of one after the other (docs/performance.md, "Session 42").
+   */
+  const journal = async (tx: AsyncExecutor, decided: Promise<Decided>, personaId: string | null, habilitation: Habilitation | null): Promise<ExchangeOutcome> => {
+    let written: Written;
+    if (gather) {
+      const item = decided.then((d) => itemOf(d, personaId, habilitation));
+      item.catch(() => undefined); // its failure is this exchange's alone: appendWhenReady leaves it out of the group
+      const out = await gather(lock, item, appendWhenReady, locked);
+      if ('failed' in out) throw out.failed;
+      written = out;
+    } else {
+      const item = itemOf(await decided, personaId, habilitation);
+      written = (await transaction(tx, (inLock, heads) => appendExchanges(inLock, [item], heads), locked))[0]!;
+    }
+    const d = await decided;
+    return 'error' in d
+      ? { ok: false, status: d.error.status, body: written.responseBody as PlatformErrorBody, entry: written.entry }
+      : { ok: true, status: 200, body: written.responseBody as { echange: string; donnees: Record<string, unknown>; recu: JournalReceipt }, entry: written.entry };
   };
+  const failIn = (tx: AsyncExecutor, error: PlatformError, personaId: string | null, habilitation: Habilitation | null): Promise<ExchangeOutcome> =>
+    journal(tx, Promise.resolve({ error }), personaId, habilitation);
   const fail = (error: PlatformError, personaId: string | null, habilitation: Habilitation | null) => write((tx) => failIn(tx, error, personaId, habilitation));
 
   // 1. The platform's own rules: refused at once, the provider is never called. 2. The provider's state, as the
@@ -239,13 +274,14 @@ async function exchange(db: AsyncExecutor, caller: Caller, req: ExchangeRequest,
     if ('error' in again) return failIn(tx, again.error, again.personaId, again.habilitation);
     const provider = agencyModules[req.fournisseur];
     const scope = { classSessionId: caller.classSessionId, personaId: again.personaId, ...(req.immatriculation ? { immatriculation: req.immatriculation } : {}) };
-    // Minimisation: only the items asked, each from its own handler.
-    const donnees: Record<string, unknown> = {};
-    for (const item of req.donnees) donnees[item] = (await provider.items[item]?.(tx, scope)) ?? null;
-    if (Object.values(donnees).every((value) => value === null)) {
-      return failIn(tx, new PlatformError('usager_inconnu', 'L’organisme fournisseur ne connaît pas cette personne.'), again.personaId, again.habilitation);
-    }
-    const { entry, responseBody } = await record(tx, 'accorde', again.personaId, again.habilitation, 200, (id) => ({ echange: id, donnees }), null);
-    return { ok: true, status: 200, body: responseBody, entry };
+    // Minimisation: only the items asked, each from its own handler. Not awaited here: journal() asks for the séance's
+    // lock meanwhile when the append is gathered.
+    const decided = (async (): Promise<Decided> => {
+      const donnees: Record<string, unknown> = {};
+      for (const item of req.donnees) donnees[item] = (await provider.items[item]?.(tx, scope)) ?? null;
+      if (Object.values(donnees).every((value) => value === null)) return { error: new PlatformError('usager_inconnu', 'L’organisme fournisseur ne connaît pas cette personne.') };
+      return { donnees };
+    })();
+    return journal(tx, decided, again.personaId, again.habilitation);
   });
 }
