@@ -50,6 +50,7 @@ test('un·e élève agent de l’état civil devient citoyen·ne : l’état civ
   await teacher.getByLabel('Nouveau rôle de Hibou').selectOption('observateur');
   await teacher.getByRole('button', { name: 'Révéler un indice à Renard' }).dblclick();
   await expect(teacher.getByRole('status')).toHaveText('L’indice 1 est envoyé à Renard.');
+  await expect(teacher.getByRole('listitem').filter({ hasText: 'Renard' }).locator('p').first()).toContainText('1\u00a0indice révélé.');
   await expect(teacher.getByLabel('Nouveau rôle de Hibou')).toHaveValue('observateur');
   await teacher.getByLabel('Nouveau rôle de Hibou').selectOption('agent:etat-civil');
   await citizen.reload();
@@ -148,6 +149,7 @@ test('sans JavaScript, l’enseignant·e change un rôle et révèle un indice ;
   await expect(page.getByRole('status')).toHaveText('Nouveau rôle de Castor : Observateur·rice (audit). Castor le voit sur sa page de séance.');
   await page.getByRole('button', { name: 'Révéler un indice à Castor' }).click();
   await expect(page.getByRole('status')).toHaveText('L’indice 1 est envoyé à Castor.');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Castor' }).locator('p').first()).toContainText('1\u00a0indice révélé.');
   // The browser posted the form itself: it was sent back to the page (a reload reads it, it sends nothing).
   const posts: string[] = [];
   page.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));

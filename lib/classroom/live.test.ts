@@ -58,11 +58,11 @@ describe('liveSnapshot', () => {
     expect(students).toEqual({ participants: whole.participants, joined: 5, expected: whole.expected });
     const doing = Object.fromEntries(students.participants.map((p) => [p.pseudonym, p.doing]));
     expect(doing).toEqual({
-      Léa: 'a agi sur Acte de naissance',
+      Léa: 'A agi sur Acte de naissance',
       Noé: `Acte de naissance\u00a0: ${stateLabels.brouillon.toLowerCase()}`,
-      Inès: 'lit le journal et le catalogue',
-      Malo: 'n’a encore rien fait',
-      Zoé: 'n’a encore rien fait',
+      Inès: 'Lit le journal et le catalogue',
+      Malo: 'N’a encore rien fait',
+      Zoé: 'N’a encore rien fait',
     });
   });
 

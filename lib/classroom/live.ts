@@ -11,7 +11,7 @@ import { procedures } from '../procedures/registry';
 import { participantsOfSession, type Participant } from './participants';
 import type { ClassSession } from './sessions';
 import { strandAlerts, type StrandAlert } from './coverage';
-import { countOf, formatList, lowerFirst } from '../format';
+import { countOf, formatList, lowerFirst, upperFirst } from '../format';
 import { agencyShortName } from '../platform/consent-text';
 
 // The teacher's live view of a séance, computed from the database alone (pushed by server-sent events).
@@ -184,7 +184,8 @@ function participantsDoing({ people, cases: allCases, personas: personaRows, age
       if (latest) doing = `${latest.e.kind === 'message' ? 'a écrit au sujet de' : latest.e.toState ? `${lowerFirst(stateLabels[latest.e.toState])} :` : 'a agi sur'} ${ref(latest.c)}`;
     } else doing = 'lit le journal et le catalogue';
     const playing = p.role === 'citoyen' ? (personaNames.get(id) ?? null) : p.role === 'agent' ? (agentNames.get(id) ?? null) : p.role === 'aidant' ? (aidantNames.get(id) ?? null) : null;
-    return { id: p.id, pseudonym: p.pseudonym, role: p.role, playing, doing, lastSeenAt: p.lastSeenAt.toISOString(), hintsRevealed: hintCounts.get(p.id) ?? 0 };
+    // Shown at the start of a sentence (the cockpit's list, the students' page).
+    return { id: p.id, pseudonym: p.pseudonym, role: p.role, playing, doing: upperFirst(doing), lastSeenAt: p.lastSeenAt.toISOString(), hintsRevealed: hintCounts.get(p.id) ?? 0 };
   });
 }
 

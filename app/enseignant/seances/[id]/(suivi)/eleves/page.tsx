@@ -3,7 +3,7 @@ import { database } from '@/db/engine';
 import { liveParticipants } from '@/lib/classroom/live';
 import { currentChoices, reassignChoices } from '@/lib/classroom/participants';
 import { roleLabels } from '@/lib/classroom/roles';
-import { formatTime, upperFirst } from '@/lib/format';
+import { countOf, formatTime } from '@/lib/format';
 import { reassignAction, revealHintAction } from '../../../../actions';
 import { teacherSession } from '../../session';
 import { FlashNotice } from '@/app/_components/flash-notice';
@@ -35,7 +35,8 @@ export default async function StudentsPage({ params }: { params: Promise<{ id: s
               <h2 className="student-card__name">{p.pseudonym}</h2>
               <p>
                 {roleLabels[p.role]}
-                {p.playing ? ` : ${p.playing}` : ''}. {p.doing}, vu à <time dateTime={p.lastSeenAt}>{formatTime(new Date(p.lastSeenAt))}</time>.
+                {p.playing ? ` : ${p.playing}` : ''}. {p.doing}, vu à <time dateTime={p.lastSeenAt}>{formatTime(new Date(p.lastSeenAt))}</time>.{' '}
+                {p.hintsRevealed === 0 ? 'Aucun indice révélé.' : `${countOf(p.hintsRevealed, 'indice révélé', 'indices révélés')}.`}
               </p>
               <div className="student-card__actions">
                 <form action={reassignAction} className="inline-form">
