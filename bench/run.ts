@@ -289,8 +289,7 @@ async function main() {
       rows: scenario.rows.map((r) => ({ ...r, baseline: classBaseline, paced: true })),
     });
     notes.push(...scenario.notes);
-    const classPages = scenario.rows[0]!.s;
-    const classExchanges = scenario.rows.find((r) => r.label.startsWith('API d’échange'))!.s;
+    const { pages: classPages, exchanges: classExchanges } = classFigures(scenario);
     goals.push({ goal: 'Classe : pages p95 < 100 ms', measured: `${ms(classPages.p95)} ms`, met: classPages.p95 < 100 });
     goals.push({ goal: 'Classe : échange par HTTP p95 < 20 ms', measured: `${ms(classExchanges.p95)} ms`, met: classExchanges.p95 < 20 });
 
@@ -455,14 +454,18 @@ async function main() {
   }
 }
 
+/** Goal 3's two figures of a class: its pages, and the exchange API called over HTTP. */
+function classFigures(scenario: { rows: { label: string; s: Stats }[] }) {
+  return { pages: scenario.rows[0]!.s, exchanges: scenario.rows.find((r) => r.label.startsWith('API d’échange'))!.s };
+}
+
 /** `--classes N`: the class alone, N times on the same servers; each class's table and goal 3, printed. */
 async function classesInARow(classScenario: typeof import('./scenario').classScenario, engine: import('../db/engine').Engine) {
   const met: boolean[] = [];
   for (let k = 1; k <= classesOnly; k++) {
     console.log(`(a) classe ${k} sur ${classesOnly} : ${students} élèves et un enseignant…`);
     const scenario = await classScenario({ base, engine, teacher, students });
-    const pages = scenario.rows[0]!.s;
-    const exchanges = scenario.rows.find((r) => r.label.startsWith('API d’échange'))!.s;
+    const { pages, exchanges } = classFigures(scenario);
     console.log(`${scenario.intro}\n\n${table(scenario.rows.map((r) => ({ ...r, paced: true })))}\n`);
     if (scenario.notes.length) console.log(scenario.notes.map((n) => `- ${n}`).join('\n'));
     console.log(`  classe ${k} : pages p95 ${ms(pages.p95)} ms (objectif < 100), échange par HTTP p95 ${ms(exchanges.p95)} ms (objectif < 20)\n`);

@@ -216,11 +216,12 @@ async function exchange(db: AsyncExecutor, caller: Caller, req: ExchangeRequest,
   const write = <T,>(work: (tx: AsyncExecutor) => Promise<T>): Promise<T> => (gather ? work(db) : transaction(db, work));
   const itemOf = (decided: Decided, personaId: string | null, habilitation: Habilitation | null): Recorded => {
     const error = 'error' in decided ? decided.error : null;
+    const answer = (id: string) => ('error' in decided ? { ...decided.error.body(), echange: id } : { echange: id, donnees: decided.donnees });
     return {
       input: { classSessionId: caller.classSessionId, consumer: caller.agency, provider: req.fournisseur, items: req.donnees, purpose: req.finalite, legalBasis: habilitation?.base_legale ?? null, result: error ? resultOf(error) : 'accorde', reason: error?.code ?? null, subject: personaId, caseId: req.dossier ?? null },
       now: deps.now(),
       finish: (entry, receipt) => {
-        const responseBody = { ...(error ? { ...error.body(), echange: entry.id } : { echange: entry.id, donnees: (decided as { donnees: Record<string, unknown> }).donnees }), recu: receipt };
+        const responseBody = { ...answer(entry.id), recu: receipt };
         return { responseBody, trace: { journalEntryId: entry.id, classSessionId: caller.classSessionId, request, response: { statut: error?.status ?? 200, corps: responseBody }, durationMs: deps.now().getTime() - startedAt } };
       },
     };
