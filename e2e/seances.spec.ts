@@ -116,8 +116,10 @@ test('une séance en classe : trois élèves rejoignent, la carte en direct mont
   await teacher.getByRole('link', { name: 'Pannes', exact: true }).click();
   await teacher.getByLabel('Organisme', { exact: true }).selectOption({ label: 'SIV' });
   await teacher.getByLabel('Type de panne').selectOption('panne');
-  await teacher.getByRole('button', { name: 'Lancer la panne' }).click();
+  // A double-click launches one outage.
+  await teacher.getByRole('button', { name: 'Lancer la panne' }).dblclick();
   await expect(teacher.getByRole('status').filter({ hasText: 'La panne est lancée sur « SIV »' })).toBeVisible();
+  await expect(teacher.getByRole('button', { name: 'Rétablir SIV' })).toHaveCount(1);
   await teacher.getByRole('link', { name: 'En direct', exact: true }).click();
   await expect(map.locator('[data-organisme="siv"]')).toContainText('en panne');
   const second = await join(browser, code, 'Castor');

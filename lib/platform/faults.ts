@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, lte, sql } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
 import { placeholderAs, prepared } from '../../db/prepared';
 import { type AgencyId, type FaultKind } from '../../db/schema';
@@ -10,7 +10,24 @@ import { platformFaults } from '../../db/tables';
 export type Fault = typeof platformFaults.$inferSelect;
 export type FaultInput = { agency: AgencyId; kind: FaultKind; minutes: number; latencyMs?: number; failureRate?: number };
 
+/**
+ * The same fault asked again this soon is the same click: a double-click whose second click lands on the page the
+ * first one's answer shows (the form is there again, one line lower; each render has its own action key).
+ */
+export const faultRepeatMs = 2000;
+
 export async function injectFault(db: AsyncExecutor, classSessionId: string, input: FaultInput, now = new Date()): Promise<Fault> {
+  const latencyMs = input.latencyMs ?? 0;
+  const failureRate = input.failureRate ?? 0;
+  const recent = await db
+    .select()
+    .from(platformFaults)
+    .where(and(eq(platformFaults.classSessionId, classSessionId), eq(platformFaults.agency, input.agency), gte(platformFaults.startsAt, new Date(now.getTime() - faultRepeatMs)), lte(platformFaults.startsAt, now)))
+    .orderBy(desc(platformFaults.startsAt))
+    .limit(1)
+    .get();
+  const same = recent && recent.kind === input.kind && recent.latencyMs === latencyMs && recent.failureRate === failureRate && recent.endsAt.getTime() - recent.startsAt.getTime() === input.minutes * 60_000;
+  if (same) return recent;
   return db
     .insert(platformFaults)
     .values({
@@ -18,8 +35,8 @@ export async function injectFault(db: AsyncExecutor, classSessionId: string, inp
       classSessionId,
       agency: input.agency,
       kind: input.kind,
-      latencyMs: input.latencyMs ?? 0,
-      failureRate: input.failureRate ?? 0,
+      latencyMs,
+      failureRate,
       startsAt: now,
       endsAt: new Date(now.getTime() + input.minutes * 60_000),
     })

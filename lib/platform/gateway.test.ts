@@ -2,11 +2,11 @@ import { type AsyncExecutor, getEngine, postgresEngine } from '../../db/engine';
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDb, onPostgres, rawSql, rowsOfSession, tablesOfSessions, textsSent, tripsOf } from '../../test/db';
-import { classSessions, exchangeTraces, journalEntries, personas } from '../../db/tables';
+import { classSessions, exchangeTraces, journalEntries, personas, platformFaults } from '../../db/tables';
 import { seedWorld } from '../../db/seed';
 import { demoSession } from '../classroom/sessions';
 import { grantConsent, withdrawConsent } from './consents';
-import { injectFault, endFaults } from './faults';
+import { endFaults, faultRepeatMs, injectFault } from './faults';
 import { gatewayTimeoutMs, requestExchange, requestExchangeWithToken, type Caller, type GatewayDeps } from './gateway';
 import { journalJwks } from './checkpoints';
 import { agencyModules } from '../agencies';
@@ -257,6 +257,28 @@ describe('request shape', () => {
     expect(outcome).toMatchObject({ status: 422, body: { erreur: 'requete_invalide' }, entry: null });
     expect((outcome.body as { details: { champ: string }[] }).details.map((d) => d.champ)).toContain(field);
     expect(await db.select().from(journalEntries).all()).toHaveLength(before);
+  });
+});
+
+describe('a fault asked twice', () => {
+  const faultRows = async () => (await db.select().from(platformFaults).where(eq(platformFaults.classSessionId, session)).all()).length;
+  it('within two seconds, the same fault is one (a double-click across the refreshed page); another fault, or later, is a new one', async () => {
+    const at = (ms: number) => new Date(now.getTime() + ms);
+    const first = await injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 10, latencyMs: 1500 }, now);
+    expect(await injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 10, latencyMs: 1500 }, at(faultRepeatMs - 1))).toEqual(first);
+    expect(await faultRows()).toBe(1);
+    // Not the same fault: another delay, another duration, another body.
+    await injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 10, latencyMs: 3000 }, at(10));
+    await injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 5, latencyMs: 3000 }, at(20));
+    await injectFault(db, session, { agency: 'dgfip', kind: 'lenteur', minutes: 5, latencyMs: 3000 }, at(30));
+    expect(await faultRows()).toBe(4);
+    // The same again, two seconds after the last of its body: a new click.
+    await injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 5, latencyMs: 3000 }, at(20 + faultRepeatMs + 1));
+    expect(await faultRows()).toBe(5);
+    // Ended by the teacher, then asked again at once: a new fault (the ended one is shorter than asked).
+    await endFaults(db, session, 'dgfip', at(40));
+    await injectFault(db, session, { agency: 'dgfip', kind: 'lenteur', minutes: 5, latencyMs: 3000 }, at(50));
+    expect(await faultRows()).toBe(6);
   });
 });
 
