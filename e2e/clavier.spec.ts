@@ -2,9 +2,11 @@ import { expect, test } from '@playwright/test';
 
 test('au clavier seulement : du lien d’évitement jusqu’au tableau de bord, en passant par FranceConnect simulé', async ({ page }) => {
   await page.goto('/');
-  await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Aller au contenu' });
+  await expect(skip).not.toBeInViewport(); // above the screen until it has the focus
+  await page.keyboard.press('Tab');
   await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport({ ratio: 1 });
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
 

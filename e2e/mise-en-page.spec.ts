@@ -181,6 +181,44 @@ test('chaque page, à 320 et 390 px, sans défilement horizontal et dans un fran
   expect(found).toEqual([]);
 });
 
+/** The text size of the signed-in person's display preferences (kept with them, so put back at 100 % afterwards). */
+async function textSize(page: Page, size: '100' | '150' | '200') {
+  await page.goto('/preferences');
+  await page.getByRole('radio', { name: `${size} %`, exact: true }).check();
+  await page.getByRole('button', { name: 'Enregistrer mes préférences' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-taille', size);
+}
+
+test('à 320 px, le texte agrandi à 150 et 200 % passe à la ligne : aucune page ne défile de côté', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const found: string[] = [];
+  /** Each page at 320 px with the person's text at each size: a word longer than the line is broken, never cut. */
+  const enlarged = async (page: Page, paths: string[]) => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    try {
+      for (const size of ['150', '200'] as const) {
+        await textSize(page, size);
+        for (const path of paths) {
+          expect((await page.goto(path))?.status(), path).toBe(200);
+          const wide = await overflow(page);
+          if (wide) found.push(`${path}, texte à ${size} % : ${wide}`);
+          // The skip link, on three lines at this size, stays above the screen until it has the focus.
+          const skipShows = await page.getByRole('link', { name: 'Aller au contenu' }).evaluate((el) => el.getBoundingClientRect().bottom > 0);
+          if (skipShows) found.push(`${path}, texte à ${size} % : le lien « Aller au contenu » dépasse en haut de l’écran`);
+        }
+      }
+    } finally {
+      await textSize(page, '100');
+    }
+  };
+  // People no other test signs in as: their preferences change here.
+  const citizen = await signedIn(browser, /FranceConnect/, 'Kévin Morin');
+  await enlarged(citizen, ['/', '/plateforme', '/accessibilite', '/preferences', '/citoyen', '/citoyen/demarches/acte-naissance', '/citoyen/demarches/carte-stationnement', '/citoyen/demarches/carte-stationnement/accord', '/citoyen/demarches/carte-stationnement/justificatifs', '/citoyen/demarches/prime-activite', '/citoyen/demarches/titre-identite', '/citoyen/demarches/acces-document', '/citoyen/mes-donnees', '/citoyen/coffre-fort', '/citoyen/amendes', '/assistant']);
+  const agent = await signedIn(browser, /ProConnect/, 'Yannick Colas');
+  await enlarged(agent, ['/agent', ...(await linksLike(agent, '/agent', /^\/agent\/dossiers\//))]);
+  expect(found).toEqual([]);
+});
+
 test('le suivi de séance tient sur un écran de 1366 × 768 ; l’en-tête ne passe jamais à la ligne, et sur téléphone il reste court', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const teacher = await context.newPage();
