@@ -267,18 +267,22 @@ describe('a fault asked twice', () => {
     const first = await injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 10, latencyMs: 1500 }, now);
     expect(await injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 10, latencyMs: 1500 }, at(faultRepeatMs - 1))).toEqual(first);
     expect(await faultRows()).toBe(1);
+    // A failure rate read back from the database is the one asked (a float, on both engines).
+    const erratic = await injectFault(db, session, { agency: 'cpam', kind: 'erratique', minutes: 10, failureRate: 0.3 }, now);
+    expect(await injectFault(db, session, { agency: 'cpam', kind: 'erratique', minutes: 10, failureRate: 0.3 }, at(500))).toEqual(erratic);
+    expect(await faultRows()).toBe(2);
     // Not the same fault: another delay, another duration, another body.
     await injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 10, latencyMs: 3000 }, at(10));
     await injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 5, latencyMs: 3000 }, at(20));
     await injectFault(db, session, { agency: 'dgfip', kind: 'lenteur', minutes: 5, latencyMs: 3000 }, at(30));
-    expect(await faultRows()).toBe(4);
+    expect(await faultRows()).toBe(5);
     // The same again, two seconds after the last of its body: a new click.
     await injectFault(db, session, { agency: 'siv', kind: 'lenteur', minutes: 5, latencyMs: 3000 }, at(20 + faultRepeatMs + 1));
-    expect(await faultRows()).toBe(5);
+    expect(await faultRows()).toBe(6);
     // Ended by the teacher, then asked again at once: a new fault (the ended one is shorter than asked).
     await endFaults(db, session, 'dgfip', at(40));
     await injectFault(db, session, { agency: 'dgfip', kind: 'lenteur', minutes: 5, latencyMs: 3000 }, at(50));
-    expect(await faultRows()).toBe(6);
+    expect(await faultRows()).toBe(7);
   });
 });
 
