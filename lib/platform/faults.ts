@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, desc, eq, gt, gte, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
 import { placeholderAs, prepared } from '../../db/prepared';
 import { type AgencyId, type FaultKind } from '../../db/schema';
@@ -19,14 +19,8 @@ export const faultRepeatMs = 2000;
 export async function injectFault(db: AsyncExecutor, classSessionId: string, input: FaultInput, now = new Date()): Promise<Fault> {
   const latencyMs = input.latencyMs ?? 0;
   const failureRate = input.failureRate ?? 0;
-  const recent = await db
-    .select()
-    .from(platformFaults)
-    .where(and(eq(platformFaults.classSessionId, classSessionId), eq(platformFaults.agency, input.agency), gte(platformFaults.startsAt, new Date(now.getTime() - faultRepeatMs)), lte(platformFaults.startsAt, now)))
-    .orderBy(desc(platformFaults.startsAt))
-    .limit(1)
-    .get();
-  const same = recent && recent.kind === input.kind && recent.latencyMs === latencyMs && recent.failureRate === failureRate && recent.endsAt.getTime() - recent.startsAt.getTime() === input.minutes * 60_000;
+  const recent = await activeFault(db, classSessionId, input.agency, now);
+  const same = recent && now.getTime() - recent.startsAt.getTime() < faultRepeatMs && recent.kind === input.kind && recent.latencyMs === latencyMs && recent.failureRate === failureRate && recent.endsAt.getTime() - recent.startsAt.getTime() === input.minutes * 60_000;
   if (same) return recent;
   return db
     .insert(platformFaults)
