@@ -9,11 +9,15 @@ const port = 3101;
 const base = `http://localhost:${port}`;
 const dataDir = '.e2e-data/redemarrage';
 
-function startServer(): ChildProcess {
+// With the platform's exchange endpoint in a process of its own (EGUICHET_PLATFORM_PORT), on this port.
+const platformPort = 3103;
+const platformBase = `http://localhost:${platformPort}`;
+
+function startServer(extra: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
     detached: true,
     stdio: 'ignore',
-    env: { ...process.env, PORT: String(port), EGUICHET_WORKERS: '2', EGUICHET_DATA_DIR: dataDir, EGUICHET_TEACHER_EMAIL: e2eTeacher.email, EGUICHET_TEACHER_PASSWORD: e2eTeacher.password },
+    env: { ...process.env, PORT: String(port), EGUICHET_WORKERS: '2', EGUICHET_DATA_DIR: dataDir, EGUICHET_TEACHER_EMAIL: e2eTeacher.email, EGUICHET_TEACHER_PASSWORD: e2eTeacher.password, ...extra },
   });
 }
 
@@ -66,14 +70,17 @@ async function signInThomas(page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Thomas Girard');
 }
 
-/** The server's worker processes (scripts/worker.ts, titled `e-guichet-serveur`), found under the process started by the test. */
-function workersOf(server: ChildProcess): number[] {
+/**
+ * The server's worker processes (scripts/worker.ts, titled `e-guichet-serveur`; the platform's door
+ * `e-guichet-plateforme`), found under the process started by the test.
+ */
+function workersOf(server: ChildProcess, title = 'e-guichet-serveur'): number[] {
   const found: number[] = [];
   const visit = (pid: number) => {
     let children: string[] = [];
     try {
       children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('e-guichet-serveur')) found.push(pid);
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] === title) found.push(pid);
     } catch {
       return; // gone meanwhile
     }
@@ -235,6 +242,74 @@ test('après un arrêt brutal et un redémarrage, les personnes restent connect�
     await expect(teacher.getByRole('row', { name: /Séance de démonstration/ }).getByRole('code')).toHaveText(code ?? '');
     await citizenPage.reload();
     await expect(citizenPage.getByRole('heading', { level: 1 })).toHaveText('Bonjour Thomas Girard');
+    await context.close();
+    await citizen.close();
+  } finally {
+    await kill(server);
+  }
+});
+
+test('l’API d’échange dans un processus à part : même réponse, même journal, et remplacée si elle tombe', async ({ browser }) => {
+  test.setTimeout(120_000);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const server = startServer({ EGUICHET_PLATFORM_PORT: String(platformPort) });
+  try {
+    await waitUntilServing(server);
+    await expect.poll(() => workersOf(server, 'e-guichet-plateforme').length, { timeout: 30_000 }).toBe(1);
+    expect(workersOf(server)).toHaveLength(2);
+    const health = await fetch(`${platformBase}/api/sante`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ statut: 'ok', base: 'ok' });
+
+    // The teacher reads the platform's address beside the tokens.
+    const context = await browser.newContext({ baseURL: base });
+    const teacher = await context.newPage();
+    await signInTeacher(teacher);
+    await teacher.getByRole('link', { name: 'Séance de démonstration' }).click();
+    await teacher.getByRole('link', { name: 'Organismes', exact: true }).click();
+    await expect(teacher.getByRole('main')).toContainText(`à l’adresse ${platformBase}/api/plateforme/v1/echanges`);
+    const token = ((await teacher.locator('[data-jeton="caf"]').textContent()) ?? '').trim();
+    expect(token).toMatch(/^egt_caf_/);
+    const citizen = await browser.newContext({ baseURL: base });
+    const page = await citizen.newPage();
+    await signInThomas(page);
+    const usager = ((await (await page.request.get('/citoyen/mes-donnees/export')).json()) as { usager: string }).usager;
+
+    const ask = (at: string, body = JSON.stringify({ fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager, finalite: 'calcul_prestations' })) =>
+      fetch(`${at}/api/plateforme/v1/echanges`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(10_000) });
+    // The same exchange through either door: the same answer, its headers included, each in the séance's journal.
+    const [viaPlatform, viaSite] = await Promise.all([ask(platformBase), ask(base)]);
+    expect(viaPlatform.status).toBe(200);
+    expect(viaSite.status).toBe(200);
+    const [fromPlatform, fromSite] = (await Promise.all([viaPlatform.json(), viaSite.json()])) as { echange: string; donnees: unknown }[];
+    expect(fromPlatform!.donnees).toEqual(fromSite!.donnees);
+    for (const name of ['content-type', 'cache-control', 'content-security-policy', 'x-content-type-options']) {
+      expect(viaPlatform.headers.get(name), name).toBe(viaSite.headers.get(name));
+    }
+    const ids = new Set((await wholeJournal(base, token)).map((e) => e.id));
+    expect(ids.has(fromPlatform!.echange) && ids.has(fromSite!.echange)).toBe(true);
+
+    // Bad input gets the API's errors there too; the rest of the platform's API is handed on to the site.
+    const tooLarge = await ask(platformBase, JSON.stringify({ fournisseur: 'x'.repeat(70_000) }));
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toMatchObject({ erreur: 'requete_trop_grande' });
+    const noToken = await fetch(`${platformBase}/api/plateforme/v1/echanges`, { method: 'POST', body: '{}' });
+    expect(noToken.status).toBe(401);
+    expect(await noToken.json()).toMatchObject({ erreur: 'jeton_invalide' });
+    const catalogue = await fetch(`${platformBase}/api/plateforme/v1/catalogue`);
+    expect(catalogue.status).toBe(200);
+    expect(await catalogue.json()).toEqual(await (await fetch(`${base}/api/plateforme/v1/catalogue`)).json());
+    const page404 = await fetch(`${platformBase}/citoyen`);
+    expect(page404.status).toBe(404);
+    expect(await page404.json()).toMatchObject({ erreur: 'introuvable', message: expect.stringContaining(base) });
+
+    // The door killed: the primary starts another, which answers; the site never stopped.
+    const [door] = workersOf(server, 'e-guichet-plateforme');
+    process.kill(door!, 'SIGKILL');
+    await expect.poll(() => workersOf(server, 'e-guichet-plateforme').filter((pid) => pid !== door).length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(async () => (await ask(platformBase).catch(() => null))?.status, { timeout: 30_000 }).toBe(200);
+    expect(workersOf(server)).toHaveLength(2);
+    expect(await healthy()).toBe(true);
     await context.close();
     await citizen.close();
   } finally {

@@ -1,6 +1,7 @@
 // Serves the built application with one process per core (scripts/worker.ts), all on the same port: Node's cluster module
 // opens the socket in this (primary) process and hands connections to the workers in turn. Nothing is kept in a
-// process's memory (docs/ARCHITECTURE.md, rule 3): the workers share the database and agree.
+// process's memory (docs/ARCHITECTURE.md, rule 3): the workers share the database and agree. With `platformPort`, one
+// more process answers the platform's exchange endpoint on that port alone (worker.ts, EGUICHET_ROLE=plateforme).
 import cluster, { type Worker } from 'node:cluster';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,10 +20,10 @@ function heapArgs(value = process.env.EGUICHET_WORKER_HEAP_MB): string[] {
 }
 
 /** `dir`: the Next app to serve (this project's by default; the bench serves its trivial app the same way). */
-type Options = { port: number; host?: string; workers?: number; env?: Record<string, string>; dir?: string };
+type Options = { port: number; host?: string; workers?: number; env?: Record<string, string>; dir?: string; platformPort?: number };
 
 /** Starts the workers; a worker that dies is replaced (a crash loop stops the server instead). Resolves when all stop. */
-export function serve({ port, host, workers = workerCount(), env = {}, dir }: Options): Promise<number> {
+export function serve({ port, host, workers = workerCount(), env = {}, dir, platformPort }: Options): Promise<number> {
   // Output through this process: every worker's errors, but Next's start banner once.
   // Our app: scripts/worker.ts (Next, and the exchange endpoint beside it), in TypeScript through tsx like this script.
   // Another app (the bench's trivial one): plain `next start`.
@@ -37,17 +38,21 @@ export function serve({ port, host, workers = workerCount(), env = {}, dir }: Op
   let stopping = false;
   const recentCrashes: number[] = [];
   let forked = 0;
-  const fork = () => {
-    const worker = cluster.fork({ ...env, PORT: String(port), ...(host ? { HOST: host } : {}), NEXT_TELEMETRY_DISABLED: '1' });
+  const platformDoors = new Set<number>(); // ids of the workers that are the platform's door
+  const fork = (platformDoor = false) => {
+    const role = platformDoor ? { EGUICHET_ROLE: 'plateforme', EGUICHET_PLATFORM_PORT: String(platformPort) } : {};
+    const worker = cluster.fork({ ...env, PORT: String(port), ...(host ? { HOST: host } : {}), NEXT_TELEMETRY_DISABLED: '1', ...role });
+    if (platformDoor) platformDoors.add(worker.id);
     if (forked++ === 0) worker.process.stdout?.pipe(process.stdout);
     else worker.process.stdout?.resume();
     worker.process.stderr?.pipe(process.stderr);
   };
   for (let i = 0; i < workers; i++) fork();
+  if (platformPort && !dir) fork(true);
 
   return new Promise((resolve) => {
     const alive = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => Boolean(w) && !w!.isDead());
-    cluster.on('exit', (_worker, code, signal) => {
+    cluster.on('exit', (worker, code, signal) => {
       if (stopping) {
         if (alive().length === 0) resolve(0);
         return;
@@ -61,7 +66,7 @@ export function serve({ port, host, workers = workerCount(), env = {}, dir }: Op
         return;
       }
       console.error(`Un processus du serveur s’est arrêté (${signal ?? `code ${code}`}) : il est remplacé.`);
-      fork();
+      fork(platformDoors.delete(worker.id));
     });
     const stop = (signal: NodeJS.Signals) => {
       stopping = true;
@@ -73,7 +78,9 @@ export function serve({ port, host, workers = workerCount(), env = {}, dir }: Op
   });
 }
 
-// Run directly (the bench): PORT, HOST, EGUICHET_WORKERS and the app's folder (optional argument) from the environment.
+// Run directly (the bench): PORT, HOST, EGUICHET_WORKERS, EGUICHET_PLATFORM_PORT and the app's folder (optional
+// argument) from the environment.
 if (require.main === module) {
-  void serve({ port: Number(process.env.PORT ?? 3000), host: process.env.HOST || undefined, dir: process.argv[2] }).then((code) => process.exit(code));
+  const platformPort = Number(process.env.EGUICHET_PLATFORM_PORT) || undefined;
+  void serve({ port: Number(process.env.PORT ?? 3000), host: process.env.HOST || undefined, dir: process.argv[2], platformPort }).then((code) => process.exit(code));
 }

@@ -11,7 +11,7 @@ async function main() {
   ensureBuild();
 
   const workers = workerCount();
-  const served = serve({ port: env.port, workers, env: { EGUICHET_URL: env.baseUrl, NEXTAUTH_URL: env.baseUrl, EGUICHET_DATA_DIR: env.dataDir, EGUICHET_DB: env.dbPath } });
+  const served = serve({ port: env.port, workers, platformPort: env.platformPort, env: { EGUICHET_URL: env.baseUrl, NEXTAUTH_URL: env.baseUrl, EGUICHET_DATA_DIR: env.dataDir, EGUICHET_DB: env.dbPath, ...(env.platformUrl !== env.baseUrl ? { EGUICHET_PLATFORM_URL: env.platformUrl } : {}) } });
 
   async function announceWhenReady() {
     for (let i = 0; i < 120; i++) {
@@ -32,6 +32,7 @@ async function main() {
     console.log(`  Séance de démonstration : code ${result.demo.joinCode}`);
     console.log(`  Données : ${env.dataDir} (base : ${where})`);
     console.log(`  Processus du serveur : ${workers} (EGUICHET_WORKERS pour changer)`);
+    if (env.platformPort) console.log(`  API d’échange de la plateforme, dans un processus à part : ${env.platformUrl}`);
     console.log('');
   }
   void announceWhenReady();

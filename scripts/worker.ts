@@ -3,11 +3,15 @@
 // exchange endpoint (the bodies' systems call it all day; through Next, its routing, proxy and Web streams cost about
 // twice what the exchange itself costs) and the live streams (one opens on every page view; about 8 ms of a core
 // each through Next). Same handlers as their routes (docs/performance.md, "Beside Next").
+// With EGUICHET_ROLE=plateforme (serve.ts, when EGUICHET_PLATFORM_PORT is set) the process is the platform's door
+// instead: the exchange endpoint on that port, without Next, so that an exchange never waits behind a page's render.
 import http from 'node:http';
 import path from 'node:path';
 import { markRouterFetch } from '../lib/http/router-fetch';
 
-process.title = 'e-guichet-serveur'; // what `ps` shows (and what e2e/redemarrage.spec.ts looks for)
+const platformDoor = process.env.EGUICHET_ROLE === 'plateforme';
+// What `ps` shows (e2e/redemarrage.spec.ts looks for the servers, the bench for both).
+process.title = platformDoor ? 'e-guichet-plateforme' : 'e-guichet-serveur';
 (process.env as Record<string, string>).NODE_ENV = 'production'; // before Next and React load: their production builds
 const root = path.resolve(__dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
@@ -28,18 +32,113 @@ function bodyText(req: http.IncomingMessage, limit: number, tooLarge: () => Erro
   });
 }
 
-async function main() {
-  const { default: next } = await import('next');
+/** The headers every answer carries, as next.config.ts adds them to Next's. */
+async function answerHeaders() {
+  const { securityHeaders } = await import('../lib/http/security-headers');
+  return Object.fromEntries(securityHeaders.map((h) => [h.key, h.value]));
+}
+
+/** POST /api/plateforme/v1/echanges answered from Node's http server, as its route handler answers it. */
+async function exchangeServer() {
   const { answerExchangeCall } = await import('../lib/platform/exchange-endpoint');
   const { exchangesPath } = await import('../lib/platform/gateway');
   const { maxJsonBytes } = await import('../lib/platform/http');
   const { PlatformError } = await import('../lib/platform/errors');
-  const { apiContentSecurityPolicy, securityHeaders, strictTransportSecurity } = await import('../lib/http/security-headers');
+  const { apiContentSecurityPolicy, strictTransportSecurity } = await import('../lib/http/security-headers');
+  const { headerOf } = await import('../lib/http/front-door');
+  const everyAnswer = await answerHeaders();
+  const apiHeaders = (req: http.IncomingMessage) => ({
+    ...everyAnswer,
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': apiContentSecurityPolicy,
+    ...(req.headers['x-forwarded-proto'] === 'https' ? { 'Strict-Transport-Security': strictTransportSecurity } : {}),
+  });
+  const serveExchange = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const answer = await answerExchangeCall({
+      header: headerOf(req),
+      text: () => bodyText(req, maxJsonBytes, () => new PlatformError('requete_trop_grande')),
+    });
+    const body = JSON.stringify(answer.body);
+    res.writeHead(answer.status, { ...apiHeaders(req), 'Content-Length': Buffer.byteLength(body), ...answer.headers });
+    res.end(body);
+  };
+  /** True when the request is an exchange (then answered). */
+  return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
+    if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== exchangesPath) return false;
+    serveExchange(req, res).catch((error: unknown) => {
+      // The answer could not be written (the caller left): nothing else to do.
+      if (!res.headersSent) res.writeHead(500).end();
+      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') console.error(error);
+    });
+    return true;
+  };
+}
+
+function stopOnSignals(server: http.Server) {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      server.close();
+      process.exit(0);
+    });
+  }
+}
+
+/**
+ * The platform's door (EGUICHET_PLATFORM_PORT): the exchange endpoint, the health check, and the rest of the platform's
+ * API handed on to the site's port (rarely called; Next answers it there). No Next in this process.
+ */
+async function servePlatform() {
+  const answerExchange = await exchangeServer();
+  const { health } = await import('../lib/health');
+  const { platformErrors } = await import('../lib/platform/errors');
+  const { apiContentSecurityPolicy } = await import('../lib/http/security-headers');
+  const { env } = await import('../lib/env');
+  const everyAnswer = await answerHeaders();
+  const platformPort = env().platformPort;
+  if (!platformPort) throw new Error('EGUICHET_PLATFORM_PORT manque au processus de la plateforme.');
+  const site = { host: !hostname || hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname, port };
+  const json = (res: http.ServerResponse, status: number, value: unknown) => {
+    const body = JSON.stringify(value);
+    res.writeHead(status, { ...everyAnswer, 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Content-Security-Policy': apiContentSecurityPolicy, 'Content-Length': Buffer.byteLength(body) });
+    res.end(body);
+  };
+  const handOn = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const forwarded = { 'x-forwarded-host': req.headers.host ?? '', 'x-forwarded-for': req.socket.remoteAddress ?? '' };
+    const upstream = http.request({ ...site, method: req.method, path: req.url, headers: { ...req.headers, ...forwarded } }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => {
+      if (res.headersSent) res.destroy();
+      else json(res, 503, { erreur: 'service_indisponible', message: 'Le site ne répond pas pour l’instant : réessayez dans un moment.' });
+    });
+    req.pipe(upstream);
+  };
+  const server = http.createServer((req, res) => {
+    if (answerExchange(req, res)) return;
+    const pathname = (req.url ?? '').split('?')[0]!;
+    if (req.method === 'GET' && pathname === '/api/sante') {
+      void health().then(({ status, body }) => json(res, status, body));
+      return;
+    }
+    if (pathname.startsWith('/api/plateforme/')) return handOn(req, res);
+    json(res, 404, { erreur: 'introuvable', message: `${platformErrors.introuvable.message} Cette adresse sert l’API de la plateforme (/api/plateforme/v1/…) ; le site est à ${env().baseUrl}.` });
+  });
+  // Its own socket (not the cluster's, which the site's processes share).
+  server.listen({ port: platformPort, host: hostname, exclusive: true });
+  stopOnSignals(server);
+}
+
+async function main() {
+  const { default: next } = await import('next');
+  const answerExchange = await exchangeServer();
+  const { apiContentSecurityPolicy, strictTransportSecurity } = await import('../lib/http/security-headers');
   const { liveStreamAt } = await import('../lib/live-streams');
-  const { headerOf, throughFrontDoor } = await import('../lib/http/front-door');
+  const { throughFrontDoor } = await import('../lib/http/front-door');
   const { cookiePairs, sessionCookieValue, sessionOfCookie } = await import('../lib/auth/session-cookie');
   const { deviceCookieName, deviceHashOfCookie } = await import('../lib/classroom/device-cookie');
-  const everyAnswer = Object.fromEntries(securityHeaders.map((h) => [h.key, h.value]));
+  const everyAnswer = await answerHeaders();
   // tsx turned Node's source maps on for the whole process: every server chunk Next loads would then keep its map in
   // memory (about 35 MB of one worker's 127 MB live heap in a heap snapshot after the bench's soak). Our modules are
   // loaded; stack traces of Next's chunks point into its build, as with `next start`.
@@ -48,24 +147,6 @@ async function main() {
   const app = next({ dev: false, dir: root, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-
-  const serveExchange = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const answer = await answerExchangeCall({
-      header: headerOf(req),
-      text: () => bodyText(req, maxJsonBytes, () => new PlatformError('requete_trop_grande')),
-    });
-    const body = JSON.stringify(answer.body);
-    res.writeHead(answer.status, {
-      ...everyAnswer,
-      'Content-Type': 'application/json',
-      'Content-Length': Buffer.byteLength(body),
-      'Cache-Control': 'no-store',
-      'Content-Security-Policy': apiContentSecurityPolicy,
-      ...(req.headers['x-forwarded-proto'] === 'https' ? { 'Strict-Transport-Security': strictTransportSecurity } : {}),
-      ...answer.headers,
-    });
-    res.end(body);
-  };
 
   /** A live stream, as its route handler answers it: who asks from the same cookies, the events as they come. */
   const serveStream = async (stream: NonNullable<ReturnType<typeof liveStreamAt>>, req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -103,14 +184,7 @@ async function main() {
       });
       return;
     }
-    if (req.method === 'POST' && (req.url ?? '').split('?')[0] === exchangesPath) {
-      serveExchange(req, res).catch((error: unknown) => {
-        // The answer could not be written (the caller left): nothing else to do.
-        if (!res.headersSent) res.writeHead(500).end();
-        if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') console.error(error);
-      });
-      return;
-    }
+    if (answerExchange(req, res)) return;
     // The proxy's rule (CSP nonce, the API's errors, a form too large) applied here: through Next's proxy it would cost
     // a page about 1 ms (docs/performance.md, "Session 34"); proxy.ts does not run for a request marked so.
     if (!throughFrontDoor(req, res, everyAnswer)) return;
@@ -118,15 +192,10 @@ async function main() {
     void handle(req, res);
   });
   server.listen(port, hostname);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      server.close();
-      process.exit(0);
-    });
-  }
+  stopOnSignals(server);
 }
 
-main().catch((error: unknown) => {
+(platformDoor ? servePlatform() : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -17,7 +17,7 @@ export function ApiAccess({ token, example }: { token: BodyToken; example: { fou
         <>
           <p>Exemple de demande avec curl :</p>
           <pre tabIndex={0} aria-label="Exemple de requête curl">
-            {`curl -X POST ${env().baseUrl}${exchangesPath} \\\n  -H 'Authorization: Bearer ${token.token}' \\\n  -H 'Content-Type: application/json' \\\n  -d '${body}'`}
+            {`curl -X POST ${env().platformUrl}${exchangesPath} \\\n  -H 'Authorization: Bearer ${token.token}' \\\n  -H 'Content-Type: application/json' \\\n  -d '${body}'`}
           </pre>
         </>
       )}

@@ -4,7 +4,9 @@ import { after } from 'next/server';
 import { agencyIds, participantRoles } from '@/db/schema';
 import { roleLabels } from '@/lib/classroom/roles';
 import { agentsOfSession } from '@/lib/classroom/sessions';
+import { env } from '@/lib/env';
 import { lowerFirst } from '@/lib/format';
+import { exchangesPath } from '@/lib/platform/gateway';
 import { agencyShortName } from '@/lib/platform/consent-text';
 import { checkJournal } from '@/lib/platform/journal';
 import { JournalState } from '@/app/_components/journal-state';
@@ -38,7 +40,8 @@ export default async function BodiesPage({ params }: { params: Promise<{ id: str
       <section aria-labelledby="jetons">
         <h2 id="jetons">Jetons d’API des organismes</h2>
         <p>
-          Chaque organisme appelle la plateforme avec son jeton (en-tête <code>Authorization: Bearer</code>). Un jeton remplacé cesse aussitôt de fonctionner.
+          Chaque organisme demande des données à la plateforme à l’adresse <code className="hash">{`${env().platformUrl}${exchangesPath}`}</code>, avec son jeton (en-tête{' '}
+          <code>Authorization: Bearer</code>). Un jeton remplacé cesse aussitôt de fonctionner.
         </p>
         <table className="stack">
           <caption>Jetons d’API des organismes de la séance</caption>
