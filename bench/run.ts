@@ -33,6 +33,9 @@ const engineLabel = onPostgres ? `PostgreSQL, ${serverCount} serveur${serverCoun
 const resultsFile = onPostgres ? `results-postgres-${serverCount}.md` : 'results.md';
 const baselinePort = port + 1;
 const trivialPort = port + 2;
+// `--plateforme`: the exchange endpoint in a process of its own on port + 3 (EGUICHET_PLATFORM_PORT, one server only):
+// the bodies' systems call it there, in the class, at 36 connections and beyond.
+const platformPort = args.includes('--plateforme') && serverCount === 1 ? port + 3 : undefined;
 const soakSeconds = option('soak', 60);
 // `--tas`: after the soak, each server process writes a heap snapshot and where its memory goes (bench/tmp/tas/,
 // EGUICHET_HEAP_DIR in instrumentation.ts), summarised by scripts/heap-summary.ts.
@@ -41,6 +44,7 @@ const students = option('eleves', 36);
 // Only the class, this many times in a row (each a séance of its own, as a school day's classes): goal 3's runs.
 const classesOnly = option('classes', 0);
 const base = `http://127.0.0.1:${port}`;
+const platformBase = platformPort ? `http://127.0.0.1:${platformPort}` : base;
 const baselineUrl = `http://127.0.0.1:${baselinePort}/`;
 const trivialBase = `http://127.0.0.1:${trivialPort}`;
 const trivialDir = path.join('bench', 'trivial');
@@ -76,6 +80,7 @@ function spawnServer(serverPort: number): ChildProcess {
       EGUICHET_DB: path.resolve('.bench-data', 'e-guichet.sqlite'),
       ...(heapDir ? { EGUICHET_HEAP_DIR: heapDir } : {}),
       ...(serverCount > 1 ? { EGUICHET_WORKERS: '1' } : {}),
+      ...(platformPort ? { EGUICHET_PLATFORM_PORT: String(platformPort) } : {}),
     },
   });
 }
@@ -160,7 +165,7 @@ function workerPids(pid: number): number[] {
   const found: number[] = [];
   const visit = (p: number) => {
     const children = childrenOf(p);
-    if (/^(e-guichet-serveur|next-server)/.test(commandOf(p)) || children.length === 0) found.push(p);
+    if (/^(e-guichet-serveur|e-guichet-plateforme|next-server)/.test(commandOf(p)) || children.length === 0) found.push(p);
     else children.forEach(visit);
   };
   childrenOf(pid).forEach(visit);
@@ -268,9 +273,10 @@ async function main() {
   try {
     for (const serverPort of serverPorts) await waitFor(`http://127.0.0.1:${serverPort}/api/sante`);
     await waitFor(`${base}/api/sante`);
+    await waitFor(`${platformBase}/api/sante`);
     await waitFor(baselineUrl);
     await waitFor(`${trivialBase}/`);
-    console.log(`Moteur : ${engineLabel}.`);
+    console.log(`Moteur : ${engineLabel}${platformPort ? ', API d’échange dans un processus à part' : ''}.`);
     const memory: { t: number; mb: number }[] = [{ t: 0, mb: serverMb() }];
 
     const { classScenario } = await import('./scenario');
@@ -279,7 +285,7 @@ async function main() {
       return;
     }
     console.log(`(a) une classe de ${students} élèves et un enseignant…`);
-    const scenario = await classScenario({ base, engine, teacher, students });
+    const scenario = await classScenario({ base, platformBase, engine, teacher, students });
     memory.push({ t: (Date.now() - started) / 1000, mb: serverMb() });
     // The class's own baseline: the bare server under 10 connections (a class is never more concurrent than that).
     const classBaseline = await load({ url: baselineUrl, connections: 10, seconds: 5 });
@@ -325,7 +331,7 @@ async function main() {
     sections.push({ title: '(c) Pages clés, 10 connexions pendant 5 s chacune', intro: 'Pages rendues côté serveur pour une personne connectée (cookie de session), sur la séance de la classe (a) avec ses dossiers et son journal (mesurées avant la partie (b), qui ajoute des milliers d’échanges à ce journal).', rows: pageRows });
 
     const { token, body } = scenario.exchange;
-    const exchange = { url: `${base}/api/plateforme/v1/echanges`, method: 'POST' as const, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body };
+    const exchange = { url: `${platformBase}/api/plateforme/v1/echanges`, method: 'POST' as const, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body };
 
     console.log(`(e) e-Guichet et l’application Next témoin, ${floorConnections} connexions pendant ${floorSeconds} s…`);
     const floorRows: Row[] = [];
@@ -464,7 +470,7 @@ async function classesInARow(classScenario: typeof import('./scenario').classSce
   const met: boolean[] = [];
   for (let k = 1; k <= classesOnly; k++) {
     console.log(`(a) classe ${k} sur ${classesOnly} : ${students} élèves et un enseignant…`);
-    const scenario = await classScenario({ base, engine, teacher, students });
+    const scenario = await classScenario({ base, platformBase, engine, teacher, students });
     const { pages, exchanges } = classFigures(scenario);
     console.log(`${scenario.intro}\n\n${table(scenario.rows.map((r) => ({ ...r, paced: true })))}\n`);
     if (scenario.notes.length) console.log(scenario.notes.map((n) => `- ${n}`).join('\n'));
@@ -495,7 +501,7 @@ function write(extra: { js: { route: string; kb: number }[]; firstLoadBudgetKb: 
   const out = [
     '# Banc d’essai — résultats',
     '',
-    `Moteur : **${engineLabel}**${serverCount > 1 ? ` (chacun un seul processus \`next start\`, derrière un répartiteur qui envoie chaque requête au suivant)` : ''}.`,
+    `Moteur : **${engineLabel}**${serverCount > 1 ? ` (chacun un seul processus \`next start\`, derrière un répartiteur qui envoie chaque requête au suivant)` : ''}${platformPort ? ' ; l’API d’échange dans un processus à part (`--plateforme` : `EGUICHET_PLATFORM_PORT`), où les systèmes des organismes l’appellent' : ''}.`,
     '',
     `Produit par \`npm run bench${onPostgres ? ` -- --moteur postgres --serveurs ${serverCount}` : ''}\` le ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, en ${extra.minutes.toFixed(1)} min. Machine : ${require('node:os').cpus().length} cœurs (${cpus}), Node ${process.version}, \`next start\` et le générateur de charge sur la même machine (boucle locale). Les chiffres servent à comparer et à documenter (voir \`docs/performance.md\`), jamais à faire échouer un test.`,
     '',

@@ -2,14 +2,17 @@
 // the code and a pseudonym, sign in through the simulated providers (real OIDC code flow) and act in their
 // role with think-times — citizens do the three procedures, agents open their back-office, aidants and
 // observers read their pages — while the bodies' systems call the exchange API now and then.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { and, count, eq, ne } from 'drizzle-orm';
 import type { AsyncExecutor, Engine } from '../db/engine';
+import { startBodies } from './bodies';
 import { cases, classSessions, exchangeTraces, participants, personas } from '../db/tables';
 import { currentToken } from '../lib/platform/tokens';
 import { Client, HttpError, links, liveSnapshots, type Sample } from './client';
 import { stats, type Stats } from './stats';
 
-type Options = { base: string; engine: Engine; teacher: { email: string; password: string }; students: number };
+/** `platformBase`: where the bodies' systems call the exchange API (the site's address, or the platform's own process). */
+type Options = { base: string; platformBase: string; engine: Engine; teacher: { email: string; password: string }; students: number };
 
 /** A small deterministic generator, so that two runs make the same choices. */
 function random(seed: number) {
@@ -26,7 +29,7 @@ function random(seed: number) {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const today = () => new Date().toISOString().slice(0, 10).split('-').reverse().join('/');
 
-export async function classScenario({ base, engine, teacher, students }: Options) {
+export async function classScenario({ base, platformBase, engine, teacher, students }: Options) {
   const db: AsyncExecutor = engine.db;
   const samples: Sample[] = [];
   const record = (s: Sample) => samples.push(s);
@@ -66,18 +69,10 @@ export async function classScenario({ base, engine, teacher, students }: Options
   const cafToken = (await currentToken(engine, sessionId, 'caf')).token;
   const someone = (await db.select().from(personas).where(and(eq(personas.classSessionId, sessionId), eq(personas.key, 'karim-benali'))).get())!;
   const exchangeBody = JSON.stringify({ fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: someone.id, finalite: 'calcul_prestations' });
-  let classOver = false;
-  const bodies = (async () => {
-    const c = new Client(base, record);
-    while (!classOver) {
-      try {
-        await c.raw('echange', '/api/plateforme/v1/echanges', { method: 'POST', headers: { authorization: `Bearer ${cafToken}`, 'content-type': 'application/json' }, body: exchangeBody });
-      } catch {
-        // counted by the recorder
-      }
-      await sleep(1000);
-    }
-  })();
+  const bodies = startBodies({ url: `${platformBase}/api/plateforme/v1/echanges`, token: cafToken, body: exchangeBody, record });
+  // How late the load generator's own loop runs (36 browsers' pages parsed on it): part of every page's time below.
+  const generatorLoop = monitorEventLoopDelay({ resolution: 10 });
+  generatorLoop.enable();
 
   const citizens = new Map<string, Client>(); // those who asked for a birth certificate, by persona, in the order they finished
   const filers = new Map<string, { client: Client; procedure: string }>(); // every citizen who finished, by persona
@@ -167,8 +162,10 @@ export async function classScenario({ base, engine, teacher, students }: Options
   outcomes.forEach((o, i) => {
     if (o.status === 'rejected') failures.push(`Élève ${i + 1} : ${String((o.reason as Error).message ?? o.reason)}`);
   });
-  classOver = true;
-  await bodies;
+  await bodies.stop();
+  generatorLoop.disable();
+  // The histogram holds each interval between two ticks of the 10-ms timer: its lateness is what exceeds 10 ms.
+  const late = (p: number) => Math.max(0, (p === 100 ? generatorLoop.max : generatorLoop.percentile(p)) / 1e6 - 10).toFixed(0);
   const seconds = (performance.now() - started) / 1000;
   await t.go('page', `/enseignant/seances/${sessionId}`);
   live.abort();
@@ -247,6 +244,8 @@ export async function classScenario({ base, engine, teacher, students }: Options
     rows,
     intro: [
       `L’enseignant crée la séance par le formulaire (scénario « Tout », simulation de zone blanche coupée) et garde le tableau de bord ouvert (flux d’événements : ${liveEventBytes.length} envois reçus). ${students} élèves arrivent à 0,4 s d’intervalle, saisissent le code et un pseudonyme, se connectent par le fournisseur simulé (flux OpenID Connect complet : PKCE, state, nonce), puis agissent selon leur rôle avec 1 à 4 s de réflexion entre deux actions : les citoyens font l’acte de naissance, le changement d’adresse (quatre organismes) ou la carte de stationnement (avec accord : deux échanges), puis regardent « Mes données » ; les agents et les aidants ouvrent leur espace et des dossiers ; les observateurs lisent le journal. Les systèmes des organismes appellent l’API d’échange environ une fois par seconde.`,
+      '',
+      `Retard de la boucle du générateur de charge pendant la classe (les 36 navigateurs y lisent leurs pages ; il compte dans le temps de chaque page, pas dans celui des échanges, appelés d’un fil à part) : médiane ${late(50)} ms, p95 ${late(95)} ms, p99 ${late(99)} ms, au plus ${late(100)} ms (mesuré par une minuterie de 10 ms).`,
       '',
       `Pages les plus lentes (adresse, durée, moment depuis le début de la classe) : ${slowest.join(' ; ')}.`,
       '',
