@@ -62,12 +62,24 @@ async function signInTeacher(teacher: Page) {
   return code;
 }
 
-async function signInThomas(page: Page) {
+/** Signs Thomas Girard in; returns his identifier on the platform. */
+async function signInThomas(page: Page): Promise<string> {
   await page.goto('/connexion');
   await page.getByRole('button', { name: 'Se connecter avec FranceConnect (simulé)' }).click();
   await page.getByRole('radio', { name: /^Thomas Girard/ }).check();
   await page.getByRole('button', { name: 'Me connecter' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Thomas Girard');
+  return ((await (await page.request.get('/citoyen/mes-donnees/export')).json()) as { usager: string }).usager;
+}
+
+/** The teacher, signed in, on the demonstration séance's « Organismes » page: the CAF's platform token. */
+async function cafToken(teacher: Page): Promise<string> {
+  await signInTeacher(teacher);
+  await teacher.getByRole('link', { name: 'Séance de démonstration' }).click();
+  await teacher.getByRole('link', { name: 'Organismes', exact: true }).click();
+  const token = ((await teacher.locator('[data-jeton="caf"]').textContent()) ?? '').trim();
+  expect(token).toMatch(/^egt_caf_/);
+  return token;
 }
 
 /**
@@ -149,17 +161,12 @@ test('après un arrêt brutal au milieu d’une rafale d’échanges, rien de ce
     // The teacher, on the séance's page: the CAF's platform token.
     const context = await browser.newContext({ baseURL: base });
     const teacher = await context.newPage();
-    await signInTeacher(teacher);
-    await teacher.getByRole('link', { name: 'Séance de démonstration' }).click();
-    await teacher.getByRole('link', { name: 'Organismes', exact: true }).click();
-    const token = ((await teacher.locator('[data-jeton="caf"]').textContent()) ?? '').trim();
-    expect(token).toMatch(/^egt_caf_/);
+    const token = await cafToken(teacher);
 
     // A citizen: a case sent, a consent given, a draft with one step typed.
     const citizen = await browser.newContext({ baseURL: base });
     const page = await citizen.newPage();
-    await signInThomas(page);
-    const usager = ((await (await page.request.get('/citoyen/mes-donnees/export')).json()) as { usager: string }).usager;
+    const usager = await signInThomas(page);
 
     await page.goto('/citoyen/demarches/acte-naissance');
     await page.getByRole('button', { name: 'Commencer la démarche' }).click();
@@ -264,16 +271,10 @@ test('l’API d’échange dans un processus à part : même réponse, même jou
     // The teacher reads the platform's address beside the tokens.
     const context = await browser.newContext({ baseURL: base });
     const teacher = await context.newPage();
-    await signInTeacher(teacher);
-    await teacher.getByRole('link', { name: 'Séance de démonstration' }).click();
-    await teacher.getByRole('link', { name: 'Organismes', exact: true }).click();
+    const token = await cafToken(teacher);
     await expect(teacher.getByRole('main')).toContainText(`à l’adresse ${platformBase}/api/plateforme/v1/echanges`);
-    const token = ((await teacher.locator('[data-jeton="caf"]').textContent()) ?? '').trim();
-    expect(token).toMatch(/^egt_caf_/);
     const citizen = await browser.newContext({ baseURL: base });
-    const page = await citizen.newPage();
-    await signInThomas(page);
-    const usager = ((await (await page.request.get('/citoyen/mes-donnees/export')).json()) as { usager: string }).usager;
+    const usager = await signInThomas(await citizen.newPage());
 
     const ask = (at: string, body = JSON.stringify({ fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager, finalite: 'calcul_prestations' })) =>
       fetch(`${at}/api/plateforme/v1/echanges`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(10_000) });
