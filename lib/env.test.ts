@@ -19,7 +19,7 @@ describe('the platform’s address', () => {
   });
 
   it('refuses a platform port that is the site’s, or no port at all, in French', () => {
-    expect(() => readEnv({ PORT: '3000', EGUICHET_PLATFORM_PORT: '3000' })).toThrow(/EGUICHET_PLATFORM_PORT : doit différer de PORT/);
+    expect(() => readEnv({ PORT: '3000', EGUICHET_PLATFORM_PORT: '3000' })).toThrow(/EGUICHET_PLATFORM_PORT\u00a0: doit différer de PORT/);
     expect(() => readEnv({ EGUICHET_PLATFORM_PORT: 'trois' })).toThrow(/Configuration invalide[\s\S]*EGUICHET_PLATFORM_PORT/);
   });
 });

@@ -14,7 +14,7 @@ const schema = z.object({
   // machine"); its public address when a reverse proxy stands in front.
   EGUICHET_PLATFORM_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   EGUICHET_PLATFORM_URL: z.url().optional(),
-});
+}).refine((value) => value.EGUICHET_PLATFORM_PORT !== value.PORT, { path: ['EGUICHET_PLATFORM_PORT'], message: 'doit différer de PORT' });
 
 export type Env = {
   port: number;
@@ -38,7 +38,6 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   const dataDir = path.resolve(/*turbopackIgnore: true*/ value.EGUICHET_DATA_DIR ?? 'data');
   const dbPath = value.EGUICHET_DB === ':memory:' ? ':memory:' : path.resolve(/*turbopackIgnore: true*/ value.EGUICHET_DB ?? path.join(dataDir, 'e-guichet.sqlite'));
   const baseUrl = (value.EGUICHET_URL ?? source.NEXTAUTH_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, '');
-  if (value.EGUICHET_PLATFORM_PORT === value.PORT) throw new Error('Configuration invalide :\n- EGUICHET_PLATFORM_PORT : doit différer de PORT');
   return {
     port: value.PORT,
     baseUrl,

@@ -91,7 +91,7 @@ function stopOnSignals(server: http.Server) {
 async function servePlatform() {
   const answerExchange = await exchangeServer();
   const { health } = await import('../lib/health');
-  const { platformErrors } = await import('../lib/platform/errors');
+  const { PlatformError, platformErrors } = await import('../lib/platform/errors');
   const { apiContentSecurityPolicy } = await import('../lib/http/security-headers');
   const { env } = await import('../lib/env');
   const everyAnswer = await answerHeaders();
@@ -111,7 +111,7 @@ async function servePlatform() {
     });
     upstream.on('error', () => {
       if (res.headersSent) res.destroy();
-      else json(res, 503, { erreur: 'service_indisponible', message: 'Le site ne répond pas pour l’instant : réessayez dans un moment.' });
+      else json(res, 503, new PlatformError('site_indisponible').body());
     });
     req.pipe(upstream);
   };
@@ -123,7 +123,7 @@ async function servePlatform() {
       return;
     }
     if (pathname.startsWith('/api/plateforme/')) return handOn(req, res);
-    json(res, 404, { erreur: 'introuvable', message: `${platformErrors.introuvable.message} Cette adresse sert l’API de la plateforme (/api/plateforme/v1/…) ; le site est à ${env().baseUrl}.` });
+    json(res, 404, { erreur: 'introuvable', message: `${platformErrors.introuvable.message} Cette adresse sert l’API de la plateforme (/api/plateforme/v1/…) ; le site est à ${env().baseUrl}.` });
   });
   // Its own socket (not the cluster's, which the site's processes share).
   server.listen({ port: platformPort, host: hostname, exclusive: true });

@@ -16,6 +16,7 @@ export const platformErrors = {
   type_non_supporte: { status: 415, message: 'Le corps de la requête doit être du JSON (en-tête Content-Type: application/json).' },
   requete_invalide: { status: 422, message: 'La requête est incomplète ou mal formée.' },
   organisme_indisponible: { status: 503, message: 'L’organisme qui détient ces données ne répond pas pour le moment. Réessayez plus tard.' },
+  site_indisponible: { status: 503, message: 'Le site ne répond pas pour l’instant : réessayez dans un moment.' },
   base_occupee: { status: 503, message: 'Le service est très sollicité en ce moment. Réessayez dans un instant : rien n’a été enregistré.' },
   delai_depasse: { status: 504, message: 'L’organisme qui détient ces données a mis trop de temps à répondre.' },
 } as const;
