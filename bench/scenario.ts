@@ -70,7 +70,7 @@ export async function classScenario({ base, platformBase, engine, teacher, stude
   const someone = (await db.select().from(personas).where(and(eq(personas.classSessionId, sessionId), eq(personas.key, 'karim-benali'))).get())!;
   const exchangeBody = JSON.stringify({ fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: someone.id, finalite: 'calcul_prestations' });
   const bodies = startBodies({ url: `${platformBase}/api/plateforme/v1/echanges`, token: cafToken, body: exchangeBody, record });
-  // How late the load generator's own loop runs (36 browsers' pages parsed on it): part of every page's time below.
+  // How late the load generator's own loop runs (the students' pages parsed on it): part of every page's time below.
   const generatorLoop = monitorEventLoopDelay({ resolution: 10 });
   generatorLoop.enable();
 
@@ -245,7 +245,7 @@ export async function classScenario({ base, platformBase, engine, teacher, stude
     intro: [
       `L’enseignant crée la séance par le formulaire (scénario « Tout », simulation de zone blanche coupée) et garde le tableau de bord ouvert (flux d’événements : ${liveEventBytes.length} envois reçus). ${students} élèves arrivent à 0,4 s d’intervalle, saisissent le code et un pseudonyme, se connectent par le fournisseur simulé (flux OpenID Connect complet : PKCE, state, nonce), puis agissent selon leur rôle avec 1 à 4 s de réflexion entre deux actions : les citoyens font l’acte de naissance, le changement d’adresse (quatre organismes) ou la carte de stationnement (avec accord : deux échanges), puis regardent « Mes données » ; les agents et les aidants ouvrent leur espace et des dossiers ; les observateurs lisent le journal. Les systèmes des organismes appellent l’API d’échange environ une fois par seconde.`,
       '',
-      `Retard de la boucle du générateur de charge pendant la classe (les 36 navigateurs y lisent leurs pages ; il compte dans le temps de chaque page, pas dans celui des échanges, appelés d’un fil à part) : médiane ${late(50)} ms, p95 ${late(95)} ms, p99 ${late(99)} ms, au plus ${late(100)} ms (mesuré par une minuterie de 10 ms).`,
+      `Retard de la boucle du générateur de charge pendant la classe (les ${students} navigateurs y lisent leurs pages ; il compte dans le temps de chaque page, pas dans celui des échanges, appelés d’un fil à part) : médiane ${late(50)} ms, p95 ${late(95)} ms, p99 ${late(99)} ms, au plus ${late(100)} ms (mesuré par une minuterie de 10 ms).`,
       '',
       `Pages les plus lentes (adresse, durée, moment depuis le début de la classe) : ${slowest.join(' ; ')}.`,
       '',
