@@ -44,10 +44,18 @@ if (require.main === module) {
   for (const [k, v] of byName) console.log(`${mb(v.bytes).padStart(10)}  ${String(v.count).padStart(8)}  ${k}`);
   const report = file.replace(/\.heapsnapshot$/, '-memoire.json');
   if (fs.existsSync(report)) {
-    const r = JSON.parse(fs.readFileSync(report, 'utf8')) as { memoryUsage: Record<string, number>; heapSpaces: { space_name: string; space_used_size: number; space_size: number }[] };
+    const r = JSON.parse(fs.readFileSync(report, 'utf8')) as {
+      memoryUsage: Record<string, number>;
+      heapSpaces: { space_name: string; space_used_size: number; space_size: number }[];
+      mappings?: { name: string; bytes: number }[];
+    };
     console.log('\nMémoire du processus (avant l’instantané) :');
     for (const [k, v] of Object.entries(r.memoryUsage)) console.log(`${mb(v).padStart(10)}  ${k}`);
     console.log('\nTas de V8 par espace (utilisé / réservé) :');
     for (const s of r.heapSpaces) console.log(`${mb(s.space_used_size).padStart(10)} / ${mb(s.space_size).padStart(10)}  ${s.space_name}`);
+    if (r.mappings?.length) {
+      console.log('\nMémoire résidente par correspondance (/proc/self/smaps, les 15 premières) :');
+      for (const m of r.mappings.slice(0, 15)) console.log(`${mb(m.bytes).padStart(10)}  ${m.name}`);
+    }
   }
 }

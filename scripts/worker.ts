@@ -32,21 +32,19 @@ function bodyText(req: http.IncomingMessage, limit: number, tooLarge: () => Erro
   });
 }
 
-/** The headers every answer carries, as next.config.ts adds them to Next's. */
-async function answerHeaders() {
-  const { securityHeaders } = await import('../lib/http/security-headers');
-  return Object.fromEntries(securityHeaders.map((h) => [h.key, h.value]));
-}
-
-/** POST /api/plateforme/v1/echanges answered from Node's http server, as its route handler answers it. */
+/**
+ * POST /api/plateforme/v1/echanges answered from Node's http server, as its route handler answers it; with the headers
+ * every answer carries and those of the API's answers (its own policy, HSTS behind an https proxy).
+ */
 async function exchangeServer() {
   const { answerExchangeCall } = await import('../lib/platform/exchange-endpoint');
   const { exchangesPath } = await import('../lib/platform/gateway');
   const { maxJsonBytes } = await import('../lib/platform/http');
   const { PlatformError } = await import('../lib/platform/errors');
-  const { apiContentSecurityPolicy, strictTransportSecurity } = await import('../lib/http/security-headers');
+  const { apiContentSecurityPolicy, securityHeaders, strictTransportSecurity } = await import('../lib/http/security-headers');
   const { headerOf } = await import('../lib/http/front-door');
-  const everyAnswer = await answerHeaders();
+  // The headers every answer carries, as next.config.ts adds them to Next's.
+  const everyAnswer = Object.fromEntries(securityHeaders.map((h) => [h.key, h.value]));
   const apiHeaders = (req: http.IncomingMessage) => ({
     ...everyAnswer,
     'Content-Type': 'application/json',
@@ -64,7 +62,7 @@ async function exchangeServer() {
     res.end(body);
   };
   /** True when the request is an exchange (then answered). */
-  return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
+  const answerExchange = (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
     if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== exchangesPath) return false;
     serveExchange(req, res).catch((error: unknown) => {
       // The answer could not be written (the caller left): nothing else to do.
@@ -73,6 +71,7 @@ async function exchangeServer() {
     });
     return true;
   };
+  return { answerExchange, everyAnswer, apiHeaders };
 }
 
 function stopOnSignals(server: http.Server) {
@@ -89,18 +88,16 @@ function stopOnSignals(server: http.Server) {
  * API handed on to the site's port (rarely called; Next answers it there). No Next in this process.
  */
 async function servePlatform() {
-  const answerExchange = await exchangeServer();
+  const { answerExchange, apiHeaders } = await exchangeServer();
   const { health } = await import('../lib/health');
   const { PlatformError, platformErrors } = await import('../lib/platform/errors');
-  const { apiContentSecurityPolicy } = await import('../lib/http/security-headers');
   const { env } = await import('../lib/env');
-  const everyAnswer = await answerHeaders();
   const platformPort = env().platformPort;
   if (!platformPort) throw new Error('EGUICHET_PLATFORM_PORT manque au processus de la plateforme.');
   const site = { host: !hostname || hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname, port };
-  const json = (res: http.ServerResponse, status: number, value: unknown) => {
+  const json = (req: http.IncomingMessage, res: http.ServerResponse, status: number, value: unknown) => {
     const body = JSON.stringify(value);
-    res.writeHead(status, { ...everyAnswer, 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Content-Security-Policy': apiContentSecurityPolicy, 'Content-Length': Buffer.byteLength(body) });
+    res.writeHead(status, { ...apiHeaders(req), 'Content-Length': Buffer.byteLength(body) });
     res.end(body);
   };
   const handOn = (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -111,7 +108,7 @@ async function servePlatform() {
     });
     upstream.on('error', () => {
       if (res.headersSent) res.destroy();
-      else json(res, 503, new PlatformError('site_indisponible').body());
+      else json(req, res, 503, new PlatformError('site_indisponible').body());
     });
     req.pipe(upstream);
   };
@@ -119,11 +116,11 @@ async function servePlatform() {
     if (answerExchange(req, res)) return;
     const pathname = (req.url ?? '').split('?')[0]!;
     if (req.method === 'GET' && pathname === '/api/sante') {
-      void health().then(({ status, body }) => json(res, status, body));
+      void health().then(({ status, body }) => json(req, res, status, body));
       return;
     }
     if (pathname.startsWith('/api/plateforme/')) return handOn(req, res);
-    json(res, 404, { erreur: 'introuvable', message: `${platformErrors.introuvable.message} Cette adresse sert l’API de la plateforme (/api/plateforme/v1/…) ; le site est à ${env().baseUrl}.` });
+    json(req, res, 404, { erreur: 'introuvable', message: `${platformErrors.introuvable.message} Cette adresse sert l’API de la plateforme (/api/plateforme/v1/…) ; le site est à ${env().baseUrl}.` });
   });
   // Its own socket (not the cluster's, which the site's processes share).
   server.listen({ port: platformPort, host: hostname, exclusive: true });
@@ -131,14 +128,20 @@ async function servePlatform() {
 }
 
 async function main() {
+  // The configuration the build wrote, given to Next as its standalone server gives it (the same variable): without it,
+  // Next compiles next.config.ts with SWC in every process, and SWC's native module stays loaded (25 MB resident
+  // each, docs/performance.md, "Session 45"). The headers next.config.ts declares are in the build's routes manifest.
+  // Without a build, Next says so itself.
+  const fs = await import('node:fs');
+  const built = path.join(root, '.next', 'required-server-files.json');
+  if (fs.existsSync(built)) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify((JSON.parse(fs.readFileSync(built, 'utf8')) as { config: unknown }).config);
   const { default: next } = await import('next');
-  const answerExchange = await exchangeServer();
+  const { answerExchange, everyAnswer } = await exchangeServer();
   const { apiContentSecurityPolicy, strictTransportSecurity } = await import('../lib/http/security-headers');
   const { liveStreamAt } = await import('../lib/live-streams');
   const { throughFrontDoor } = await import('../lib/http/front-door');
   const { cookiePairs, sessionCookieValue, sessionOfCookie } = await import('../lib/auth/session-cookie');
   const { deviceCookieName, deviceHashOfCookie } = await import('../lib/classroom/device-cookie');
-  const everyAnswer = await answerHeaders();
   // tsx turned Node's source maps on for the whole process: every server chunk Next loads would then keep its map in
   // memory (about 35 MB of one worker's 127 MB live heap in a heap snapshot after the bench's soak). Our modules are
   // loaded; stack traces of Next's chunks point into its build, as with `next start`.

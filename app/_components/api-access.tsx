@@ -1,6 +1,5 @@
 import type { BodyToken } from '@/lib/platform/tokens';
-import { exchangesPath } from '@/lib/platform/gateway';
-import { env } from '@/lib/env';
+import { exchangesUrl } from '@/lib/platform/gateway';
 import { agencyShortName } from '@/lib/platform/consent-text';
 
 /** A body's platform token with a ready-to-run example: shown only to its agents and to the teacher. */
@@ -17,7 +16,7 @@ export function ApiAccess({ token, example }: { token: BodyToken; example: { fou
         <>
           <p>Exemple de demande avec curl :</p>
           <pre tabIndex={0} aria-label="Exemple de requête curl">
-            {`curl -X POST ${env().platformUrl}${exchangesPath} \\\n  -H 'Authorization: Bearer ${token.token}' \\\n  -H 'Content-Type: application/json' \\\n  -d '${body}'`}
+            {`curl -X POST ${exchangesUrl()} \\\n  -H 'Authorization: Bearer ${token.token}' \\\n  -H 'Content-Type: application/json' \\\n  -d '${body}'`}
           </pre>
         </>
       )}

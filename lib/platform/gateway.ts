@@ -5,6 +5,7 @@ import { prepared } from '../../db/prepared';
 import { agencyIds, type AgencyId, type ExchangeResult, type TraceRequest } from '../../db/schema';
 import { exchangeTraces, personas, platformFaults, platformTokens } from '../../db/tables';
 import { agencyModules } from '../agencies';
+import { env } from '../env';
 import { dataItems, findHabilitation, type Habilitation } from './catalogue';
 import { activeConsentFor } from './consents';
 import { PlatformError, type PlatformErrorBody } from './errors';
@@ -17,6 +18,8 @@ import { authenticateToken, hashToken, isTokenShaped, maskToken } from './tokens
 // Every call that names a valid exchange is journaled, granted or not, in the same transaction as its trace.
 
 export const exchangesPath = '/api/plateforme/v1/echanges';
+/** Where the bodies' systems call it: the platform's door when it has one (EGUICHET_PLATFORM_PORT), else the site. */
+export const exchangesUrl = () => `${env().platformUrl}${exchangesPath}`;
 /** How long the platform waits for a provider before answering 504. */
 export const gatewayTimeoutMs = 4000;
 

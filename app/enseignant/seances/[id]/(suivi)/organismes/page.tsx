@@ -4,9 +4,8 @@ import { after } from 'next/server';
 import { agencyIds, participantRoles } from '@/db/schema';
 import { roleLabels } from '@/lib/classroom/roles';
 import { agentsOfSession } from '@/lib/classroom/sessions';
-import { env } from '@/lib/env';
 import { lowerFirst } from '@/lib/format';
-import { exchangesPath } from '@/lib/platform/gateway';
+import { exchangesUrl } from '@/lib/platform/gateway';
 import { agencyShortName } from '@/lib/platform/consent-text';
 import { checkJournal } from '@/lib/platform/journal';
 import { JournalState } from '@/app/_components/journal-state';
@@ -40,7 +39,7 @@ export default async function BodiesPage({ params }: { params: Promise<{ id: str
       <section aria-labelledby="jetons">
         <h2 id="jetons">Jetons d’API des organismes</h2>
         <p>
-          Chaque organisme demande des données à la plateforme à l’adresse <code className="hash">{`${env().platformUrl}${exchangesPath}`}</code>, avec son jeton (en-tête{' '}
+          Chaque organisme demande des données à la plateforme à l’adresse <code className="hash">{exchangesUrl()}</code>, avec son jeton (en-tête{' '}
           <code>Authorization: Bearer</code>). Un jeton remplacé cesse aussitôt de fonctionner.
         </p>
         <table className="stack">
