@@ -13,10 +13,22 @@ export function workerCount(value = process.env.EGUICHET_WORKERS): number {
   return Math.max(1, Math.min(os.availableParallelism(), 4));
 }
 
-/** EGUICHET_WORKER_HEAP_MB: a ceiling for each worker's JavaScript heap (V8 collects sooner as it nears it). */
-function heapArgs(value = process.env.EGUICHET_WORKER_HEAP_MB): string[] {
-  const mb = Number.parseInt(value ?? '', 10);
-  return Number.isInteger(mb) && mb >= 64 ? [`--max-old-space-size=${mb}`] : [];
+/** How far a worker's heap grows above what its last full collection left alive, by default (docs/performance.md, "Session 45"). */
+export const defaultHeapGrowth = 50;
+
+/**
+ * The V8 options of each server process. EGUICHET_WORKER_HEAP_GROWTH: how far (in %) the heap may grow above what a
+ * full collection left alive before V8 collects again (50 by default; 0 leaves V8 its own, which lets a worker's heap
+ * reach three or four times what is alive). EGUICHET_WORKER_HEAP_MB: a ceiling for the heap (V8 collects sooner as
+ * it nears it).
+ */
+export function heapArgs(ceiling = process.env.EGUICHET_WORKER_HEAP_MB, growth = process.env.EGUICHET_WORKER_HEAP_GROWTH): string[] {
+  const mb = Number.parseInt(ceiling ?? '', 10);
+  const percent = growth === undefined || growth.trim() === '' ? defaultHeapGrowth : Number.parseInt(growth, 10);
+  return [
+    ...(Number.isInteger(mb) && mb >= 64 ? [`--max-old-space-size=${mb}`] : []),
+    ...(Number.isInteger(percent) && percent >= 10 ? [`--heap-growing-percent=${percent}`] : []),
+  ];
 }
 
 /** `dir`: the Next app to serve (this project's by default; the bench serves its trivial app the same way). */
