@@ -191,8 +191,8 @@ async function textSize(page: Page, size: '100' | '150' | '200') {
 
 /**
  * The words of the page's headings (h1 to h3) split across two lines, among those of 13 characters at most (« stationnement »):
- * such a word fits a line of a 320 px screen at 200 %, if the margins and the heading's size leave it room. Longer
- * ones (« d’immatriculation ») are cut where the browser cannot hyphenate French.
+ * such a word fits a line of a 320 px screen at 200 %, if the margins and the heading's size leave it room. A longer one
+ * (« d’immatriculation ») is broken where the line ends, as any word longer than its line.
  */
 async function cutHeadingWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
