@@ -7,6 +7,7 @@ import { PgDeleteBase, PgDialect, PgInsertBase, PgSelectBase, PgUpdateBase } fro
 import { drizzle as drizzleProxy } from 'drizzle-orm/sqlite-proxy';
 import pg from 'pg';
 import { getDb, hasDriverCode, isBusyError, type Db } from './client';
+import { databaseUrl } from './database-url';
 import { statementName } from './statement-name';
 import { pgTables } from './pg/schema';
 import * as sqliteSchema from './schema';
@@ -52,11 +53,7 @@ export type Engine = {
   close(): Promise<void>;
 };
 
-/** The PostgreSQL server to use, if any: EGUICHET_DATABASE_URL, else DATABASE_URL, when it is a postgres:// URL. */
-export function databaseUrl(source: NodeJS.ProcessEnv = process.env): string | null {
-  const url = source.EGUICHET_DATABASE_URL ?? source.DATABASE_URL;
-  return url && /^postgres(ql)?:\/\//.test(url) ? url : null;
-}
+export { databaseUrl };
 
 export const engineNameFromEnv = (source: NodeJS.ProcessEnv = process.env): EngineName => (databaseUrl(source) ? 'postgres' : 'sqlite');
 

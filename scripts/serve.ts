@@ -5,6 +5,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import os from 'node:os';
 import path from 'node:path';
+import { databaseUrl } from '../db/database-url';
 
 /** EGUICHET_WORKERS, or one per core (at most 4: each process holds its own copy of the server, several hundred MB). */
 export function workerCount(value = process.env.EGUICHET_WORKERS): number {
@@ -13,18 +14,22 @@ export function workerCount(value = process.env.EGUICHET_WORKERS): number {
   return Math.max(1, Math.min(os.availableParallelism(), 4));
 }
 
-/** How far a worker's heap grows above what its last full collection left alive, by default (docs/performance.md, "Session 45"). */
-export const defaultHeapGrowth = 50;
+/**
+ * How far a worker's heap grows above what its last full collection left alive, by default: by half on SQLite; on
+ * PostgreSQL V8's own, since there the class's pages and exchanges were twice as slow in its tail with 50 % (docs/performance.md,
+ * "Session 45").
+ */
+export const defaultHeapGrowth = (onPostgres = databaseUrl() !== null) => (onPostgres ? 0 : 50);
 
 /**
  * The V8 options of each server process. EGUICHET_WORKER_HEAP_GROWTH: how far (in %) the heap may grow above what a
- * full collection left alive before V8 collects again (50 by default; 0 leaves V8 its own, which lets a worker's heap
- * reach three or four times what is alive). EGUICHET_WORKER_HEAP_MB: a ceiling for the heap (V8 collects sooner as
- * it nears it).
+ * full collection left alive before V8 collects again (defaultHeapGrowth; 0 leaves V8 its own, which lets a worker's
+ * heap reach three or four times what is alive). EGUICHET_WORKER_HEAP_MB: a ceiling for the heap (V8 collects sooner
+ * as it nears it).
  */
-export function heapArgs(ceiling = process.env.EGUICHET_WORKER_HEAP_MB, growth = process.env.EGUICHET_WORKER_HEAP_GROWTH): string[] {
+export function heapArgs(ceiling = process.env.EGUICHET_WORKER_HEAP_MB, growth = process.env.EGUICHET_WORKER_HEAP_GROWTH, fallback = defaultHeapGrowth()): string[] {
   const mb = Number.parseInt(ceiling ?? '', 10);
-  const percent = growth === undefined || growth.trim() === '' ? defaultHeapGrowth : Number.parseInt(growth, 10);
+  const percent = growth === undefined || growth.trim() === '' ? fallback : Number.parseInt(growth, 10);
   return [
     ...(Number.isInteger(mb) && mb >= 64 ? [`--max-old-space-size=${mb}`] : []),
     ...(Number.isInteger(percent) && percent >= 10 ? [`--heap-growing-percent=${percent}`] : []),
