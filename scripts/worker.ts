@@ -45,13 +45,12 @@ async function exchangeServer() {
   const { headerOf } = await import('../lib/http/front-door');
   // The headers every answer carries, as next.config.ts adds them to Next's.
   const everyAnswer = Object.fromEntries(securityHeaders.map((h) => [h.key, h.value]));
-  const apiHeaders = (req: http.IncomingMessage) => ({
-    ...everyAnswer,
-    'Content-Type': 'application/json',
-    'Cache-Control': 'no-store',
+  // What the API's answers (and the live streams) carry above those: their own policy, and HSTS behind an https proxy.
+  const apiPolicy = (req: http.IncomingMessage) => ({
     'Content-Security-Policy': apiContentSecurityPolicy,
     ...(req.headers['x-forwarded-proto'] === 'https' ? { 'Strict-Transport-Security': strictTransportSecurity } : {}),
   });
+  const apiHeaders = (req: http.IncomingMessage) => ({ ...everyAnswer, 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...apiPolicy(req) });
   const serveExchange = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const answer = await answerExchangeCall({
       header: headerOf(req),
@@ -71,7 +70,7 @@ async function exchangeServer() {
     });
     return true;
   };
-  return { answerExchange, everyAnswer, apiHeaders };
+  return { answerExchange, everyAnswer, apiPolicy, apiHeaders };
 }
 
 function stopOnSignals(server: http.Server) {
@@ -136,8 +135,7 @@ async function main() {
   const built = path.join(root, '.next', 'required-server-files.json');
   if (fs.existsSync(built)) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify((JSON.parse(fs.readFileSync(built, 'utf8')) as { config: unknown }).config);
   const { default: next } = await import('next');
-  const { answerExchange, everyAnswer } = await exchangeServer();
-  const { apiContentSecurityPolicy, strictTransportSecurity } = await import('../lib/http/security-headers');
+  const { answerExchange, everyAnswer, apiPolicy } = await exchangeServer();
   const { liveStreamAt } = await import('../lib/live-streams');
   const { throughFrontDoor } = await import('../lib/http/front-door');
   const { cookiePairs, sessionCookieValue, sessionOfCookie } = await import('../lib/auth/session-cookie');
@@ -163,8 +161,7 @@ async function main() {
     res.writeHead(response.status, {
       ...everyAnswer,
       ...Object.fromEntries(response.headers),
-      'Content-Security-Policy': apiContentSecurityPolicy,
-      ...(req.headers['x-forwarded-proto'] === 'https' ? { 'Strict-Transport-Security': strictTransportSecurity } : {}),
+      ...apiPolicy(req),
     });
     if (!response.body) return void res.end();
     const reader = response.body.getReader();
