@@ -52,7 +52,8 @@ function describe(viewer: Viewer): { name: string; role: string; home: string } 
 // The header's and footer's links are on every page; like every link of the app (app/_components/link.tsx) they open
 // without reloading the page and are not fetched ahead.
 
-/** The header's account links: in a row on wide screens, in the "Menu" disclosure on phones (the same links). */
+/** The header's account links, once: a "Menu" disclosure on phones, which wide screens show open, in a row, without
+ * its summary (app/globals.css, `::details-content`). */
 function AccountLinks({ who }: { who: ReturnType<typeof describe> | null }) {
   return (
     <>
@@ -108,13 +109,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <span className="brand__name">e-Guichet</span>
               <span className="brand__tagline">Simulateur des services publics en ligne</span>
             </Link>
-            <nav className="header-nav header-nav--wide" aria-label="Compte et affichage">
-              <AccountLinks who={who} />
-            </nav>
             {notifications && <NotificationBell initial={notifications} markRead={markNotificationsReadAction} icon={<BellIcon />} />}
             <details className="header-menu">
               <summary>Menu</summary>
-              <nav className="header-nav header-nav--menu" aria-label="Compte et affichage">
+              <nav className="header-nav" aria-label="Compte et affichage">
                 <AccountLinks who={who} />
               </nav>
             </details>

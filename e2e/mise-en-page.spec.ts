@@ -294,6 +294,11 @@ test('le suivi de séance tient sur un écran de 1366 × 768 ; l’en-tête ne p
   expect(parts.length).toBeGreaterThanOrEqual(3);
   expect(Math.max(...parts.map((p) => p.top)), JSON.stringify(parts)).toBeLessThan(Math.min(...parts.map((p) => p.bottom)));
   expect((await row.boundingBox())!.height).toBeLessThan(90);
+  // The account links are in the page once (no hidden copy for phones), shown without opening anything.
+  await expect(citizen.locator('nav[aria-label="Compte et affichage"]')).toHaveCount(1);
+  await expect(citizen.locator('button', { hasText: 'Se déconnecter' })).toHaveCount(1);
+  await expect(citizen.getByText('Menu', { exact: true })).toBeHidden();
+  await expect(citizen.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
 
   // On a 390 × 844 phone, the header is at most 15 % of the first screen, and its menu opens to the account links.
   await citizen.setViewportSize({ width: 390, height: 844 });
