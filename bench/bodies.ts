@@ -3,7 +3,7 @@ import type { Recorder } from './client';
 
 // The bodies' own systems, calling the exchange API about once a second, on a thread of their own: they are other
 // programs than the 36 browsers of the class, whose pages the load generator parses on its main loop. Measured from
-// that loop, an exchange also counted the time its answer waited for the generator itself (docs/performance.md,
+// that loop, an exchange also counted the time its answer waited for the generator itself (docs/performance-history.md,
 // session 44).
 
 const caller = `

@@ -368,7 +368,7 @@ async function main() {
     await floorLoad('Serveur `http` de Node nu (JSON)', { url: baselineUrl });
     const trivialRoute = await floorLoad('Témoin : gestionnaire de route Next (POST JSON)', { url: `${trivialBase}/api/echo`, method: 'POST', headers: { 'content-type': 'application/json' }, body });
     // Warmed up as the trivial route was (measured cold after the class, which called it about once a second, the first
-    // ten seconds ran at 55 % of the trivial route and the next ten at 84–98 % on PostgreSQL: docs/performance.md, session 29).
+    // ten seconds ran at 55 % of the trivial route and the next ten at 84–98 % on PostgreSQL: docs/performance-history.md, session 29).
     await autocannon({ ...exchange, connections: floorConnections, duration: 3 });
     const exchangeFloor = await floorLoad('API d’échange (`POST /api/plateforme/v1/echanges`, accordé, journalisé, reçu signé)', exchange, trivialRoute);
     goals.push({ goal: 'API d’échange ≥ 65 % du gestionnaire de route témoin', measured: percent(exchangeFloor.rps, trivialRoute.rps), met: exchangeFloor.rps >= 0.65 * trivialRoute.rps });

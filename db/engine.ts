@@ -149,7 +149,7 @@ type Method = 'run' | 'all' | 'values' | 'get';
 /**
  * BEGIN IMMEDIATE, first without stopping the process. SQLite's busy handler waits for another process's write lock by
  * sleeping inside the call (1, 2, 5, 10… ms), and the whole event loop with it: two server processes taking the lock in
- * turn spent their turns asleep (docs/performance.md, session 22). Here a try fails at once when the lock is taken, and
+ * turn spent their turns asleep (docs/performance-history.md, session 22). Here a try fails at once when the lock is taken, and
  * for up to `yieldForMs` the process serves its other requests (reads run beside a writer in WAL) and tries again every
  * millisecond. Past that it waits as SQLite does, asleep, up to three busy timeouts: a busy loop fires timers late, and
  * a writer that only yields can be overtaken again and again (session 14: a class five times slower).
@@ -237,7 +237,7 @@ export function sqliteEngine(connection: Db): Engine {
   // Write transactions queue up and run in groups: one BEGIN IMMEDIATE … COMMIT for those waiting (at most
   // `groupLimit`), each in a savepoint of its own, so one that fails is rolled back alone; each learns its outcome once
   // the group has committed. Two server processes then take turns at the file's lock once per group, not once per
-  // exchange (docs/performance.md, session 22).
+  // exchange (docs/performance-history.md, session 22).
   type Pending = { run: (tx: AsyncExecutor) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
   const pending: Pending[] = [];
   let draining = false;
@@ -338,7 +338,7 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
   // Write transactions plan each statement for its values and the tables as they are now (a custom plan). PostgreSQL
   // checks a foreign key with a statement it plans once per connection: planned while the journal was a few pages, a
   // trace's check of its entry scanned the whole journal until autovacuum's next ANALYZE — 0.2 to 0.8 ms a check,
-  // growing with the journal, inside the séance's lock (docs/performance.md, session 29). The pages' pool keeps its
+  // growing with the journal, inside the séance's lock (docs/performance-history.md, session 29). The pages' pool keeps its
   // plans (their statements read by index whatever the sizes).
   const writes = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: '-c plan_cache_mode=force_custom_plan', pipeline: true });
   const drizzled = drizzlePg(statements, { schema: pgTables });
@@ -490,7 +490,7 @@ function addSqliteTerminals(): void {
 /**
  * Every query drizzle sends to PostgreSQL is a named statement, named after its SQL: node-postgres parses it once per
  * connection and the server plans it once, instead of both on every call (a read by index alone: +50 % queries per
- * second, docs/performance.md, session 25). Reads and writes only, with few parameters: a list of ids gives one text
+ * second, docs/performance-history.md, session 25). Reads and writes only, with few parameters: a list of ids gives one text
  * per length, and each named statement stays on its connection for the connection's life.
  */
 function nameStatements(): void {

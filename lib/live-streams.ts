@@ -85,7 +85,7 @@ export function teacherStream(id: string): Stream {
   return guarded(async (request, caller) => {
     const db = database();
     // The account and the séance in one statement, and one for every opening of this process in flight with the same
-    // cookie's teacher (thirty screens opening the view at once: docs/performance.md, "Session 40").
+    // cookie's teacher (thirty screens opening the view at once: docs/performance-history.md, "Session 40").
     const signedIn = await caller.session();
     await sharedRead(`seance-de:${signedIn?.role}:${signedIn?.subject}:${id}`, 0, () => teachersSessionOf(db, signedIn, id));
     return eventStream(

@@ -16,8 +16,8 @@ export function workerCount(value = process.env.EGUICHET_WORKERS): number {
 
 /**
  * How far a worker's heap grows above what its last full collection left alive, by default: by half on SQLite; on
- * PostgreSQL V8's own, since there the class's pages and exchanges were twice as slow in its tail with 50 % (docs/performance.md,
- * "Session 45").
+ * PostgreSQL V8's own, since there the class's pages and exchanges were twice as slow in its tail with 50 %
+ * (docs/performance-history.md, "Session 45").
  */
 export const defaultHeapGrowth = (onPostgres = databaseUrl() !== null) => (onPostgres ? 0 : 50);
 

@@ -2,7 +2,7 @@
 // route, and beside it, on the same port, what is asked most answered straight from Node's http server: the platform's
 // exchange endpoint (the bodies' systems call it all day; through Next, its routing, proxy and Web streams cost about
 // twice what the exchange itself costs) and the live streams (one opens on every page view; about 8 ms of a core
-// each through Next). Same handlers as their routes (docs/performance.md, "Beside Next").
+// each through Next). Same handlers as their routes (docs/performance-history.md, "Against the framework's floor").
 // With EGUICHET_ROLE=plateforme (serve.ts, when EGUICHET_PLATFORM_PORT is set) the process is the platform's door
 // instead: the exchange endpoint on that port, without Next, so that an exchange never waits behind a page's render.
 import http from 'node:http';
@@ -129,7 +129,7 @@ async function servePlatform() {
 async function main() {
   // The configuration the build wrote, given to Next as its standalone server gives it (the same variable): without it,
   // Next compiles next.config.ts with SWC in every process, and SWC's native module stays loaded (25 MB resident
-  // each, docs/performance.md, "Session 45"). The headers next.config.ts declares are in the build's routes manifest.
+  // each, docs/performance-history.md, "Session 45"). The headers next.config.ts declares are in the build's routes manifest.
   // Without a build, Next says so itself.
   const fs = await import('node:fs');
   const built = path.join(root, '.next', 'required-server-files.json');
@@ -186,7 +186,7 @@ async function main() {
     }
     if (answerExchange(req, res)) return;
     // The proxy's rule (CSP nonce, the API's errors, a form too large) applied here: through Next's proxy it would cost
-    // a page about 1 ms (docs/performance.md, "Session 34"); proxy.ts does not run for a request marked so.
+    // a page about 1 ms (docs/performance-history.md, "Session 34"); proxy.ts does not run for a request marked so.
     if (!throughFrontDoor(req, res, everyAnswer)) return;
     markRouterFetch(req.headers);
     void handle(req, res);

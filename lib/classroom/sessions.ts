@@ -115,7 +115,7 @@ export async function ownedSession(db: AsyncExecutor, teacherId: string, classSe
 }
 
 // The teacher's account and, if it is theirs, the séance: one statement where a stream's opening made two (the account,
-// then the séance), each a system call and a round trip on PostgreSQL (docs/performance.md, "Session 40").
+// then the séance), each a system call and a round trip on PostgreSQL (docs/performance-history.md, "Session 40").
 const accountAndOwnedSession = prepared((db) =>
   db
     .select({ teacher: teachers.id, session: classSessions })

@@ -7,7 +7,7 @@ import { actionBodyLimitBytes, tooLargeParam } from '../uploads/limits';
 // What every request meets before Next renders it: the API's errors for a method or an address no route answers, a form
 // too large sent back to its page, and the security policies (a fresh nonce per page). One rule, two doors: proxy.ts
 // under `next dev` and `next start`, and scripts/worker.ts in `npm start`, where Next's proxy would cost a page about
-// 1 ms (a third of a trivial page: docs/performance.md, "Session 34").
+// 1 ms (a third of a trivial page: docs/performance-history.md, "Session 34").
 
 /** Set by scripts/worker.ts on a request it let through; proxy.ts does not run for such a request (its matcher). */
 export const frontDoorHeader = 'x-eguichet-porte';

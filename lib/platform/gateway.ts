@@ -232,7 +232,7 @@ async function exchange(db: AsyncExecutor, caller: Caller, req: ExchangeRequest,
   /**
    * Journals the exchange as decided and answers it. Gathered (PostgreSQL, on the connection), the append is asked for
    * while the provider's read may still be on its way: the séance's lock and the journal's heads come back in the same
-   * round trip as the provider's data, instead of one after the other (docs/performance.md, "Session 42").
+   * round trip as the provider's data, instead of one after the other (docs/performance-history.md, "Session 42").
    */
   const journal = async (tx: AsyncExecutor, decided: Promise<Decided>, personaId: string | null, habilitation: Habilitation | null): Promise<ExchangeOutcome> => {
     let written: Written;

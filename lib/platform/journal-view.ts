@@ -70,7 +70,7 @@ export function exchangesOf(db: AsyncExecutor, reader: JournalReader, query: Exc
 /**
  * How many entries the reader may see (a list shown a page at a time says it). With `atMost`, counted no further than
  * one past it: a person a body asked about a hundred thousand times reads "more than 1,000", and the page does not count
- * a hundred thousand entries on each view (7 ms on SQLite: docs/performance.md, "Session 34").
+ * a hundred thousand entries on each view (7 ms on SQLite: docs/performance-history.md, "Session 34").
  */
 export async function countExchanges(db: AsyncExecutor, reader: JournalReader, atMost?: number): Promise<number> {
   if (atMost === undefined) return (await db.select({ n: count() }).from(journalEntries).where(readerFilter(reader)).get())?.n ?? 0;
