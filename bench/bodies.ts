@@ -4,7 +4,9 @@ import type { Recorder } from './client';
 // The bodies' own systems, calling the exchange API about once a second, on a thread of their own: they are other
 // programs than the 36 browsers of the class, whose pages the load generator parses on its main loop. Measured from
 // that loop, an exchange also counted the time its answer waited for the generator itself (docs/performance-history.md,
-// session 44).
+// session 44). Programs that run all day: the thread's first fetch (about 30 ms of its own to load and start undici,
+// measured on an idle machine) and its connection are made by an untimed health check before the first exchange — that
+// start was each class’s slowest exchange (docs/performance-history.md, session 47).
 
 const caller = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -12,6 +14,9 @@ const { url, token, body } = workerData;
 let over = false;
 parentPort.on('message', () => { over = true; });
 (async () => {
+  try {
+    await (await fetch(new URL('/api/sante', url), { signal: AbortSignal.timeout(30000) })).arrayBuffer();
+  } catch {}
   while (!over) {
     const started = performance.timeOrigin + performance.now();
     let status = 0;
