@@ -1,14 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { compactVerify, createLocalJWKSet } from 'jose';
-import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { freshDb, rawSql, rowsOfSession, tablesOfSessions } from '../../test/db';
 import { documents, personas } from '../../db/tables';
 import { demoSession } from '../classroom/sessions';
-import { prepareDocument, samePdf, storeDocument, verifyDocument } from './documents';
+import { prepareDocument, samePdf, storeDocument, verifyDocument, verifyPath } from './documents';
+import { env } from '../env';
 import { documentJwks } from './keys';
-import { qrPath } from './pdf';
+import { qrRuns } from './pdf';
 
 async function issued() {
   const db = await freshDb();
@@ -84,20 +85,32 @@ describe('issued documents', () => {
     expect(samePdf(row, altered)).toBe(false);
   });
 
-  it('draws its QR code as the verification address’s modules, as a vector path and not an image', async () => {
+  it('draws its QR code as the verification address’s modules, as rectangles and not an image', async () => {
     const { row } = await issued();
     const url = `http://127.0.0.1:3000/verifier/${row.id}`;
-    const { path, modules } = qrPath(url);
+    const { runs, modules } = qrRuns(url);
     const expected = QRCode.create(url, { errorCorrectionLevel: 'M' }).modules;
     expect(modules).toBe(expected.size + 2); // a quiet module on each side
-    // Each run `M<col> <row>h<length>v1h-<length>z` paints `length` modules of one row, from the quiet zone's corner.
+    // Each run [row, column, length] paints `length` modules of one row, counted from the quiet zone's corner.
     const drawn = Array.from({ length: expected.size }, () => Array<boolean>(expected.size).fill(false));
-    for (const [, col, line, length] of path.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) for (let i = 0; i < Number(length); i++) drawn[Number(line) - 1]![Number(col) - 1 + i] = true;
-    expect(path.replace(/M\d+ \d+h\d+v1h-\d+z/g, '')).toBe('');
+    for (const [line, col, length] of runs) {
+      expect(line).toBeGreaterThanOrEqual(1);
+      expect(col).toBeGreaterThanOrEqual(1);
+      expect(col + length - 1).toBeLessThanOrEqual(expected.size);
+      for (let i = 0; i < length; i++) {
+        expect(drawn[line - 1]![col - 1 + i], `module ${line - 1}, ${col - 1 + i} drawn twice`).toBe(false);
+        drawn[line - 1]![col - 1 + i] = true;
+      }
+    }
     for (let r = 0; r < expected.size; r++) for (let c = 0; c < expected.size; c++) expect(drawn[r]![c], `module ${r}, ${c}`).toBe(Boolean(expected.get(r, c)));
     const pdf = await PDFDocument.load(Buffer.from(row.pdf, 'base64'));
     const images = pdf.context.enumerateIndirectObjects().filter(([, o]) => o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'));
     expect(images).toHaveLength(0);
+    // In the page: one rectangle per run of the document's own address, filled at once.
+    const { runs: printed } = qrRuns(`${env().baseUrl}${verifyPath(row.id)}`);
+    const streams = pdf.context.enumerateIndirectObjects().flatMap(([, o]) => (o instanceof PDFRawStream ? [o] : []));
+    const operators = streams.map((o) => Buffer.from(decodePDFRawStream(o).decode()).toString('latin1')).join('\n');
+    expect(operators.match(/ re\n/g)?.length ?? 0).toBe(printed.length);
   });
 
   it('keeps the same key across restarts (derived from the stored secret)', async () => {

@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, StandardFonts, fill, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingRgbColor, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { formatDate } from '../format';
 import type { SealedField } from './seal';
@@ -36,14 +36,16 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 }
 
 /**
- * The QR code to `text` as one vector path (SVG syntax, in modules, a quiet module around it): a row's run of dark modules
- * is one rectangle. Drawn, not embedded as an image: a PNG's pixels had to be inflated and deflated again in JavaScript
- * (70–100 ms of a server's event loop per document, every other request of the process waiting; docs/performance.md).
+ * The QR code to `text` as rectangles, in modules from the quiet zone's corner (a quiet module around it): a row's run of
+ * dark modules is one rectangle [row, column, length]. Drawn, not embedded as an image: a PNG's pixels had to be inflated
+ * and deflated again in JavaScript (70–100 ms of a server's event loop per document, every other request of the process
+ * waiting; docs/performance.md). Drawn as rectangles and not as an SVG path: pdf-lib turned each run into five path
+ * operators, which it then compressed — a fifth of a document's time (docs/performance-history.md, session 47).
  */
-export function qrPath(text: string): { path: string; modules: number } {
+export function qrRuns(text: string): { runs: [row: number, col: number, length: number][]; modules: number } {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = modules.size;
-  const runs: string[] = [];
+  const runs: [number, number, number][] = [];
   for (let row = 0; row < n; row++) {
     for (let col = 0; col < n; ) {
       if (!modules.get(row, col)) {
@@ -52,10 +54,10 @@ export function qrPath(text: string): { path: string; modules: number } {
       }
       const start = col;
       while (col < n && modules.get(row, col)) col++;
-      runs.push(`M${start + 1} ${row + 1}h${col - start}v1h${start - col}z`);
+      runs.push([row + 1, start + 1, col - start]);
     }
   }
-  return { path: runs.join(''), modules: n + 2 };
+  return { runs, modules: n + 2 };
 }
 
 export async function renderDocumentPdf(input: PdfInput): Promise<Uint8Array> {
@@ -104,8 +106,16 @@ export async function renderDocumentPdf(input: PdfInput): Promise<Uint8Array> {
 
   const size = 110;
   page.drawRectangle({ x: margin, y: margin + 24, width: size, height: size, color: rgb(1, 1, 1) });
-  const qr = qrPath(input.verifyUrl);
-  page.drawSvgPath(qr.path, { x: margin, y: margin + 24 + size, scale: size / qr.modules, color: rgb(0, 0, 0), borderWidth: 0 });
+  const qr = qrRuns(input.verifyUrl);
+  const unit = size / qr.modules;
+  const top = margin + 24 + size;
+  page.pushOperators(
+    pushGraphicsState(),
+    setFillingRgbColor(0, 0, 0),
+    ...qr.runs.map(([row, col, length]) => rectangle(margin + col * unit, top - (row + 1) * unit, length * unit, unit)),
+    fill(),
+    popGraphicsState(),
+  );
   const note = [
     'Vérifier ce document :',
     'scannez le code ou ouvrez',
@@ -115,4 +125,14 @@ export async function renderDocumentPdf(input: PdfInput): Promise<Uint8Array> {
   ];
   note.forEach((line, i) => page.drawText(pdfText(line), { x: margin + size + 16, y: margin + 24 + size - 14 - i * 16, size: 10, font: i === 0 ? bold : regular, color: rgb(0.1, 0.1, 0.1) }));
   return pdf.save({ useObjectStreams: false });
+}
+
+/**
+ * Draws a throwaway document, once when a server process starts (instrumentation.ts): the first one of a process loads
+ * pdf-lib, the standard fonts' metrics and the QR encoder, about 65 ms of its event loop, which the first student to
+ * file a case — and every request of that process meanwhile — would otherwise wait for (docs/performance-history.md,
+ * session 47).
+ */
+export async function warmUpPdf(): Promise<void> {
+  await renderDocumentPdf({ id: 'prechauffage', title: 'Préchauffage', issuerLabel: 'e-Guichet', issuedAt: new Date(0), fields: [{ libelle: 'Champ', valeur: 'Valeur' }], verifyUrl: 'http://localhost/verifier/prechauffage', jws: '' });
 }
