@@ -131,7 +131,8 @@ export async function renderDocumentPdf(input: PdfInput): Promise<Uint8Array> {
  * Draws a throwaway document, once when a server process starts (instrumentation.ts): the first one of a process loads
  * pdf-lib, the standard fonts' metrics and the QR encoder, about 65 ms of its event loop, which the first student to
  * file a case — and every request of that process meanwhile — would otherwise wait for (docs/performance-history.md,
- * session 47).
+ * session 47). It warms what the pages, actions and routes use because Node loads pdf-lib and qrcode once per process
+ * (next.config.ts, serverExternalPackages); bundled, each layer had its own copy.
  */
 export async function warmUpPdf(): Promise<void> {
   await renderDocumentPdf({ id: 'prechauffage', title: 'Préchauffage', issuerLabel: 'e-Guichet', issuedAt: new Date(0), fields: [{ libelle: 'Champ', valeur: 'Valeur' }], verifyUrl: 'http://localhost/verifier/prechauffage', jws: '' });
