@@ -1,35 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openE2eDatabase } from './database';
-import { consentTwiceThenAgain, expectNoAxeViolations, signInAsTeacher, signInThroughProvider } from './support';
+import { consentTwiceThenAgain, expectNoAxeViolations, joinSession as join, newSession, ownSubject, signInThroughProvider } from './support';
 
 // A class trips where a demo does not (issue 16): a double-click, a role changed mid-way, a photo of 10 Mo.
-
-async function join(browser: Browser, code: string, pseudonym: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`/rejoindre?code=${code}`);
-  await page.getByLabel('Votre pseudonyme').fill(pseudonym);
-  await page.getByRole('button', { name: 'Rejoindre la séance' }).click();
-  await expect(page).toHaveURL(/\/seance$/);
-  return page;
-}
-
-async function newSession(teacher: Page, named: string, preset: string, students: number): Promise<string> {
-  // A retry (CI) or a repeat makes its own séance: the first attempt's is still in the list.
-  const { retry, repeatEachIndex } = test.info();
-  const attempt = repeatEachIndex * 10 + retry;
-  const name = attempt ? `${named} (essai ${attempt + 1})` : named;
-  await signInAsTeacher(teacher);
-  await teacher.getByLabel('Nom de la séance').fill(name);
-  await teacher.getByLabel('Scénario').selectOption(preset);
-  await teacher.getByLabel('Nombre d’élèves').fill(String(students));
-  // A double-click on "Créer la séance" makes one séance.
-  await teacher.getByRole('button', { name: 'Créer la séance' }).dblclick();
-  await expect(teacher.getByRole('heading', { level: 1 })).toHaveText(name);
-  await teacher.goto('/enseignant');
-  await expect(teacher.getByRole('row', { name: new RegExp(name.replace(/[()]/g, '\\$&')) })).toHaveCount(1);
-  await teacher.getByRole('link', { name }).click();
-  return ((await teacher.locator('.join-code').textContent()) ?? '').trim();
-}
 
 test('un·e élève agent de l’état civil devient citoyen·ne : l’état civil répond de nouveau seul, rien n’attend pour rien', async ({ page: teacher, browser }) => {
   test.setTimeout(120_000);
@@ -84,6 +57,35 @@ test('un·e élève agent de l’état civil devient citoyen·ne : l’état civ
   await teacher.getByRole('link', { name: 'En direct', exact: true }).click();
   await expect(teacher.getByRole('heading', { name: 'Fil de la séance' })).toBeVisible();
   await expect(teacher.getByRole('heading', { name: 'À régler' })).toHaveCount(0);
+});
+
+test('un·e élève qui se connecte par « Se connecter » ou par l’accueil joue dans sa séance, pas dans celle de démonstration', async ({ page: teacher, browser }) => {
+  const code = await newSession(teacher, 'Connexion par l’en-tête', 'tout', 2);
+  const citizen = await join(browser, code, 'Renard');
+  await expect(citizen.getByText(/vous jouez Karim Benali/)).toBeVisible();
+  // The header's « Se connecter », not the séance page's button: their own character is chosen all the same.
+  await citizen.getByRole('banner').getByRole('link', { name: 'Se connecter' }).click();
+  await citizen.getByRole('button', { name: /FranceConnect/ }).click();
+  await expect(citizen.getByRole('radio', { name: /^Karim Benali/ })).toBeChecked();
+  await expectNoAxeViolations(citizen);
+  await citizen.getByRole('button', { name: 'Me connecter' }).click();
+  await expect(citizen).toHaveURL(/\/citoyen$/);
+  // The Karim of their séance (the séance page knows them), not the demonstration's.
+  await citizen.goto('/seance');
+  await expect(citizen.getByRole('link', { name: 'Aller à mon espace' })).toBeVisible();
+
+  // An agent who tries the home page's FranceConnect: their séance's people, nobody chosen for them.
+  const agent = await join(browser, code, 'Hibou');
+  await agent.goto('/');
+  await agent.getByRole('button', { name: /FranceConnect/ }).click();
+  await expect(agent.getByRole('heading', { level: 1, name: /Choisissez/ })).toBeVisible();
+  await expect(agent.getByRole('radio', { checked: true })).toHaveCount(0);
+  await expect(agent.getByText(/^Choisir une autre identité/)).toHaveCount(0); // nobody of theirs to put first: the list
+  await agent.getByRole('radio', { name: /^Karim Benali/ }).check();
+  await agent.getByRole('button', { name: 'Me connecter' }).click();
+  await expect(agent).toHaveURL(/\/citoyen$/);
+  // The same Karim as Renard's: this séance's (the demonstration's Karim is another person).
+  expect(await ownSubject(agent)).toBe(await ownSubject(citizen));
 });
 
 test('quatre organismes dont les élèves sont partis : « À régler » tient au-dessus de la carte, et un clic les laisse tous répondre seuls', async ({ browser }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { bodyToken, expectNoAxeViolations, ownSubject, signInThroughProvider } from './support';
+import { expectNoAxeViolations, joinSession, newSession, ownSubject, sessionBodyToken, signInThroughProvider } from './support';
 
 const exchangesPath = '/api/plateforme/v1/echanges';
 
@@ -7,6 +7,10 @@ test('un citoyen donne son accord, voit l’échange et son mode expert dans « 
   // A whole walk (two people, a dozen pages checked by axe), as the other procedures' tests: 35 s alone, over 60 s on a
   // slow machine beside the other lane.
   test.setTimeout(120_000);
+  // A séance of its own (one student planned: Karim, the first citizen), which a retry makes again from nothing.
+  const teacher = await (await browser.newContext()).newPage();
+  const code = await newSession(teacher, 'Mes données, un accord', 'tout', 1);
+  await joinSession(page, code, 'Renard');
   await signInThroughProvider(page, /FranceConnect/, 'Karim Benali');
   await expect(page).toHaveURL(/\/citoyen$/);
   await page.getByRole('link', { name: 'Carte de stationnement résidentiel' }).click();
@@ -84,7 +88,7 @@ test('un citoyen donne son accord, voit l’échange et son mode expert dans « 
   await expectNoAxeViolations(page);
 
   // The city asks again with its own token: refused, and the person sees it.
-  const token = await bodyToken(browser, 'ville');
+  const token = await sessionBodyToken(teacher, 'ville');
   const retry = await page.request.post(exchangesPath, {
     headers: { Authorization: `Bearer ${token}` },
     data: { fournisseur: 'siv', donnees: ['siv.vehicules'], usager: await ownSubject(page), finalite: 'carte_stationnement_residentiel' },
@@ -99,10 +103,10 @@ test('un citoyen donne son accord, voit l’échange et son mode expert dans « 
   // The exchange's page is for those it concerns: another citizen finds nothing there, as at an address that does not
   // exist; the city's agent reads it in the agent's space, another body's agent does not.
   const exchangeId = expertPage.split('/').pop()!;
-  const otherCitizen = await (await browser.newContext()).newPage();
+  const otherCitizen = await joinSession(browser, code, 'Hibou');
   await signInThroughProvider(otherCitizen, /FranceConnect/, 'Samir Aziz');
   expect((await otherCitizen.goto(expertPage))?.status()).toBe(404);
-  const cityAgent = await (await browser.newContext()).newPage();
+  const cityAgent = await joinSession(browser, code, 'Loutre');
   await signInThroughProvider(cityAgent, /ProConnect/, 'Camille Vasseur');
   await cityAgent.goto('/agent');
   await cityAgent.locator(`a[href="/agent/echanges/${exchangeId}"]`).click();
@@ -112,12 +116,14 @@ test('un citoyen donne son accord, voit l’échange et son mode expert dans « 
   await expect(cityAgent.getByLabel('Réponse HTTP')).toContainText('"immatriculation": "GH-482-KT"');
   await expect(cityAgent.getByRole('link', { name: /Télécharger le reçu/ })).toHaveCount(0); // the receipt is the person's
   await expectNoAxeViolations(cityAgent);
-  const otherAgent = await (await browser.newContext()).newPage();
+  const otherAgent = await joinSession(browser, code, 'Castor');
   await signInThroughProvider(otherAgent, /ProConnect/, 'Nathalie Brun');
   expect((await otherAgent.goto(`/agent/echanges/${exchangeId}`))?.status()).toBe(404);
 });
 
-test('refuser est aussi simple qu’accepter, et la vérification dit la raison exacte d’un refus', async ({ page }) => {
+test('refuser est aussi simple qu’accepter, et la vérification dit la raison exacte d’un refus', async ({ page, browser }) => {
+  const code = await newSession(await (await browser.newContext()).newPage(), 'Mes données, un refus', 'tout', 1);
+  await joinSession(page, code, 'Renard');
   await signInThroughProvider(page, /FranceConnect/, 'Samir Aziz');
   await page.goto('/citoyen/demarches/carte-stationnement/accord');
   await page.getByRole('radio', { name: /Je refuse/ }).check();
@@ -171,8 +177,11 @@ test('refuser est aussi simple qu’accepter, et la vérification dit la raison 
 });
 
 test('une personne dont les données ont été demandées des dizaines de fois les voit vingt par vingt', async ({ page, browser }) => {
+  const teacher = await (await browser.newContext()).newPage();
+  const code = await newSession(teacher, 'Mes données, vingt par vingt', 'tout', 1);
+  await joinSession(page, code, 'Renard');
   await signInThroughProvider(page, /FranceConnect/, 'Paul Bernard');
-  const token = await bodyToken(browser, 'caf');
+  const token = await sessionBodyToken(teacher, 'caf');
   const usager = await ownSubject(page);
   // A student's script at the CAF asks about him 25 times (granted or not, each is an entry about him).
   for (let i = 0; i < 25; i++) {

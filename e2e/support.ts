@@ -44,6 +44,37 @@ export async function openDemoSession(page: Page) {
 }
 
 /**
+ * The teacher creates a séance of their own and stays on its page; returns its join code. A retry (CI) or a repeat makes
+ * its own séance, so that it starts from nothing (the first attempt's is still in the list). A double-click on « Créer
+ * la séance » makes one séance.
+ */
+export async function newSession(teacher: Page, named: string, preset: string, students: number): Promise<string> {
+  const { retry, repeatEachIndex } = test.info();
+  const attempt = repeatEachIndex * 10 + retry;
+  const name = attempt ? `${named} (essai ${attempt + 1})` : named;
+  await signInAsTeacher(teacher);
+  await teacher.getByLabel('Nom de la séance').fill(name);
+  await teacher.getByLabel('Scénario').selectOption(preset);
+  await teacher.getByLabel('Nombre d’élèves').fill(String(students));
+  await teacher.getByRole('button', { name: 'Créer la séance' }).dblclick();
+  await expect(teacher.getByRole('heading', { level: 1 })).toHaveText(name);
+  await teacher.goto('/enseignant');
+  await expect(teacher.getByRole('row', { name: new RegExp(name.replace(/[()]/g, '\\$&')) })).toHaveCount(1);
+  await teacher.getByRole('link', { name }).click();
+  return ((await teacher.locator('.join-code').textContent()) ?? '').trim();
+}
+
+/** A student joins with the code and a pseudonym, on a device (a browser context) of their own, or in `page`. */
+export async function joinSession(on: Browser | Page, code: string, pseudonym: string): Promise<Page> {
+  const page = 'newContext' in on ? await (await on.newContext()).newPage() : on;
+  await page.goto(`/rejoindre?code=${code}`);
+  await page.getByLabel('Votre pseudonyme').fill(pseudonym);
+  await page.getByRole('button', { name: 'Rejoindre la séance' }).click();
+  await expect(page).toHaveURL(/\/seance$/);
+  return page;
+}
+
+/**
  * The teacher marks bodies as played by students (and may speed the séance's clock up) in the demonstration séance's
  * settings; the returned function puts them back as they were (call it in a `finally`).
  */
@@ -72,9 +103,15 @@ export async function bodyToken(browser: Browser, agency: string): Promise<strin
   const context = await browser.newContext();
   const page = await context.newPage();
   await openDemoSession(page);
-  await page.getByRole('link', { name: 'Organismes', exact: true }).click();
-  const token = (await page.locator(`[data-jeton="${agency}"]`).textContent())?.trim() ?? '';
+  const token = await sessionBodyToken(page, agency);
   await context.close();
+  return token;
+}
+
+/** A body's platform token in the séance whose page the teacher has open (left on its « Organismes » tab). */
+export async function sessionBodyToken(teacher: Page, agency: string): Promise<string> {
+  await teacher.getByRole('link', { name: 'Organismes', exact: true }).click();
+  const token = (await teacher.locator(`[data-jeton="${agency}"]`).textContent())?.trim() ?? '';
   expect(token).toMatch(new RegExp(`^egt_${agency}_`));
   return token;
 }

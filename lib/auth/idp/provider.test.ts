@@ -2,12 +2,15 @@ import { type AsyncExecutor, getEngine } from '../../../db/engine';
 import { eq } from 'drizzle-orm';
 import * as oidc from 'openid-client';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { oidcCodes, personas } from '../../../db/tables';
+import { oidcCodes, oidcInteractions, personas, teachers } from '../../../db/tables';
 import { freshDb } from '../../../test/db';
 import { idpFetch } from '../../../test/idp-harness';
 import { registerClient } from './clients';
 import { issuerFor } from './config';
 import { completeInteraction } from './provider';
+import { deviceCookieName } from '../../classroom/device-cookie';
+import { deviceHash, joinSession, newDeviceSecret } from '../../classroom/participants';
+import { createSession, demoSession } from '../../classroom/sessions';
 
 const base = 'http://localhost:3999';
 const issuer = issuerFor(base, 'franceconnect');
@@ -271,5 +274,44 @@ describe('userinfo and sessions', () => {
     const response = await idpFetch(logout, { headers: { cookie: sessionCookie ?? '' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('location')).toBeNull();
+  });
+});
+
+describe('the séance whose people the provider’s page offers', () => {
+  /** The interaction the authorize endpoint opened for `url` (sent with `cookie`). */
+  async function interactionOf(url: URL, cookie?: string) {
+    const response = await idpFetch(url, { headers: cookie ? { cookie } : {} });
+    const id = new URL(response.headers.get('location') ?? '').searchParams.get('interaction');
+    expect(id).toBeTruthy();
+    return (await db.select().from(oidcInteractions).where(eq(oidcInteractions.id, id!)).get())!;
+  }
+
+  it('is the séance this device joined when the request names none, with the student’s own character chosen', async () => {
+    const teacher = (await db.select().from(teachers).get())!;
+    const session = await createSession(getEngine(), teacher.id, { name: 'Classe', preset: 'tout', expectedStudents: 4 });
+    const secret = newDeviceSecret();
+    const joined = await joinSession(db, session, 'Renard', deviceHash(secret));
+    if (!joined.ok) throw new Error(joined.error);
+    expect(joined.participant.role).toBe('citoyen');
+    const device = `${deviceCookieName}=${secret}`;
+
+    // From the home page or « Se connecter »: no `seance` in the request, the device's séance all the same.
+    expect(await interactionOf((await startLogin()).url, device)).toMatchObject({ classSessionId: session.id, loginHint: joined.participant.subjectId });
+    // A hint sent by the client is kept.
+    expect(await interactionOf((await startLogin({ login_hint: personaId })).url, device)).toMatchObject({ classSessionId: session.id, loginHint: personaId });
+    // A séance named in the request wins; an unknown one is no séance (the page offers the demonstration's people).
+    const demo = (await demoSession(db))!;
+    expect(await interactionOf((await startLogin({ seance: demo.joinCode.toLowerCase() })).url, device)).toMatchObject({ classSessionId: demo.id, loginHint: null });
+    expect(await interactionOf((await startLogin({ seance: 'ZZZZZZ' })).url, device)).toMatchObject({ classSessionId: null, loginHint: null });
+    // No device cookie, or one that is not ours: the demonstration séance, nobody chosen.
+    expect(await interactionOf((await startLogin()).url)).toMatchObject({ classSessionId: null, loginHint: null });
+    expect(await interactionOf((await startLogin()).url, `${deviceCookieName}=pas-un-secret`)).toMatchObject({ classSessionId: null, loginHint: null });
+
+    // An agent's device signing in with FranceConnect: their séance's people, nobody chosen (they play an agent).
+    const agentSecret = newDeviceSecret();
+    const agent = await joinSession(db, session, 'Hibou', deviceHash(agentSecret));
+    if (!agent.ok) throw new Error(agent.error);
+    expect(agent.participant.role).toBe('agent');
+    expect(await interactionOf((await startLogin()).url, `${deviceCookieName}=${agentSecret}`)).toMatchObject({ classSessionId: session.id, loginHint: null });
   });
 });

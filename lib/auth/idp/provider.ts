@@ -9,6 +9,7 @@ import { atHash, pkceChallengeOf, pkceChallengePattern, pkceVerifierPattern, ran
 import { OAuthError } from './errors';
 import { publicJwk, signingKey } from './keys';
 import { claimsOf } from './subjects';
+import { latestParticipation } from '../../classroom/participants';
 
 // A small OpenID Connect provider (authorization code flow with PKCE S256 only), written on jose.
 // Every rule below fails closed and has a test in provider.test.ts.
@@ -60,8 +61,28 @@ async function issueCode(db: AsyncExecutor, provider: IdpName, request: CodeRequ
   return redirectWith(request.redirectUri, { code, state: request.state, iss: issuerFor(issuerBase, provider) });
 }
 
+/**
+ * Which séance's people the provider's page offers, and who is chosen already. e-Guichet's extension: `seance=<join
+ * code>`, with `login_hint`, as the student's séance page sends them. Without it, the séance this device joined, and the
+ * student's own character when this provider signs their role in: a student who signs in from the home page or « Se
+ * connecter » plays in their class, not in the demonstration séance (whose people the page offers to anyone else).
+ */
+async function whoseSession(db: AsyncExecutor, provider: IdpName, params: URLSearchParams, deviceHash: string | null): Promise<{ classSessionId: string | null; loginHint: string | null }> {
+  const loginHint = params.get('login_hint');
+  const joinCode = (params.get('seance') ?? '').toUpperCase();
+  if (joinCode) {
+    const named = /^[A-Z0-9]{6}$/.test(joinCode) ? await db.select({ id: classSessions.id }).from(classSessions).where(eq(classSessions.joinCode, joinCode)).get() : undefined;
+    return { classSessionId: named?.id ?? null, loginHint };
+  }
+  const mine = deviceHash ? await latestParticipation(db, deviceHash) : null;
+  if (!mine) return { classSessionId: null, loginHint };
+  const { participant } = mine;
+  const signsInTheirRole = provider === 'franceconnect' ? participant.role === 'citoyen' : participant.role === 'agent' || participant.role === 'aidant';
+  return { classSessionId: mine.session.id, loginHint: loginHint ?? (signsInTheirRole ? participant.subjectId : null) };
+}
+
 /** GET /authorize: validates the request; unknown client or redirect URI never redirects. */
-export async function authorize(db: AsyncExecutor, provider: IdpName, params: URLSearchParams, sessionCookie: string | undefined, issuerBase: string): Promise<AuthorizeOutcome> {
+export async function authorize(db: AsyncExecutor, provider: IdpName, params: URLSearchParams, sessionCookie: string | undefined, issuerBase: string, deviceHash: string | null = null): Promise<AuthorizeOutcome> {
   const clientId = params.get('client_id') ?? '';
   const redirectUri = params.get('redirect_uri') ?? '';
   const client = clientId ? await findClient(db, provider, clientId) : null;
@@ -100,11 +121,9 @@ export async function authorize(db: AsyncExecutor, provider: IdpName, params: UR
     return { kind: 'redirect', location: await issueCode(db, provider, request, session, issuerBase) };
   }
   const id = randomToken();
-  // e-Guichet's extension: `seance=<join code>` says which séance's people the page offers.
-  const joinCode = (params.get('seance') ?? '').toUpperCase();
-  const classSessionId = /^[A-Z0-9]{6}$/.test(joinCode) ? ((await db.select({ id: classSessions.id }).from(classSessions).where(eq(classSessions.joinCode, joinCode)).get())?.id ?? null) : null;
+  const { classSessionId, loginHint } = await whoseSession(db, provider, params, deviceHash);
   await db.insert(oidcInteractions)
-    .values({ id, provider, ...request, loginHint: params.get('login_hint'), classSessionId, expiresAt: new Date(Date.now() + lifetimes.interactionMs) })
+    .values({ id, provider, ...request, loginHint, classSessionId, expiresAt: new Date(Date.now() + lifetimes.interactionMs) })
     .run();
   return { kind: 'interaction', interactionId: id };
 }
