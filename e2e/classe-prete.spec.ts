@@ -88,6 +88,31 @@ test('un·e élève qui se connecte par « Se connecter » ou par l’accueil jo
   expect(await ownSubject(agent)).toBe(await ownSubject(citizen));
 });
 
+test('un·e élève citoyen·ne à qui l’enseignant·e donne un autre personnage se connecte sous ce personnage, pas sous l’ancien', async ({ page: teacher, browser }) => {
+  const code = await newSession(teacher, 'Autre personnage', 'tout', 3);
+  const student = await join(browser, code, 'Renard');
+  await student.getByRole('button', { name: /Me connecter avec FranceConnect/ }).click();
+  await student.getByRole('button', { name: 'Me connecter' }).click();
+  await expect(student).toHaveURL(/\/citoyen$/);
+  await expect(student.getByRole('banner').getByRole('link', { name: 'Karim Benali' })).toBeVisible();
+
+  await teacher.getByRole('link', { name: 'Élèves', exact: true }).click();
+  await teacher.getByLabel('Nouveau rôle de Renard').selectOption({ label: 'Nadia Haddad' });
+  await teacher.getByRole('button', { name: 'Changer le rôle de Renard' }).click();
+  await expect(teacher.getByRole('listitem').filter({ hasText: 'Renard' }).locator('p').first()).toContainText('Nadia Haddad');
+
+  // Still signed in as Karim (at e-Guichet and at the provider): the button brings the provider's page, Nadia chosen.
+  await student.goto('/seance');
+  await expect(student.getByText(/vous jouez Nadia Haddad/)).toBeVisible();
+  await student.getByRole('button', { name: /Me connecter avec FranceConnect/ }).click();
+  await expect(student.getByRole('radio', { name: /^Nadia Haddad/ })).toBeChecked();
+  await student.getByRole('button', { name: 'Me connecter' }).click();
+  await expect(student).toHaveURL(/\/citoyen$/);
+  await expect(student.getByRole('banner').getByRole('link', { name: 'Nadia Haddad' })).toBeVisible();
+  await student.goto('/seance');
+  await expect(student.getByRole('link', { name: 'Aller à mon espace' })).toBeVisible();
+});
+
 test('quatre organismes dont les élèves sont partis : « À régler » tient au-dessus de la carte, et un clic les laisse tous répondre seuls', async ({ browser }) => {
   test.setTimeout(120_000);
   const teacher = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();

@@ -315,3 +315,37 @@ describe('the séance whose people the provider’s page offers', () => {
     expect(await interactionOf((await startLogin()).url, `${deviceCookieName}=${agentSecret}`)).toMatchObject({ classSessionId: session.id, loginHint: null });
   });
 });
+
+describe('a provider session signs in without the page only as the person asked for', () => {
+  it('shows the page when the hint or the device’s séance names someone else (a student given another character)', async () => {
+    const { sessionCookie } = await signIn((await startLogin()).url);
+    const cookie = sessionCookie ?? '';
+    const silent = async (overrides: Record<string, string> = {}, extra = '') => {
+      const response = await idpFetch((await startLogin(overrides)).url, { headers: { cookie: `${cookie}${extra}` } });
+      const location = new URL(response.headers.get('location') ?? '');
+      return location.searchParams.get('code') ? 'code' : location.searchParams.get('interaction') ? 'page' : location.searchParams.get('error');
+    };
+    // The same person: no page, as before.
+    expect(await silent()).toBe('code');
+    expect(await silent({ login_hint: personaId })).toBe('code');
+    // Another person hinted: the page, with them chosen; without a page to show, login_required.
+    const other = (await db.select().from(personas).where(eq(personas.key, 'karim-benali')).get())!;
+    expect(await silent({ login_hint: other.id })).toBe('page');
+    expect(await silent({ login_hint: other.id, prompt: 'none' })).toBe('login_required');
+    expect(await silent({ prompt: 'none' })).toBe('code');
+
+    // A device that joined a séance: Léa of the demonstration is not one of its people, even without a hint.
+    const teacher = (await db.select().from(teachers).get())!;
+    const session = await createSession(getEngine(), teacher.id, { name: 'Classe', preset: 'tout', expectedStudents: 4 });
+    const secret = newDeviceSecret();
+    const joined = await joinSession(db, session, 'Renard', deviceHash(secret));
+    if (!joined.ok) throw new Error(joined.error);
+    expect(await silent({}, `; ${deviceCookieName}=${secret}`)).toBe('page');
+    // Signed in as the séance's character, the next sign-in needs no page.
+    const response = await idpFetch((await startLogin()).url, { headers: { cookie: `${deviceCookieName}=${secret}` } });
+    const interaction = new URL(response.headers.get('location') ?? '').searchParams.get('interaction')!;
+    const done = await completeInteraction(db, 'franceconnect', interaction, joined.participant.subjectId!, base);
+    const again = await idpFetch((await startLogin()).url, { headers: { cookie: `eguichet_idp_franceconnect=${done.sessionCookie}; ${deviceCookieName}=${secret}` } });
+    expect(new URL(again.headers.get('location') ?? '').searchParams.get('code')).toBeTruthy();
+  });
+});

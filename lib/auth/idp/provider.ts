@@ -8,7 +8,7 @@ import { claimsForScope, issuerFor, lifetimes, providers, type IdpName } from '.
 import { atHash, pkceChallengeOf, pkceChallengePattern, pkceVerifierPattern, randomToken, sha256 } from './crypto';
 import { OAuthError } from './errors';
 import { publicJwk, signingKey } from './keys';
-import { claimsOf } from './subjects';
+import { claimsOf, isSelectableSubject } from './subjects';
 import { latestParticipation } from '../../classroom/participants';
 
 // A small OpenID Connect provider (authorization code flow with PKCE S256 only), written on jose.
@@ -112,16 +112,20 @@ export async function authorize(db: AsyncExecutor, provider: IdpName, params: UR
 
   const request = { clientId, redirectUri, scope: knownScope, state, nonce, codeChallenge, acr: providers[provider].acr };
   const prompt = (params.get('prompt') ?? '').split(' ');
+  const { classSessionId, loginHint } = await whoseSession(db, provider, params, deviceHash);
   const session = await activeSession(db, provider, sessionCookie);
+  // The session signs in without the page only as the person asked for: the hinted one, or someone of the séance. A
+  // student whose teacher gave them another character is shown the page with that character chosen, not signed in
+  // again as the one they played before.
+  const fits = session !== null && (loginHint ? loginHint === session.subject : !classSessionId || await isSelectableSubject(db, provider, session.subject, classSessionId));
   if (prompt.includes('none')) {
-    if (!session) return fail('login_required', 'Aucune session active chez le fournisseur d’identité.');
+    if (!fits) return fail('login_required', session ? 'La session ouverte chez le fournisseur d’identité est celle d’une autre personne.' : 'Aucune session active chez le fournisseur d’identité.');
     return { kind: 'redirect', location: await issueCode(db, provider, request, session, issuerBase) };
   }
-  if (session && !prompt.includes('login') && !prompt.includes('select_account')) {
+  if (fits && !prompt.includes('login') && !prompt.includes('select_account')) {
     return { kind: 'redirect', location: await issueCode(db, provider, request, session, issuerBase) };
   }
   const id = randomToken();
-  const { classSessionId, loginHint } = await whoseSession(db, provider, params, deviceHash);
   await db.insert(oidcInteractions)
     .values({ id, provider, ...request, loginHint, classSessionId, expiresAt: new Date(Date.now() + lifetimes.interactionMs) })
     .run();
