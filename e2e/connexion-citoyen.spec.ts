@@ -51,3 +51,22 @@ test('le fournisseur simulé refuse une adresse de retour non enregistrée', asy
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion impossible');
   await expectNoAxeViolations(page);
 });
+
+test('un double-clic sur « Me connecter » connecte une fois ; revenir en arrière dit que la connexion est faite', async ({ page }) => {
+  await page.goto('/connexion');
+  await page.getByRole('button', { name: 'Se connecter avec FranceConnect (simulé)' }).click();
+  await page.getByRole('radio', { name: /^Hugo Lambert/ }).check();
+  // Two sendings of the provider's form: the browser follows the second answer.
+  await page.getByRole('button', { name: 'Me connecter' }).dblclick();
+  await expect(page).toHaveURL(/\/citoyen$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Hugo Lambert');
+
+  // Back to the provider's page: it says the sign-in is done (not « expired »), and it is.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/identite\/franceconnect\?interaction=/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vous êtes déjà connecté·e');
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Hugo Lambert' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Revenir à e-Guichet' }).click();
+  await expect(page).toHaveURL(/\/$/);
+});

@@ -2,6 +2,7 @@ import * as discovery from '../app/api/idp/[provider]/.well-known/openid-configu
 import * as authorizeRoute from '../app/api/idp/[provider]/authorize/route';
 import * as jwks from '../app/api/idp/[provider]/jwks/route';
 import * as endSessionRoute from '../app/api/idp/[provider]/session/end/route';
+import * as interactionRoute from '../app/api/idp/[provider]/interaction/route';
 import * as token from '../app/api/idp/[provider]/token/route';
 import * as userinfoRoute from '../app/api/idp/[provider]/userinfo/route';
 
@@ -15,6 +16,7 @@ const routes: Record<string, Handler> = {
   'POST /userinfo': userinfoRoute.POST,
   'GET /jwks': jwks.GET,
   'GET /session/end': endSessionRoute.GET,
+  'POST /interaction': interactionRoute.POST,
 };
 
 /**

@@ -38,6 +38,8 @@ export const oidcInteractions = sqliteTable('oidc_interactions', {
   createdAt: createdAt(),
   expiresAt: ms('expires_at').notNull(),
   completedAt: ms('completed_at'),
+  /** Who the person signed in as (null while pending, or when they cancelled): a form sent twice signs them in again as this one. */
+  subject: text('subject'),
 });
 
 /** The provider's own sign-in session (single sign-on), ended by end-session. */

@@ -3,7 +3,7 @@ import Link from '@/app/_components/link';
 import { notFound } from 'next/navigation';
 import { asc, eq } from 'drizzle-orm';
 import { database } from '@/db/engine';
-import { aidants, personas } from '@/db/tables';
+import { aidants, oidcInteractions, personas } from '@/db/tables';
 import { idpNameSchema, providers } from '@/lib/auth/idp/config';
 import { findInteraction } from '@/lib/auth/idp/provider';
 import { agentsOfSession, demoSession } from '@/lib/classroom/sessions';
@@ -57,6 +57,20 @@ export default async function IdentityProviderPage({ params, searchParams }: { p
   );
 
   if (!interaction || !session) {
+    // Back to this page once signed in (the browser's « Précédent »): say so, rather than « expired ».
+    const used = interactionId ? await db.select({ subject: oidcInteractions.subject }).from(oidcInteractions).where(eq(oidcInteractions.id, interactionId)).get() : undefined;
+    if (used?.subject) {
+      return (
+        <div className="idp">
+          {header}
+          <h1>Vous êtes déjà connecté·e</h1>
+          <p>Cette demande de connexion a déjà servi. Vous pouvez continuer sur e-Guichet.</p>
+          <p>
+            <Link href="/">Revenir à e-Guichet</Link>
+          </p>
+        </div>
+      );
+    }
     return (
       <div className="idp">
         {header}

@@ -44,7 +44,7 @@ async function signIn(authorizationUrl: URL, cookie?: string) {
   const interaction = location.searchParams.get('interaction');
   if (!interaction) return { callbackUrl: location, sessionCookie: cookie };
   expect(location.pathname).toBe('/identite/franceconnect');
-  const done = await completeInteraction(db, 'franceconnect', interaction, personaId, base);
+  const done = (await completeInteraction(db, 'franceconnect', interaction, personaId, base))!;
   return { callbackUrl: new URL(done.location), sessionCookie: `eguichet_idp_franceconnect=${done.sessionCookie}` };
 }
 
@@ -344,8 +344,50 @@ describe('a provider session signs in without the page only as the person asked 
     // Signed in as the séance's character, the next sign-in needs no page.
     const response = await idpFetch((await startLogin()).url, { headers: { cookie: `${deviceCookieName}=${secret}` } });
     const interaction = new URL(response.headers.get('location') ?? '').searchParams.get('interaction')!;
-    const done = await completeInteraction(db, 'franceconnect', interaction, joined.participant.subjectId!, base);
+    const done = (await completeInteraction(db, 'franceconnect', interaction, joined.participant.subjectId!, base))!;
     const again = await idpFetch((await startLogin()).url, { headers: { cookie: `eguichet_idp_franceconnect=${done.sessionCookie}; ${deviceCookieName}=${secret}` } });
     expect(new URL(again.headers.get('location') ?? '').searchParams.get('code')).toBeTruthy();
+  });
+});
+
+describe('the provider’s form sent twice (a double-click, back then again)', () => {
+  /** The provider's page's form, as a browser sends it. */
+  const send = (interaction: string, subject: string, action = 'connecter') =>
+    idpFetch(`${issuer}/interaction`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ interaction, action, subject }) });
+  const interactionOf = async (url: URL) => new URL((await idpFetch(url)).headers.get('location') ?? '').searchParams.get('interaction')!;
+  const karim = async () => (await db.select().from(personas).where(eq(personas.key, 'karim-benali')).get())!.id;
+
+  it('signs in once, as chosen first; whichever answer the browser follows is a code that works', async () => {
+    const { config, checks, url } = await startLogin();
+    const interaction = await interactionOf(url);
+    // The second click chose someone else meanwhile: the first choice stands.
+    const answers = [await send(interaction, personaId), await send(interaction, await karim())];
+    for (const answer of answers) {
+      expect(answer.status).toBe(303);
+      const location = new URL(answer.headers.get('location') ?? '');
+      expect(`${location.origin}${location.pathname}`).toBe(redirectUri);
+      const tokens = await oidc.authorizationCodeGrant(config, location, { pkceCodeVerifier: checks.verifier, expectedState: checks.state, expectedNonce: checks.nonce });
+      expect(tokens.claims()?.sub).toBe(personaId);
+    }
+    expect((await db.select().from(oidcInteractions).where(eq(oidcInteractions.id, interaction)).get())).toMatchObject({ subject: personaId });
+  });
+
+  it('at the same instant: both answers sign in the same person', async () => {
+    const { config, checks, url } = await startLogin();
+    const interaction = await interactionOf(url);
+    const answers = await Promise.all([send(interaction, personaId), send(interaction, await karim())]);
+    const subjects = await Promise.all(answers.map(async (answer) => (await oidc.authorizationCodeGrant(config, new URL(answer.headers.get('location') ?? ''), { pkceCodeVerifier: checks.verifier, expectedState: checks.state, expectedNonce: checks.nonce })).claims()?.sub));
+    expect(subjects[0]).toBe(subjects[1]);
+    expect([personaId, await karim()]).toContain(subjects[0]);
+  });
+
+  it('after « Annuler », or once expired, shows the page again (which says the sign-in is no longer valid)', async () => {
+    const cancelled = await interactionOf((await startLogin()).url);
+    expect(new URL((await send(cancelled, '', 'annuler')).headers.get('location') ?? '').searchParams.get('error')).toBe('access_denied');
+    const again = await send(cancelled, personaId);
+    expect(again.headers.get('location')).toBe(`${base}/identite/franceconnect?interaction=${cancelled}`);
+    const expired = await interactionOf((await startLogin()).url);
+    await db.update(oidcInteractions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(oidcInteractions.id, expired)).run();
+    expect((await send(expired, personaId)).headers.get('location')).toBe(`${base}/identite/franceconnect?interaction=${expired}`);
   });
 });

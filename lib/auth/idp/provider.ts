@@ -142,17 +142,31 @@ export async function findInteraction(db: AsyncExecutor, provider: IdpName, inte
 /**
  * The person chose who they are on the provider's page: opens the provider session and
  * returns where to send the browser (the client's redirect URI with a single-use code).
+ *
+ * Sent twice (a double-click: the browser follows the second answer; back, then the form again), it signs them in again
+ * as the one chosen first, with a new code for the same request: the first answer may never have been followed. Null
+ * when the sign-in is no longer pending (expired, cancelled, or unknown).
  */
-export async function completeInteraction(db: AsyncExecutor, provider: IdpName, interactionId: string, subject: string, issuerBase: string): Promise<{ location: string; sessionCookie: string }> {
+export async function completeInteraction(db: AsyncExecutor, provider: IdpName, interactionId: string, subject: string, issuerBase: string): Promise<{ location: string; sessionCookie: string; subject: string } | null> {
   return transaction(db, async (tx) => {
-    const interaction = await findInteraction(tx, provider, interactionId);
-    if (!interaction) throw new OAuthError('invalid_request', 'Cette demande de connexion a expiré. Recommencez depuis le service.');
-    if (!await claimsOf(tx, provider, subject)) throw new OAuthError('access_denied', 'Identité inconnue.');
-    await tx.update(oidcInteractions).set({ completedAt: new Date() }).where(eq(oidcInteractions.id, interactionId)).run();
+    const interaction = await tx.select().from(oidcInteractions).where(eq(oidcInteractions.id, interactionId)).get();
+    if (!interaction || interaction.provider !== provider || interaction.expiresAt <= new Date()) return null;
+    if (interaction.completedAt && !interaction.subject) return null; // cancelled
+    let chosen = interaction.subject ?? subject;
+    if (!interaction.completedAt) {
+      if (!await claimsOf(tx, provider, subject)) throw new OAuthError('access_denied', 'Identité inconnue.');
+      // Only one sending completes it (another server may be completing it at this instant): the other signs in as it did.
+      const claimed = await tx.update(oidcInteractions).set({ completedAt: new Date(), subject }).where(and(eq(oidcInteractions.id, interactionId), isNull(oidcInteractions.completedAt))).returning({ id: oidcInteractions.id });
+      if (claimed.length === 0) {
+        const first = await tx.select({ subject: oidcInteractions.subject }).from(oidcInteractions).where(eq(oidcInteractions.id, interactionId)).get();
+        if (!first?.subject) return null;
+        chosen = first.subject;
+      }
+    }
     const cookie = randomToken();
-    const session = { id: sha256(cookie), provider, subject, authTime: new Date(), expiresAt: new Date(Date.now() + lifetimes.sessionMs) };
+    const session = { id: sha256(cookie), provider, subject: chosen, authTime: new Date(), expiresAt: new Date(Date.now() + lifetimes.sessionMs) };
     await tx.insert(idpSessions).values(session).run();
-    return { location: await issueCode(tx, provider, interaction, session, issuerBase), sessionCookie: cookie };
+    return { location: await issueCode(tx, provider, interaction, session, issuerBase), sessionCookie: cookie, subject: chosen };
   });
 }
 

@@ -29,10 +29,13 @@ export const POST = idpRoute(async (request, provider) => {
   const page = `${issuerBase}/identite/${provider}?interaction=${encodeURIComponent(interaction)}`;
   if (action === 'annuler') return seeOther(await cancelInteraction(db, provider, interaction, issuerBase) ?? `${issuerBase}/connexion`);
   const pending = await findInteraction(db, provider, interaction);
-  if (!pending) return seeOther(page);
-  // The people of the séance named by the join code (or of the demonstration séance).
-  const sessionId = pending.classSessionId ?? (await demoSession(db))?.id;
-  if (!subject || !sessionId || !await isSelectableSubject(db, provider, subject, sessionId)) return seeOther(`${page}&erreur=choix`);
-  const { location, sessionCookie } = await completeInteraction(db, provider, interaction, subject, issuerBase);
-  return seeOther(location, idpSessionCookieHeader(provider, sessionCookie, issuerBase));
+  if (pending) {
+    // The people of the séance named by the join code (or of the demonstration séance).
+    const sessionId = pending.classSessionId ?? (await demoSession(db))?.id;
+    if (!subject || !sessionId || !await isSelectableSubject(db, provider, subject, sessionId)) return seeOther(`${page}&erreur=choix`);
+  }
+  // Not pending: completed already (the form sent twice signs in again as the first one chose), or no longer valid.
+  const done = await completeInteraction(db, provider, interaction, subject ?? '', issuerBase);
+  if (!done) return seeOther(page);
+  return seeOther(done.location, idpSessionCookieHeader(provider, done.sessionCookie, issuerBase));
 });

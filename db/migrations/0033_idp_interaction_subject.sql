@@ -1,0 +1,1 @@
+ALTER TABLE `oidc_interactions` ADD `subject` text;
