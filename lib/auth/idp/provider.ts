@@ -170,11 +170,11 @@ export async function completeInteraction(db: AsyncExecutor, provider: IdpName, 
   });
 }
 
-/** The person cancelled on the provider's page: back to the client with access_denied. */
+/** The person cancelled on the provider's page: back to the client with access_denied (sent twice, the same answer). */
 export async function cancelInteraction(db: AsyncExecutor, provider: IdpName, interactionId: string, issuerBase: string): Promise<string | null> {
-  const interaction = await findInteraction(db, provider, interactionId);
-  if (!interaction) return null;
-  await db.update(oidcInteractions).set({ completedAt: new Date() }).where(eq(oidcInteractions.id, interactionId)).run();
+  const interaction = await db.select().from(oidcInteractions).where(eq(oidcInteractions.id, interactionId)).get();
+  if (!interaction || interaction.provider !== provider || interaction.expiresAt <= new Date() || interaction.subject) return null;
+  if (!interaction.completedAt) await db.update(oidcInteractions).set({ completedAt: new Date() }).where(and(eq(oidcInteractions.id, interactionId), isNull(oidcInteractions.completedAt))).run();
   return redirectWith(interaction.redirectUri, {
     error: 'access_denied',
     error_description: 'La personne a annulé la connexion.',
