@@ -49,6 +49,9 @@ function describe(viewer: Viewer): { name: string; role: string; home: string } 
   }
 }
 
+/** The persona, agent or aidant account a viewer is signed in as (null for a teacher). */
+const subjectOf = (viewer: Viewer) => (viewer.role === 'citoyen' ? viewer.persona.id : viewer.role === 'agent' ? viewer.agent.id : viewer.role === 'aidant' ? viewer.aidant.id : null);
+
 // The header's and footer's links are on every page; like every link of the app (app/_components/link.tsx) they open
 // without reloading the page and are not fetched ahead.
 
@@ -93,6 +96,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const device = await currentDeviceHash();
   const student = device ? await latestParticipation(database(), device) : null;
   const prefs = await currentPreferences(viewer);
+  // A student signed in as someone else than the role this device plays (the teacher gave them another one mid-way):
+  // every page says so, with the way to their séance page, where they sign in as the right one.
+  const playing = student?.participant.subjectId;
+  const strayed = playing && viewer && subjectOf(viewer) && subjectOf(viewer) !== playing ? student.session : null;
   return (
     <html lang="fr" {...htmlAttributes(prefs)} className={`${atkinson.variable} ${htmlAttributes(prefs).className}`.trim()}>
       <body>
@@ -120,6 +127,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </header>
         <main id="contenu" tabIndex={-1} className="page">
           {prefs.lecture && <ReadAloud targetId="contenu" />}
+          {strayed && (
+            <div className="notice">
+              <p>
+                Vous n’êtes pas connecté·e sous l’identité de votre rôle dans la séance « {strayed.name} ». <Link href="/seance">Voir mon rôle</Link>
+              </p>
+            </div>
+          )}
           {children}
         </main>
         <footer className="site-footer">

@@ -101,14 +101,21 @@ test('un·e élève citoyen·ne à qui l’enseignant·e donne un autre personna
   await teacher.getByRole('button', { name: 'Changer le rôle de Renard' }).click();
   await expect(teacher.getByRole('listitem').filter({ hasText: 'Renard' }).locator('p').first()).toContainText('Nadia Haddad');
 
-  // Still signed in as Karim (at e-Guichet and at the provider): the button brings the provider's page, Nadia chosen.
-  await student.goto('/seance');
+  // Still signed in as Karim (at e-Guichet and at the provider): every page says so, and the séance page's button
+  // brings the provider's page, Nadia chosen.
+  await student.goto('/citoyen');
+  const stray = student.getByText(/^Vous n’êtes pas connecté·e sous l’identité de votre rôle dans la séance «\sAutre personnage( \(essai \d+\))?\s»\./);
+  await expect(stray).toBeVisible();
+  await expectNoAxeViolations(student);
+  await stray.getByRole('link', { name: 'Voir mon rôle' }).click();
+  await expect(student).toHaveURL(/\/seance$/);
   await expect(student.getByText(/vous jouez Nadia Haddad/)).toBeVisible();
   await student.getByRole('button', { name: /Me connecter avec FranceConnect/ }).click();
   await expect(student.getByRole('radio', { name: /^Nadia Haddad/ })).toBeChecked();
   await student.getByRole('button', { name: 'Me connecter' }).click();
   await expect(student).toHaveURL(/\/citoyen$/);
   await expect(student.getByRole('banner').getByRole('link', { name: 'Nadia Haddad' })).toBeVisible();
+  await expect(stray).toHaveCount(0);
   await student.goto('/seance');
   await expect(student.getByRole('link', { name: 'Aller à mon espace' })).toBeVisible();
 });
