@@ -3,6 +3,7 @@ import localFont from 'next/font/local';
 import Link from '@/app/_components/link';
 import type { ReactNode } from 'react';
 import { getViewer, type Viewer } from '@/lib/auth/guards';
+import { playedAccountOf } from '@/lib/auth/viewer';
 import { database } from '@/db/engine';
 import { notificationsFor, notificationViewerOf } from '@/lib/notifications';
 import { markNotificationsReadAction } from './_components/notification-actions';
@@ -48,9 +49,6 @@ function describe(viewer: Viewer): { name: string; role: string; home: string } 
       return { name: viewer.teacher.displayName, role: 'espace enseignant', home: '/enseignant' };
   }
 }
-
-/** The persona, agent or aidant account a viewer is signed in as (null for a teacher). */
-const subjectOf = (viewer: Viewer) => (viewer.role === 'citoyen' ? viewer.persona.id : viewer.role === 'agent' ? viewer.agent.id : viewer.role === 'aidant' ? viewer.aidant.id : null);
 
 // The header's and footer's links are on every page; like every link of the app (app/_components/link.tsx) they open
 // without reloading the page and are not fetched ahead.
@@ -99,7 +97,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // A student signed in as someone else than the role this device plays (the teacher gave them another one mid-way):
   // every page says so, with the way to their séance page, where they sign in as the right one.
   const playing = student?.participant.subjectId;
-  const strayed = playing && viewer && subjectOf(viewer) && subjectOf(viewer) !== playing ? student.session : null;
+  const signedInAs = viewer ? playedAccountOf(viewer) : null;
+  const strayed = playing && signedInAs && signedInAs !== playing ? student.session : null;
   return (
     <html lang="fr" {...htmlAttributes(prefs)} className={`${atkinson.variable} ${htmlAttributes(prefs).className}`.trim()}>
       <body>

@@ -3,6 +3,7 @@ import { Fragment } from 'react';
 import Link from '@/app/_components/link';
 import { database } from '@/db/engine';
 import { getViewer } from '@/lib/auth/guards';
+import { playedAccountOf } from '@/lib/auth/viewer';
 import { cardOf } from '@/lib/classroom/cards';
 import { currentDeviceHash } from '@/lib/classroom/device';
 import { messagesFor } from '@/lib/classroom/messages';
@@ -43,7 +44,7 @@ export default async function StudentSessionPage() {
   // What its stream would send now (read with what the page shows): a change before the stream opens shows too.
   const rendered = seanceEventText(participant, messages.length, participant.role === 'observateur' ? await journalHead(db, session.id) : null);
   const viewer = await getViewer();
-  const signedInAsRole = viewer && participant.subjectId && ((viewer.role === 'citoyen' && viewer.persona.id === participant.subjectId) || (viewer.role === 'agent' && viewer.agent.id === participant.subjectId) || (viewer.role === 'aidant' && viewer.aidant.id === participant.subjectId));
+  const signedInAsRole = viewer && participant.subjectId && playedAccountOf(viewer) === participant.subjectId;
   const start =
     participant.role === 'citoyen'
       ? { provider: 'franceconnect' as const, home: '/citoyen', label: 'Me connecter avec FranceConnect (simulé)' }

@@ -18,6 +18,10 @@ export type Viewer =
   | { role: 'aidant'; aidant: Aidant }
   | { role: 'enseignant'; teacher: TeacherAccount };
 
+/** The persona, agent or aidant account a viewer plays (what a student's role names); null for a teacher. */
+export const playedAccountOf = (viewer: Viewer): string | null =>
+  viewer.role === 'citoyen' ? viewer.persona.id : viewer.role === 'agent' ? viewer.agent.id : viewer.role === 'aidant' ? viewer.aidant.id : null;
+
 // Read on every signed-in page: built once (db/prepared.ts).
 const personaById = prepared((db) => db.select().from(personas).where(eq(personas.id, sql.placeholder('id'))));
 const agentById = prepared((db) => db.select().from(agents).where(eq(agents.id, sql.placeholder('id'))));
