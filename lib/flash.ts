@@ -11,6 +11,7 @@ import { flashMessages } from '../db/tables';
 import { getViewer } from './auth/guards';
 import { env } from './env';
 import { routerFetchHeader } from './http/router-fetch';
+import { accountIdOf } from './auth/viewer';
 
 // One way for an action to tell the next page what happened (issue 17): the message is a row that belongs to the
 // signed-in person, and the first page of theirs that shows it deletes it. Nothing lives in the URL, so a reload, a
@@ -27,8 +28,7 @@ export type Flash = { id: string; text: string; tone: FlashTone; emphasis: strin
 async function ownerKey(): Promise<string | null> {
   const viewer = await getViewer();
   if (!viewer) return null;
-  const id = viewer.role === 'citoyen' ? viewer.persona.id : viewer.role === 'agent' ? viewer.agent.id : viewer.role === 'aidant' ? viewer.aidant.id : viewer.teacher.id;
-  return `${viewer.role}:${id}`;
+  return `${viewer.role}:${accountIdOf(viewer)}`;
 }
 
 /**

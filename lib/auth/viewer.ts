@@ -18,9 +18,12 @@ export type Viewer =
   | { role: 'aidant'; aidant: Aidant }
   | { role: 'enseignant'; teacher: TeacherAccount };
 
+/** The id of the account a viewer is signed in as, whatever their role. */
+export const accountIdOf = (viewer: Viewer): string =>
+  viewer.role === 'citoyen' ? viewer.persona.id : viewer.role === 'agent' ? viewer.agent.id : viewer.role === 'aidant' ? viewer.aidant.id : viewer.teacher.id;
+
 /** The persona, agent or aidant account a viewer plays (what a student's role names); null for a teacher. */
-export const playedAccountOf = (viewer: Viewer): string | null =>
-  viewer.role === 'citoyen' ? viewer.persona.id : viewer.role === 'agent' ? viewer.agent.id : viewer.role === 'aidant' ? viewer.aidant.id : null;
+export const playedAccountOf = (viewer: Viewer): string | null => (viewer.role === 'enseignant' ? null : accountIdOf(viewer));
 
 // Read on every signed-in page: built once (db/prepared.ts).
 const personaById = prepared((db) => db.select().from(personas).where(eq(personas.id, sql.placeholder('id'))));

@@ -132,11 +132,16 @@ export async function authorize(db: AsyncExecutor, provider: IdpName, params: UR
   return { kind: 'interaction', interactionId: id };
 }
 
+/** A sign-in of this provider that has not expired, pending or completed (signed in: `subject`; cancelled: none). */
+export async function liveInteraction(db: AsyncExecutor, provider: IdpName, interactionId: string): Promise<Interaction | null> {
+  const interaction = await db.select().from(oidcInteractions).where(eq(oidcInteractions.id, interactionId)).get();
+  return interaction && interaction.provider === provider && interaction.expiresAt > new Date() ? interaction : null;
+}
+
 /** The pending sign-in shown on the provider's page, if still valid. */
 export async function findInteraction(db: AsyncExecutor, provider: IdpName, interactionId: string): Promise<Interaction | null> {
-  const interaction = await db.select().from(oidcInteractions).where(eq(oidcInteractions.id, interactionId)).get();
-  if (!interaction || interaction.provider !== provider || interaction.completedAt || interaction.expiresAt <= new Date()) return null;
-  return interaction;
+  const interaction = await liveInteraction(db, provider, interactionId);
+  return interaction && !interaction.completedAt ? interaction : null;
 }
 
 /**
@@ -147,11 +152,10 @@ export async function findInteraction(db: AsyncExecutor, provider: IdpName, inte
  * as the one chosen first, with a new code for the same request: the first answer may never have been followed. Null
  * when the sign-in is no longer pending (expired, cancelled, or unknown).
  */
-export async function completeInteraction(db: AsyncExecutor, provider: IdpName, interactionId: string, subject: string, issuerBase: string): Promise<{ location: string; sessionCookie: string; subject: string } | null> {
+export async function completeInteraction(db: AsyncExecutor, provider: IdpName, interactionId: string, subject: string, issuerBase: string): Promise<{ location: string; sessionCookie: string } | null> {
   return transaction(db, async (tx) => {
-    const interaction = await tx.select().from(oidcInteractions).where(eq(oidcInteractions.id, interactionId)).get();
-    if (!interaction || interaction.provider !== provider || interaction.expiresAt <= new Date()) return null;
-    if (interaction.completedAt && !interaction.subject) return null; // cancelled
+    const interaction = await liveInteraction(tx, provider, interactionId);
+    if (!interaction || (interaction.completedAt && !interaction.subject)) return null; // unknown, expired or cancelled
     let chosen = interaction.subject ?? subject;
     if (!interaction.completedAt) {
       if (!await claimsOf(tx, provider, subject)) throw new OAuthError('access_denied', 'Identité inconnue.');
@@ -166,14 +170,14 @@ export async function completeInteraction(db: AsyncExecutor, provider: IdpName, 
     const cookie = randomToken();
     const session = { id: sha256(cookie), provider, subject: chosen, authTime: new Date(), expiresAt: new Date(Date.now() + lifetimes.sessionMs) };
     await tx.insert(idpSessions).values(session).run();
-    return { location: await issueCode(tx, provider, interaction, session, issuerBase), sessionCookie: cookie, subject: chosen };
+    return { location: await issueCode(tx, provider, interaction, session, issuerBase), sessionCookie: cookie };
   });
 }
 
 /** The person cancelled on the provider's page: back to the client with access_denied (sent twice, the same answer). */
 export async function cancelInteraction(db: AsyncExecutor, provider: IdpName, interactionId: string, issuerBase: string): Promise<string | null> {
-  const interaction = await db.select().from(oidcInteractions).where(eq(oidcInteractions.id, interactionId)).get();
-  if (!interaction || interaction.provider !== provider || interaction.expiresAt <= new Date() || interaction.subject) return null;
+  const interaction = await liveInteraction(db, provider, interactionId);
+  if (!interaction || interaction.subject) return null; // unknown, expired, or signed in already
   if (!interaction.completedAt) await db.update(oidcInteractions).set({ completedAt: new Date() }).where(and(eq(oidcInteractions.id, interactionId), isNull(oidcInteractions.completedAt))).run();
   return redirectWith(interaction.redirectUri, {
     error: 'access_denied',
