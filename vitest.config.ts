@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 
 // The unit suite runs on both engines: "sqlite" (the embedded default) and "postgres" (a throwaway server started by
 // test/postgres-setup.ts; each test's database is a copy of a migrated template). db/ tests run once: they open both
-// engines themselves; test/concurrency.test.ts is about several processes on one SQLite file.
-const sqliteOnly = ['db/**/*.test.ts', 'test/concurrency.test.ts'];
+// engines themselves; test/concurrency.test.ts is about several processes on one SQLite file; test/lint.test.ts reads
+// the code, whatever the engine.
+const sqliteOnly = ['db/**/*.test.ts', 'test/concurrency.test.ts', 'test/lint.test.ts'];
 
 export default defineConfig({
   resolve: {

@@ -374,7 +374,7 @@ export function postgresEngine(url: string, options: { max?: number } = {}): Eng
         const { sql: text, params } = base.dialect.sqlToQuery(query);
         const sent = client.query({ text, values: params, ...(params.length <= maxNamedParams ? { name: statementName(text) } : {}) });
         // Its error as drizzle gives it (the driver's in `cause`), as if it had been sent through drizzle.
-        track(sent.catch((error: unknown) => Promise.reject(new DrizzleQueryError(text, params, error as Error))));
+        void track(sent.catch((error: unknown) => Promise.reject(new DrizzleQueryError(text, params, error as Error))));
       });
       const reading = read?.(tx as unknown as AsyncExecutor);
       reading?.catch(() => undefined); // refused if the lock is: the lock's error is the one thrown

@@ -39,12 +39,14 @@ export async function startDiagnostics() {
     await session.post('Profiler.setSamplingInterval', { interval: 2000 });
     await session.post('Profiler.start');
     let part = 0;
-    setInterval(async () => {
+    const writeProfile = async () => {
       const { profile } = await session.post('Profiler.stop');
       await session.post('Profiler.start');
       fs.mkdirSync(profileDir, { recursive: true });
       fs.writeFileSync(`${profileDir}/${process.pid}-${String(++part).padStart(3, '0')}.cpuprofile`, JSON.stringify(profile));
-    }, 20_000).unref();
+    };
+    // A profile that cannot be written (a full disk) is said, and the server goes on.
+    setInterval(() => void writeProfile().catch((error: unknown) => console.error('CPU profile not written', error)), 20_000).unref();
   }
 }
 

@@ -120,7 +120,7 @@ async function main() {
         console.log(`${p.name} — accessibilité ${score}/100${performance === null ? '' : `, performance ${performance}/100 (${metrics}${runs})`}${failed.length ? ` (${failed.join(' ; ')})` : ''}`);
       }
     } finally {
-      await chrome.kill();
+      chrome.kill();
     }
     const lines = [
       '# Lighthouse — accessibilité et performance',

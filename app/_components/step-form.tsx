@@ -73,15 +73,17 @@ export function StepForm({ caseId, stepId, fields, hidden = [], initial, initial
     const values = valuesOf(form.current, fields);
     window.localStorage.setItem(backupKey(caseId, stepId), JSON.stringify({ at: Date.now(), values }));
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(async () => {
-      if (!form.current) return;
-      try {
-        const result = await autosave(withoutFiles(form.current, fields));
-        setStatus('savedAt' in result ? `Brouillon enregistré à ${formatTime(new Date(result.savedAt))}.` : result.error);
-      } catch {
-        setStatus('Enregistrement impossible pour le moment (session expirée ?) : vos réponses restent gardées sur cet appareil.');
-      }
-    }, 500);
+    timer.current = setTimeout(() => void saveDraft(), 500);
+  }
+
+  async function saveDraft() {
+    if (!form.current) return;
+    try {
+      const result = await autosave(withoutFiles(form.current, fields));
+      setStatus('savedAt' in result ? `Brouillon enregistré à ${formatTime(new Date(result.savedAt))}.` : result.error);
+    } catch {
+      setStatus('Enregistrement impossible pour le moment (session expirée ?) : vos réponses restent gardées sur cet appareil.');
+    }
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -44,7 +44,7 @@ export function TeacherSignInForm() {
   const list = Object.entries(errors) as [keyof Errors, string][];
   return (
     // POST, never GET: sent before the script runs, the password stays out of the address (the button waits anyway).
-    <form method="post" onSubmit={onSubmit} noValidate aria-describedby="enseignant-aide">
+    <form method="post" onSubmit={(event) => void onSubmit(event)} noValidate aria-describedby="enseignant-aide">
       <div ref={summary} tabIndex={-1} role={list.length ? 'alert' : undefined}>
         {list.length > 0 && (
           <div className="error-summary">

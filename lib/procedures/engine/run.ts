@@ -28,7 +28,7 @@ export async function submitCase(db: AsyncExecutor, c: CaseRow, persona: Persona
   const ctx = { db, persona, answers: c.answers };
   const invalid = await firstInvalidStep(def, ctx);
   if (invalid) throw new CaseError('etape_invalide', `L’étape « ${invalid.step.title} » est incomplète.`);
-  const route = await def.route(ctx);
+  const route = def.route(ctx);
   const receiptFor = async (receiptNumber: string) =>
     prepareDocument({
       classSessionId: c.classSessionId,
