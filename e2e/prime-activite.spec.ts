@@ -36,7 +36,7 @@ test('prime d’activité : chaque chiffre pré-rempli dit d’où il vient, une
   await page.getByRole('button', { name: 'Voir le récapitulatif' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vérifiez votre demande avant de l’envoyer');
-  await expect(page.getByText(/817 € d’après la DGFiP → 1200 €/)).toBeVisible();
+  await expect(page.getByText(/817\s€ d’après la DGFiP → 1\s200\s€/)).toBeVisible();
   await expect(page.getByText(/334,27\s€ par mois/)).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Envoyer ma demande' }).click();

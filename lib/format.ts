@@ -41,6 +41,8 @@ export const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(
 const euros = /* @__PURE__ */ lazy(() => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }));
 /** 216 → "2,16 €" (amounts are kept in cents). */
 export const formatEuros = (cents: number) => euros().format(cents / 100);
+/** 1200 → "1 200 €": an amount in euros as a form or a body's record holds it (formatEuros takes cents). */
+export const formatEuroAmount = (amount: number) => `${formatNumber(amount)}\u00a0€`;
 /** "1 demande", "2 demandes", "0 demande": French plural rules (0 and 1 are singular), the number in front. */
 export const countOf = (n: number, one: string, many: string) => `${formatNumber(n)}\u00a0${frenchPlural().select(n) === 'one' ? one : many}`;
 /** The word alone, agreed with n: `agreed(n, 'attend', 'attendent')`. */

@@ -33,7 +33,6 @@ export type AgencyModule = {
 export type PostalAddress = { addressLine: string; postalCode: string; city: string };
 
 export const yesNo = (value: boolean) => (value ? 'Oui' : 'Non');
-export const euros = (amount: number) => `${amount.toLocaleString('fr-FR')} €`;
 export const addressText = (row: { addressLine: string; postalCode: string; city: string }) => `${row.addressLine}, ${row.postalCode} ${row.city}`;
 export const addressJson = (row: { addressLine: string; postalCode: string; city: string }) => ({
   ligne: row.addressLine,

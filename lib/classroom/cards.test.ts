@@ -183,8 +183,10 @@ async function playActivityBonus(play: Play): Promise<CaseRow> {
   const started = await play.file('prime-activite');
   // What the bodies know is written in first; the student then checks it against the card and corrects it.
   const c = await prefillOnce(play.db, started.c, play.persona);
-  const [mois1, mois2, mois3] = [...pay!.matchAll(/(\d+)\s€/g)].map((m) => m[1]!);
-  const answers: Record<string, RawValues> = { foyer: { personnes: /^(\d+)/.exec(household!)![1]! }, revenus: { mois1: mois1!, mois2: mois2!, mois3: mois3!, autres: /^(\d+)/.exec(other!)![1]! } };
+  // Amounts typed as the card prints them (« 1 000 € » → « 1 000 »).
+  const amounts = (text: string) => [...text.matchAll(/(\d[\d\u202f]*)\u00a0€/g)].map((m) => m[1]!);
+  const [mois1, mois2, mois3] = amounts(pay!);
+  const answers: Record<string, RawValues> = { foyer: { personnes: /^(\d+)/.exec(household!)![1]! }, revenus: { mois1: mois1!, mois2: mois2!, mois3: mois3!, autres: amounts(other!)[0]! } };
   let draft = c;
   for (const [step, values] of Object.entries(answers)) {
     draft = await saveDraft(play.db, draft, step, values);

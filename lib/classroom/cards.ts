@@ -5,7 +5,7 @@ import { agencies, agents, aidants, birthRecords, classSessions, communes, perso
 import { recordedOffences } from '../procedures/fines/offences';
 import { personaSeeds, type Address } from '../../db/seed/personas';
 import { foreignBirthsRegistry } from '../../db/seed/reference-data';
-import { countOf, formatIsoDate, lowerFirst, agreed } from '../format';
+import { countOf, formatEuroAmount, formatIsoDate, lowerFirst, agreed } from '../format';
 import type { Participant } from './participants';
 import { heldDocument } from '../procedures/document-access/documents';
 import { holderLabel } from '../procedures/document-access/definition';
@@ -222,8 +222,8 @@ async function citizenFacts(db: AsyncExecutor, p: PersonaRow, today = new Date()
   if (seed?.bonusOf) {
     const [a, b, c] = seed.bonusOf.earnings;
     facts.push({ label: 'Votre foyer', value: `${countOf(seed.bonusOf.persons, 'personne', 'personnes')} : ${seed.bonusOf.household}` });
-    facts.push({ label: 'Vos salaires des trois derniers mois', value: `${a} €, puis ${b} €, puis ${c} € (le plus récent)` });
-    facts.push({ label: 'Vos autres ressources', value: `${seed.bonusOf.other} € par mois` });
+    facts.push({ label: 'Vos salaires des trois derniers mois', value: `${formatEuroAmount(a)}, puis ${formatEuroAmount(b)}, puis ${formatEuroAmount(c)} (le plus récent)` });
+    facts.push({ label: 'Vos autres ressources', value: `${formatEuroAmount(seed.bonusOf.other)} par mois` });
   }
   if (seed?.documentOf) {
     const asked = heldDocument(seed.documentOf.document);

@@ -1,7 +1,8 @@
+import { formatEuroAmount } from '../../format';
 import { cafBeneficiaries } from '../../../db/tables';
 import { ofPerson, personRow, personRows } from '../scope';
 import type { AsyncExecutor } from '../../../db/engine';
-import { addressText, euros, type AgencyModule, type PersonScope } from '../types';
+import { addressText, type AgencyModule, type PersonScope } from '../types';
 
 /** CAF, simulated: the allocataire's file. */
 export const caf: AgencyModule = {
@@ -21,7 +22,7 @@ export const caf: AgencyModule = {
           { libelle: 'Adresse', valeur: addressText(row) },
           { libelle: 'Situation familiale', valeur: row.familySituation },
           { libelle: 'Prestations', valeur: row.benefits.length > 0 ? row.benefits.join(', ') : 'Aucune' },
-          { libelle: 'Montant mensuel', valeur: euros(row.monthlyAmount) },
+          { libelle: 'Montant mensuel', valeur: formatEuroAmount(row.monthlyAmount) },
         ],
       })),
   applyAddressChange: async (tx, scope, address) => (await tx.update(cafBeneficiaries).set(address).where(ofPerson(cafBeneficiaries, scope)).returning({ id: cafBeneficiaries.id })).length > 0,

@@ -1,6 +1,7 @@
+import { formatEuroAmount } from '../../format';
 import { dgfipTaxpayers } from '../../../db/tables';
 import { ofPerson, personRow, personRows } from '../scope';
-import { addressJson, addressText, euros, type AgencyModule } from '../types';
+import { addressJson, addressText, type AgencyModule } from '../types';
 
 /** DGFiP (impôts), simulated: the tax file. */
 export const dgfip: AgencyModule = {
@@ -24,7 +25,7 @@ export const dgfip: AgencyModule = {
           { libelle: 'Adresse', valeur: addressText(row) },
           { libelle: 'Type de résidence', valeur: row.residenceType === 'principale' ? 'Résidence principale' : 'Résidence secondaire' },
           { libelle: 'Nombre de parts', valeur: String(row.householdParts).replace('.', ',') },
-          { libelle: `Revenu fiscal de référence (revenus ${row.lastReturnYear - 1})`, valeur: euros(row.referenceIncome) },
+          { libelle: `Revenu fiscal de référence (revenus ${row.lastReturnYear - 1})`, valeur: formatEuroAmount(row.referenceIncome) },
           { libelle: 'Dernière déclaration', valeur: String(row.lastReturnYear) },
         ],
       })),

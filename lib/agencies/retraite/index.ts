@@ -1,7 +1,8 @@
+import { formatEuroAmount } from '../../format';
 import { retraitePensioners } from '../../../db/tables';
 import { formatIsoDate } from '../../format';
 import { ofPerson, personRow, personRows } from '../scope';
-import { addressText, euros, type AgencyModule } from '../types';
+import { addressText, type AgencyModule } from '../types';
 
 const kindLabel = { droit_propre: 'Retraite personnelle', reversion: 'Pension de réversion' } as const;
 
@@ -21,7 +22,7 @@ export const retraite: AgencyModule = {
         champs: [
           { libelle: 'Numéro de pension', valeur: row.pensionNumber },
           { libelle: 'Type', valeur: kindLabel[row.pensionKind] },
-          { libelle: 'Montant mensuel', valeur: euros(row.monthlyAmount) },
+          { libelle: 'Montant mensuel', valeur: formatEuroAmount(row.monthlyAmount) },
           { libelle: 'Versée depuis le', valeur: formatIsoDate(row.startedOn) },
           { libelle: 'Adresse', valeur: addressText(row) },
         ],

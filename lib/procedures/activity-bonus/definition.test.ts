@@ -48,8 +48,9 @@ describe('prime d’activité', () => {
   it('takes a correction, traces it in the history and the decision, and decides the amount by the formula', async () => {
     const thomas = await person('thomas-girard');
     let c = await prefillOnce(db, await createCase(db, { classSessionId: session, personaId: thomas.id, procedure: 'prime-activite' }), thomas);
-    c = await saveDraft(db, c, 'revenus', { ...c.answers.revenus, mois3: '1200' });
-    expect(correctionsOf(c.answers)).toEqual([expect.stringMatching(/^Revenus de .+\s: 817 € d’après la DGFiP → 1200 €$/)]);
+    // The same amount written otherwise (« 817 € ») is not a correction; amounts print as French writes them.
+    c = await saveDraft(db, c, 'revenus', { ...c.answers.revenus, mois2: '817\u00a0€', mois3: '1200' });
+    expect(correctionsOf(c.answers)).toEqual([expect.stringMatching(/^Revenus de .+\u00a0: 817\u00a0€ d’après la DGFiP → 1\u202f200\u00a0€$/)]);
     c = await submitCase(db, c, thomas, { kind: 'usager', id: thomas.id, label: 'Thomas' });
     expect(c.agency).toBe('caf');
     await runDueInstruction(db, session, later(1));
@@ -57,7 +58,7 @@ describe('prime d’activité', () => {
     const expected = activityBonus(1, [81_700, 81_700, 120_000].map((e) => ({ earningsCents: [e], otherResourcesCents: 0 })));
     const decision = (await db.select().from(documents).where(and(eq(documents.caseId, c.id), eq(documents.kind, 'decision_prime_activite'))).get())!;
     expect(decision.content.donnees).toEqual({ montant_centimes: expected.amountCents, personnes: 1, corrections: 1 });
-    expect(JSON.stringify(decision.content.champs)).toContain('1200 €');
+    expect(JSON.stringify(decision.content.champs)).toContain('1\u202f200\u00a0€');
     const history = await db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).all();
     expect(history.some((e) => /Vos corrections, gardées dans le dossier/.test(e.text ?? ''))).toBe(true);
   });

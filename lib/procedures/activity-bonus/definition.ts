@@ -1,5 +1,5 @@
 import type { AsyncExecutor } from '../../../db/engine';
-import { countOf, formatEuros, formatIsoDate } from '../../format';
+import { countOf, formatEuroAmount, formatEuros, formatIsoDate } from '../../format';
 import { agencyName } from '../../platform/consent-text';
 import { Checks, text } from '../fields';
 import type { CaseRow, FieldDef, Persona, ProcedureDef, RawValues, StepContext } from '../engine/types';
@@ -35,6 +35,12 @@ export function parseEuros(input: string): number | null {
   return /^\d{1,6}$/.test(cleaned) ? Number(cleaned) : null;
 }
 
+/** An amount typed in whole euros as the recap prints it (« 1 200 € »); what does not read as one, as typed. */
+const amountAnswer = (typed: string) => {
+  const amount = parseEuros(typed);
+  return amount === null ? typed : formatEuroAmount(amount);
+};
+
 /** What the bodies said, written into the draft: the answers the form shows, and a copy kept to see corrections. */
 async function prefill(db: AsyncExecutor, persona: Persona, c: CaseRow): Promise<Record<string, RawValues>> {
   const { sources, own } = await prefillActivityBonus(db, persona, c.id);
@@ -64,9 +70,10 @@ export function correctionsOf(answers: CaseRow['answers']): string[] {
   const persons = text(answers.foyer, 'personnes');
   if (text(kept, 'personnes') && persons !== text(kept, 'personnes')) changed.push(`Personnes au foyer : ${text(kept, 'personnes')} selon la CAF → ${persons}`);
   const months = lastThreeMonths();
+  const said = parseEuros(text(kept, 'mois'));
   monthFields.forEach((name, i) => {
-    const typed = text(answers.revenus, name);
-    if (text(kept, 'mois') && typed !== text(kept, 'mois')) changed.push(`Revenus de ${months[i]} : ${text(kept, 'mois')} € d’après la DGFiP → ${typed} €`);
+    const typed = parseEuros(text(answers.revenus, name));
+    if (said !== null && typed !== null && typed !== said) changed.push(`Revenus de ${months[i]} : ${formatEuroAmount(said)} d’après la DGFiP → ${formatEuroAmount(typed)}`);
   });
   return changed;
 }
@@ -162,8 +169,8 @@ export const activityBonusProcedure: ProcedureDef = {
     const complete = monthFields.every((m) => parseEuros(text(answers.revenus, m)) !== null) && text(answers.foyer, 'personnes');
     return [
       { label: 'Personnes au foyer', value: text(answers.foyer, 'personnes'), step: 'foyer' },
-      ...monthFields.map((name, i) => ({ label: `Revenus de ${months[i]}`, value: text(answers.revenus, name) ? `${text(answers.revenus, name)} €` : '', step: 'revenus' })),
-      { label: 'Autres ressources, par mois', value: text(answers.revenus, 'autres') ? `${text(answers.revenus, 'autres')} €` : '', step: 'revenus' },
+      ...monthFields.map((name, i) => ({ label: `Revenus de ${months[i]}`, value: amountAnswer(text(answers.revenus, name)), step: 'revenus' })),
+      { label: 'Autres ressources, par mois', value: amountAnswer(text(answers.revenus, 'autres')), step: 'revenus' },
       { label: 'Vos corrections', value: corrected.length ? corrected.join(' ; ') : 'Aucune : les données transmises sont justes', step: 'revenus' },
       ...(complete ? [{ label: 'Montant estimé', value: `${formatEuros(computationOf(answers).result.amountCents)} par mois`, step: 'revenus' }] : []),
     ];
