@@ -10,6 +10,10 @@ describe('French typography', () => {
     expect(frenchSpacing('Code : ABC ; ensuite ? Oui ! « Mes données »')).toBe(`Code${nbsp}: ABC${thin}; ensuite${thin}? Oui${thin}! «${nbsp}Mes données${nbsp}»`);
   });
 
+  it('holds an amount and its « € » together', () => {
+    expect(frenchSpacing('1,50 € jusqu’à 3 pages, 3 € au-delà ; 1 200 €')).toBe(`1,50${nbsp}€ jusqu’à 3 pages, 3${nbsp}€ au-delà${thin}; 1 200${nbsp}€`);
+  });
+
   it('leaves code alone: SQL placeholders, times, URLs and signs already spaced right', () => {
     expect(frenchSpacing('WHERE id = ? AND at > ?')).toBe('WHERE id = ? AND at > ?');
     expect(frenchSpacing('12:15 http://x/rejoindre?code=A')).toBe('12:15 http://x/rejoindre?code=A');

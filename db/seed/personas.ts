@@ -121,7 +121,7 @@ export const personaSeeds: PersonaSeed[] = [
         title: 'Une carte perdue',
         situation: 'Vous avez perdu votre portefeuille au marché, avec votre carte d’identité. Vous en avez besoin pour signer un contrat de travail.',
         goal: 'Refaire votre carte d’identité : pré-demande, rendez-vous au plus tôt, puis retrait en mairie.',
-        constraints: 'Une carte perdue se remplace contre un timbre fiscal de 25 €. La mairie de votre ville est pleine pour des jours : une autre est peut-être plus rapide.',
+        constraints: 'Une carte perdue se remplace contre un timbre fiscal de 25 €. La mairie de votre ville est pleine pour des jours : une autre est peut-être plus rapide.',
         facts: [
           { label: 'Le titre', value: 'une carte d’identité, pour vous, après une perte' },
           { label: 'Votre taille', value: '178 cm' },
@@ -150,7 +150,7 @@ export const personaSeeds: PersonaSeed[] = [
         title: 'Le premier passeport d’Inès',
         situation: 'Votre fille Inès, 11 ans, part en voyage scolaire à Londres au printemps. Elle n’a jamais eu de passeport.',
         goal: 'Faire la pré-demande du premier passeport d’Inès, prendre rendez-vous en mairie, puis aller le chercher.',
-        constraints: 'Inès doit venir au rendez-vous avec vous. Le passeport d’un enfant de moins de 15 ans coûte 17 €, en timbre fiscal.',
+        constraints: 'Inès doit venir au rendez-vous avec vous. Le passeport d’un enfant de moins de 15 ans coûte 17 €, en timbre fiscal.',
         facts: [
           { label: 'Le titre', value: 'un passeport, une première demande, pour votre enfant' },
           { label: 'Son nom', value: 'Haddad' },

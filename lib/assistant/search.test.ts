@@ -55,7 +55,7 @@ describe('the assistant’s search', () => {
   it('quotes sentences of the passage it links to', async () => {
     const found = await findAnswer('combien coute une copie papier d un document administratif');
     expect(found?.passage.text).toContain(found!.quote);
-    expect(found?.quote).toMatch(/0,18 €/);
+    expect(found?.quote).toMatch(/0,18\u00a0€/);
     expect(found?.passage.href).toBe('/citoyen/demarches/acces-document');
   });
 });

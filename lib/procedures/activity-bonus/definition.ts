@@ -212,7 +212,7 @@ export const activityBonusProcedure: ProcedureDef = {
     if (!result.paid) {
       return {
         decision: 'refuser',
-        motif: `Avec ${formatEuros(result.earningsCents)} de revenus du travail par mois en moyenne pour un foyer de ${countOf(persons, 'personne', 'personnes')}, le calcul donne ${result.amountCents > 0 ? formatEuros(result.amountCents) : 'moins de 15 €'} : la prime n’est pas versée en dessous de 15 € par mois.${traced}`,
+        motif: `Avec ${formatEuros(result.earningsCents)} de revenus du travail par mois en moyenne pour un foyer de ${countOf(persons, 'personne', 'personnes')}, le calcul donne ${result.amountCents > 0 ? formatEuros(result.amountCents) : 'moins de 15 €'} : la prime n’est pas versée en dessous de 15 € par mois.${traced}`,
         solution: 'Si vos revenus baissent ou si votre foyer change, refaites une demande : la prime se recalcule tous les trois mois.',
       };
     }

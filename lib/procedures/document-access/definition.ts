@@ -98,7 +98,7 @@ export const documentAccess: ProcedureDef = {
   description: 'Demandez à une administration de vous communiquer un document qu’elle détient : une délibération, un rapport, une étude… La loi du 17 juillet 1978 vous en donne le droit, sans avoir à dire pourquoi.',
   enVrai: [
     'Tout le monde peut demander un document administratif achevé, sans donner de raison. L’administration peut refuser s’il n’est pas terminé, s’il prépare une décision pas encore prise, ou s’il touche un secret protégé par la loi (vie privée, secret médical, sécurité publique…).',
-    'Une copie papier ne peut pas coûter plus que sa reproduction : au plus 0,18 € la page en noir et blanc (arrêté du 1er octobre 2001), plus l’envoi. Ici, l’envoi est simulé : 1,50 € jusqu’à 3 pages, 3 € jusqu’à 15, 6 € au-delà.',
+    'Une copie papier ne peut pas coûter plus que sa reproduction : au plus 0,18 € la page en noir et blanc (arrêté du 1er octobre 2001), plus l’envoi. Ici, l’envoi est simulé : 1,50 € jusqu’à 3 pages, 3 € jusqu’à 15, 6 € au-delà.',
     'Sans réponse pendant un mois, la demande est refusée : c’est un refus implicite. On peut alors saisir la CADA dans les deux mois, puis le tribunal administratif. Dans la séance, un mois dure quelques minutes : c’est l’enseignant·e qui règle cette durée.',
   ],
   steps: [

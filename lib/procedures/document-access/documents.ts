@@ -23,7 +23,7 @@ export const heldDocuments: HeldDocument[] = [
     parts: [
       { text: 'Le conseil municipal de Villeneuve-sur-Brenne crée trois zones de stationnement résidentiel, A, B et C.' },
       { text: 'La carte de résident est délivrée pour un an aux habitants dont la résidence principale est dans une zone, pour un véhicule immatriculé à leur adresse.' },
-      { text: 'Le tarif résident est de 15 € par mois.' },
+      { text: 'Le tarif résident est de 15 € par mois.' },
     ],
   },
   {

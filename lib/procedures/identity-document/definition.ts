@@ -18,7 +18,7 @@ import { Checks, parseFrenchDate, text } from '../fields';
 
 export const titles = [
   { value: 'cni', label: 'Carte nationale d’identité', hint: 'Gratuite ; valable 15 ans pour un adulte, 10 ans pour un mineur.' },
-  { value: 'passeport', label: 'Passeport', hint: '86 € pour un adulte ; valable 10 ans pour un adulte, 5 ans pour un mineur.' },
+  { value: 'passeport', label: 'Passeport', hint: '86 € pour un adulte ; valable 10 ans pour un adulte, 5 ans pour un mineur.' },
 ] as const;
 export const reasons = [
   { value: 'premiere', label: 'Une première demande', hint: 'Vous n’avez jamais eu ce titre.' },
@@ -85,7 +85,7 @@ export const identityDocument: ProcedureDef = {
   description: 'Remplissez la pré-demande en ligne, puis prenez rendez-vous dans une mairie équipée : on y vérifie vos pièces et on prend vos empreintes. Le titre est fabriqué ensuite, et vous venez le chercher.',
   enVrai: [
     'La pré-demande se fait sur le site de l’ANTS ; on reçoit un numéro et un code QR à présenter en mairie. Seules les mairies équipées d’un dispositif de recueil prennent ces demandes : il faut souvent attendre plusieurs semaines, ou aller plus loin.',
-    'Le passeport coûte 86 € pour un adulte, 42 € de 15 à 17 ans, 17 € avant 15 ans, payés par un timbre fiscal électronique. La carte d’identité est gratuite, sauf à remplacer une carte perdue ou volée : 25 €. On vient chercher son titre en personne, dans les trois mois.',
+    'Le passeport coûte 86 € pour un adulte, 42 € de 15 à 17 ans, 17 € avant 15 ans, payés par un timbre fiscal électronique. La carte d’identité est gratuite, sauf à remplacer une carte perdue ou volée : 25 €. On vient chercher son titre en personne, dans les trois mois.',
   ],
   steps: [
     {
