@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, openDemoSession, signInThroughProvider, waitForText } from './support';
+import { expectNoAxeViolations, joinSession, newSession, openDemoSession, signInThroughProvider, waitForText } from './support';
 
 // "Dites-le-nous une fois": the CAF's request comes filled in with what the bodies know, each figure with its source.
 
@@ -60,4 +60,47 @@ test('prime d’activité : chaque chiffre pré-rempli dit d’où il vient, une
   const teacher = await (await browser.newContext()).newPage();
   await openDemoSession(teacher);
   await expect(teacher.getByRole('img', { name: /Carte des échanges de données/ })).toHaveAttribute('aria-label', /CAF → (DGFiP|France Travail), accordé/);
+});
+
+test('une personne que France Travail ne connaît pas : sa demande n’annonce aucune panne, et la CAF jouée par un·e élève la décide', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const teacher = await (await browser.newContext()).newPage();
+  const code = await newSession(teacher, 'Prime, inconnue de France Travail', 'prime_activite', 2);
+  // The first student plays Sarah Meunier (part-time, not a job seeker); the second, the CAF's agent.
+  const citizen = await joinSession(browser, code, 'Renard');
+  await expect(citizen.getByText(/vous jouez Sarah Meunier/)).toBeVisible();
+  await expect(citizen.getByRole('definition').filter({ hasText: /1\s000\s€, puis 1\s000\s€, puis 1\s000\s€/ })).toBeVisible();
+  const agent = await joinSession(browser, code, 'Hibou');
+  await expect(agent.getByText(/Agent — CAF/)).toBeVisible();
+
+  await citizen.getByRole('button', { name: /Me connecter avec FranceConnect/ }).click();
+  await expect(citizen.getByRole('radio', { name: /^Sarah Meunier/ })).toBeChecked();
+  await citizen.getByRole('button', { name: 'Me connecter' }).click();
+  await citizen.getByRole('link', { name: 'Demander la prime d’activité' }).click();
+  await citizen.getByRole('button', { name: 'Commencer la démarche' }).click();
+  await citizen.getByRole('button', { name: 'Continuer' }).click();
+  // Typed as the card prints them.
+  for (const field of await citizen.getByRole('textbox', { name: /^Revenus du travail en/ }).all()) await field.fill('1 000 €');
+  await citizen.getByRole('button', { name: 'Voir le récapitulatif' }).click();
+  await expect(citizen.getByText('Aucune : les données transmises sont justes')).toBeVisible();
+  await citizen.getByRole('button', { name: 'Envoyer ma demande' }).click();
+  const sent = citizen.getByRole('status').filter({ hasText: 'Votre demande est envoyée' });
+  await expect(sent).toContainText(/EG-\d{4}-/);
+  const receipt = (await sent.locator('strong').textContent())!.trim();
+  // France Travail answered: it does not know her. That is no outage, and nothing waits for it.
+  const forThisCase = citizen.getByRole('region', { name: 'Les données demandées pour ce dossier' });
+  await expect(forThisCase.getByRole('heading', { name: /CAF a demandé à France Travail/ })).toHaveCount(1);
+  await expect(forThisCase).toContainText('l’organisme ne vous connaît pas');
+  await expect(citizen.getByText(/ne répond pas pour l’instant/)).toHaveCount(0);
+  await expectNoAxeViolations(citizen);
+
+  await agent.getByRole('button', { name: /Me connecter avec ProConnect/ }).click();
+  await agent.getByRole('button', { name: 'Me connecter' }).click();
+  await expect(agent).toHaveURL(/\/agent$/);
+  await agent.getByRole('link', { name: receipt }).click();
+  await expect(agent.getByText(/ne répond pas pour l’instant/)).toHaveCount(0);
+  await agent.getByRole('button', { name: 'Prendre en charge' }).click();
+  await agent.getByRole('button', { name: 'Accepter' }).click();
+  await expect(agent.getByText('Ce dossier est terminé.')).toBeVisible();
+  await waitForText(citizen, 'Votre demande est acceptée.');
 });

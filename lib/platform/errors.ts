@@ -40,6 +40,9 @@ export class PlatformError extends Error {
   }
 }
 
+/** Whether an exchange failed because the body did not answer (an outage, too slow): asking again later may work. */
+export const unavailable = (code: string | null) => code === 'organisme_indisponible' || code === 'delai_depasse';
+
 /** Who reads an exchange: the person it is about ("vous"), or someone else (agent, auditor, teacher). */
 export type ExchangeReader = 'personne' | 'tiers';
 

@@ -1,4 +1,5 @@
 import { sameAddress, type StreetMatch } from '../../world/addresses';
+import { unavailable } from '../../platform/errors';
 
 // The city's rules for a resident parking card, applied to what the platform returned (path A).
 // Each refusal carries the exact reason and what the person can do about it.
@@ -23,8 +24,6 @@ export type ParkingInput = {
   /** The address base's answer for the fiscal address (the street and its zone), if known. */
   street: StreetMatch | null;
 };
-
-const unavailable = (code: string) => code === 'organisme_indisponible' || code === 'delai_depasse';
 
 export function decideParkingCard({ fiscal, vehicles, street }: ParkingInput): ParkingDecision {
   for (const [lookUp, body] of [[fiscal, 'les impôts'], [vehicles, 'le registre des cartes grises']] as const) {

@@ -12,11 +12,12 @@ import { database } from '@/db/engine';
 import { documentsOfCase } from '@/lib/documents/documents';
 import { agencyName, agencyShortName } from '@/lib/platform/consent-text';
 import { exchangesOf } from '@/lib/platform/journal-view';
+import { unavailable } from '@/lib/platform/errors';
 import { noticesOf } from '@/lib/procedures/address-change/definition';
 import { citizenCase, stepContext } from '@/lib/procedures/citizen';
 import { proofLabels, proofsOf } from '@/lib/uploads/proof-files';
 import { caseOf, timelineOf } from '@/lib/procedures/engine/cases';
-import { runDueInstruction } from '@/lib/procedures/engine/run';
+import { lookUpProviders, runDueInstruction } from '@/lib/procedures/engine/run';
 import { finalStates, isOpen, stateLabels } from '@/lib/procedures/engine/state-machine';
 import { OpinionForm } from '@/app/_components/opinion-form';
 import { opinionOf } from '@/lib/opinions';
@@ -51,11 +52,13 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const exchanges = (await Promise.all([c.id, ...(c.receiptNumber ? [c.receiptNumber] : [])].map((ref) => exchangesOf(db, reader, { limit: 50, caseRef: ref })))).flat().sort((a, b) => b.entry.sequence - a.entry.sequence);
   const proofs = await proofsOf(db, c.id);
   const resume = c.state === 'brouillon' ? await firstInvalidStep(def, stepContext(persona, c)) : null;
-  // A body that did not answer (outage, too slow): said plainly while the case waits for it (exchanges are newest first).
-  // Each body's latest answer counts: the one that failed is named, not the last one asked.
+  // A body the case waits for (its instruction asks it) that did not answer (outage, too slow): said plainly while the
+  // case waits. Each body's latest answer counts (exchanges are newest first). Not a body that answered « unknown
+  // person », nor one a draft's pre-filling asked: nothing waits for those.
   const latestByBody = new Map<string, (typeof exchanges)[number]>();
   for (const x of exchanges) if (!latestByBody.has(x.entry.provider)) latestByBody.set(x.entry.provider, x);
-  const failing = [...latestByBody.values()].filter((x) => x.entry.result === 'echec').map((x) => x.entry.provider);
+  const waitedFor = lookUpProviders(c);
+  const failing = [...latestByBody.values()].filter((x) => x.entry.result === 'echec' && unavailable(x.entry.reason) && waitedFor.includes(x.entry.provider)).map((x) => x.entry.provider);
   // The law's time (a month for a document), on the séance's clock: when the body's silence will be a refusal.
   const scale = await timeScaleOfSession(db, c.classSessionId);
   const silenceAt = def.silence && c.submittedAt && (c.state === 'depose' || c.state === 'en_instruction') ? addScaled(c.submittedAt, def.silence.after, scale) : null;
