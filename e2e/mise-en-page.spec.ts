@@ -27,6 +27,8 @@ async function frenchProblems(page: Page): Promise<string[]> {
   // Amounts: « 1 200 € » (thousands apart, the sign held to its number), never « 1200 € » nor « 12 € » on two lines.
   for (const m of text.matchAll(/(?<![\d\u202f\u00a0])\d{4,}[\s]?€/g)) problems.push(`montant sans espace des milliers : …${around(m.index)}…`);
   for (const m of text.matchAll(/\d[ \t\n]€/g)) problems.push(`espace sécable avant « € » : …${around(m.index)}…`);
+  // « de » before a vowel is elided: « d’octobre », « d’Inès ».
+  for (const m of text.matchAll(/(?<![\p{L}])[Dd]e (?=[aeiouyàâéèêëîïôœ])/gu)) problems.push(`« de » non élidé : …${around(m.index)}…`);
   for (const name of properNames) {
     const lower = name.toLocaleLowerCase('fr-FR');
     for (const m of text.matchAll(new RegExp(`(?<![\\p{L}@._/-])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}@._-])`, 'gu'))) problems.push(`« ${name} » en minuscules : …${around(m.index)}…`);

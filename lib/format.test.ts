@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSources, fixSource } from '../scripts/typography';
-import { countOf, formatNumber, formatSize, frenchSpacing, lowerFirst, upperFirst } from './format';
+import { countOf, elidedDe, formatNumber, formatSize, frenchSpacing, lowerFirst, upperFirst } from './format';
 
 const nbsp = '\u00a0';
 const thin = '\u202f';
@@ -8,6 +8,10 @@ const thin = '\u202f';
 describe('French typography', () => {
   it('puts a no-break space before : and inside « », a narrow one before ; ? !', () => {
     expect(frenchSpacing('Code : ABC ; ensuite ? Oui ! « Mes données »')).toBe(`Code${nbsp}: ABC${thin}; ensuite${thin}? Oui${thin}! «${nbsp}Mes données${nbsp}»`);
+  });
+
+  it('elides « de » before a vowel, not before a consonant or an h', () => {
+    expect(['Inès', 'octobre', 'Éloïse', 'Yasmine', 'Karim', 'Hibou', 'août'].map(elidedDe)).toEqual(['d’Inès', 'd’octobre', 'd’Éloïse', 'd’Yasmine', 'de Karim', 'de Hibou', 'd’août']);
   });
 
   it('holds an amount and its « € » together', () => {

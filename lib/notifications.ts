@@ -6,7 +6,7 @@ import type { Agent, Persona } from './auth/guards';
 import type { Viewer } from './auth/viewer';
 import { stateLabels } from './procedures/engine/state-machine';
 import { procedures } from './procedures/registry';
-import { lowerFirst } from './format';
+import { elidedDe, lowerFirst } from './format';
 
 // Notifications are read from the cases' history (nothing else to store but "read up to"):
 // a citizen hears from the bodies, an agent hears from the citizens of their body's cases.
@@ -68,7 +68,7 @@ export async function notificationsFor(db: AsyncExecutor, v: NotificationViewer,
     const ref = e.receiptNumber ?? '';
     const text =
       e.kind === 'message'
-        ? `Message de ${e.actorLabel} (${procedure.title} ${ref})`
+        ? `Message ${elidedDe(e.actorLabel)} (${procedure.title} ${ref})`
         : v.kind === 'usager'
           ? // Accepted, the procedure's own words when "acceptée" would not say what to do (a title to collect).
             `${procedure.title} ${ref} : ${e.toState === 'accepte' && procedure.accepted ? lowerFirst(procedure.accepted.title) : lowerFirst(stateLabels[e.toState ?? 'depose'])}`

@@ -26,7 +26,7 @@ import { stateLabels } from '@/lib/procedures/engine/state-machine';
 import { procedures } from '@/lib/procedures/registry';
 import { noticeAction } from './actions';
 import { FlashNotice } from '@/app/_components/flash-notice';
-import { countOf, formatNumber, lowerFirst } from '@/lib/format';
+import { countOf, elidedDe, formatNumber, lowerFirst } from '@/lib/format';
 import { conversationsForAdviser } from '@/lib/assistant/conversations';
 import { sessionById } from '@/lib/classroom/session-by-id';
 
@@ -243,7 +243,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
                           <input type="hidden" name="avis" value={n.id} />
                           <input type="hidden" name="decision" value="appliquer" />
                           <SubmitButton>
-                            Appliquer<span className="visually-hidden"> l’avis de {person.givenNames} {person.familyName}</span>
+                            Appliquer<span className="visually-hidden"> l’avis {elidedDe(`${person.givenNames} ${person.familyName}`)}</span>
                           </SubmitButton>
                         </form>
                         <form action={noticeAction} className="actions">
@@ -255,7 +255,7 @@ export default async function AgentHome({ searchParams }: { searchParams: Promis
                             <input id={`motif-${n.id}`} name="motif" type="text" />
                           </div>
                           <SubmitButton className="button button--secondary">
-                            Rejeter<span className="visually-hidden"> l’avis de {person.givenNames} {person.familyName}</span>
+                            Rejeter<span className="visually-hidden"> l’avis {elidedDe(`${person.givenNames} ${person.familyName}`)}</span>
                           </SubmitButton>
                         </form>
                       </div>

@@ -1,6 +1,6 @@
 'use server';
 
-import { agreed, countOf, formatList } from '@/lib/format';
+import { agreed, countOf, elidedDe, formatList } from '@/lib/format';
 import { issueNotices } from '@/lib/procedures/fines/notices';
 import { database, getEngine } from '@/db/engine';
 import { eq } from 'drizzle-orm';
@@ -202,7 +202,7 @@ export async function reassignAction(formData: FormData): Promise<void> {
   const moved = role.success ? await reassignParticipant(db, session, participant, { role: role.data, subject: subject || null }) : null;
   if (!moved) await setFlash('Ce rôle ne peut pas être donné : l’élève ou le rôle est inconnu.', 'erreur', null, page);
   else if (!moved.changed) await setFlash(`${moved.pseudonym} joue déjà ce rôle : rien n’a changé.`, 'succes', null, page);
-  else await setFlash(`Nouveau rôle de ${moved.pseudonym} : ${await choiceLabel(db, session.id, moved.id)}. ${moved.pseudonym} le voit sur sa page de séance.`, 'succes', null, page);
+  else await setFlash(`Nouveau rôle ${elidedDe(moved.pseudonym)} : ${await choiceLabel(db, session.id, moved.id)}. ${moved.pseudonym} le voit sur sa page de séance.`, 'succes', null, page);
   await stayOn(page);
 }
 

@@ -8,6 +8,7 @@ import { CaseError, caseWithId } from '../procedures/engine/cases';
 import { timeScaleOf } from '../procedures/engine/session-clock';
 import { addScaled, legalDaysBetween, scaledMs, type TimeScale } from '../procedures/engine/time-scale';
 import { sessionById } from '../classroom/session-by-id';
+import { elidedDe } from '../format';
 
 // Appointments at a counter (docs/PROCEDURES.md, "Appointments"), for any procedure that ends at a counter (an
 // identity document: its fingerprints are taken there). Counters are few and their days full: the nearest town hall
@@ -156,5 +157,5 @@ export async function counterPlayed(db: AsyncExecutor, classSessionId: string, p
 
 /** A counter's name, as the person reads it. */
 export async function counterName(db: AsyncExecutor, place: string): Promise<string> {
-  return `Mairie de ${(await db.select({ name: communes.name }).from(communes).where(eq(communes.code, place)).get())?.name ?? place}`;
+  return `Mairie ${elidedDe((await db.select({ name: communes.name }).from(communes).where(eq(communes.code, place)).get())?.name ?? place)}`;
 }

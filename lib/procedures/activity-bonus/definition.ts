@@ -1,5 +1,5 @@
 import type { AsyncExecutor } from '../../../db/engine';
-import { countOf, formatEuroAmount, formatEuros, formatIsoDate } from '../../format';
+import { countOf, elidedDe, formatEuroAmount, formatEuros, formatIsoDate } from '../../format';
 import { agencyName } from '../../platform/consent-text';
 import { Checks, text } from '../fields';
 import type { CaseRow, FieldDef, Persona, ProcedureDef, RawValues, StepContext } from '../engine/types';
@@ -73,7 +73,7 @@ export function correctionsOf(answers: CaseRow['answers']): string[] {
   const said = parseEuros(text(kept, 'mois'));
   monthFields.forEach((name, i) => {
     const typed = parseEuros(text(answers.revenus, name));
-    if (said !== null && typed !== null && typed !== said) changed.push(`Revenus de ${months[i]} : ${formatEuroAmount(said)} d’après la DGFiP → ${formatEuroAmount(typed)}`);
+    if (said !== null && typed !== null && typed !== said) changed.push(`Revenus ${elidedDe(months[i]!)} : ${formatEuroAmount(said)} d’après la DGFiP → ${formatEuroAmount(typed)}`);
   });
   return changed;
 }
@@ -156,7 +156,7 @@ export const activityBonusProcedure: ProcedureDef = {
         const c = new Checks();
         const months = lastThreeMonths();
         monthFields.forEach((name, i) => {
-          if (c.require(name, text(values, name), `Indiquez vos revenus de ${months[i]}, ou 0.`) && parseEuros(text(values, name)) === null) c.fail(name, 'Écrivez un montant en euros, sans centimes, par exemple 1250.');
+          if (c.require(name, text(values, name), `Indiquez vos revenus ${elidedDe(months[i]!)}, ou 0.`) && parseEuros(text(values, name)) === null) c.fail(name, 'Écrivez un montant en euros, sans centimes, par exemple 1250.');
         });
         if (c.require('autres', text(values, 'autres'), 'Indiquez les autres ressources du foyer, ou 0.') && parseEuros(text(values, 'autres')) === null) c.fail('autres', 'Écrivez un montant en euros, sans centimes, par exemple 400.');
         return c.result();
@@ -169,7 +169,7 @@ export const activityBonusProcedure: ProcedureDef = {
     const complete = monthFields.every((m) => parseEuros(text(answers.revenus, m)) !== null) && text(answers.foyer, 'personnes');
     return [
       { label: 'Personnes au foyer', value: text(answers.foyer, 'personnes'), step: 'foyer' },
-      ...monthFields.map((name, i) => ({ label: `Revenus de ${months[i]}`, value: amountAnswer(text(answers.revenus, name)), step: 'revenus' })),
+      ...monthFields.map((name, i) => ({ label: `Revenus ${elidedDe(months[i]!)}`, value: amountAnswer(text(answers.revenus, name)), step: 'revenus' })),
       { label: 'Autres ressources, par mois', value: amountAnswer(text(answers.revenus, 'autres')), step: 'revenus' },
       { label: 'Vos corrections', value: corrected.length ? corrected.join(' ; ') : 'Aucune : les données transmises sont justes', step: 'revenus' },
       ...(complete ? [{ label: 'Montant estimé', value: `${formatEuros(computationOf(answers).result.amountCents)} par mois`, step: 'revenus' }] : []),

@@ -10,7 +10,7 @@ import { firstInvalidStep, procedures } from '../registry';
 import { addNote, CaseError, passOn, reread, type Actor } from './cases';
 import { transition } from './transition';
 import type { CaseRow, Decision, Persona } from './types';
-import { formatDateTime } from '../../format';
+import { elidedDe, formatDateTime } from '../../format';
 import { coverageOf, waitsForStudent } from '../../classroom/coverage';
 import { activeFault } from '../../platform/faults';
 import { whileHolding } from '../../action-keys';
@@ -130,7 +130,7 @@ async function instructCaseNow(db: AsyncExecutor, c: CaseRow, persona: Persona, 
  */
 export async function carryOut(tx: AsyncExecutor, c: CaseRow, decision: Extract<Decision, { decision: 'accepter' | 'transmettre' }>, documents: DocumentRow[], actor: Actor, text: string | null, now: Date): Promise<CaseRow> {
   for (const doc of documents) await storeDocument(tx, doc);
-  if (decision.decision === 'transmettre') return passOn(tx, c, decision.to, decision.answers, actor, text ? `${decision.note} Note de ${actor.label} : ${text}` : decision.note, now);
+  if (decision.decision === 'transmettre') return passOn(tx, c, decision.to, decision.answers, actor, text ? `${decision.note} Note ${elidedDe(actor.label)} : ${text}` : decision.note, now);
   await decision.apply?.(tx);
   const done = await transition(tx, c, 'accepter', actor, { outcome: null, text }, now);
   if (decision.note) await addNote(tx, done, actor, decision.note, now);

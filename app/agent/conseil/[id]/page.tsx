@@ -14,6 +14,7 @@ import { askerNames } from '@/lib/assistant/names';
 import { requireAgent } from '@/lib/auth/guards';
 import { procedures } from '@/lib/procedures/registry';
 import { replyAction } from '@/app/assistant/actions';
+import { elidedDe } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Répondre à une question' };
 
@@ -25,7 +26,8 @@ export default async function AdviserConversation({ params }: { params: Promise<
   const conversation = await conversationForAdviser(db, { id: agent.id, classSessionId: agent.classSessionId, agencyId: agent.agencyId }, (await params).id);
   if (!conversation) notFound();
   const messages = await messagesOf(db, conversation.id);
-  const name = (await askerNames(db, [conversation])).get(conversation.id) ?? 'Une personne';
+  const asker = (await askerNames(db, [conversation])).get(conversation.id);
+  const name = asker ?? 'Une personne';
   const adviserIds = [...new Set(messages.map((m) => m.agentId).filter((id): id is string => Boolean(id)))];
   const advisers = adviserIds.length ? await db.select().from(agents).where(inArray(agents.id, adviserIds)).all() : [];
   const adviserNames = new Map(advisers.map((a) => [a.id, a.id === agent.id ? 'Vous' : `${a.givenName} ${a.familyName} (votre service)`]));
@@ -35,7 +37,7 @@ export default async function AdviserConversation({ params }: { params: Promise<
       <p>
         <Link href="/agent/conseil">Retour aux questions des usagers</Link>
       </p>
-      <h1>Question de {name}</h1>
+      <h1>Question {asker ? elidedDe(asker) : 'd’une personne'}</h1>
       {conversation.procedure && <p className="lead">Au sujet de la démarche : {procedures[conversation.procedure].title}.</p>}
       <p>
         Lisez ce que la personne a demandé et ce que l’assistant lui a répondu. Répondez simplement, en vous adressant à elle. Vous ne voyez

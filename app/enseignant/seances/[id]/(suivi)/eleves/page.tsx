@@ -3,7 +3,7 @@ import { database } from '@/db/engine';
 import { liveParticipants } from '@/lib/classroom/live';
 import { currentChoices, reassignChoices } from '@/lib/classroom/participants';
 import { roleLabels } from '@/lib/classroom/roles';
-import { countOf, formatTime } from '@/lib/format';
+import { countOf, elidedDe, formatTime } from '@/lib/format';
 import { reassignAction, revealHintAction } from '../../../../actions';
 import { teacherSession } from '../../session';
 import { FlashNotice } from '@/app/_components/flash-notice';
@@ -43,7 +43,7 @@ export default async function StudentsPage({ params }: { params: Promise<{ id: s
                   <input type="hidden" name="seance" value={session.id} />
                   <input type="hidden" name="participant" value={p.id} />
                   <label htmlFor={`role-${p.id}`}>
-                    Nouveau rôle<span className="visually-hidden"> de {p.pseudonym}</span>
+                    Nouveau rôle<span className="visually-hidden"> {elidedDe(p.pseudonym)}</span>
                   </label>
                   {/* Keyed by the role held: once it changes, the menu shows it (React resets a form after its action). */}
                   <select key={current.get(p.id)} id={`role-${p.id}`} name="role" defaultValue={current.get(p.id) ?? p.role}>
@@ -58,7 +58,7 @@ export default async function StudentsPage({ params }: { params: Promise<{ id: s
                     ))}
                   </select>
                   <button type="submit" className="button button--secondary">
-                    Changer<span className="visually-hidden"> le rôle de {p.pseudonym}</span>
+                    Changer<span className="visually-hidden"> le rôle {elidedDe(p.pseudonym)}</span>
                   </button>
                 </form>
                 <form action={revealHintAction} className="inline-form">
