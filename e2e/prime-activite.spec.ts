@@ -83,6 +83,10 @@ test('une personne que France Travail ne connaît pas : sa demande n’annonce a
   for (const field of await citizen.getByRole('textbox', { name: /^Revenus du travail en/ }).all()) await field.fill('1 000 €');
   await citizen.getByRole('button', { name: 'Voir le récapitulatif' }).click();
   await expect(citizen.getByText('Aucune : les données transmises sont justes')).toBeVisible();
+  // Each answer can be changed from the recap; the amount worked out from them cannot.
+  await expect(citizen.getByRole('link', { name: /^Modifier\s: Revenus d/ })).toHaveCount(3);
+  await expect(citizen.getByRole('link', { name: /^Modifier\s: Montant estimé/ })).toHaveCount(0);
+  await expect(citizen.getByText(/accusé de réception, rangé dans votre coffre-fort/)).toBeVisible();
   await citizen.getByRole('button', { name: 'Envoyer ma demande' }).click();
   const sent = citizen.getByRole('status').filter({ hasText: 'Votre demande est envoyée' });
   await expect(sent).toContainText(/EG-\d{4}-/);

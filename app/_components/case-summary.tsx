@@ -10,9 +10,10 @@ import { Stepper } from './stepper';
 
 // The summary before sending a draft, for a citizen online and for an agent keying in a paper or counter request.
 
-type SummaryProps = { c: CaseRow; persona: Persona; base: string; submit: (form: FormData) => Promise<void>; requester: string; banner?: string; heading?: string; submitLabel?: string; simplified?: boolean };
+/** `reader`: the person sending their own request (« votre coffre-fort »), or an agent or aidant sending it for them. */
+type SummaryProps = { c: CaseRow; persona: Persona; base: string; submit: (form: FormData) => Promise<void>; requester: string; reader?: 'personne' | 'tiers'; banner?: string; heading?: string; submitLabel?: string; simplified?: boolean };
 
-export async function CaseSummary({ c, persona, base, submit, requester, banner, heading = 'Vérifiez votre demande avant de l’envoyer', submitLabel = 'Envoyer ma demande', simplified }: SummaryProps) {
+export async function CaseSummary({ c, persona, base, submit, requester, reader = 'tiers', banner, heading = 'Vérifiez votre demande avant de l’envoyer', submitLabel = 'Envoyer ma demande', simplified }: SummaryProps) {
   const def = procedures[c.procedure];
   const lines = await def.summary({ db: database(), persona, answers: c.answers });
   return (
@@ -33,17 +34,26 @@ export async function CaseSummary({ c, persona, base, submit, requester, banner,
           <Fragment key={line.label}>
             <dt>{line.label}</dt>
             <dd>
-              {line.value || 'Non renseigné'}{' '}
-              <Link href={`${base}/etapes/${line.step}`}>
-                Modifier<span className="visually-hidden"> : {line.label}</span>
-              </Link>
+              {line.value || 'Non renseigné'}
+              {line.step && (
+                <>
+                  {' '}
+                  <Link href={`${base}/etapes/${line.step}`}>
+                    Modifier<span className="visually-hidden"> : {line.label}</span>
+                  </Link>
+                </>
+              )}
             </dd>
           </Fragment>
         ))}
         <dt>Demandeur</dt>
         <dd>{requester}</dd>
       </dl>
-      <p>En envoyant, la demande reçoit un numéro de dossier et un accusé de réception, rangé dans le coffre-fort de la personne.</p>
+      <p>
+        {reader === 'personne'
+          ? 'En envoyant, votre demande reçoit un numéro de dossier et un accusé de réception, rangé dans votre coffre-fort.'
+          : 'En envoyant, la demande reçoit un numéro de dossier et un accusé de réception, rangé dans le coffre-fort de la personne.'}
+      </p>
       <form action={submit}>
         <ActionKeyField value={newActionKey()} />
         <SubmitButton>

@@ -40,7 +40,8 @@ export const pictograms = ['maison', 'calendrier', 'organismes', 'personne', 'do
 export type Pictogram = (typeof pictograms)[number];
 export type Falc = { title: string; picto: Pictogram; lines: string[]; fields: Record<string, { label: string; hint?: string }> };
 
-export type SummaryLine = { label: string; value: string; step: string };
+/** A line of the recap; `step`, where its answer is changed (none for what is worked out from the answers). */
+export type SummaryLine = { label: string; value: string; step?: string };
 
 /** What the automatic rules decided; documents are prepared (sealed, rendered) before the transaction. */
 export type Decision =

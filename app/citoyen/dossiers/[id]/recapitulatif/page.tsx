@@ -26,6 +26,7 @@ export default async function SummaryPage({ params, searchParams }: { params: Pr
       persona={persona}
       base={`/citoyen/dossiers/${id}`}
       submit={submitCaseAction.bind(null, id)}
+      reader="personne"
       simplified={(await viewerPreferences()).simplifie}
       requester={`${persona.givenNames} ${persona.preferredName ?? persona.familyName} (identité transmise par FranceConnect simulé)`}
     />
