@@ -95,6 +95,7 @@ test('une personne que France Travail ne connaît pas : sa demande n’annonce a
   const forThisCase = citizen.getByRole('region', { name: 'Les données demandées pour ce dossier' });
   await expect(forThisCase.getByRole('heading', { name: /CAF a demandé à France Travail/ })).toHaveCount(1);
   await expect(forThisCase).toContainText('l’organisme ne vous connaît pas');
+  await expect(forThisCase.getByRole('definition').filter({ hasText: receipt })).toHaveCount(2);
   await expect(citizen.getByText(/ne répond pas pour l’instant/)).toHaveCount(0);
   await expectNoAxeViolations(citizen);
 
@@ -103,6 +104,11 @@ test('une personne que France Travail ne connaît pas : sa demande n’annonce a
   await expect(agent).toHaveURL(/\/agent$/);
   await agent.getByRole('link', { name: receipt }).click();
   await expect(agent.getByText(/ne répond pas pour l’instant/)).toHaveCount(0);
+  // What the CAF asked while the request was a draft is this case's, named by its number.
+  const asked = agent.getByRole('region', { name: 'Échanges par l’État plateforme pour ce dossier' });
+  await expect(asked.getByRole('heading', { name: /CAF a demandé à (DGFiP|France Travail)/ })).toHaveCount(2);
+  await expect(asked.getByRole('definition').filter({ hasText: receipt })).toHaveCount(2);
+  await expect(asked).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   await agent.getByRole('button', { name: 'Prendre en charge' }).click();
   await agent.getByRole('button', { name: 'Accepter' }).click();
   await expect(agent.getByText('Ce dossier est terminé.')).toBeVisible();

@@ -20,7 +20,7 @@ export function exchangeTitle(entry: ExchangeRow['entry']): string {
 }
 
 /** When, why, on which basis, with what result; the signed receipt to download when `receiptHref` is given. */
-export function ExchangeFacts({ row: { entry, trace }, reader, receiptHref }: { row: ExchangeRow; reader: ExchangeReader; receiptHref?: (entryId: string) => string }) {
+export function ExchangeFacts({ row: { entry, trace, caseNumber }, reader, receiptHref }: { row: ExchangeRow; reader: ExchangeReader; receiptHref?: (entryId: string) => string }) {
   const result = resultText(entry, reader);
   const receipt = receiptHref ? receiptOf(trace) : null;
   const checkpoint = receipt ? readCheckpointUnverified(receipt.point_de_controle) : null;
@@ -41,7 +41,8 @@ export function ExchangeFacts({ row: { entry, trace }, reader, receiptHref }: { 
       {entry.caseId && (
         <>
           <dt>Dossier</dt>
-          <dd>{entry.caseId}</dd>
+          {/* A case asked about while a draft is named by its number once sent. */}
+          <dd>{caseNumber === undefined ? entry.caseId : (caseNumber ?? 'la demande en préparation (pas encore de numéro)')}</dd>
         </>
       )}
       {receipt && receiptHref && (

@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
 import { prepared } from '../../db/prepared';
 import { type AgencyId } from '../../db/schema';
-import { exchangeTraces, journalEntries } from '../../db/tables';
+import { cases, exchangeTraces, journalEntries } from '../../db/tables';
 import { hashedContent, type JournalEntry, type JournalReceipt } from './journal';
 
 // Reading the journal, always scoped to what the reader may see (docs/API.md, "Journal").
@@ -51,7 +51,7 @@ export async function readExchange(db: AsyncExecutor, reader: JournalReader, ent
     .leftJoin(exchangeTraces, eq(exchangeTraces.journalEntryId, journalEntries.id))
     .where(and(readerFilter(reader), eq(journalEntries.id, entryId)))
     .get();
-  return row ?? null;
+  return row ? ((await withCaseNumbers(db, [row]))[0] ?? null) : null;
 }
 
 /** Which of the reader's exchanges: the latest `limit` (100 by default), of one case only, older than a sequence number. */
@@ -68,6 +68,15 @@ export function exchangesOf(db: AsyncExecutor, reader: JournalReader, query: Exc
 }
 
 /**
+ * A case's exchanges the reader may see, newest first: those that name it by its number, and those asked while it was
+ * a draft, which name it by its id (a pre-filled request).
+ */
+export async function exchangesOfCase(db: AsyncExecutor, reader: JournalReader, c: { id: string; receiptNumber: string | null }, limit = 50): Promise<ExchangeRow[]> {
+  const refs = [c.id, ...(c.receiptNumber ? [c.receiptNumber] : [])];
+  return (await Promise.all(refs.map((caseRef) => exchangesOf(db, reader, { limit, caseRef })))).flat().sort((a, b) => b.entry.sequence - a.entry.sequence);
+}
+
+/**
  * How many entries the reader may see (a list shown a page at a time says it). With `atMost`, counted no further than
  * one past it: a person a body asked about a hundred thousand times reads "more than 1,000", and the page does not count
  * a hundred thousand entries on each view (7 ms on SQLite: docs/performance-history.md, "Session 34").
@@ -78,8 +87,22 @@ export async function countExchanges(db: AsyncExecutor, reader: JournalReader, a
   return (await db.select({ n: count() }).from(seen).get())?.n ?? 0;
 }
 
-/** An exchange as the lists and its page show it: the journal's entry and, when read, what the platform saw. */
-export type ExchangeRow = { entry: JournalEntry; trace: typeof exchangeTraces.$inferSelect | null };
+/**
+ * An exchange as the lists and its page show it: the journal's entry and, when read, what the platform saw. An entry
+ * that names its case by the case's id (asked while the request was a draft: the prime d'activité's pre-filling) also
+ * carries the number the case has now (`caseNumber`; null while it has none).
+ */
+export type ExchangeRow = { entry: JournalEntry; trace: typeof exchangeTraces.$inferSelect | null; caseNumber?: string | null };
+
+const caseIdShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The case numbers of entries that name a case by its id: one read, and only when there are such entries. */
+async function withCaseNumbers<R extends ExchangeRow>(db: AsyncExecutor, rows: R[]): Promise<R[]> {
+  const ids = [...new Set(rows.flatMap(({ entry }) => (entry.caseId && caseIdShape.test(entry.caseId) ? [entry.caseId] : [])))];
+  if (ids.length === 0) return rows;
+  const numbers = new Map((await db.select({ id: cases.id, receiptNumber: cases.receiptNumber }).from(cases).where(inArray(cases.id, ids)).all()).map((c) => [c.id, c.receiptNumber]));
+  return rows.map((row) => (row.entry.caseId && numbers.has(row.entry.caseId) ? { ...row, caseNumber: numbers.get(row.entry.caseId) ?? null } : row));
+}
 
 // The latest entries each list reads on every view (Mes données, the agent's page, the auditors' journal), built once
 // per reader and per list (db/prepared.ts): "older than" is always there, past the last entry when the list starts at
@@ -112,14 +135,14 @@ const latest = Object.fromEntries((Object.keys(scopes) as Scope[]).flatMap((scop
 async function latestExchanges(db: AsyncExecutor, reader: JournalReader, { limit = 100, caseRef, before }: ExchangeQuery, traces: boolean): Promise<ExchangeRow[]> {
   if (caseRef) {
     const where = and(readerFilter(reader), eq(journalEntries.caseId, caseRef), before === undefined ? undefined : lt(journalEntries.sequence, before));
-    return asRows(await entriesRead(db, traces).where(where).orderBy(desc(journalEntries.sequence)).limit(limit).all());
+    return withCaseNumbers(db, asRows(await entriesRead(db, traces).where(where).orderBy(desc(journalEntries.sequence)).limit(limit).all()));
   }
   const values = { seance: reader.classSessionId, before: before ?? newest, limit };
   const of = (scope: Scope) => latest[traces ? (`${scope}+traces` as const) : scope](db).execute({ ...values, ...(reader.kind === 'usager' ? { persona: reader.personaId } : reader.kind === 'organisme' ? { agency: reader.agency } : {}) });
-  if (reader.kind !== 'organisme') return asRows(await of(reader.kind));
+  if (reader.kind !== 'organisme') return withCaseNumbers(db, asRows(await of(reader.kind)));
   const [asConsumer, asProvider] = await Promise.all([of('consumer'), of('provider')]);
   const seen = new Set<string>();
-  return asRows([...asConsumer, ...asProvider].sort((a, b) => b.entry.sequence - a.entry.sequence).filter(({ entry }) => !seen.has(entry.id) && !!seen.add(entry.id)).slice(0, limit));
+  return withCaseNumbers(db, asRows([...asConsumer, ...asProvider].sort((a, b) => b.entry.sequence - a.entry.sequence).filter(({ entry }) => !seen.has(entry.id) && !!seen.add(entry.id)).slice(0, limit)));
 }
 
 const asRows = (rows: { entry: JournalEntry; trace?: ExchangeRow['trace'] }[]): ExchangeRow[] => rows.map(({ entry, trace }) => ({ entry, trace: trace ?? null }));

@@ -11,6 +11,7 @@ import { prefillOnce } from '../drafts';
 import { firstInvalidStep, procedures } from '../registry';
 import { correctionsOf, parseEuros, personsIn, prefillKey } from './definition';
 import { activityBonus } from './formula';
+import { exchangesOf as readerExchanges, exchangesOfCase } from '../../platform/journal-view';
 
 let db: AsyncExecutor;
 let session: string;
@@ -61,6 +62,28 @@ describe('prime d’activité', () => {
     expect(JSON.stringify(decision.content.champs)).toContain('1\u202f200\u00a0€');
     const history = await db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).all();
     expect(history.some((e) => /Vos corrections, gardées dans le dossier/.test(e.text ?? ''))).toBe(true);
+  });
+
+  it('names the draft’s exchanges by the case’s number once it is sent, for the person and for the CAF’s agent', async () => {
+    const thomas = await person('thomas-girard');
+    let c = await prefillOnce(db, await createCase(db, { classSessionId: session, personaId: thomas.id, procedure: 'prime-activite' }), thomas);
+    const asPerson = { kind: 'usager', classSessionId: session, personaId: thomas.id } as const;
+    const asCaf = { kind: 'organisme', classSessionId: session, agency: 'caf' } as const;
+    // A draft has no number yet: its exchanges name it by its id.
+    expect((await exchangesOfCase(db, asPerson, c)).map((r) => [r.entry.provider, r.entry.caseId, r.caseNumber])).toEqual([
+      ['france-travail', c.id, null],
+      ['dgfip', c.id, null],
+    ]);
+    c = await submitCase(db, c, thomas, { kind: 'usager', id: thomas.id, label: 'Thomas' });
+    expect(c.receiptNumber).toMatch(/^EG-/);
+    for (const reader of [asPerson, asCaf]) {
+      expect((await exchangesOfCase(db, reader, c)).map((r) => [r.entry.provider, r.caseNumber])).toEqual([
+        ['france-travail', c.receiptNumber],
+        ['dgfip', c.receiptNumber],
+      ]);
+      // The lists that are not a case's say it too.
+      expect((await readerExchanges(db, reader)).filter((r) => r.entry.caseId === c.id).map((r) => r.caseNumber)).toEqual([c.receiptNumber, c.receiptNumber]);
+    }
   });
 
   it('says no, with the computed figure, when the earnings are too high', async () => {

@@ -14,7 +14,7 @@ import { database } from '@/db/engine';
 import { personas } from '@/db/tables';
 import { requireAgent } from '@/lib/auth/guards';
 import { documentsOfCase } from '@/lib/documents/documents';
-import { exchangesOf } from '@/lib/platform/journal-view';
+import { exchangesOfCase } from '@/lib/platform/journal-view';
 import { agentCase, agentPassedCase, refusalReasons } from '@/lib/procedures/agent';
 import { agencyName } from '@/lib/platform/consent-text';
 import { timelineOf } from '@/lib/procedures/engine/cases';
@@ -45,7 +45,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
   const proofs = await proofsOf(db, c.id);
   const docs = await documentsOfCase(db, c.personaId, c.id);
   const events = await timelineOf(db, c.id);
-  const exchanges = c.receiptNumber ? await exchangesOf(db, { kind: 'organisme', classSessionId: c.classSessionId, agency: agent.agencyId }, { limit: 50, caseRef: c.receiptNumber }) : [];
+  const exchanges = await exchangesOfCase(db, { kind: 'organisme', classSessionId: c.classSessionId, agency: agent.agencyId }, c);
   const send = decideAction.bind(null, c.id);
   const accept = def.agentAccept?.(c) ?? null;
   return (

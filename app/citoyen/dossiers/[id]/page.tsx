@@ -11,7 +11,7 @@ import { newActionKey } from '@/lib/action-keys';
 import { database } from '@/db/engine';
 import { documentsOfCase } from '@/lib/documents/documents';
 import { agencyName, agencyShortName } from '@/lib/platform/consent-text';
-import { exchangesOf } from '@/lib/platform/journal-view';
+import { exchangesOfCase } from '@/lib/platform/journal-view';
 import { unavailable } from '@/lib/platform/errors';
 import { noticesOf } from '@/lib/procedures/address-change/definition';
 import { citizenCase, stepContext } from '@/lib/procedures/citizen';
@@ -47,9 +47,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const opinion = finished ? await opinionOf(db, c.id) : null;
   const docs = await documentsOfCase(db, persona.id, c.id);
   const notices = c.procedure === 'changement-adresse' ? await noticesOf(db, c.id) : [];
-  // Exchanges carry the receipt number, or the case's id when they happened before it had one (a pre-filled draft).
-  const reader = { kind: 'usager', classSessionId: c.classSessionId, personaId: persona.id } as const;
-  const exchanges = (await Promise.all([c.id, ...(c.receiptNumber ? [c.receiptNumber] : [])].map((ref) => exchangesOf(db, reader, { limit: 50, caseRef: ref })))).flat().sort((a, b) => b.entry.sequence - a.entry.sequence);
+  const exchanges = await exchangesOfCase(db, { kind: 'usager', classSessionId: c.classSessionId, personaId: persona.id }, c);
   const proofs = await proofsOf(db, c.id);
   const resume = c.state === 'brouillon' ? await firstInvalidStep(def, stepContext(persona, c)) : null;
   // A body the case waits for (its instruction asks it) that did not answer (outage, too slow): said plainly while the
