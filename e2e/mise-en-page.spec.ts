@@ -27,6 +27,8 @@ async function frenchProblems(page: Page): Promise<string[]> {
   // Amounts: « 1 200 € » (thousands apart, the sign held to its number), never « 1200 € » nor « 12 € » on two lines.
   for (const m of text.matchAll(/(?<![\d\u202f\u00a0])\d{4,}[\s]?€/g)) problems.push(`montant sans espace des milliers : …${around(m.index)}…`);
   for (const m of text.matchAll(/\d[ \t\n]€/g)) problems.push(`espace sécable avant « € » : …${around(m.index)}…`);
+  // French counts 0 and 1 in the singular: « 0 ligne », « 1 demande » (words that end in s anyway aside).
+  for (const m of text.matchAll(/(?<![\d,.\u202f])[01][\s](?!(?:fois|mois|ms|sous|dans|sur|pas|plus|avis|accès|cas|prix|temps|après|puis|vers)(?!\p{L}))\p{Ll}+s(?!\p{L})/gu)) problems.push(`pluriel après 0 ou 1 « ${m[0]} » : …${around(m.index)}…`);
   // « de » before a vowel is elided: « d’octobre », « d’Inès ».
   for (const m of text.matchAll(/(?<![\p{L}])[Dd]e (?=[aeiouyàâéèêëîïôœ])/gu)) problems.push(`« de » non élidé : …${around(m.index)}…`);
   for (const name of properNames) {

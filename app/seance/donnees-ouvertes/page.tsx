@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from '@/app/_components/link';
 import { database } from '@/db/engine';
 import { sessionOfReader } from '@/lib/classroom/reader-session';
-import { formatNumber } from '@/lib/format';
+import { countOf, formatNumber } from '@/lib/format';
 import { openDataRows, openDataSchema, smallestCount } from '@/lib/open-data';
 
 export const metadata: Metadata = { title: 'Données ouvertes de la séance' };
@@ -44,7 +44,7 @@ export default async function OpenDataPage({ searchParams }: { searchParams: Pro
           <ul>
             <li>
               <a href={`/seance/donnees-ouvertes/indicateurs.csv${suffix}`} download>
-                Les indicateurs de la séance (CSV, {formatNumber(rows.length)} lignes dont {formatNumber(hidden)} sous secret statistique)
+                Les indicateurs de la séance (CSV, {countOf(rows.length, 'ligne', 'lignes')} dont {formatNumber(hidden)} sous secret statistique)
               </a>
             </li>
             <li>
