@@ -261,3 +261,24 @@ test('un double-clic sur « Valider ma réponse » donne une demande, deux accor
   expect(exported.consentements.filter((c: { statut: string }) => c.statut === 'actif')).toHaveLength(2);
   expect(exported.journal.filter((e: { consommateur: string }) => e.consommateur === 'ville')).toHaveLength(2);
 });
+
+test('sur la page du fournisseur, chaque personnage qu’un·e autre élève joue le dit : personne ne prend celui d’un·e camarade par erreur', async ({ page: teacher, browser }) => {
+  const code = await newSession(teacher, 'Personnages pris', 'tout', 3);
+  const renard = await join(browser, code, 'Renard');
+  await expect(renard.getByText(/vous jouez Karim Benali/)).toBeVisible();
+  await join(browser, code, 'Hibou');
+  await teacher.getByRole('link', { name: 'Élèves', exact: true }).click();
+  await teacher.getByLabel('Nouveau rôle de Hibou').selectOption({ label: 'Nadia Haddad' });
+  await teacher.getByRole('button', { name: 'Changer le rôle de Hibou' }).click();
+  await expect(teacher.getByRole('listitem').filter({ hasText: 'Hibou' }).locator('p').first()).toContainText('Nadia Haddad');
+
+  await renard.getByRole('button', { name: /Me connecter avec FranceConnect/ }).click();
+  await expect(renard.getByRole('radio', { name: /^Karim Benali/ })).toBeChecked();
+  await renard.getByText(/^Choisir une autre identité/).click();
+  await expect(renard.getByRole('radio', { name: /^Nadia Haddad.*C’est le rôle de Hibou dans la séance\./ })).toBeVisible();
+  // Only Hibou's: the others are free.
+  await expect(renard.getByText(/C’est le rôle d/)).toHaveCount(1);
+  await expectNoAxeViolations(renard);
+  await renard.getByRole('button', { name: 'Me connecter' }).click();
+  await expect(renard.getByRole('banner').getByRole('link', { name: 'Karim Benali' })).toBeVisible();
+});

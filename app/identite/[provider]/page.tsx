@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from '@/app/_components/link';
 import { notFound } from 'next/navigation';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { database } from '@/db/engine';
-import { aidants, oidcInteractions, personas } from '@/db/tables';
+import { aidants, oidcInteractions, participants, personas } from '@/db/tables';
+import { elidedDe, formatList } from '@/lib/format';
 import { idpNameSchema, providers } from '@/lib/auth/idp/config';
 import { findInteraction } from '@/lib/auth/idp/provider';
 import { agentsOfSession, demoSession } from '@/lib/classroom/sessions';
@@ -34,6 +35,19 @@ async function choicesFor(provider: 'franceconnect' | 'proconnect', classSession
       .all())
       .map((a) => ({ id: a.id, label: `${a.givenName} ${a.familyName}`, hint: `Aidant·e — ${a.structure}`, group: 'France Services (aidants)', sortKey: `${a.familyName} ${a.givenName}` })),
   ];
+}
+
+/** Who plays each account of the séance (its students' pseudonyms), for a page of that séance. */
+async function playedBy(classSessionId: string): Promise<Map<string, string[]>> {
+  const rows = await database()
+    .select({ subjectId: participants.subjectId, pseudonym: participants.pseudonym })
+    .from(participants)
+    .where(and(eq(participants.classSessionId, classSessionId), isNotNull(participants.subjectId)))
+    .orderBy(asc(participants.pseudonym))
+    .all();
+  const played = new Map<string, string[]>();
+  for (const { subjectId, pseudonym } of rows) if (subjectId) played.set(subjectId, [...(played.get(subjectId) ?? []), pseudonym]);
+  return played;
 }
 
 export default async function IdentityProviderPage({ params, searchParams }: { params: Promise<{ provider: string }>; searchParams: Promise<{ interaction?: string; erreur?: string }> }) {
@@ -87,6 +101,9 @@ export default async function IdentityProviderPage({ params, searchParams }: { p
   const all = (await choicesFor(provider, session.id)).sort((x, y) => x.sortKey.localeCompare(y.sortKey, 'fr'));
   const assigned = all.find((c) => c.id === interaction.loginHint) ?? null;
   const others = all.filter((c) => c !== assigned);
+  // For a student of the séance (not a visitor of the demonstration): whose role each other account is, so that nobody
+  // takes a classmate's character by mistake (still allowed: the teacher may ask for it).
+  const played = interaction.classSessionId ? await playedBy(interaction.classSessionId) : new Map<string, string[]>();
   const groups = [...new Set(others.map((c) => c.group))];
   const hasError = erreur === 'choix';
   const who = provider === 'franceconnect' ? 'la personne que vous incarnez' : 'votre compte';
@@ -120,6 +137,7 @@ export default async function IdentityProviderPage({ params, searchParams }: { p
                   <label htmlFor={`s-${c.id}`}>
                     {c.label}
                     <span className="hint">{c.hint}</span>
+                    {played.get(c.id) && <span className="hint">C’est le rôle {formatList((played.get(c.id) ?? []).map(elidedDe))} dans la séance.</span>}
                   </label>
                 </li>
               ))}
