@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSources, fixSource } from '../scripts/typography';
-import { countOf, elidedDe, formatNumber, formatSize, frenchSpacing, lowerFirst, upperFirst } from './format';
+import { countOf, elided, elidedDe, formatNumber, formatSize, frenchSpacing, lowerFirst, upperFirst } from './format';
 
 const nbsp = '\u00a0';
 const thin = '\u202f';
@@ -12,6 +12,7 @@ describe('French typography', () => {
 
   it('elides « de » before a vowel, not before a consonant or an h', () => {
     expect(['Inès', 'octobre', 'Éloïse', 'Yasmine', 'Karim', 'Hibou', 'août'].map(elidedDe)).toEqual(['d’Inès', 'd’octobre', 'd’Éloïse', 'd’Yasmine', 'de Karim', 'de Hibou', 'd’août']);
+    expect([elided('que', 'Élodie Marchand'), elided('que', 'France Travail')]).toEqual(['qu’Élodie Marchand', 'que France Travail']);
   });
 
   it('holds an amount and its « € » together', () => {

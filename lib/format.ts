@@ -43,8 +43,11 @@ const euros = /* @__PURE__ */ lazy(() => new Intl.NumberFormat('fr-FR', { style:
 export const formatEuros = (cents: number) => euros().format(cents / 100);
 /** 1200 → "1 200 €": an amount in euros as a form or a body's record holds it (formatEuros takes cents). */
 export const formatEuroAmount = (amount: number) => `${formatNumber(amount)}\u00a0€`;
-/** « de » before a name or a word, elided before a vowel: « d’Inès », « d’octobre », « de Karim ». An h stays (« de Hibou »). */
-export const elidedDe = (word: string) => (/^[aeiouyàâäéèêëîïôöùûüœæ]/i.test(word) ? `d’${word}` : `de ${word}`);
+const vowelFirst = /^[aeiouyàâäéèêëîïôöùûüœæ]/i;
+/** « de » or « que » before a name or a word, elided before a vowel: « d’Inès », « qu’Élodie », « de Karim ». An h stays (« de Hibou »). */
+export const elided = (particle: 'de' | 'que', word: string) => (vowelFirst.test(word) ? `${particle.slice(0, -1)}’${word}` : `${particle} ${word}`);
+/** « d’octobre », « de novembre ». */
+export const elidedDe = (word: string) => elided('de', word);
 /** "1 demande", "2 demandes", "0 demande": French plural rules (0 and 1 are singular), the number in front. */
 export const countOf = (n: number, one: string, many: string) => `${formatNumber(n)}\u00a0${frenchPlural().select(n) === 'one' ? one : many}`;
 /** The word alone, agreed with n: `agreed(n, 'attend', 'attendent')`. */

@@ -6,6 +6,7 @@ import { agents, antaiNotices, cases, classSessions, personas, teachers } from '
 import { computeDebrief } from './debrief';
 import { designateDriver, noticesOf, payNotice } from '../procedures/fines/notices';
 import { renderFictitiousProof } from '../procedures/fines/fictitious-proofs';
+import { pdfText } from '../../test/pdf-text';
 import { testCardNumber } from '../payments/card';
 import { saveStep } from '../procedures/drafts';
 import { book, counters, freeSlots } from '../appointments/appointments';
@@ -259,6 +260,9 @@ describe('scenario cards', () => {
         // The reason from the card's story; the proof it gives, downloaded as the page offers it.
         const motif = /plaques|vol/.test(card.text) ? 'vol' : /vendu/.test(card.text) ? 'cession' : 'autre';
         const proof = (await renderFictitiousProof(persona))!;
+        // Élodie's receipt reads « Nous attestons qu’Élodie Marchand », not « que Élodie ».
+        expect(await pdfText(proof.bytes)).toMatch(new RegExp(`Nous attestons qu(e |’)${persona.givenNames}`));
+        expect(await pdfText(proof.bytes)).not.toMatch(/\bque [AEIOUYÉÈ]/);
         expect(card.fact(/preuve/i), `${persona.key} : la carte dit où trouver la preuve`).toMatch(/avis de contravention/);
         let c = (await startCase(db, { classSessionId: session.id, personaId: persona.id, procedure: 'contestation-amende' })).c;
         c = await saveDraft(db, c, 'avis', { avis: notice!.id });

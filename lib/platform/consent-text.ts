@@ -1,7 +1,7 @@
 import type { AgencyId } from '../../db/schema';
 import { agencyData } from '../../db/seed/reference-data';
 import { dataItems, purposes, type Purpose } from './catalogue';
-import { lowerFirst } from '../format';
+import { elided, lowerFirst } from '../format';
 
 // The words of a consent: the screen shows them and the consent row keeps them (provable consent).
 // Change the text → change the version.
@@ -16,7 +16,7 @@ export const purposeLabel = (id: string) => purposes[id as Purpose] ?? id;
 export function consentText(consumer: AgencyId, provider: AgencyId, items: string[], purpose: string, days: number): string {
   const what = items.map((item) => `« ${itemLabel(item)} »`).join(', ');
   return (
-    `J’accepte que ${agencyName(provider)} transmette ${what} à ${agencyName(consumer)}, ` +
+    `J’accepte ${elided('que', agencyName(provider))} transmette ${what} à ${agencyName(consumer)}, ` +
     `par l’État plateforme, pour : ${lowerFirst(purposeLabel(purpose))}. ` +
     `Cet accord vaut ${days} jours ; je peux le retirer à tout moment dans « Mes données ».`
   );

@@ -1,7 +1,7 @@
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { personaSeeds } from '../../../db/seed/personas';
 import { pdfText } from '../../documents/pdf';
-import { formatDate } from '../../format';
+import { elided, formatDate } from '../../format';
 import type { Persona } from '../engine/types';
 
 // The papers a persona's story gives them (a complaint's receipt), as a file the student can join to a form: in class,
@@ -23,7 +23,7 @@ export async function renderFictitiousProof(persona: Persona, now = new Date()):
   const lines = [
     'Gendarmerie nationale (simulation) — brigade de Villeneuve-sur-Brenne',
     '',
-    `Nous attestons que ${persona.givenNames} ${persona.familyName}, né${persona.gender === 'female' ? 'e' : ''} le ${persona.birthdate.split('-').reverse().join('/')},`,
+    `Nous attestons ${elided('que', `${persona.givenNames} ${persona.familyName}`)}, né${persona.gender === 'female' ? 'e' : ''} le ${persona.birthdate.split('-').reverse().join('/')},`,
     `demeurant ${persona.addressLine}, ${persona.postalCode} ${persona.city},`,
     `a déposé plainte le ${formatDate(lodged)} pour usurpation de plaques d’immatriculation`,
     '(article 434-23 du code pénal, article L317-4-1 du code de la route).',
