@@ -54,8 +54,8 @@ export async function readExchange(db: AsyncExecutor, reader: JournalReader, ent
   return row ? ((await withCaseNumbers(db, [row]))[0] ?? null) : null;
 }
 
-/** Which of the reader's exchanges: the latest `limit` (100 by default), of one case only, older than a sequence number. */
-export type ExchangeQuery = { limit?: number; caseRef?: string; before?: number };
+/** Which of the reader's exchanges: the latest `limit` (100 by default), of one case only (by one or several references), older than a sequence number. */
+export type ExchangeQuery = { limit?: number; caseRef?: string | string[]; before?: number };
 
 /** Entries the reader may see with their traces (mode expert), newest first. */
 export function exchangesWithTraces(db: AsyncExecutor, reader: JournalReader, query: ExchangeQuery = {}) {
@@ -71,9 +71,8 @@ export function exchangesOf(db: AsyncExecutor, reader: JournalReader, query: Exc
  * A case's exchanges the reader may see, newest first: those that name it by its number, and those asked while it was
  * a draft, which name it by its id (a pre-filled request).
  */
-export async function exchangesOfCase(db: AsyncExecutor, reader: JournalReader, c: { id: string; receiptNumber: string | null }, limit = 50): Promise<ExchangeRow[]> {
-  const refs = [c.id, ...(c.receiptNumber ? [c.receiptNumber] : [])];
-  return (await Promise.all(refs.map((caseRef) => exchangesOf(db, reader, { limit, caseRef })))).flat().sort((a, b) => b.entry.sequence - a.entry.sequence);
+export function exchangesOfCase(db: AsyncExecutor, reader: JournalReader, c: { id: string; receiptNumber: string | null }, limit = 50): Promise<ExchangeRow[]> {
+  return exchangesOf(db, reader, { limit, caseRef: [c.id, ...(c.receiptNumber ? [c.receiptNumber] : [])] });
 }
 
 /**
@@ -134,7 +133,7 @@ const latest = Object.fromEntries((Object.keys(scopes) as Scope[]).flatMap((scop
 
 async function latestExchanges(db: AsyncExecutor, reader: JournalReader, { limit = 100, caseRef, before }: ExchangeQuery, traces: boolean): Promise<ExchangeRow[]> {
   if (caseRef) {
-    const where = and(readerFilter(reader), eq(journalEntries.caseId, caseRef), before === undefined ? undefined : lt(journalEntries.sequence, before));
+    const where = and(readerFilter(reader), inArray(journalEntries.caseId, typeof caseRef === 'string' ? [caseRef] : caseRef), before === undefined ? undefined : lt(journalEntries.sequence, before));
     return withCaseNumbers(db, asRows(await entriesRead(db, traces).where(where).orderBy(desc(journalEntries.sequence)).limit(limit).all()));
   }
   const values = { seance: reader.classSessionId, before: before ?? newest, limit };

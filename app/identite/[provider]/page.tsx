@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from '@/app/_components/link';
 import { notFound } from 'next/navigation';
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { database } from '@/db/engine';
-import { aidants, oidcInteractions, participants, personas } from '@/db/tables';
+import { aidants, oidcInteractions, personas } from '@/db/tables';
+import { participantsOfSession } from '@/lib/classroom/participants';
 import { elidedDe, formatList } from '@/lib/format';
 import { idpNameSchema, providers } from '@/lib/auth/idp/config';
 import { findInteraction } from '@/lib/auth/idp/provider';
@@ -39,14 +40,8 @@ async function choicesFor(provider: 'franceconnect' | 'proconnect', classSession
 
 /** Who plays each account of the séance (its students' pseudonyms), for a page of that séance. */
 async function playedBy(classSessionId: string): Promise<Map<string, string[]>> {
-  const rows = await database()
-    .select({ subjectId: participants.subjectId, pseudonym: participants.pseudonym })
-    .from(participants)
-    .where(and(eq(participants.classSessionId, classSessionId), isNotNull(participants.subjectId)))
-    .orderBy(asc(participants.pseudonym))
-    .all();
   const played = new Map<string, string[]>();
-  for (const { subjectId, pseudonym } of rows) if (subjectId) played.set(subjectId, [...(played.get(subjectId) ?? []), pseudonym]);
+  for (const { subjectId, pseudonym } of await participantsOfSession(database(), classSessionId)) if (subjectId) played.set(subjectId, [...(played.get(subjectId) ?? []), pseudonym]);
   return played;
 }
 
@@ -137,7 +132,7 @@ export default async function IdentityProviderPage({ params, searchParams }: { p
                   <label htmlFor={`s-${c.id}`}>
                     {c.label}
                     <span className="hint">{c.hint}</span>
-                    {played.get(c.id) && <span className="hint">C’est le rôle {formatList((played.get(c.id) ?? []).map(elidedDe))} dans la séance.</span>}
+                    {played.has(c.id) && <span className="hint">C’est le rôle {formatList((played.get(c.id) ?? []).map(elidedDe))} dans la séance.</span>}
                   </label>
                 </li>
               ))}
