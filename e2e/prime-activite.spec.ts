@@ -94,10 +94,19 @@ test('une personne que France Travail ne connaît pas : sa demande n’annonce a
   // France Travail answered: it does not know her. That is no outage, and nothing waits for it.
   const forThisCase = citizen.getByRole('region', { name: 'Les données demandées pour ce dossier' });
   await expect(forThisCase.getByRole('heading', { name: /CAF a demandé à France Travail/ })).toHaveCount(1);
-  await expect(forThisCase).toContainText('l’organisme ne vous connaît pas');
+  await expect(forThisCase).toContainText('Aucune donnée : l’organisme ne vous connaît pas');
+  await expect(forThisCase).not.toContainText('Échec');
   await expect(forThisCase.getByRole('definition').filter({ hasText: receipt })).toHaveCount(2);
   await expect(citizen.getByText(/ne répond pas pour l’instant/)).toHaveCount(0);
   await expectNoAxeViolations(citizen);
+  // The teacher's live map: an answer (« ? »), not a failure (« ! ») — nothing for the class to debrief as an outage.
+  const map = teacher.getByRole('img', { name: /Carte des échanges de données/ });
+  await expect(map).toHaveAttribute('aria-label', /Échanges\s:\s1\saccordé,\s0\srefusé,\s0\sen\séchec,\s1\spersonne\sinconnue\.\sDernier\s:\sCAF\s→\sFrance\sTravail,\spersonne\sinconnue\./);
+  await expect(map.locator('[data-resultat="inconnu"]')).toHaveCount(1);
+  await expect(map.locator('[data-resultat="echec"]')).toHaveCount(0);
+  await expect(map.locator('[data-organisme="france-travail"]')).toContainText(/!\s0\s+\?\s1/);
+  await expect(teacher.getByRole('list').filter({ hasText: '! en échec' }).getByText('? personne inconnue de l’organisme')).toBeVisible();
+  await expectNoAxeViolations(teacher);
 
   await agent.getByRole('button', { name: /Me connecter avec ProConnect/ }).click();
   await agent.getByRole('button', { name: 'Me connecter' }).click();
@@ -113,4 +122,11 @@ test('une personne que France Travail ne connaît pas : sa demande n’annonce a
   await agent.getByRole('button', { name: 'Accepter' }).click();
   await expect(agent.getByText('Ce dossier est terminé.')).toBeVisible();
   await waitForText(citizen, 'Votre demande est acceptée.');
+  // The debrief counts her as unknown to France Travail, and asks the class about no outage that did not happen.
+  await teacher.getByRole('link', { name: 'Bilan', exact: true }).click();
+  const chart = teacher.getByRole('figure', { name: '2 échanges par la plateforme, selon leur résultat' });
+  await chart.getByText('Voir les données du graphique').click();
+  await expect(chart.getByRole('table').getByRole('row')).toHaveText([/Résultat\s*Échanges/, /Accordés\s*1/, /Refusés\s*0/, /Personne inconnue de l’organisme\s*1/, /En échec\s*0/]);
+  await expect(teacher.getByText(/0\séchange a échoué \(pannes, délais dépassés\)/)).toBeVisible();
+  await expectNoAxeViolations(teacher);
 });

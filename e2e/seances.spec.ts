@@ -155,7 +155,7 @@ test('une séance en classe : trois élèves rejoignent, la carte en direct mont
   const exchangesChart = teacher.getByRole('figure', { name: '6 échanges par la plateforme, selon leur résultat' });
   await exchangesChart.getByText('Voir les données du graphique').click();
   const exchangesTable = exchangesChart.getByRole('table', { name: '6 échanges par la plateforme, selon leur résultat' });
-  await expect(exchangesTable.getByRole('row')).toHaveText([/Résultat\s*Échanges/, /Accordés\s*5/, /Refusés\s*0/, /En échec\s*1/]);
+  await expect(exchangesTable.getByRole('row')).toHaveText([/Résultat\s*Échanges/, /Accordés\s*5/, /Refusés\s*0/, /Personne inconnue de l’organisme\s*0/, /En échec\s*1/]);
   await expectNoAxeViolations(teacher);
   // The teacher makes the aidant an observer: their page says so, and the séance's journal opens for them.
   await teacher.getByRole('link', { name: 'Élèves', exact: true }).click();
@@ -180,7 +180,7 @@ test('une séance en classe : trois élèves rejoignent, la carte en direct mont
   const [header, ...rows] = table!.split('\r\n');
   // Below the cases, the journal's latest signed checkpoint (6 entries), as the debrief shows and prints it.
   expect(trailer).toMatch(/^point_de_controle_du_journal;"e-guichet\/seances\/[^\n]+\n6\n[A-Za-z0-9+/=]{44}\nhorodatage [^\n]+\n\n— e-guichet\/journal [A-Za-z0-9+/=]+\n"$/);
-  expect(header).toBe('eleve;role;dossier;demarche;parcours;etat;commence_le;depose_le;decide_le;duree_minutes;echanges;echanges_refuses;echanges_en_echec');
+  expect(header).toBe('eleve;role;dossier;demarche;parcours;etat;commence_le;depose_le;decide_le;duree_minutes;echanges;echanges_refuses;echanges_en_echec;echanges_personne_inconnue');
   expect(rows).toHaveLength(2);
   // A French spreadsheet reads it as the screens show it: the student, their role, the state in words, Paris time.
   expect(rows.map((r) => r.split(';').slice(0, 2))).toEqual([

@@ -1,6 +1,6 @@
 import { and, count, eq, ne } from 'drizzle-orm';
 import type { AsyncExecutor } from '../db/engine';
-import { agencyIds, caseStates, procedureIds } from '../db/schema';
+import { agencyIds, caseStates, exchangeResults, procedureIds } from '../db/schema';
 import { cases, consents, consentWithdrawals, journalEntries, opinions } from '../db/tables';
 import { assistantFigures } from './assistant/figures';
 import { computeDebrief, routeLabels } from './classroom/debrief';
@@ -15,7 +15,7 @@ export const smallestCount = 3;
 
 const themes = ['demandes', 'durees', 'echanges', 'consentements', 'avis', 'assistant'] as const;
 const measures = ['nombre', 'duree_mediane_minutes'] as const;
-const kinds = [...caseStates, ...Object.keys(routeLabels), 'accorde', 'refuse', 'echec', 'donnes', 'retires', 'bien', 'moyen', 'pas_bien', 'sans_reponse', 'questions', 'repondues', 'sans_reponse_trouvee', 'transmises'] as const;
+const kinds = [...caseStates, ...Object.keys(routeLabels), ...exchangeResults, 'donnes', 'retires', 'bien', 'moyen', 'pas_bien', 'sans_reponse', 'questions', 'repondues', 'sans_reponse_trouvee', 'transmises'] as const;
 
 export const openDataColumns = ['theme', 'demarche', 'organisme', 'modalite', 'mesure', 'valeur', 'diffusion'] as const;
 type Row = { theme: (typeof themes)[number]; demarche: string | null; organisme: string | null; modalite: string; mesure: (typeof measures)[number]; valeur: number | null; diffusion: 'publiee' | 'secret_statistique' };

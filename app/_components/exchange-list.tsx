@@ -8,9 +8,10 @@ import { receiptOf, type ExchangeRow } from '@/lib/platform/journal-view';
 const basisLabel = (basis: string | null, reader: ExchangeReader) =>
   basis === 'consentement' ? (reader === 'personne' ? 'votre accord' : 'l’accord de la personne') : basis === 'mission_de_service_public' ? 'la loi (mission de service public)' : 'aucune (pas d’habilitation)';
 
-function resultText(row: ExchangeRow['entry'], reader: ExchangeReader): { label: string; tone: 'ok' | 'refused' | 'failed' } {
+function resultText(row: ExchangeRow['entry'], reader: ExchangeReader): { label: string; tone: 'ok' | 'refused' | 'unknown' | 'failed' } {
   if (row.result === 'accorde') return { label: 'Données transmises', tone: 'ok' };
   const why = reasonLabel(row.reason, reader);
+  if (row.result === 'inconnu') return { label: `Aucune donnée : ${why}`, tone: 'unknown' };
   return row.result === 'refuse' ? { label: `Refusé : ${why}`, tone: 'refused' } : { label: `Échec : ${why}`, tone: 'failed' };
 }
 

@@ -7,7 +7,9 @@ import { personaRef } from './world';
 // The État plateforme's journal: one row per exchange attempt, granted or refused, hash-chained per séance.
 // Rows are never updated (a trigger forbids it); they go only when their séance is deleted.
 
-export const exchangeResults = ['accorde', 'refuse', 'echec'] as const;
+// `accorde`: the data was sent; `refuse`: the platform's rules said no (habilitation, consent); `inconnu`: the provider
+// answered that it holds nothing about the person (an answer, not a fault); `echec`: the provider did not answer.
+export const exchangeResults = ['accorde', 'refuse', 'inconnu', 'echec'] as const;
 export type ExchangeResult = (typeof exchangeResults)[number];
 
 export const journalEntries = sqliteTable(

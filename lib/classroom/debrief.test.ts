@@ -68,6 +68,14 @@ describe('debrief', () => {
     const d = await computeDebrief(db, session);
     // Given: Sarah's household and income (2), Kévin's household, income and registration (3); corrected: Kévin's 4.
     expect(d.activityBonus).toEqual({ asked: 2, granted: 2, refused: 0, prefilled: 5, corrected: 4, papersSpared: 3 });
+    // Sarah is not a job seeker: France Travail answered that it does not know her. An answer, not a failure: the
+    // debrief's question on outages must not count it.
+    expect(d.exchanges).toMatchObject({ total: 4, granted: 3, refused: 0, unknown: 1, failed: 0 });
+    expect(d.exchanges.reasons).toEqual([{ code: 'usager_inconnu', label: 'l’organisme ne connaît pas la personne', count: 1 }]);
+    const sarah = d.lines.find((l) => l.receipt !== '(brouillon)' && l.unknown > 0);
+    expect(sarah).toMatchObject({ exchanges: 2, refused: 0, unknown: 1, failed: 0 });
+    const csvRows = debriefCsv(d).slice(1).split('\r\n\r\n')[0]!.split('\r\n').slice(1).map((r) => r.split(';'));
+    expect(csvRows.map((r) => r.slice(csvColumns.indexOf('echanges_refuses')))).toEqual(expect.arrayContaining([['0', '0', '1'], ['0', '0', '0']]));
   });
 
   it('counts the law of 1978: documents given (some blacked out), refused in writing or by silence, the CADA’s opinions', async () => {

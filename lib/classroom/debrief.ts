@@ -62,6 +62,8 @@ export type CaseLine = {
   minutes: number | null;
   exchanges: number;
   refused: number;
+  /** Answered « I do not know this person » by the body asked. */
+  unknown: number;
   failed: number;
 };
 
@@ -98,6 +100,7 @@ export async function computeDebrief(db: AsyncExecutor, session: ClassSession, n
         minutes: minutesToDecision(c, eventsOf.get(c.id) ?? []),
         exchanges: mine.length,
         refused: mine.filter((e) => e.result === 'refuse').length,
+        unknown: mine.filter((e) => e.result === 'inconnu').length,
         failed: mine.filter((e) => e.result === 'echec').length,
       };
     })
@@ -139,6 +142,7 @@ export async function computeDebrief(db: AsyncExecutor, session: ClassSession, n
     total: entries.length,
     granted: entries.filter((e) => e.result === 'accorde').length,
     refused: entries.filter((e) => e.result === 'refuse').length,
+    unknown: entries.filter((e) => e.result === 'inconnu').length,
     failed: entries.filter((e) => e.result === 'echec').length,
     reasons: [...reasons].map(([code, count]) => ({ code, label: reasonLabel(code, 'tiers'), count })).sort((a, b) => b.count - a.count),
   };
@@ -254,7 +258,7 @@ const csvCell = (v: string | number | null) => {
   return /[";\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-export const csvColumns = ['eleve', 'role', 'dossier', 'demarche', 'parcours', 'etat', 'commence_le', 'depose_le', 'decide_le', 'duree_minutes', 'echanges', 'echanges_refuses', 'echanges_en_echec'] as const;
+export const csvColumns = ['eleve', 'role', 'dossier', 'demarche', 'parcours', 'etat', 'commence_le', 'depose_le', 'decide_le', 'duree_minutes', 'echanges', 'echanges_refuses', 'echanges_en_echec', 'echanges_personne_inconnue'] as const;
 
 const when = (d: Date | null) => (d ? formatParisTimestamp(d) : null);
 
@@ -264,7 +268,7 @@ const when = (d: Date | null) => (d ? formatParisTimestamp(d) : null);
  */
 export function debriefCsv(d: Debrief): string {
   const rows = d.lines.map((l) =>
-    [l.pseudonym, l.role ? roleLabels[l.role] : null, l.receipt, procedures[l.procedure].title, routeLabels[l.route], stateLabels[l.state], when(l.startedAt), when(l.submittedAt), when(l.decidedAt), l.minutes === null ? null : String(l.minutes).replace('.', ','), l.exchanges, l.refused, l.failed]
+    [l.pseudonym, l.role ? roleLabels[l.role] : null, l.receipt, procedures[l.procedure].title, routeLabels[l.route], stateLabels[l.state], when(l.startedAt), when(l.submittedAt), when(l.decidedAt), l.minutes === null ? null : String(l.minutes).replace('.', ','), l.exchanges, l.refused, l.failed, l.unknown]
       .map(csvCell)
       .join(';'),
   );

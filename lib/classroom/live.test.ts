@@ -18,9 +18,9 @@ describe('liveSnapshot', () => {
     const session = await createSession(getEngine(), teacher.id, { name: 'Carte en direct', preset: 'tout' });
     const other = await createSession(getEngine(), teacher.id, { name: 'Une autre classe', preset: 'tout' });
     const pairs: [AgencyId, AgencyId][] = [['caf', 'dgfip'], ['ville', 'siv'], ['ville', 'dgfip'], ['cpam', 'caf']];
-    const results: ExchangeResult[] = ['accorde', 'accorde', 'refuse', 'echec', 'accorde'];
-    const expected = new Map(agencyIds.map((id) => [id, { granted: 0, refused: 0, failed: 0 }]));
-    const key = { accorde: 'granted', refuse: 'refused', echec: 'failed' } as const;
+    const results: ExchangeResult[] = ['accorde', 'accorde', 'refuse', 'echec', 'accorde', 'inconnu', 'accorde'];
+    const expected = new Map(agencyIds.map((id) => [id, { granted: 0, refused: 0, unknown: 0, failed: 0 }]));
+    const key = { accorde: 'granted', refuse: 'refused', inconnu: 'unknown', echec: 'failed' } as const;
     for (let i = 0; i < 130; i++) {
       const [consumer, provider] = pairs[i % pairs.length]!;
       const result = results[i % results.length]!;
@@ -33,8 +33,8 @@ describe('liveSnapshot', () => {
     }
 
     const snapshot = await liveSnapshot(db, session);
-    for (const body of snapshot.bodies) expect({ id: body.id, granted: body.granted, refused: body.refused, failed: body.failed }).toEqual({ id: body.id, ...expected.get(body.id) });
-    expect(snapshot.bodies.find((b) => b.id === 'dgfip')).toMatchObject({ granted: 39, refused: 13, failed: 13 });
+    for (const body of snapshot.bodies) expect({ id: body.id, granted: body.granted, refused: body.refused, unknown: body.unknown, failed: body.failed }).toEqual({ id: body.id, ...expected.get(body.id) });
+    expect(snapshot.bodies.find((b) => b.id === 'dgfip')).toMatchObject({ granted: 37, refused: 10, unknown: 9, failed: 9 });
     expect(snapshot.exchanges.map((e) => e.sequence)).toEqual(Array.from({ length: 12 }, (_, i) => 130 - i));
     expect(snapshot.timeline).toHaveLength(40);
     expect(snapshot.timeline.filter((e) => e.kind === 'echange').map((e) => e.id)).toEqual(Array.from({ length: 40 }, (_, i) => `j${130 - i}`));

@@ -1,11 +1,12 @@
 import { and, count, desc, eq, gt, sql } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../db/engine';
 import { placeholderAs, prepared } from '../../db/prepared';
-import { agencyIds, caseStates, type AgencyId, type CaseState, type ParticipantRole } from '../../db/schema';
+import { agencyIds, caseStates, type AgencyId, type CaseState, type ExchangeResult, type ParticipantRole } from '../../db/schema';
 import { agencies, agents, aidants, caseEvents, cases, classroomMessages, journalEntries, personas } from '../../db/tables';
 import { faultsInForce } from '../platform/faults-view';
 import { exchangeTally } from '../platform/journal-tally';
 import { reasonLabel } from '../platform/errors';
+import { resultWords } from '../platform/results';
 import { stateLabels } from '../procedures/engine/state-machine';
 import { procedures } from '../procedures/registry';
 import { participantsOfSession, type Participant } from './participants';
@@ -16,13 +17,13 @@ import { agencyShortName } from '../platform/consent-text';
 
 // The teacher's live view of a séance, computed from the database alone (pushed by server-sent events).
 
-export type LiveExchange = { sequence: number; at: string; consumer: AgencyId; provider: AgencyId; result: 'accorde' | 'refuse' | 'echec'; reason: string | null };
+export type LiveExchange = { sequence: number; at: string; consumer: AgencyId; provider: AgencyId; result: ExchangeResult; reason: string | null };
 export type LiveParticipant = { id: string; pseudonym: string; role: ParticipantRole; playing: string | null; doing: string; lastSeenAt: string; hintsRevealed: number };
 export type LiveEvent = { id: string; at: string; kind: 'echange' | 'dossier' | 'arrivee' | 'message'; tone: 'ok' | 'refused' | 'failed' | 'info'; text: string };
 export type LiveSnapshot = {
   joined: number;
   expected: number;
-  bodies: { id: AgencyId; name: string; played: boolean; fault: string | null; granted: number; refused: number; failed: number }[];
+  bodies: { id: AgencyId; name: string; played: boolean; fault: string | null; granted: number; refused: number; unknown: number; failed: number }[];
   exchanges: LiveExchange[];
   cases: { procedure: string; title: string; shortTitle: string; counts: Record<CaseState, number> }[];
   participants: LiveParticipant[];
@@ -33,8 +34,6 @@ export type LiveSnapshot = {
   alertsHeadline: string | null;
 };
 
-const resultWords = { accorde: 'accordé', refuse: 'refusé', echec: 'en échec' } as const;
-
 /**
  * How much of the séance the cockpit shows, and so what the snapshot carries (a page's cost is its bytes, twice: the
  * HTML and the props inlined for hydration, then each stream's first event): the latest exchanges drawn on the map,
@@ -42,7 +41,8 @@ const resultWords = { accorde: 'accordé', refuse: 'refusé', echec: 'en échec'
  */
 export const shownOnMap = 12;
 export const shownInFeed = 40;
-const tones = { accorde: 'ok', refuse: 'refused', echec: 'failed' } as const;
+// A person unknown to a body is an answer, not a fault: the feed shows it as information.
+const tones = { accorde: 'ok', refuse: 'refused', inconnu: 'info', echec: 'failed' } as const;
 
 // The live view's reads, built once (db/prepared.ts): the cockpit reads them on each view and the streams on each tick
 // of a séance that changed; drizzle building thirteen queries cost about as much as running them.
@@ -115,7 +115,7 @@ export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now
     const mine = tally.filter((t) => t.consumer === id || t.provider === id);
     const total = (result: LiveExchange['result']) => mine.reduce((sum, t) => sum + (t.result === result ? t.n : 0), 0);
     const fault = faults.find((f) => f.agency === id);
-    return { id, name: name(id), played: session.bodiesPlayed.includes(id), fault: fault ? fault.kind : null, granted: total('accorde'), refused: total('refuse'), failed: total('echec') };
+    return { id, name: name(id), played: session.bodiesPlayed.includes(id), fault: fault ? fault.kind : null, granted: total('accorde'), refused: total('refuse'), unknown: total('inconnu'), failed: total('echec') };
   });
   const exchanges: LiveExchange[] = entries.slice(0, shownOnMap).map((e) => ({ sequence: e.sequence, at: e.recordedAt, consumer: e.consumer, provider: e.provider, result: e.result, reason: e.reason }));
 
@@ -138,7 +138,7 @@ export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now
       at: e.recordedAt,
       kind: 'echange' as const,
       tone: tones[e.result],
-      text: `${name(e.consumer)} → ${name(e.provider)} : ${resultWords[e.result]}${e.reason ? ` (${reasonLabel(e.reason, 'tiers')})` : ''}`,
+      text: `${name(e.consumer)} → ${name(e.provider)} : ${resultWords[e.result]}${e.reason && e.result !== 'inconnu' ? ` (${reasonLabel(e.reason, 'tiers')})` : ''}`, // « personne inconnue » says it all
     })),
     ...events
       .filter(({ e }) => e.kind === 'transition' && e.toState !== 'brouillon')

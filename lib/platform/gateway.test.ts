@@ -235,12 +235,12 @@ describe('minimisation', () => {
     await db.insert(classSessions).values({ id: 'autre', name: 'Autre', joinCode: 'ZZZZZZ' }).run();
     await seedWorld(getEngine(), 'autre');
     const outcome = await ask('caf', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: await personaId('karim-benali', 'autre'), finalite: 'calcul_prestations' });
-    expect(outcome).toMatchObject({ status: 404, body: { erreur: 'usager_inconnu' }, entry: { result: 'echec', subject: null } });
+    expect(outcome).toMatchObject({ status: 404, body: { erreur: 'usager_inconnu' }, entry: { result: 'inconnu', subject: null } });
   });
 
   it('says when the provider does not know the person (Julie is unknown to the DGFiP)', async () => {
     const outcome = await ask('caf', { fournisseur: 'dgfip', donnees: ['dgfip.revenu_fiscal_reference'], usager: await personaId('julie-fontaine'), finalite: 'calcul_prestations' });
-    expect(outcome).toMatchObject({ status: 404, body: { erreur: 'usager_inconnu' }, entry: { result: 'echec', reason: 'usager_inconnu' } });
+    expect(outcome).toMatchObject({ status: 404, body: { erreur: 'usager_inconnu' }, entry: { result: 'inconnu', reason: 'usager_inconnu' } });
   });
 });
 

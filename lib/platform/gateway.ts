@@ -49,8 +49,9 @@ export type ExchangeOutcome =
   | { ok: true; status: 200; body: { echange: string; donnees: Record<string, unknown>; recu: JournalReceipt }; entry: JournalEntry }
   | { ok: false; status: number; body: PlatformErrorBody; entry: JournalEntry | null };
 
-/** `refuse`: the platform said no (rules); `echec`: the exchange could not be served. */
-const resultOf = (error: PlatformError): ExchangeResult => (error.code === 'habilitation_absente' || error.code === 'consentement_absent' ? 'refuse' : 'echec');
+/** `refuse`: the platform said no (rules); `inconnu`: the provider knows nothing of the person; `echec`: no answer. */
+const resultOf = (error: PlatformError): ExchangeResult =>
+  error.code === 'habilitation_absente' || error.code === 'consentement_absent' ? 'refuse' : error.code === 'usager_inconnu' ? 'inconnu' : 'echec';
 
 type Checked = { habilitation: Habilitation; personaId: string };
 

@@ -35,7 +35,7 @@ describe('the prime d’activité’s pre-fill through the platform', () => {
 
   it('says when a body does not know the person (Karim is not registered at France Travail)', async () => {
     const { sources } = await prefillActivityBonus(db, await person('karim-benali'));
-    expect(sources.find((s) => s.provider === 'france-travail')).toMatchObject({ data: null, code: 'usager_inconnu' });
+    expect(sources.find((s) => s.provider === 'france-travail')).toMatchObject({ result: 'inconnu', data: null, code: 'usager_inconnu' });
   });
 
   it('is refused, and journaled, for a body the catalogue gives the CAF no habilitation for (the CPAM, for this purpose)', async () => {

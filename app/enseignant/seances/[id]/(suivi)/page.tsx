@@ -37,6 +37,7 @@ export default async function TeacherSessionPage({ params }: { params: Promise<{
             <li className="legend legend--accorde">✓ accordé</li>
             <li className="legend legend--refuse">✗ refusé</li>
             <li className="legend legend--echec">! en échec</li>
+            <li className="legend legend--inconnu">? personne inconnue de l’organisme</li>
             <li>cadre épais : joué par un·e élève ; rouge : panne</li>
           </ul>
         }

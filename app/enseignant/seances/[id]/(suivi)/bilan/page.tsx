@@ -102,6 +102,7 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
           bars={[
             { label: 'Accordés', value: d.exchanges.granted, shown: String(d.exchanges.granted), tone: 'ok' },
             { label: 'Refusés', value: d.exchanges.refused, shown: String(d.exchanges.refused), tone: 'refused' },
+            { label: 'Personne inconnue de l’organisme', value: d.exchanges.unknown, shown: String(d.exchanges.unknown), tone: 'neutral' },
             { label: 'En échec', value: d.exchanges.failed, shown: String(d.exchanges.failed), tone: 'failed' },
           ]}
         />
