@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import vitest from '@vitest/eslint-plugin';
 import playwright from 'eslint-plugin-playwright';
 import promiseAsValue from './scripts/lint/promise-as-value.mjs';
+import jsxLostSpace from './scripts/lint/jsx-lost-space.mjs';
 
 export default tseslint.config(
   {
@@ -16,12 +17,13 @@ export default tseslint.config(
       parser: tseslint.parser,
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
-    plugins: { '@typescript-eslint': tseslint.plugin, 'e-guichet': { rules: { 'promise-as-value': promiseAsValue } } },
+    plugins: { '@typescript-eslint': tseslint.plugin, 'e-guichet': { rules: { 'promise-as-value': promiseAsValue, 'jsx-lost-space': jsxLostSpace } } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
       'e-guichet/promise-as-value': 'error',
+      'e-guichet/jsx-lost-space': 'error',
     },
   },
   {

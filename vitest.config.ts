@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 // test/postgres-setup.ts; each test's database is a copy of a migrated template). db/ tests run once: they open both
 // engines themselves; test/concurrency.test.ts is about several processes on one SQLite file; test/lint.test.ts reads
 // the code, whatever the engine.
-const sqliteOnly = ['db/**/*.test.ts', 'test/concurrency.test.ts', 'test/lint.test.ts'];
+const sqliteOnly = ['db/**/*.test.ts', 'test/concurrency.test.ts', 'test/lint.test.ts', 'test/lint-rules.test.ts'];
 
 export default defineConfig({
   resolve: {

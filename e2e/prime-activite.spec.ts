@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { frenchProblems } from './french-text';
 import { expectNoAxeViolations, joinSession, newSession, openDemoSession, signInThroughProvider, waitForText } from './support';
 
 // "Dites-le-nous une fois": the CAF's request comes filled in with what the bodies know, each figure with its source.
@@ -127,6 +128,13 @@ test('une personne que France Travail ne connaît pas : sa demande n’annonce a
   const chart = teacher.getByRole('figure', { name: '2 échanges par la plateforme, selon leur résultat' });
   await chart.getByText('Voir les données du graphique').click();
   await expect(chart.getByRole('table').getByRole('row')).toHaveText([/Résultat\s*Échanges/, /Accordés\s*1/, /Refusés\s*0/, /Personne inconnue de l’organisme\s*1/, /En échec\s*0/]);
-  await expect(teacher.getByText(/0\séchange a échoué \(pannes, délais dépassés\)/)).toBeVisible();
+  await expect(teacher.getByText(/Aucun échange n’a échoué pendant la séance/)).toBeVisible();
+  // The prime's section (« 2 chiffres pré-remplis… ; 1 justificatif… ») shows only in a séance that has one: read here.
+  await expect(teacher.getByText(/par les personnes\s;\s1\sjustificatif que personne/)).toBeVisible();
+  expect(await frenchProblems(teacher)).toEqual([]);
+  await expect(teacher.getByText(/échange a échoué|La carte de stationnement a pris/)).toHaveCount(0);
+  // One funnel, for the one procedure the class started; the seven others named in one list.
+  await expect(teacher.getByRole('figure', { name: /^Étapes franchies/ })).toHaveCount(1);
+  await expect(teacher.getByText('Aucune demande commencée pour', { exact: false }).locator('xpath=following-sibling::ul[1]').getByRole('listitem')).toHaveCount(7);
   await expectNoAxeViolations(teacher);
 });

@@ -8,6 +8,8 @@ const thin = '\u202f';
 describe('French typography', () => {
   it('puts a no-break space before : and inside « », a narrow one before ; ? !', () => {
     expect(frenchSpacing('Code : ABC ; ensuite ? Oui ! « Mes données »')).toBe(`Code${nbsp}: ABC${thin}; ensuite${thin}? Oui${thin}! «${nbsp}Mes données${nbsp}»`);
+    // A wide no-break space typed before ; ? ! is narrowed; the one before : stays.
+    expect(frenchSpacing(`Vraiment${nbsp}? Oui${nbsp}; non${nbsp}! Code${nbsp}: A`)).toBe(`Vraiment${thin}? Oui${thin}; non${thin}! Code${nbsp}: A`);
   });
 
   it('elides « de » before a vowel, not before a consonant or an h', () => {

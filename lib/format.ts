@@ -64,17 +64,18 @@ export function formatParisTimestamp(date: Date): string {
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second} ${offset}`;
 }
 
-// French typography: a no-break space before « : » and inside « », a narrow one before ; ? !, so that no sign is
-// left alone at the start of a line; a no-break space between an amount and « € ». The same rule rewrites the sources
+// French typography: a no-break space before « : » and inside « », a narrow one before ; ? ! (a wide one there is
+// narrowed), so that no sign is left alone at the start of a line; a no-break space between an amount and « € ». The same rule rewrites the sources
 // (scripts/typography.ts) and dynamic text.
 const spaceBefore = /(?<=^|[\p{L}\p{N})\]»”’%…*.}\u00a0\u202f]) ([:;?!»])/gu;
 const spaceAfterQuote = /« /g;
 const spaceBeforeEuro = /(?<=\d) (?=€)/g;
+const wideBeforeSign = /\u00a0(?=[;?!])/g;
 const noBreak = (sign: string) => (sign === ':' || sign === '»' ? '\u00a0' : '\u202f');
 
 /** "Code : ABC ?" → "Code : ABC ?" with the right no-break spaces (text that is not ours: seeds, messages). */
 export function frenchSpacing(text: string): string {
-  return text.replace(spaceBefore, (_, sign: string) => `${noBreak(sign)}${sign}`).replace(spaceAfterQuote, '«\u00a0').replace(spaceBeforeEuro, '\u00a0');
+  return text.replace(spaceBefore, (_, sign: string) => `${noBreak(sign)}${sign}`).replace(spaceAfterQuote, '«\u00a0').replace(spaceBeforeEuro, '\u00a0').replace(wideBeforeSign, '\u202f');
 }
 
 /** The start of a sentence: "n’a encore rien fait" → "N’a encore rien fait". */

@@ -13,35 +13,25 @@ type Props = {
   category: string;
 };
 
-const rowHeight = 22;
-const gap = 10;
-const labelHeight = 20;
-
 export function BarChart({ id, title, measure, bars, category }: Props) {
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const height = bars.length * (labelHeight + rowHeight + gap);
   return (
     <figure className="chart" aria-labelledby={`${id}-titre`}>
       <figcaption id={`${id}-titre`} className="chart__title">
         {title}
       </figcaption>
-      {/* The bars repeat the table below: hidden from screen readers, who read the table. Labels sit above their
-          bar so that a phone keeps them legible; the drawing scales with the width. */}
-      <div className="chart__plot">
-      <svg className="chart__bars" viewBox={`0 0 100 ${height}`} preserveAspectRatio="none" aria-hidden="true" focusable="false" style={{ height: `${height}px` }}>
-        {bars.map((b, i) => {
-          const y = i * (labelHeight + rowHeight + gap) + labelHeight;
-          return <rect key={b.label} x={0} y={y} width={Math.max(0.5, (b.value / max) * 100)} height={rowHeight} className={`chart__bar chart__bar--${b.tone ?? 'neutral'}`} />;
-        })}
-      </svg>
-      <ol className="chart__labels" aria-hidden="true" style={{ height: `${height}px` }}>
-        {bars.map((b, i) => (
-          <li key={b.label} style={{ top: `${i * (labelHeight + rowHeight + gap)}px` }}>
+      {/* The bars repeat the table below: hidden from screen readers, who read the table. Each label sits above its
+          bar and wraps on a phone (its figure is what the teacher reads); each bar scales with the width. */}
+      <ol className="chart__rows" aria-hidden="true">
+        {bars.map((b) => (
+          <li key={b.label}>
             {b.label} — <strong>{b.shown}</strong>
+            <svg className="chart__bar" viewBox="0 0 100 22" preserveAspectRatio="none" focusable="false">
+              <rect x={0} y={0} width={Math.max(0.5, (b.value / max) * 100)} height={22} className={`chart__bar--${b.tone ?? 'neutral'}`} />
+            </svg>
           </li>
         ))}
       </ol>
-      </div>
       <details className="chart__data">
         <summary>Voir les données du graphique</summary>
         <table>

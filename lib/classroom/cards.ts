@@ -68,7 +68,7 @@ const agencyCards: Record<AgencyId, { situation: string; goal: string }> = {
 
 const documentHints = [
   'Vous n’avez pas à dire pourquoi vous voulez le document : la loi de 1978 donne ce droit à tout le monde.',
-  'Par courrier électronique ou sur place, c’est gratuit ; une copie papier coûte au plus 0,18 € la page, plus l’envoi.',
+  'Par courrier électronique ou sur place, c’est gratuit ; une copie papier coûte au plus 0,18 € la page, plus l’envoi.',
   'Un refus, même sans réponse, n’est pas la fin : la CADA peut être saisie dans les deux mois, depuis la page de la demande refusée.',
 ];
 

@@ -68,7 +68,7 @@ export async function strandAlerts(db: AsyncExecutor, session: typeof classSessi
     const students = coverage.students.filter((s) => s.agency === agency);
     const late = waiting.filter((c) => c.agency === agency).length;
     const name = agencyShortName(agency); // the cockpit's alert is one line
-    if (students.length === 0 && late > 0) alerts.push({ agency, text: `${name} : marqué comme joué par un·e élève, personne ne le joue ; ${countOf(late, 'demande', 'demandes')} ${agreed(late, 'attend', 'attendent')} depuis plus de ${session.patienceMinutes} min.` });
+    if (students.length === 0 && late > 0) alerts.push({ agency, text: `${name} : marqué comme joué par un·e élève, personne ne le joue ; ${countOf(late, 'demande', 'demandes')} ${agreed(late, 'attend', 'attendent')} depuis plus de ${session.patienceMinutes} min.` });
     else if (students.length > 0 && students.every((s) => now.getTime() - s.lastSeenAt.getTime() > patienceMs))
       alerts.push({ agency, text: `${name} : ${students.map((s) => s.pseudonym).join(', ')} n’${agreed(students.length, 'a', 'ont')} pas été vu·e depuis plus de ${session.patienceMinutes} min.` });
     else if (late > 0) alerts.push({ agency, text: `${name} : ${countOf(late, 'demande', 'demandes')} ${agreed(late, 'attend', 'attendent')} son agent depuis plus de ${session.patienceMinutes} min.` });

@@ -278,7 +278,7 @@ export function openApiDocument(baseUrl: string) {
           responses: { '200': json({ type: 'object', required: ['valide', 'entrees'], properties: { valide: { type: 'boolean' }, entrees: { type: 'integer' }, tete: { type: 'string' }, point_de_controle: { type: ['string', 'null'], description: 'Le dernier point de contrôle signé (note C2SP).' }, raison: { type: 'string' }, premiere_entree_invalide: { type: 'object' } } }, 'Résultat du contrôle.'), '401': errorResponse('non_authentifie', 'jeton_invalide') },
         },
         post: {
-          summary: 'Public : le journal actuel prolonge-t-il un reçu ou un point de contrôle gardé ?',
+          summary: 'Public : le journal actuel prolonge-t-il un reçu ou un point de contrôle gardé ?',
           requestBody: { required: true, content: { 'application/json': { schema: { oneOf: [{ type: 'object', required: ['recu'], properties: { recu: { $ref: '#/components/schemas/Recu' } } }, { type: 'object', required: ['point_de_controle'], properties: { point_de_controle: { type: 'string' } } }] } } } },
           responses: { '200': json({ type: 'object', required: ['valide', 'messages'], properties: { valide: { type: 'boolean' }, messages: { type: 'array', items: { type: 'string' } } } }, 'Le verdict et ce qui a été vérifié.'), '413': errorResponse('requete_trop_grande'), '415': errorResponse('type_non_supporte'), '422': errorResponse('requete_invalide') },
         },

@@ -33,6 +33,9 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
   const offlineTimes = d.times.filter((t) => t.route === 'guichet' || t.route === 'papier');
   const offlineTotal = d.offline.counter + d.offline.paper + d.aidants.casesFiled;
   const da = d.documentAccess;
+  // A funnel for each procedure the class started; the others in one line (a séance uses two or three of eight).
+  const started = d.funnels.filter((f) => f.stages[0]!.count > 0);
+  const unstarted = d.funnels.filter((f) => f.stages[0]!.count === 0);
   const stuckTotal = d.funnels.reduce((n, f) => n + f.stuck.reduce((m, s) => m + s.count, 0), 0);
   return (
     <>
@@ -78,7 +81,8 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
 
       <section aria-labelledby="parcours">
         <h2 id="parcours">Le parcours usager : où les demandes se sont arrêtées</h2>
-        {d.funnels.map((f) => (
+        {started.length === 0 && <p>Aucune demande n’a encore été commencée.</p>}
+        {started.map((f) => (
           <div key={f.procedure}>
             <h3>{f.title}</h3>
             <BarChart id={`entonnoir-${f.procedure}`} title={`Étapes franchies — ${f.title}`} category="Étape" measure="Demandes" bars={f.stages.map((s) => ({ label: s.label, value: s.count, shown: countOf(s.count, 'demande', 'demandes') }))} />
@@ -90,6 +94,16 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
             )}
           </div>
         ))}
+        {started.length > 0 && unstarted.length > 0 && (
+          <>
+            <p>Aucune demande commencée pour :</p>
+            <ul>
+              {unstarted.map((f) => (
+                <li key={f.procedure}>{f.title}</li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
 
       <section aria-labelledby="echanges">
@@ -232,7 +246,7 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
               {countOf(d.activityBonus.asked, 'demande envoyée', 'demandes envoyées')} : {countOf(d.activityBonus.granted, 'prime accordée', 'primes accordées')}, {countOf(d.activityBonus.refused, 'refus', 'refus')}.
             </li>
             <li>
-              {countOf(d.activityBonus.prefilled, 'chiffre pré-rempli', 'chiffres pré-remplis')} par les organismes, {countOf(d.activityBonus.corrected, 'corrigé', 'corrigés')} par les personnes ; 
+              {countOf(d.activityBonus.prefilled, 'chiffre pré-rempli', 'chiffres pré-remplis')} par les organismes, {countOf(d.activityBonus.corrected, 'corrigé', 'corrigés')} par les personnes ;{' '}
               {countOf(d.activityBonus.papersSpared, 'justificatif', 'justificatifs')} que personne n’a eu à chercher (avis d’impôt, attestation de France Travail).
             </li>
           </ul>
@@ -283,10 +297,12 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
       <section aria-labelledby="questions">
         <h2 id="questions">Questions pour le débat</h2>
         <ol>
-          <li>
-            La carte de stationnement a pris {minutes(parkingA?.medianMinutes ?? null)} avec l’échange de données entre organismes
-            {parkingB ? `, et ${minutes(parkingB.medianMinutes)} avec des justificatifs envoyés` : ''}. Qu’est-ce qui explique l’écart ? Qu’y gagne l’usager, et l’administration ?
-          </li>
+          {(parkingA || parkingB) && (
+            <li>
+              La carte de stationnement a pris {minutes(parkingA?.medianMinutes ?? null)} avec l’échange de données entre organismes
+              {parkingB ? `, et ${minutes(parkingB.medianMinutes)} avec des justificatifs envoyés` : ''}. Qu’est-ce qui explique l’écart ? Qu’y gagne l’usager, et l’administration ?
+            </li>
+          )}
           <li>
             {countOf(d.exchanges.total, 'échange de données a eu lieu', 'échanges de données ont eu lieu')}. Qui a consulté les données de votre personnage, pour quoi faire, et sur quelle base ? Auriez-vous pu refuser ? ({countOf(d.consents.withdrawn, 'accord retiré', 'accords retirés')} pendant la séance.)
           </li>
@@ -295,9 +311,17 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
             {offlineTimes.length > 0 ? ` (durée médiane : ${offlineTimes.map((t) => `${t.title}, ${lowerFirst(t.label)} : ${minutes(t.medianMinutes)}`).join(' ; ')})` : ''}. Quelles personnes ne pouvaient pas faire leur démarche seules ? Que faut-il prévoir pour elles ?
           </li>
           <li>
-            {countOf(d.exchanges.failed, 'échange a échoué', 'échanges ont échoué')} (pannes, délais dépassés). Que s’est-il passé pour les personnes qui attendaient ? Que retenez-vous de la dépendance au numérique ?
+            {d.exchanges.failed > 0
+              ? `${countOf(d.exchanges.failed, 'échange a échoué', 'échanges ont échoué')} (pannes, délais dépassés). Que s’est-il passé pour les personnes qui attendaient ?`
+              : 'Aucun échange n’a échoué pendant la séance. Que se passerait-il pour les personnes qui attendent si un organisme tombait en panne ?'}{' '}
+            Que retenez-vous de la dépendance au numérique ?
           </li>
-          <li>{countOf(stuckTotal, 'demande est restée', 'demandes sont restées')} en brouillon. À quelle étape, et pourquoi ? Comment rendre la démarche plus simple ?</li>
+          <li>
+            {stuckTotal > 0
+              ? `${countOf(stuckTotal, 'demande est restée', 'demandes sont restées')} en brouillon. À quelle étape, et pourquoi ?`
+              : 'Aucune demande n’est restée en brouillon. Qu’est-ce qui aurait pu faire abandonner une personne ?'}{' '}
+            Comment rendre la démarche plus simple ?
+          </li>
           <li>
             {d.assistant.questions > 0
               ? `L’assistant a trouvé une réponse à ${countOf(d.assistant.answeredByAssistant, 'question', 'questions')} sur ${d.assistant.questions} ; ${countOf(d.assistant.handedOff, 'personne a', 'personnes ont')} voulu parler à un conseiller. `
@@ -308,7 +332,7 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
           {d.activityBonus.asked > 0 && (
             <li>
               {countOf(d.activityBonus.corrected, 'chiffre pré-rempli a été corrigé', 'chiffres pré-remplis ont été corrigés')} par les personnes. Si les organismes se parlent, pourquoi
-              faut-il encore relire ? Qui est responsable d’un chiffre faux ?
+              faut-il encore relire ? Qui est responsable d’un chiffre faux ?
             </li>
           )}
           {(da.asked > 0 || da.referrals > 0) && (

@@ -51,7 +51,7 @@ export default async function SettingsPage({ params, searchParams }: { params: P
           <div className="radio field">
             <input type="checkbox" id="reseau" name="reseau" defaultChecked={network} aria-describedby="reseau-aide" />
             <label htmlFor="reseau">
-              Réseau de zone blanche simulé
+              Réseau de zone blanche simulé{' '}
               <span className="hint" id="reseau-aide">
                 Pour les personnes qui vivent dans une zone mal couverte (Lucas Petit) : pages lentes, une demande sur deux coupée. Leurs réponses restent gardées.
               </span>
