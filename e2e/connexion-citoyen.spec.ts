@@ -67,6 +67,10 @@ test('un double-clic sur « Me connecter » connecte une fois ; revenir en arri�
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vous êtes déjà connecté·e');
   await expect(page.getByRole('banner').getByRole('link', { name: 'Hugo Lambert' })).toBeVisible();
   await expectNoAxeViolations(page);
+  // The same request's number at the other provider is none of its own: not valid there, nothing said of it.
+  await page.goto(page.url().replace('/identite/franceconnect', '/identite/proconnect'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cette demande de connexion n’est plus valable');
+  await page.goBack();
   await page.getByRole('link', { name: 'Revenir à e-Guichet' }).click();
   await expect(page).toHaveURL(/\/$/);
 });

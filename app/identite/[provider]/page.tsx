@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from '@/app/_components/link';
 import { notFound } from 'next/navigation';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { database } from '@/db/engine';
 import { aidants, oidcInteractions, personas } from '@/db/tables';
 import { participantsOfSession } from '@/lib/classroom/participants';
@@ -66,8 +66,9 @@ export default async function IdentityProviderPage({ params, searchParams }: { p
   );
 
   if (!interaction || !session) {
-    // Back to this page once signed in (the browser's « Précédent »): say so, rather than « expired ».
-    const used = interactionId ? await db.select({ subject: oidcInteractions.subject }).from(oidcInteractions).where(eq(oidcInteractions.id, interactionId)).get() : undefined;
+    // Back to this page once signed in (the browser's « Précédent »): say so, rather than « expired ». Only for this
+    // provider's own requests.
+    const used = interactionId ? await db.select({ subject: oidcInteractions.subject }).from(oidcInteractions).where(and(eq(oidcInteractions.id, interactionId), eq(oidcInteractions.provider, provider))).get() : undefined;
     if (used?.subject) {
       return (
         <div className="idp">
