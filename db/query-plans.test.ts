@@ -48,6 +48,19 @@ describe.skipIf(onPostgres)('plans of the reads made on every page (SQLite)', ()
     }
   });
 
+  it('a case’s exchanges (the agent’s and the citizen’s case pages) are read by the case, not by walking the séance’s journal', async () => {
+    // A case has a few entries among the séance's thousands: walked down the séance's chain, the agent's case page read
+    // every entry of the séance to find fewer than the fifty it asks for.
+    const db = await freshDb();
+    const readers = [{ kind: 'organisme' as const, classSessionId: 'seance', agency: 'caf' as const }, { kind: 'enseignant' as const, classSessionId: 'seance' }, { kind: 'usager' as const, classSessionId: 'seance', personaId: 'personne' }];
+    for (const reader of readers) {
+      for (const plan of await plansOf(() => exchangesOf(db, reader, { limit: 50, caseRef: ['id-du-dossier', 'EG-2026-ABCDEF'] }), /from "journal_entries"/i)) {
+        expect(plan, reader.kind).toMatch(/journal_entries USING INDEX (journal_entries_case \(class_session_id=\? AND case_id=\?\)|journal_entries_subject \(subject=\?)/);
+        expect(plan, reader.kind).not.toMatch(/SCAN journal_entries/);
+      }
+    }
+  });
+
   it('the live map’s counts read the index of the counted columns (whole) or the entries since (by sequence), never the table', async () => {
     const db = await freshDb();
     const plans = await plansOf(() => exchangeTally(db, 'seance'), /from "journal_entries"/i);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { classSessionRef, classSessions } from './classroom';
 import { createdAt, id } from './columns';
@@ -42,6 +43,9 @@ export const journalEntries = sqliteTable(
     // A body's latest exchanges, as consumer and as provider (its agents' page), without walking the whole séance.
     index('journal_entries_consumer').on(t.classSessionId, t.consumer, t.sequence),
     index('journal_entries_provider').on(t.classSessionId, t.provider, t.sequence),
+    // A case's exchanges (its pages, the agent's and the citizen's), without walking the séance's whole journal; only
+    // the entries that name a case (a body's own calls through the API mostly do not).
+    index('journal_entries_case').on(t.classSessionId, t.caseId, t.sequence).where(sql`${t.caseId} is not null`),
     // The live map's counts per pair of bodies and result, read from the index alone (twice a second per séance).
     index('journal_entries_counts').on(t.classSessionId, t.consumer, t.provider, t.result),
   ],

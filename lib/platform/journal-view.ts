@@ -134,7 +134,9 @@ const latest = Object.fromEntries((Object.keys(scopes) as Scope[]).flatMap((scop
 async function latestExchanges(db: AsyncExecutor, reader: JournalReader, { limit = 100, caseRef, before }: ExchangeQuery, traces: boolean): Promise<ExchangeRow[]> {
   if (caseRef) {
     const where = and(readerFilter(reader), inArray(journalEntries.caseId, typeof caseRef === 'string' ? [caseRef] : caseRef), before === undefined ? undefined : lt(journalEntries.sequence, before));
-    return withCaseNumbers(db, asRows(await entriesRead(db, traces).where(where).orderBy(desc(journalEntries.sequence)).limit(limit).all()));
+    // Ordered by an expression: ordered by the column, the planner walks the séance's whole chain backwards (no sort to
+    // do) rather than read the case's few entries down journal_entries_case and sort them (db/query-plans.test.ts).
+    return withCaseNumbers(db, asRows(await entriesRead(db, traces).where(where).orderBy(desc(sql`${journalEntries.sequence} + 0`)).limit(limit).all()));
   }
   const values = { seance: reader.classSessionId, before: before ?? newest, limit };
   const of = (scope: Scope) => latest[traces ? (`${scope}+traces` as const) : scope](db).execute({ ...values, ...(reader.kind === 'usager' ? { persona: reader.personaId } : reader.kind === 'organisme' ? { agency: reader.agency } : {}) });

@@ -1,0 +1,1 @@
+CREATE INDEX `journal_entries_case` ON `journal_entries` (`class_session_id`,`case_id`,`sequence`) WHERE "journal_entries"."case_id" is not null;
