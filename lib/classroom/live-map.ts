@@ -7,6 +7,8 @@ export type MapLayout = { width: number; height: number; box: { w: number; h: nu
 
 const width = 780; // as wide as the map was (its text as large on the screen)
 const box = { w: 152, h: 54 };
+/** The width a line of text has inside a box. */
+export const boxTextWidth = box.w - 14;
 const gap = 10;
 const margin = 8;
 const hubRadius = 54;
@@ -38,6 +40,6 @@ export function mapLayout(ids: string[]): MapLayout {
 /** Each body's place, its name narrowed when it would not fit its box. */
 export function bodiesMap(bodies: { id: string; name: string }[]): MapLayout {
   const layout = mapLayout(bodies.map((b) => b.id));
-  for (const b of bodies) if (b.name.length * letter > box.w - 14) layout.places[b.id]!.fit = box.w - 14;
+  for (const b of bodies) if (b.name.length * letter > boxTextWidth) layout.places[b.id]!.fit = boxTextWidth;
   return layout;
 }

@@ -34,7 +34,12 @@ describe('liveSnapshot', () => {
 
     const snapshot = await liveSnapshot(db, session);
     for (const body of snapshot.bodies) expect({ id: body.id, granted: body.granted, refused: body.refused, unknown: body.unknown, failed: body.failed }).toEqual({ id: body.id, ...expected.get(body.id) });
-    expect(snapshot.bodies.find((b) => b.id === 'dgfip')).toMatchObject({ granted: 37, refused: 10, unknown: 9, failed: 9 });
+    expect(snapshot.bodies.find((b) => b.id === 'dgfip')).toMatchObject({ granted: 37, refused: 10, unknown: 9, failed: 9, line: '✓\u00a037\u2003✗\u00a010\u2003!\u00a09\u2003?\u00a09', narrow: true });
+    // A body nobody asked writes its three zeros, unsqueezed: « ? » only once a person was unknown to it.
+    expect(snapshot.bodies.find((b) => b.id === 'antai')).toMatchObject({ line: '✓\u00a00\u2003✗\u00a00\u2003!\u00a00', narrow: false });
+    // The map's text alternative counts each exchange once; the latest (sequence 130: Ville → SIV, the 130th result).
+    expect(snapshot.summary).toMatch(/^Échanges\s: 74\saccordés, 19\srefusés, 19\sen échec, 18\spersonnes inconnues\. Dernier\s: .+ → .+, en échec\.$/);
+    expect(snapshot.announcement).toMatch(/^Nouvel échange\s: .+ vers .+, en échec\.$/);
     expect(snapshot.exchanges.map((e) => e.sequence)).toEqual(Array.from({ length: 12 }, (_, i) => 130 - i));
     expect(snapshot.timeline).toHaveLength(40);
     expect(snapshot.timeline.filter((e) => e.kind === 'echange').map((e) => e.id)).toEqual(Array.from({ length: 40 }, (_, i) => `j${130 - i}`));

@@ -12,6 +12,7 @@ import { procedures } from '../procedures/registry';
 import { participantsOfSession, type Participant } from './participants';
 import type { ClassSession } from './sessions';
 import { strandAlerts, type StrandAlert } from './coverage';
+import { boxTextWidth } from './live-map';
 import { countOf, formatList, lowerFirst, upperFirst } from '../format';
 import { agencyShortName } from '../platform/consent-text';
 
@@ -23,7 +24,8 @@ export type LiveEvent = { id: string; at: string; kind: 'echange' | 'dossier' | 
 export type LiveSnapshot = {
   joined: number;
   expected: number;
-  bodies: { id: AgencyId; name: string; played: boolean; fault: string | null; granted: number; refused: number; unknown: number; failed: number }[];
+  /** `line`: what the map writes in the body's box (its fault, or its counts); `narrow`: squeezed to fit the box. */
+  bodies: { id: AgencyId; name: string; played: boolean; fault: string | null; granted: number; refused: number; unknown: number; failed: number; line: string; narrow: boolean }[];
   exchanges: LiveExchange[];
   cases: { procedure: string; title: string; shortTitle: string; counts: Record<CaseState, number> }[];
   participants: LiveParticipant[];
@@ -32,6 +34,10 @@ export type LiveSnapshot = {
   alerts: StrandAlert[];
   /** With several alerts, the one line that names their bodies (written here: less JavaScript on the cockpit). */
   alertsHeadline: string | null;
+  /** The map's text alternative: the exchanges by result, and the latest (written here: less JavaScript). */
+  summary: string;
+  /** What a screen reader is told of the latest exchange when it arrives. */
+  announcement: string | null;
 };
 
 /**
@@ -41,6 +47,18 @@ export type LiveSnapshot = {
  */
 export const shownOnMap = 12;
 export const shownInFeed = 40;
+const faultWords = { panne: 'en panne', lenteur: 'lent', erratique: 'erratique' } as const;
+/**
+ * What the map writes in a body's box: its fault, or its counts separated by em spaces (« ! » there is a sign for
+ * failures, not punctuation; « ? », persons the body did not know, only once there is one), squeezed when it would
+ * not fit the box (16 px text: about 10 px a sign or a digit, 16 an em space; lib/classroom/live-map.ts).
+ */
+function mapLine(fault: string | null, c: { granted: number; refused: number; unknown: number; failed: number }) {
+  const line = fault ? (faultWords[fault as keyof typeof faultWords] ?? fault) : `✓\u00a0${c.granted}\u2003✗\u00a0${c.refused}\u2003!\u00a0${c.failed}${c.unknown > 0 ? `\u2003?\u00a0${c.unknown}` : ''}`;
+  const width = [...line].reduce((w, ch) => w + (ch === '\u2003' ? 16 : ch === '\u00a0' ? 4 : 10), 0);
+  return { line, narrow: width > boxTextWidth };
+}
+
 // A person unknown to a body is an answer, not a fault: the feed shows it as information.
 const tones = { accorde: 'ok', refuse: 'refused', inconnu: 'info', echec: 'failed' } as const;
 
@@ -115,9 +133,18 @@ export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now
     const mine = tally.filter((t) => t.consumer === id || t.provider === id);
     const total = (result: LiveExchange['result']) => mine.reduce((sum, t) => sum + (t.result === result ? t.n : 0), 0);
     const fault = faults.find((f) => f.agency === id);
-    return { id, name: name(id), played: session.bodiesPlayed.includes(id), fault: fault ? fault.kind : null, granted: total('accorde'), refused: total('refuse'), unknown: total('inconnu'), failed: total('echec') };
+    const counts = { granted: total('accorde'), refused: total('refuse'), unknown: total('inconnu'), failed: total('echec') };
+    return { id, name: name(id), played: session.bodiesPlayed.includes(id), fault: fault ? fault.kind : null, ...counts, ...mapLine(fault?.kind ?? null, counts) };
   });
   const exchanges: LiveExchange[] = entries.slice(0, shownOnMap).map((e) => ({ sequence: e.sequence, at: e.recordedAt, consumer: e.consumer, provider: e.provider, result: e.result, reason: e.reason }));
+  const byResult = (result: ExchangeResult) => tally.reduce((sum, t) => sum + (t.result === result ? t.n : 0), 0);
+  const newest = exchanges[0];
+  // A person unknown to a body is named only once it has happened (most séances never see one).
+  const unknown = byResult('inconnu') > 0 ? `, ${countOf(byResult('inconnu'), 'personne inconnue', 'personnes inconnues')}` : '';
+  const summary = newest
+    ? `Échanges : ${countOf(byResult('accorde'), 'accordé', 'accordés')}, ${countOf(byResult('refuse'), 'refusé', 'refusés')}, ${countOf(byResult('echec'), 'en échec', 'en échec')}${unknown}. Dernier : ${name(newest.consumer)} → ${name(newest.provider)}, ${resultWords[newest.result]}.`
+    : 'Aucun échange pour l’instant.';
+  const announcement = newest ? `Nouvel échange : ${name(newest.consumer)} vers ${name(newest.provider)}, ${resultWords[newest.result]}.` : null;
 
   // Cases by procedure and state: the procedures the class has cases in (eight columns of zeros would not fit the
   // cockpit's third of a screen, and the ones in use would scroll out of sight).
@@ -151,7 +178,7 @@ export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now
     .slice(0, shownInFeed);
 
   const alertsHeadline = alerts.length > 1 ? `${countOf(alerts.length, 'organisme attend', 'organismes attendent')} leurs élèves\u00a0: ${formatList(alerts.map((a) => agencyShortName(a.agency)))}.` : null;
-  return { joined: people.length, expected: session.expectedStudents, bodies, exchanges, cases: caseRows, participants, timeline, alerts, alertsHeadline };
+  return { joined: people.length, expected: session.expectedStudents, bodies, exchanges, cases: caseRows, participants, timeline, alerts, alertsHeadline, summary, announcement };
 }
 
 /** A case as the cockpit names it: its procedure, and its number once filed. */

@@ -6,7 +6,6 @@ import type { MapLayout, MapPlace } from '@/lib/classroom/live-map';
 import { applySnapshotChange, type SnapshotChange } from '@/lib/classroom/live-diff';
 import type { AgencyId, ParticipantRole } from '@/db/schema';
 import { agreed, countOf, formatTime } from '@/lib/format';
-import { resultWords } from '@/lib/platform/results';
 
 type Props = {
   /** The séance's name: the page's heading, beside the status line. */
@@ -21,19 +20,6 @@ type Props = {
   /** What never changes, rendered on the server (less JavaScript): the map's legend, the link to the students' tab. */
   legend: ReactNode;
   studentsLink: ReactNode;
-};
-
-const faultWords = { panne: 'en panne', lenteur: 'lent', erratique: 'erratique' } as const;
-
-/**
- * A body's counts on the map, separated by em spaces (« ! » there is a sign for failures, not punctuation); « ? »,
- * persons the body did not know, only once there is one.
- */
-const countsOf = (b: LiveSnapshot['bodies'][number]) => `✓\u00a0${b.granted}\u2003✗\u00a0${b.refused}\u2003!\u00a0${b.failed}${b.unknown > 0 ? `\u2003?\u00a0${b.unknown}` : ''}`;
-/** Narrowed to its box when it would not fit (16 px text: about 10 px a sign or a digit, 16 an em space). */
-const countsFit = (text: string) => {
-  const width = [...text].reduce((w, ch) => w + (ch === '\u2003' ? 16 : ch === '\u00a0' ? 4 : 10), 0);
-  return width > 138 ? { textLength: 138, lengthAdjust: 'spacingAndGlyphs' as const } : {};
 };
 
 /**
@@ -60,8 +46,7 @@ export function LiveView({ title, classSessionId, initial, map, roleLabels, stat
       const snapshot = (current.current = next as LiveSnapshot);
       const newest = snapshot.exchanges[0];
       if (newest && newest.sequence > lastSequence.current) {
-        const names = new Map(snapshot.bodies.map((b) => [b.id, b.name]));
-        setAnnounce(`Nouvel échange : ${names.get(newest.consumer)} vers ${names.get(newest.provider)}, ${resultWords[newest.result]}.`);
+        setAnnounce(snapshot.announcement ?? '');
         lastSequence.current = newest.sequence;
       }
       setData(snapshot);
@@ -74,11 +59,6 @@ export function LiveView({ title, classSessionId, initial, map, roleLabels, stat
   const names = new Map(data.bodies.map((b) => [b.id, b.name]));
   const shown = data.exchanges; // the latest, as many as the map draws (lib/classroom/live.ts)
   const newest = data.exchanges[0];
-  const totals = data.bodies.reduce((t, b) => ({ ok: t.ok + b.granted, refused: t.refused + b.refused, unknown: t.unknown + b.unknown, failed: t.failed + b.failed }), { ok: 0, refused: 0, unknown: 0, failed: 0 });
-  // Each exchange touches two bodies: the totals above count it twice. A person unknown to a body is named only once
-  // it has happened (most séances never see one).
-  const unknown = totals.unknown > 0 ? `, ${countOf(totals.unknown / 2, 'personne inconnue', 'personnes inconnues')}` : '';
-  const summary = `${data.exchanges.length === 0 ? 'Aucun échange pour l’instant.' : `Échanges : ${countOf(totals.ok / 2, 'accordé', 'accordés')}, ${countOf(totals.refused / 2, 'refusé', 'refusés')}, ${countOf(totals.failed / 2, 'en échec', 'en échec')}${unknown}.`}${newest ? ` Dernier : ${names.get(newest.consumer)} → ${names.get(newest.provider)}, ${resultWords[newest.result]}.` : ''}`;
 
   // A function, not a component: the line keeps its elements (and a focused button) when the snapshot changes.
   const alertLine = (a: LiveSnapshot['alerts'][number]) => (
@@ -153,7 +133,7 @@ export function LiveView({ title, classSessionId, initial, map, roleLabels, stat
         <section className="cockpit__panel cockpit__panel--map" aria-labelledby="carte-echanges">
           <h2 id="carte-echanges">Carte des échanges</h2>
           <figure className="live-map">
-            <svg viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={`Carte des échanges de données entre organismes. ${summary}`}>
+            <svg viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={`Carte des échanges de données entre organismes. ${data.summary}`}>
               {shown
                 .slice()
                 .reverse()
@@ -173,15 +153,14 @@ export function LiveView({ title, classSessionId, initial, map, roleLabels, stat
               </g>
               {data.bodies.map((b) => {
                 const p = position.get(b.id)!;
-                const counts = b.fault ? faultWords[b.fault as keyof typeof faultWords] : countsOf(b);
                 return (
                   <g key={b.id} className={`live-map__body${b.fault ? ' live-map__body--fault' : ''}${b.played ? ' live-map__body--played' : ''}`} data-organisme={b.id}>
                     <rect x={p.x - box.w / 2} y={p.y - box.h / 2} width={box.w} height={box.h} rx={8} />
                     <text x={p.x} y={p.y - 6} textAnchor="middle" className="live-map__name" {...(p.fit ? { textLength: p.fit, lengthAdjust: 'spacingAndGlyphs' } : {})}>
                       {b.name}
                     </text>
-                    <text x={p.x} y={p.y + 17} textAnchor="middle" className="live-map__counts" {...countsFit(counts)}>
-                      {counts}
+                    <text x={p.x} y={p.y + 17} textAnchor="middle" className="live-map__counts" {...(b.narrow ? { textLength: box.w - 14, lengthAdjust: 'spacingAndGlyphs' } : {})}>
+                      {b.line}
                     </text>
                   </g>
                 );
@@ -194,7 +173,7 @@ export function LiveView({ title, classSessionId, initial, map, roleLabels, stat
                 ))}
             </svg>
             <figcaption>
-              <p className="visually-hidden">{summary}</p>
+              <p className="visually-hidden">{data.summary}</p>
               {legend}
             </figcaption>
           </figure>
