@@ -1,6 +1,6 @@
 // First-load JavaScript per route, read from the build output (.next): the framework's root chunks plus every chunk
 // the route's client components need, gzipped (not the polyfills, which only browsers without ES modules load).
-// Fails when a route goes over the budget.
+// Fails when our own share of a route goes over its budget (issue 20, goal 6; also a browser test, e2e/budget-js).
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -57,12 +57,13 @@ if (require.main === module) {
   const routes = firstLoadJs();
   const floor = frameworkFloor(routes);
   for (const r of routes) console.log(`${r.kb.toFixed(1).padStart(7)} kB  ${floor ? `${`+${(r.kb - floor.kb).toFixed(1)}`.padStart(6)} kB au-dessus de ${floor.route}` : ''}  ${r.files} fichiers  ${r.route}`);
-  const heavy = floor ? routes.filter((r) => r.kb - floor.kb > ownJsBudgetKb) : [];
-  if (heavy.length) console.log(`Au-dessus de la route vide de plus de ${ownJsBudgetKb} kB (objectif, non bloquant) : ${heavy.map((r) => `${r.route} +${(r.kb - floor!.kb).toFixed(1)} kB`).join(', ')}`);
+  // Session 5's 130 kB in all is below what Next and React alone load (the empty route): said, not enforced.
   const over = routes.filter((r) => r.kb > firstLoadBudgetKb);
-  if (over.length) {
-    console.error(`Budget dépassé (${firstLoadBudgetKb} kB gzip) : ${over.map((r) => `${r.route} ${r.kb} kB`).join(', ')}`);
+  if (over.length) console.log(`Au-dessus de ${firstLoadBudgetKb} kB en tout (indicatif : la route vide en charge déjà ${floor?.kb ?? '?'}) : ${over.length} routes.`);
+  const heavy = floor ? routes.filter((r) => r.kb - floor.kb > ownJsBudgetKb) : [];
+  if (heavy.length) {
+    console.error(`Plus de ${ownJsBudgetKb} kB au-dessus de la route vide : ${heavy.map((r) => `${r.route} +${(r.kb - floor!.kb).toFixed(1)} kB`).join(', ')}`);
     process.exit(1);
   }
-  console.log(`Toutes les routes sous ${firstLoadBudgetKb} kB gzip de JavaScript au premier chargement.`);
+  console.log(`Chaque route charge au plus ${ownJsBudgetKb} kB gzip de notre JavaScript au-dessus de la route vide (${floor?.route}, ${floor?.kb} kB).`);
 }
