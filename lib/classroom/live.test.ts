@@ -33,8 +33,10 @@ describe('liveSnapshot', () => {
     }
 
     const snapshot = await liveSnapshot(db, session);
-    for (const body of snapshot.bodies) expect({ id: body.id, granted: body.granted, refused: body.refused, unknown: body.unknown, failed: body.failed }).toEqual({ id: body.id, ...expected.get(body.id) });
-    expect(snapshot.bodies.find((b) => b.id === 'dgfip')).toMatchObject({ granted: 37, refused: 10, unknown: 9, failed: 9, line: '✓\u00a037\u2003✗\u00a010\u2003!\u00a09\u2003?\u00a09', narrow: true });
+    // Each body's line on the map: its counts as signs (« ? » only once a person was unknown to it).
+    const line = (c: { granted: number; refused: number; unknown: number; failed: number }) => `✓\u00a0${c.granted}\u2003✗\u00a0${c.refused}\u2003!\u00a0${c.failed}${c.unknown > 0 ? `\u2003?\u00a0${c.unknown}` : ''}`;
+    for (const body of snapshot.bodies) expect({ id: body.id, line: body.line }).toEqual({ id: body.id, line: line(expected.get(body.id)!) });
+    expect(snapshot.bodies.find((b) => b.id === 'dgfip')).toMatchObject({ line: '✓\u00a037\u2003✗\u00a010\u2003!\u00a09\u2003?\u00a09', narrow: true });
     // A body nobody asked writes its three zeros, unsqueezed: « ? » only once a person was unknown to it.
     expect(snapshot.bodies.find((b) => b.id === 'antai')).toMatchObject({ line: '✓\u00a00\u2003✗\u00a00\u2003!\u00a00', narrow: false });
     // The map's text alternative counts each exchange once; the latest (sequence 130: Ville → SIV, the 130th result).

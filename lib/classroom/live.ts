@@ -25,7 +25,7 @@ export type LiveSnapshot = {
   joined: number;
   expected: number;
   /** `line`: what the map writes in the body's box (its fault, or its counts); `narrow`: squeezed to fit the box. */
-  bodies: { id: AgencyId; name: string; played: boolean; fault: string | null; granted: number; refused: number; unknown: number; failed: number; line: string; narrow: boolean }[];
+  bodies: { id: AgencyId; name: string; played: boolean; fault: string | null; line: string; narrow: boolean }[];
   exchanges: LiveExchange[];
   cases: { procedure: string; title: string; shortTitle: string; counts: Record<CaseState, number> }[];
   participants: LiveParticipant[];
@@ -134,7 +134,7 @@ export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now
     const total = (result: LiveExchange['result']) => mine.reduce((sum, t) => sum + (t.result === result ? t.n : 0), 0);
     const fault = faults.find((f) => f.agency === id);
     const counts = { granted: total('accorde'), refused: total('refuse'), unknown: total('inconnu'), failed: total('echec') };
-    return { id, name: name(id), played: session.bodiesPlayed.includes(id), fault: fault ? fault.kind : null, ...counts, ...mapLine(fault?.kind ?? null, counts) };
+    return { id, name: name(id), played: session.bodiesPlayed.includes(id), fault: fault ? fault.kind : null, ...mapLine(fault?.kind ?? null, counts) };
   });
   const exchanges: LiveExchange[] = entries.slice(0, shownOnMap).map((e) => ({ sequence: e.sequence, at: e.recordedAt, consumer: e.consumer, provider: e.provider, result: e.result, reason: e.reason }));
   const byResult = (result: ExchangeResult) => tally.reduce((sum, t) => sum + (t.result === result ? t.n : 0), 0);
