@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { frenchProblems } from './french-text';
 import { expectNoAxeViolations, signInAsTeacher } from './support';
 
 /** A student on a device of their own joins with the code and a pseudonym, and lands on their séance page. */
@@ -156,6 +157,8 @@ test('une séance en classe : trois élèves rejoignent, la carte en direct mont
   await exchangesChart.getByText('Voir les données du graphique').click();
   const exchangesTable = exchangesChart.getByRole('table', { name: '6 échanges par la plateforme, selon leur résultat' });
   await expect(exchangesTable.getByRole('row')).toHaveText([/Résultat\s*Échanges/, /Accordés\s*5/, /Refusés\s*0/, /Personne inconnue de l’organisme\s*0/, /En échec\s*1/]);
+  // The debrief with a class's figures in it (the layout test reads it before anyone has done anything).
+  expect(await frenchProblems(teacher)).toEqual([]);
   await expectNoAxeViolations(teacher);
   // The teacher makes the aidant an observer: their page says so, and the séance's journal opens for them.
   await teacher.getByRole('link', { name: 'Élèves', exact: true }).click();
