@@ -10,6 +10,7 @@ import { deviceHash, joinSession, newDeviceSecret, reassignParticipant } from '.
 import { startOnBehalf } from '../procedures/agent';
 import { stateLabels } from '../procedures/engine/state-machine';
 import { createSession } from './sessions';
+import { boxTextWidth } from './live-map';
 
 describe('liveSnapshot', () => {
   it('counts every exchange per body and result, draws the 12 latest on the map and puts the 40 latest events in the feed, newest first', async () => {
@@ -36,9 +37,9 @@ describe('liveSnapshot', () => {
     // Each body's line on the map: its counts as signs (« ? » only once a person was unknown to it).
     const line = (c: { granted: number; refused: number; unknown: number; failed: number }) => `✓\u00a0${c.granted}\u2003✗\u00a0${c.refused}\u2003!\u00a0${c.failed}${c.unknown > 0 ? `\u2003?\u00a0${c.unknown}` : ''}`;
     for (const body of snapshot.bodies) expect({ id: body.id, line: body.line }).toEqual({ id: body.id, line: line(expected.get(body.id)!) });
-    expect(snapshot.bodies.find((b) => b.id === 'dgfip')).toMatchObject({ line: '✓\u00a037\u2003✗\u00a010\u2003!\u00a09\u2003?\u00a09', narrow: true });
+    expect(snapshot.bodies.find((b) => b.id === 'dgfip')).toMatchObject({ line: '✓\u00a037\u2003✗\u00a010\u2003!\u00a09\u2003?\u00a09', fit: boxTextWidth });
     // A body nobody asked writes its three zeros, unsqueezed: « ? » only once a person was unknown to it.
-    expect(snapshot.bodies.find((b) => b.id === 'antai')).toMatchObject({ line: '✓\u00a00\u2003✗\u00a00\u2003!\u00a00', narrow: false });
+    expect(snapshot.bodies.find((b) => b.id === 'antai')).toMatchObject({ line: '✓\u00a00\u2003✗\u00a00\u2003!\u00a00', fit: null });
     // The map's text alternative counts each exchange once; the latest (sequence 130: Ville → SIV, the 130th result).
     expect(snapshot.summary).toMatch(/^Échanges\s: 74\saccordés, 19\srefusés, 19\sen échec, 18\spersonnes inconnues\. Dernier\s: .+ → .+, en échec\.$/);
     expect(snapshot.announcement).toMatch(/^Nouvel échange\s: .+ vers .+, en échec\.$/);

@@ -6,7 +6,6 @@ import { agencies, agents, aidants, caseEvents, cases, classroomMessages, journa
 import { faultsInForce } from '../platform/faults-view';
 import { exchangeTally } from '../platform/journal-tally';
 import { reasonLabel } from '../platform/errors';
-import { resultWords } from '../platform/results';
 import { stateLabels } from '../procedures/engine/state-machine';
 import { procedures } from '../procedures/registry';
 import { participantsOfSession, type Participant } from './participants';
@@ -24,8 +23,9 @@ export type LiveEvent = { id: string; at: string; kind: 'echange' | 'dossier' | 
 export type LiveSnapshot = {
   joined: number;
   expected: number;
-  /** `line`: what the map writes in the body's box (its fault, or its counts); `narrow`: squeezed to fit the box. */
-  bodies: { id: AgencyId; name: string; played: boolean; fault: string | null; line: string; narrow: boolean }[];
+  /** `line`: what the map writes in the body's box (its fault, or its counts); `fit`: the width it is squeezed to when
+   * it would not fit the box, as a name's (`MapPlace.fit`). */
+  bodies: { id: AgencyId; name: string; played: boolean; fault: string | null; line: string; fit: number | null }[];
   exchanges: LiveExchange[];
   cases: { procedure: string; title: string; shortTitle: string; counts: Record<CaseState, number> }[];
   participants: LiveParticipant[];
@@ -47,6 +47,8 @@ export type LiveSnapshot = {
  */
 export const shownOnMap = 12;
 export const shownInFeed = 40;
+/** An exchange's result in a few words, for the map's text alternative, the feed and what a screen reader is told. */
+const resultWords: Record<ExchangeResult, string> = { accorde: 'accordé', refuse: 'refusé', inconnu: 'personne inconnue', echec: 'en échec' };
 const faultWords = { panne: 'en panne', lenteur: 'lent', erratique: 'erratique' } as const;
 /**
  * What the map writes in a body's box: its fault, or its counts separated by em spaces (« ! » there is a sign for
@@ -56,7 +58,7 @@ const faultWords = { panne: 'en panne', lenteur: 'lent', erratique: 'erratique' 
 function mapLine(fault: string | null, c: { granted: number; refused: number; unknown: number; failed: number }) {
   const line = fault ? (faultWords[fault as keyof typeof faultWords] ?? fault) : `✓\u00a0${c.granted}\u2003✗\u00a0${c.refused}\u2003!\u00a0${c.failed}${c.unknown > 0 ? `\u2003?\u00a0${c.unknown}` : ''}`;
   const width = [...line].reduce((w, ch) => w + (ch === '\u2003' ? 16 : ch === '\u00a0' ? 4 : 10), 0);
-  return { line, narrow: width > boxTextWidth };
+  return { line, fit: width > boxTextWidth ? boxTextWidth : null };
 }
 
 // A person unknown to a body is an answer, not a fault: the feed shows it as information.
@@ -140,7 +142,8 @@ export async function liveSnapshot(db: AsyncExecutor, session: ClassSession, now
   const byResult = (result: ExchangeResult) => tally.reduce((sum, t) => sum + (t.result === result ? t.n : 0), 0);
   const newest = exchanges[0];
   // A person unknown to a body is named only once it has happened (most séances never see one).
-  const unknown = byResult('inconnu') > 0 ? `, ${countOf(byResult('inconnu'), 'personne inconnue', 'personnes inconnues')}` : '';
+  const unknownCount = byResult('inconnu');
+  const unknown = unknownCount > 0 ? `, ${countOf(unknownCount, 'personne inconnue', 'personnes inconnues')}` : '';
   const summary = newest
     ? `Échanges : ${countOf(byResult('accorde'), 'accordé', 'accordés')}, ${countOf(byResult('refuse'), 'refusé', 'refusés')}, ${countOf(byResult('echec'), 'en échec', 'en échec')}${unknown}. Dernier : ${name(newest.consumer)} → ${name(newest.provider)}, ${resultWords[newest.result]}.`
     : 'Aucun échange pour l’instant.';

@@ -22,6 +22,9 @@ type Props = {
   studentsLink: ReactNode;
 };
 
+/** A line of the map squeezed to the width the server worked out, when it would not fit its box. */
+const fitTo = (width: number | null | undefined) => (width ? { textLength: width, lengthAdjust: 'spacingAndGlyphs' as const } : {});
+
 /**
  * The teacher's cockpit: map of exchanges, cases by state, students and the séance's feed, pushed by the server, on
  * one screen. Each new exchange sends a pulse from the asking body through the platform to the provider.
@@ -156,10 +159,10 @@ export function LiveView({ title, classSessionId, initial, map, roleLabels, stat
                 return (
                   <g key={b.id} className={`live-map__body${b.fault ? ' live-map__body--fault' : ''}${b.played ? ' live-map__body--played' : ''}`} data-organisme={b.id}>
                     <rect x={p.x - box.w / 2} y={p.y - box.h / 2} width={box.w} height={box.h} rx={8} />
-                    <text x={p.x} y={p.y - 6} textAnchor="middle" className="live-map__name" {...(p.fit ? { textLength: p.fit, lengthAdjust: 'spacingAndGlyphs' } : {})}>
+                    <text x={p.x} y={p.y - 6} textAnchor="middle" className="live-map__name" {...fitTo(p.fit)}>
                       {b.name}
                     </text>
-                    <text x={p.x} y={p.y + 17} textAnchor="middle" className="live-map__counts" {...(b.narrow ? { textLength: box.w - 14, lengthAdjust: 'spacingAndGlyphs' } : {})}>
+                    <text x={p.x} y={p.y + 17} textAnchor="middle" className="live-map__counts" {...fitTo(b.fit)}>
                       {b.line}
                     </text>
                   </g>
