@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textsSent, tripsOf } from '../test/db';
 import { createTestDatabase, startTestPostgres, type TestPostgres } from '../test/postgres';
 import { applyMigrations, openDatabase } from './client';
-import { postgresEngine, sqliteEngine, tablesFor, transaction, writeTogether, writeWithCommit, type AsyncExecutor, type Engine, type EngineName } from './engine';
+import { postgresEngine, sqliteEngine, shortcut, tablesFor, transaction, writeTogether, writeWithCommit, type AsyncExecutor, type Engine, type EngineName } from './engine';
 import { migratePostgres } from './pg/migrate';
 import { prepared } from './prepared';
 import { statementName } from './statement-name';
@@ -103,6 +103,16 @@ describe.each(['sqlite', 'postgres'] as const)('the data layer on %s', (name) =>
     ).rejects.toThrow();
     const ids = (await engine.db.select({ id: t.classSessions.id }).from(t.classSessions).orderBy(asc(t.classSessions.id))).map((r) => r.id);
     expect(ids).toEqual(['ok1', 'ok2']);
+  });
+
+  it('a shortcut is made when the database can take it, its answer given back; a séance deleted meanwhile leaves it; anything else is thrown', async () => {
+    const { db } = await open(name);
+    await session(db, 's1');
+    expect(await shortcut(db, async (tx) => tx.update(t.classSessions).set({ name: 'Raccourci' }).where(eq(t.classSessions.id, 's1')).returning({ id: t.classSessions.id }))).toEqual([{ id: 's1' }]);
+    expect((await db.select({ name: t.classSessions.name }).from(t.classSessions).get())?.name).toBe('Raccourci');
+    // A row of a séance that is no longer there (its foreign key refused): nothing to keep.
+    expect(await shortcut(db, (tx) => tx.insert(t.personas).values(personaRow('p1', 'partie')).run())).toBeNull();
+    await expect(shortcut(db, (tx) => session(tx, 's1'))).rejects.toThrow(); // the same séance twice: a real error
   });
 
   it('keeps a per-séance sequence gapless under 200 concurrent writers (two app servers on PostgreSQL)', async () => {

@@ -2,11 +2,11 @@ import { DrizzleQueryError, sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg, NodePgPreparedQuery, NodePgSession, NodePgTransaction, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Statement } from 'better-sqlite3';
+import Database, { type Statement } from 'better-sqlite3';
 import { PgDeleteBase, PgDialect, PgInsertBase, PgSelectBase, PgUpdateBase } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleProxy } from 'drizzle-orm/sqlite-proxy';
 import pg from 'pg';
-import { getDb, hasDriverCode, isBusyError, type Db } from './client';
+import { getDb, hasDriverCode, isBusyError, unlessBusyOrGone, type Db } from './client';
 import { databaseUrl } from './database-url';
 import { statementName } from './statement-name';
 import { pgTables } from './pg/schema';
@@ -27,7 +27,12 @@ export type AsyncExecutor = BaseSQLiteDatabase<'async', unknown, typeof sqliteSc
  * lock; SQLite's BEGIN IMMEDIATE already serialises every writer). `read`: the transaction's first read, whose answer
  * `run` is given — on PostgreSQL sent with BEGIN and the lock, in the same round trip (it runs once the lock is granted).
  */
-export type TransactionOptions<R = undefined> = { lock?: string; read?: (tx: AsyncExecutor) => Promise<R> };
+export type TransactionOptions<R = undefined> = {
+  lock?: string;
+  read?: (tx: AsyncExecutor) => Promise<R>;
+  /** false: on SQLite, fail at once with the busy error when another process holds the write lock (`shortcut`). */
+  patient?: boolean;
+};
 
 /** `run` given what `read` answered (nothing without one), for the engines that send it as any other statement. */
 const afterRead = <T, R>(run: (tx: AsyncExecutor, read: R) => Promise<T>, read: ((tx: AsyncExecutor) => Promise<R>) | undefined) =>
@@ -147,18 +152,22 @@ export function connectionEngine(db: AsyncExecutor): Engine | null {
 type Method = 'run' | 'all' | 'values' | 'get';
 
 /**
- * BEGIN IMMEDIATE, first without stopping the process. SQLite's busy handler waits for another process's write lock by
- * sleeping inside the call (1, 2, 5, 10… ms), and the whole event loop with it: two server processes taking the lock in
- * turn spent their turns asleep (docs/performance-history.md, session 22). Here a try fails at once when the lock is taken, and
- * for up to `yieldForMs` the process serves its other requests (reads run beside a writer in WAL) and tries again every
- * millisecond. Past that it waits as SQLite does, asleep, up to three busy timeouts: a busy loop fires timers late, and
- * a writer that only yields can be overtaken again and again (session 14: a class five times slower).
+ * BEGIN IMMEDIATE without ever putting the process to sleep for long. SQLite's busy handler waits for another
+ * process's write lock by sleeping inside the call (1, 2, 5, 10… ms), and the whole event loop with it: two server
+ * processes taking the lock in turn spent their turns asleep (docs/performance-history.md, session 22), and a lock held
+ * for seconds elsewhere froze every page and live view of the process as long (session 51). Here a try first fails at
+ * once when the lock is taken, and for up to `yieldForMs` the process serves its other requests (reads run beside a
+ * writer in WAL) and tries again every millisecond. Past that it waits as SQLite does, in SQLite's busy handler, but
+ * `sliceMs` at a time with a turn of the event loop between (a writer that only yields can be overtaken again and
+ * again: session 14, a class five times slower), up to three busy timeouts. `giveUp`, asked after each failed try,
+ * says that no one waits any more (the impatient writes were told): then it stops and returns false.
  */
 const yieldForMs = 20;
-async function beginImmediate(client: Db['$client']): Promise<void> {
+const sliceMs = 50;
+async function beginImmediate(client: Db['$client'], giveUp: () => boolean): Promise<boolean> {
   const timeout = client.pragma('busy_timeout', { simple: true }) as number;
-  const tryAtOnce = () => {
-    client.pragma('busy_timeout = 0');
+  const tryFor = (ms: number) => {
+    client.pragma(`busy_timeout = ${ms}`);
     try {
       client.exec('BEGIN IMMEDIATE');
       return true;
@@ -169,18 +178,41 @@ async function beginImmediate(client: Db['$client']): Promise<void> {
       client.pragma(`busy_timeout = ${timeout}`);
     }
   };
-  const until = Date.now() + Math.min(yieldForMs, timeout);
-  while (!tryAtOnce()) {
-    await new Promise((resolve) => setTimeout(resolve, 1));
-    if (Date.now() < until) continue;
-    for (let attempt = 1; ; attempt++) {
+  const started = Date.now();
+  const yieldUntil = started + Math.min(yieldForMs, timeout);
+  const deadline = started + 3 * timeout;
+  while (!tryFor(Date.now() < yieldUntil ? 0 : Math.min(sliceMs, Math.max(0, deadline - Date.now())))) {
+    if (giveUp()) return false;
+    if (Date.now() >= deadline) {
+      // The lock outlasted every wait: the busy error, as SQLite gives it.
+      client.pragma('busy_timeout = 0');
       try {
         client.exec('BEGIN IMMEDIATE');
-        return;
-      } catch (error) {
-        if (!isBusyError(error) || attempt >= 3) throw error;
+      } finally {
+        client.pragma(`busy_timeout = ${timeout}`);
       }
+      return true;
     }
+    await new Promise((resolve) => (Date.now() < yieldUntil ? setTimeout(resolve, 1) : setImmediate(resolve)));
+  }
+  return true;
+}
+
+/** What an impatient write is told when another process holds the lock: SQLite's own busy error. */
+const lockTaken = () => new Database.SqliteError('database is locked', 'SQLITE_BUSY');
+
+/**
+ * A write that only saves later work (a kept count, where a check ended): made now if the database can take it, else
+ * left to a later read, and so is a séance deleted meanwhile (its reset). On SQLite it waits for no other process's
+ * write lock, which would keep the page or the live view that made it waiting for nothing it needs. Any other error is
+ * thrown. Returns what `write` returned, or null when it was left.
+ */
+export async function shortcut<T>(db: AsyncExecutor, write: (tx: AsyncExecutor) => Promise<T>): Promise<T | null> {
+  try {
+    return await transaction(db, write, { patient: false });
+  } catch (error) {
+    unlessBusyOrGone(error);
+    return null;
   }
 }
 
@@ -229,6 +261,8 @@ export function sqliteEngine(connection: Db): Engine {
         if (inside.getStore() === open.token) throw new Error('A statement inside a transaction must use the transaction (tx), not the connection.');
         await open.done;
       }
+      // A write on its own waits for the lock in the queue, as a transaction does, never asleep in SQLite's busy handler.
+      if (!statementOf(query).readonly) return enqueue(async () => execute(query, params, method), true) as Promise<{ rows: unknown[] }>;
       return execute(query, params, method);
     },
     { schema: sqliteSchema },
@@ -238,16 +272,30 @@ export function sqliteEngine(connection: Db): Engine {
   // `groupLimit`), each in a savepoint of its own, so one that fails is rolled back alone; each learns its outcome once
   // the group has committed. Two server processes then take turns at the file's lock once per group, not once per
   // exchange (docs/performance-history.md, session 22).
-  type Pending = { run: (tx: AsyncExecutor) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+  // A write that waits for no one (`patient` false: a shortcut, below) is told at the first try the lock is taken.
+  type Pending = { run: (tx: AsyncExecutor) => Promise<unknown>; patient: boolean; resolve: (value: unknown) => void; reject: (error: unknown) => void };
   const pending: Pending[] = [];
   let draining = false;
   const groupLimit = 32;
+  function enqueue(run: Pending['run'], patient: boolean): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      pending.push({ run, patient, resolve, reject });
+      if (!draining) void drain();
+    });
+  }
+  /** Tells the impatient writes that the lock is taken; true when no one is left waiting. */
+  const giveUp = () => {
+    for (let i = pending.length - 1; i >= 0; i--) {
+      if (!pending[i]!.patient) pending.splice(i, 1)[0]!.reject(lockTaken());
+    }
+    return pending.length === 0;
+  };
   async function drain() {
     draining = true;
     try {
       while (pending.length > 0) {
         try {
-          await beginImmediate(client);
+          if (!(await beginImmediate(client, giveUp))) continue;
         } catch (error) {
           for (const p of pending.splice(0)) p.reject(error);
           continue;
@@ -304,10 +352,7 @@ export function sqliteEngine(connection: Db): Engine {
     name: 'sqlite',
     db,
     transaction<T, R>(run: (tx: AsyncExecutor, read: R) => Promise<T>, options?: TransactionOptions<R>): Promise<T> {
-      return new Promise<T>((resolve, reject) => {
-        pending.push({ run: afterRead(run, options?.read) as (tx: AsyncExecutor) => Promise<unknown>, resolve: resolve as (v: unknown) => void, reject });
-        if (!draining) void drain();
-      });
+      return enqueue(afterRead(run, options?.read), options?.patient !== false) as Promise<T>;
     },
     time: (date) => date.getTime(),
     close: async () => void client.close(),

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, setDb, type Db } from '../db/client';
-import { engineFor, transaction, type AsyncExecutor } from '../db/engine';
+import { engineFor, shortcut, transaction, type AsyncExecutor } from '../db/engine';
 import { prepareDatabase } from '../db/prepare';
 import { cases, personas } from '../db/tables';
 import { demoSession } from '../lib/classroom/sessions';
@@ -159,6 +159,50 @@ describe('a database locked by another process', () => {
     await Promise.all([write, read, turn]);
     expect(order).toEqual(['lecture (true)', 'tour de boucle', 'écriture', 'écriture validée']);
     child.kill();
+  });
+
+  it('never sleeps while it waits: a timer due long after its first tries fires before a transaction, or a lone write, gets the lock', { timeout: 20_000 }, async () => {
+    const child = await holdWriteLock(900);
+    const order: string[] = [];
+    const someone = (await db.select({ id: personas.id, familyName: personas.familyName }).from(personas).where(eq(personas.classSessionId, session)).limit(1).get())!;
+    // Both wait far past the first 20 ms of quick tries; SQLite's busy handler would keep the process asleep until 900.
+    const write = transaction(db, async (tx) => {
+      await tx.update(personas).set({ familyName: someone.familyName }).where(eq(personas.id, someone.id)).run();
+    }).then(() => order.push('transaction validée'));
+    const lone = db.update(personas).set({ familyName: someone.familyName }).where(eq(personas.id, someone.id)).run().then(() => order.push('écriture seule validée'));
+    const timer = new Promise((resolve) => setTimeout(resolve, 300)).then(() => order.push('minuteur de 300 ms'));
+    await Promise.all([write, lone, timer]);
+    expect(order[0]).toBe('minuteur de 300 ms');
+    expect(order.slice(1).sort()).toEqual(['transaction validée', 'écriture seule validée']);
+    child.kill();
+  });
+
+  it('a shortcut waits for no one: left at once while the lock is held elsewhere, the patient write beside it still made', { timeout: 20_000 }, async () => {
+    const child = await holdWriteLock(60_000);
+    const someone = (await db.select({ id: personas.id, familyName: personas.familyName }).from(personas).where(eq(personas.classSessionId, session)).limit(1).get())!;
+    const order: string[] = [];
+    try {
+      const patient = transaction(db, async (tx) => {
+        await tx.update(personas).set({ familyName: 'Patient' }).where(eq(personas.id, someone.id)).run();
+      }).then(() => order.push('écriture patiente validée'));
+      const left = shortcut(db, async (tx) => {
+        await tx.update(personas).set({ familyName: 'Raccourci' }).where(eq(personas.id, someone.id)).run();
+        return 'fait';
+      }).then((outcome) => order.push(`raccourci : ${outcome ?? 'laissé'}`));
+      const timer = new Promise((resolve) => setTimeout(resolve, 300)).then(() => order.push('minuteur de 300 ms'));
+      await Promise.all([left, timer]);
+      expect(order).toEqual(['raccourci : laissé', 'minuteur de 300 ms']);
+      child.kill();
+      await new Promise((resolve) => child.once('exit', resolve));
+      await patient;
+      expect(order).toEqual(['raccourci : laissé', 'minuteur de 300 ms', 'écriture patiente validée']);
+      expect((await db.select({ familyName: personas.familyName }).from(personas).where(eq(personas.id, someone.id)).get())?.familyName).toBe('Patient');
+      // Once the lock is free, a shortcut is made.
+      expect(await shortcut(db, async (tx) => (await tx.update(personas).set({ familyName: someone.familyName }).where(eq(personas.id, someone.id)).run(), 'fait'))).toBe('fait');
+      expect((await db.select({ familyName: personas.familyName }).from(personas).where(eq(personas.id, someone.id)).get())?.familyName).toBe(someone.familyName);
+    } finally {
+      child.kill();
+    }
   });
 
   it('answers 503 base_occupee, never a 500, when the lock outlasts every wait; nothing is half-written', { timeout: 20_000 }, async () => {

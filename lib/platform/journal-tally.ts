@@ -1,6 +1,5 @@
 import { and, count, eq, gt, max, sql } from 'drizzle-orm';
-import { unlessBusyOrGone } from '../../db/client';
-import type { AsyncExecutor } from '../../db/engine';
+import { shortcut, type AsyncExecutor } from '../../db/engine';
 import type { AgencyId, ExchangeResult } from '../../db/schema';
 import { journalEntries, journalTallies } from '../../db/tables';
 
@@ -51,7 +50,7 @@ export async function exchangeTally(db: AsyncExecutor, classSessionId: string, n
     const row = { classSessionId, upTo: Math.max(from, ...since.map((s) => s.last ?? 0)), counts, countedAt: base ? base.countedAt : now };
     const { classSessionId: _key, ...update } = row;
     // Only a shortcut: a séance deleted meanwhile has nothing to keep; a database busy with a writer leaves it to a later read.
-    await db.insert(journalTallies).values(row).onConflictDoUpdate({ target: journalTallies.classSessionId, set: update }).run().catch(unlessBusyOrGone);
+    await shortcut(db, (tx) => tx.insert(journalTallies).values(row).onConflictDoUpdate({ target: journalTallies.classSessionId, set: update }).run());
   }
   return counts;
 }

@@ -162,12 +162,18 @@ describe('the journal as the pages check it', () => {
   it('shows its check when the database is too busy to keep where the whole pass ended', async () => {
     const db = await setup();
     for (let i = 0; i < 2; i++) await appendJournalEntry(db, exchange('s1'));
+    // `db` whose write transactions fail with `error` (its engine's, under the mark db/engine.ts puts on a connection).
+    const writesFailing = (error: Error) =>
+      new Proxy(db, {
+        get: (target, key) => {
+          const value: unknown = Reflect.get(target, key);
+          return key === Symbol.for('e-guichet.engine') ? { ...(value as object), transaction: () => Promise.reject(error) } : value;
+        },
+      });
     const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
-    const refusing = new Proxy(db, { get: (target, key) => (key === 'insert' ? () => ({ values: () => ({ onConflictDoUpdate: () => ({ run: () => Promise.reject(busy) }) }) }) : Reflect.get(target, key)) });
-    expect(await checkJournal(refusing, 's1', t0)).toMatchObject({ chain: { valide: true, entrees: 2 }, whole: { at: t0, newer: 0 } });
+    expect(await checkJournal(writesFailing(busy), 's1', t0)).toMatchObject({ chain: { valide: true, entrees: 2 }, whole: { at: t0, newer: 0 } });
     expect(await checkJournal(db, 's1', at(10))).toMatchObject({ whole: { at: at(10) } }); // nothing kept: a whole pass again
-    const broken = new Proxy(db, { get: (target, key) => (key === 'insert' ? () => ({ values: () => ({ onConflictDoUpdate: () => ({ run: () => Promise.reject(new Error('disque plein')) }) }) }) : Reflect.get(target, key)) });
-    await expect(checkJournal(broken, 's1', at(120))).rejects.toThrow('disque plein'); // anything else is not swallowed
+    await expect(checkJournal(writesFailing(new Error('disque plein')), 's1', at(120))).rejects.toThrow('disque plein'); // anything else is not swallowed
   });
 
   /** The tasks a page would run after its answer, collected to be run by the test. */

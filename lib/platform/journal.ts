@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { and, asc, count, desc, eq, gt, isNull, lt, or, sql, type Placeholder } from 'drizzle-orm';
 import { unlessBusyOrGone } from '../../db/client';
-import { engineNameOf, writeWithCommit, type AsyncExecutor, type Write } from '../../db/engine';
+import { engineNameOf, shortcut, writeWithCommit, type AsyncExecutor, type Write } from '../../db/engine';
 import { prepared } from '../../db/prepared';
 import { type AgencyId, type BrokenChain, type ExchangeResult } from '../../db/schema';
 import { journalEntries, journalHeads, journalVerifications } from '../../db/tables';
@@ -375,7 +375,7 @@ export async function checkJournal(db: AsyncExecutor, classSessionId: string, no
   if (whole.chain.valide) {
     const row = { classSessionId, size: 0, headHash: genesisHash, frontier: [], ...passRecord(whole, now) };
     const { classSessionId: _key, ...update } = row;
-    await db.insert(journalVerifications).values(row).onConflictDoUpdate({ target: journalVerifications.classSessionId, set: update }).run().catch(unlessBusyOrGone);
+    await shortcut(db, (tx) => tx.insert(journalVerifications).values(row).onConflictDoUpdate({ target: journalVerifications.classSessionId, set: update }).run());
   }
   return { chain: whole.chain, whole: { at: now, newer: 0 } };
 }
@@ -387,25 +387,28 @@ export async function checkJournal(db: AsyncExecutor, classSessionId: string, no
  */
 async function wholePassAfter(db: AsyncExecutor, classSessionId: string, seen: typeof journalVerifications.$inferSelect | null): Promise<void> {
   const startedAt = new Date();
-  const claimed = seen
-    ? db
-        .update(journalVerifications)
-        .set({ passStartedAt: startedAt })
-        .where(
-          and(
-            eq(journalVerifications.classSessionId, classSessionId),
-            eq(journalVerifications.verifiedAt, seen.verifiedAt),
-            or(isNull(journalVerifications.passStartedAt), lt(journalVerifications.passStartedAt, new Date(startedAt.getTime() - wholeCheckEveryMs))),
-          ),
-        )
-        .returning({ classSessionId: journalVerifications.classSessionId })
-    : db
-        .insert(journalVerifications)
-        .values({ classSessionId, size: 0, headHash: genesisHash, frontier: [], verifiedAt: new Date(0), passStartedAt: startedAt })
-        .onConflictDoNothing()
-        .returning({ classSessionId: journalVerifications.classSessionId });
-  if ((await claimed.catch((error: unknown) => (unlessBusyOrGone(error), []))).length === 0) return;
+  const claimed = await shortcut(db, (tx) =>
+    seen
+      ? tx
+          .update(journalVerifications)
+          .set({ passStartedAt: startedAt })
+          .where(
+            and(
+              eq(journalVerifications.classSessionId, classSessionId),
+              eq(journalVerifications.verifiedAt, seen.verifiedAt),
+              or(isNull(journalVerifications.passStartedAt), lt(journalVerifications.passStartedAt, new Date(startedAt.getTime() - wholeCheckEveryMs))),
+            ),
+          )
+          .returning({ classSessionId: journalVerifications.classSessionId })
+      : tx
+          .insert(journalVerifications)
+          .values({ classSessionId, size: 0, headHash: genesisHash, frontier: [], verifiedAt: new Date(0), passStartedAt: startedAt })
+          .onConflictDoNothing()
+          .returning({ classSessionId: journalVerifications.classSessionId }),
+  );
+  if (!claimed || claimed.length === 0) return;
   const record = passRecord(await checkChain(db, classSessionId, genesis), startedAt);
+  // The pass's outcome is worth a wait (after the answer, no one waits for it; on SQLite, in the queue, not asleep).
   await db
     .update(journalVerifications)
     .set(record)
