@@ -35,7 +35,7 @@ const specs = (names: string[]) => names.map((name) => `**/${name}.spec.ts`);
  * dependencies whatever the filter: to run the class of 30 or the restart by itself, `npx playwright test <spec> --no-deps`
  * (and, if a test of a lane fails, the tests that run alone are reported as not run).
  */
-const lane2 = ['acces-document', 'seances', 'parcours-adaptes', 'amendes', 'prime-activite', 'zone-blanche', 'carte-stationnement', 'agent-back-office', 'guichet-papier', 'base-occupee'];
+const lane2 = ['acces-document', 'seances', 'parcours-adaptes', 'amendes', 'prime-activite', 'zone-blanche', 'carte-stationnement', 'agent-back-office', 'guichet-papier', 'base-occupee', 'classe-prete'];
 const alone = ['classe-de-30', 'redemarrage'];
 const lanePorts = [port, port + 2]; // port + 1 left free: 3101 is the restart's own server (e2e/redemarrage.spec.ts)
 const laneDataDirs = ['.e2e-data', '.e2e-data/voie-2'];

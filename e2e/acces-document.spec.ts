@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, openDemoSession, signInThroughProvider, waitForText } from './support';
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, openDemoSession, signInThroughProvider, test, waitForText } from './support';
 
 // Access to administrative documents (loi du 17 juillet 1978) and the CADA, as a student meets them.
 

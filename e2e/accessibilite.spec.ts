@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, openDemoSession, signInThroughProvider } from './support';
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, openDemoSession, signInThroughProvider, test } from './support';
 
 /** Visits each path and runs axe on it. */
 async function visitAll(page: Page, paths: string[]) {

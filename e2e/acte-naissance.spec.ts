@@ -2,10 +2,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { PDFDocument } from 'pdf-lib';
-import { expectNoAxeViolations, signInThroughProvider, testBaseUrl, waitForText } from './support';
+import { expect, expectNoAxeViolations, signInThroughProvider, test, testBaseUrl, waitForText } from './support';
 
 test('acte de naissance : de la connexion au document scellé, avec les erreurs à côté des champs', async ({ page }) => {
   test.setTimeout(120_000);

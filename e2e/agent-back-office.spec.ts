@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectNoAxeViolations, joinSession, newSession, signInThroughProvider } from './support';
+import type { Browser, Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, joinSession, newSession, signInThroughProvider, test } from './support';
 
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signInThroughProvider } from './support';
+import { expect, expectNoAxeViolations, signInThroughProvider, test } from './support';
 
 test('une aidante France Services crée un mandat, la personne le confirme, l’aidante fait la démarche, la personne le voit et révoque le mandat', async ({ browser }) => {
   test.setTimeout(150_000);

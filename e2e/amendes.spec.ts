@@ -1,7 +1,7 @@
-import { expect, test, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { PDFDocument } from 'pdf-lib';
-import { expectNoAxeViolations, openDemoSession, signInThroughProvider, teacherPlays, waitForText } from './support';
+import { expect, expectNoAxeViolations, openDemoSession, signInThroughProvider, teacherPlays, test, waitForText } from './support';
 
 // A notice of fine, found through the platform from the plate, paid online once, with a sealed receipt.
 

@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { openE2eDatabase } from './database';
-import { bodyToken, ownSubject, openDemoSession, signInThroughProvider } from './support';
+import { bodyToken, expect, openDemoSession, ownSubject, signInThroughProvider, test } from './support';
 
 // The État plateforme's HTTP API against the running app (docs/API.md): every error code, minimisation, revocation.
 

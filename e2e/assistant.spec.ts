@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signInThroughProvider, teacherPlays, waitForText } from './support';
+import { expect, expectNoAxeViolations, signInThroughProvider, teacherPlays, test, waitForText } from './support';
 
 // "Une question ?" (issue 23): a student asks the assistant from any page, reads the passage it quotes, hands the
 // conversation to the CAF; the student who plays the CAF answers; the citizen reads it without reloading.

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { expect, test, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { sqliteFile } from './database';
-import { expectNoAxeViolations, signInThroughProvider } from './support';
+import { expect, expectNoAxeViolations, signInThroughProvider, test } from './support';
 
 // Another process holds SQLite's write lock longer than every wait and retry of the server (3 × 5 s), as a stuck
 // writer would: the person is told so in French, in the page, and loses nothing they typed.

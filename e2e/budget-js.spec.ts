@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { firstLoadJs, frameworkFloor, ownJsBudgetKb } from '../scripts/js-budget';
+import { expect, test } from './support';
 
 // Issue 20, goal 6: on top of what Next and React load on their own (the empty route), each route loads at most 5 kB
 // gzip of our JavaScript. Read from the build the test server runs (a size, not a time: speed is the bench's).

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signInThroughProvider, waitForText } from './support';
+import { expect, expectNoAxeViolations, signInThroughProvider, test, waitForText } from './support';
 
 test('carte de stationnement : refusée pour l’ancienne adresse de la carte grise, changement d’adresse, nouvel essai, carte délivrée', async ({ page }) => {
   test.setTimeout(150_000);

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signInThroughProvider, waitForText } from './support';
+import { expect, expectNoAxeViolations, signInThroughProvider, test, waitForText } from './support';
 
 const today = () => new Date().toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
 

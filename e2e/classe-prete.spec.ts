@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { openE2eDatabase } from './database';
-import { consentTwiceThenAgain, expectNoAxeViolations, joinSession as join, newSession, ownSubject, signInThroughProvider } from './support';
+import { consentTwiceThenAgain, expect, expectNoAxeViolations, joinSession as join, newSession, ownSubject, signInThroughProvider, test } from './support';
 
 // A class trips where a demo does not (issue 16): a double-click, a role changed mid-way, a photo of 10 Mo.
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 
 test('au clavier seulement : du lien d’évitement jusqu’au tableau de bord, en passant par FranceConnect simulé', async ({ page }) => {
   await page.goto('/');

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signInThroughProvider } from './support';
+import { expect, expectNoAxeViolations, signInThroughProvider, test } from './support';
 
 test('un agent se connecte avec ProConnect simulé et voit son organisme, pas l’espace citoyen', async ({ page }) => {
   await signInThroughProvider(page, /ProConnect/, 'Nathalie Brun');

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signInThroughProvider } from './support';
+import { expect, expectNoAxeViolations, signInThroughProvider, test } from './support';
 
 test('une citoyenne se connecte avec FranceConnect simulé, voit son nom, puis se déconnecte partout', async ({ page }) => {
   await page.goto('/');

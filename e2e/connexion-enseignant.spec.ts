@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { e2eTeacher } from '../playwright.config';
-import { expectNoAxeViolations, signInAsTeacher } from './support';
+import { expect, expectNoAxeViolations, signInAsTeacher, test } from './support';
 
 test('l’enseignant·e voit ses erreurs à côté des champs, sans rien perdre, puis se connecte', async ({ page }) => {
   await page.goto('/connexion');

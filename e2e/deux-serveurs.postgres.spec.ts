@@ -2,13 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type http from 'node:http';
 import { parse } from 'node-html-parser';
-import { expect, test } from '@playwright/test';
 import { Client, HttpError } from '../bench/client';
 import { e2eTeacher } from '../playwright.config';
 import { createTestDatabase } from '../test/postgres';
 import { startBalancer } from './balancer';
 import { openE2eDatabase, postgresUrlFile } from './database';
-import { wholeJournal } from './support';
+import { expect, test, wholeJournal } from './support';
 
 // Issue 19: two app servers of their own on the run's PostgreSQL server, behind a balancer; a thousand operations at
 // once — citizens sending birth certificate requests and the CAF's system calling the exchange API — and one server

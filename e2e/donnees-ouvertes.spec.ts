@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import { Table } from 'tableschema';
-import { expectNoAxeViolations, signInThroughProvider } from './support';
+import { expect, expectNoAxeViolations, signInThroughProvider, test } from './support';
 
 // The séance's open data (issue 23): a page that says what open data is and what was removed; a CSV that a schema
 // validator accepts against the séance's own Table Schema, with no count under 3.

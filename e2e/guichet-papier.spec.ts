@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { PDFDocument, PDFTextField } from 'pdf-lib';
-import { expectNoAxeViolations, signInThroughProvider, waitForText } from './support';
+import { expect, expectNoAxeViolations, signInThroughProvider, test, waitForText } from './support';
 
 test('un agent d’état civil saisit la demande papier d’acte de naissance de Marcel, qui n’utilise pas Internet', async ({ page }) => {
   test.setTimeout(120_000);

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { signInThroughProvider, testBaseUrl } from './support';
+import { expect, signInThroughProvider, test, testBaseUrl } from './support';
 
 test('rien n’est chargé depuis Internet : polices, scripts et images viennent du serveur local', async ({ page }) => {
   const origins = new Set<string>();

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, openDemoSession, signInThroughProvider } from './support';
+import { expect, expectNoAxeViolations, openDemoSession, signInThroughProvider, test } from './support';
 
 // The ideas box (issue 23): a citizen proposes, an agent votes (once, whatever the clicks), the teacher retains the
 // idea on the debrief, and the class sees it first.

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { openE2eDatabase } from './database';
-import { bodyToken, expectNoAxeViolations, ownSubject, signInThroughProvider, testBaseUrl } from './support';
+import { bodyToken, expect, expectNoAxeViolations, ownSubject, signInThroughProvider, test, testBaseUrl } from './support';
 
 // Issue 18: a receipt handed out with an exchange is checked by `npm run journal:verifier` against the running server,
 // trusting it for nothing; then someone with write access to the database removes the journal's last entry.

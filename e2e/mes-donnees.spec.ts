@@ -1,5 +1,5 @@
-import { expect, test, type Locator } from '@playwright/test';
-import { expectNoAxeViolations, joinSession, newSession, ownSubject, sessionBodyToken, signInThroughProvider } from './support';
+import type { Locator } from '@playwright/test';
+import { expect, expectNoAxeViolations, joinSession, newSession, ownSubject, sessionBodyToken, signInThroughProvider, test } from './support';
 
 const exchangesPath = '/api/plateforme/v1/echanges';
 

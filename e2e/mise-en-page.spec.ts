@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { frenchProblems } from './french-text';
-import { bodyToken, openDemoSession, ownSubject, signInThroughProvider } from './support';
+import { bodyToken, expect, openDemoSession, ownSubject, signInThroughProvider, test } from './support';
 
 // Issue 17: phones without horizontal scroll, French that reads as finished, a cockpit on one screen, a header that
 // holds. Every page, as each role, at 320 and 390 px; the text rules on every page visited.

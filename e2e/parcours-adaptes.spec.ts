@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, signInThroughProvider } from './support';
+import type { Locator, Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, signInThroughProvider, test } from './support';
 
 // Every procedure, done with the keyboard only: at 100 %, at 200 % text size, and at 200 % in simplified mode
 // (one question per page, FALC texts). Nothing is clicked: Tab, arrows, Space and Enter only.

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations } from './support';
+import { expect, expectNoAxeViolations, test } from './support';
 
 test('la page de l’État plateforme montre qui peut demander quoi, et le même catalogue en JSON', async ({ page, request }) => {
   await page.goto('/');

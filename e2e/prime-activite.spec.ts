@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { frenchProblems } from './french-text';
-import { expectNoAxeViolations, joinSession, newSession, openDemoSession, signInThroughProvider, waitForText } from './support';
+import { expect, expectNoAxeViolations, joinSession, newSession, openDemoSession, signInThroughProvider, test, waitForText } from './support';
 
 // "Dites-le-nous une fois": the CAF's request comes filled in with what the bodies know, each figure with its source.
 

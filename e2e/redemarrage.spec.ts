@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { e2eTeacher } from '../playwright.config';
-import { wholeJournal } from './support';
+import { expect, test, wholeJournal } from './support';
 
 // A second server of its own, killed with SIGKILL and started again on the same data folder.
 const port = 3101;

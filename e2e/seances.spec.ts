@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { frenchProblems } from './french-text';
-import { expectNoAxeViolations, signInAsTeacher } from './support';
+import { expect, expectNoAxeViolations, signInAsTeacher, test } from './support';
 
 /** A student on a device of their own joins with the code and a pseudonym, and lands on their séance page. */
 async function join(browser: Browser, code: string, pseudonym: string): Promise<Page> {

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
-import { bodyToken, signInAsTeacher, signInThroughProvider, testBaseUrl } from './support';
+import type { Browser, BrowserContext } from '@playwright/test';
+import { bodyToken, expect, signInAsTeacher, signInThroughProvider, test, testBaseUrl } from './support';
 
 // Who may open what: one table, every route × every role, checked over HTTP against the real server.
 // Then every API route is fed malformed, mistyped, huge, unicode and injection input: never a 5xx, never a trace.

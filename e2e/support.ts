@@ -1,6 +1,24 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test as base, type Browser, type Page } from '@playwright/test';
 import { e2eTeacher } from '../playwright.config';
+
+/**
+ * The browser tests' `test`: the contexts a test opens on the worker's browser (a student, the teacher's live view) are
+ * closed when it ends. Left open, they would go on polling and streaming from their lane's server through every later
+ * test, a load that grew along the lane and that no test asked for. (The class of 30 launches browsers of its own and
+ * closes them: it keeps Playwright's `test`, which launches none it does not use.)
+ */
+export const test = base.extend<{ closesItsContexts: void }>({
+  closesItsContexts: [
+    async ({ browser }, use) => {
+      const before = new Set(browser.contexts());
+      await use();
+      await Promise.all(browser.contexts().filter((c) => !before.has(c)).map((c) => c.close()));
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 /** The address of this test's server: on SQLite each lane has its own (playwright.config.ts). */
 export const testBaseUrl = () => String(test.info().project.use.baseURL);

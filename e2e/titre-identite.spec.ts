@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signInThroughProvider, teacherPlays, waitForText } from './support';
+import { expect, expectNoAxeViolations, signInThroughProvider, teacherPlays, test, waitForText } from './support';
 
 // A lost identity card: the pre-request online, an appointment in a town hall with the equipment (the nearest is full),
 // the check at the counter by the town hall's student, the production on the séance's clock, the notification, the

@@ -1,5 +1,5 @@
-import { expect, test, type Browser } from '@playwright/test';
-import { expectNoAxeViolations, openDemoSession, signInThroughProvider } from './support';
+import type { Browser } from '@playwright/test';
+import { expect, expectNoAxeViolations, openDemoSession, signInThroughProvider, test } from './support';
 
 async function setBadNetwork(browser: Browser, on: boolean) {
   const context = await browser.newContext();
