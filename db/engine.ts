@@ -183,16 +183,7 @@ async function beginImmediate(client: Db['$client'], giveUp: () => boolean): Pro
   const deadline = started + 3 * timeout;
   while (!tryFor(Date.now() < yieldUntil ? 0 : Math.min(sliceMs, Math.max(0, deadline - Date.now())))) {
     if (giveUp()) return false;
-    if (Date.now() >= deadline) {
-      // The lock outlasted every wait: the busy error, as SQLite gives it.
-      client.pragma('busy_timeout = 0');
-      try {
-        client.exec('BEGIN IMMEDIATE');
-      } finally {
-        client.pragma(`busy_timeout = ${timeout}`);
-      }
-      return true;
-    }
+    if (Date.now() >= deadline) throw lockTaken(); // the lock outlasted every wait
     await new Promise((resolve) => (Date.now() < yieldUntil ? setTimeout(resolve, 1) : setImmediate(resolve)));
   }
   return true;
