@@ -48,4 +48,13 @@ export default tseslint.config(
       'playwright/no-conditional-in-test': 'off',
     },
   },
+  {
+    // Every browser test closes the contexts it opens: the `test` of e2e/support.ts does it (the class of 30 launches
+    // and closes browsers of its own).
+    files: ['e2e/**/*.spec.ts'],
+    ignores: ['e2e/classe-de-30.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@playwright/test', importNames: ['test'], message: 'Import `test` from ./support: it closes the browser contexts the test opened.' }] }],
+    },
+  },
 );
