@@ -5,9 +5,19 @@ const today = () => new Date().toLocaleDateString('fr-FR', { timeZone: 'Europe/P
 test('changement d’adresse : une déclaration, un avis par organisme, chaque dossier mis à jour', async ({ page }) => {
   test.setTimeout(120_000);
   await signInThroughProvider(page, /FranceConnect/, 'Léa Camille Martin');
+  // The card the student was given, facts included, heads the dashboard.
+  await expect(page.getByRole('region', { name: /^Votre carte de mission/ })).toContainText('8 rue du Moulin, 00100 Villeneuve-sur-Brenne');
   await page.goto('/citoyen/demarches/changement-adresse');
   await page.getByRole('button', { name: 'Commencer la démarche' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre nouvelle adresse');
+  // Beside the form, the card's facts are folded: opened from the keyboard, without leaving what is typed.
+  await page.getByLabel('Numéro et nom de la voie').fill('8 rue');
+  const facts = page.getByText('Votre carte de mission : ce que vous savez');
+  await expect(page.getByText('8 rue du Moulin, 00100 Villeneuve-sur-Brenne')).toBeHidden();
+  await facts.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('8 rue du Moulin, 00100 Villeneuve-sur-Brenne')).toBeVisible();
+  await expect(page.getByLabel('Numéro et nom de la voie')).toHaveValue('8 rue');
 
   // An address the base does not know: error beside the field, in the summary, and what was typed stays.
   await page.getByLabel('Numéro et nom de la voie').fill('8 rue du Moulinet');

@@ -7,6 +7,8 @@ import { StepForm, type StepState } from './step-form';
 import { ReadAloud } from './read-aloud';
 import { PictogramIcon } from './pictogram';
 import { Stepper } from './stepper';
+import { CardFacts } from './scenario-card';
+import type { CardFact } from '@/lib/classroom/cards';
 
 // One step of a draft: the same page for a citizen online and for an agent keying in a paper or counter request
 // (only the links and actions differ). The summary before sending is case-summary.tsx: each page loads only its own
@@ -26,9 +28,11 @@ type StepProps = {
   onBehalfOf?: string;
   /** Simplified mode: the step's FALC texts, one question per page (`question` counts from 0). */
   simplified?: { question: number; readAloud: boolean };
+  /** The facts of the student's card (a citizen's own steps), folded beside the form. */
+  facts?: CardFact[];
 };
 
-export async function CaseStep({ c, persona, stepId, verify, base, firstBack, save, autosave, banner, onBehalfOf, simplified }: StepProps) {
+export async function CaseStep({ c, persona, stepId, verify, base, firstBack, save, autosave, banner, onBehalfOf, simplified, facts = [] }: StepProps) {
   const def = procedures[c.procedure];
   const ctx = { db: database(), persona, answers: c.answers };
   const steps = stepsFor(def, ctx);
@@ -62,6 +66,7 @@ export async function CaseStep({ c, persona, stepId, verify, base, firstBack, sa
             ))}
           </ul>
         )}
+        <CardFacts facts={facts} />
         {simplified.readAloud && <ReadAloud targetId="question" label="Écouter la question" />}
         <div id="question">
           <StepForm
@@ -91,6 +96,7 @@ export async function CaseStep({ c, persona, stepId, verify, base, firstBack, sa
       <h1>{onBehalfOf ? step.titleForOther : step.title}</h1>
       {onBehalfOf && <p className="notice">Les questions s’adressent à la personne : ici, « vous », c’est {onBehalfOf}. Répondez avec ses informations.</p>}
       {step.intro && <p className="lead">{step.intro}</p>}
+      <CardFacts facts={facts} />
       <StepForm
         caseId={c.id}
         stepId={step.id}

@@ -13,6 +13,8 @@ import { procedures } from '@/lib/procedures/registry';
 import { hasBadNetwork } from '@/lib/procedures/network';
 import { noticesOf } from '@/lib/procedures/fines/notices';
 import { sessionById } from '@/lib/classroom/session-by-id';
+import { citizenCard } from '@/lib/classroom/cards';
+import { ScenarioCardView } from '@/app/_components/scenario-card';
 
 export const metadata: Metadata = { title: 'Mon tableau de bord' };
 
@@ -25,6 +27,7 @@ export default async function CitizenDashboard() {
   const pendingMandates = (await mandatesOfPerson(db, persona.id)).filter((m) => statusOf(m) === 'a_confirmer');
   const finesToPay = (await noticesOf(db, persona)).filter((n) => n.state === 'a_payer').length;
   const usualName = persona.preferredName ?? persona.familyName;
+  const card = await citizenCard(db, persona);
   return (
     <>
       <h1>
@@ -62,8 +65,32 @@ export default async function CitizenDashboard() {
           </p>
         </div>
       )}
+      <section aria-labelledby="carte" className="surface scenario-card scenario-card--first">
+        <ScenarioCardView card={card} heading={`Votre carte de mission : « ${card.title} »`} />
+      </section>
+
+      <section aria-labelledby="demarches">
+        <h2 id="demarches">Mes démarches</h2>
+        {myCases.length === 0 ? (
+          <div className="empty-state">
+            <p>Vous n’avez encore aucune démarche en cours.</p>
+            <p>Quand vous ferez une demande, elle apparaîtra ici avec son état et son historique.</p>
+          </div>
+        ) : (
+          <ul className="case-list" aria-label="Mes demandes">
+            {myCases.map((c) => (
+              <li key={c.id} className="case-list__item">
+                <Link href={`/citoyen/dossiers/${c.id}`}>{procedures[c.procedure].title}</Link>
+                {c.receiptNumber ? <span className="case-list__number">{c.receiptNumber}</span> : <span>Pas encore envoyée</span>}
+                <span className={`state state--${c.state}`}>{stateLabels[c.state]}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       <section aria-labelledby="faire">
-        <h2 id="faire" className="section-title--first">Faire une démarche</h2>
+        <h2 id="faire">Faire une démarche</h2>
         <ul className="cards procedure-cards">
           {Object.values(procedures).map((p) => {
             const open = myCases.find((c) => c.procedure === p.id && !['accepte', 'refuse', 'sans_suite'].includes(c.state));
@@ -86,38 +113,6 @@ export default async function CitizenDashboard() {
         <p>
           <Link href="/citoyen/timbres">Acheter un timbre fiscal</Link> : un passeport, ou une carte d’identité perdue, se paie ainsi avant la pré-demande.
         </p>
-      </section>
-
-      <section aria-labelledby="mission" className="surface">
-        <h2 id="mission">Votre carte de mission : « {persona.scenarioTitle} »</h2>
-        <dl className="facts">
-          <dt>Situation</dt>
-          <dd>{persona.situation}</dd>
-          <dt>Objectif</dt>
-          <dd>{persona.goal}</dd>
-          <dt>Contraintes</dt>
-          <dd>{persona.constraints}</dd>
-        </dl>
-      </section>
-
-      <section aria-labelledby="demarches">
-        <h2 id="demarches">Mes démarches</h2>
-        {myCases.length === 0 ? (
-          <div className="empty-state">
-            <p>Vous n’avez encore aucune démarche en cours.</p>
-            <p>Quand vous ferez une demande, elle apparaîtra ici avec son état et son historique.</p>
-          </div>
-        ) : (
-          <ul className="case-list" aria-label="Mes demandes">
-            {myCases.map((c) => (
-              <li key={c.id} className="case-list__item">
-                <Link href={`/citoyen/dossiers/${c.id}`}>{procedures[c.procedure].title}</Link>
-                <span className="case-list__number">{c.receiptNumber ?? 'Pas encore envoyée'}</span>
-                <span className={`state state--${c.state}`}>{stateLabels[c.state]}</span>
-              </li>
-            ))}
-          </ul>
-        )}
       </section>
 
       <section aria-labelledby="donnees">

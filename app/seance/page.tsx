@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { Fragment } from 'react';
 import Link from '@/app/_components/link';
 import { database } from '@/db/engine';
 import { getViewer } from '@/lib/auth/guards';
@@ -14,6 +13,7 @@ import { LiveRefresh } from '../_components/live-refresh';
 import { seanceEventText } from '@/lib/live-version';
 import { journalHead } from '@/lib/platform/journal';
 import { SignInButton } from '../_components/sign-in-button';
+import { ScenarioCardView } from '../_components/scenario-card';
 
 export const metadata: Metadata = { title: 'Ma séance' };
 
@@ -70,28 +70,7 @@ export default async function StudentSessionPage() {
       </p>
 
       <section aria-labelledby="carte" className="surface scenario-card">
-        <h2 id="carte">Votre carte : {card.title}</h2>
-        <dl className="facts">
-          <dt>La situation</dt>
-          <dd>{card.situation}</dd>
-          <dt>Votre objectif</dt>
-          <dd>{card.goal}</dd>
-          <dt>Ce qui peut compliquer</dt>
-          <dd>{card.constraints}</dd>
-        </dl>
-        {card.facts.length > 0 && (
-          <>
-            <h3 id="carte-faits">Ce que vous savez (pour remplir les formulaires)</h3>
-            <dl className="facts" aria-labelledby="carte-faits">
-              {card.facts.map((f) => (
-                <Fragment key={f.label}>
-                  <dt>{f.label}</dt>
-                  <dd>{f.value}</dd>
-                </Fragment>
-              ))}
-            </dl>
-          </>
-        )}
+        <ScenarioCardView card={card} heading={`Votre carte : ${card.title}`} />
       </section>
 
       <section aria-labelledby="commencer">

@@ -24,7 +24,7 @@ import { addressBodies } from '../procedures/address-change/definition';
 import { holdingsOf } from '../platform/my-data';
 import { fileParkingCardWithConsent } from '../procedures/parking-card/start';
 import { procedures, stepsFor } from '../procedures/registry';
-import { cardOf, type ScenarioCard } from './cards';
+import { cardOf, citizenCard, type ScenarioCard } from './cards';
 import { deviceHash, joinSession, newDeviceSecret, reassignParticipant } from './participants';
 import { createSession } from './sessions';
 
@@ -250,6 +250,8 @@ describe('scenario cards', () => {
     for (const persona of everyone) {
       const moved = (await reassignParticipant(db, session, joined.participant.id, { role: 'citoyen', subject: persona.id }))!;
       const card = read(await cardOf(db, moved));
+      // Signed in, the person's dashboard shows the same card: the fine's story, not their everyday errand.
+      expect(await citizenCard(db, persona)).toEqual(await cardOf(db, moved));
       const offence = card.fact(/l’infraction/i);
       if (!offence) continue;
       // The card names the vehicle the notice is about, as the notice does.

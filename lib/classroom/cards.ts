@@ -101,31 +101,7 @@ export async function cardOf(db: AsyncExecutor, participant: Participant): Promi
   const id = participant.subjectId ?? '';
   if (participant.role === 'citoyen') {
     const p = await db.select().from(personas).where(eq(personas.id, id)).get();
-    if (!p) return { title: 'Citoyen·ne', playing: null, situation: '', goal: '', constraints: '', hints: [], facts: [] };
-    const seed = personaSeeds.find((s) => s.key === p.key)?.card;
-    const playing = `${p.givenNames} ${p.preferredName ?? p.familyName}, ${lowerFirst(p.occupation)}`;
-    // In a preset of its own, a persona plays that preset's story (the fine the radars sent, the identity card to
-    // renew), not their everyday errand.
-    const preset = seed?.fineOf || seed?.idOf ? (await db.select({ preset: classSessions.preset }).from(classSessions).where(eq(classSessions.id, p.classSessionId)).get())?.preset : null;
-    const profile = profileHints[p.digitalProfile] ? [profileHints[p.digitalProfile]!] : [];
-    if (seed?.fineOf && preset === 'amendes') {
-      const fine = seed.fineOf;
-      return { title: fine.title, playing, situation: fine.situation, goal: fine.goal, constraints: fine.constraints, hints: [...profile, ...fineHints], facts: [...(await fineFacts(db, p)), ...fine.facts] };
-    }
-    if (seed?.idOf && preset === 'identite') {
-      const id = seed.idOf;
-      return { title: id.title, playing, situation: id.situation, goal: id.goal, constraints: id.constraints, hints: [...profile, ...identityHints], facts: id.facts };
-    }
-    const goal = lowerFirst(p.goal);
-    const asksDocument = personaSeeds.some((s) => s.key === p.key && s.card.documentOf);
-    const asksBonus = personaSeeds.some((s) => s.key === p.key && s.card.bonusOf);
-    const hints = [
-      ...(profileHints[p.digitalProfile] ? [profileHints[p.digitalProfile]!] : []),
-      ...procedureHints.filter((h) => h.test.test(goal)).flatMap((h) => h.hints),
-      ...(asksDocument ? documentHints : []),
-      ...(asksBonus ? bonusHints : []),
-    ];
-    return { title: p.scenarioTitle, playing, situation: p.situation, goal: p.goal, constraints: p.constraints, hints, facts: await citizenFacts(db, p) };
+    return p ? citizenCard(db, p) : { title: 'Citoyen·ne', playing: null, situation: '', goal: '', constraints: '', hints: [], facts: [] };
   }
   if (participant.role === 'agent') {
     const a = await db.select({ agent: agents, name: agencies.shortName }).from(agents).innerJoin(agencies, eq(agencies.id, agents.agencyId)).where(eq(agents.id, id)).get();
@@ -173,6 +149,38 @@ export async function cardOf(db: AsyncExecutor, participant: Participant): Promi
 }
 
 type PersonaRow = typeof personas.$inferSelect;
+
+/**
+ * A persona's card, whoever looks at it: the student who plays them on « Ma séance », the persona on their own dashboard
+ * (the same story and the same facts, the fine's or the identity card's in those séances).
+ */
+export async function citizenCard(db: AsyncExecutor, p: PersonaRow): Promise<ScenarioCard> {
+  const seed = personaSeeds.find((s) => s.key === p.key)?.card;
+  const playing = `${p.givenNames} ${p.preferredName ?? p.familyName}, ${lowerFirst(p.occupation)}`;
+  // In a preset of its own, a persona plays that preset's story (the fine the radars sent, the identity card to
+  // renew), not their everyday errand.
+  const preset = seed?.fineOf || seed?.idOf ? (await db.select({ preset: classSessions.preset }).from(classSessions).where(eq(classSessions.id, p.classSessionId)).get())?.preset : null;
+  const profile = profileHints[p.digitalProfile] ? [profileHints[p.digitalProfile]!] : [];
+  if (seed?.fineOf && preset === 'amendes') {
+    const fine = seed.fineOf;
+    return { title: fine.title, playing, situation: fine.situation, goal: fine.goal, constraints: fine.constraints, hints: [...profile, ...fineHints], facts: [...(await fineFacts(db, p)), ...fine.facts] };
+  }
+  if (seed?.idOf && preset === 'identite') {
+    const id = seed.idOf;
+    return { title: id.title, playing, situation: id.situation, goal: id.goal, constraints: id.constraints, hints: [...profile, ...identityHints], facts: id.facts };
+  }
+  const goal = lowerFirst(p.goal);
+  const asksDocument = personaSeeds.some((s) => s.key === p.key && s.card.documentOf);
+  const asksBonus = personaSeeds.some((s) => s.key === p.key && s.card.bonusOf);
+  const hints = [
+    ...profile,
+    ...procedureHints.filter((h) => h.test.test(goal)).flatMap((h) => h.hints),
+    ...(asksDocument ? documentHints : []),
+    ...(asksBonus ? bonusHints : []),
+  ];
+  return { title: p.scenarioTitle, playing, situation: p.situation, goal: p.goal, constraints: p.constraints, hints, facts: await citizenFacts(db, p) };
+}
+
 const linkWords = { enfant: 'votre enfant', parent: 'votre père ou votre mère', conjoint: 'votre époux ou votre épouse' } as const;
 
 /**

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { CaseStep } from '@/app/_components/case-step';
 import { citizenCase } from '@/lib/procedures/citizen';
+import { database } from '@/db/engine';
+import { citizenCard } from '@/lib/classroom/cards';
 import { viewerPreferences } from '@/lib/preferences-store';
 import { procedures } from '@/lib/procedures/registry';
 import { autosaveStepAction, saveStepAction } from '../../../actions';
@@ -36,6 +38,7 @@ export default async function StepPage({ params, searchParams }: Params) {
       save={saveStepAction.bind(null, id, step, question)}
       simplified={question === null ? undefined : { question, readAloud: prefs.lecture }}
       autosave={autosaveStepAction.bind(null, id, step)}
+      facts={(await citizenCard(database(), found.persona)).facts}
     />
   );
 }
