@@ -29,7 +29,7 @@ test('prime d’activité : chaque chiffre pré-rempli dit d’où il vient, une
   await months.nth(2).fill('1200');
   await page.getByLabel('Autres ressources du foyer, par mois (€)').fill('beaucoup');
   await page.getByRole('button', { name: 'Voir le récapitulatif' }).click();
-  await expect(page.locator('#champ-autres-erreur')).toHaveText('Écrivez un montant en euros, sans centimes, par exemple 400.');
+  await expect(page.locator('#champ-autres-erreur')).toHaveText('Écrivez les autres ressources en euros, sans les centimes : par exemple 400.');
   await expect(months.nth(2)).toHaveValue('1200');
   await expectNoAxeViolations(page);
   await page.getByLabel('Autres ressources du foyer, par mois (€)').fill('0');

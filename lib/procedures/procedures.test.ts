@@ -153,3 +153,24 @@ describe('carte de stationnement: the cross-scenario', () => {
     expect(await db.select().from(cases).where(eq(cases.personaId, sophie.id)).all()).toHaveLength(3);
   });
 });
+
+describe('every step of every procedure', () => {
+  it('says which field each error is about: no two fields of a step share a message (the error summary lists them apart)', async () => {
+    const thomas = await persona('thomas-girard');
+    let checked = 0;
+    for (const def of Object.values(procedures)) {
+      for (const step of def.steps) {
+        const ctx = { db, persona: thomas, answers: {} };
+        const fields = await step.fields(ctx);
+        for (const typed of ['', 'zzz']) {
+          const result = await step.validate(Object.fromEntries(fields.map((f) => [f.name, typed])), ctx);
+          if (result.ok) continue;
+          const messages = Object.values(result.errors);
+          expect(new Set(messages).size, `${def.id}, ${step.id}, « ${typed} » : ${messages.join(' | ')}`).toBe(messages.length);
+          checked += messages.length;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+});

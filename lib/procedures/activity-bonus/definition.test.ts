@@ -30,6 +30,15 @@ describe('prime d’activité', () => {
     expect(['1200', '1 200', '1\u00a0200 €', '0', '12,50', '-3', 'mille', ''].map(parseEuros)).toEqual([1200, 1200, 1200, 0, null, null, null, null]);
   });
 
+  it('names the month of each amount it cannot read: the error summary lists them apart', async () => {
+    const step = procedures['prime-activite'].steps.find((s) => s.id === 'revenus')!;
+    const result = await step.validate({ mois1: '1 000,50', mois2: 'abc', mois3: '800', autres: '0' }, { db, persona: await person('thomas-girard'), answers: {} });
+    if (result.ok) throw new Error('two amounts were not read');
+    expect(Object.keys(result.errors)).toEqual(['mois1', 'mois2']);
+    expect(result.errors.mois1).toMatch(/^Écrivez vos revenus d(e |’)\S+ \d{4} en euros, sans les centimes/);
+    expect(result.errors.mois1).not.toBe(result.errors.mois2);
+  });
+
   it('a new draft is pre-filled once, through the platform, whoever starts it and however often', async () => {
     const thomas = await person('thomas-girard');
     const draft = await createCase(db, { classSessionId: session, personaId: thomas.id, procedure: 'prime-activite' });

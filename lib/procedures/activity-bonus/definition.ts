@@ -130,7 +130,7 @@ export const activityBonusProcedure: ProcedureDef = {
       id: 'revenus',
       title: 'Vos revenus des trois derniers mois',
       titleForOther: 'Les revenus de la personne sur les trois derniers mois',
-      intro: 'Ce que vous avez gagné en travaillant, net, mois par mois, en euros. Puis les autres ressources du foyer.',
+      intro: 'Ce que vous avez gagné en travaillant, net, mois par mois, en euros sans les centimes. Puis les autres ressources du foyer.',
       falc: {
         title: 'Combien avez-vous gagné ?', picto: 'calendrier',
         lines: ['Les impôts ont déjà rempli vos salaires.', 'Regardez vos fiches de paie.', 'Corrigez si ce n’est pas juste.'],
@@ -156,9 +156,9 @@ export const activityBonusProcedure: ProcedureDef = {
         const c = new Checks();
         const months = lastThreeMonths();
         monthFields.forEach((name, i) => {
-          if (c.require(name, text(values, name), `Indiquez vos revenus ${elidedDe(months[i]!)}, ou 0.`) && parseEuros(text(values, name)) === null) c.fail(name, 'Écrivez un montant en euros, sans centimes, par exemple 1250.');
+          if (c.require(name, text(values, name), `Indiquez vos revenus ${elidedDe(months[i]!)}, ou 0.`) && parseEuros(text(values, name)) === null) c.fail(name, `Écrivez vos revenus ${elidedDe(months[i]!)} en euros, sans les centimes : par exemple 1250.`);
         });
-        if (c.require('autres', text(values, 'autres'), 'Indiquez les autres ressources du foyer, ou 0.') && parseEuros(text(values, 'autres')) === null) c.fail('autres', 'Écrivez un montant en euros, sans centimes, par exemple 400.');
+        if (c.require('autres', text(values, 'autres'), 'Indiquez les autres ressources du foyer, ou 0.') && parseEuros(text(values, 'autres')) === null) c.fail('autres', 'Écrivez les autres ressources en euros, sans les centimes : par exemple 400.');
         return c.result();
       },
     },
