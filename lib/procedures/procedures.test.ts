@@ -174,3 +174,16 @@ describe('every step of every procedure', () => {
     expect(checked).toBeGreaterThan(40);
   });
 });
+
+describe('every procedure’s summary', () => {
+  it('is labelled for whoever reads it (the person, their aidant, the body’s agent): no label says « votre » or « vos »', async () => {
+    const thomas = await persona('thomas-girard');
+    let read = 0;
+    for (const def of Object.values(procedures)) {
+      const labels = (await def.summary({ db, persona: thomas, answers: {} })).map((line) => line.label);
+      for (const label of labels) expect(label, def.id).not.toMatch(/\b(votre|vos)\b/i);
+      read += labels.length;
+    }
+    expect(read).toBeGreaterThan(20);
+  });
+});

@@ -171,7 +171,7 @@ export const activityBonusProcedure: ProcedureDef = {
       { label: 'Personnes au foyer', value: text(answers.foyer, 'personnes'), step: 'foyer' },
       ...monthFields.map((name, i) => ({ label: `Revenus ${elidedDe(months[i]!)}`, value: amountAnswer(text(answers.revenus, name)), step: 'revenus' })),
       { label: 'Autres ressources, par mois', value: amountAnswer(text(answers.revenus, 'autres')), step: 'revenus' },
-      { label: 'Vos corrections', value: corrected.length ? corrected.join(' ; ') : 'Aucune : les données transmises sont justes', step: 'revenus' },
+      { label: 'Données corrigées', value: corrected.length ? corrected.join(' ; ') : 'Aucune : les données transmises sont justes', step: 'revenus' },
       ...(complete ? [{ label: 'Montant estimé', value: `${formatEuros(computationOf(answers).result.amountCents)} par mois` }] : []),
     ];
   },

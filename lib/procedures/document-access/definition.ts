@@ -321,7 +321,7 @@ export const cadaReferral: ProcedureDef = {
     const refused = (await refusedRequests(db, persona)).find((r) => r.c.id === text(answers.refus, 'dossier'));
     return [
       { label: 'Demande refusée', value: refused ? `${askedTitle(refused.c.answers)} — dossier n° ${refused.c.receiptNumber ?? ''}` : '', step: 'refus' },
-      { label: 'Vos observations', value: text(answers.observations, 'observations') || 'Aucune', step: 'observations' },
+      { label: 'Observations', value: text(answers.observations, 'observations') || 'Aucune', step: 'observations' },
       ...(text(answers.avis, 'avis') ? [{ label: 'Avis de la CADA', value: `${opinionLabels[text(answers.avis, 'avis') as CadaOpinion['avis']]}. ${text(answers.avis, 'motif')}`, step: 'refus' }] : []),
     ];
   },
