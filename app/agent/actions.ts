@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { database } from '@/db/engine';
 import { requireAgent } from '@/lib/auth/guards';
-import { agentDecide, agentMessage, agentNotice, refusalReasons, type AgentAction } from '@/lib/procedures/agent';
+import { agentCase, agentDecide, agentMessage, agentNotice, isOtherReason, refusalReasonsFor, type AgentAction } from '@/lib/procedures/agent';
 import { CaseError } from '@/lib/procedures/engine/cases';
 import { actionKeyOf, newActionKey, once } from '@/lib/action-keys';
 import { setFlash, type FlashTone } from '@/lib/flash';
@@ -23,9 +23,10 @@ export async function decideAction(caseId: string, previous: AgentFormState, for
   let text: string | null = free || null;
   if (action.data === 'refuser') {
     const reason = String(form.get('motif') ?? '');
-    if (!refusalReasons.includes(reason as (typeof refusalReasons)[number])) return { error: 'Choisissez un motif de refus.', field: 'motif', text: free };
-    if (reason.startsWith('Autre') && !free) return { error: 'Précisez le motif : la personne le lira.', field: 'texte', text: free };
-    text = reason.startsWith('Autre') ? free : free ? `${reason} ${free}` : reason;
+    const c = await agentCase(database(), agent, caseId);
+    if (c && !refusalReasonsFor(c.procedure).includes(reason)) return { error: 'Choisissez un motif de refus.', field: 'motif', text: free };
+    if (isOtherReason(reason) && !free) return { error: 'Précisez le motif : la personne le lira.', field: 'texte', text: free };
+    text = isOtherReason(reason) ? free : free ? `${reason} ${free}` : reason;
   }
   if (action.data === 'demander_complement' && !free) return { error: 'Écrivez ce que la personne doit fournir ou corriger.', field: 'texte', text: free };
   // A double-click applies the decision once and both clicks read its outcome (not "already decided").

@@ -6,7 +6,8 @@ import { actionKeys, agents, cases, classSessions, documents, personas } from '.
 import { seedWorld } from '../../db/seed';
 import type { Agent } from '../auth/guards';
 import { demoSession } from '../classroom/sessions';
-import { agentCase, agentDecide, agentMessage, agentNotice, agentNotices, agentProof, agentQueue, queueCursor, type QueueCursor } from './agent';
+import { agentCase, agentDecide, agentMessage, agentNotice, agentNotices, agentProof, agentQueue, isOtherReason, queueCursor, refusalReasonsFor, type QueueCursor } from './agent';
+import { procedureIds } from '../../db/schema';
 import { applyTransition, caseOf, createCase, saveDraft, timelineOf } from './engine/cases';
 import { runDueInstruction, submitCase } from './engine/run';
 import type { Persona } from './engine/types';
@@ -162,6 +163,20 @@ describe('an agent’s decisions', () => {
     await expect(agentDecide(db, ville, c.id, 'refuser', '')).rejects.toThrow(/motif/);
     const refused = await agentDecide(db, ville, c.id, 'refuser', 'La personne ne remplit pas les conditions.');
     expect(refused).toMatchObject({ state: 'refuse', outcome: { motif: 'La personne ne remplit pas les conditions.' } });
+  });
+});
+
+describe('the reasons an agent refuses with', () => {
+  it('are the procedure’s own, then any body’s, the last asking for the agent’s words', () => {
+    expect(refusalReasonsFor('acte-naissance')).toContain('Aucun acte ne correspond dans le registre.');
+    expect(refusalReasonsFor('prime-activite')).not.toContain('Aucun acte ne correspond dans le registre.');
+    expect(refusalReasonsFor('acces-document')).toContain('Le document prépare une décision qui n’est pas encore prise.');
+    for (const procedure of procedureIds) {
+      const reasons = refusalReasonsFor(procedure);
+      expect(new Set(reasons).size, procedure).toBe(reasons.length);
+      expect(reasons).toContain('La personne ne remplit pas les conditions.');
+      expect(reasons.filter(isOtherReason), procedure).toEqual([reasons.at(-1)]);
+    }
   });
 });
 

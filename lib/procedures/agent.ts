@@ -143,14 +143,26 @@ export async function agentProof(db: AsyncExecutor, agent: Agent, fileId: string
   return row && await agentCase(db, agent, row.c.id) ? row.file : null;
 }
 
-export const refusalReasons = [
-  'Les justificatifs ne correspondent pas à la demande.',
-  'Un justificatif est illisible ou incomplet.',
-  'La personne ne remplit pas les conditions.',
-  'Aucun acte ne correspond dans le registre.',
-  'La personne n’a pas qualité pour demander ce document.',
-  'Autre motif (précisé ci-dessous).',
-] as const;
+const commonReasons = ['Les justificatifs ne correspondent pas à la demande.', 'Un justificatif est illisible ou incomplet.', 'La personne ne remplit pas les conditions.'];
+const otherReason = 'Autre motif (précisé ci-dessous).';
+// What a body may answer for this procedure first (a birth register, the law of 1978's exceptions), then any body's.
+const procedureReasons: Partial<Record<ProcedureId, string[]>> = {
+  'acte-naissance': ['Aucun acte ne correspond dans le registre.', 'La personne n’a pas qualité pour demander ce document.'],
+  'acces-document': [
+    'Le document n’existe pas, ou l’administration ne le détient pas.',
+    'Le document prépare une décision qui n’est pas encore prise.',
+    'Le document touche à un secret protégé par la loi (vie privée, secret des affaires, sécurité publique…).',
+    'La demande est abusive (trop nombreuse ou répétée).',
+    'La personne n’a pas qualité pour demander ce document.',
+  ],
+};
+
+/** The reasons an agent chooses from to refuse a case of this procedure; the last one asks for their own words. */
+export function refusalReasonsFor(procedure: ProcedureId): string[] {
+  return [...(procedureReasons[procedure] ?? []), ...commonReasons, otherReason];
+}
+
+export const isOtherReason = (reason: string) => reason === otherReason;
 
 export type AgentAction = 'prendre' | 'demander_complement' | 'accepter' | 'refuser' | 'classer_sans_suite';
 

@@ -15,7 +15,7 @@ import { personas } from '@/db/tables';
 import { requireAgent } from '@/lib/auth/guards';
 import { documentsOfCase } from '@/lib/documents/documents';
 import { exchangesOfCase } from '@/lib/platform/journal-view';
-import { agentCase, agentPassedCase, refusalReasons } from '@/lib/procedures/agent';
+import { agentCase, agentPassedCase, refusalReasonsFor } from '@/lib/procedures/agent';
 import { agencyName } from '@/lib/platform/consent-text';
 import { timelineOf } from '@/lib/procedures/engine/cases';
 import { runDueInstruction } from '@/lib/procedures/engine/run';
@@ -123,7 +123,7 @@ export default async function AgentCasePage({ params }: { params: Promise<{ id: 
           <>
             <DecisionForm actionKey={newActionKey()} send={send} action="accepter" label={accept?.label ?? 'Accepter'} text={{ label: 'Note (facultative)', hint: accept?.hint, required: false }} />
             <DecisionForm actionKey={newActionKey()} send={send} action="demander_complement" label="Demander un complément" text={{ label: 'Ce que la personne doit fournir ou corriger', required: true }} secondary />
-            <DecisionForm actionKey={newActionKey()} send={send} action="refuser" label="Refuser" reasons={refusalReasons} text={{ label: 'Précisions pour la personne', hint: 'Obligatoire pour « Autre motif ».', required: false }} secondary />
+            <DecisionForm actionKey={newActionKey()} send={send} action="refuser" label="Refuser" reasons={refusalReasonsFor(c.procedure)} text={{ label: 'Précisions pour la personne', hint: 'Obligatoire pour « Autre motif ».', required: false }} secondary />
           </>
         )}
         {c.state === 'complement_demande' && <p>En attente de la réponse de la personne.</p>}
