@@ -66,8 +66,9 @@ describe('debrief', () => {
     // The opinion goes back to the city, which decides again at the next tick: the document with the referral.
     await runDueInstruction(db, session.id, new Date(Date.now() + 120_000));
     const d = await computeDebrief(db, session);
-    // Given: Sarah's household and income (2), Kévin's household, income and registration (3); corrected: Kévin's 4.
-    expect(d.activityBonus).toEqual({ asked: 2, granted: 2, refused: 0, prefilled: 5, corrected: 4, papersSpared: 3 });
+    // Figures the bodies filled: Sarah's household and three months (4), Kévin's (4); corrected: Kévin's 4, counted
+    // in the same unit (the debrief said « 3 pré-remplis, 4 corrigés » once). Papers: two tax notices, one registration.
+    expect(d.activityBonus).toEqual({ asked: 2, granted: 2, refused: 0, prefilled: 8, corrected: 4, papersSpared: 3 });
     // Sarah is not a job seeker: France Travail answered that it does not know her. An answer, not a failure: the
     // debrief's question on outages must not count it.
     expect(d.exchanges).toMatchObject({ total: 4, granted: 3, refused: 0, unknown: 1, failed: 0 });

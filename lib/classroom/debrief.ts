@@ -5,7 +5,7 @@ import { antaiNotices, appointments, caseEvents, cases, consents, consentWithdra
 import { amountDue, classAmounts, type FineClass } from '../procedures/fines/ladder';
 import { termsOf } from '../procedures/fines/notices';
 import { legalDaysBetween } from '../procedures/engine/time-scale';
-import { correctionsOf, prefillKey } from '../procedures/activity-bonus/definition';
+import { correctionsOf, prefilledFigures, prefillKey } from '../procedures/activity-bonus/definition';
 import { timeScaleOf } from '../procedures/engine/session-clock';
 import { reasonLabel } from '../platform/errors';
 import { verifyJournalChain } from '../platform/journal';
@@ -187,8 +187,8 @@ export async function computeDebrief(db: AsyncExecutor, session: ClassSession, n
     asked: bonusRequests.length,
     granted: bonusRequests.filter((c) => c.state === 'accepte').length,
     refused: bonusRequests.filter((c) => c.state === 'refuse').length,
-    /** Figures the bodies gave (the household, the monthly income, the registration). */
-    prefilled: bonusRequests.reduce((n, c) => n + given(c).length, 0),
+    /** Figures of the form the bodies filled (the household, each month's income), in the unit of `corrected`. */
+    prefilled: bonusRequests.reduce((n, c) => n + prefilledFigures(c.answers), 0),
     corrected: bonusRequests.reduce((n, c) => n + correctionsOf(c.answers).length, 0),
     /** Papers nobody had to fetch: the tax notice (DGFiP's figure) and France Travail's certificate, when given. */
     papersSpared: bonusRequests.reduce((n, c) => n + given(c).filter((k) => k !== 'personnes').length, 0),

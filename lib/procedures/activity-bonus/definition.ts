@@ -62,6 +62,12 @@ async function prefill(db: AsyncExecutor, persona: Persona, c: CaseRow): Promise
   return { [prefillKey]: kept, foyer: { personnes: persons }, revenus: { mois1: monthly, mois2: monthly, mois3: monthly, autres: '0' } };
 }
 
+/** The figures of the form the bodies filled (the household, each month's income): what `correctionsOf` counts in. */
+export function prefilledFigures(answers: CaseRow['answers']): number {
+  const kept = answers[prefillKey];
+  return kept ? (text(kept, 'personnes') ? 1 : 0) + (text(kept, 'mois') ? monthFields.length : 0) : 0;
+}
+
 /** What the person changed from what the bodies said: "label: was → now", for the history and the decision. */
 export function correctionsOf(answers: CaseRow['answers']): string[] {
   const kept = answers[prefillKey];
