@@ -14,6 +14,9 @@ test('carte d’identité perdue : pré-demande, rendez-vous, vérification au g
     // The timbre fiscal first: a lost card costs 25 €; no kind chosen, then paid with a double-click, once.
     await citizen.goto('/citoyen');
     await citizen.getByRole('link', { name: 'Acheter un timbre fiscal' }).click();
+    // Sent empty: the summary lists what is missing in the page's order, the stamp first.
+    await citizen.getByRole('button', { name: 'Payer et recevoir le numéro du timbre' }).click();
+    await expect(citizen.getByRole('alert').getByRole('link')).toHaveText([/^Choisissez le timbre/, /carte/, /expiration/, /cryptogramme/, /nom/]);
     await citizen.getByLabel('Numéro de la carte').fill('4970 1000 0000 0003');
     await citizen.getByLabel('Date d’expiration (MM/AA)').fill('08/29');
     await citizen.getByLabel('Cryptogramme').fill('123');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSources, fixSource } from '../scripts/typography';
-import { countOf, elided, elidedDe, formatNumber, formatSize, frenchSpacing, lowerFirst, upperFirst } from './format';
+import { countOf, elided, elidedDe, formatHour, formatNumber, formatSize, frenchSpacing, lowerFirst, upperFirst } from './format';
 
 const nbsp = '\u00a0';
 const thin = '\u202f';
@@ -44,6 +44,10 @@ describe('French typography', () => {
 });
 
 describe('French words', () => {
+  it('writes an hour the French way, without a leading zero nor « 00 » minutes', () => {
+    expect(['09:00', '11:30', '08:05', '14:00', '00:15'].map(formatHour)).toEqual(['9\u00a0h', '11\u00a0h\u00a030', '8\u00a0h\u00a005', '14\u00a0h', '0\u00a0h\u00a015']);
+  });
+
   it('agrees a count with its noun, 0 and 1 singular, and prints thousands the French way', () => {
     expect(countOf(0, 'demande', 'demandes')).toBe(`0${nbsp}demande`);
     expect(countOf(1, 'demande', 'demandes')).toBe(`1${nbsp}demande`);

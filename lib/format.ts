@@ -35,6 +35,11 @@ const frenchPlural = /* @__PURE__ */ lazy(() => new Intl.PluralRules('fr-FR'));
 const frenchNumber = /* @__PURE__ */ lazy(() => new Intl.NumberFormat('fr-FR'));
 /** "12 345": a narrow no-break space between thousands, as French prints numbers. */
 export const formatNumber = (n: number) => frenchNumber().format(n);
+/** A wall-clock time as French writes it: « 9 h », « 11 h 30 », « 8 h 05 » (from « 09:00 », « 11:30 », « 08:05 »). */
+export function formatHour(hhmm: string): string {
+  const [hours = '', minutes = '00'] = hhmm.split(':');
+  return `${Number(hours)}\u00a0h${minutes === '00' ? '' : `\u00a0${minutes}`}`;
+}
 const oneDecimal = /* @__PURE__ */ lazy(() => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }));
 /** "350 Ko", "1,2 Mo": a file's size as French screens write it. */
 export const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))}\u00a0Ko` : `${oneDecimal().format(bytes / (1024 * 1024))}\u00a0Mo`);

@@ -36,7 +36,8 @@ export const stampDigits = (raw: string) => raw.replace(/[\s\u00a0\u202f-]/g, ''
 export async function buyStamp(db: AsyncExecutor, persona: Persona, kind: string, card: CardInput, now = new Date()): Promise<Stamp> {
   const chosen = stampKinds.find((k) => k.value === kind);
   const checked = checkTestCard(card, now);
-  const errors = { ...(checked.ok ? {} : checked.errors), ...(chosen ? {} : { timbre: 'Choisissez le timbre à acheter.' }) };
+  // In the form's order (the stamp, then the card): the error summary lists them as the page shows the fields.
+  const errors = { ...(chosen ? {} : { timbre: 'Choisissez le timbre à acheter.' }), ...(checked.ok ? {} : checked.errors) };
   if (!checked.ok || !chosen) throw new StampError(errors);
   const number = newStampNumber();
   const receipt = await prepareDocument({

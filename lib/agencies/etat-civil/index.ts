@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AsyncExecutor } from '../../../db/engine';
 import { birthRecords } from '../../../db/tables';
 import { registryNames } from '../../../db/seed/reference-data';
-import { formatIsoDate } from '../../format';
+import { formatHour, formatIsoDate } from '../../format';
 import { personRow, personRows } from '../scope';
 import type { AgencyModule } from '../types';
 
@@ -34,7 +34,7 @@ export const etatCivil: AgencyModule = {
           { libelle: 'Registre', valeur: registryNames[row.registry] ?? row.registry },
           { libelle: 'Nom', valeur: row.familyName },
           { libelle: 'Prénoms', valeur: row.givenNames },
-          { libelle: 'Date et heure de naissance', valeur: `${formatIsoDate(row.birthDate)} à ${row.birthTime.replace(':', ' h ')}` },
+          { libelle: 'Date et heure de naissance', valeur: `${formatIsoDate(row.birthDate)} à ${formatHour(row.birthTime)}` },
           { libelle: 'Lieu de naissance', valeur: row.birthPlace },
           { libelle: 'Père', valeur: row.fatherName ?? 'Non indiqué' },
           { libelle: 'Mère', valeur: row.motherName ?? 'Non indiquée' },

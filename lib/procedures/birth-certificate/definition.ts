@@ -1,7 +1,7 @@
 import { communes } from '../../../db/tables';
 import { foreignBirthsRegistry, registryNames } from '../../../db/seed/reference-data';
 import { findBirthAct, type BirthAct } from '../../agencies/etat-civil';
-import { formatIsoDate } from '../../format';
+import { formatHour, formatIsoDate } from '../../format';
 import { Checks, isoToFrench, parseFrenchDate, text } from '../fields';
 import type { CaseRow, Persona, ProcedureDef, StepContext } from '../engine/types';
 
@@ -56,7 +56,7 @@ function documentFields(act: BirthAct, type: ActType) {
     { libelle: 'Nom', valeur: act.familyName },
     { libelle: 'Prénoms', valeur: act.givenNames },
     { libelle: 'Sexe', valeur: act.sex === 'F' ? 'Féminin' : 'Masculin' },
-    { libelle: 'Date et heure de naissance', valeur: `${formatIsoDate(act.birthDate)} à ${act.birthTime.replace(':', ' h ')}` },
+    { libelle: 'Date et heure de naissance', valeur: `${formatIsoDate(act.birthDate)} à ${formatHour(act.birthTime)}` },
     { libelle: 'Lieu de naissance', valeur: act.birthPlace },
   ];
   const parents = [

@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { database } from '@/db/engine';
 import { appointmentOf, counterName, counters, freeSlots } from '@/lib/appointments/appointments';
 import { newActionKey } from '@/lib/action-keys';
-import { countOf } from '@/lib/format';
+import { countOf, formatHour } from '@/lib/format';
 import { citizenCase } from '@/lib/procedures/citizen';
 import { FalcBlock } from '@/app/_components/falc-block';
 import { identityFalc } from '@/lib/procedures/identity-document/falc';
@@ -32,7 +32,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
         name: await counterName(db, counter.place),
         distance: counter.distanceKm === 0 ? 'dans votre ville' : `à ${counter.distanceKm} km`,
         first: slots[0] ? inDays(slots[0].inDays) : 'aucun',
-        slots: slots.map((s) => ({ value: `${s.place}:${s.day}:${s.slot}`, label: `${inDays(s.inDays).replace(/^./, (l) => l.toUpperCase())}, à ${s.hour.replace(':', ' h ')}` })),
+        slots: slots.map((s) => ({ value: `${s.place}:${s.day}:${s.slot}`, label: `${inDays(s.inDays).replace(/^./, (l) => l.toUpperCase())}, à ${formatHour(s.hour)}` })),
       };
     }),
   );
