@@ -43,6 +43,10 @@ export async function frenchProblems(page: Page): Promise<string[]> {
   for (const m of text.matchAll(/\d[ \t\n]€/g)) problems.push(`espace sécable avant « € » : …${around(m.index)}…`);
   // French counts 0 and 1 in the singular: « 0 ligne », « 1 demande » (words that end in s anyway aside).
   for (const m of text.matchAll(/(?<![\d,.\u202f])[01][\s](?!(?:fois|mois|ms|sous|dans|sur|pas|plus|avis|accès|cas|prix|temps|après|puis|vers|refus)(?!\p{L}))\p{Ll}+s(?!\p{L})/gu)) problems.push(`pluriel après 0 ou 1 « ${m[0]} » : …${around(m.index)}…`);
+  // A date takes its article: « le 8 décembre », « vers le 8 décembre », never « à 8 décembre » (a date formatted after « à »).
+  const months = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
+  for (const m of text.matchAll(new RegExp(`(?<!\\p{L})(?:à|vers|dès|depuis|jusqu’à|avant|après)\\s\\d{1,2}(?:er)?\\s(?:${months})`, 'gu'))) problems.push(`date sans « le » : …${around(m.index)}…`);
+  for (const m of text.matchAll(new RegExp(`(?<![\\d,.])1\\s(?:${months})`, 'gu'))) problems.push(`« 1er » attendu : …${around(m.index)}…`);
   // « de » before a vowel is elided: « d’octobre », « d’Inès ».
   for (const m of text.matchAll(/(?<![\p{L}])[Dd]e (?=[aeiouyàâéèêëîïôœ])/gu)) problems.push(`« de » non élidé : …${around(m.index)}…`);
   for (const name of properNames) {

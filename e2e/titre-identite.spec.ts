@@ -1,4 +1,5 @@
 import { expect, expectNoAxeViolations, signInThroughProvider, teacherPlays, test, waitForText } from './support';
+import { frenchProblems } from './french-text';
 
 // A lost identity card: the pre-request online, an appointment in a town hall with the equipment (the nearest is full),
 // the check at the counter by the town hall's student, the production on the séance's clock, the notification, the
@@ -82,6 +83,7 @@ test('carte d’identité perdue : pré-demande, rendez-vous, vérification au g
     await citizen.getByRole('button', { name: 'Réserver ce créneau' }).dblclick();
     await expect(citizen.getByRole('status').filter({ hasText: 'Votre rendez-vous est pris.' })).toBeVisible();
     await expect(citizen.getByText(/Rendez-vous à la mairie de Bourg-Léger/)).toBeVisible();
+    expect(await frenchProblems(citizen)).toEqual([]);
 
     // The town hall's student: the pre-request is in their queue with its appointment; every box, at the hour.
     await signInThroughProvider(page, /ProConnect/, 'Julien Perret');
@@ -98,6 +100,7 @@ test('carte d’identité perdue : pré-demande, rendez-vous, vérification au g
       await page.getByRole('button', { name: 'Valider le dépôt' }).click();
       await expect(page.getByText(/Dépôt vérifié le/)).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 90_000, intervals: [1_000, 2_000] });
+    expect(await frenchProblems(page)).toEqual([]);
     expect(Date.now() - listed).toBeGreaterThan(60_000);
 
     // Produced a fortnight (half a minute) later: the person is told, in the page and the notifications.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSources, fixSource } from '../scripts/typography';
-import { countOf, elided, elidedDe, formatHour, formatNumber, formatSize, frenchSpacing, lowerFirst, upperFirst } from './format';
+import { countOf, elided, elidedDe, formatDate, formatDateTime, formatHour, formatIsoDate, formatNumber, formatSize, frenchSpacing, lowerFirst, upperFirst } from './format';
 
 const nbsp = '\u00a0';
 const thin = '\u202f';
@@ -44,6 +44,12 @@ describe('French typography', () => {
 });
 
 describe('French words', () => {
+  it('writes the first of a month « 1er », and no other day', () => {
+    expect([formatIsoDate('2027-03-01'), formatIsoDate('2027-03-11'), formatIsoDate('2027-03-21')]).toEqual(['1er mars 2027', '11 mars 2027', '21 mars 2027']);
+    expect(formatDateTime(new Date('2027-01-01T10:00:00Z'))).toBe('1er janvier 2027 à 11:00');
+    expect(formatDate(new Date('2027-01-01T10:00:00Z'))).toBe('1er janvier 2027');
+  });
+
   it('writes an hour the French way, without a leading zero nor « 00 » minutes', () => {
     expect(['09:00', '11:30', '08:05', '14:00', '00:15'].map(formatHour)).toEqual(['9\u00a0h', '11\u00a0h\u00a030', '8\u00a0h\u00a005', '14\u00a0h', '0\u00a0h\u00a015']);
   });

@@ -10,10 +10,13 @@ function lazy<T>(make: () => T): () => T {
 
 const dateFormat = /* @__PURE__ */ lazy(() => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
 
-/** "2006-03-14" → "14 mars 2006" */
+/** French writes the first of a month « 1er » (« 1er mars »), which Intl does not. */
+const firstOfMonth = (formatted: string) => (formatted.startsWith('1 ') ? `1er${formatted.slice(1)}` : formatted);
+
+/** "2006-03-14" → "14 mars 2006"; "2027-03-01" → "1er mars 2027" */
 export function formatIsoDate(isoDate: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : dateFormat().format(date);
+  return Number.isNaN(date.getTime()) ? isoDate : firstOfMonth(dateFormat().format(date));
 }
 
 // Dates and times as people in the class read them (Paris time, whatever the server's zone).
@@ -22,14 +25,14 @@ const longDateTimeSeconds = /* @__PURE__ */ lazy(() => new Intl.DateTimeFormat('
 const longDate = /* @__PURE__ */ lazy(() => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }));
 
 /** "23 novembre 2026 à 12:15" */
-export const formatDateTime = (date: Date) => longDateTime().format(date);
+export const formatDateTime = (date: Date) => firstOfMonth(longDateTime().format(date));
 /** "23 novembre 2026 à 12:15:54", for histories and exchanges, where seconds tell the order apart. */
-export const formatDateTimeSeconds = (date: Date) => longDateTimeSeconds().format(date);
+export const formatDateTimeSeconds = (date: Date) => firstOfMonth(longDateTimeSeconds().format(date));
 const shortTime = /* @__PURE__ */ lazy(() => new Intl.DateTimeFormat('fr-FR', { timeStyle: 'medium', timeZone: 'Europe/Paris' }));
 /** "12:15:54", Paris time. */
 export const formatTime = (date: Date) => shortTime().format(date);
 /** "23 novembre 2026" */
-export const formatDate = (date: Date) => longDate().format(date);
+export const formatDate = (date: Date) => firstOfMonth(longDate().format(date));
 
 const frenchPlural = /* @__PURE__ */ lazy(() => new Intl.PluralRules('fr-FR'));
 const frenchNumber = /* @__PURE__ */ lazy(() => new Intl.NumberFormat('fr-FR'));

@@ -30,7 +30,7 @@ async function counterCase(db: AsyncExecutor, agent: Agent, caseId: string): Pro
 export async function checkAtCounter(db: AsyncExecutor, agent: Agent, caseId: string, ticked: string[], now = new Date()): Promise<CaseRow> {
   const { c, appointment } = await counterCase(db, agent, caseId);
   if (appointment.checkedAt) throw new CaseError('deja_verifie', 'Ce dépôt est déjà vérifié : le titre est en fabrication.');
-  if (now.getTime() < appointment.startsAt.getTime()) throw new CaseError('trop_tot', `Le rendez-vous est à ${formatDateTime(appointment.startsAt)} dans cette séance : la personne n’est pas encore arrivée.`);
+  if (now.getTime() < appointment.startsAt.getTime()) throw new CaseError('trop_tot', `Le rendez-vous est le ${formatDateTime(appointment.startsAt)} dans cette séance : la personne n’est pas encore arrivée.`);
   const missing = counterChecks.filter((k) => !ticked.includes(k.value));
   if (missing.length > 0) throw new CaseError('verification_incomplete', `Vérifiez d’abord : ${missing.map((k) => k.label.toLowerCase()).join(', ')}.`);
   const actor = agentActor(agent);

@@ -23,7 +23,7 @@ export async function CounterDesk({ c }: { c: CaseRow }) {
   return (
     <>
       <p>
-        Rendez-vous {atThe(place)}, dans cette séance à {formatDateTime(appointment.startsAt)}.
+        Rendez-vous {atThe(place)}, dans cette séance le {formatDateTime(appointment.startsAt)}.
       </p>
       <p>{stamp ? `Timbre fiscal n° ${formatStampNumber(stamp.number)} : ${formatEuros(stamp.amountCents)}, payé, utilisé pour cette pré-demande.` : 'Pas de timbre fiscal : ce titre est gratuit.'}</p>
       {!appointment.checkedAt && c.state === 'depose' && (
@@ -31,7 +31,7 @@ export async function CounterDesk({ c }: { c: CaseRow }) {
       )}
       {appointment.checkedAt && c.state !== 'accepte' && (
         <p>
-          Dépôt vérifié le {formatDateTime(appointment.checkedAt)} : le titre est en fabrication, prêt vers {formatDateTime(readyAt(appointment.checkedAt, scale))}. La
+          Dépôt vérifié le {formatDateTime(appointment.checkedAt)} : le titre est en fabrication, prêt vers le {formatDateTime(readyAt(appointment.checkedAt, scale))}. La
           personne est prévenue quand il arrive.
         </p>
       )}

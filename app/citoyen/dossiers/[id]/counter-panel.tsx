@@ -49,7 +49,7 @@ export async function CounterPanel({ c, persona }: { c: CaseRow; persona: Person
       {appointment && !appointment.checkedAt && (
         <>
           <p>
-            Rendez-vous à la <strong>{place}</strong>, dans cette séance à {formatDateTime(appointment.startsAt)}. Apportez une photo d’identité de moins de
+            Rendez-vous à la <strong>{place}</strong>, dans cette séance le {formatDateTime(appointment.startsAt)}. Apportez une photo d’identité de moins de
             six mois, un justificatif de domicile et votre ancien titre (ou la déclaration de perte ou de vol).
           </p>
           <p>
@@ -59,7 +59,7 @@ export async function CounterPanel({ c, persona }: { c: CaseRow; persona: Person
       )}
       {appointment?.checkedAt && c.state !== 'accepte' && (
         <p>
-          Votre dépôt est vérifié : {titleOf(c).toLowerCase()} est en fabrication. Il devrait être prêt vers {formatDateTime(readyAt(appointment.checkedAt, scale))} ;
+          Votre dépôt est vérifié : {titleOf(c).toLowerCase()} est en fabrication. Il devrait être prêt vers le {formatDateTime(readyAt(appointment.checkedAt, scale))} ;
           vous serez prévenu·e.
         </p>
       )}
