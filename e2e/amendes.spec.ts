@@ -199,3 +199,15 @@ test('une contestation avec sa preuve : l’avis ne peut plus être payé ; l’
     await restore();
   }
 });
+
+test('rien à contester : la démarche le dit avant de commencer, et aucun brouillon ne se crée', async ({ page }) => {
+  await signInThroughProvider(page, /FranceConnect/, 'Léa Camille Martin');
+  await page.goto('/citoyen/demarches/contestation-amende');
+  await expect(page.getByRole('status').filter({ hasText: 'Vous n’avez aucun avis de contravention à contester' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Commencer la démarche' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Voir mes avis de contravention' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes avis de contravention');
+  await page.goto('/citoyen');
+  await expect(page.getByRole('list', { name: 'Mes demandes' }).getByRole('link', { name: 'Contester un avis de contravention' })).toHaveCount(0);
+});

@@ -8,7 +8,7 @@ import type { Aidant } from '../auth/guards';
 import { addNote, CaseError, startCase, type Actor } from '../procedures/engine/cases';
 import type { CaseRow, Persona } from '../procedures/engine/types';
 import { procedures } from '../procedures/registry';
-import { prefillOnce } from '../procedures/drafts';
+import { prefillOnce, startBlocked } from '../procedures/drafts';
 
 // Mandates in the style of Aidants Connect: an aidant acts for a person, for some procedures, for a time,
 // once the person (present) has confirmed; the person can revoke it at any time.
@@ -94,6 +94,8 @@ export async function usableMandate(db: AsyncExecutor, aidant: Aidant, mandateId
 /** Starts a procedure for the person under a mandate. */
 export async function startUnderMandate(db: AsyncExecutor, aidant: Aidant, mandateId: string, procedure: ProcedureId, now = new Date()): Promise<CaseRow> {
   const { mandate, persona } = await usableMandate(db, aidant, mandateId, procedure, now);
+  const blocked = await startBlocked(db, persona, procedure);
+  if (blocked) throw new CaseError('rien_a_demander', blocked.forOther);
   const started = await transaction(db, async (tx) => {
     // Started twice, or the person's own draft: the aidant goes on with that one under the mandate.
     const { c, resumed } = await startCase(tx, { classSessionId: mandate.classSessionId, personaId: persona.id, procedure }, now);

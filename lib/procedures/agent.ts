@@ -13,7 +13,7 @@ import { carryOut } from './engine/run';
 import type { CaseRow } from './engine/types';
 import { procedures } from './registry';
 import { whileHolding } from '../action-keys';
-import { prefillOnce } from './drafts';
+import { prefillOnce, startBlocked } from './drafts';
 import { sessionById } from '../classroom/session-by-id';
 
 // The back-office's Data Access Layer: an agent sees and acts only on their body's cases (and register), in their séance.
@@ -239,6 +239,8 @@ export async function startOnBehalf(db: AsyncExecutor, agent: Agent, personaId: 
   const persona = await db.select().from(personas).where(and(eq(personas.id, personaId), eq(personas.classSessionId, agent.classSessionId))).get();
   if (!persona) throw new CaseError('introuvable', 'Choisissez une personne de la séance.');
   if (procedures[procedure].steps.length === 0) throw new CaseError('demarche', 'Cette démarche ne se saisit pas ici.');
+  const blocked = await startBlocked(db, persona, procedure, channel);
+  if (blocked) throw new CaseError('rien_a_demander', blocked.forOther);
   const session = await sessionById(db, agent.classSessionId);
   const started = await transaction(db, async (tx) => {
     // The same request keyed in twice (double-click, two tabs) is the draft already started, or the request still open.

@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm';
 import { type AsyncExecutor, transaction } from '../../db/engine';
 import { cases } from '../../db/tables';
 import { whileHolding } from '../action-keys';
-import { reread, saveDraft } from './engine/cases';
-import type { CaseRow, FieldDef, Persona, RawValues } from './engine/types';
+import { openCaseOf, reread, saveDraft } from './engine/cases';
+import type { CaseRow, FieldDef, Persona, RawValues, StartBlocked } from './engine/types';
+import type { ProcedureId } from '../../db/schema';
 import { formatSize } from '../format';
 import { checkProof, chosenFile, storeProof } from '../uploads/proof-files';
 import { procedures, stepsFor } from './registry';
@@ -60,6 +61,13 @@ export async function autosaveStep(db: AsyncExecutor, c: CaseRow, persona: Perso
   const values = await formValuesFor(c, persona, stepId, form, db);
   if (!values || c.state !== 'brouillon') return { error: 'Cette demande est déjà envoyée : elle ne peut plus être modifiée.' };
   return { savedAt: (await saveDraft(db, c, stepId, values)).updatedAt.getTime() };
+}
+
+/** Why the person cannot begin this procedure now (nothing to contest…); null when they can, or have one open to resume. */
+export async function startBlocked(db: AsyncExecutor, persona: Persona, procedure: ProcedureId, channel: CaseRow['channel'] = 'en_ligne'): Promise<StartBlocked | null> {
+  const cannotStart = procedures[procedure].cannotStart;
+  if (!cannotStart || (await openCaseOf(db, persona.id, procedure, channel))) return null;
+  return cannotStart(db, persona);
 }
 
 /**

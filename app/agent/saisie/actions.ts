@@ -27,7 +27,8 @@ export async function startOnBehalfAction(form: FormData): Promise<void> {
     try {
       id = (await startOnBehalf(database(), agent, parsed.data.personne, parsed.data.demarche, parsed.data.canal)).id;
     } catch (error) {
-      if (error instanceof CaseError) return '/agent/saisie?erreur=incomplet';
+      // What was chosen stays chosen; nothing to ask for (no fine to contest…) is said as such.
+      if (error instanceof CaseError) return `/agent/saisie?erreur=${error.code === 'rien_a_demander' ? 'rien-a-demander' : 'incomplet'}&personne=${encodeURIComponent(parsed.data.personne)}&demarche=${parsed.data.demarche}`;
       throw error;
     }
     // A request the person already has open (online, or keyed in by a colleague) is not this agent's to fill in.

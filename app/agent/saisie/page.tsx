@@ -9,6 +9,7 @@ import { personas } from '@/db/tables';
 import { requireAgent } from '@/lib/auth/guards';
 import { procedures } from '@/lib/procedures/registry';
 import { startOnBehalfAction } from './actions';
+import { startBlocked } from '@/lib/procedures/drafts';
 import { FlashNotice } from '@/app/_components/flash-notice';
 
 export const metadata: Metadata = { title: 'Saisir une demande papier ou au guichet' };
@@ -22,6 +23,9 @@ export default async function KeyInPage({ searchParams }: { searchParams: Promis
     incomplet: 'Choisissez la personne, la démarche et la façon dont la demande est arrivée.',
     'deja-en-cours': 'Cette personne a déjà une demande de ce type en cours (en ligne ou saisie par un collègue). Ouvrez-la depuis la file d’attente plutôt que d’en saisir une seconde.',
   };
+  const chosen = people.find((p) => p.id === params.personne);
+  const asked = keyable.find((p) => p.id === params.demarche);
+  if (params.erreur === 'rien-a-demander' && chosen && asked) errors['rien-a-demander'] = (await startBlocked(database(), chosen, asked.id))?.forOther ?? errors.incomplet!;
   const error = params.erreur ? (errors[params.erreur] ?? null) : null;
   return (
     <>

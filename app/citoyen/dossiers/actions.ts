@@ -8,7 +8,7 @@ import type { ProcedureId } from '@/db/schema';
 import { requireCitizen } from '@/lib/auth/guards';
 import { cannotGoOnlineAlone, citizenActor, citizenCase, offlineRoutePath, sentBefore, sentFlash, stepContext } from '@/lib/procedures/citizen';
 import { finish, type Outcome } from '@/lib/flash';
-import { autosaveStep, formValuesFor, prefillOnce, saveStep } from '@/lib/procedures/drafts';
+import { autosaveStep, formValuesFor, prefillOnce, saveStep, startBlocked } from '@/lib/procedures/drafts';
 import { addMessage, caseOf, CaseError, startCase } from '@/lib/procedures/engine/cases';
 import { transition } from '@/lib/procedures/engine/transition';
 import { actionKeyOf, newActionKey, once } from '@/lib/action-keys';
@@ -29,6 +29,8 @@ export async function startCaseAction(form: FormData): Promise<void> {
   if (!def || def.steps.length === 0) redirect('/citoyen');
   if (cannotGoOnlineAlone(persona)) redirect(offlineRoutePath(def.id));
   const db = database();
+  // What the start page said (nothing to contest…) holds for a form sent anyway: no draft made for nothing.
+  if (await startBlocked(db, persona, def.id as ProcedureId)) redirect(`/citoyen/demarches/${def.id}`);
   const path = await once(db, { key: actionKeyOf(form), actor: persona.id, action: 'demarrer', classSessionId: persona.classSessionId }, async () => {
     // A second start (double-click, another tab) resumes the draft or the open request instead of making another.
     const started = await transaction(db, async (tx) => startCase(tx, { classSessionId: persona.classSessionId, personaId: persona.id, procedure: def.id as ProcedureId }));

@@ -267,6 +267,14 @@ export const cadaReferral: ProcedureDef = {
     'On saisit la CADA dans les deux mois qui suivent le refus, par son site, par courriel ou par courrier. C’est gratuit. La commission rend son avis dans le mois.',
     'L’avis de la CADA ne s’impose pas à l’administration, mais la plupart le suivent. Si l’administration maintient son refus, on peut aller devant le tribunal administratif dans les deux mois : sans passer d’abord par la CADA, le tribunal refuserait la demande.',
   ],
+  cannotStart: async (db, persona) =>
+    (await refusedRequests(db, persona)).length > 0
+      ? null
+      : {
+          reason: 'Vous n’avez aucune demande de document refusée pour le moment. On saisit la CADA après un refus, ou quand l’administration n’a pas répondu en un mois.',
+          forOther: 'La personne n’a aucune demande de document refusée : on saisit la CADA après un refus, ou quand l’administration n’a pas répondu en un mois.',
+          link: { href: '/citoyen/demarches/acces-document', label: 'Demander un document administratif' },
+        },
   steps: [
     {
       id: 'refus',

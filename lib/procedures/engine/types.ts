@@ -51,6 +51,9 @@ export type Decision =
   /** The case goes on to another body, which decides in its turn: the CADA's opinion goes to the body that refused. */
   | { decision: 'transmettre'; to: AgencyId; documents: NewDocument[]; answers: Record<string, RawValues>; note: string };
 
+/** Why a procedure cannot begin: said to the person, and to whoever acts for them (an aidant, an agent keying in). */
+export type StartBlocked = { reason: string; forOther: string; link?: { href: string; label: string } };
+
 export type ProcedureDef = {
   id: ProcedureId;
   title: string;
@@ -90,6 +93,12 @@ export type ProcedureDef = {
   paperTo?: string;
   /** What the person reads when the case is accepted, when "Votre demande est acceptée" would mislead (the CADA's opinion). */
   accepted?: { title: string; text: string };
+  /**
+   * Why the person cannot begin this procedure now, in words for them (nothing to contest, no refusal to take to the
+   * CADA), and where to look instead; null when they can. Read before a draft is made, on the start page and by the
+   * action that starts one.
+   */
+  cannotStart?: (db: AsyncExecutor, persona: Persona) => Promise<StartBlocked | null>;
   /** What the person may do next from a decided case (a refused request for a document: ask the CADA). */
   followUp?: (c: CaseRow) => { procedure: ProcedureId; label: string; hint: string } | null;
   /**

@@ -6,8 +6,8 @@ import { agents, antaiNotices, caseFiles, cases, classSessions, documents, perso
 import { demoSession } from '../../classroom/sessions';
 import { testCardNumber } from '../../payments/card';
 import { maxProofBytes } from '../../uploads/limits';
-import { agentDecide } from '../agent';
-import { saveStep } from '../drafts';
+import { agentDecide, startOnBehalf } from '../agent';
+import { saveStep, startBlocked } from '../drafts';
 import { createCase, saveDraft, type Actor } from '../engine/cases';
 import { runDueInstruction, submitCase } from '../engine/run';
 import { timeScaleOfSession } from '../engine/session-clock';
@@ -139,3 +139,22 @@ describe('contester un avis de contravention', () => {
 });
 
 export type { RawValues };
+
+describe('a contestation with nothing to contest', () => {
+  it('is said before any draft is made: to the person, and to an agent keying one in for them', async () => {
+    const lea = await persona('lea-martin');
+    const elodie = await persona('elodie-marchand');
+    expect(await noticesOf(db, lea)).toEqual([]);
+    expect(await startBlocked(db, lea, 'contestation-amende')).toMatchObject({ reason: expect.stringMatching(/^Vous n’avez aucun avis de contravention à contester/), forOther: expect.stringMatching(/^La personne n’a aucun avis/) });
+    expect(await startBlocked(db, elodie, 'contestation-amende')).toBeNull();
+    const clerk = (await db.select().from(agents).where(eq(agents.classSessionId, session)).get())!;
+    await expect(startOnBehalf(db, clerk, lea.id, 'contestation-amende', 'papier')).rejects.toMatchObject({ code: 'rien_a_demander' });
+    expect(await db.select().from(cases).where(eq(cases.personaId, lea.id)).all()).toEqual([]);
+    // A draft already open is resumed, whatever happened since (its notice paid meanwhile, say): online, on paper.
+    await createCase(db, { classSessionId: session, personaId: lea.id, procedure: 'contestation-amende' });
+    expect(await startBlocked(db, lea, 'contestation-amende')).toBeNull();
+    expect(await startBlocked(db, lea, 'contestation-amende', 'papier')).not.toBeNull();
+    const keyed = await createCase(db, { classSessionId: session, personaId: lea.id, procedure: 'contestation-amende', channel: 'papier' });
+    expect((await startOnBehalf(db, clerk, lea.id, 'contestation-amende', 'papier')).id).toBe(keyed.id);
+  });
+});
