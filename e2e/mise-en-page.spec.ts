@@ -171,7 +171,8 @@ async function textSize(page: Page, size: '100' | '150' | '200') {
 async function cutHeadingWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const cut: string[] = [];
-    for (const heading of document.querySelectorAll('main :is(h1, h2, h3)')) {
+    // The stepper's step names too (« mainten-ant » once, beside three marks at 150 %).
+    for (const heading of document.querySelectorAll('main :is(h1, h2, h3, .stepper__label)')) {
       const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         // A word with a hyphen may go to the line after it (« rendez-/vous »): each part is a word here.
@@ -214,7 +215,12 @@ test('à 320 px, le texte agrandi à 150 et 200 % passe à la ligne : aucune pag
   };
   // People no other test signs in as: their preferences change here.
   const citizen = await signedIn(browser, /FranceConnect/, 'Kévin Morin');
-  await enlarged(citizen, ['/', '/plateforme', '/accessibilite', '/preferences', '/citoyen', '/citoyen/demarches/acte-naissance', '/citoyen/demarches/carte-stationnement', '/citoyen/demarches/carte-stationnement/accord', '/citoyen/demarches/carte-stationnement/justificatifs', '/citoyen/demarches/prime-activite', '/citoyen/demarches/titre-identite', '/citoyen/demarches/acces-document', '/citoyen/mes-donnees', '/citoyen/coffre-fort', '/citoyen/amendes', '/assistant']);
+  // A step of a draft: its stepper and its question.
+  await citizen.goto('/citoyen/demarches/changement-adresse');
+  await citizen.getByRole('button', { name: /Commencer la démarche|Reprendre ma demande/ }).first().click();
+  await expect(citizen).toHaveURL(/\/etapes\//);
+  const step = new URL(citizen.url()).pathname;
+  await enlarged(citizen, [step, '/', '/plateforme', '/accessibilite', '/preferences', '/citoyen', '/citoyen/demarches/acte-naissance', '/citoyen/demarches/carte-stationnement', '/citoyen/demarches/carte-stationnement/accord', '/citoyen/demarches/carte-stationnement/justificatifs', '/citoyen/demarches/prime-activite', '/citoyen/demarches/titre-identite', '/citoyen/demarches/acces-document', '/citoyen/mes-donnees', '/citoyen/coffre-fort', '/citoyen/amendes', '/assistant']);
   const agent = await signedIn(browser, /ProConnect/, 'Yannick Colas');
   await enlarged(agent, ['/agent', ...(await linksLike(agent, '/agent', /^\/agent\/dossiers\//))]);
   expect(found).toEqual([]);
