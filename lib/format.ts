@@ -31,6 +31,9 @@ export const formatDateTimeSeconds = (date: Date) => firstOfMonth(longDateTimeSe
 const shortTime = /* @__PURE__ */ lazy(() => new Intl.DateTimeFormat('fr-FR', { timeStyle: 'medium', timeZone: 'Europe/Paris' }));
 /** "12:15:54", Paris time. */
 export const formatTime = (date: Date) => shortTime().format(date);
+const numericDate = /* @__PURE__ */ lazy(() => new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Paris' }));
+/** "08/12/2026", Paris day: as a form's date field asks for it. */
+export const formatNumericDate = (date: Date) => numericDate().format(date);
 /** "23 novembre 2026" */
 export const formatDate = (date: Date) => firstOfMonth(longDate().format(date));
 

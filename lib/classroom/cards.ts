@@ -1,11 +1,13 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { prepared } from '../../db/prepared';
+import { sessionById } from './session-by-id';
 import type { AsyncExecutor } from '../../db/engine';
 import { type AgencyId, type DigitalProfile } from '../../db/schema';
-import { agencies, agents, aidants, birthRecords, classSessions, communes, personas, sivVehicles } from '../../db/tables';
+import { agencies, agents, aidants, birthRecords, communes, personas, sivVehicles } from '../../db/tables';
 import { recordedOffences } from '../procedures/fines/offences';
 import { personaSeeds, type Address } from '../../db/seed/personas';
 import { foreignBirthsRegistry } from '../../db/seed/reference-data';
-import { countOf, formatEuroAmount, formatIsoDate, lowerFirst, agreed } from '../format';
+import { countOf, formatEuroAmount, formatIsoDate, formatNumericDate, lowerFirst, agreed } from '../format';
 import type { Participant } from './participants';
 import { heldDocument } from '../procedures/document-access/documents';
 import { holderLabel } from '../procedures/document-access/definition';
@@ -150,6 +152,10 @@ export async function cardOf(db: AsyncExecutor, participant: Participant): Promi
 
 type PersonaRow = typeof personas.$inferSelect;
 
+// Read on each citizen's dashboard and each step of their procedures (the card's facts): built once (db/prepared.ts).
+const communeByCode = prepared((db) => db.select().from(communes).where(eq(communes.code, sql.placeholder('code'))));
+const vehiclesOf = prepared((db) => db.select().from(sivVehicles).where(eq(sivVehicles.personaId, sql.placeholder('persona'))));
+
 /**
  * A persona's card, whoever looks at it: the student who plays them on « Ma séance », the persona on their own dashboard
  * (the same story and the same facts, the fine's or the identity card's in those séances).
@@ -159,7 +165,7 @@ export async function citizenCard(db: AsyncExecutor, p: PersonaRow): Promise<Sce
   const playing = `${p.givenNames} ${p.preferredName ?? p.familyName}, ${lowerFirst(p.occupation)}`;
   // In a preset of its own, a persona plays that preset's story (the fine the radars sent, the identity card to
   // renew), not their everyday errand.
-  const preset = seed?.fineOf || seed?.idOf ? (await db.select({ preset: classSessions.preset }).from(classSessions).where(eq(classSessions.id, p.classSessionId)).get())?.preset : null;
+  const preset = seed?.fineOf || seed?.idOf ? (await sessionById(db, p.classSessionId))?.preset : null;
   const profile = profileHints[p.digitalProfile] ? [profileHints[p.digitalProfile]!] : [];
   if (seed?.fineOf && preset === 'amendes') {
     const fine = seed.fineOf;
@@ -191,7 +197,7 @@ const linkWords = { enfant: 'votre enfant', parent: 'votre père ou votre mère'
 async function citizenFacts(db: AsyncExecutor, p: PersonaRow, today = new Date()): Promise<CardFact[]> {
   const seed = personaSeeds.find((s) => s.key === p.key)?.card;
   const goal = lowerFirst(p.goal);
-  const postal = (code: string) => db.select().from(communes).where(eq(communes.code, code)).get();
+  const postal = (code: string) => communeByCode(db).get({ code });
   const address = async (a: Address) => {
     const c = await postal(a.commune);
     return c ? `${a.line}, ${c.postalCode} ${c.name}` : a.line;
@@ -201,11 +207,11 @@ async function citizenFacts(db: AsyncExecutor, p: PersonaRow, today = new Date()
     facts.push({ label: 'Votre nouvelle adresse', value: await address(seed.moveTo) });
     if (!/caf|assurance maladie|france travail|impôts|retraite|la poste/.test(goal))
       facts.push({ label: 'Qui prévenir', value: 'Les organismes qui ont votre adresse : ouvrez « Mes données », partie « Ce que chaque organisme sait de vous ».' });
-    facts.push({ label: 'Date d’emménagement à déclarer', value: `aujourd’hui, le ${today.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' })}` });
+    facts.push({ label: 'Date d’emménagement à déclarer', value: `aujourd’hui, le ${formatNumericDate(today)}` });
   }
   if (/stationnement/.test(goal)) {
     facts.push({ label: 'Votre adresse', value: `${p.addressLine}, ${p.postalCode} ${p.city}` });
-    const cars = await db.select().from(sivVehicles).where(eq(sivVehicles.personaId, p.id)).all();
+    const cars = await vehiclesOf(db).all({ persona: p.id });
     facts.push({
       label: agreed(cars.length, 'Votre véhicule', 'Vos véhicules'),
       value: cars.length === 0 ? 'Aucun véhicule à votre nom.' : cars.map((v) => `${v.make} ${v.model}, immatriculé ${v.registration}${v.holderKind === 'societe' ? ` (au nom de ${v.holderName})` : ''}`).join(' ; '),
@@ -246,7 +252,7 @@ async function citizenFacts(db: AsyncExecutor, p: PersonaRow, today = new Date()
 
 /** The offence the radars recorded on the person's vehicle, and the certificate the ANTAI reads to find them. */
 async function fineFacts(db: AsyncExecutor, p: PersonaRow): Promise<CardFact[]> {
-  const cars = await db.select().from(sivVehicles).where(eq(sivVehicles.personaId, p.id)).all();
+  const cars = await vehiclesOf(db).all({ persona: p.id });
   return cars.flatMap((car) => {
     const offence = recordedOffences.find((o) => o.registration === car.registration);
     if (!offence) return [];
