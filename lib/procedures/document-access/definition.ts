@@ -7,6 +7,7 @@ import { countOf, formatDateTime, formatEuros } from '../../format';
 import { agencyName } from '../../platform/consent-text';
 import { Checks, text } from '../fields';
 import { caseWithId } from '../engine/cases';
+import { needs } from '../engine/needs';
 import { addScaled, scaledMs } from '../engine/time-scale';
 import { timeScaleOfSession } from '../engine/session-clock';
 import type { CaseRow, Decision, FieldDef, Persona, ProcedureDef, StepContext } from '../engine/types';
@@ -267,14 +268,11 @@ export const cadaReferral: ProcedureDef = {
     'On saisit la CADA dans les deux mois qui suivent le refus, par son site, par courriel ou par courrier. C’est gratuit. La commission rend son avis dans le mois.',
     'L’avis de la CADA ne s’impose pas à l’administration, mais la plupart le suivent. Si l’administration maintient son refus, on peut aller devant le tribunal administratif dans les deux mois : sans passer d’abord par la CADA, le tribunal refuserait la demande.',
   ],
-  cannotStart: async (db, persona) =>
-    (await refusedRequests(db, persona)).length > 0
-      ? null
-      : {
-          reason: 'Vous n’avez aucune demande de document refusée pour le moment. On saisit la CADA après un refus, ou quand l’administration n’a pas répondu en un mois.',
-          forOther: 'La personne n’a aucune demande de document refusée : on saisit la CADA après un refus, ou quand l’administration n’a pas répondu en un mois.',
-          link: { href: '/citoyen/demarches/acces-document', label: 'Demander un document administratif' },
-        },
+  cannotStart: needs(refusedRequests, {
+    reason: 'Vous n’avez aucune demande de document refusée pour le moment. On saisit la CADA après un refus, ou quand l’administration n’a pas répondu en un mois.',
+    forOther: 'La personne n’a aucune demande de document refusée : on saisit la CADA après un refus, ou quand l’administration n’a pas répondu en un mois.',
+    link: { href: '/citoyen/demarches/acces-document', label: 'Demander un document administratif' },
+  }),
   steps: [
     {
       id: 'refus',

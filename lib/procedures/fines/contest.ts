@@ -8,6 +8,7 @@ import { CaseError } from '../engine/cases';
 import { timeScaleOfSession } from '../engine/session-clock';
 import type { CaseRow, Decision, FieldDef, Persona, ProcedureDef, StepContext } from '../engine/types';
 import { Checks, text } from '../fields';
+import { needs } from '../engine/needs';
 import { fictitiousProofOf } from './fictitious-proofs';
 import { noticesOf, noticeStatus, type Notice } from './notices';
 
@@ -84,14 +85,11 @@ export const fineContestation: ProcedureDef = {
     'On conteste sur le site de l’ANTAI, ou par lettre recommandée, dans les 45 jours. L’officier du ministère public examine la requête : il classe l’avis sans suite, ou il le rejette, ou il transmet l’affaire au tribunal de police.',
     'Pour un radar, contester pour une autre raison qu’un vol, une usurpation de plaques ou une vente oblige à verser d’abord une consignation, égale à l’amende forfaitaire : elle est rendue si l’avis est classé. Cette simulation ne la demande pas.',
   ],
-  cannotStart: async (db, persona) =>
-    (await contestableNotices(db, persona)).length > 0
-      ? null
-      : {
-          reason: 'Vous n’avez aucun avis de contravention à contester : il faut l’avoir reçu, ne pas l’avoir payé, et être dans les 45 jours.',
-          forOther: 'La personne n’a aucun avis de contravention à contester : il faut l’avoir reçu, ne pas l’avoir payé, et être dans les 45 jours.',
-          link: { href: '/citoyen/amendes', label: 'Voir mes avis de contravention' },
-        },
+  cannotStart: needs(contestableNotices, {
+    reason: 'Vous n’avez aucun avis de contravention à contester : il faut l’avoir reçu, ne pas l’avoir payé, et être dans les 45 jours.',
+    forOther: 'La personne n’a aucun avis de contravention à contester : il faut l’avoir reçu, ne pas l’avoir payé, et être dans les 45 jours.',
+    link: { href: '/citoyen/amendes', label: 'Voir mes avis de contravention' },
+  }),
   steps: [
     {
       id: 'avis',
