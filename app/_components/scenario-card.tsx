@@ -5,9 +5,9 @@ import type { CardFact, ScenarioCard } from '@/lib/classroom/cards';
  * A role's card as the student reads it: the story, then the facts the forms ask for. The same on « Ma séance » and on
  * the citizen's dashboard, so that the card the student is told about is the one they find once signed in.
  */
-export function ScenarioCardView({ card, heading }: { card: ScenarioCard; heading: string }) {
+export function ScenarioCardView({ card, heading, className = '' }: { card: ScenarioCard; heading: string; className?: string }) {
   return (
-    <>
+    <section aria-labelledby="carte" className={`surface scenario-card ${className}`.trim()}>
       <h2 id="carte">{heading}</h2>
       <dl className="facts">
         <dt>La situation</dt>
@@ -23,7 +23,7 @@ export function ScenarioCardView({ card, heading }: { card: ScenarioCard; headin
           <FactList facts={card.facts} labelledBy="carte-faits" />
         </>
       )}
-    </>
+    </section>
   );
 }
 

@@ -65,9 +65,7 @@ export default async function CitizenDashboard() {
           </p>
         </div>
       )}
-      <section aria-labelledby="carte" className="surface scenario-card scenario-card--first">
-        <ScenarioCardView card={card} heading={`Votre carte de mission : « ${card.title} »`} />
-      </section>
+      <ScenarioCardView card={card} heading={`Votre carte de mission : « ${card.title} »`} className="scenario-card--first" />
 
       <section aria-labelledby="demarches">
         <h2 id="demarches">Mes démarches</h2>

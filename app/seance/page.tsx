@@ -69,9 +69,7 @@ export default async function StudentSessionPage() {
         .
       </p>
 
-      <section aria-labelledby="carte" className="surface scenario-card">
-        <ScenarioCardView card={card} heading={`Votre carte : ${card.title}`} />
-      </section>
+      <ScenarioCardView card={card} heading={`Votre carte : ${card.title}`} />
 
       <section aria-labelledby="commencer">
         <h2 id="commencer">Pour commencer</h2>
