@@ -6,7 +6,7 @@ import { formatDateTime, formatEuros } from '../../format';
 import { agencyName } from '../../platform/consent-text';
 import { CaseError } from '../engine/cases';
 import { timeScaleOfSession } from '../engine/session-clock';
-import type { CaseRow, Decision, FieldDef, Persona, ProcedureDef, StepContext } from '../engine/types';
+import type { CaseRow, Decision, FieldDef, Persona, ProcedureDef, StartBlocked, StepContext } from '../engine/types';
 import { Checks, text } from '../fields';
 import { needs } from '../engine/needs';
 import { fictitiousProofOf } from './fictitious-proofs';
@@ -76,6 +76,13 @@ function decisionDocument(c: CaseRow, n: Notice, reason: string): NewDocument {
   };
 }
 
+/** Said before a draft is made, and on the step if the notices went meanwhile (paid in another tab). */
+const nothingToContest: StartBlocked = {
+  reason: 'Vous n’avez aucun avis de contravention à contester : il faut l’avoir reçu, ne pas l’avoir payé, et être dans les 45 jours.',
+  forOther: 'La personne n’a aucun avis de contravention à contester : il faut l’avoir reçu, ne pas l’avoir payé, et être dans les 45 jours.',
+  link: { href: '/citoyen/amendes', label: 'Voir mes avis de contravention' },
+};
+
 export const fineContestation: ProcedureDef = {
   id: 'contestation-amende',
   title: 'Contester un avis de contravention',
@@ -85,11 +92,7 @@ export const fineContestation: ProcedureDef = {
     'On conteste sur le site de l’ANTAI, ou par lettre recommandée, dans les 45 jours. L’officier du ministère public examine la requête : il classe l’avis sans suite, ou il le rejette, ou il transmet l’affaire au tribunal de police.',
     'Pour un radar, contester pour une autre raison qu’un vol, une usurpation de plaques ou une vente oblige à verser d’abord une consignation, égale à l’amende forfaitaire : elle est rendue si l’avis est classé. Cette simulation ne la demande pas.',
   ],
-  cannotStart: needs(contestableNotices, {
-    reason: 'Vous n’avez aucun avis de contravention à contester : il faut l’avoir reçu, ne pas l’avoir payé, et être dans les 45 jours.',
-    forOther: 'La personne n’a aucun avis de contravention à contester : il faut l’avoir reçu, ne pas l’avoir payé, et être dans les 45 jours.',
-    link: { href: '/citoyen/amendes', label: 'Voir mes avis de contravention' },
-  }),
+  cannotStart: needs(contestableNotices, nothingToContest),
   steps: [
     {
       id: 'avis',
@@ -107,7 +110,7 @@ export const fineContestation: ProcedureDef = {
             kind: 'radio',
             name: 'avis',
             label: 'L’avis de contravention :',
-            hint: notices.length === 0 ? 'Vous n’avez aucun avis de contravention à contester : il faut l’avoir reçu, ne pas l’avoir payé, et être dans les 45 jours.' : undefined,
+            hint: notices.length === 0 ? nothingToContest.reason : undefined,
             options: notices.map((n) => ({ value: n.id, label: noticeTitle(n), hint: `Le ${formatDateTime(n.offenceAt)}, ${n.place}, véhicule ${n.registration}.` })),
           },
         ];
